@@ -1,0 +1,18 @@
+//! bctui: a terminal admin dashboard for BigCommerce stores.
+//!
+//! The folders show the architecture; data flows one way:
+//! key → `Action` → update → task → channel → `Action` → state → draw.
+//!
+//! - [`api`]: the HTTP client for the BigCommerce REST API (no UI types).
+//! - [`fakestore`]: the store simulator, a real HTTP server (no UI types).
+//! - [`app`]: state, `Action`s and the update function (no drawing, no HTTP).
+//! - [`ui`]: pure drawing from state (no I/O).
+//! - [`config`]: profiles, credentials and paths.
+//! - [`cli`]: the command-line entry points (`bctui api`, `bctui fakestore`, ...).
+
+pub mod api;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod fakestore;
+pub mod ui;
