@@ -1,1 +1,275 @@
-//! (in progress)
+//! The command line: `bctui [--demo]`, `bctui api`, `bctui fakestore`, `bctui config path`.
+
+mod api_command;
+mod logging;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, Config, Credentials, Env, Overrides};
+use crate::fakestore::{FakeStore, FakeStoreConfig};
+
+pub use api_command::ApiArgs;
+
+/// A terminal admin dashboard for BigCommerce stores.
+#[derive(Debug, Parser)]
+#[command(name = "bctui", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Start the store simulator on loopback with a seeded demo store and open the TUI on it.
+    #[arg(long)]
+    pub demo: bool,
+    /// Capture the mouse (off by default so terminal text selection keeps working).
+    #[arg(long)]
+    pub mouse: bool,
+    /// Write logs here instead of the data directory (level from BCTUI_LOG, e.g. debug).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub log_file: Option<PathBuf>,
+}
+
+/// Which store to talk to; each flag wins over the environment and the profile.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StoreArgs {
+    /// Profile from config.toml (`[profiles.NAME]`).
+    #[arg(long, short = 'p', global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Store hash (overrides BIGCOMMERCE_STORE_HASH and the profile).
+    #[arg(long, global = true, value_name = "HASH")]
+    pub store_hash: Option<String>,
+    /// API base URL (overrides BIGCOMMERCE_API_URL; default https://api.bigcommerce.com).
+    #[arg(long, global = true, value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Access token. Prefer BIGCOMMERCE_ACCESS_TOKEN or a profile: flags show up in `ps`.
+    #[arg(long, global = true, value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Refuse every write (any request other than GET).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Send one request to the store's API and print the JSON body, like `gh api`.
+    Api(ApiArgs),
+    /// Run the store simulator alone (for integrators and scripts).
+    Fakestore(FakeStoreArgs),
+    /// Configuration file helpers.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where config.toml lives.
+    Path,
+}
+
+/// Flags of `bctui fakestore`.
+#[derive(Debug, Clone, Args)]
+pub struct FakeStoreArgs {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Seed for the generated store (same seed, same data).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    #[arg(long, default_value_t = 2000)]
+    pub products: usize,
+    #[arg(long, default_value_t = 1500)]
+    pub customers: usize,
+    #[arg(long, default_value_t = 6000)]
+    pub orders: usize,
+    /// Requests allowed per window (150 = Standard/Plus plan, 450 = Pro).
+    #[arg(long, default_value_t = 150)]
+    pub quota: u32,
+    /// Length of the rate-limit window in milliseconds.
+    #[arg(long, default_value_t = 30_000)]
+    pub window_ms: u64,
+    /// Delay added to every API response.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Share of API requests (0 to 1) answered with a 500, 502 or 503.
+    #[arg(long, default_value_t = 0.0)]
+    pub fail_rate: f64,
+    /// Access token the simulator accepts.
+    #[arg(long, default_value = "fakestore-token")]
+    pub token: String,
+    /// A second token that may only read (writes get 403).
+    #[arg(long)]
+    pub read_only_token: Option<String>,
+    /// Store hash in the API paths.
+    #[arg(long, default_value = "fakestore")]
+    pub store_hash: String,
+}
+
+impl FakeStoreArgs {
+    pub fn to_config(&self) -> FakeStoreConfig {
+        FakeStoreConfig {
+            port: self.port,
+            seed: self.seed,
+            products: self.products,
+            customers: self.customers,
+            orders: self.orders,
+            quota: self.quota,
+            window_ms: self.window_ms,
+            latency_ms: self.latency_ms,
+            fail_rate: self.fail_rate.clamp(0.0, 1.0),
+            token: self.token.clone(),
+            read_only_token: self.read_only_token.clone(),
+            store_hash: self.store_hash.clone(),
+            anchor: None,
+        }
+    }
+}
+
+/// Runs the parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("bctui: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Some(Command::Config(ConfigCommand::Path)) => {
+            println!("{}", config::config_path().display());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Fakestore(ref args)) => {
+            logging::init_stderr(cli.log_file.as_deref());
+            runtime.block_on(run_fakestore(args.to_config()))
+        }
+        Some(Command::Api(ref args)) => {
+            logging::init_stderr(cli.log_file.as_deref());
+            let credentials = match resolve_credentials(&cli.store) {
+                Ok(credentials) => credentials,
+                Err(message) => return fail(&message),
+            };
+            runtime.block_on(api_command::run(args, &credentials))
+        }
+        None => {
+            logging::init_file(cli.log_file.as_deref());
+            runtime.block_on(run_tui(&cli))
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("bctui: {message}");
+    ExitCode::FAILURE
+}
+
+/// Flags > environment > profile, with the config file loaded from its usual place.
+pub fn resolve_credentials(store: &StoreArgs) -> Result<Credentials, String> {
+    let path = config::config_path();
+    let config = Config::load(&path).map_err(|err| err.to_string())?;
+    let overrides = Overrides {
+        profile: store.profile.clone(),
+        store_hash: store.store_hash.clone(),
+        token: store.token.clone(),
+        api_url: store.api_url.clone(),
+        read_only: store.read_only,
+    };
+    config
+        .resolve(&overrides, &Env::from_process(), &path)
+        .map_err(|err| err.to_string())
+}
+
+/// Builds an API client for resolved credentials.
+pub fn client_for(credentials: &Credentials) -> Result<crate::api::Client, String> {
+    crate::api::Client::new(crate::api::ClientConfig {
+        api_url: credentials.api_url.clone(),
+        store_hash: credentials.store_hash.clone(),
+        token: crate::api::Token::new(credentials.token.clone()),
+        read_only: credentials.read_only,
+    })
+    .map_err(|err| err.to_string())
+}
+
+/// Waits for Ctrl-C, SIGTERM or SIGHUP.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).ok();
+        let mut hup = signal(SignalKind::hangup()).ok();
+        let term = async {
+            match term.as_mut() {
+                Some(s) => s.recv().await,
+                None => std::future::pending().await,
+            }
+        };
+        let hup = async {
+            match hup.as_mut() {
+                Some(s) => s.recv().await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term => {}
+            _ = hup => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn run_fakestore(config: FakeStoreConfig) -> ExitCode {
+    let store = match FakeStore::start(config.clone()).await {
+        Ok(store) => store,
+        Err(err) => return fail(&format!("cannot start the simulator: {err}")),
+    };
+    println!("bctui fakestore: a simulated BigCommerce store");
+    println!("  base URL:   {}", store.api_url());
+    println!("  store hash: {}", store.store_hash());
+    println!("  token:      {}", store.token());
+    if let Some(read_only) = &config.read_only_token {
+        println!("  read-only token: {read_only}");
+    }
+    println!(
+        "  data:       {} products, {} customers, {} orders (seed {})",
+        config.products, config.customers, config.orders, config.seed
+    );
+    println!(
+        "  quota:      {} requests per {} ms",
+        config.quota, config.window_ms
+    );
+    println!("Use it with:");
+    println!(
+        "  export BIGCOMMERCE_API_URL={} BIGCOMMERCE_STORE_HASH={} BIGCOMMERCE_ACCESS_TOKEN={}",
+        store.api_url(),
+        store.store_hash(),
+        store.token()
+    );
+    println!("  bctui api /v3/catalog/products?limit=5");
+    println!("Requests served: {}/__fakestore/requests. Ctrl-C stops.", store.api_url());
+    shutdown_signal().await;
+    store.shutdown();
+    ExitCode::SUCCESS
+}
+
+/// The demo store: the Pro plan's quota, so browsing feels like a real store.
+pub fn demo_config() -> FakeStoreConfig {
+    FakeStoreConfig {
+        quota: 450,
+        window_ms: 30_000,
+        ..FakeStoreConfig::default()
+    }
+}
+
+async fn run_tui(cli: &Cli) -> ExitCode {
+    let _ = cli;
+    fail("the TUI is not wired yet")
+}
