@@ -243,13 +243,16 @@ impl Client {
             reason: reason.to_string(),
         };
         let base = self.inner.base.as_str();
-        let relative = if path.contains("://") {
+        let relative = if path.starts_with('/') && !path.starts_with("//") {
+            path
+        } else {
             match path.strip_prefix(base) {
                 Some(rest) if rest.starts_with('/') => rest,
-                _ => return Err(refuse("absolute URLs to other hosts or stores are refused")),
+                _ if path.contains("//") => {
+                    return Err(refuse("absolute URLs to other hosts or stores are refused"));
+                }
+                _ => return Err(refuse("the path must start with /v2/ or /v3/")),
             }
-        } else {
-            path
         };
         if !(relative.starts_with("/v2/") || relative.starts_with("/v3/")) {
             return Err(refuse("the path must start with /v2/ or /v3/"));
