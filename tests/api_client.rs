@@ -868,3 +868,24 @@ async fn query_values_may_contain_urls() {
         "/v3/catalog/trees/categories?keyword=https://x.example/a"
     );
 }
+
+/// The TUI spawns these futures on tokio tasks: they must be `Send`.
+#[test]
+fn endpoint_futures_are_send() {
+    fn assert_send<T: Send>(_: T) {}
+    let c = Client::new(ClientConfig::new(HASH, Token::new(TOKEN))).unwrap();
+    let pq = ProductQuery::default();
+    let writes = vec![ProductWrite::default()];
+    assert_send(c.list_products(&pq));
+    assert_send(c.all_products(&pq, |_| {}));
+    assert_send(c.update_products(&writes));
+    assert_send(c.delete_customers(&[1]));
+    assert_send(c.create_tree_categories(&[]));
+    assert_send(c.category_tree(1, Some(2)));
+    assert_send(c.all_orders(&OrderQuery::default(), |_| {}));
+    assert_send(c.order_products(1));
+    assert_send(c.paginate_raw("/v2/orders", |_| {}));
+    assert_send(c.raw(reqwest::Method::GET, "/v2/time", None));
+    fn assert_sync<T: Send + Sync + Clone>(_: &T) {}
+    assert_sync(&c);
+}

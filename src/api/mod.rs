@@ -18,6 +18,7 @@ pub mod money;
 pub mod pagination;
 pub mod query;
 pub mod ratelimit;
+pub mod response;
 pub mod retry;
 pub mod token;
 
