@@ -269,7 +269,66 @@ pub fn demo_config() -> FakeStoreConfig {
     }
 }
 
+/// Opens the TUI on the configured store, or on an in-process simulator with `--demo`.
 async fn run_tui(cli: &Cli) -> ExitCode {
-    let _ = cli;
-    fail("the TUI is not wired yet")
+    // The demo store lives as long as the TUI; dropping it stops the server.
+    let mut demo_store = None;
+    let credentials = if cli.demo {
+        let store = match FakeStore::start(demo_config()).await {
+            Ok(store) => store,
+            Err(err) => return fail(&format!("cannot start the demo store: {err}")),
+        };
+        let credentials = Credentials {
+            profile: "demo".to_string(),
+            api_url: store.api_url(),
+            store_hash: store.store_hash().to_string(),
+            token: store.token().to_string(),
+            read_only: cli.store.read_only,
+        };
+        demo_store = Some(store);
+        credentials
+    } else {
+        match resolve_credentials(&cli.store) {
+            Ok(credentials) => credentials,
+            Err(message) => return fail(&message),
+        }
+    };
+    let client = match client_for(&credentials) {
+        Ok(client) => client,
+        Err(message) => return fail(&message),
+    };
+    let profiles = Config::load(&config::config_path())
+        .map(|config| config.profile_names())
+        .unwrap_or_default();
+    let read_only_flag = cli.store.read_only;
+    // `:profile NAME` means that profile's store: the environment does not override it.
+    let connect: crate::tui::Connect = std::sync::Arc::new(move |name: &str| {
+        let path = config::config_path();
+        let overrides = Overrides {
+            profile: Some(name.to_string()),
+            read_only: read_only_flag,
+            ..Overrides::default()
+        };
+        Config::load(&path)
+            .and_then(|config| config.resolve(&overrides, &Env::default(), &path))
+            .map_err(|err| err.to_string())
+            .and_then(|credentials| client_for(&credentials))
+    });
+    tracing::info!(profile = %credentials.profile, demo = cli.demo, "starting the TUI");
+    let result = crate::tui::run(crate::tui::TuiOptions {
+        client,
+        profile: credentials.profile.clone(),
+        read_only: credentials.read_only,
+        mouse: cli.mouse,
+        profiles,
+        connect,
+    })
+    .await;
+    if let Some(store) = demo_store {
+        store.shutdown();
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(&format!("terminal error: {err}")),
+    }
 }

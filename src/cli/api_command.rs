@@ -22,17 +22,12 @@ pub struct ApiArgs {
     #[arg(short = 'd', long = "data", value_name = "JSON|@FILE|@-")]
     pub data: Option<String>,
     /// Fetch every page (GET only) and print all items as one JSON array.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "include")]
     pub paginate: bool,
     /// Print the status line and response headers before the body.
     #[arg(short = 'i', long)]
     pub include: bool,
 }
-
-/// Largest page the API serves; used for walks.
-const WALK_LIMIT: usize = 250;
-/// A walk that goes on longer than this is a server that never says "last page".
-const MAX_PAGES: usize = 100_000;
 
 pub async fn run(args: &ApiArgs, credentials: &Credentials) -> ExitCode {
     match execute(args, credentials).await {
@@ -56,7 +51,7 @@ async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, 
         if method != Method::GET {
             return Err("--paginate works with GET only".to_string());
         }
-        return paginate(&client, &args.path, args.include, pretty).await;
+        return paginate(&client, &args.path, pretty).await;
     }
     let response = client
         .raw(method.clone(), &args.path, body)
@@ -147,59 +142,13 @@ fn write_body(out: &mut impl Write, body: &[u8], pretty: bool) {
     }
 }
 
-/// Walks every page of a list and prints the items as one array. V3 pages are
-/// `{data, meta.pagination}`, V2 pages bare arrays where 204 means "no more".
-/// A short or empty page ends the walk even when `total_pages` says otherwise.
-async fn paginate(
-    client: &Client,
-    path: &str,
-    include: bool,
-    pretty: bool,
-) -> Result<ExitCode, String> {
-    let mut url = PagedPath::parse(path);
-    let v3 = url.path.starts_with("/v3/");
-    let mut items: Vec<Value> = Vec::new();
-    let mut out = std::io::stdout().lock();
-    for _ in 0..MAX_PAGES {
-        let response = client
-            .raw(Method::GET, &url.render(), None)
-            .await
-            .map_err(|err| err.to_string())?;
-        if include {
-            write_head(&mut out, &response);
-        }
-        if response.status >= 400 {
-            write_body(&mut out, &response.body, pretty);
-            return Ok(finish(&Method::GET, &url.render(), &response));
-        }
-        if response.status == 204 || response.body.is_empty() {
-            break;
-        }
-        let value: Value = serde_json::from_slice(&response.body)
-            .map_err(|err| format!("page {} is not JSON: {err}", url.page))?;
-        let (page_items, last_by_meta) = if v3 {
-            let total_pages = value
-                .pointer("/meta/pagination/total_pages")
-                .and_then(Value::as_u64);
-            let data = value.get("data").and_then(Value::as_array).cloned();
-            let last = total_pages.is_some_and(|total| url.page as u64 >= total);
-            (data, last)
-        } else {
-            (value.as_array().cloned(), false)
-        };
-        let Some(page_items) = page_items else {
-            return Err(format!(
-                "page {} is not a list; use bctui api without --paginate",
-                url.page
-            ));
-        };
-        let count = page_items.len();
-        items.extend(page_items);
-        if count == 0 || count < url.limit || last_by_meta {
-            break;
-        }
-        url.page += 1;
-    }
+/// Walks every page of a list (V3 `data` items, V2 array elements; 204 or a short page
+/// ends it) and prints all items as one array.
+async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode, String> {
+    let items = client
+        .paginate_raw(path, |_| {})
+        .await
+        .map_err(|err| err.to_string())?;
     let all = Value::Array(items);
     let text = if pretty {
         serde_json::to_string_pretty(&all)
@@ -207,68 +156,13 @@ async fn paginate(
         serde_json::to_string(&all)
     }
     .map_err(|err| err.to_string())?;
-    let _ = writeln!(out, "{text}");
+    println!("{text}");
     Ok(ExitCode::SUCCESS)
-}
-
-/// A list path whose `page` and `limit` the walk controls; other parameters are kept as typed.
-#[derive(Debug, PartialEq)]
-struct PagedPath {
-    path: String,
-    params: Vec<String>,
-    page: usize,
-    limit: usize,
-}
-
-impl PagedPath {
-    fn parse(path_and_query: &str) -> PagedPath {
-        let (path, query) = path_and_query
-            .split_once('?')
-            .unwrap_or((path_and_query, ""));
-        let mut page = 1;
-        let mut limit = WALK_LIMIT;
-        let mut params = Vec::new();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "page" => page = value.parse().unwrap_or(1).max(1),
-                "limit" => limit = value.parse().unwrap_or(WALK_LIMIT).clamp(1, WALK_LIMIT),
-                _ => params.push(pair.to_string()),
-            }
-        }
-        PagedPath {
-            path: path.to_string(),
-            params,
-            page,
-            limit,
-        }
-    }
-
-    fn render(&self) -> String {
-        let mut query = self.params.clone();
-        query.push(format!("page={}", self.page));
-        query.push(format!("limit={}", self.limit));
-        format!("{}?{}", self.path, query.join("&"))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paged_path_keeps_filters_and_owns_page_and_limit() {
-        let url = PagedPath::parse("/v3/catalog/products?id:in=1,2&limit=10&page=3");
-        assert_eq!(url.page, 3);
-        assert_eq!(url.limit, 10);
-        assert_eq!(
-            url.render(),
-            "/v3/catalog/products?id:in=1,2&page=3&limit=10"
-        );
-        let url = PagedPath::parse("/v2/orders");
-        assert_eq!(url.render(), "/v2/orders?page=1&limit=250");
-        assert_eq!(PagedPath::parse("/v2/orders?limit=999").limit, 250);
-    }
 
     #[test]
     fn method_defaults_follow_the_body() {
