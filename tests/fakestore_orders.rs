@@ -24,7 +24,15 @@ fn anchor() -> DateTime<Utc> {
 }
 
 fn small(seed: u64) -> FakeStoreConfig {
-    FakeStoreConfig { seed, products: 300, customers: 100, orders: 300, quota: 100_000, anchor: Some(anchor()), ..FakeStoreConfig::default() }
+    FakeStoreConfig {
+        seed,
+        products: 300,
+        customers: 100,
+        orders: 300,
+        quota: 100_000,
+        anchor: Some(anchor()),
+        ..FakeStoreConfig::default()
+    }
 }
 
 impl Harness {
@@ -33,19 +41,37 @@ impl Harness {
     }
 
     async fn with(config: FakeStoreConfig) -> Harness {
-        Harness { store: FakeStore::start(config).await.unwrap(), http: reqwest::Client::new() }
+        Harness {
+            store: FakeStore::start(config).await.unwrap(),
+            http: reqwest::Client::new(),
+        }
     }
 
     async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
-        let url = format!("{}/stores/{}{}", self.store.api_url(), self.store.store_hash(), path);
-        let mut req = self.http.request(method, url).header("X-Auth-Token", self.store.token()).header("Accept", "application/json");
+        let url = format!(
+            "{}/stores/{}{}",
+            self.store.api_url(),
+            self.store.store_hash(),
+            path
+        );
+        let mut req = self
+            .http
+            .request(method, url)
+            .header("X-Auth-Token", self.store.token())
+            .header("Accept", "application/json");
         if let Some(b) = body {
-            req = req.header("Content-Type", "application/json").body(serde_json::to_vec(&b).unwrap());
+            req = req
+                .header("Content-Type", "application/json")
+                .body(serde_json::to_vec(&b).unwrap());
         }
         let r = req.send().await.unwrap();
         let status = r.status().as_u16();
         let text = r.text().await.unwrap();
-        let json = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap() };
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
         Resp { status, text, json }
     }
 
@@ -55,11 +81,14 @@ impl Harness {
 }
 
 fn is_money4(v: &Value) -> bool {
-    v.as_str().is_some_and(|s| s.split_once('.').is_some_and(|(_, d)| d.len() == 4))
+    v.as_str()
+        .is_some_and(|s| s.split_once('.').is_some_and(|(_, d)| d.len() == 4))
 }
 
 fn rfc2822(v: &Value) -> DateTime<Utc> {
-    DateTime::parse_from_rfc2822(v.as_str().unwrap()).unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc2822(v.as_str().unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 #[tokio::test]
@@ -71,53 +100,127 @@ async fn order_list_paging_filters_and_sorting() {
     assert_eq!(orders.len(), 50);
     assert_eq!(orders[0]["id"], 1);
     let o = &orders[0];
-    for field in ["subtotal_ex_tax", "total_inc_tax", "total_tax", "shipping_cost_inc_tax", "discount_amount", "refunded_amount"] {
+    for field in [
+        "subtotal_ex_tax",
+        "total_inc_tax",
+        "total_tax",
+        "shipping_cost_inc_tax",
+        "discount_amount",
+        "refunded_amount",
+    ] {
         assert!(is_money4(&o[field]), "{field} = {}", o[field]);
     }
     assert!(o["date_created"].as_str().unwrap().ends_with("+0000"));
     rfc2822(&o["date_modified"]);
     assert_eq!(o["currency_code"], "USD");
-    assert!(o["products"]["url"].as_str().unwrap().ends_with("/v2/orders/1/products"));
+    assert!(
+        o["products"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/v2/orders/1/products")
+    );
     assert_eq!(o["products"]["resource"], "/orders/1/products");
-    assert!(o["billing_address"]["email"].as_str().unwrap().contains('@'));
-    for field in ["items_total", "items_shipped", "payment_method", "payment_status", "staff_notes", "customer_message", "is_deleted", "status", "coupons", "shipping_addresses"] {
+    assert!(
+        o["billing_address"]["email"]
+            .as_str()
+            .unwrap()
+            .contains('@')
+    );
+    for field in [
+        "items_total",
+        "items_shipped",
+        "payment_method",
+        "payment_status",
+        "staff_notes",
+        "customer_message",
+        "is_deleted",
+        "status",
+        "coupons",
+        "shipping_addresses",
+    ] {
         assert!(o.get(field).is_some(), "missing {field}");
     }
 
     let too_big = h.get("/v2/orders?limit=251").await;
     assert_eq!(too_big.status, 413);
-    assert_eq!(too_big.json, json!([{"status": 413, "message": "The specified limit exceeds the maximum allowed.", "details": {"max_limit": 250}}]));
+    assert_eq!(
+        too_big.json,
+        json!([{"status": 413, "message": "The specified limit exceeds the maximum allowed.", "details": {"max_limit": 250}}])
+    );
     let past = h.get("/v2/orders?page=99&limit=250").await;
     assert_eq!((past.status, past.text.as_str()), (204, ""));
     let last = h.get("/v2/orders?page=2&limit=250").await;
     assert_eq!(last.json.as_array().unwrap().len(), 50);
 
     let desc = h.get("/v2/orders?sort=date_created:desc&limit=250").await;
-    let dates: Vec<DateTime<Utc>> = desc.json.as_array().unwrap().iter().map(|o| rfc2822(&o["date_created"])).collect();
+    let dates: Vec<DateTime<Utc>> = desc
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| rfc2822(&o["date_created"]))
+        .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
     assert!(dates[0] < anchor() && dates[0] > anchor() - Duration::days(2));
 
     let since = anchor() - Duration::days(10);
     for value in [since.to_rfc2822(), since.to_rfc3339()] {
-        let url = format!("/v2/orders?min_date_created={}&limit=250", urlencode(&value));
+        let url = format!(
+            "/v2/orders?min_date_created={}&limit=250",
+            urlencode(&value)
+        );
         let recent = h.get(&url).await;
         let list = recent.json.as_array().unwrap();
-        assert!((20..=60).contains(&list.len()), "{} orders in 10 of 90 days", list.len());
+        assert!(
+            (20..=60).contains(&list.len()),
+            "{} orders in 10 of 90 days",
+            list.len()
+        );
         assert!(list.iter().all(|o| rfc2822(&o["date_created"]) >= since));
     }
-    assert_eq!(h.get("/v2/orders?min_date_created=yesterday").await.status, 400);
+    assert_eq!(
+        h.get("/v2/orders?min_date_created=yesterday").await.status,
+        400
+    );
 
     let status = h.get("/v2/orders?status_id=10&limit=250").await;
-    assert!(status.json.as_array().unwrap().iter().all(|o| o["status_id"] == 10 && o["status"] == "Completed"));
-    let customer_id = orders.iter().find(|o| o["customer_id"] != 0).unwrap()["customer_id"].as_u64().unwrap();
-    let by_customer = h.get(&format!("/v2/orders?customer_id={customer_id}")).await;
-    assert!(by_customer.json.as_array().unwrap().iter().all(|o| o["customer_id"] == customer_id));
-    assert!(orders.iter().any(|o| o["customer_id"] == 0), "some guest orders");
+    assert!(
+        status
+            .json
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["status_id"] == 10 && o["status"] == "Completed")
+    );
+    let customer_id = orders.iter().find(|o| o["customer_id"] != 0).unwrap()["customer_id"]
+        .as_u64()
+        .unwrap();
+    let by_customer = h
+        .get(&format!("/v2/orders?customer_id={customer_id}"))
+        .await;
+    assert!(
+        by_customer
+            .json
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["customer_id"] == customer_id)
+    );
+    assert!(
+        orders.iter().any(|o| o["customer_id"] == 0),
+        "some guest orders"
+    );
 }
 
 fn urlencode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -131,10 +234,19 @@ async fn order_count_statuses_and_mix() {
     assert_eq!(statuses.len(), 15);
     let sum: u64 = statuses.iter().map(|s| s["count"].as_u64().unwrap()).sum();
     assert_eq!(sum, 300);
-    let orders: Vec<u64> = statuses.iter().map(|s| s["sort_order"].as_u64().unwrap()).collect();
+    let orders: Vec<u64> = statuses
+        .iter()
+        .map(|s| s["sort_order"].as_u64().unwrap())
+        .collect();
     assert!(orders.windows(2).all(|w| w[0] < w[1]));
-    let by_id: BTreeMap<u64, u64> = statuses.iter().map(|s| (s["id"].as_u64().unwrap(), s["count"].as_u64().unwrap())).collect();
-    assert!(by_id[&10] + by_id[&2] > 150, "mostly completed or shipped: {by_id:?}");
+    let by_id: BTreeMap<u64, u64> = statuses
+        .iter()
+        .map(|s| (s["id"].as_u64().unwrap(), s["count"].as_u64().unwrap()))
+        .collect();
+    assert!(
+        by_id[&10] + by_id[&2] > 150,
+        "mostly completed or shipped: {by_id:?}"
+    );
     let filtered = h.get("/v2/orders/count?status_id=10").await;
     assert_eq!(filtered.json["count"].as_u64(), Some(by_id[&10]));
 
@@ -144,7 +256,10 @@ async fn order_count_statuses_and_mix() {
     assert_eq!(list[7]["name"], "Awaiting Payment");
     assert_eq!(list[2]["order"], 8);
     assert!(list.iter().any(|s| s["custom_label"] != s["system_label"]));
-    assert_eq!(h.get("/v2/order_statuses/11").await.json["system_label"], "Awaiting Fulfillment");
+    assert_eq!(
+        h.get("/v2/order_statuses/11").await.json["system_label"],
+        "Awaiting Fulfillment"
+    );
 }
 
 #[tokio::test]
@@ -161,7 +276,10 @@ async fn order_get_update_archive_and_sub_resources() {
     let lines = products.json.as_array().unwrap();
     let qty: u64 = lines.iter().map(|l| l["quantity"].as_u64().unwrap()).sum();
     assert_eq!(o.json["items_total"].as_u64(), Some(qty));
-    let subtotal: f64 = lines.iter().map(|l| l["total_ex_tax"].as_str().unwrap().parse::<f64>().unwrap()).sum();
+    let subtotal: f64 = lines
+        .iter()
+        .map(|l| l["total_ex_tax"].as_str().unwrap().parse::<f64>().unwrap())
+        .sum();
     let expected: f64 = o.json["subtotal_ex_tax"].as_str().unwrap().parse().unwrap();
     assert!((subtotal - expected).abs() < 0.001);
     let product_id = lines[0]["product_id"].as_u64().unwrap();
@@ -174,15 +292,32 @@ async fn order_get_update_archive_and_sub_resources() {
 
     let updated = h.call(Method::PUT, "/v2/orders/5", Some(json!({"status_id": 9, "staff_notes": "Packed by Sam", "billing_address": {"phone": "555-0000"}}))).await;
     assert_eq!(updated.status, 200, "{}", updated.text);
-    assert_eq!((updated.json["status_id"].as_u64(), updated.json["status"].as_str()), (Some(9), Some("Awaiting Shipment")));
+    assert_eq!(
+        (
+            updated.json["status_id"].as_u64(),
+            updated.json["status"].as_str()
+        ),
+        (Some(9), Some("Awaiting Shipment"))
+    );
     assert_eq!(updated.json["staff_notes"], "Packed by Sam");
     assert_eq!(updated.json["billing_address"]["phone"], "555-0000");
-    assert_eq!(updated.json["billing_address"]["email"], o.json["billing_address"]["email"]);
+    assert_eq!(
+        updated.json["billing_address"]["email"],
+        o.json["billing_address"]["email"]
+    );
     assert!(rfc2822(&updated.json["date_modified"]) > rfc2822(&o.json["date_modified"]));
-    let bad = h.call(Method::PUT, "/v2/orders/5", Some(json!({"status_id": 99}))).await;
-    assert_eq!((bad.status, bad.json[0]["status"].as_u64()), (400, Some(400)));
+    let bad = h
+        .call(Method::PUT, "/v2/orders/5", Some(json!({"status_id": 99})))
+        .await;
+    assert_eq!(
+        (bad.status, bad.json[0]["status"].as_u64()),
+        (400, Some(400))
+    );
 
-    assert_eq!(h.call(Method::DELETE, "/v2/orders/5", None).await.status, 204);
+    assert_eq!(
+        h.call(Method::DELETE, "/v2/orders/5", None).await.status,
+        204
+    );
     let archived = h.get("/v2/orders/5").await;
     assert_eq!(archived.json["is_deleted"], true);
     let visible = h.get("/v2/orders?min_id=5&max_id=5").await;
@@ -194,7 +329,9 @@ async fn order_get_update_archive_and_sub_resources() {
 #[tokio::test]
 async fn order_create_and_shipments() {
     let h = Harness::new().await;
-    let missing = h.call(Method::POST, "/v2/orders", Some(json!({"products": []}))).await;
+    let missing = h
+        .call(Method::POST, "/v2/orders", Some(json!({"products": []})))
+        .await;
     assert_eq!(missing.status, 400);
     assert!(missing.text.contains("billing_address"));
 
@@ -213,16 +350,27 @@ async fn order_create_and_shipments() {
     assert_eq!(created.status, 200, "{}", created.text);
     let order = created.json;
     let id = order["id"].as_u64().unwrap();
-    assert_eq!((order["status_id"].as_u64(), order["items_total"].as_u64()), (Some(1), Some(4)));
+    assert_eq!(
+        (order["status_id"].as_u64(), order["items_total"].as_u64()),
+        (Some(1), Some(4))
+    );
     let price: f64 = product["variants"][0]["calculated_price"].as_f64().unwrap();
     let subtotal: f64 = order["subtotal_ex_tax"].as_str().unwrap().parse().unwrap();
     assert!((subtotal - (price * 3.0 + 4.5)).abs() < 0.001);
     let total: f64 = order["total_inc_tax"].as_str().unwrap().parse().unwrap();
     assert!((total - (subtotal + 5.0)).abs() < 0.001);
 
-    assert_eq!(h.get(&format!("/v2/orders/{id}/shipments")).await.status, 204);
+    assert_eq!(
+        h.get(&format!("/v2/orders/{id}/shipments")).await.status,
+        204
+    );
     let lines = h.get(&format!("/v2/orders/{id}/products")).await.json;
-    let address_id = h.get(&format!("/v2/orders/{id}/shipping_addresses")).await.json[0]["id"].as_u64().unwrap();
+    let address_id = h
+        .get(&format!("/v2/orders/{id}/shipping_addresses"))
+        .await
+        .json[0]["id"]
+        .as_u64()
+        .unwrap();
     let first_line = lines[0]["id"].as_u64().unwrap();
     let second_line = lines[1]["id"].as_u64().unwrap();
 
@@ -232,17 +380,32 @@ async fn order_create_and_shipments() {
     assert_eq!(bad_address.status, 400);
     let bad_line = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({"order_address_id": address_id, "items": [{"order_product_id": 1, "quantity": 1}]}))).await;
     assert_eq!(bad_line.status, 400);
-    assert_eq!(h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({"items": []}))).await.status, 400);
+    assert_eq!(
+        h.call(
+            Method::POST,
+            &format!("/v2/orders/{id}/shipments"),
+            Some(json!({"items": []}))
+        )
+        .await
+        .status,
+        400
+    );
 
     let partial = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({
         "order_address_id": address_id, "tracking_number": "1Z999AA10123456784", "shipping_provider": "ups",
         "items": [{"order_product_id": first_line, "quantity": 2}]
     }))).await;
     assert_eq!(partial.status, 201, "{}", partial.text);
-    assert_eq!(partial.json["items"], json!([{"order_product_id": first_line, "product_id": 7, "quantity": 2}]));
+    assert_eq!(
+        partial.json["items"],
+        json!([{"order_product_id": first_line, "product_id": 7, "quantity": 2}])
+    );
     assert_eq!(partial.json["shipping_provider_display_name"], "UPS");
     let after = h.get(&format!("/v2/orders/{id}")).await.json;
-    assert_eq!((after["items_shipped"].as_u64(), after["status_id"].as_u64()), (Some(2), Some(3)));
+    assert_eq!(
+        (after["items_shipped"].as_u64(), after["status_id"].as_u64()),
+        (Some(2), Some(3))
+    );
     assert_eq!(after["status"], "Partially Shipped");
     assert_ne!(after["date_shipped"], "");
 
@@ -251,16 +414,26 @@ async fn order_create_and_shipments() {
     }))).await;
     assert_eq!(rest.status, 201);
     let done = h.get(&format!("/v2/orders/{id}")).await.json;
-    assert_eq!((done["items_shipped"].as_u64(), done["status_id"].as_u64()), (Some(4), Some(2)));
+    assert_eq!(
+        (done["items_shipped"].as_u64(), done["status_id"].as_u64()),
+        (Some(4), Some(2))
+    );
     let lines = h.get(&format!("/v2/orders/{id}/products")).await.json;
     assert_eq!(lines[0]["quantity_shipped"], 3);
     let shipments = h.get(&format!("/v2/orders/{id}/shipments")).await;
     assert_eq!(shipments.json.as_array().unwrap().len(), 2);
 
     // Seeded shipped orders carry shipments with tracking numbers.
-    let shipped = h.get("/v2/orders?status_id=2").await.json[0]["id"].as_u64().unwrap();
+    let shipped = h.get("/v2/orders?status_id=2").await.json[0]["id"]
+        .as_u64()
+        .unwrap();
     let seeded = h.get(&format!("/v2/orders/{shipped}/shipments")).await;
-    assert!(!seeded.json[0]["tracking_number"].as_str().unwrap().is_empty());
+    assert!(
+        !seeded.json[0]["tracking_number"]
+            .as_str()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -270,8 +443,11 @@ async fn customers_and_addresses() {
     assert_eq!(list.status, 200);
     assert_eq!(list.json["meta"]["pagination"]["total"], 100);
     let c = &list.json["data"][0];
-    assert!(c["addresses"].as_array().unwrap().len() >= 1);
-    assert_eq!(c["address_count"].as_u64(), Some(c["addresses"].as_array().unwrap().len() as u64));
+    assert!(!c["addresses"].as_array().unwrap().is_empty());
+    assert_eq!(
+        c["address_count"].as_u64(),
+        Some(c["addresses"].as_array().unwrap().len() as u64)
+    );
     assert!(c["store_credit_amounts"][0]["amount"].is_number());
     assert!(c["date_created"].as_str().unwrap().ends_with("+00:00"));
     let plain = h.get("/v3/customers?limit=1").await;
@@ -281,24 +457,67 @@ async fn customers_and_addresses() {
     let by_email = h.get(&format!("/v3/customers?email:in={email}")).await;
     assert_eq!(by_email.json["data"][0]["id"], c["id"]);
     let last = c["last_name"].as_str().unwrap();
-    let like = h.get(&format!("/v3/customers?name:like={}&limit=250", last.to_lowercase())).await;
-    assert!(like.json["data"].as_array().unwrap().iter().all(|x| format!("{} {}", x["first_name"], x["last_name"]).to_lowercase().contains(&last.to_lowercase())));
+    let like = h
+        .get(&format!(
+            "/v3/customers?name:like={}&limit=250",
+            last.to_lowercase()
+        ))
+        .await;
+    assert!(like.json["data"].as_array().unwrap().iter().all(|x| {
+        format!("{} {}", x["first_name"], x["last_name"])
+            .to_lowercase()
+            .contains(&last.to_lowercase())
+    }));
     let sorted = h.get("/v3/customers?sort=last_name:asc&limit=250").await;
-    let names: Vec<String> = sorted.json["data"].as_array().unwrap().iter().map(|x| x["last_name"].as_str().unwrap().to_lowercase()).collect();
+    let names: Vec<String> = sorted.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["last_name"].as_str().unwrap().to_lowercase())
+        .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(h.get("/v3/customers?id:in=abc").await.status, 422);
     assert_eq!(h.get("/v3/customers?sort=email:asc").await.status, 422);
-    let emails: std::collections::HashSet<String> = sorted.json["data"].as_array().unwrap().iter().map(|x| x["email"].as_str().unwrap().to_string()).collect();
+    let emails: std::collections::HashSet<String> = sorted.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["email"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(emails.len(), 100, "emails are unique");
 
-    let eleven: Vec<Value> = (0..11).map(|i| json!({"email": format!("n{i}@example.com"), "first_name": "N", "last_name": "N"})).collect();
-    assert_eq!(h.call(Method::POST, "/v3/customers", Some(Value::Array(eleven))).await.status, 413);
-    let invalid = h.call(Method::POST, "/v3/customers", Some(json!([{"email": "x@example.com"}]))).await;
+    let eleven: Vec<Value> = (0..11)
+        .map(|i| json!({"email": format!("n{i}@example.com"), "first_name": "N", "last_name": "N"}))
+        .collect();
+    assert_eq!(
+        h.call(Method::POST, "/v3/customers", Some(Value::Array(eleven)))
+            .await
+            .status,
+        413
+    );
+    let invalid = h
+        .call(
+            Method::POST,
+            "/v3/customers",
+            Some(json!([{"email": "x@example.com"}])),
+        )
+        .await;
     assert_eq!(invalid.status, 422);
     assert!(invalid.json["errors"]["0.first_name"].is_string());
-    let dup = h.call(Method::POST, "/v3/customers", Some(json!([{"email": email.to_lowercase(), "first_name": "A", "last_name": "B"}]))).await;
+    let dup = h
+        .call(
+            Method::POST,
+            "/v3/customers",
+            Some(json!([{"email": email.to_lowercase(), "first_name": "A", "last_name": "B"}])),
+        )
+        .await;
     assert_eq!(dup.status, 422);
-    assert!(dup.json["errors"]["0.email"].as_str().unwrap().contains("already in use"));
+    assert!(
+        dup.json["errors"]["0.email"]
+            .as_str()
+            .unwrap()
+            .contains("already in use")
+    );
 
     let created = h.call(Method::POST, "/v3/customers", Some(json!([{
         "email": "new.person@example.com", "first_name": "New", "last_name": "Person",
@@ -307,15 +526,40 @@ async fn customers_and_addresses() {
     assert_eq!(created.status, 200, "{}", created.text);
     assert_eq!(created.json["meta"], json!({}));
     let new_id = created.json["data"][0]["id"].as_u64().unwrap();
-    assert_eq!(created.json["data"][0]["addresses"][0]["country"], "United States");
+    assert_eq!(
+        created.json["data"][0]["addresses"][0]["country"],
+        "United States"
+    );
 
-    let updated = h.call(Method::PUT, "/v3/customers", Some(json!([{"id": new_id, "company": "Acme", "date_created": "2000-01-01T00:00:00Z"}]))).await;
+    let updated = h
+        .call(
+            Method::PUT,
+            "/v3/customers",
+            Some(
+                json!([{"id": new_id, "company": "Acme", "date_created": "2000-01-01T00:00:00Z"}]),
+            ),
+        )
+        .await;
     assert_eq!(updated.status, 200, "{}", updated.text);
     assert_eq!(updated.json["data"][0]["company"], "Acme");
-    assert_eq!(updated.json["data"][0]["date_created"], created.json["data"][0]["date_created"]);
-    assert_eq!(h.call(Method::PUT, "/v3/customers", Some(json!([{"id": 999999, "company": "X"}]))).await.status, 422);
+    assert_eq!(
+        updated.json["data"][0]["date_created"],
+        created.json["data"][0]["date_created"]
+    );
+    assert_eq!(
+        h.call(
+            Method::PUT,
+            "/v3/customers",
+            Some(json!([{"id": 999999, "company": "X"}]))
+        )
+        .await
+        .status,
+        422
+    );
 
-    let addresses = h.get(&format!("/v3/customers/addresses?customer_id:in={new_id}")).await;
+    let addresses = h
+        .get(&format!("/v3/customers/addresses?customer_id:in={new_id}"))
+        .await;
     assert_eq!(addresses.json["data"].as_array().unwrap().len(), 1);
     let address = addresses.json["data"][0].clone();
     let again = h.call(Method::POST, "/v3/customers/addresses", Some(json!([{
@@ -326,20 +570,57 @@ async fn customers_and_addresses() {
         "state_or_province": "Idaho", "postal_code": "83702", "country_code": "US"
     }]))).await;
     assert_eq!(again.status, 200, "{}", again.text);
-    assert_eq!(again.json["data"].as_array().unwrap().len(), 1, "the exact duplicate is left out");
-    let bad_address = h.call(Method::POST, "/v3/customers/addresses", Some(json!([{"customer_id": new_id}]))).await;
+    assert_eq!(
+        again.json["data"].as_array().unwrap().len(),
+        1,
+        "the exact duplicate is left out"
+    );
+    let bad_address = h
+        .call(
+            Method::POST,
+            "/v3/customers/addresses",
+            Some(json!([{"customer_id": new_id}])),
+        )
+        .await;
     assert_eq!(bad_address.status, 422);
-    let moved = h.call(Method::PUT, "/v3/customers/addresses", Some(json!([{"id": address["id"], "city": "Nampa"}]))).await;
+    let moved = h
+        .call(
+            Method::PUT,
+            "/v3/customers/addresses",
+            Some(json!([{"id": address["id"], "city": "Nampa"}])),
+        )
+        .await;
     assert_eq!(moved.json["data"][0]["city"], "Nampa");
-    let gone = h.call(Method::DELETE, &format!("/v3/customers/addresses?id:in={}", address["id"]), None).await;
+    let gone = h
+        .call(
+            Method::DELETE,
+            &format!("/v3/customers/addresses?id:in={}", address["id"]),
+            None,
+        )
+        .await;
     assert_eq!(gone.status, 204);
 
     // Without id:in the API answers 204 and deletes nothing.
     let nothing = h.call(Method::DELETE, "/v3/customers", None).await;
     assert_eq!((nothing.status, nothing.text.as_str()), (204, ""));
-    assert_eq!(h.get("/v3/customers").await.json["meta"]["pagination"]["total"], 101);
-    assert_eq!(h.call(Method::DELETE, &format!("/v3/customers?id:in={new_id}"), None).await.status, 204);
-    assert_eq!(h.get(&format!("/v3/customers?id:in={new_id}")).await.json["data"], json!([]));
+    assert_eq!(
+        h.get("/v3/customers").await.json["meta"]["pagination"]["total"],
+        101
+    );
+    assert_eq!(
+        h.call(
+            Method::DELETE,
+            &format!("/v3/customers?id:in={new_id}"),
+            None
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(
+        h.get(&format!("/v3/customers?id:in={new_id}")).await.json["data"],
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -347,7 +628,12 @@ async fn same_seed_same_data() {
     let a = Harness::with(small(7)).await;
     let b = Harness::with(small(7)).await;
     let c = Harness::with(small(8)).await;
-    for path in ["/v3/catalog/products?limit=250&include=variants", "/v2/orders?limit=250", "/v3/customers?include=addresses&limit=100", "/v3/catalog/trees/categories?limit=250"] {
+    for path in [
+        "/v3/catalog/products?limit=250&include=variants",
+        "/v2/orders?limit=250",
+        "/v3/customers?include=addresses&limit=100",
+        "/v3/catalog/trees/categories?limit=250",
+    ] {
         let (x, y) = (a.get(path).await, b.get(path).await);
         assert_eq!(x.status, 200);
         // Order links carry each server's own port; everything else must match byte for byte.
@@ -355,13 +641,19 @@ async fn same_seed_same_data() {
         let y = y.text.replace(&b.store.api_url(), "");
         assert!(x == y, "{path} differs for the same seed");
     }
-    assert_ne!(a.get("/v3/catalog/products").await.text, c.get("/v3/catalog/products").await.text);
+    assert_ne!(
+        a.get("/v3/catalog/products").await.text,
+        c.get("/v3/catalog/products").await.text
+    );
 }
 
 #[test]
 fn default_seed_sizes_and_shape() {
     let started = std::time::Instant::now();
-    let data = seed(&FakeStoreConfig { anchor: Some(anchor()), ..FakeStoreConfig::default() });
+    let data = seed(&FakeStoreConfig {
+        anchor: Some(anchor()),
+        ..FakeStoreConfig::default()
+    });
     let elapsed = started.elapsed();
     assert_eq!(data.product_count(), 2000);
     assert_eq!(data.customer_count(), 1500);

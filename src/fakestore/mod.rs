@@ -20,8 +20,8 @@ mod product_write;
 mod query;
 mod rng;
 mod seed;
-mod server;
 mod seed_orders;
+mod server;
 mod shipments;
 mod store;
 mod store_info;
@@ -63,7 +63,11 @@ impl FakeStore {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
         let addr = listener.local_addr()?;
         let data = seed(&config);
-        let shared = Arc::new(server::Shared::new(config.clone(), format!("http://{addr}"), data));
+        let shared = Arc::new(server::Shared::new(
+            config.clone(),
+            format!("http://{addr}"),
+            data,
+        ));
         let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(shared.clone());
         tokio::spawn(async move {
@@ -74,7 +78,12 @@ impl FakeStore {
                 tracing::warn!("fakestore server stopped: {err}");
             }
         });
-        Ok(FakeStore { addr, config, shared, stop: Some(stop) })
+        Ok(FakeStore {
+            addr,
+            config,
+            shared,
+            stop: Some(stop),
+        })
     }
 
     /// `http://127.0.0.1:PORT`; API paths are `/stores/{hash}/v3/...` and `/stores/{hash}/v2/...`.

@@ -8,7 +8,9 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, finish_with};
-use super::order_render::{STATUSES, custom_label, order_json, product_json, shipping_address_json, status_json};
+use super::order_render::{
+    STATUSES, custom_label, order_json, product_json, shipping_address_json, status_json,
+};
 use super::product_write::touched;
 use super::query::{Query, v2_list, v2_page};
 use super::seed_orders::payment_status_for;
@@ -41,7 +43,10 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
             }
             match sub {
                 [] => match *method {
-                    Method::GET => Ok(Reply::json(200, &order_json(&data.orders[&id], &ctx.v2_base))),
+                    Method::GET => Ok(Reply::json(
+                        200,
+                        &order_json(&data.orders[&id], &ctx.v2_base),
+                    )),
                     Method::PUT => update(ctx, data, id),
                     Method::DELETE => {
                         if let Some(o) = data.orders.get_mut(&id) {
@@ -58,11 +63,20 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                     match rest {
                         [] => {
                             let page = v2_page(&ctx.query)?;
-                            Ok(v2_list(page.slice(&o.products).iter().map(|p| product_json(id, p)).collect()))
+                            Ok(v2_list(
+                                page.slice(&o.products)
+                                    .iter()
+                                    .map(|p| product_json(id, p))
+                                    .collect(),
+                            ))
                         }
                         [pid] => {
                             let pid = path_id(pid)?;
-                            let p = o.products.iter().find(|p| p.id == pid).ok_or_else(ApiError::not_found)?;
+                            let p = o
+                                .products
+                                .iter()
+                                .find(|p| p.id == pid)
+                                .ok_or_else(ApiError::not_found)?;
                             Ok(Reply::json(200, &product_json(id, p)))
                         }
                         _ => Err(ApiError::not_found()),
@@ -74,11 +88,20 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                     match rest {
                         [] => {
                             let page = v2_page(&ctx.query)?;
-                            Ok(v2_list(page.slice(&o.addresses).iter().map(|a| shipping_address_json(o, a, &ctx.v2_base)).collect()))
+                            Ok(v2_list(
+                                page.slice(&o.addresses)
+                                    .iter()
+                                    .map(|a| shipping_address_json(o, a, &ctx.v2_base))
+                                    .collect(),
+                            ))
                         }
                         [aid] => {
                             let aid = path_id(aid)?;
-                            let a = o.addresses.iter().find(|a| a.id == aid).ok_or_else(ApiError::not_found)?;
+                            let a = o
+                                .addresses
+                                .iter()
+                                .find(|a| a.id == aid)
+                                .ok_or_else(ApiError::not_found)?;
                             Ok(Reply::json(200, &shipping_address_json(o, a, &ctx.v2_base)))
                         }
                         _ => Err(ApiError::not_found()),
@@ -95,10 +118,19 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
 pub(crate) fn route_statuses(method: &Method, rest: &[&str]) -> ApiResult {
     only_get(method)?;
     match rest {
-        [] => Ok(Reply::json(200, &STATUSES.iter().map(|s| status_json(s.0)).collect::<Vec<_>>())),
+        [] => Ok(Reply::json(
+            200,
+            &STATUSES
+                .iter()
+                .map(|s| status_json(s.0))
+                .collect::<Vec<_>>(),
+        )),
         [id] => {
             let id = path_id(id)?;
-            let s = STATUSES.iter().find(|s| u64::from(s.0) == id).ok_or_else(ApiError::not_found)?;
+            let s = STATUSES
+                .iter()
+                .find(|s| u64::from(s.0) == id)
+                .ok_or_else(ApiError::not_found)?;
             Ok(Reply::json(200, &status_json(s.0)))
         }
         _ => Err(ApiError::not_found()),
@@ -128,7 +160,12 @@ struct OrderFilter {
 fn decimal_param(q: &Query, key: &str) -> Result<Option<Decimal>, ApiError> {
     match q.get(key) {
         None => Ok(None),
-        Some(v) => v.trim().parse().map(Some).map_err(|_| ApiError::new(400, format!("The field '{key}' is invalid: expected a number."))),
+        Some(v) => v.trim().parse().map(Some).map_err(|_| {
+            ApiError::new(
+                400,
+                format!("The field '{key}' is invalid: expected a number."),
+            )
+        }),
     }
 }
 
@@ -163,12 +200,21 @@ impl OrderFilter {
             && self.min_total.is_none_or(|x| total >= x)
             && self.max_total.is_none_or(|x| total <= x)
             && self.customer_id.is_none_or(|x| o.customer_id as i64 == x)
-            && self.email.as_ref().is_none_or(|e| o.billing.email.to_lowercase() == *e)
+            && self
+                .email
+                .as_ref()
+                .is_none_or(|e| o.billing.email.to_lowercase() == *e)
             && self.status_id.is_none_or(|x| i64::from(o.status_id) == x)
             && self.cart_id.as_ref().is_none_or(|c| o.cart_id == *c)
-            && self.payment_method.as_ref().is_none_or(|p| o.payment_method.to_lowercase() == *p)
+            && self
+                .payment_method
+                .as_ref()
+                .is_none_or(|p| o.payment_method.to_lowercase() == *p)
             && self.channel_id.is_none_or(|x| o.channel_id as i64 == x)
-            && self.external_order_id.as_ref().is_none_or(|e| o.external_order_id == *e)
+            && self
+                .external_order_id
+                .as_ref()
+                .is_none_or(|e| o.external_order_id == *e)
             && self.created_min.is_none_or(|d| o.date_created >= d)
             && self.created_max.is_none_or(|d| o.date_created <= d)
             && self.modified_min.is_none_or(|d| o.date_modified >= d)
@@ -187,9 +233,23 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
             (f.trim().to_string(), d.trim().to_ascii_lowercase())
         }
     };
-    let fields = ["id", "customer_id", "date_created", "date_modified", "status_id", "channel_id", "external_id"];
+    let fields = [
+        "id",
+        "customer_id",
+        "date_created",
+        "date_modified",
+        "status_id",
+        "channel_id",
+        "external_id",
+    ];
     if !fields.contains(&field.as_str()) || !matches!(dir.as_str(), "asc" | "desc") {
-        return Err(ApiError::new(400, format!("The field 'sort' is invalid: use one of {} with :asc or :desc.", fields.join(", "))));
+        return Err(ApiError::new(
+            400,
+            format!(
+                "The field 'sort' is invalid: use one of {} with :asc or :desc.",
+                fields.join(", ")
+            ),
+        ));
     }
     let mut found: Vec<&Order> = data.orders.values().filter(|o| filter.matches(o)).collect();
     found.sort_by(|a, b| {
@@ -204,7 +264,12 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
         .then(a.id.cmp(&b.id));
         if dir == "desc" { o.reverse() } else { o }
     });
-    Ok(v2_list(page.slice(&found).iter().map(|o| order_json(o, &ctx.v2_base)).collect()))
+    Ok(v2_list(
+        page.slice(&found)
+            .iter()
+            .map(|o| order_json(o, &ctx.v2_base))
+            .collect(),
+    ))
 }
 
 fn count(ctx: &Ctx, data: &StoreData) -> ApiResult {
@@ -226,7 +291,10 @@ fn count(ctx: &Ctx, data: &StoreData) -> ApiResult {
             })
         })
         .collect();
-    Ok(Reply::json(200, &json!({ "statuses": statuses, "count": total })))
+    Ok(Reply::json(
+        200,
+        &json!({ "statuses": statuses, "count": total }),
+    ))
 }
 
 /// V2 validation failures are 400s with one `{status, message}` entry per problem.
@@ -239,7 +307,10 @@ fn read_status(f: &mut Fields) -> Option<u8> {
     match u8::try_from(id).ok().filter(|s| *s <= 14) {
         Some(s) => Some(s),
         None => {
-            f.error("status_id", format!("The field 'status_id' is invalid: {id} is not an order status (0-14)."));
+            f.error(
+                "status_id",
+                format!("The field 'status_id' is invalid: {id} is not an order status (0-14)."),
+            );
             None
         }
     }
@@ -251,7 +322,20 @@ fn apply_address(f: &mut Fields, a: &mut OrderAddressFields) {
             if let Some(v) = f.text(stringify!($field)) { a.$field = v; }
         )+};
     }
-    set!(first_name, last_name, company, street_1, street_2, city, state, zip, country, country_iso2, phone, email);
+    set!(
+        first_name,
+        last_name,
+        company,
+        street_1,
+        street_2,
+        city,
+        state,
+        zip,
+        country,
+        country_iso2,
+        phone,
+        email
+    );
 }
 
 /// `PUT /v2/orders/{id}` → 200 with the full order.
@@ -259,13 +343,13 @@ fn update(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult {
     let body = ctx.json()?;
     let mut o = data.orders[&id].clone();
     let mut f = Fields::new(&body, "");
-    if let Some(s) = read_status(&mut f) {
-        if s != o.status_id {
-            o.status_id = s;
-            o.payment_status = payment_status_for(s).to_string();
-            if matches!(s, 2 | 10) && o.date_shipped.is_none() {
-                o.date_shipped = Some(touched(ctx.now, ctx.now));
-            }
+    if let Some(s) = read_status(&mut f)
+        && s != o.status_id
+    {
+        o.status_id = s;
+        o.payment_status = payment_status_for(s).to_string();
+        if matches!(s, 2 | 10) && o.date_shipped.is_none() {
+            o.date_shipped = Some(touched(ctx.now, ctx.now));
         }
     }
     macro_rules! set {
@@ -273,13 +357,21 @@ fn update(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult {
             if let Some(v) = f.text(stringify!($field)) { o.$field = v; }
         )+};
     }
-    set!(staff_notes, customer_message, payment_method, external_order_id);
+    set!(
+        staff_notes,
+        customer_message,
+        payment_method,
+        external_order_id
+    );
     if f.has("external_source") {
         o.external_source = f.str("external_source");
     }
     if let Some(c) = f.int("customer_id") {
         if c != 0 && !data.customers.contains_key(&(c.max(0) as u64)) {
-            f.error("customer_id", format!("The field 'customer_id' is invalid: customer {c} does not exist."));
+            f.error(
+                "customer_id",
+                format!("The field 'customer_id' is invalid: customer {c} does not exist."),
+            );
         }
         o.customer_id = c.max(0) as u64;
     }
@@ -312,7 +404,11 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
     v2_invalid(std::mem::take(&mut f.errors))?;
     let now = touched(ctx.now, ctx.now);
-    let mut billing = OrderAddressFields { country: "United States".into(), country_iso2: "US".into(), ..Default::default() };
+    let mut billing = OrderAddressFields {
+        country: "United States".into(),
+        country_iso2: "US".into(),
+        ..Default::default()
+    };
     if let Some(b) = f.raw("billing_address") {
         let mut bf = Fields::new(b, "billing_address.");
         apply_address(&mut bf, &mut billing);
@@ -321,11 +417,17 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let status = read_status(&mut f).unwrap_or(1);
     let customer_id = f.int("customer_id").unwrap_or(0).max(0) as u64;
     if customer_id != 0 && !data.customers.contains_key(&customer_id) {
-        f.error("customer_id", format!("The field 'customer_id' is invalid: customer {customer_id} does not exist."));
+        f.error(
+            "customer_id",
+            format!("The field 'customer_id' is invalid: customer {customer_id} does not exist."),
+        );
     }
     let created = match f.str("date_created") {
         Some(s) => parse_date_filter(&s, now).unwrap_or_else(|| {
-            f.error("date_created", "The field 'date_created' must be an RFC-2822 date.");
+            f.error(
+                "date_created",
+                "The field 'date_created' must be an RFC-2822 date.",
+            );
             now
         }),
         None => now,
@@ -341,25 +443,35 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 }
             }
         }
-        _ => f.error("products", "The field 'products' must be a non-empty array."),
+        _ => f.error(
+            "products",
+            "The field 'products' must be a non-empty array.",
+        ),
     }
     let mut ship_to = billing.clone();
     let mut method = "Flat Rate".to_string();
-    if let Some(Value::Array(addresses)) = f.raw("shipping_addresses") {
-        if let Some(first) = addresses.first() {
-            let mut sf = Fields::new(first, "shipping_addresses.0.");
-            apply_address(&mut sf, &mut ship_to);
-            if let Some(m) = sf.str("shipping_method") {
-                method = m;
-            }
-            f.errors.extend(sf.errors);
+    if let Some(Value::Array(addresses)) = f.raw("shipping_addresses")
+        && let Some(first) = addresses.first()
+    {
+        let mut sf = Fields::new(first, "shipping_addresses.0.");
+        apply_address(&mut sf, &mut ship_to);
+        if let Some(m) = sf.str("shipping_method") {
+            method = m;
         }
+        f.errors.extend(sf.errors);
     }
-    let shipping = ["shipping_cost_ex_tax", "base_shipping_cost", "shipping_cost_inc_tax"]
-        .iter()
-        .find_map(|k| f.raw(k).and_then(decimal_of))
+    let shipping = [
+        "shipping_cost_ex_tax",
+        "base_shipping_cost",
+        "shipping_cost_inc_tax",
+    ]
+    .iter()
+    .find_map(|k| f.raw(k).and_then(decimal_of))
+    .unwrap_or(Decimal::ZERO);
+    let discount = f
+        .raw("discount_amount")
+        .and_then(decimal_of)
         .unwrap_or(Decimal::ZERO);
-    let discount = f.raw("discount_amount").and_then(decimal_of).unwrap_or(Decimal::ZERO);
     let staff_notes = f.text("staff_notes").unwrap_or_default();
     let customer_message = f.text("customer_message").unwrap_or_default();
     let payment_method = f.text("payment_method").unwrap_or_else(|| "Manual".into());
@@ -400,7 +512,13 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         external_order_id,
         order_source: "external".into(),
         products: lines,
-        addresses: vec![OrderAddress { id: address_id, fields: ship_to, shipping_method: method, cost_ex_tax: shipping, cost_tax: Decimal::ZERO }],
+        addresses: vec![OrderAddress {
+            id: address_id,
+            fields: ship_to,
+            shipping_method: method,
+            cost_ex_tax: shipping,
+            cost_tax: Decimal::ZERO,
+        }],
         shipments: Vec::new(),
     };
     order.recompute_subtotals();
@@ -411,7 +529,12 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
 
 /// One requested line item: a catalog product (`product_id`, optional `variant_id`) or a custom
 /// product (`name` plus a price).
-fn order_line(data: &StoreData, item: &Value, i: usize, address_id: u64) -> Result<OrderProduct, Vec<(String, String)>> {
+fn order_line(
+    data: &StoreData,
+    item: &Value,
+    i: usize,
+    address_id: u64,
+) -> Result<OrderProduct, Vec<(String, String)>> {
     let mut f = Fields::new(item, format!("products.{i}."));
     let quantity = f.int("quantity").unwrap_or(1);
     if quantity < 1 {
@@ -440,14 +563,20 @@ fn order_line(data: &StoreData, item: &Value, i: usize, address_id: u64) -> Resu
     };
     if let Some(pid) = f.int("product_id") {
         match data.products.get(&(pid.max(0) as u64)) {
-            None => f.error("product_id", format!("The field 'product_id' is invalid: product {pid} does not exist.")),
+            None => f.error(
+                "product_id",
+                format!("The field 'product_id' is invalid: product {pid} does not exist."),
+            ),
             Some(p) => {
                 let variant = match f.int("variant_id") {
                     Some(vid) => p.variants.iter().find(|v| v.id as i64 == vid),
                     None => p.variants.first(),
                 };
                 match variant {
-                    None => f.error("variant_id", format!("The field 'variant_id' is invalid for product {pid}.")),
+                    None => f.error(
+                        "variant_id",
+                        format!("The field 'variant_id' is invalid for product {pid}."),
+                    ),
                     Some(v) => {
                         line.product_id = p.id;
                         line.variant_id = v.id;
@@ -457,7 +586,11 @@ fn order_line(data: &StoreData, item: &Value, i: usize, address_id: u64) -> Resu
                         line.base_price = v.calculated_price;
                         line.cost_price = p.cost_price;
                         line.weight = v.calculated_weight;
-                        line.options = v.option_values.iter().map(|o| (o.option_display_name.clone(), o.label.clone())).collect();
+                        line.options = v
+                            .option_values
+                            .iter()
+                            .map(|o| (o.option_display_name.clone(), o.label.clone()))
+                            .collect();
                     }
                 }
             }
@@ -465,10 +598,16 @@ fn order_line(data: &StoreData, item: &Value, i: usize, address_id: u64) -> Resu
     } else {
         match f.str("name") {
             Some(name) if !name.trim().is_empty() => line.name = name,
-            _ => f.error("name", "A custom product needs 'name' (or pass 'product_id')."),
+            _ => f.error(
+                "name",
+                "A custom product needs 'name' (or pass 'product_id').",
+            ),
         }
         if price_ex.is_none() && price_inc.is_none() {
-            f.error("price_ex_tax", "A custom product needs 'price_ex_tax' or 'price_inc_tax'.");
+            f.error(
+                "price_ex_tax",
+                "A custom product needs 'price_ex_tax' or 'price_inc_tax'.",
+            );
         }
     }
     let ex = price_ex.or(price_inc).unwrap_or(line.base_price);
@@ -476,5 +615,9 @@ fn order_line(data: &StoreData, item: &Value, i: usize, address_id: u64) -> Resu
     line.base_price = ex;
     line.price_ex_tax = ex;
     line.price_tax = (inc - ex).max(Decimal::ZERO);
-    if f.errors.is_empty() { Ok(line) } else { Err(f.errors) }
+    if f.errors.is_empty() {
+        Ok(line)
+    } else {
+        Err(f.errors)
+    }
 }

@@ -111,7 +111,11 @@ pub(crate) struct Product {
 
 /// The price a shopper pays: the sale price when it is set and below the price.
 pub(crate) fn effective_price(price: Decimal, sale_price: Decimal) -> Decimal {
-    if sale_price > Decimal::ZERO && sale_price < price { sale_price } else { price }
+    if sale_price > Decimal::ZERO && sale_price < price {
+        sale_price
+    } else {
+        price
+    }
 }
 
 impl Product {
@@ -121,10 +125,10 @@ impl Product {
         self.calculated_price = effective_price(self.price, self.sale_price);
         let product_price = self.calculated_price;
         let weight = self.weight;
-        if self.base_variant_id.is_some() {
-            if let Some(base) = self.variants.first_mut() {
-                base.sku = self.sku.clone();
-            }
+        if self.base_variant_id.is_some()
+            && let Some(base) = self.variants.first_mut()
+        {
+            base.sku = self.sku.clone();
         }
         for v in &mut self.variants {
             v.calculated_price = match v.price {
@@ -135,10 +139,10 @@ impl Product {
         }
         if self.inventory_tracking == "variant" {
             self.inventory_level = self.variants.iter().map(|v| v.inventory_level).sum();
-        } else if self.base_variant_id.is_some() {
-            if let Some(base) = self.variants.first_mut() {
-                base.inventory_level = self.inventory_level;
-            }
+        } else if self.base_variant_id.is_some()
+            && let Some(base) = self.variants.first_mut()
+        {
+            base.inventory_level = self.inventory_level;
         }
     }
 }
@@ -415,8 +419,16 @@ impl Order {
 
     /// Recomputes the subtotal and tax from the line items.
     pub(crate) fn recompute_subtotals(&mut self) {
-        self.subtotal_ex_tax = self.products.iter().map(|p| p.price_ex_tax * Decimal::from(p.quantity)).sum();
-        self.subtotal_tax = self.products.iter().map(|p| p.price_tax * Decimal::from(p.quantity)).sum();
+        self.subtotal_ex_tax = self
+            .products
+            .iter()
+            .map(|p| p.price_ex_tax * Decimal::from(p.quantity))
+            .sum();
+        self.subtotal_tax = self
+            .products
+            .iter()
+            .map(|p| p.price_tax * Decimal::from(p.quantity))
+            .sum();
     }
 
     pub(crate) fn shipping_ex_tax(&self) -> Decimal {
@@ -524,9 +536,13 @@ impl StoreData {
         if sku.is_empty() {
             return false;
         }
-        self.products.values().filter(|p| Some(p.id) != except_product).any(|p| {
-            p.sku.eq_ignore_ascii_case(sku) || p.variants.iter().any(|v| v.sku.eq_ignore_ascii_case(sku))
-        })
+        self.products
+            .values()
+            .filter(|p| Some(p.id) != except_product)
+            .any(|p| {
+                p.sku.eq_ignore_ascii_case(sku)
+                    || p.variants.iter().any(|v| v.sku.eq_ignore_ascii_case(sku))
+            })
     }
 
     /// Whether a product other than `except_product` has this name (case-insensitive).
@@ -542,7 +558,12 @@ impl StoreData {
         let mut i = 0;
         while i < out.len() {
             let parent = out[i];
-            out.extend(self.categories.values().filter(|c| c.parent_id == parent).map(|c| c.category_id));
+            out.extend(
+                self.categories
+                    .values()
+                    .filter(|c| c.parent_id == parent)
+                    .map(|c| c.category_id),
+            );
             i += 1;
         }
         out

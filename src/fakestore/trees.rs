@@ -40,7 +40,10 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
 
 /// The categories endpoints' 422: `{"errors": {status,title,type,errors}, "meta": {...}}`.
 fn category_error(title: &str, errors: Vec<(String, String)>, total: usize) -> ApiError {
-    let map: serde_json::Map<String, Value> = errors.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+    let map: serde_json::Map<String, Value> = errors
+        .into_iter()
+        .map(|(k, v)| (k, Value::String(v)))
+        .collect();
     ApiError::raw(
         422,
         json!({
@@ -58,7 +61,11 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
         .trees
         .values()
         .filter(|t| ids.as_ref().is_none_or(|l| l.contains(&(t.id as i64))))
-        .filter(|t| channels.as_ref().is_none_or(|l| t.channels.iter().any(|c| l.contains(&(*c as i64)))))
+        .filter(|t| {
+            channels
+                .as_ref()
+                .is_none_or(|l| t.channels.iter().any(|c| l.contains(&(*c as i64))))
+        })
         .collect();
     let items = page.slice(&found).iter().map(|t| json!(t)).collect();
     Ok(v3_list(found.len(), page, items))
@@ -68,7 +75,9 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
 fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let items = ctx.json_array()?;
     if items.len() > TREE_BATCH_LIMIT {
-        return Err(ApiError::batch_too_large("The request payload is too large. The maximum trees allowed in the array is 50."));
+        return Err(ApiError::batch_too_large(
+            "The request payload is too large. The maximum trees allowed in the array is 50.",
+        ));
     }
     let mut staged = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -79,7 +88,10 @@ fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         match id.map(|id| id as u64) {
             Some(id) if data.trees.contains_key(&id) => {
                 if channels.is_some() {
-                    f.error("channels", "Channels cannot be changed on an existing tree.");
+                    f.error(
+                        "channels",
+                        "Channels cannot be changed on an existing tree.",
+                    );
                 }
                 let mut t = data.trees[&id].clone();
                 if let Some(n) = name {
@@ -89,9 +101,16 @@ fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             }
             Some(id) => f.error("id", format!("Tree {id} does not exist.")),
             None => match (name, channels) {
-                (Some(name), Some(ch)) if ch.len() == 1 => staged.push(Tree { id: 0, name, channels: vec![ch[0] as u64] }),
+                (Some(name), Some(ch)) if ch.len() == 1 => staged.push(Tree {
+                    id: 0,
+                    name,
+                    channels: vec![ch[0] as u64],
+                }),
                 (None, _) => f.require(&["name"]),
-                _ => f.error("channels", "Exactly one channel is required to create a tree."),
+                _ => f.error(
+                    "channels",
+                    "Exactly one channel is required to create a tree.",
+                ),
             },
         }
         f.finish("The tree is not valid.")?;
@@ -105,17 +124,26 @@ fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         data.trees.insert(t.id, t);
     }
     let n = out.len();
-    Ok(Reply::json(200, &json!({ "data": out, "meta": { "total": n, "success": n, "failed": 0 } })))
+    Ok(Reply::json(
+        200,
+        &json!({ "data": out, "meta": { "total": n, "success": n, "failed": 0 } }),
+    ))
 }
 
 fn delete_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let Some(ids) = ctx.query.int_list("id:in")? else {
-        return Err(ApiError::new(422, "A filter is required to delete trees.").field("id:in", "Pass id:in."));
+        return Err(ApiError::new(422, "A filter is required to delete trees.")
+            .field("id:in", "Pass id:in."));
     };
     for id in ids {
         let id = id as u64;
         if data.trees.remove(&id).is_some() {
-            let doomed: Vec<u64> = data.categories.values().filter(|c| c.tree_id == id).map(|c| c.category_id).collect();
+            let doomed: Vec<u64> = data
+                .categories
+                .values()
+                .filter(|c| c.tree_id == id)
+                .map(|c| c.category_id)
+                .collect();
             remove_categories(data, &doomed);
         }
     }
@@ -148,11 +176,27 @@ fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
         .filter(|c| has(&trees, c.tree_id) && lacks(&not_trees, c.tree_id))
         .filter(|c| has(&parents, c.parent_id) && lacks(&not_parents, c.parent_id))
         .filter(|c| uuids.as_ref().is_none_or(|l| l.contains(&c.category_uuid)))
-        .filter(|c| not_uuids.as_ref().is_none_or(|l| !l.contains(&c.category_uuid)))
+        .filter(|c| {
+            not_uuids
+                .as_ref()
+                .is_none_or(|l| !l.contains(&c.category_uuid))
+        })
         .filter(|c| name.as_ref().is_none_or(|n| c.name.to_lowercase() == *n))
-        .filter(|c| name_like.as_ref().is_none_or(|n| c.name.to_lowercase().contains(n.as_str())))
-        .filter(|c| title.as_ref().is_none_or(|n| c.page_title.to_lowercase() == *n))
-        .filter(|c| title_like.as_ref().is_none_or(|n| c.page_title.to_lowercase().contains(n.as_str())))
+        .filter(|c| {
+            name_like
+                .as_ref()
+                .is_none_or(|n| c.name.to_lowercase().contains(n.as_str()))
+        })
+        .filter(|c| {
+            title
+                .as_ref()
+                .is_none_or(|n| c.page_title.to_lowercase() == *n)
+        })
+        .filter(|c| {
+            title_like
+                .as_ref()
+                .is_none_or(|n| c.page_title.to_lowercase().contains(n.as_str()))
+        })
         .filter(|c| {
             keyword.as_ref().is_none_or(|k| {
                 c.name.to_lowercase().contains(k.as_str())
@@ -182,14 +226,32 @@ fn apply(f: &mut Fields, c: &mut Category) {
             if let Some(v) = f.$reader(stringify!($field)) { c.$field = v; }
         )+};
     }
-    set!(text, description, page_title, meta_description, layout_file, image_url, search_keywords);
+    set!(
+        text,
+        description,
+        page_title,
+        meta_description,
+        layout_file,
+        image_url,
+        search_keywords
+    );
     set!(int, sort_order);
     set!(bool, is_visible);
     set!(str_list, meta_keywords);
     if let Some(v) = f.int("views") {
         c.views = v.max(0) as u64;
     }
-    let sorts = ["use_store_settings", "featured", "newest", "best_selling", "alpha_asc", "alpha_desc", "avg_customer_review", "price_asc", "price_desc"];
+    let sorts = [
+        "use_store_settings",
+        "featured",
+        "newest",
+        "best_selling",
+        "alpha_asc",
+        "alpha_desc",
+        "avg_customer_review",
+        "price_asc",
+        "price_desc",
+    ];
     if let Some(v) = f.one_of("default_product_sort", &sorts) {
         c.default_product_sort = v;
     }
@@ -207,7 +269,10 @@ fn apply(f: &mut Fields, c: &mut Category) {
 
 fn sibling_name_taken(data: &StoreData, c: &Category) -> bool {
     data.categories.values().any(|o| {
-        o.category_id != c.category_id && o.tree_id == c.tree_id && o.parent_id == c.parent_id && o.name.eq_ignore_ascii_case(&c.name)
+        o.category_id != c.category_id
+            && o.tree_id == c.tree_id
+            && o.parent_id == c.parent_id
+            && o.name.eq_ignore_ascii_case(&c.name)
     })
 }
 
@@ -230,7 +295,10 @@ fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                     None
                 }
                 None => {
-                    f.error("parent_id", format!("Parent category {parent_id} does not exist."));
+                    f.error(
+                        "parent_id",
+                        format!("Parent category {parent_id} does not exist."),
+                    );
                     None
                 }
             }
@@ -247,11 +315,18 @@ fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 }
             }
         };
-        let parent_path = data.categories.get(&parent_id).map(|p| p.url.path.clone()).unwrap_or_else(|| "/".into());
+        let parent_path = data
+            .categories
+            .get(&parent_id)
+            .map(|p| p.url.path.clone())
+            .unwrap_or_else(|| "/".into());
         let mut c = new_category(data, tree_id.unwrap_or(0), parent_id, "", String::new());
         apply(&mut f, &mut c);
         if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error("name", "A category with this name already exists at this level.");
+            f.error(
+                "name",
+                "A category with this name already exists at this level.",
+            );
         }
         if f.errors.is_empty() {
             if c.url.path.is_empty() {
@@ -265,15 +340,25 @@ fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
     let success = created.len();
     if success == 0 && total > 0 {
-        return Err(category_error("The categories could not be created.", errors, total));
+        return Err(category_error(
+            "The categories could not be created.",
+            errors,
+            total,
+        ));
     }
     let meta = json!({ "total": total, "success": success, "failed": total - success });
     if errors.is_empty() {
         Ok(Reply::json(201, &json!({ "data": created, "meta": meta })))
     } else {
-        let map: serde_json::Map<String, Value> = errors.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+        let map: serde_json::Map<String, Value> = errors
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect();
         let err = json!({ "status": 422, "title": "Some categories could not be created.", "type": STATUS_CODES_URL, "errors": map });
-        Ok(Reply::json(207, &json!({ "data": created, "errors": err, "meta": meta })))
+        Ok(Reply::json(
+            207,
+            &json!({ "data": created, "errors": err, "meta": meta }),
+        ))
     }
 }
 
@@ -297,16 +382,26 @@ fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         if let Some(parent) = f.int("parent_id") {
             let parent = parent.max(0) as u64;
             let valid = parent == 0
-                || (data.categories.get(&parent).is_some_and(|p| p.tree_id == c.tree_id) && !data.category_subtree(id).contains(&parent));
+                || (data
+                    .categories
+                    .get(&parent)
+                    .is_some_and(|p| p.tree_id == c.tree_id)
+                    && !data.category_subtree(id).contains(&parent));
             if valid {
                 c.parent_id = parent;
             } else {
-                f.error("parent_id", format!("Category {parent} cannot be the parent of category {id}."));
+                f.error(
+                    "parent_id",
+                    format!("Category {parent} cannot be the parent of category {id}."),
+                );
             }
         }
         apply(&mut f, &mut c);
         if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error("name", "A category with this name already exists at this level.");
+            f.error(
+                "name",
+                "A category with this name already exists at this level.",
+            );
         }
         if f.errors.is_empty() {
             data.categories.insert(id, c);
@@ -316,13 +411,20 @@ fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
     }
     if success == 0 && total > 0 {
-        return Err(category_error("The categories could not be updated.", errors, total));
+        return Err(category_error(
+            "The categories could not be updated.",
+            errors,
+            total,
+        ));
     }
     let meta = json!({ "total": total, "success": success, "failed": total - success });
     if errors.is_empty() {
         Ok(Reply::json(200, &json!({ "meta": meta })))
     } else {
-        let map: serde_json::Map<String, Value> = errors.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+        let map: serde_json::Map<String, Value> = errors
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect();
         let err = json!({ "status": 422, "title": "Some categories could not be updated.", "type": STATUS_CODES_URL, "errors": map });
         Ok(Reply::json(207, &json!({ "errors": err, "meta": meta })))
     }
@@ -347,24 +449,51 @@ fn delete_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let mut total = 0;
     if let Some(ids) = q.int_list("category_id:in")? {
         total += ids.len();
-        roots.extend(ids.iter().map(|i| *i as u64).filter(|i| data.categories.contains_key(i)));
+        roots.extend(
+            ids.iter()
+                .map(|i| *i as u64)
+                .filter(|i| data.categories.contains_key(i)),
+        );
     }
     if let Some(uuids) = q.list("category_uuid:in") {
         total += uuids.len();
-        roots.extend(data.categories.values().filter(|c| uuids.contains(&c.category_uuid)).map(|c| c.category_id));
+        roots.extend(
+            data.categories
+                .values()
+                .filter(|c| uuids.contains(&c.category_uuid))
+                .map(|c| c.category_id),
+        );
     }
     if let Some(trees) = q.int_list("tree_id:in")? {
-        let found: Vec<u64> = data.categories.values().filter(|c| trees.contains(&(c.tree_id as i64))).map(|c| c.category_id).collect();
+        let found: Vec<u64> = data
+            .categories
+            .values()
+            .filter(|c| trees.contains(&(c.tree_id as i64)))
+            .map(|c| c.category_id)
+            .collect();
         total += found.len();
         roots.extend(found);
     }
     if let Some(parents) = q.int_list("parent_id:in")? {
-        let found: Vec<u64> = data.categories.values().filter(|c| parents.contains(&(c.parent_id as i64))).map(|c| c.category_id).collect();
+        let found: Vec<u64> = data
+            .categories
+            .values()
+            .filter(|c| parents.contains(&(c.parent_id as i64)))
+            .map(|c| c.category_id)
+            .collect();
         total += found.len();
         roots.extend(found);
     }
-    if !q.has_any(&["category_id:in", "category_uuid:in", "tree_id:in", "parent_id:in"]) {
-        let errors = vec![("category_id:in".to_string(), "A filter is required to delete categories.".to_string())];
+    if !q.has_any(&[
+        "category_id:in",
+        "category_uuid:in",
+        "tree_id:in",
+        "parent_id:in",
+    ]) {
+        let errors = vec![(
+            "category_id:in".to_string(),
+            "A filter is required to delete categories.".to_string(),
+        )];
         return Err(category_error("A filter is required.", errors, 0));
     }
     roots.sort_unstable();
@@ -377,17 +506,37 @@ fn delete_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     doomed.sort_unstable();
     doomed.dedup();
     remove_categories(data, &doomed);
-    Ok(Reply::json(202, &json!({ "meta": { "total": total, "success": success, "failed": total - success } })))
+    Ok(Reply::json(
+        202,
+        &json!({ "meta": { "total": total, "success": success, "failed": total - success } }),
+    ))
 }
 
 /// `GET /catalog/trees/{tree_id}/categories[?depth=N]`: the nested tree.
 fn nested(ctx: &Ctx, data: &StoreData, tree_id: u64) -> ApiResult {
     if !data.trees.contains_key(&tree_id) {
-        return Err(ApiError::new(404, format!("Category tree {tree_id} was not found.")));
+        return Err(ApiError::new(
+            404,
+            format!("Category tree {tree_id} was not found."),
+        ));
     }
-    let max_depth = ctx.query.int("depth")?.filter(|d| *d > 0).map(|d| d as usize);
-    fn children(data: &StoreData, tree_id: u64, parent: u64, path: &[u64], max_depth: Option<usize>) -> Vec<Value> {
-        let mut kids: Vec<&Category> = data.categories.values().filter(|c| c.tree_id == tree_id && c.parent_id == parent).collect();
+    let max_depth = ctx
+        .query
+        .int("depth")?
+        .filter(|d| *d > 0)
+        .map(|d| d as usize);
+    fn children(
+        data: &StoreData,
+        tree_id: u64,
+        parent: u64,
+        path: &[u64],
+        max_depth: Option<usize>,
+    ) -> Vec<Value> {
+        let mut kids: Vec<&Category> = data
+            .categories
+            .values()
+            .filter(|c| c.tree_id == tree_id && c.parent_id == parent)
+            .collect();
         kids.sort_by_key(|c| (c.sort_order, c.category_id));
         kids.into_iter()
             .map(|c| {
@@ -412,5 +561,8 @@ fn nested(ctx: &Ctx, data: &StoreData, tree_id: u64) -> ApiResult {
             })
             .collect()
     }
-    Ok(Reply::data(200, &children(data, tree_id, 0, &[], max_depth)))
+    Ok(Reply::data(
+        200,
+        &children(data, tree_id, 0, &[], max_depth),
+    ))
 }

@@ -33,7 +33,10 @@ pub(crate) fn ser_v3_money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S:
     serde::Serialize::serialize(&v3_number(d), s)
 }
 
-pub(crate) fn ser_v3_money_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_v3_money_opt<S: Serializer>(
+    d: &Option<Decimal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => ser_v3_money(d, s),
         None => s.serialize_none(),
@@ -100,7 +103,11 @@ pub(crate) fn parse_date_filter(s: &str, now: DateTime<Utc>) -> Option<DateTime<
             return Some(d.with_timezone(&Utc));
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(Utc.from_utc_datetime(&d));
         }
@@ -119,9 +126,15 @@ mod tests {
     fn money_formats() {
         let d = Decimal::from_str("9.95").unwrap();
         assert_eq!(v3_number(&d).to_string(), "9.95");
-        assert_eq!(v3_number(&Decimal::from_str("10.00").unwrap()).to_string(), "10");
+        assert_eq!(
+            v3_number(&Decimal::from_str("10.00").unwrap()).to_string(),
+            "10"
+        );
         assert_eq!(v2_money(&d), "9.9500");
-        assert_eq!(decimal_of(&serde_json::json!("12.5")), Some(Decimal::from_str("12.5").unwrap()));
+        assert_eq!(
+            decimal_of(&serde_json::json!("12.5")),
+            Some(Decimal::from_str("12.5").unwrap())
+        );
         let n: Value = serde_json::from_str("19.99").unwrap();
         assert_eq!(decimal_of(&n), Some(Decimal::from_str("19.99").unwrap()));
     }
@@ -132,7 +145,10 @@ mod tests {
         assert_eq!(v2_date(&d), "Tue, 20 Nov 2012 00:00:00 +0000");
         assert_eq!(v3_date(&d), "2012-11-20T00:00:00+00:00");
         let now = Utc.with_ymd_and_hms(2020, 1, 1, 10, 0, 0).unwrap();
-        assert_eq!(parse_date_filter("Tue, 20 Nov 2012 00:00:00 +0000", now), Some(d));
+        assert_eq!(
+            parse_date_filter("Tue, 20 Nov 2012 00:00:00 +0000", now),
+            Some(d)
+        );
         assert_eq!(parse_date_filter("2012-11-20T00:00:00Z", now), Some(d));
         assert_eq!(parse_date_filter("2012-11-20T00:00:00", now), Some(d));
         assert_eq!(
