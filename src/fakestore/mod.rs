@@ -9,22 +9,27 @@
 //! Simulator-only extras (not part of BigCommerce): `GET /__fakestore/requests` lists every API
 //! request served (method, path with query, status) and `DELETE /__fakestore/requests` clears it.
 
+mod addresses;
 mod catalog;
 mod config;
 mod customers;
 mod errors;
 mod fields;
+mod order_model;
 mod order_render;
+mod order_write;
 mod orders;
 mod product_write;
 mod query;
 mod rng;
 mod seed;
+mod seed_customers;
 mod seed_orders;
 mod server;
 mod shipments;
 mod store;
 mod store_info;
+mod tree_categories;
 mod trees;
 mod variants;
 mod wire;

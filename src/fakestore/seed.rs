@@ -1,5 +1,5 @@
 //! Deterministic seeding of a realistic shop from the word lists: brands, one category tree,
-//! products with variants. Customers and orders are in `seed_orders.rs`. Everything is O(n).
+//! products with variants. Customers and orders are in `seed_customers.rs` and `seed_orders.rs`. Everything is O(n).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use super::config::FakeStoreConfig;
 use super::rng::Rng;
-use super::seed_orders::{seed_customers, seed_orders};
+use super::seed_customers::seed_customers;
+use super::seed_orders::seed_orders;
 use super::store::{
     Category, CategoryUrl, CustomUrl, OptionValue, Product, ProductOption, StoreData, Tree,
     Variant, VariantOptionValue, next_id,
