@@ -378,6 +378,26 @@ async fn product_create_update_delete_and_validation() {
     assert_eq!(updated.json["data"]["calculated_price"], json!(7.5));
     assert_eq!(updated.json["data"]["name"], "Test Mug");
     assert_ne!(updated.json["data"]["date_modified"], before);
+    let since = updated.json["data"]["date_modified"]
+        .as_str()
+        .unwrap()
+        .replace('+', "%2B");
+    let changed = h
+        .get(&format!(
+            "/v3/catalog/products?date_modified:min={since}&sort=date_modified"
+        ))
+        .await;
+    let changed_ids: Vec<u64> = changed.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        changed_ids,
+        vec![id],
+        "only the product just written was modified since then"
+    );
     let invalid = h
         .call(
             Method::PUT,

@@ -305,3 +305,25 @@ fn default_seed_sizes_and_shape() {
     assert!((400..=2400).contains(&extra), "{extra} extra variants");
     assert!(elapsed.as_secs() < 20, "seeding took {elapsed:?}");
 }
+
+/// The 2-second budget holds for optimised builds:
+/// `cargo test --release --test fakestore_customers -- --ignored`.
+#[test]
+#[ignore = "timing check for release builds"]
+fn seed_100k_products_under_two_seconds() {
+    let config = FakeStoreConfig {
+        products: 100_000,
+        customers: 0,
+        orders: 0,
+        anchor: Some(anchor()),
+        ..FakeStoreConfig::default()
+    };
+    let started = std::time::Instant::now();
+    let data = seed(&config);
+    let elapsed = started.elapsed();
+    assert_eq!(data.product_count(), 100_000);
+    assert!(
+        elapsed.as_millis() < 2000,
+        "seeding 100,000 products took {elapsed:?}"
+    );
+}

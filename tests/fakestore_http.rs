@@ -352,3 +352,13 @@ async fn request_log_latency_and_failure_injection() {
     }
     assert!((8..=32).contains(&failures), "{failures} of 40 failed");
 }
+
+#[tokio::test]
+async fn shutdown_stops_the_server() {
+    let store = FakeStore::start(small()).await.unwrap();
+    let url = format!("{}/stores/{}/v2/time", store.api_url(), store.store_hash());
+    store.shutdown();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let result = reqwest::Client::new().get(url).send().await;
+    assert!(result.is_err(), "the server still answers after shutdown");
+}

@@ -134,7 +134,8 @@ pub(crate) fn seed_orders(
             (anchor - Duration::seconds(span - offset)).min(anchor - Duration::seconds(120));
         let age_days = (anchor - created).num_days();
         let id = next_id(&mut data.ids.order);
-        let (customer_id, billing) = pick_buyer(data, words, rng, &customer_ids, &first_address);
+        let (customer_id, billing) =
+            pick_buyer(data, words, rng, &customer_ids, &first_address, created);
         let mut status = status_for_age(rng, age_days);
         let tax_rate = if matches!(billing.state.as_str(), "Oregon" | "Alaska") {
             Decimal::ZERO
@@ -155,7 +156,14 @@ pub(crate) fn seed_orders(
 
         let mut products = Vec::new();
         for _ in 0..[1, 2, 3, 4, 5][rng.weighted(&[40, 30, 15, 10, 5])] {
-            let product = &data.products[rng.pick(&product_ids)];
+            // Prefer a product that already existed when the order was placed.
+            let mut product = &data.products[rng.pick(&product_ids)];
+            for _ in 0..3 {
+                if product.date_created <= created {
+                    break;
+                }
+                product = &data.products[rng.pick(&product_ids)];
+            }
             let variant = rng.pick(&product.variants);
             let quantity = [1u64, 2, 3, 4][rng.weighted(&[70, 20, 6, 4])];
             let price = variant.calculated_price;
@@ -265,9 +273,20 @@ fn pick_buyer(
     rng: &mut Rng,
     customer_ids: &[u64],
     first_address: &HashMap<u64, u64>,
+    ordered_at: DateTime<Utc>,
 ) -> (u64, OrderAddressFields) {
     if !customer_ids.is_empty() && rng.chance(0.85) {
-        let c = &data.customers[rng.pick(customer_ids)];
+        // A registered buyer must have signed up before ordering; a few tries, else a guest.
+        let mut c = &data.customers[rng.pick(customer_ids)];
+        for _ in 0..3 {
+            if c.date_created <= ordered_at {
+                break;
+            }
+            c = &data.customers[rng.pick(customer_ids)];
+        }
+        if c.date_created > ordered_at {
+            return guest(words, rng);
+        }
         if let Some(a) = first_address
             .get(&c.id)
             .and_then(|id| data.addresses.get(id))
@@ -289,6 +308,11 @@ fn pick_buyer(
             return (c.id, fields);
         }
     }
+    guest(words, rng)
+}
+
+/// A guest buyer (customer id 0) with a random US address.
+fn guest(words: &Words, rng: &mut Rng) -> (u64, OrderAddressFields) {
     let first = rng.pick(&words.first_names).to_string();
     let last = rng.pick(&words.last_names).to_string();
     let (street, city, state, zip) = street_address(words, rng);

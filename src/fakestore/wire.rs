@@ -115,6 +115,10 @@ pub(crate) fn parse_date_filter(s: &str, now: DateTime<Utc>) -> Option<DateTime<
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Some(Utc.from_utc_datetime(&d.and_time(now.time())));
     }
+    // An unencoded `+00:00` offset arrives as ` 00:00` (a `+` in a query string is a space).
+    if s.contains('T') && s.contains(' ') {
+        return parse_date_filter(&s.replace(' ', "+"), now);
+    }
     None
 }
 
@@ -155,6 +159,7 @@ mod tests {
             parse_date_filter("2012-11-20", now),
             Some(Utc.with_ymd_and_hms(2012, 11, 20, 10, 0, 0).unwrap())
         );
+        assert_eq!(parse_date_filter("2012-11-20T00:00:00 00:00", now), Some(d));
         assert_eq!(parse_date_filter("nope", now), None);
     }
 }
