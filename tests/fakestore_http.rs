@@ -1,0 +1,364 @@
+//! The store simulator over real HTTP: store info, auth, store hash, unknown routes and methods,
+//! read-only tokens, rate limits, latency, failure injection and the request log. The catalog,
+//! trees, orders and customers have their own `fakestore_*.rs` files.
+
+use std::time::{Duration, Instant};
+
+use bctui::fakestore::{FakeStore, FakeStoreConfig, RequestRecord};
+use chrono::{TimeZone, Utc};
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+
+struct Harness {
+    store: FakeStore,
+    http: reqwest::Client,
+    token: String,
+}
+
+struct Resp {
+    status: u16,
+    headers: HeaderMap,
+    text: String,
+    json: Value,
+}
+
+fn small() -> FakeStoreConfig {
+    FakeStoreConfig {
+        products: 300,
+        customers: 100,
+        orders: 300,
+        quota: 100_000,
+        read_only_token: Some("read-only".into()),
+        anchor: Some(Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()),
+        ..FakeStoreConfig::default()
+    }
+}
+
+impl Harness {
+    async fn new() -> Harness {
+        Harness::with(small()).await
+    }
+
+    async fn with(config: FakeStoreConfig) -> Harness {
+        let store = FakeStore::start(config).await.unwrap();
+        let token = store.token().to_string();
+        Harness {
+            store,
+            http: reqwest::Client::new(),
+            token,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!(
+            "{}/stores/{}{}",
+            self.store.api_url(),
+            self.store.store_hash(),
+            path
+        )
+    }
+
+    async fn send_raw(
+        &self,
+        method: Method,
+        url: String,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> Resp {
+        let mut req = self
+            .http
+            .request(method, url)
+            .header("Accept", "application/json");
+        if let Some(t) = token {
+            req = req.header("X-Auth-Token", t);
+        }
+        if let Some(b) = body {
+            req = req.header("Content-Type", "application/json").body(b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let text = r.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        Resp {
+            status,
+            headers,
+            text,
+            json,
+        }
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
+        let body = body.map(|b| serde_json::to_vec(&b).unwrap());
+        self.send_raw(method, self.url(path), Some(&self.token.clone()), body)
+            .await
+    }
+
+    async fn get(&self, path: &str) -> Resp {
+        self.call(Method::GET, path, None).await
+    }
+}
+
+#[tokio::test]
+async fn store_info_time_and_rate_limit_headers() {
+    let h = Harness::new().await;
+    let r = h.get("/v2/store").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.headers["content-type"], "application/json");
+    assert_eq!(r.json["name"], "Northwind Outfitters");
+    assert_eq!(r.json["currency"], "USD");
+    assert_eq!(r.json["id"], "fakestore");
+    for name in [
+        "x-rate-limit-requests-left",
+        "x-rate-limit-requests-quota",
+        "x-rate-limit-time-reset-ms",
+        "x-rate-limit-time-window-ms",
+    ] {
+        assert!(r.headers.contains_key(name), "missing {name}");
+    }
+    assert_eq!(r.headers["x-rate-limit-requests-quota"], "100000");
+    assert_eq!(r.headers["x-rate-limit-time-window-ms"], "30000");
+    let t = h.get("/v2/time").await;
+    assert_eq!(t.status, 200);
+    let now = Utc::now().timestamp();
+    assert!((t.json["time"].as_i64().unwrap() - now).abs() < 5);
+}
+
+#[tokio::test]
+async fn auth_hash_routes_and_methods() {
+    let h = Harness::new().await;
+    let no_token = h
+        .send_raw(Method::GET, h.url("/v3/catalog/products"), None, None)
+        .await;
+    assert_eq!(no_token.status, 401);
+    assert_eq!(no_token.json["status"], 401);
+    assert!(no_token.json["title"].is_string() && no_token.json["type"].is_string());
+    assert!(no_token.headers.contains_key("x-rate-limit-requests-left"));
+    let v2 = h
+        .send_raw(Method::GET, h.url("/v2/orders"), Some("wrong"), None)
+        .await;
+    assert_eq!(v2.status, 401);
+    assert_eq!(v2.json[0]["status"], 401);
+    assert!(v2.json[0]["message"].is_string());
+
+    let url = format!("{}/stores/otherhash/v3/catalog/products", h.store.api_url());
+    assert_eq!(
+        h.send_raw(Method::GET, url, Some(&h.token), None)
+            .await
+            .status,
+        404
+    );
+
+    let unknown = h.get("/v3/catalog/nothing").await;
+    assert_eq!(
+        (unknown.status, unknown.json["status"].as_u64()),
+        (404, Some(404))
+    );
+    let unknown_v2 = h.get("/v2/nothing").await;
+    assert_eq!(
+        (unknown_v2.status, unknown_v2.json[0]["status"].as_u64()),
+        (404, Some(404))
+    );
+    // There is no single-customer GET in the API.
+    assert_eq!(h.get("/v3/customers/1").await.status, 404);
+    assert_eq!(
+        h.call(Method::PATCH, "/v3/catalog/products", None)
+            .await
+            .status,
+        405
+    );
+    assert_eq!(h.call(Method::POST, "/v2/store", None).await.status, 405);
+
+    let bad = h
+        .send_raw(
+            Method::POST,
+            h.url("/v3/catalog/products"),
+            Some(&h.token),
+            Some(b"{nope".to_vec()),
+        )
+        .await;
+    assert_eq!((bad.status, bad.json["status"].as_u64()), (400, Some(400)));
+    let bad_v2 = h
+        .send_raw(
+            Method::POST,
+            h.url("/v2/orders"),
+            Some(&h.token),
+            Some(b"[".to_vec()),
+        )
+        .await;
+    assert_eq!(
+        (bad_v2.status, bad_v2.json[0]["status"].as_u64()),
+        (400, Some(400))
+    );
+}
+
+#[tokio::test]
+async fn read_only_token_gets_403_naming_the_scope() {
+    let h = Harness::new().await;
+    let ro = Some("read-only");
+    assert_eq!(
+        h.send_raw(Method::GET, h.url("/v3/catalog/products"), ro, None)
+            .await
+            .status,
+        200
+    );
+    let cases = [
+        (Method::PUT, "/v3/catalog/products/1", "store_v2_products"),
+        (
+            Method::POST,
+            "/v3/catalog/trees/categories",
+            "store_v2_products",
+        ),
+        (Method::POST, "/v2/orders", "store_v2_orders"),
+        (
+            Method::DELETE,
+            "/v3/customers?id:in=1",
+            "store_v2_customers",
+        ),
+    ];
+    for (method, path, scope) in cases {
+        let r = h
+            .send_raw(method, h.url(path), ro, Some(b"{}".to_vec()))
+            .await;
+        assert_eq!(r.status, 403, "{path}");
+        assert!(r.text.contains(scope), "{path}: {}", r.text);
+    }
+    // Nothing was written.
+    assert_eq!(
+        h.get("/v3/customers?id:in=1").await.json["data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_429_then_recovery() {
+    let config = FakeStoreConfig {
+        quota: 5,
+        window_ms: 400,
+        ..small()
+    };
+    let h = Harness::with(config).await;
+    let mut lefts = Vec::new();
+    for _ in 0..5 {
+        let r = h.get("/v2/time").await;
+        assert_eq!(r.status, 200);
+        lefts.push(
+            r.headers["x-rate-limit-requests-left"]
+                .to_str()
+                .unwrap()
+                .parse::<u32>()
+                .unwrap(),
+        );
+    }
+    assert_eq!(lefts, vec![4, 3, 2, 1, 0]);
+    let limited = h.get("/v2/time").await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.headers.contains_key("x-retry-after"));
+    assert_eq!(limited.headers["x-rate-limit-requests-left"], "0");
+    let reset: u64 = limited.headers["x-rate-limit-time-reset-ms"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(reset <= 400);
+    assert_eq!(limited.json[0]["status"], 429);
+    tokio::time::sleep(Duration::from_millis(reset + 30)).await;
+    let again = h.get("/v2/time").await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.headers["x-rate-limit-requests-left"], "4");
+}
+
+#[tokio::test]
+async fn request_log_latency_and_failure_injection() {
+    let h = Harness::with(FakeStoreConfig {
+        latency_ms: 80,
+        ..small()
+    })
+    .await;
+    let started = Instant::now();
+    h.get("/v3/catalog/products?limit=1").await;
+    assert!(started.elapsed() >= Duration::from_millis(80));
+    h.send_raw(Method::GET, h.url("/v2/time"), None, None).await;
+    let log_url = format!("{}/__fakestore/requests", h.store.api_url());
+    let log: Vec<RequestRecord> = serde_json::from_str(
+        &h.http
+            .get(&log_url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let expected = vec![
+        RequestRecord {
+            method: "GET".into(),
+            path: "/stores/fakestore/v3/catalog/products?limit=1".into(),
+            status: 200,
+        },
+        RequestRecord {
+            method: "GET".into(),
+            path: "/stores/fakestore/v2/time".into(),
+            status: 401,
+        },
+    ];
+    assert_eq!(log, expected);
+    assert_eq!(h.store.requests(), expected);
+    assert_eq!(
+        h.http
+            .delete(&log_url)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        204
+    );
+    assert!(h.store.requests().is_empty());
+
+    let failing = Harness::with(FakeStoreConfig {
+        fail_rate: 1.0,
+        ..small()
+    })
+    .await;
+    let r = failing
+        .call(
+            Method::PUT,
+            "/v3/catalog/products/1",
+            Some(json!({"name": "Changed"})),
+        )
+        .await;
+    assert!([500, 502, 503].contains(&r.status));
+    assert!(failing.store.requests().iter().all(|r| r.status >= 500));
+    let half = Harness::with(FakeStoreConfig {
+        fail_rate: 0.5,
+        ..small()
+    })
+    .await;
+    let mut failures = 0;
+    for _ in 0..40 {
+        if half.get("/v2/time").await.status >= 500 {
+            failures += 1;
+        }
+    }
+    assert!((8..=32).contains(&failures), "{failures} of 40 failed");
+}
+
+#[tokio::test]
+async fn shutdown_stops_the_server() {
+    let store = FakeStore::start(small()).await.unwrap();
+    let url = format!("{}/stores/{}/v2/time", store.api_url(), store.store_hash());
+    store.shutdown();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let result = reqwest::Client::new().get(url).send().await;
+    assert!(result.is_err(), "the server still answers after shutdown");
+}
