@@ -1,0 +1,103 @@
+//! Serde helpers for dates.
+//!
+//! V2 (orders, shipments) uses RFC-2822 strings such as
+//! `Wed, 10 Jan 2018 21:05:30 +0000`, with `""` meaning "not set"
+//! (`date_shipped`). V3 uses ISO-8601 / RFC-3339 (`2018-08-15T14:49:05+00:00`).
+//! Both helpers read either format (and `null`/`""` as `None`) so one odd value
+//! does not fail a page; they write the format of their API version.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Deserializer, Serializer};
+use serde_json::Value;
+
+/// Parses an RFC-2822, RFC-3339, naive ISO-8601 (taken as UTC) or date-only string.
+pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z") {
+        return Some(dt.with_timezone(&Utc));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(naive.and_utc());
+        }
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|naive| naive.and_utc())
+}
+
+fn deserialize_any<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => parse_datetime(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("unrecognised date {s:?}"))),
+        Value::Number(n) => n
+            .as_i64()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("unrecognised timestamp {n}"))),
+        other => Err(serde::de::Error::custom(format!(
+            "expected a date string, got {other}"
+        ))),
+    }
+}
+
+/// Formats a date as V2 wants it: `Wed, 10 Jan 2018 21:05:30 +0000`.
+pub fn format_rfc2822(dt: &DateTime<Utc>) -> String {
+    dt.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
+}
+
+/// Formats a date as V3 wants it: `2018-08-15T14:49:05+00:00`.
+pub fn format_iso8601(dt: &DateTime<Utc>) -> String {
+    dt.format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
+}
+
+/// V2 `Option<DateTime<Utc>>`: RFC-2822 out, `""` in → `None`.
+pub mod rfc2822_opt {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        deserialize_any(d)
+    }
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(dt) => s.serialize_str(&format_rfc2822(dt)),
+            None => s.serialize_str(""),
+        }
+    }
+}
+
+/// V3 `Option<DateTime<Utc>>`: ISO-8601 out, `null`/`""` in → `None`.
+pub mod iso8601_opt {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        deserialize_any(d)
+    }
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(dt) => s.serialize_str(&format_iso8601(dt)),
+            None => s.serialize_none(),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Serde helpers for money and other exact decimals.
+//!
+//! BigCommerce V3 sends money as JSON numbers (`9.95`), V2 as strings with four
+//! decimals (`"225.0000"`). Both parse into [`Decimal`] exactly: numbers are read
+//! from their original text (serde_json's `arbitrary_precision`), never through
+//! `f64`. Writers: [`v3`] emits a JSON number with the exact decimal text, [`v2`]
+//! emits a string.
+//!
+//! Lenient by design, because one odd field must not fail a whole page: `null`,
+//! `""` and `{}` (seen in the spec's own variant examples for `map_price`) read as
+//! "no value" (zero for the non-optional helpers).
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serializer};
+use serde_json::Value;
+
+/// Parses decimal text such as `9.95`, `-3`, `225.0000` or `1e2`.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    Decimal::from_str(text)
+        .ok()
+        .or_else(|| Decimal::from_scientific(text).ok())
+}
+
+/// Reads a decimal from any JSON value the API is known to send for money.
+pub fn decimal_from_value(value: &Value) -> Result<Option<Decimal>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => {
+            let text = n.to_string();
+            parse_decimal(&text)
+                .map(Some)
+                .ok_or_else(|| format!("number {text} is not a valid decimal"))
+        }
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => parse_decimal(s)
+            .map(Some)
+            .ok_or_else(|| format!("string {s:?} is not a decimal number")),
+        Value::Object(map) if map.is_empty() => Ok(None),
+        other => Err(format!("expected a decimal number or string, got {other}")),
+    }
+}
+
+fn deserialize_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let value = Value::deserialize(d)?;
+    decimal_from_value(&value).map_err(serde::de::Error::custom)
+}
+
+fn serialize_number<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    // With arbitrary_precision a Number keeps its text, so 9.95 goes out as 9.95.
+    let number = serde_json::Number::from_str(&value.to_string())
+        .map_err(|e| serde::ser::Error::custom(format!("decimal {value}: {e}")))?;
+    serde::Serialize::serialize(&number, s)
+}
+
+/// V3 money (`Decimal`): reads number or string, writes an exact JSON number.
+pub mod v3 {
+    use super::*;
+
+    /// Missing value (`null`, `""`) reads as zero.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        Ok(deserialize_opt(d)?.unwrap_or_default())
+    }
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        serialize_number(value, s)
+    }
+}
+
+/// V3 money (`Option<Decimal>`): `null` reads as `None` and writes as `null`.
+pub mod v3_opt {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        deserialize_opt(d)
+    }
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serialize_number(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// V3 write field that may be cleared: outer `None` = leave unchanged (skip it with
+/// `skip_serializing_if = "Option::is_none"`), `Some(None)` = send `null`
+/// (e.g. a variant price that should inherit the product price again).
+pub mod v3_patch {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<Option<Decimal>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(Some(v)) => serialize_number(v, s),
+            _ => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<Decimal>>, D::Error> {
+        deserialize_opt(d).map(Some)
+    }
+}
+
+/// V2 money (`Decimal`): reads string or number, writes a string (`"225.0000"`).
+pub mod v2 {
+    use super::*;
+
+    /// Missing value (`null`, `""`) reads as zero.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        Ok(deserialize_opt(d)?.unwrap_or_default())
+    }
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&value.to_string())
+    }
+}
+
+/// V2 money (`Option<Decimal>`): `null`/`""` read as `None`; writes a string or `null`.
+pub mod v2_opt {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        deserialize_opt(d)
+    }
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_str(&v.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+}
