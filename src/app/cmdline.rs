@@ -91,7 +91,7 @@ pub fn complete(text: &str, statuses: &[String], profiles: &[String]) -> Option<
     let (prefix, candidates) = match text.split_once(' ') {
         None => {
             let word = text.to_lowercase();
-            let names = COMMAND_NAMES
+            let names: Vec<String> = COMMAND_NAMES
                 .iter()
                 .filter(|(name, _)| name.starts_with(&word))
                 .map(|(name, hint)| {

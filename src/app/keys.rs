@@ -41,7 +41,6 @@ impl Key {
         if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
             mods.remove(KeyModifiers::SHIFT);
         }
-        mods.remove(KeyModifiers::KEYPAD);
         event.code == self.code && mods == self.mods
     }
 }

@@ -17,6 +17,7 @@ mod tests;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use crate::app::list::LoadState;
 use crate::app::{AppState, Mode, Tab};

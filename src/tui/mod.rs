@@ -1,0 +1,3 @@
+//! The runtime: terminal, event loop and the task executor.
+
+pub mod terminal;
