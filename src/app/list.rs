@@ -189,11 +189,13 @@ mod tests {
         let mut list = PagedList::default();
         list.append_page(1, (0..250).collect(), 250, Some(600));
         assert_eq!(list.next_page, Some(2));
-        assert!(list.wants_more(20));
+        assert!(!list.wants_more(20), "the cursor is far from the end");
         list.move_by(10, 20);
         assert_eq!((list.cursor, list.offset), (10, 0));
         list.move_by(30, 20);
         assert_eq!((list.cursor, list.offset), (40, 21));
+        list.move_by(100, 20);
+        assert!(list.wants_more(20), "near the end the next page is wanted");
     }
 
     #[test]

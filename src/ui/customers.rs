@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::detail::{draw_lines, field, loaded_or_status, section, text_table};
+use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
@@ -14,11 +14,11 @@ use crate::app::AppState;
 use crate::app::panes::CustomerDetail;
 
 const COLUMNS: &[Column] = &[
-    Column::right("ID", 5, 7, 0),
-    Column::left("Name", 12, 28, 0),
-    Column::left("Email", 16, 34, 1),
-    Column::left("Company", 8, 22, 3),
-    Column::left("Phone", 10, 16, 4),
+    Column::right("ID", 6, 6, 0),
+    Column::left("Name", 16, 28, 0),
+    Column::left("Email", 24, 36, 0),
+    Column::left("Company", 10, 22, 3),
+    Column::left("Phone", 12, 18, 4),
     Column::right("Group", 5, 5, 5),
     Column::left("Created", 10, 10, 2),
 ];
@@ -99,7 +99,7 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
 
     section(&format!("Addresses ({})", data.addresses.len()), &mut lines, theme);
     if data.addresses.is_empty() {
-        lines.push(field("", "none", theme));
+        lines.push(text("none", theme));
     }
     for a in &data.addresses {
         let street = [a.address1.as_str(), a.address2.as_str()]
@@ -107,19 +107,23 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        lines.push(field(
-            &format!("#{}", a.id),
-            format!(
-                "{} {} · {street} · {} {} {} · {}",
-                a.first_name,
-                a.last_name,
-                a.postal_code,
-                a.city,
-                a.state_or_province,
-                format::or_dash(&a.country_code)
-            ),
-            theme,
-        ));
+        let place = [a.postal_code.as_str(), a.city.as_str(), a.state_or_province.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let parts = [
+            format!("{} {}", a.first_name, a.last_name).trim().to_string(),
+            street,
+            place,
+            a.country_code.clone(),
+        ];
+        let text = parts
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(field(&format!("#{}", a.id), text, theme));
     }
 
     section(
@@ -128,7 +132,7 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
         theme,
     );
     if data.recent_orders.is_empty() {
-        lines.push(field("", "none", theme));
+        lines.push(text("none", theme));
     } else {
         let rows = data
             .recent_orders

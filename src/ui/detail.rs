@@ -23,9 +23,14 @@ pub fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'stat
     ])
 }
 
-/// A bold section title preceded by a blank line.
+/// An indented line of plain text.
+pub fn text(value: &str, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(format!("  {value}"), theme.text))
+}
+
+/// A bold section title after a blank line.
 pub fn section(title: &str, lines: &mut Vec<Line<'static>>, theme: &Theme) {
-    if !lines.is_empty() {
+    if lines.last().is_none_or(|line| line.width() > 0) {
         lines.push(Line::from(""));
     }
     lines.push(Line::from(Span::styled(title.to_string(), theme.heading)));

@@ -113,7 +113,10 @@ fn empty_message(load: &LoadState, what: &str, filtered: bool, spinner: usize, t
 
 /// A status line: facts on the left, the load state on the right.
 fn draw_status_line(frame: &mut Frame, area: Rect, left: Vec<Span<'static>>, right: Option<Span<'static>>) {
-    let right_width = right.as_ref().map_or(0, |s| s.width() as u16 + 1);
+    // The load state may hold a long API message; it gets at most half the line.
+    let right_width = right
+        .as_ref()
+        .map_or(0, |s| (s.width() as u16 + 1).min(area.width / 2));
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);

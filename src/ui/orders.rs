@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::detail::{draw_lines, field, loaded_or_status, section, text_table};
+use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
@@ -14,12 +14,12 @@ use crate::app::AppState;
 use crate::app::panes::OrderDetail;
 
 const COLUMNS: &[Column] = &[
-    Column::right("ID", 5, 7, 0),
-    Column::left("Date", 10, 16, 1),
-    Column::left("Customer", 12, 28, 0),
-    Column::left("Status", 10, 22, 1),
+    Column::right("ID", 6, 6, 0),
+    Column::left("Date", 10, 10, 1),
+    Column::left("Customer", 16, 30, 0),
+    Column::left("Status", 20, 22, 1),
     Column::right("Items", 5, 5, 3),
-    Column::right("Total", 12, 16, 0),
+    Column::right("Total", 13, 16, 0),
     Column::left("Payment", 8, 18, 4),
 ];
 
@@ -47,7 +47,7 @@ pub fn status_name(order: &Order) -> &str {
 fn cell(order: &Order, column: usize) -> Span<'static> {
     let text = match column {
         0 => order.id.to_string(),
-        1 => format::date_time(order.date_created.as_ref()),
+        1 => format::date(order.date_created.as_ref()),
         2 => customer_name(order),
         3 => status_name(order).to_string(),
         4 => order.items_total.to_string(),
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let pane = &state.orders;
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "order", state.spinner, theme) {
-            draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            draw_detail(frame, area, data, detail.scroll, theme);
         }
         return;
     }
@@ -206,21 +206,49 @@ fn shipping_lines(a: &OrderShippingAddress, n: usize, lines: &mut Vec<Line<'stat
     ));
 }
 
-fn detail_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
+/// Wide terminals show the order and its addresses beside the items; narrow
+/// ones stack them, items first.
+fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, theme: &Theme) {
     let o = &data.order;
-    let currency = o.currency_code.as_str();
-    let mut lines = vec![Line::from(vec![
+    let title = Line::from(vec![
         Span::styled(format!(" Order #{} ", o.id), theme.heading),
         Span::styled(format!(" {}", status_name(o)), theme.key),
-        Span::styled("   Esc back", theme.muted),
-    ])];
+        Span::styled(
+            format!("   {}   Esc back", format::date_time(o.date_created.as_ref())),
+            theme.muted,
+        ),
+    ]);
+    let [title_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(title), title_area);
+    if area.width >= 100 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+        draw_lines(frame, left, summary_lines(data, theme), scroll);
+        draw_lines(frame, right, item_lines(data, theme), scroll);
+    } else {
+        let mut lines = summary_head(data, theme);
+        lines.extend(item_lines(data, theme));
+        lines.extend(address_section(data, theme));
+        draw_lines(frame, body, lines, scroll);
+    }
+}
+
+/// The order's facts and money.
+fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
+    let o = &data.order;
+    let currency = o.currency_code.as_str();
+    let mut lines = vec![Line::from("")];
     section("Order", &mut lines, theme);
-    lines.push(field("Created", format::date_time(o.date_created.as_ref()), theme));
     lines.push(field("Modified", format::date_time(o.date_modified.as_ref()), theme));
     if o.date_shipped.is_some() {
         lines.push(field("Shipped", format::date_time(o.date_shipped.as_ref()), theme));
     }
-    lines.push(field("Customer", format!("{} (id {})", customer_name(o), o.customer_id), theme));
+    let customer = if o.customer_id == 0 {
+        format!("{} (guest)", customer_name(o))
+    } else {
+        format!("{} (customer {})", customer_name(o), o.customer_id)
+    };
+    lines.push(field("Customer", customer, theme));
     lines.push(field(
         "Payment",
         format!(
@@ -238,12 +266,28 @@ fn detail_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(field("Discount", format::money_with_currency(o.discount_amount, currency), theme));
     }
     lines.push(field("Total", format::money_with_currency(o.total_inc_tax, currency), theme));
+    lines
+}
 
-    billing_lines(&o.billing_address, &mut lines, theme);
+fn address_section(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    billing_lines(&data.order.billing_address, &mut lines, theme);
     for (n, address) in data.shipping_addresses.iter().enumerate() {
         shipping_lines(address, n, &mut lines, theme);
     }
+    lines
+}
 
+fn summary_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = summary_head(data, theme);
+    lines.extend(address_section(data, theme));
+    lines
+}
+
+/// Line items, shipments and notes.
+fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
+    let o = &data.order;
+    let mut lines = vec![Line::from("")];
     section(&format!("Line items ({})", data.products.len()), &mut lines, theme);
     let rows = data
         .products
@@ -269,7 +313,7 @@ fn detail_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
 
     section(&format!("Shipments ({})", data.shipments.len()), &mut lines, theme);
     if data.shipments.is_empty() {
-        lines.push(field("", "none yet", theme));
+        lines.push(text("none yet", theme));
     }
     for shipment in &data.shipments {
         let carrier = [
@@ -283,12 +327,16 @@ fn detail_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         .to_string();
         let items: u64 = shipment.items.iter().map(|i| i.quantity).sum();
         lines.push(field(
-            &format!("#{}", shipment.id),
+            &format!("Shipment #{}", shipment.id),
             format!(
-                "{} · {carrier} · tracking {} · {items} items",
-                format::date(shipment.date_created.as_ref()),
-                format::or_dash(&shipment.tracking_number)
+                "{} · {carrier} · {items} items",
+                format::date(shipment.date_created.as_ref())
             ),
+            theme,
+        ));
+        lines.push(field(
+            "Tracking",
+            format::or_dash(&shipment.tracking_number).to_string(),
             theme,
         ));
         let link = if shipment.tracking_link.is_empty() {
@@ -297,13 +345,13 @@ fn detail_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
             &shipment.tracking_link
         };
         if !link.is_empty() {
-            lines.push(field("", link.clone(), theme));
+            lines.push(field("Link", link.clone(), theme));
         }
     }
 
     section("Staff notes", &mut lines, theme);
-    lines.push(field("", format::or_dash(&o.staff_notes).to_string(), theme));
+    lines.push(text(format::or_dash(&o.staff_notes), theme));
     section("Customer message", &mut lines, theme);
-    lines.push(field("", format::or_dash(&o.customer_message).to_string(), theme));
+    lines.push(text(format::or_dash(&o.customer_message), theme));
     lines
 }

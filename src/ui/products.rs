@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::detail::{draw_lines, field, loaded_or_status, section, text_table};
+use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
@@ -14,15 +14,15 @@ use crate::app::AppState;
 use crate::app::panes::ProductDetail;
 
 const COLUMNS: &[Column] = &[
-    Column::right("ID", 5, 7, 0),
-    Column::left("Name", 12, 48, 0),
+    Column::right("ID", 6, 6, 0),
+    Column::left("Name", 24, 60, 0),
     Column::left("SKU", 8, 16, 2),
-    Column::right("Price", 8, 11, 1),
-    Column::right("Sale", 7, 10, 4),
+    Column::right("Price", 9, 11, 1),
+    Column::right("Sale", 8, 10, 4),
     Column::right("Stock", 5, 7, 1),
-    Column::left("Visible", 3, 7, 3),
-    Column::left("Availability", 9, 12, 5),
-    Column::left("Modified", 10, 16, 4),
+    Column::left("Visible", 7, 7, 3),
+    Column::left("Availability", 12, 12, 5),
+    Column::left("Modified", 10, 10, 4),
 ];
 
 fn cell(product: &Product, column: usize) -> Span<'static> {
@@ -36,7 +36,7 @@ fn cell(product: &Product, column: usize) -> Span<'static> {
         5 => product.inventory_level.to_string(),
         6 => format::yes_no(product.is_visible).to_string(),
         7 => product.availability.as_str().to_string(),
-        _ => format::date_time(product.date_modified.as_ref()),
+        _ => format::date(product.date_modified.as_ref()),
     };
     Span::raw(text)
 }
@@ -117,7 +117,7 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
 
     section("Categories", &mut lines, theme);
     if p.categories.is_empty() {
-        lines.push(field("", "none", theme));
+        lines.push(text("none", theme));
     }
     for id in &p.categories {
         let name = state
@@ -129,7 +129,7 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
 
     section(&format!("Variants ({})", p.variants.len()), &mut lines, theme);
     if p.variants.is_empty() {
-        lines.push(field("", "none", theme));
+        lines.push(text("none", theme));
     } else {
         let rows = p
             .variants

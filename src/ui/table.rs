@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::theme::Theme;
 use crate::app::list::PagedList;
@@ -67,13 +67,30 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(usize, u16)> {
             chosen.push(i);
         }
     }
-    // Share what is left, most important columns first, up to each one's max.
+    // Share what is left in proportion to how much each column could still grow.
     let mut widths: Vec<u16> = chosen.iter().map(|&i| columns[i].min).collect();
-    let mut spare = width.saturating_sub(used);
-    for (slot, &i) in chosen.iter().enumerate() {
-        let grow = (columns[i].max.saturating_sub(columns[i].min)).min(spare);
-        widths[slot] += grow;
-        spare -= grow;
+    let spare = width.saturating_sub(used);
+    let wants: Vec<u16> = chosen
+        .iter()
+        .map(|&i| columns[i].max.saturating_sub(columns[i].min))
+        .collect();
+    let total_want: u32 = wants.iter().map(|&w| u32::from(w)).sum();
+    if total_want > 0 {
+        let share = u32::from(spare).min(total_want);
+        let mut given = 0u32;
+        for (slot, &want) in wants.iter().enumerate() {
+            let grow = (u32::from(want) * share / total_want) as u16;
+            widths[slot] += grow;
+            given += u32::from(grow);
+        }
+        // Rounding leftovers go to the most important columns that still want room.
+        let mut left = share - given;
+        for (slot, &i) in chosen.iter().enumerate() {
+            while left > 0 && widths[slot] < columns[i].max {
+                widths[slot] += 1;
+                left -= 1;
+            }
+        }
     }
     let mut fitted: Vec<(usize, u16)> = chosen.into_iter().zip(widths).collect();
     fitted.sort_by_key(|&(i, _)| i);
@@ -135,14 +152,22 @@ pub fn draw_list<T>(
     frame.render_widget(table, area);
 }
 
-/// A centred one-line message in `area` (empty lists, errors, loading).
+/// A centred message in `area` (empty lists, errors, loading), wrapped
+/// over up to four lines.
 pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
     if area.height == 0 {
         return;
     }
     let y = area.y + area.height / 3;
-    let target = Rect::new(area.x, y, area.width, 1);
-    frame.render_widget(Paragraph::new(line).alignment(Alignment::Center), target);
+    let width = area.width.saturating_sub(4).max(1);
+    let height = (line.width() as u16).div_ceil(width).clamp(1, 4).min(area.bottom() - y);
+    let target = Rect::new(area.x + 2, y, width, height);
+    frame.render_widget(
+        Paragraph::new(line)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        target,
+    );
 }
 
 #[cfg(test)]
