@@ -89,3 +89,150 @@ impl<T> From<ListEnvelope<T>> for Page<T> {
 pub struct DataEnvelope<T> {
     pub data: T,
 }
+
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::client::{Client, decode};
+use super::error::ApiError;
+use super::query::QueryPairs;
+
+/// Page size for walks (the documented maximum).
+pub const WALK_LIMIT: u32 = 250;
+/// Safety stop for a server that ignores `page`.
+const MAX_WALK_PAGES: u32 = 100_000;
+
+/// Progress of a multi-page walk, reported after each page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WalkProgress {
+    pub pages: u32,
+    pub items: usize,
+    /// From V3 `meta.pagination.total`; `None` for V2.
+    pub total: Option<u64>,
+}
+
+fn walk_start(query: &QueryPairs) -> (u32, u32) {
+    let limit = query
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .filter(|l| *l > 0)
+        .unwrap_or(WALK_LIMIT);
+    let page = query
+        .get("page")
+        .and_then(|p| p.parse().ok())
+        .filter(|p| *p > 0)
+        .unwrap_or(1);
+    (page, limit)
+}
+
+impl Client {
+    /// One page of a V3 list.
+    pub async fn get_page<T: DeserializeOwned>(&self, path: &str) -> Result<Page<T>, ApiError> {
+        let response = self.request_ok(Method::GET, path, None).await?;
+        if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Page::default());
+        }
+        let envelope: ListEnvelope<T> = decode(&Method::GET, path, &response.body)?;
+        Ok(envelope.into())
+    }
+
+    /// Fetches every page of a V3 list (`limit` 250 unless the query sets one).
+    /// Stops on an empty or short page even if `total_pages` says more, and
+    /// when `current_page` reaches `total_pages`.
+    pub async fn fetch_all_v3<T, F>(
+        &self,
+        path: &str,
+        query: &QueryPairs,
+        mut progress: F,
+    ) -> Result<Vec<T>, ApiError>
+    where
+        T: DeserializeOwned,
+        F: FnMut(WalkProgress) + Send,
+    {
+        let (mut page, limit) = walk_start(query);
+        let mut items = Vec::new();
+        let mut pages = 0;
+        loop {
+            let mut q = query.clone();
+            q.set("page", page).set("limit", limit);
+            let result: Page<T> = self.get_page(&q.append_to(path)).await?;
+            let count = result.items.len();
+            items.extend(result.items);
+            pages += 1;
+            progress(WalkProgress {
+                pages,
+                items: items.len(),
+                total: result.pagination.as_ref().map(|p| p.total),
+            });
+            // The server may cap a page below `limit` (e.g. include=options
+            // gives 10 per page): judge "short" against what it says it used.
+            let per_page = result
+                .pagination
+                .as_ref()
+                .map(|p| p.per_page)
+                .filter(|p| *p > 0)
+                .unwrap_or(limit as u64);
+            let last_by_meta = result
+                .pagination
+                .as_ref()
+                .is_some_and(|p| p.total_pages > 0 && p.current_page >= p.total_pages);
+            if count == 0 || (count as u64) < per_page || last_by_meta || pages >= MAX_WALK_PAGES {
+                break;
+            }
+            page += 1;
+        }
+        Ok(items)
+    }
+
+    /// Fetches every page of a V2 list (`limit` 250 unless the query sets one).
+    /// A 204, an empty page or a short page ends the walk.
+    pub async fn fetch_all_v2<T, F>(
+        &self,
+        path: &str,
+        query: &QueryPairs,
+        mut progress: F,
+    ) -> Result<Vec<T>, ApiError>
+    where
+        T: DeserializeOwned,
+        F: FnMut(WalkProgress) + Send,
+    {
+        let (mut page, limit) = walk_start(query);
+        let mut items = Vec::new();
+        let mut pages = 0;
+        loop {
+            let mut q = query.clone();
+            q.set("page", page).set("limit", limit);
+            let batch: Vec<T> = self.get_v2_list(&q.append_to(path)).await?;
+            let count = batch.len();
+            items.extend(batch);
+            pages += 1;
+            progress(WalkProgress {
+                pages,
+                items: items.len(),
+                total: None,
+            });
+            if count == 0 || count < limit as usize || pages >= MAX_WALK_PAGES {
+                break;
+            }
+            page += 1;
+        }
+        Ok(items)
+    }
+
+    /// Walks every page of a raw path (`/v3/...?filters` or `/v2/...`) and
+    /// returns all items, for `bctui api --paginate`. V3 lists contribute their
+    /// `data` items, V2 lists their array elements.
+    pub async fn paginate_raw<F>(&self, path: &str, progress: F) -> Result<Vec<Value>, ApiError>
+    where
+        F: FnMut(WalkProgress) + Send,
+    {
+        let (base, query) = path.split_once('?').unwrap_or((path, ""));
+        let query = QueryPairs::parse(query);
+        if base.starts_with("/v3/") {
+            self.fetch_all_v3(base, &query, progress).await
+        } else {
+            self.fetch_all_v2(base, &query, progress).await
+        }
+    }
+}

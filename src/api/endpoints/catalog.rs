@@ -1,0 +1,144 @@
+//! Products, variants and the catalog summary (`/v3/catalog/...`).
+
+use reqwest::Method;
+
+use super::{require_ids, run_batches};
+use crate::api::client::Client;
+use crate::api::error::ApiError;
+use crate::api::models::{CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
+use crate::api::pagination::{DataEnvelope, ListEnvelope, Page, WalkProgress};
+use crate::api::query::{ProductQuery, QueryPairs};
+
+/// `PUT /v3/catalog/products` accepts at most 10 products.
+pub const PRODUCT_BATCH_LIMIT: usize = 10;
+/// `DELETE /v3/catalog/products?id:in=` accepts at most 250 ids.
+pub const PRODUCT_DELETE_LIMIT: usize = 250;
+
+const PRODUCTS: &str = "/v3/catalog/products";
+
+impl Client {
+    /// One page of products.
+    pub async fn list_products(&self, query: &ProductQuery) -> Result<Page<Product>, ApiError> {
+        self.get_page(&query.pairs().append_to(PRODUCTS)).await
+    }
+
+    /// Every product matching the query's filters (its `page`/`limit` ignored).
+    pub async fn all_products<F>(
+        &self,
+        query: &ProductQuery,
+        progress: F,
+    ) -> Result<Vec<Product>, ApiError>
+    where
+        F: FnMut(WalkProgress) + Send,
+    {
+        let mut q = query.pairs();
+        q.remove("page").remove("limit");
+        self.fetch_all_v3(PRODUCTS, &q, progress).await
+    }
+
+    /// One product; `include` e.g. `["variants", "images"]`.
+    pub async fn get_product(&self, id: u64, include: &[&str]) -> Result<Product, ApiError> {
+        let mut q = QueryPairs::new();
+        q.list("include", include);
+        let path = q.append_to(&format!("{PRODUCTS}/{id}"));
+        let env: DataEnvelope<Product> = self.get_json(&path).await?;
+        Ok(env.data)
+    }
+
+    /// Creates a product (`name`, `type`, `weight`, `price` required).
+    pub async fn create_product(&self, product: &ProductWrite) -> Result<Product, ApiError> {
+        let env: DataEnvelope<Product> = self.send_json(Method::POST, PRODUCTS, product).await?;
+        Ok(env.data)
+    }
+
+    /// Updates the fields set in `product` (its `id` is ignored).
+    pub async fn update_product(
+        &self,
+        id: u64,
+        product: &ProductWrite,
+    ) -> Result<Product, ApiError> {
+        let mut body = product.clone();
+        body.id = None;
+        let path = format!("{PRODUCTS}/{id}");
+        let env: DataEnvelope<Product> = self.send_json(Method::PUT, &path, &body).await?;
+        Ok(env.data)
+    }
+
+    /// Batch update; every item needs `id`. Chunked into requests of 10 (the
+    /// API limit); if a later chunk fails, the error is `ApiError::Batch`
+    /// saying how many were saved.
+    pub async fn update_products(
+        &self,
+        products: &[ProductWrite],
+    ) -> Result<Vec<Product>, ApiError> {
+        if products.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(i) = products.iter().position(|p| p.id.is_none()) {
+            return Err(ApiError::InvalidInput(format!(
+                "product #{} in the batch has no id",
+                i + 1
+            )));
+        }
+        run_batches(products, PRODUCT_BATCH_LIMIT, |chunk| async move {
+            let env: ListEnvelope<Product> = self.send_json(Method::PUT, PRODUCTS, chunk).await?;
+            Ok(env.data)
+        })
+        .await
+    }
+
+    pub async fn delete_product(&self, id: u64) -> Result<(), ApiError> {
+        self.request_ok(Method::DELETE, &format!("{PRODUCTS}/{id}"), None)
+            .await
+            .map(drop)
+    }
+
+    /// Deletes with `?id:in=` (chunks of 250); refuses an empty list.
+    pub async fn delete_products(&self, ids: &[u64]) -> Result<(), ApiError> {
+        require_ids(ids, "product")?;
+        run_batches(ids, PRODUCT_DELETE_LIMIT, |chunk| async move {
+            let mut q = QueryPairs::new();
+            q.list("id:in", chunk);
+            self.request_ok(Method::DELETE, &q.append_to(PRODUCTS), None)
+                .await
+                .map(|_| Vec::<()>::new())
+        })
+        .await
+        .map(drop)
+    }
+
+    /// One page of a product's variants.
+    pub async fn list_variants(
+        &self,
+        product_id: u64,
+        page: u32,
+        limit: u32,
+    ) -> Result<Page<Variant>, ApiError> {
+        let mut q = QueryPairs::new();
+        q.push("page", page).push("limit", limit);
+        self.get_page(&q.append_to(&format!("{PRODUCTS}/{product_id}/variants")))
+            .await
+    }
+
+    /// Every variant of a product.
+    pub async fn all_variants(&self, product_id: u64) -> Result<Vec<Variant>, ApiError> {
+        let path = format!("{PRODUCTS}/{product_id}/variants");
+        self.fetch_all_v3(&path, &QueryPairs::new(), |_| {}).await
+    }
+
+    pub async fn update_variant(
+        &self,
+        product_id: u64,
+        variant_id: u64,
+        variant: &VariantWrite,
+    ) -> Result<Variant, ApiError> {
+        let path = format!("{PRODUCTS}/{product_id}/variants/{variant_id}");
+        let env: DataEnvelope<Variant> = self.send_json(Method::PUT, &path, variant).await?;
+        Ok(env.data)
+    }
+
+    pub async fn catalog_summary(&self) -> Result<CatalogSummary, ApiError> {
+        let env: DataEnvelope<CatalogSummary> = self.get_json("/v3/catalog/summary").await?;
+        Ok(env.data)
+    }
+}

@@ -1,0 +1,107 @@
+//! Customers and addresses (`/v3/customers...`). There is no
+//! `GET /v3/customers/{id}`: one customer is `?id:in=ID`.
+
+use reqwest::Method;
+
+use super::{require_ids, run_batches};
+use crate::api::client::Client;
+use crate::api::error::ApiError;
+use crate::api::models::{Customer, CustomerAddress, CustomerWrite};
+use crate::api::pagination::{ListEnvelope, Page, WalkProgress};
+use crate::api::query::{AddressQuery, CustomerQuery, QueryPairs};
+
+/// `POST`/`PUT /v3/customers` accept at most 10 customers.
+pub const CUSTOMER_BATCH_LIMIT: usize = 10;
+/// Ids per delete request (keeps URLs short).
+const DELETE_CHUNK: usize = 250;
+const CUSTOMERS: &str = "/v3/customers";
+
+impl Client {
+    /// One page of customers.
+    pub async fn list_customers(&self, query: &CustomerQuery) -> Result<Page<Customer>, ApiError> {
+        self.get_page(&query.pairs().append_to(CUSTOMERS)).await
+    }
+
+    /// Every customer matching the filters (its `page`/`limit` ignored).
+    pub async fn all_customers<F>(
+        &self,
+        query: &CustomerQuery,
+        progress: F,
+    ) -> Result<Vec<Customer>, ApiError>
+    where
+        F: FnMut(WalkProgress) + Send,
+    {
+        let mut q = query.pairs();
+        q.remove("page").remove("limit");
+        self.fetch_all_v3(CUSTOMERS, &q, progress).await
+    }
+
+    /// One customer with addresses and store credit, via `?id:in=ID`; a 404
+    /// `ApiError` when there is none.
+    pub async fn get_customer(&self, id: u64) -> Result<Customer, ApiError> {
+        let mut q = QueryPairs::new();
+        q.push("id:in", id).push("include", "addresses,storecredit");
+        let path = q.append_to(CUSTOMERS);
+        let page: Page<Customer> = self.get_page(&path).await?;
+        page.items
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| ApiError::not_found("GET", &path, format!("no customer with id {id}")))
+    }
+
+    /// Creates customers (email, first_name, last_name required), 10 per request.
+    pub async fn create_customers(
+        &self,
+        customers: &[CustomerWrite],
+    ) -> Result<Vec<Customer>, ApiError> {
+        run_batches(customers, CUSTOMER_BATCH_LIMIT, |chunk| async move {
+            let env: ListEnvelope<Customer> =
+                self.send_json(Method::POST, CUSTOMERS, chunk).await?;
+            Ok(env.data)
+        })
+        .await
+    }
+
+    /// Updates customers (each needs `id`), 10 per request.
+    pub async fn update_customers(
+        &self,
+        customers: &[CustomerWrite],
+    ) -> Result<Vec<Customer>, ApiError> {
+        if let Some(i) = customers.iter().position(|c| c.id.is_none()) {
+            return Err(ApiError::InvalidInput(format!(
+                "customer #{} in the batch has no id",
+                i + 1
+            )));
+        }
+        run_batches(customers, CUSTOMER_BATCH_LIMIT, |chunk| async move {
+            let env: ListEnvelope<Customer> = self.send_json(Method::PUT, CUSTOMERS, chunk).await?;
+            Ok(env.data)
+        })
+        .await
+    }
+
+    /// Deletes customers, always with `?id:in=`. Refuses an empty list: the API
+    /// answers 204 to a filterless delete and deletes nothing, which would look
+    /// like success.
+    pub async fn delete_customers(&self, ids: &[u64]) -> Result<(), ApiError> {
+        require_ids(ids, "customer")?;
+        run_batches(ids, DELETE_CHUNK, |chunk| async move {
+            let mut q = QueryPairs::new();
+            q.list("id:in", chunk);
+            self.request_ok(Method::DELETE, &q.append_to(CUSTOMERS), None)
+                .await
+                .map(|_| Vec::<()>::new())
+        })
+        .await
+        .map(drop)
+    }
+
+    /// One page of customer addresses.
+    pub async fn list_customer_addresses(
+        &self,
+        query: &AddressQuery,
+    ) -> Result<Page<CustomerAddress>, ApiError> {
+        self.get_page(&query.pairs().append_to("/v3/customers/addresses"))
+            .await
+    }
+}

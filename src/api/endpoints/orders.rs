@@ -1,0 +1,99 @@
+//! Orders and their sub-resources (`/v2/orders...`, `/v2/order_statuses`).
+
+use reqwest::Method;
+
+use crate::api::client::Client;
+use crate::api::error::ApiError;
+use crate::api::models::{
+    Order, OrderCount, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Shipment,
+    ShipmentCreate,
+};
+use crate::api::pagination::WalkProgress;
+use crate::api::query::{OrderQuery, QueryPairs};
+
+const ORDERS: &str = "/v2/orders";
+
+impl Client {
+    /// One page of orders (204 = empty).
+    pub async fn list_orders(&self, query: &OrderQuery) -> Result<Vec<Order>, ApiError> {
+        self.get_v2_list(&query.pairs().append_to(ORDERS)).await
+    }
+
+    /// Every order matching the filters (its `page`/`limit` ignored).
+    pub async fn all_orders<F>(
+        &self,
+        query: &OrderQuery,
+        progress: F,
+    ) -> Result<Vec<Order>, ApiError>
+    where
+        F: FnMut(WalkProgress) + Send,
+    {
+        let mut q = query.pairs();
+        q.remove("page").remove("limit");
+        self.fetch_all_v2(ORDERS, &q, progress).await
+    }
+
+    /// Total and per-status counts for the query's filters.
+    pub async fn order_count(&self, query: &OrderQuery) -> Result<OrderCount, ApiError> {
+        self.get_json(&query.filter_pairs().append_to("/v2/orders/count"))
+            .await
+    }
+
+    pub async fn get_order(&self, id: u64) -> Result<Order, ApiError> {
+        self.get_json(&format!("{ORDERS}/{id}")).await
+    }
+
+    /// Updates the fields set in `update`; returns the whole order.
+    pub async fn update_order(&self, id: u64, update: &OrderUpdate) -> Result<Order, ApiError> {
+        self.send_json(Method::PUT, &format!("{ORDERS}/{id}"), update)
+            .await
+    }
+
+    /// Every line item (walks all pages: the sub-resource caps at 50 by default).
+    pub async fn order_products(&self, id: u64) -> Result<Vec<OrderProduct>, ApiError> {
+        self.fetch_all_v2(
+            &format!("{ORDERS}/{id}/products"),
+            &QueryPairs::new(),
+            |_| {},
+        )
+        .await
+    }
+
+    /// Every shipping address of an order.
+    pub async fn order_shipping_addresses(
+        &self,
+        id: u64,
+    ) -> Result<Vec<OrderShippingAddress>, ApiError> {
+        let path = format!("{ORDERS}/{id}/shipping_addresses");
+        self.fetch_all_v2(&path, &QueryPairs::new(), |_| {}).await
+    }
+
+    /// Every shipment of an order (204 = none).
+    pub async fn order_shipments(&self, id: u64) -> Result<Vec<Shipment>, ApiError> {
+        self.fetch_all_v2(
+            &format!("{ORDERS}/{id}/shipments"),
+            &QueryPairs::new(),
+            |_| {},
+        )
+        .await
+    }
+
+    /// Creates a shipment (201). Not retried except after a 429.
+    pub async fn create_shipment(
+        &self,
+        order_id: u64,
+        shipment: &ShipmentCreate,
+    ) -> Result<Shipment, ApiError> {
+        if shipment.items.is_empty() {
+            return Err(ApiError::InvalidInput(
+                "a shipment needs at least one item".to_string(),
+            ));
+        }
+        let path = format!("{ORDERS}/{order_id}/shipments");
+        self.send_json(Method::POST, &path, shipment).await
+    }
+
+    pub async fn order_statuses(&self) -> Result<Vec<OrderStatus>, ApiError> {
+        self.get_v2_list("/v2/order_statuses").await
+    }
+}

@@ -1,0 +1,431 @@
+//! `ApiError`: every way a request can fail, with the API's own messages and a
+//! hint that says what a person should do. Never holds the token or a full URL.
+
+use std::fmt;
+
+use serde_json::Value;
+
+/// An HTTP error response from the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpError {
+    pub status: u16,
+    pub method: String,
+    /// Path relative to the store (`/v3/catalog/products?id:in=1`).
+    pub path: String,
+    /// V3 `title` (or the first V2 message).
+    pub title: Option<String>,
+    /// Every message the API sent, in order.
+    pub messages: Vec<String>,
+    /// V3 `errors` map as `(field, message)`, e.g. `("sku", "duplicate")`.
+    pub field_errors: Vec<(String, String)>,
+}
+
+/// Everything that can go wrong talking to the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The store answered with an error status.
+    Http(Box<HttpError>),
+    /// Connection, TLS or protocol failure (after retries where allowed).
+    Transport {
+        method: String,
+        path: String,
+        message: String,
+    },
+    /// No answer within the request timeout (after retries where allowed).
+    Timeout { method: String, path: String },
+    /// Read-only mode: a write was refused before anything was sent.
+    ReadOnly { method: String, path: String },
+    /// A URL or path the client will not send the token to.
+    RefusedUrl { url: String, reason: String },
+    /// Bad arguments caught before sending (e.g. an empty id list).
+    InvalidInput(String),
+    /// Bad client configuration (URL, store hash, token format).
+    Config(String),
+    /// The response body did not match the model.
+    Decode {
+        method: String,
+        path: String,
+        message: String,
+    },
+    /// A chunked batch failed part-way: `done` of `total` items were saved
+    /// before `source` happened.
+    Batch {
+        done: usize,
+        total: usize,
+        source: Box<ApiError>,
+    },
+}
+
+impl ApiError {
+    /// HTTP status, when the store answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http(e) => Some(e.status),
+            ApiError::Batch { source, .. } => source.status(),
+            _ => None,
+        }
+    }
+
+    /// `(field, message)` pairs from a V3 `errors` map, for forms.
+    pub fn field_errors(&self) -> &[(String, String)] {
+        match self {
+            ApiError::Http(e) => &e.field_errors,
+            ApiError::Batch { source, .. } => source.field_errors(),
+            _ => &[],
+        }
+    }
+
+    /// The API's own messages.
+    pub fn messages(&self) -> &[String] {
+        match self {
+            ApiError::Http(e) => &e.messages,
+            ApiError::Batch { source, .. } => source.messages(),
+            _ => &[],
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// Whether nothing was sent because of read-only mode.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, ApiError::ReadOnly { .. })
+    }
+
+    /// Builds an error from a non-success response, parsing V3
+    /// `{status,title,errors{field:msg}}`, V2 `[{status,message,details}]`
+    /// or plain text.
+    pub fn from_response(method: &str, path: &str, status: u16, body: &[u8]) -> ApiError {
+        let mut err = HttpError {
+            status,
+            method: method.to_string(),
+            path: path.to_string(),
+            title: None,
+            messages: Vec::new(),
+            field_errors: Vec::new(),
+        };
+        match serde_json::from_slice::<Value>(body) {
+            Ok(value) => collect_messages(&value, &mut err),
+            Err(_) => {
+                let text = String::from_utf8_lossy(body);
+                let text = text.trim();
+                if text.starts_with('<') {
+                    err.messages.push("(an HTML error page)".to_string());
+                } else if !text.is_empty() {
+                    err.messages.push(truncate(text, 300));
+                }
+            }
+        }
+        if err.title.is_none() {
+            err.title = err.messages.first().cloned();
+        }
+        ApiError::Http(Box::new(err))
+    }
+
+    /// A synthetic 404 (e.g. `id:in=ID` returned no customer).
+    pub fn not_found(method: &str, path: &str, what: String) -> ApiError {
+        ApiError::Http(Box::new(HttpError {
+            status: 404,
+            method: method.to_string(),
+            path: path.to_string(),
+            title: Some(what.clone()),
+            messages: vec![what],
+            field_errors: Vec::new(),
+        }))
+    }
+
+    /// What a person should do about it.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ApiError::Http(e) => Some(http_hint(e)),
+            ApiError::Transport { .. } => {
+                Some("Could not reach the store: check the network and the API URL.".to_string())
+            }
+            ApiError::Timeout { .. } => Some(
+                "The store did not answer in time; try again (large pages can be slow).".into(),
+            ),
+            ApiError::ReadOnly { .. } => Some(
+                "Turn off read-only mode (profile `read_only = false`) to make changes.".into(),
+            ),
+            ApiError::RefusedUrl { .. } => {
+                Some("Give a path relative to the store, starting with /v2/ or /v3/.".to_string())
+            }
+            ApiError::Decode { .. } => {
+                Some("The store sent data bctui does not understand; please report it.".to_string())
+            }
+            ApiError::Batch { source, .. } => source.hint(),
+            ApiError::InvalidInput(_) | ApiError::Config(_) => None,
+        }
+    }
+}
+
+/// The OAuth scope the API account needs for a path.
+pub fn scope_for_path(path: &str) -> Option<&'static str> {
+    let path = path.split('?').next().unwrap_or(path);
+    if path.starts_with("/v3/catalog") || path.starts_with("/v2/products") {
+        Some("store_v2_products")
+    } else if path.starts_with("/v2/orders") || path.starts_with("/v2/order_statuses") {
+        Some("store_v2_orders")
+    } else if path.starts_with("/v3/customers") || path.starts_with("/v2/customers") {
+        Some("store_v2_customers")
+    } else if path.starts_with("/v2/store") || path.starts_with("/v2/time") {
+        Some("store_v2_information")
+    } else {
+        None
+    }
+}
+
+fn http_hint(e: &HttpError) -> String {
+    let is_read = matches!(e.method.as_str(), "GET" | "HEAD");
+    match e.status {
+        400 => "The request was malformed; check the parameters.".to_string(),
+        401 => "The access token was rejected: it is wrong, or the API account was deleted \
+                and its token revoked. Check the token in your profile or \
+                BIGCOMMERCE_ACCESS_TOKEN."
+            .to_string(),
+        403 => match scope_for_path(&e.path) {
+            Some(scope) if is_read => format!(
+                "The API account lacks the `{scope}` scope (read-only or modify). Edit the \
+                 API account in the control panel and grant it."
+            ),
+            Some(scope) => format!(
+                "The API account lacks the `{scope}` scope with modify access (read-only \
+                 is not enough for {}). Edit the API account in the control panel.",
+                e.method
+            ),
+            None => "The API account lacks the OAuth scope for this resource.".to_string(),
+        },
+        404 => "Not found: it may have been deleted, or the store hash is wrong.".to_string(),
+        405 => "This endpoint does not accept that method.".to_string(),
+        409 => format!("Conflict with existing data{}.", fields_suffix(e)),
+        413 => "Too much at once: a batch over its limit or `limit` over 250.".to_string(),
+        415 => "The store wants Content-Type: application/json.".to_string(),
+        422 => format!("The store rejected the data{}.", fields_suffix(e)),
+        207 => format!(
+            "Only partly done: some items were saved, others failed{}.",
+            fields_suffix(e)
+        ),
+        429 => "Still rate limited after several waits: the request quota is shared by every \
+                app on this store. Try again in a minute."
+            .to_string(),
+        500..=599 => "BigCommerce had a server error; try again later (safe requests were \
+                      already retried)."
+            .to_string(),
+        _ => "Unexpected response from the store.".to_string(),
+    }
+}
+
+fn fields_suffix(e: &HttpError) -> String {
+    if e.field_errors.is_empty() {
+        String::new()
+    } else {
+        let fields: Vec<String> = e
+            .field_errors
+            .iter()
+            .map(|(f, m)| format!("{f}: {m}"))
+            .collect();
+        format!(" — fix {}", fields.join("; "))
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, text: String) {
+    if !text.is_empty() && !list.contains(&text) {
+        list.push(text);
+    }
+}
+
+/// Collects title, messages and field errors from any of the documented shapes.
+fn collect_messages(value: &Value, err: &mut HttpError) {
+    match value {
+        // V2: [{"status":404,"message":"...","details":{...}}]; also the trees
+        // 400 shape [{status,title,type}].
+        Value::Array(items) => {
+            for item in items {
+                collect_messages(item, err);
+            }
+        }
+        Value::Object(map) => {
+            if let Some(title) = map.get("title").and_then(Value::as_str) {
+                if err.title.is_none() {
+                    err.title = Some(title.to_string());
+                }
+                push_unique(&mut err.messages, title.to_string());
+            }
+            if let Some(message) = map.get("message").and_then(Value::as_str) {
+                let mut text = message.to_string();
+                if let Some(Value::Object(details)) = map.get("details") {
+                    let parts: Vec<String> = details
+                        .iter()
+                        .map(|(k, v)| format!("{k}: {}", value_text(v)))
+                        .collect();
+                    if !parts.is_empty() {
+                        text = format!("{text} ({})", parts.join(", "));
+                    }
+                }
+                push_unique(&mut err.messages, text);
+            }
+            match map.get("errors") {
+                // Trees 422: {"errors": {status, title, type, errors{...}}}
+                Some(Value::Object(inner))
+                    if inner.contains_key("title") || inner.contains_key("status") =>
+                {
+                    collect_messages(&Value::Object(inner.clone()), err);
+                }
+                Some(Value::Object(fields)) => {
+                    for (field, msg) in fields {
+                        let msg = value_text(msg);
+                        push_unique(&mut err.messages, format!("{field}: {msg}"));
+                        err.field_errors.push((field.clone(), msg));
+                    }
+                }
+                Some(Value::Array(items)) => {
+                    for item in items {
+                        match item {
+                            Value::String(s) => push_unique(&mut err.messages, s.clone()),
+                            other => collect_messages(other, err),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Value::String(s) => push_unique(&mut err.messages, truncate(s, 300)),
+        _ => {}
+    }
+}
+
+fn status_reason(status: u16) -> &'static str {
+    match status {
+        207 => "Multi-Status",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Http(e) => {
+                write!(
+                    f,
+                    "{} {}: {} {}",
+                    e.method,
+                    e.path,
+                    e.status,
+                    status_reason(e.status)
+                )?;
+                if !e.messages.is_empty() {
+                    write!(f, ": {}", e.messages.join("; "))?;
+                }
+            }
+            ApiError::Transport {
+                method,
+                path,
+                message,
+            } => write!(f, "{method} {path}: connection failed: {message}")?,
+            ApiError::Timeout { method, path } => write!(f, "{method} {path}: timed out")?,
+            ApiError::ReadOnly { method, path } => write!(
+                f,
+                "bctui is in read-only mode; {method} refused ({path} was not sent)"
+            )?,
+            ApiError::RefusedUrl { url, reason } => {
+                write!(f, "refused to send the token to {url:?}: {reason}")?
+            }
+            ApiError::InvalidInput(msg) => write!(f, "invalid input: {msg}")?,
+            ApiError::Config(msg) => write!(f, "client configuration: {msg}")?,
+            ApiError::Decode {
+                method,
+                path,
+                message,
+            } => write!(f, "{method} {path}: unexpected response: {message}")?,
+            ApiError::Batch {
+                done,
+                total,
+                source,
+            } => return write!(f, "{source} (after {done} of {total} items were saved)"),
+        }
+        if let Some(hint) = self.hint() {
+            write!(f, ". {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ApiError::Batch { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// Describes a serde_json error by the field it happened at: the nearest
+/// `"key":` before the error position in the body.
+pub fn describe_decode_error(body: &[u8], err: &serde_json::Error) -> String {
+    let text = String::from_utf8_lossy(body);
+    let offset = text
+        .split_inclusive('\n')
+        .take(err.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + err.column();
+    let before = &text[..offset.min(text.len())];
+    match nearest_key(before) {
+        Some(key) => format!("field `{key}`: {err}"),
+        None => err.to_string(),
+    }
+}
+
+fn nearest_key(before: &str) -> Option<String> {
+    // Walk backwards to a `"key"` followed by optional spaces and a colon.
+    let bytes = before.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] != b':' {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && bytes[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        if j == 0 || bytes[j - 1] != b'"' {
+            continue;
+        }
+        let end = j - 1;
+        let start = before[..end].rfind('"')?;
+        return Some(before[start + 1..end].to_string());
+    }
+    None
+}
