@@ -75,13 +75,19 @@ pub enum Loaded {
 pub enum Fetch {
     StoreInfo,
     Products(ProductsQuery),
-    ProductDetail { id: u64 },
+    ProductDetail {
+        id: u64,
+    },
     Orders(OrdersQuery),
     /// Counts per status, with the current filter (not the status) applied.
     OrderCounts(OrdersQuery),
-    OrderDetail { id: u64 },
+    OrderDetail {
+        id: u64,
+    },
     Customers(CustomersQuery),
-    CustomerDetail { id: u64 },
+    CustomerDetail {
+        id: u64,
+    },
     Categories,
 }
 

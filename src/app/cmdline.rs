@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(parse(":order 120"), Ok(CommandLine::Order(120)));
         assert_eq!(parse("customer 7"), Ok(CommandLine::Customer(7)));
         assert_eq!(parse("product 9"), Ok(CommandLine::Product(9)));
-        assert_eq!(parse("profile prod"), Ok(CommandLine::Profile("prod".into())));
+        assert_eq!(
+            parse("profile prod"),
+            Ok(CommandLine::Profile("prod".into()))
+        );
         assert_eq!(parse("q"), Ok(CommandLine::Quit));
         assert!(parse("order x").is_err());
         assert!(parse("nonsense").is_err());

@@ -99,7 +99,12 @@ impl Group {
     }
 
     /// All groups in display order.
-    pub const ALL: [Group; 4] = [Group::General, Group::Navigation, Group::View, Group::Typing];
+    pub const ALL: [Group; 4] = [
+        Group::General,
+        Group::Navigation,
+        Group::View,
+        Group::Typing,
+    ];
 }
 
 /// One entry of the key table.

@@ -216,7 +216,9 @@ impl AppState {
     /// Whether Enter does something here.
     pub fn can_open(&self) -> bool {
         match self.tab {
-            Tab::Products => self.products.detail.is_none() && self.products.list.selected().is_some(),
+            Tab::Products => {
+                self.products.detail.is_none() && self.products.list.selected().is_some()
+            }
             Tab::Orders => self.orders.detail.is_none() && self.orders.list.selected().is_some(),
             Tab::Customers => {
                 self.customers.detail.is_none() && self.customers.list.selected().is_some()

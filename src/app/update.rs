@@ -91,7 +91,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.customers = CustomersPane::default();
                 state.categories = CategoriesPane::default();
                 let mut effects = state.start();
-                effects.extend(toast(state, ToastKind::Info, format!("Switched to profile {profile}")));
+                effects.extend(toast(
+                    state,
+                    ToastKind::Info,
+                    format!("Switched to profile {profile}"),
+                ));
                 effects
             }
             Err(message) => toast(
@@ -316,7 +320,9 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
         Mode::StatusPicker { cursor } => {
             let last = state.orders.status_choices().len();
             state.mode = Mode::StatusPicker {
-                cursor: cursor.saturating_add_signed(delta.clamp(-1000, 1000)).min(last),
+                cursor: cursor
+                    .saturating_add_signed(delta.clamp(-1000, 1000))
+                    .min(last),
             };
             return Vec::new();
         }
@@ -603,7 +609,11 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
                     format!("No profile {name:?} (known: {known})"),
                 );
             }
-            let mut effects = toast(state, ToastKind::Info, format!("Connecting to profile {name}…"));
+            let mut effects = toast(
+                state,
+                ToastKind::Info,
+                format!("Connecting to profile {name}…"),
+            );
             effects.push(Effect::SwitchProfile(name));
             effects
         }
@@ -621,7 +631,9 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             current
         }
-        Ok(Loaded::Products { page, rows, total }) => state.products_loaded(request, page, rows, total),
+        Ok(Loaded::Products { page, rows, total }) => {
+            state.products_loaded(request, page, rows, total)
+        }
         Ok(Loaded::ProductDetail(detail)) => state.product_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Orders { page, rows }) => state.orders_loaded(request, page, rows),
         Ok(Loaded::OrderCounts(counts)) => state.order_counts_loaded(request, Ok(counts)),
@@ -654,11 +666,21 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
-    } else if let Some(detail) = state.products.detail.as_mut().filter(|d| d.expects(request)) {
+    } else if let Some(detail) = state
+        .products
+        .detail
+        .as_mut()
+        .filter(|d| d.expects(request))
+    {
         detail.load = failed;
     } else if let Some(detail) = state.orders.detail.as_mut().filter(|d| d.expects(request)) {
         detail.load = failed;
-    } else if let Some(detail) = state.customers.detail.as_mut().filter(|d| d.expects(request)) {
+    } else if let Some(detail) = state
+        .customers
+        .detail
+        .as_mut()
+        .filter(|d| d.expects(request))
+    {
         detail.load = failed;
     } else if state.store_load.request() == Some(request) {
         state.store_load = failed;

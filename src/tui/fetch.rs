@@ -2,14 +2,16 @@
 //! Display), which the UI shows as is.
 
 use crate::api::Client;
-use crate::api::query::{AddressQuery, CustomerQuery, OrderQuery, ProductQuery, SortDirection, TreeCategoryQuery};
+use crate::api::query::{
+    AddressQuery, CustomerQuery, OrderQuery, ProductQuery, SortDirection, TreeCategoryQuery,
+};
 use crate::app::panes::{
     CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
     ProductDetail, ProductsQuery, RECENT_ORDERS,
 };
 use crate::app::{Fetch, Loaded};
 
-/// Rows per page when walking a whole collection.
+/// Addresses per customer fetched at most (the API maximum page).
 const WALK_LIMIT: u32 = 250;
 /// Newest orders first.
 const ORDERS_SORT: &str = "date_created:desc";
@@ -101,30 +103,12 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, String> {
                 })))
             })
         }
-        Fetch::Categories => all_categories(client).await.map(Loaded::Categories),
+        Fetch::Categories => client
+            .all_tree_categories(&TreeCategoryQuery::default(), |_| {})
+            .await
+            .map(Loaded::Categories),
     };
     result.map_err(|error| error.to_string())
-}
-
-async fn all_categories(
-    client: &Client,
-) -> Result<Vec<crate::api::models::TreeCategory>, crate::api::error::ApiError> {
-    let mut all = Vec::new();
-    let mut page = 1;
-    loop {
-        let query = TreeCategoryQuery {
-            page: Some(page),
-            limit: Some(WALK_LIMIT),
-            ..TreeCategoryQuery::default()
-        };
-        let result = client.list_tree_categories(&query).await?;
-        let more = result.has_more() && !result.items.is_empty();
-        all.extend(result.items);
-        if !more {
-            return Ok(all);
-        }
-        page += 1;
-    }
 }
 
 fn product_query(query: &ProductsQuery) -> ProductQuery {

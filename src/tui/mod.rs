@@ -47,7 +47,10 @@ pub async fn run(options: TuiOptions) -> io::Result<()> {
     result.and(restored)
 }
 
-async fn run_on_terminal<B: FrameBackend>(terminal: Terminal<B>, options: TuiOptions) -> io::Result<()> {
+async fn run_on_terminal<B: FrameBackend>(
+    terminal: Terminal<B>,
+    options: TuiOptions,
+) -> io::Result<()> {
     let (mut runner, actions) = Runner::from_options(terminal, options)?;
     let signals = tokio::spawn(quit_on_signal(actions));
     let mut input = crossterm::event::EventStream::new();

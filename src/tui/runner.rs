@@ -134,7 +134,11 @@ impl<B: FrameBackend> Runner<B> {
     }
 
     /// Handles everything already waiting, without drawing in between.
-    async fn drain<S: InputStream>(&mut self, input: &mut S, input_open: &mut bool) -> io::Result<()> {
+    async fn drain<S: InputStream>(
+        &mut self,
+        input: &mut S,
+        input_open: &mut bool,
+    ) -> io::Result<()> {
         for _ in 0..MAX_BATCH {
             let mut progressed = false;
             if let Ok(action) = self.actions.try_recv() {
@@ -165,8 +169,12 @@ impl<B: FrameBackend> Runner<B> {
             Event::Paste(text) => Action::Paste(text),
             Event::Resize(columns, rows) => Action::Resize(columns, rows),
             Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::ScrollDown => Action::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
-                MouseEventKind::ScrollUp => Action::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)),
+                MouseEventKind::ScrollDown => {
+                    Action::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
+                }
+                MouseEventKind::ScrollUp => {
+                    Action::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE))
+                }
                 _ => return,
             },
             Event::FocusGained | Event::FocusLost => return,
@@ -192,7 +200,7 @@ impl<B: FrameBackend> Runner<B> {
     fn draw(&mut self) -> io::Result<()> {
         let state = &self.state;
         self.terminal.backend_mut().begin_frame()?;
-        let drawn = self.terminal.draw(|frame| ui::draw(frame, state));
+        let drawn = self.terminal.draw(|frame| ui::draw(frame, state)).map(drop);
         // End the synchronized update even if drawing failed.
         let ended = self.terminal.backend_mut().end_frame();
         drawn.map_err(backend_error)?;
@@ -202,7 +210,6 @@ impl<B: FrameBackend> Runner<B> {
         Ok(())
     }
 }
-
 
 fn backend_error(error: impl std::fmt::Display) -> io::Error {
     io::Error::other(error.to_string())

@@ -22,16 +22,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Span::raw(format!(" {}", format::count(pane.all.len() as u64))),
         Span::styled(" · Enter shows the category's products", theme.muted),
     ];
-    draw_status_line(frame, status, left, load_status(&pane.load, state.spinner, theme));
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.load, state.spinner, theme),
+    );
 
     if pane.rows.is_empty() {
-        draw_message(frame, body, empty_message(&pane.load, "categories", false, state.spinner, theme));
+        draw_message(
+            frame,
+            body,
+            empty_message(&pane.load, "categories", false, state.spinner, theme),
+        );
         return;
     }
     let [tree_area, detail_area] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
     draw_tree(frame, tree_area, pane, theme);
-    let block = Block::new().borders(Borders::LEFT).border_style(theme.border);
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(theme.border);
     let inner = block.inner(detail_area);
     frame.render_widget(block, detail_area);
     draw_lines(frame, inner, detail_lines(pane, theme), 0);
@@ -87,7 +98,10 @@ fn draw_tree(frame: &mut Frame, area: Rect, pane: &CategoriesPane, theme: &Theme
         Err(error) => draw_message(
             frame,
             area,
-            Line::from(Span::styled(format!("Cannot draw the tree: {error}"), theme.bad)),
+            Line::from(Span::styled(
+                format!("Cannot draw the tree: {error}"),
+                theme.bad,
+            )),
         ),
     }
 }
@@ -104,8 +118,10 @@ fn detail_lines(pane: &CategoriesPane, theme: &Theme) -> Vec<Line<'static>> {
     let parent = if c.parent_id == 0 {
         "top level".to_string()
     } else {
-        pane.name_of(c.parent_id)
-            .map_or_else(|| format!("#{}", c.parent_id), |name| format!("{name} (#{})", c.parent_id))
+        pane.name_of(c.parent_id).map_or_else(
+            || format!("#{}", c.parent_id),
+            |name| format!("{name} (#{})", c.parent_id),
+        )
     };
     lines.push(field("Parent", parent, theme));
     lines.push(field("Tree", c.tree_id.to_string(), theme));
@@ -114,7 +130,11 @@ fn detail_lines(pane: &CategoriesPane, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(field("Views", c.views.to_string(), theme));
     let url = c.url.as_ref().map_or("-", |u| format::or_dash(&u.path));
     lines.push(field("URL", url.to_string(), theme));
-    lines.push(field("Page title", format::or_dash(&c.page_title).to_string(), theme));
+    lines.push(field(
+        "Page title",
+        format::or_dash(&c.page_title).to_string(),
+        theme,
+    ));
     lines.push(field(
         "Product sort",
         format::or_dash(&c.default_product_sort).to_string(),

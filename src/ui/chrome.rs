@@ -28,10 +28,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
 
     let right = match header.rate {
         Some(rate) => match rate.resume_in_secs {
-            Some(secs) => Span::styled(
-                format!("rate limited — resuming in {secs} s "),
-                theme.warn,
-            ),
+            Some(secs) => Span::styled(format!("rate limited — resuming in {secs} s "), theme.warn),
             None => {
                 let style = if rate.quota > 0 && rate.left * 5 < rate.quota {
                     theme.warn
@@ -39,7 +36,11 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                     theme.good
                 };
                 Span::styled(
-                    format!("API {}/{} left ", format::count(rate.left), format::count(rate.quota)),
+                    format!(
+                        "API {}/{} left ",
+                        format::count(rate.left),
+                        format::count(rate.quota)
+                    ),
                     style,
                 )
             }
@@ -78,7 +79,13 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 Tab::Customers => "filter (name or email)",
                 Tab::Categories | Tab::Console => "filter",
             };
-            draw_input(frame, area, theme, &format!("/{label}: "), &state.filter_input);
+            draw_input(
+                frame,
+                area,
+                theme,
+                &format!("/{label}: "),
+                &state.filter_input,
+            );
         }
         Mode::Command => draw_input(frame, area, theme, ":", &state.command_input),
         _ => draw_keys(frame, area, state, theme),
@@ -106,7 +113,11 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         footer_commands(state).partition(|command| command.group == Group::General);
     let right = key_spans(&general, usize::MAX, theme);
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let left = key_spans(&local, (area.width as usize).saturating_sub(right_width), theme);
+    let left = key_spans(
+        &local,
+        (area.width as usize).saturating_sub(right_width),
+        theme,
+    );
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width as u16)])
             .areas(area);

@@ -47,7 +47,8 @@ fn cell(customer: &Customer, column: usize) -> Span<'static> {
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let pane = &state.customers;
     if let Some(detail) = &pane.detail {
-        if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme) {
+        if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
+        {
             draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
         }
         return;
@@ -64,9 +65,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(filter) = &pane.filter {
         left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
     }
-    draw_status_line(frame, status, left, load_status(&pane.list.load, state.spinner, theme));
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.list.load, state.spinner, theme),
+    );
     if pane.list.rows.is_empty() {
-        let message = empty_message(&pane.list.load, "customers", pane.filter.is_some(), state.spinner, theme);
+        let message = empty_message(
+            &pane.list.load,
+            "customers",
+            pane.filter.is_some(),
+            state.spinner,
+            theme,
+        );
         draw_message(frame, body, message);
     } else {
         draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
@@ -82,7 +94,11 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
     ])];
     section("Customer", &mut lines, theme);
     lines.push(field("Email", c.email.clone(), theme));
-    lines.push(field("Company", format::or_dash(&c.company).to_string(), theme));
+    lines.push(field(
+        "Company",
+        format::or_dash(&c.company).to_string(),
+        theme,
+    ));
     lines.push(field("Phone", format::or_dash(&c.phone).to_string(), theme));
     let group = if c.customer_group_id == 0 {
         "none".to_string()
@@ -90,14 +106,30 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
         c.customer_group_id.to_string()
     };
     lines.push(field("Group", group, theme));
-    lines.push(field("Store credit", format::money(c.store_credit()), theme));
-    lines.push(field("Created", format::date_time(c.date_created.as_ref()), theme));
-    lines.push(field("Modified", format::date_time(c.date_modified.as_ref()), theme));
+    lines.push(field(
+        "Store credit",
+        format::money(c.store_credit()),
+        theme,
+    ));
+    lines.push(field(
+        "Created",
+        format::date_time(c.date_created.as_ref()),
+        theme,
+    ));
+    lines.push(field(
+        "Modified",
+        format::date_time(c.date_modified.as_ref()),
+        theme,
+    ));
     if !c.notes.trim().is_empty() {
         lines.push(field("Notes", c.notes.clone(), theme));
     }
 
-    section(&format!("Addresses ({})", data.addresses.len()), &mut lines, theme);
+    section(
+        &format!("Addresses ({})", data.addresses.len()),
+        &mut lines,
+        theme,
+    );
     if data.addresses.is_empty() {
         lines.push(text("none", theme));
     }
@@ -107,13 +139,19 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        let place = [a.postal_code.as_str(), a.city.as_str(), a.state_or_province.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let place = [
+            a.postal_code.as_str(),
+            a.city.as_str(),
+            a.state_or_province.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
         let parts = [
-            format!("{} {}", a.first_name, a.last_name).trim().to_string(),
+            format!("{} {}", a.first_name, a.last_name)
+                .trim()
+                .to_string(),
             street,
             place,
             a.country_code.clone(),

@@ -103,7 +103,10 @@ pub fn loaded_or_status<'a, T>(
                 frame,
                 area,
                 Line::from(vec![
-                    Span::styled(format!("Could not load {what} {}: {message}", detail.id), theme.bad),
+                    Span::styled(
+                        format!("Could not load {what} {}: {message}", detail.id),
+                        theme.bad,
+                    ),
                     Span::styled("  (r retries, Esc goes back)", theme.muted),
                 ]),
             );

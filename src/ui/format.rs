@@ -79,7 +79,10 @@ mod tests {
     fn money_rounds_and_groups() {
         assert_eq!(money(Decimal::from_str("9.95").unwrap()), "9.95");
         assert_eq!(money(Decimal::from_str("1234.5").unwrap()), "1,234.50");
-        assert_eq!(money(Decimal::from_str("-1000000.005").unwrap()), "-1,000,000.01");
+        assert_eq!(
+            money(Decimal::from_str("-1000000.005").unwrap()),
+            "-1,000,000.01"
+        );
         assert_eq!(money(Decimal::from_str("225.0000").unwrap()), "225.00");
     }
 

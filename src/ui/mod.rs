@@ -51,7 +51,9 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 
     match state.mode {
         Mode::Help { scroll } => overlays::draw_help(frame, body, state, &theme, scroll),
-        Mode::StatusPicker { cursor } => overlays::draw_status_picker(frame, body, state, &theme, cursor),
+        Mode::StatusPicker { cursor } => {
+            overlays::draw_status_picker(frame, body, state, &theme, cursor)
+        }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
         _ => {}
     }
@@ -93,7 +95,13 @@ fn load_status(load: &LoadState, spinner: usize, theme: &Theme) -> Option<Span<'
 }
 
 /// What an empty list body says, by load state.
-fn empty_message(load: &LoadState, what: &str, filtered: bool, spinner: usize, theme: &Theme) -> Line<'static> {
+fn empty_message(
+    load: &LoadState,
+    what: &str,
+    filtered: bool,
+    spinner: usize,
+    theme: &Theme,
+) -> Line<'static> {
     match load {
         LoadState::Idle | LoadState::Loading(_) => Line::from(Span::styled(
             format!("{} Loading {what}…", format::spinner(spinner)),
@@ -112,7 +120,12 @@ fn empty_message(load: &LoadState, what: &str, filtered: bool, spinner: usize, t
 }
 
 /// A status line: facts on the left, the load state on the right.
-fn draw_status_line(frame: &mut Frame, area: Rect, left: Vec<Span<'static>>, right: Option<Span<'static>>) {
+fn draw_status_line(
+    frame: &mut Frame,
+    area: Rect,
+    left: Vec<Span<'static>>,
+    right: Option<Span<'static>>,
+) {
     // The load state may hold a long API message; it gets at most half the line.
     let right_width = right
         .as_ref()
@@ -124,4 +137,3 @@ fn draw_status_line(frame: &mut Frame, area: Rect, left: Vec<Span<'static>>, rig
         frame.render_widget(Paragraph::new(Line::from(right)), right_area);
     }
 }
-

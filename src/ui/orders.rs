@@ -88,7 +88,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     }
     let load = if pane.list.load.is_loading() {
         &pane.list.load
-    } else if pane.counts_load.is_loading() || matches!(pane.counts_load, crate::app::list::LoadState::Failed(_)) {
+    } else if pane.counts_load.is_loading()
+        || matches!(pane.counts_load, crate::app::list::LoadState::Failed(_))
+    {
         &pane.counts_load
     } else {
         &pane.list.load
@@ -98,7 +100,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 
     if pane.list.rows.is_empty() {
         let filtered = pane.filter.is_some() || pane.status.is_some();
-        draw_message(frame, body, empty_message(&pane.list.load, "orders", filtered, state.spinner, theme));
+        draw_message(
+            frame,
+            body,
+            empty_message(&pane.list.load, "orders", filtered, state.spinner, theme),
+        );
     } else {
         draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
     }
@@ -117,14 +123,20 @@ fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     };
     let mut spans = vec![
         Span::raw(" "),
-        chip(format!("All {}", format::count(counts.count)), selected.is_none()),
+        chip(
+            format!("All {}", format::count(counts.count)),
+            selected.is_none(),
+        ),
     ];
     for (id, name, count) in pane.status_choices() {
         if count == 0 && selected != Some(id) {
             continue;
         }
         spans.push(Span::styled(" · ", theme.muted));
-        spans.push(chip(format!("{name} {}", format::count(count)), selected == Some(id)));
+        spans.push(chip(
+            format!("{name} {}", format::count(count)),
+            selected == Some(id),
+        ));
     }
     spans.push(Span::styled("   f filters", theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -156,7 +168,11 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
         .join(", ");
     lines.push(field("Street", format::or_dash(&street).to_string(), theme));
     lines.push(field("City", a.city, theme));
-    lines.push(field("Country", format::or_dash(a.country).to_string(), theme));
+    lines.push(field(
+        "Country",
+        format::or_dash(a.country).to_string(),
+        theme,
+    ));
     if !a.phone.is_empty() {
         lines.push(field("Phone", a.phone.to_string(), theme));
     }
@@ -167,10 +183,14 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
 
 fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme) {
     let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name).trim().to_string(),
+        name: format!("{} {}", a.first_name, a.last_name)
+            .trim()
+            .to_string(),
         company: &a.company,
         street: [&a.street_1, &a.street_2],
-        city: format!("{} {} {}", a.zip, a.city, a.state).trim().to_string(),
+        city: format!("{} {} {}", a.zip, a.city, a.state)
+            .trim()
+            .to_string(),
         country: &a.country,
         phone: &a.phone,
         email: &a.email,
@@ -178,17 +198,26 @@ fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme
     address_lines("Billing address", text, lines, theme);
 }
 
-fn shipping_lines(a: &OrderShippingAddress, n: usize, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+fn shipping_lines(
+    a: &OrderShippingAddress,
+    n: usize,
+    lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
+) {
     let title = if n == 0 {
         "Shipping address".to_string()
     } else {
         format!("Shipping address {}", n + 1)
     };
     let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name).trim().to_string(),
+        name: format!("{} {}", a.first_name, a.last_name)
+            .trim()
+            .to_string(),
         company: &a.company,
         street: [&a.street_1, &a.street_2],
-        city: format!("{} {} {}", a.zip, a.city, a.state).trim().to_string(),
+        city: format!("{} {} {}", a.zip, a.city, a.state)
+            .trim()
+            .to_string(),
         country: &a.country,
         phone: &a.phone,
         email: &a.email,
@@ -214,15 +243,20 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, t
         Span::styled(format!(" Order #{} ", o.id), theme.heading),
         Span::styled(format!(" {}", status_name(o)), theme.key),
         Span::styled(
-            format!("   {}   Esc back", format::date_time(o.date_created.as_ref())),
+            format!(
+                "   {}   Esc back",
+                format::date_time(o.date_created.as_ref())
+            ),
             theme.muted,
         ),
     ]);
-    let [title_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [title_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(title), title_area);
     if area.width >= 100 {
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
+                .areas(body);
         draw_lines(frame, left, summary_lines(data, theme), scroll);
         draw_lines(frame, right, item_lines(data, theme), scroll);
     } else {
@@ -239,9 +273,17 @@ fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
     let currency = o.currency_code.as_str();
     let mut lines = vec![Line::from("")];
     section("Order", &mut lines, theme);
-    lines.push(field("Modified", format::date_time(o.date_modified.as_ref()), theme));
+    lines.push(field(
+        "Modified",
+        format::date_time(o.date_modified.as_ref()),
+        theme,
+    ));
     if o.date_shipped.is_some() {
-        lines.push(field("Shipped", format::date_time(o.date_shipped.as_ref()), theme));
+        lines.push(field(
+            "Shipped",
+            format::date_time(o.date_shipped.as_ref()),
+            theme,
+        ));
     }
     let customer = if o.customer_id == 0 {
         format!("{} (guest)", customer_name(o))
@@ -258,14 +300,38 @@ fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme,
     ));
-    lines.push(field("Items", format!("{} ({} shipped)", o.items_total, o.items_shipped), theme));
-    lines.push(field("Subtotal", format::money_with_currency(o.subtotal_inc_tax, currency), theme));
-    lines.push(field("Shipping", format::money_with_currency(o.shipping_cost_inc_tax, currency), theme));
-    lines.push(field("Tax", format::money_with_currency(o.total_tax, currency), theme));
+    lines.push(field(
+        "Items",
+        format!("{} ({} shipped)", o.items_total, o.items_shipped),
+        theme,
+    ));
+    lines.push(field(
+        "Subtotal",
+        format::money_with_currency(o.subtotal_inc_tax, currency),
+        theme,
+    ));
+    lines.push(field(
+        "Shipping",
+        format::money_with_currency(o.shipping_cost_inc_tax, currency),
+        theme,
+    ));
+    lines.push(field(
+        "Tax",
+        format::money_with_currency(o.total_tax, currency),
+        theme,
+    ));
     if !o.discount_amount.is_zero() {
-        lines.push(field("Discount", format::money_with_currency(o.discount_amount, currency), theme));
+        lines.push(field(
+            "Discount",
+            format::money_with_currency(o.discount_amount, currency),
+            theme,
+        ));
     }
-    lines.push(field("Total", format::money_with_currency(o.total_inc_tax, currency), theme));
+    lines.push(field(
+        "Total",
+        format::money_with_currency(o.total_inc_tax, currency),
+        theme,
+    ));
     lines
 }
 
@@ -288,7 +354,11 @@ fn summary_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
 fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
     let o = &data.order;
     let mut lines = vec![Line::from("")];
-    section(&format!("Line items ({})", data.products.len()), &mut lines, theme);
+    section(
+        &format!("Line items ({})", data.products.len()),
+        &mut lines,
+        theme,
+    );
     let rows = data
         .products
         .iter()
@@ -311,7 +381,11 @@ fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         theme,
     );
 
-    section(&format!("Shipments ({})", data.shipments.len()), &mut lines, theme);
+    section(
+        &format!("Shipments ({})", data.shipments.len()),
+        &mut lines,
+        theme,
+    );
     if data.shipments.is_empty() {
         lines.push(text("none yet", theme));
     }

@@ -79,11 +79,22 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
         "  Keys in italics do not apply to the current view.",
         theme.muted,
     )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }
 
 /// The `f` picker: All, then each status with its count.
-pub fn draw_status_picker(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, cursor: usize) {
+pub fn draw_status_picker(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    cursor: usize,
+) {
     let choices = state.orders.status_choices();
     let total = state.orders.counts.as_ref().map(|c| c.count);
     let height = (choices.len() as u16 + 3).min(area.height);
@@ -112,8 +123,15 @@ pub fn draw_status_picker(frame: &mut Frame, area: Rect, state: &AppState, theme
         .take(visible)
         .map(|(i, (name, count))| {
             let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
-            let style = if i == cursor { theme.selected } else { theme.text };
-            Line::from(Span::styled(format!(" {name}{}{count} ", " ".repeat(pad)), style))
+            let style = if i == cursor {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(
+                format!(" {name}{}{count} ", " ".repeat(pad)),
+                style,
+            ))
         })
         .collect();
     frame.render_widget(Paragraph::new(text), inner);
@@ -130,7 +148,11 @@ pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &
     let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let mut spans = vec![Span::raw(" ")];
     for (i, candidate) in completion.candidates.iter().enumerate() {
-        let style = if i == completion.index { theme.selected } else { theme.text };
+        let style = if i == completion.index {
+            theme.selected
+        } else {
+            theme.text
+        };
         spans.push(Span::styled(candidate.trim_end().to_string(), style));
         spans.push(Span::raw("  "));
     }
@@ -152,7 +174,9 @@ pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         };
         let text = format!("{marker} {}", toast.text);
         let inner_width = max_width.saturating_sub(2);
-        let lines_needed = (text.chars().count() as u16).div_ceil(inner_width.max(1)).clamp(1, 4);
+        let lines_needed = (text.chars().count() as u16)
+            .div_ceil(inner_width.max(1))
+            .clamp(1, 4);
         let height = lines_needed + 2;
         if bottom < area.y + height {
             break;

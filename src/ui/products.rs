@@ -67,10 +67,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((_, name)) = &pane.category {
         left.push(Span::styled(format!(" · category {name}"), theme.key));
     }
-    draw_status_line(frame, status, left, load_status(&pane.list.load, state.spinner, theme));
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.list.load, state.spinner, theme),
+    );
 
     if pane.list.rows.is_empty() {
-        let message = empty_message(&pane.list.load, "products", pane.has_filter(), state.spinner, theme);
+        let message = empty_message(
+            &pane.list.load,
+            "products",
+            pane.has_filter(),
+            state.spinner,
+            theme,
+        );
         draw_message(frame, body, message);
     } else {
         draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
@@ -98,10 +109,18 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
     if p.cost_price > Decimal::ZERO {
         lines.push(field("Cost price", format::money(p.cost_price), theme));
     }
-    lines.push(field("Calculated", format::money(p.calculated_price), theme));
+    lines.push(field(
+        "Calculated",
+        format::money(p.calculated_price),
+        theme,
+    ));
     lines.push(field(
         "Stock",
-        format!("{} (tracking: {})", p.inventory_level, format::or_dash(&p.inventory_tracking)),
+        format!(
+            "{} (tracking: {})",
+            p.inventory_level,
+            format::or_dash(&p.inventory_tracking)
+        ),
         theme,
     ));
     lines.push(field("Weight", p.weight.normalize().to_string(), theme));
@@ -110,9 +129,20 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
     lines.push(field("Availability", p.availability.as_str(), theme));
     lines.push(field("Condition", format::or_dash(&p.condition), theme));
     lines.push(field("Total sold", p.total_sold.to_string(), theme));
-    lines.push(field("Created", format::date_time(p.date_created.as_ref()), theme));
-    lines.push(field("Modified", format::date_time(p.date_modified.as_ref()), theme));
-    let url = p.custom_url.as_ref().map_or("-", |u| format::or_dash(&u.url));
+    lines.push(field(
+        "Created",
+        format::date_time(p.date_created.as_ref()),
+        theme,
+    ));
+    lines.push(field(
+        "Modified",
+        format::date_time(p.date_modified.as_ref()),
+        theme,
+    ));
+    let url = p
+        .custom_url
+        .as_ref()
+        .map_or("-", |u| format::or_dash(&u.url));
     lines.push(field("URL", url.to_string(), theme));
 
     section("Categories", &mut lines, theme);
@@ -127,7 +157,11 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
         lines.push(field(&format!("#{id}"), name, theme));
     }
 
-    section(&format!("Variants ({})", p.variants.len()), &mut lines, theme);
+    section(
+        &format!("Variants ({})", p.variants.len()),
+        &mut lines,
+        theme,
+    );
     if p.variants.is_empty() {
         lines.push(text("none", theme));
     } else {
@@ -148,7 +182,12 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
                     v.price.map_or("inherit".to_string(), format::money),
                     format::money(v.calculated_price),
                     v.inventory_level.map_or("-".to_string(), |n| n.to_string()),
-                    if v.purchasing_disabled { "disabled" } else { "" }.to_string(),
+                    if v.purchasing_disabled {
+                        "disabled"
+                    } else {
+                        ""
+                    }
+                    .to_string(),
                 ]
             })
             .collect();

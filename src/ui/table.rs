@@ -125,26 +125,23 @@ pub fn draw_list<T>(
     let body_rows = area.height.saturating_sub(1) as usize;
     let start = list.offset.min(list.rows.len());
     let end = (start + body_rows).min(list.rows.len());
-    let rows = list.rows[start..end]
-        .iter()
-        .enumerate()
-        .map(|(n, item)| {
-            let index = start + n;
-            let cells = fitted.iter().map(|&(i, _)| {
-                let line = Line::from(cell(item, i));
-                Cell::from(if columns[i].right {
-                    line.alignment(Alignment::Right)
-                } else {
-                    line
-                })
-            });
-            let row = Row::new(cells);
-            if index == list.cursor {
-                row.style(theme.selected)
+    let rows = list.rows[start..end].iter().enumerate().map(|(n, item)| {
+        let index = start + n;
+        let cells = fitted.iter().map(|&(i, _)| {
+            let line = Line::from(cell(item, i));
+            Cell::from(if columns[i].right {
+                line.alignment(Alignment::Right)
             } else {
-                row.style(theme.text)
-            }
+                line
+            })
         });
+        let row = Row::new(cells);
+        if index == list.cursor {
+            row.style(theme.selected)
+        } else {
+            row.style(theme.text)
+        }
+    });
     let widths: Vec<u16> = fitted.iter().map(|&(_, w)| w).collect();
     let table = Table::new(rows, widths)
         .header(header)
@@ -160,7 +157,10 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
     }
     let y = area.y + area.height / 3;
     let width = area.width.saturating_sub(4).max(1);
-    let height = (line.width() as u16).div_ceil(width).clamp(1, 4).min(area.bottom() - y);
+    let height = (line.width() as u16)
+        .div_ceil(width)
+        .clamp(1, 4)
+        .min(area.bottom() - y);
     let target = Rect::new(area.x + 2, y, width, height);
     frame.render_widget(
         Paragraph::new(line)

@@ -39,7 +39,11 @@ fn product(i: u64) -> Product {
         name: NAMES[i as usize % NAMES.len()].to_string(),
         sku: format!("SKU-{:04}", 100 + i),
         price: money("49.95") + Decimal::from(i),
-        sale_price: if i % 3 == 0 { money("39.50") } else { Decimal::ZERO },
+        sale_price: if i % 3 == 0 {
+            money("39.50")
+        } else {
+            Decimal::ZERO
+        },
         inventory_level: (i as i64 * 7) % 40,
         is_visible: i % 4 != 3,
         availability: if i % 5 == 4 {
@@ -54,8 +58,12 @@ fn product(i: u64) -> Product {
 }
 
 fn order(i: u64) -> Order {
-    let (status_id, status) = [(11, "Awaiting Fulfillment"), (2, "Shipped"), (10, "Completed"), (1, "Pending")]
-        [i as usize % 4];
+    let (status_id, status) = [
+        (11, "Awaiting Fulfillment"),
+        (2, "Shipped"),
+        (10, "Completed"),
+        (1, "Pending"),
+    ][i as usize % 4];
     Order {
         id: 5000 - i,
         date_created: at(28 - (i % 20) as u32, 9),
@@ -88,7 +96,11 @@ fn customer(i: u64) -> Customer {
         first_name: ["Ada", "Grace", "Linus", "Barbara"][i as usize % 4].to_string(),
         last_name: ["Lovelace", "Hopper", "Torvalds", "Liskov"][i as usize % 4].to_string(),
         email: format!("customer{i}@example.com"),
-        company: if i % 2 == 0 { "Analytical Engines Ltd".to_string() } else { String::new() },
+        company: if i % 2 == 0 {
+            "Analytical Engines Ltd".to_string()
+        } else {
+            String::new()
+        },
         phone: format!("+44 113 496 {:04}", i),
         customer_group_id: i % 3,
         date_created: at(2 + (i % 20) as u32, 8),
@@ -148,12 +160,21 @@ fn loaded_state(size: (u16, u16)) -> AppState {
     let mut state = base_state();
     state.size = size;
     let viewport = state.list_rows();
-    state.products.list.append_page(1, (0..250).map(product).collect(), 250, Some(2000));
+    state
+        .products
+        .list
+        .append_page(1, (0..250).map(product).collect(), 250, Some(2000));
     state.products.list.move_by(3, viewport);
     state.orders.counts = Some(counts());
-    state.orders.list.append_page(1, (0..40).map(order).collect(), 250, Some(5952));
+    state
+        .orders
+        .list
+        .append_page(1, (0..40).map(order).collect(), 250, Some(5952));
     state.orders.list.total = Some(5952);
-    state.customers.list.append_page(1, (0..30).map(customer).collect(), 250, Some(1500));
+    state
+        .customers
+        .list
+        .append_page(1, (0..30).map(customer).collect(), 250, Some(1500));
     state.customers.list.total = Some(1500);
     state.categories.set_categories(vec![
         category(20, 0, "Kitchen", 1),
@@ -193,7 +214,10 @@ fn empty_state(size: (u16, u16)) -> AppState {
     state.products.list.append_page(1, Vec::new(), 250, Some(0));
     state.orders.counts = Some(OrderCount::default());
     state.orders.list.append_page(1, Vec::new(), 250, None);
-    state.customers.list.append_page(1, Vec::new(), 250, Some(0));
+    state
+        .customers
+        .list
+        .append_page(1, Vec::new(), 250, Some(0));
     state.categories.set_categories(Vec::new());
     state.categories.load = LoadState::Loaded;
     state
@@ -425,13 +449,24 @@ fn monochrome_marks_selection_with_modifiers_only() {
     insta::assert_snapshot!("products_no_color_100x30", terminal.backend());
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
-        assert_eq!(cell.fg, Color::Reset, "a colour slipped into the monochrome theme");
-        assert_eq!(cell.bg, Color::Reset, "a colour slipped into the monochrome theme");
+        assert_eq!(
+            cell.fg,
+            Color::Reset,
+            "a colour slipped into the monochrome theme"
+        );
+        assert_eq!(
+            cell.bg,
+            Color::Reset,
+            "a colour slipped into the monochrome theme"
+        );
     }
     // The selected product row (cursor 3) is reversed.
     let row_y = 4 + 3;
     let cell = &buffer[(2, row_y)];
-    assert!(cell.modifier.contains(Modifier::REVERSED), "selection must be reversed");
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selection must be reversed"
+    );
 }
 
 #[test]
@@ -439,7 +474,10 @@ fn only_visible_rows_are_built_for_huge_lists() {
     let mut state = base_state();
     state.size = (100, 30);
     let rows: Vec<Product> = (0..100_000).map(product).collect();
-    state.products.list.append_page(1, rows, 100_000, Some(100_000));
+    state
+        .products
+        .list
+        .append_page(1, rows, 100_000, Some(100_000));
     state.products.list.move_by(99_990, state.list_rows());
     let started = std::time::Instant::now();
     for _ in 0..20 {

@@ -82,8 +82,11 @@ impl CategoriesPane {
         }
         for list in children.values_mut() {
             list.sort_by(|&a, &b| {
-                (all[a].tree_id, all[a].sort_order, &all[a].name)
-                    .cmp(&(all[b].tree_id, all[b].sort_order, &all[b].name))
+                (all[a].tree_id, all[a].sort_order, &all[a].name).cmp(&(
+                    all[b].tree_id,
+                    all[b].sort_order,
+                    &all[b].name,
+                ))
             });
         }
         self.all = all;
@@ -91,7 +94,11 @@ impl CategoriesPane {
         self.opened.retain(|id| ids.contains(id));
         self.rebuild_rows();
         self.cursor = selected
-            .and_then(|id| self.rows.iter().position(|r| self.all[r.index].category_id == id))
+            .and_then(|id| {
+                self.rows
+                    .iter()
+                    .position(|r| self.all[r.index].category_id == id)
+            })
             .unwrap_or(0);
     }
 
@@ -130,7 +137,10 @@ impl CategoriesPane {
         if self.rows.is_empty() {
             return;
         }
-        self.cursor = self.cursor.saturating_add_signed(delta).min(self.rows.len() - 1);
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(self.rows.len() - 1);
         self.offset = visible_offset(self.offset, self.cursor, viewport);
     }
 

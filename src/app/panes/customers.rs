@@ -131,7 +131,9 @@ impl AppState {
         if !self.customers.list.expects(request) {
             return false;
         }
-        self.customers.list.append_page(page, rows, PAGE_SIZE, total);
+        self.customers
+            .list
+            .append_page(page, rows, PAGE_SIZE, total);
         true
     }
 
@@ -140,7 +142,12 @@ impl AppState {
         request: RequestId,
         result: Result<CustomerDetail, String>,
     ) -> bool {
-        let Some(detail) = self.customers.detail.as_mut().filter(|d| d.expects(request)) else {
+        let Some(detail) = self
+            .customers
+            .detail
+            .as_mut()
+            .filter(|d| d.expects(request))
+        else {
             return false;
         };
         match result {

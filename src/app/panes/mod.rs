@@ -6,7 +6,7 @@ mod orders;
 mod products;
 
 pub use categories::{CategoriesPane, TreeRow};
-pub use customers::{CustomerDetail, CustomerFilter, CustomersPane, CustomersQuery};
+pub use customers::{CustomerDetail, CustomerFilter, CustomersPane, CustomersQuery, RECENT_ORDERS};
 pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
 pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery};
 

@@ -189,7 +189,12 @@ impl AppState {
         }]
     }
 
-    pub(crate) fn orders_loaded(&mut self, request: RequestId, page: u32, rows: Vec<Order>) -> bool {
+    pub(crate) fn orders_loaded(
+        &mut self,
+        request: RequestId,
+        page: u32,
+        rows: Vec<Order>,
+    ) -> bool {
         if !self.orders.list.expects(request) {
             return false;
         }
@@ -198,7 +203,11 @@ impl AppState {
         true
     }
 
-    pub(crate) fn order_counts_loaded(&mut self, request: RequestId, result: Result<OrderCount, String>) -> bool {
+    pub(crate) fn order_counts_loaded(
+        &mut self,
+        request: RequestId,
+        result: Result<OrderCount, String>,
+    ) -> bool {
         if self.orders.counts_load.request() != Some(request) {
             return false;
         }
@@ -215,7 +224,11 @@ impl AppState {
         true
     }
 
-    pub(crate) fn order_detail_loaded(&mut self, request: RequestId, result: Result<OrderDetail, String>) -> bool {
+    pub(crate) fn order_detail_loaded(
+        &mut self,
+        request: RequestId,
+        result: Result<OrderDetail, String>,
+    ) -> bool {
         let Some(detail) = self.orders.detail.as_mut().filter(|d| d.expects(request)) else {
             return false;
         };
