@@ -4,6 +4,9 @@
 
 pub mod action;
 pub mod cmdline;
+mod intents;
+#[cfg(test)]
+mod tests;
 pub mod keys;
 pub mod list;
 pub mod panes;
