@@ -5,11 +5,11 @@
 pub mod action;
 pub mod cmdline;
 mod intents;
-#[cfg(test)]
-mod tests;
 pub mod keys;
 pub mod list;
 pub mod panes;
+#[cfg(test)]
+mod tests;
 mod update;
 
 use tui_input::Input;

@@ -64,8 +64,16 @@ fn tabs_switch_by_number_and_cycle() {
     let effects = press(&mut state, '2');
     assert_eq!(state.tab, Tab::Orders);
     let fetched = fetches(&effects);
-    assert!(fetched.iter().any(|(_, f)| matches!(f, Fetch::OrderCounts(_))));
-    assert!(fetched.iter().any(|(_, f)| matches!(f, Fetch::Orders(q) if q.page == 1)));
+    assert!(
+        fetched
+            .iter()
+            .any(|(_, f)| matches!(f, Fetch::OrderCounts(_)))
+    );
+    assert!(
+        fetched
+            .iter()
+            .any(|(_, f)| matches!(f, Fetch::Orders(q) if q.page == 1))
+    );
     update(&mut state, key(KeyCode::Tab));
     assert_eq!(state.tab, Tab::Customers);
     update(&mut state, key(KeyCode::BackTab));
@@ -159,7 +167,9 @@ fn the_filter_is_debounced_and_latest_wins() {
             generation: generations[2],
         },
     );
-    assert!(matches!(&fetches(&latest)[..], [(_, Fetch::Products(q))] if q.keyword.as_deref() == Some("mug")));
+    assert!(
+        matches!(&fetches(&latest)[..], [(_, Fetch::Products(q))] if q.keyword.as_deref() == Some("mug"))
+    );
     // Enter keeps it; Esc later clears it.
     update(&mut state, key(KeyCode::Enter));
     assert_eq!(state.mode, Mode::Normal);
@@ -187,7 +197,11 @@ fn command_line_jumps_to_an_order() {
     typed(&mut state, "order 4242");
     let effects = update(&mut state, key(KeyCode::Enter));
     assert_eq!(state.tab, Tab::Orders);
-    assert!(fetches(&effects).iter().any(|(_, f)| *f == Fetch::OrderDetail { id: 4242 }));
+    assert!(
+        fetches(&effects)
+            .iter()
+            .any(|(_, f)| *f == Fetch::OrderDetail { id: 4242 })
+    );
     assert_eq!(state.orders.detail.as_ref().map(|d| d.id), Some(4242));
     // Esc goes back to the list.
     update(&mut state, key(KeyCode::Esc));
@@ -211,7 +225,11 @@ fn unknown_commands_toast_instead_of_failing() {
     press(&mut state, ':');
     typed(&mut state, "frobnicate");
     let effects = update(&mut state, key(KeyCode::Enter));
-    assert!(effects.iter().any(|e| matches!(e, Effect::ExpireToast { .. })));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::ExpireToast { .. }))
+    );
     assert!(state.toasts[0].text.contains("Unknown command"));
 }
 
@@ -227,7 +245,9 @@ fn unbound_keys_do_not_redraw() {
 fn sort_keys_reload_with_the_new_order() {
     let (mut state, _) = started();
     let effects = press(&mut state, 'o');
-    assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Products(q))] if q.sort == ProductSort::Name && !q.descending));
+    assert!(
+        matches!(&fetches(&effects)[..], [(_, Fetch::Products(q))] if q.sort == ProductSort::Name && !q.descending)
+    );
     let effects = press(&mut state, 'O');
     assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Products(q))] if q.descending));
 }
@@ -242,7 +262,9 @@ fn errors_show_the_api_message() {
             result: Err("401 Unauthorized: the token is wrong or revoked".into()),
         },
     );
-    assert!(matches!(&state.products.list.load, super::list::LoadState::Failed(m) if m.contains("revoked")));
+    assert!(
+        matches!(&state.products.list.load, super::list::LoadState::Failed(m) if m.contains("revoked"))
+    );
     assert!(state.toasts.iter().any(|t| t.text.contains("revoked")));
 }
 

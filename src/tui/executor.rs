@@ -14,7 +14,7 @@ use crate::api::Client;
 use crate::app::action::Slot;
 use crate::app::{Action, Effect, RateInfo};
 
-/// Connects to a profile by name (for `:profile NAME`).
+/// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
 
 /// Runs effects; owns every task it starts and aborts them when dropped.
@@ -131,10 +131,10 @@ impl Executor {
                     quota: state.quota.unwrap_or(0),
                     resume_in_secs: resumes_in.map(|d| d.as_millis().div_ceil(1000) as u64),
                 };
-                if state.quota.is_some() || resumes_in.is_some() {
-                    if actions.send(Action::RateLimit(info)).is_err() {
-                        return;
-                    }
+                if (state.quota.is_some() || resumes_in.is_some())
+                    && actions.send(Action::RateLimit(info)).is_err()
+                {
+                    return;
                 }
                 if resumes_in.is_some() {
                     // Count the pause down once a second until it ends.

@@ -7,7 +7,6 @@ mod runner;
 pub mod terminal;
 
 use std::io;
-use std::sync::Arc;
 
 use ratatui::Terminal;
 use tokio::sync::mpsc;
@@ -33,7 +32,7 @@ pub struct TuiOptions {
     /// Profiles `:profile NAME` can switch to.
     pub profiles: Vec<String>,
     /// Builds a client for a profile name (for `:profile NAME`).
-    pub connect: Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>,
+    pub connect: Connect,
 }
 
 /// Runs the TUI on the real terminal until the user quits or a signal

@@ -40,6 +40,7 @@ pub struct Runner<B: FrameBackend> {
     actions: mpsc::UnboundedReceiver<Action>,
     dirty: bool,
     frames: u64,
+    ticker: tokio::time::Interval,
 }
 
 impl<B: FrameBackend> Runner<B> {
@@ -59,6 +60,7 @@ impl<B: FrameBackend> Runner<B> {
             actions,
             dirty: true,
             frames: 0,
+            ticker: ticker(),
         };
         let effects = runner.state.start();
         for effect in effects {
@@ -103,9 +105,10 @@ impl<B: FrameBackend> Runner<B> {
                 return Ok(());
             }
             let animating = self.state.is_animating();
-            let tick = async {
+            let ticker = &mut self.ticker;
+            let tick = async move {
                 if animating {
-                    tokio::time::sleep(TICK).await;
+                    ticker.tick().await;
                 } else {
                     pending::<()>().await;
                 }
@@ -213,6 +216,13 @@ impl<B: FrameBackend> Runner<B> {
 
 fn backend_error(error: impl std::fmt::Display) -> io::Error {
     io::Error::other(error.to_string())
+}
+
+/// The spinner clock; missed ticks are skipped, not bunched up.
+fn ticker() -> tokio::time::Interval {
+    let mut ticker = tokio::time::interval(TICK);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    ticker
 }
 
 /// Polls `stream` once without waiting. Uses the task's real waker: crossterm's
