@@ -49,7 +49,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
         {
-            draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            let max = draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            detail.max_scroll.set(max);
         }
         return;
     }

@@ -76,8 +76,8 @@ pub fn text_table(
     }
 }
 
-/// Draws `lines` scrolled down by `scroll`.
-pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
+/// Draws `lines` scrolled down by `scroll`; returns how far they can scroll.
+pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> u16 {
     let max_scroll = (lines.len() as u16).saturating_sub(area.height);
     frame.render_widget(
         Paragraph::new(lines)
@@ -85,6 +85,7 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scro
             .scroll((scroll.min(max_scroll), 0)),
         area,
     );
+    max_scroll
 }
 
 /// Draws the loading or failed state of a detail view. Returns the data when

@@ -62,7 +62,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let pane = &state.orders;
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "order", state.spinner, theme) {
-            draw_detail(frame, area, data, detail.scroll, theme);
+            let max = draw_detail(frame, area, data, detail.scroll, theme);
+            detail.max_scroll.set(max);
         }
         return;
     }
@@ -237,7 +238,7 @@ fn shipping_lines(
 
 /// Wide terminals show the order and its addresses beside the items; narrow
 /// ones stack them, items first.
-fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, theme: &Theme) {
+fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, theme: &Theme) -> u16 {
     let o = &data.order;
     let title = Line::from(vec![
         Span::styled(format!(" Order #{} ", o.id), theme.heading),
@@ -257,13 +258,14 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, t
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
                 .areas(body);
-        draw_lines(frame, left, summary_lines(data, theme), scroll);
-        draw_lines(frame, right, item_lines(data, theme), scroll);
+        let left = draw_lines(frame, left, summary_lines(data, theme), scroll);
+        let right = draw_lines(frame, right, item_lines(data, theme), scroll);
+        left.max(right)
     } else {
         let mut lines = summary_head(data, theme);
         lines.extend(item_lines(data, theme));
         lines.extend(address_section(data, theme));
-        draw_lines(frame, body, lines, scroll);
+        draw_lines(frame, body, lines, scroll)
     }
 }
 

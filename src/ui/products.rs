@@ -46,7 +46,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let pane = &state.products;
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "product", state.spinner, theme) {
-            draw_lines(frame, area, detail_lines(data, state, theme), detail.scroll);
+            let max = draw_lines(frame, area, detail_lines(data, state, theme), detail.scroll);
+            detail.max_scroll.set(max);
         }
         return;
     }

@@ -26,6 +26,9 @@ pub struct Detail<T> {
     pub data: Option<T>,
     /// Lines scrolled down.
     pub scroll: u16,
+    /// How far it can scroll, as the last frame found (drawing records it so
+    /// scrolling stops at the end instead of running on invisibly).
+    pub max_scroll: std::cell::Cell<u16>,
 }
 
 impl<T> Detail<T> {
@@ -36,6 +39,7 @@ impl<T> Detail<T> {
             load: LoadState::Loading(request),
             data: None,
             scroll: 0,
+            max_scroll: std::cell::Cell::new(u16::MAX),
         }
     }
 
@@ -46,6 +50,7 @@ impl<T> Detail<T> {
 
     /// Scrolls by `delta` lines (negative is up).
     pub fn scroll_by(&mut self, delta: i32) {
-        self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
+        let max = i32::from(self.max_scroll.get());
+        self.scroll = (i32::from(self.scroll) + delta).clamp(0, max) as u16;
     }
 }
