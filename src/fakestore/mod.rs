@@ -1,1 +1,115 @@
-//! (in progress)
+//! The store simulator ("fakestore"): a real HTTP server on 127.0.0.1 that behaves like a
+//! BigCommerce store for the V2/V3 endpoints bctui uses, following the OpenAPI specs in
+//! `shared/bigcommerce-specs` — envelopes, status codes, error bodies, validation, auth,
+//! read-only tokens, rate limits — over deterministic, realistic seeded data.
+//!
+//! It shares no types with [`crate::api`] on purpose: both are written against the spec, so the
+//! client's tests against the simulator check the spec, not an agreement between the two.
+//!
+//! Simulator-only extras (not part of BigCommerce): `GET /__fakestore/requests` lists every API
+//! request served (method, path with query, status) and `DELETE /__fakestore/requests` clears it.
+
+mod catalog;
+mod config;
+mod customers;
+mod errors;
+mod fields;
+mod order_render;
+mod orders;
+mod product_write;
+mod query;
+mod rng;
+mod seed;
+mod server;
+mod seed_orders;
+mod shipments;
+mod store;
+mod store_info;
+mod trees;
+mod variants;
+mod wire;
+mod words;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::oneshot;
+
+pub use config::FakeStoreConfig;
+pub use seed::seed;
+pub use store::StoreData;
+
+/// One API request the simulator answered.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub method: String,
+    /// Path plus `?query`, exactly as received.
+    pub path: String,
+    pub status: u16,
+}
+
+/// A running simulator. Dropping it (or [`FakeStore::shutdown`]) stops the server.
+pub struct FakeStore {
+    addr: SocketAddr,
+    config: FakeStoreConfig,
+    shared: Arc<server::Shared>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl FakeStore {
+    /// Seeds the data, binds 127.0.0.1:`config.port` and serves on the current tokio runtime.
+    pub async fn start(config: FakeStoreConfig) -> std::io::Result<FakeStore> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+        let addr = listener.local_addr()?;
+        let data = seed(&config);
+        let shared = Arc::new(server::Shared::new(config.clone(), format!("http://{addr}"), data));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let app = server::router(shared.clone());
+        tokio::spawn(async move {
+            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+                let _ = stopped.await;
+            });
+            if let Err(err) = serve.await {
+                tracing::warn!("fakestore server stopped: {err}");
+            }
+        });
+        Ok(FakeStore { addr, config, shared, stop: Some(stop) })
+    }
+
+    /// `http://127.0.0.1:PORT`; API paths are `/stores/{hash}/v3/...` and `/stores/{hash}/v2/...`.
+    pub fn api_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn store_hash(&self) -> &str {
+        &self.config.store_hash
+    }
+
+    /// The full-access `X-Auth-Token`.
+    pub fn token(&self) -> &str {
+        &self.config.token
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Every API request served so far (the same data as `GET /__fakestore/requests`).
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.shared.requests()
+    }
+
+    /// Stops the server gracefully (in-flight requests finish).
+    pub fn shutdown(self) {
+        drop(self);
+    }
+}
+
+impl Drop for FakeStore {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! Catalog reads: `/v3/catalog/products` (list, get), its filters, `include`/`include_fields`,
+//! and `/v3/catalog/summary`. Writes are in `product_write.rs`, variants in `variants.rs`.
+
+use std::cmp::Ordering;
+
+use axum::http::Method;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use super::errors::{ApiError, ApiResult, Reply};
+use super::product_write;
+use super::query::{Query, v3_list, v3_page};
+use super::server::{Ctx, only_get, path_id};
+use super::store::{Product, StoreData};
+use super::variants;
+use super::wire::{v3_date, v3_number};
+
+pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&str]) -> ApiResult {
+    match rest {
+        ["products"] => match *method {
+            Method::GET => list_products(ctx, data),
+            Method::POST => product_write::create(ctx, data),
+            Method::PUT => product_write::update_batch(ctx, data),
+            Method::DELETE => product_write::delete_by_filter(ctx, data),
+            _ => Err(ApiError::method_not_allowed()),
+        },
+        ["products", id] => {
+            let id = path_id(id)?;
+            match *method {
+                Method::GET => get_product(ctx, data, id),
+                Method::PUT => product_write::update_one(ctx, data, id),
+                Method::DELETE => product_write::delete_one(data, id),
+                _ => Err(ApiError::method_not_allowed()),
+            }
+        }
+        ["products", id, "variants", rest @ ..] => variants::route_product(ctx, data, method, path_id(id)?, rest),
+        ["variants"] => variants::route_all(ctx, data, method),
+        ["summary"] => {
+            only_get(method)?;
+            Ok(Reply::data(200, &summary(data)))
+        }
+        _ => Err(ApiError::not_found()),
+    }
+}
+
+/// The product 404 body (`{status, title, type, instance}` per the spec).
+pub(crate) fn product_not_found(id: u64) -> ApiError {
+    ApiError::new(404, format!("Product {id} was not found.")).field("id", "The requested product does not exist.")
+}
+
+/// Which sub-resources to embed and which fields to keep.
+pub(crate) struct Shape {
+    include: Vec<String>,
+    include_fields: Option<Vec<String>>,
+    exclude_fields: Vec<String>,
+}
+
+impl Shape {
+    pub(crate) fn from_query(q: &Query) -> Shape {
+        Shape {
+            include: q.list("include").unwrap_or_default(),
+            include_fields: q.list("include_fields"),
+            exclude_fields: q.list("exclude_fields").unwrap_or_default(),
+        }
+    }
+
+    /// Renders a product: embeds what `include` asks for, then applies the field selection.
+    pub(crate) fn render(&self, p: &Product) -> Value {
+        let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+        let Value::Object(map) = &mut v else { return v };
+        for inc in &self.include {
+            let embedded = match inc.as_str() {
+                "variants" => serde_json::to_value(&p.variants).unwrap_or(Value::Null),
+                "options" => serde_json::to_value(&p.options).unwrap_or(Value::Null),
+                "images" | "custom_fields" | "bulk_pricing_rules" | "videos" | "modifiers" | "reviews"
+                | "parent_relations" => json!([]),
+                "primary_image" => Value::Null,
+                "channels" => json!([1]),
+                _ => continue,
+            };
+            map.insert(inc.clone(), embedded);
+        }
+        if let Some(keep) = &self.include_fields {
+            map.retain(|k, _| k == "id" || keep.iter().any(|f| f == k) || self.include.iter().any(|i| i == k));
+        }
+        for f in &self.exclude_fields {
+            if f != "id" {
+                map.remove(f);
+            }
+        }
+        v
+    }
+}
+
+/// The product filters of `GET /catalog/products` (also used by the bulk DELETE).
+#[derive(Default)]
+pub(crate) struct ProductFilter {
+    id: Option<i64>,
+    id_in: Option<Vec<i64>>,
+    id_not_in: Option<Vec<i64>>,
+    id_min: Option<i64>,
+    id_max: Option<i64>,
+    id_greater: Option<i64>,
+    id_less: Option<i64>,
+    name: Option<String>,
+    sku: Option<String>,
+    sku_in: Option<Vec<String>>,
+    keyword: Option<String>,
+    category: Option<i64>,
+    categories_in: Option<Vec<i64>>,
+    is_visible: Option<bool>,
+    is_featured: Option<bool>,
+    is_free_shipping: Option<bool>,
+    availability: Option<String>,
+    kind: Option<String>,
+    condition: Option<String>,
+    brand_id: Option<i64>,
+    price: Option<Decimal>,
+    inventory_level: Option<i64>,
+    inventory_in: Option<Vec<i64>>,
+    inventory_min: Option<i64>,
+    inventory_max: Option<i64>,
+    inventory_greater: Option<i64>,
+    inventory_less: Option<i64>,
+    out_of_stock: Option<bool>,
+    total_sold: Option<i64>,
+    modified_min: Option<chrono::DateTime<chrono::Utc>>,
+    modified_max: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether any filter was given (a bulk DELETE needs one).
+    pub any: bool,
+}
+
+fn lower_list(v: Option<Vec<String>>) -> Option<Vec<String>> {
+    v.map(|l| l.into_iter().map(|s| s.to_lowercase()).collect())
+}
+
+impl ProductFilter {
+    pub(crate) fn from_query(q: &Query) -> Result<ProductFilter, ApiError> {
+        let price = match q.get("price") {
+            None => None,
+            Some(v) => Some(v.trim().parse::<Decimal>().map_err(|_| ApiError::invalid("price", "The filter 'price' must be a number."))?),
+        };
+        let f = ProductFilter {
+            id: q.int("id")?,
+            id_in: q.int_list("id:in")?,
+            id_not_in: q.int_list("id:not_in")?,
+            id_min: q.int("id:min")?,
+            id_max: q.int("id:max")?,
+            id_greater: q.int("id:greater")?,
+            id_less: q.int("id:less")?,
+            name: q.get("name").map(str::to_lowercase),
+            sku: q.get("sku").map(str::to_lowercase),
+            sku_in: lower_list(q.list("sku:in")),
+            keyword: q.get("keyword").map(|k| k.trim().to_lowercase()).filter(|k| !k.is_empty()),
+            category: q.int("categories")?,
+            categories_in: q.int_list("categories:in")?,
+            is_visible: q.bool("is_visible")?,
+            is_featured: q.bool("is_featured")?,
+            is_free_shipping: q.bool("is_free_shipping")?,
+            availability: q.one_of("availability", &["available", "disabled", "preorder"])?,
+            kind: q.one_of("type", &["physical", "digital"])?,
+            condition: q.one_of("condition", &["new", "used", "refurbished"])?,
+            brand_id: q.int("brand_id")?,
+            price,
+            inventory_level: q.int("inventory_level")?,
+            inventory_in: q.int_list("inventory_level:in")?,
+            inventory_min: q.int("inventory_level:min")?,
+            inventory_max: q.int("inventory_level:max")?,
+            inventory_greater: q.int("inventory_level:greater")?,
+            inventory_less: q.int("inventory_level:less")?,
+            out_of_stock: q.bool("out_of_stock")?,
+            total_sold: q.int("total_sold")?,
+            modified_min: q.date("date_modified:min")?,
+            modified_max: q.date("date_modified:max")?,
+            any: false,
+        };
+        let any = q.has_any(&[
+            "id", "id:in", "id:not_in", "id:min", "id:max", "id:greater", "id:less", "name", "sku", "sku:in",
+            "keyword", "categories", "categories:in", "is_visible", "is_featured", "is_free_shipping",
+            "availability", "type", "condition", "brand_id", "price", "inventory_level", "inventory_level:in",
+            "inventory_level:min", "inventory_level:max", "inventory_level:greater", "inventory_level:less",
+            "out_of_stock", "total_sold", "date_modified:min", "date_modified:max",
+        ]);
+        Ok(ProductFilter { any, ..f })
+    }
+
+    pub(crate) fn matches(&self, p: &Product, brands: &std::collections::BTreeMap<u64, String>) -> bool {
+        let id = p.id as i64;
+        let inv = p.inventory_level;
+        self.id.is_none_or(|x| x == id)
+            && self.id_in.as_ref().is_none_or(|l| l.contains(&id))
+            && self.id_not_in.as_ref().is_none_or(|l| !l.contains(&id))
+            && self.id_min.is_none_or(|x| id >= x)
+            && self.id_max.is_none_or(|x| id <= x)
+            && self.id_greater.is_none_or(|x| id > x)
+            && self.id_less.is_none_or(|x| id < x)
+            && self.name.as_ref().is_none_or(|n| p.name.to_lowercase() == *n)
+            && self.sku.as_ref().is_none_or(|s| p.sku.to_lowercase() == *s)
+            && self.sku_in.as_ref().is_none_or(|l| l.contains(&p.sku.to_lowercase()))
+            && self.keyword.as_ref().is_none_or(|k| {
+                p.name.to_lowercase().contains(k)
+                    || p.sku.to_lowercase().contains(k)
+                    || p.description.to_lowercase().contains(k)
+                    || brands.get(&p.brand_id).is_some_and(|b| b.to_lowercase().contains(k))
+            })
+            // `categories` only returns products in exactly that one category (as documented).
+            && self.category.is_none_or(|c| p.categories.len() == 1 && p.categories[0] as i64 == c)
+            // `categories:in` returns products in all the listed categories (as documented).
+            && self.categories_in.as_ref().is_none_or(|l| l.iter().all(|c| p.categories.iter().any(|pc| *pc as i64 == *c)))
+            && self.is_visible.is_none_or(|b| p.is_visible == b)
+            && self.is_featured.is_none_or(|b| p.is_featured == b)
+            && self.is_free_shipping.is_none_or(|b| p.is_free_shipping == b)
+            && self.availability.as_ref().is_none_or(|a| p.availability == *a)
+            && self.kind.as_ref().is_none_or(|t| p.kind == *t)
+            && self.condition.as_ref().is_none_or(|c| p.condition.to_lowercase() == *c)
+            && self.brand_id.is_none_or(|b| p.brand_id as i64 == b)
+            && self.price.is_none_or(|x| p.price == x)
+            && self.inventory_level.is_none_or(|x| inv == x)
+            && self.inventory_in.as_ref().is_none_or(|l| l.contains(&inv))
+            && self.inventory_min.is_none_or(|x| inv >= x)
+            && self.inventory_max.is_none_or(|x| inv <= x)
+            && self.inventory_greater.is_none_or(|x| inv > x)
+            && self.inventory_less.is_none_or(|x| inv < x)
+            && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
+            && self.total_sold.is_none_or(|x| p.total_sold as i64 == x)
+            && self.modified_min.is_none_or(|d| p.date_modified >= d)
+            && self.modified_max.is_none_or(|d| p.date_modified <= d)
+    }
+}
+
+const SORTS: &[&str] =
+    &["id", "name", "sku", "price", "date_modified", "date_last_imported", "inventory_level", "is_visible", "total_sold", "calculated_price"];
+
+fn compare(a: &Product, b: &Product, field: &str) -> Ordering {
+    match field {
+        "name" => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        "sku" => a.sku.to_lowercase().cmp(&b.sku.to_lowercase()),
+        "price" => a.price.cmp(&b.price),
+        "calculated_price" => a.calculated_price.cmp(&b.calculated_price),
+        "date_modified" => a.date_modified.cmp(&b.date_modified),
+        "inventory_level" => a.inventory_level.cmp(&b.inventory_level),
+        "is_visible" => a.is_visible.cmp(&b.is_visible),
+        "total_sold" => a.total_sold.cmp(&b.total_sold),
+        _ => Ordering::Equal,
+    }
+    .then(a.id.cmp(&b.id))
+}
+
+fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
+    let q = &ctx.query;
+    let filter = ProductFilter::from_query(q)?;
+    let sort = q.one_of("sort", SORTS)?.unwrap_or_else(|| "id".into());
+    let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
+    let page = v3_page(q)?;
+    let shape = Shape::from_query(q);
+    let mut found: Vec<&Product> = data.products.values().filter(|p| filter.matches(p, &data.brands)).collect();
+    if sort != "id" {
+        found.sort_by(|a, b| compare(a, b, &sort));
+    }
+    if descending {
+        found.reverse();
+    }
+    let items = page.slice(&found).iter().map(|p| shape.render(p)).collect();
+    Ok(v3_list(found.len(), page, items))
+}
+
+fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
+    let p = data.products.get(&id).ok_or_else(|| product_not_found(id))?;
+    Ok(Reply::data(200, &Shape::from_query(&ctx.query).render(p)))
+}
+
+/// `/catalog/summary`: inventory and variant price statistics.
+fn summary(data: &StoreData) -> Value {
+    let mut inventory_count: i64 = 0;
+    let mut inventory_value = Decimal::ZERO;
+    let mut variant_count = 0u64;
+    let mut price_sum = Decimal::ZERO;
+    let mut highest: Option<Decimal> = None;
+    let mut lowest: Option<Decimal> = None;
+    let mut per_category: std::collections::BTreeMap<u64, u64> = Default::default();
+    for p in data.products.values() {
+        inventory_count += p.inventory_level;
+        for v in &p.variants {
+            variant_count += 1;
+            let price = v.calculated_price;
+            price_sum += price;
+            inventory_value += price * Decimal::from(v.inventory_level.max(0));
+            highest = Some(highest.map_or(price, |h| h.max(price)));
+            lowest = Some(lowest.map_or(price, |l| l.min(price)));
+        }
+        for c in &p.categories {
+            *per_category.entry(*c).or_default() += 1;
+        }
+    }
+    let primary = per_category.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(id, _)| *id);
+    let average = if variant_count > 0 { (price_sum / Decimal::from(variant_count)).round_dp(8) } else { Decimal::ZERO };
+    let oldest = data.products.values().map(|p| p.date_created).min();
+    let newest = data.products.values().map(|p| p.date_created).max();
+    json!({
+        "inventory_count": inventory_count,
+        "inventory_value": v3_number(&inventory_value),
+        "primary_category_id": primary.unwrap_or(0),
+        "primary_category_name": primary.and_then(|id| data.categories.get(&id)).map(|c| c.name.clone()).unwrap_or_default(),
+        "variant_count": variant_count,
+        "highest_variant_price": v3_number(&highest.unwrap_or_default()),
+        "average_variant_price": v3_number(&average),
+        // The spec types this one field as a string.
+        "lowest_variant_price": lowest.unwrap_or_default().normalize().to_string(),
+        "oldest_variant_date": oldest.map(|d| v3_date(&d)).unwrap_or_default(),
+        "newest_variant_date": newest.map(|d| v3_date(&d)).unwrap_or_default(),
+    })
+}

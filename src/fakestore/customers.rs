@@ -1,0 +1,401 @@
+//! Customers (V3): `/v3/customers` (list, create/update in arrays of ≤10, delete by `id:in`) and
+//! `/v3/customers/addresses`. There is no `GET /v3/customers/{id}` in the API, so none here.
+
+use axum::http::Method;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use super::errors::{ApiError, ApiResult, Reply};
+use super::fields::{Fields, finish_with};
+use super::product_write::touched;
+use super::query::{v3_list, v3_page};
+use super::server::Ctx;
+use super::store::{Address, Authentication, Customer, StoreData, next_id};
+use super::wire::v3_number;
+use super::words::country_name;
+
+const BATCH_LIMIT: usize = 10;
+
+pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&str]) -> ApiResult {
+    match rest {
+        [] => match *method {
+            Method::GET => list(ctx, data),
+            Method::POST => create(ctx, data),
+            Method::PUT => update(ctx, data),
+            Method::DELETE => delete(ctx, data),
+            _ => Err(ApiError::method_not_allowed()),
+        },
+        ["addresses"] => match *method {
+            Method::GET => list_addresses(ctx, data),
+            Method::POST => create_addresses(ctx, data),
+            Method::PUT => update_addresses(ctx, data),
+            Method::DELETE => delete_addresses(ctx, data),
+            _ => Err(ApiError::method_not_allowed()),
+        },
+        _ => Err(ApiError::not_found()),
+    }
+}
+
+fn too_many() -> ApiError {
+    ApiError::new(413, "The request payload is too large. The maximum items allowed in the array is 10.")
+}
+
+fn render(data: &StoreData, c: &Customer, include: &[String]) -> Value {
+    let mut v = json!(c);
+    let addresses: Vec<&Address> = data.addresses.values().filter(|a| a.customer_id == c.id).collect();
+    v["address_count"] = json!(addresses.len());
+    if include.iter().any(|i| i == "addresses") {
+        v["addresses"] = json!(addresses);
+    }
+    if include.iter().any(|i| i == "storecredit") {
+        v["store_credit_amounts"] = json!([{ "amount": v3_number(&c.store_credit) }]);
+    }
+    v
+}
+
+fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
+    let q = &ctx.query;
+    let lower = |key: &str| q.list(key).map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
+    let ids = q.int_list("id:in")?;
+    let emails = lower("email:in");
+    let names = lower("name:in");
+    let likes = lower("name:like");
+    let companies = lower("company:in");
+    let phones = q.list("phone:in");
+    let groups = q.int_list("customer_group_id:in")?;
+    let created = q.date("date_created")?;
+    let created_min = q.date("date_created:min")?;
+    let created_max = q.date("date_created:max")?;
+    let modified = q.date("date_modified")?;
+    let modified_min = q.date("date_modified:min")?;
+    let modified_max = q.date("date_modified:max")?;
+    let sorts = ["date_created:asc", "date_created:desc", "last_name:asc", "last_name:desc", "date_modified:asc", "date_modified:desc"];
+    let sort = q.one_of("sort", &sorts)?;
+    let include = q.list("include").unwrap_or_default();
+    let page = v3_page(q)?;
+    let mut found: Vec<&Customer> = data
+        .customers
+        .values()
+        .filter(|c| ids.as_ref().is_none_or(|l| l.contains(&(c.id as i64))))
+        .filter(|c| emails.as_ref().is_none_or(|l| l.contains(&c.email.to_lowercase())))
+        .filter(|c| {
+            let full = format!("{} {}", c.first_name, c.last_name).to_lowercase();
+            names.as_ref().is_none_or(|l| l.contains(&full)) && likes.as_ref().is_none_or(|l| l.iter().any(|s| full.contains(s.as_str())))
+        })
+        .filter(|c| companies.as_ref().is_none_or(|l| l.contains(&c.company.to_lowercase())))
+        .filter(|c| phones.as_ref().is_none_or(|l| l.contains(&c.phone)))
+        .filter(|c| groups.as_ref().is_none_or(|l| l.contains(&(c.customer_group_id as i64))))
+        .filter(|c| created.is_none_or(|d| c.date_created == d))
+        .filter(|c| created_min.is_none_or(|d| c.date_created >= d) && created_max.is_none_or(|d| c.date_created <= d))
+        .filter(|c| modified.is_none_or(|d| c.date_modified == d))
+        .filter(|c| modified_min.is_none_or(|d| c.date_modified >= d) && modified_max.is_none_or(|d| c.date_modified <= d))
+        .collect();
+    if let Some(sort) = sort {
+        let (field, dir) = sort.split_once(':').unwrap_or((sort.as_str(), "asc"));
+        found.sort_by(|a, b| {
+            let o = match field {
+                "last_name" => a.last_name.to_lowercase().cmp(&b.last_name.to_lowercase()),
+                "date_modified" => a.date_modified.cmp(&b.date_modified),
+                _ => a.date_created.cmp(&b.date_created),
+            }
+            .then(a.id.cmp(&b.id));
+            if dir == "desc" { o.reverse() } else { o }
+        });
+    }
+    let items = page.slice(&found).iter().map(|c| render(data, c, &include)).collect();
+    Ok(v3_list(found.len(), page, items))
+}
+
+fn valid_email(e: &str) -> bool {
+    let mut parts = e.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(l), Some(d), None) if !l.is_empty() && d.contains('.') && !e.contains(' '))
+}
+
+/// Reads the writable customer fields into `c`.
+fn apply_customer(f: &mut Fields, c: &mut Customer) {
+    for key in ["first_name", "last_name"] {
+        if let Some(v) = f.str(key) {
+            if v.trim().is_empty() {
+                f.error(key, format!("The field '{key}' must not be empty."));
+            } else if key == "first_name" {
+                c.first_name = v;
+            } else {
+                c.last_name = v;
+            }
+        }
+    }
+    if let Some(email) = f.str("email") {
+        if valid_email(&email) {
+            c.email = email;
+        } else {
+            f.error("email", format!("'{email}' is not a valid email address."));
+        }
+    }
+    macro_rules! set {
+        ($reader:ident, $($field:ident),+) => {$(
+            if let Some(v) = f.$reader(stringify!($field)) { c.$field = v; }
+        )+};
+    }
+    set!(text, company, phone, notes, tax_exempt_category);
+    set!(bool, accepts_product_review_abandoned_cart_emails);
+    if let Some(g) = f.int("customer_group_id") {
+        c.customer_group_id = g.max(0) as u64;
+    }
+    if let Some(Value::Object(auth)) = f.raw("authentication") {
+        if let Some(Value::Bool(b)) = auth.get("force_password_reset") {
+            c.authentication.force_password_reset = *b;
+        }
+    }
+    if f.has("channel_ids") {
+        c.channel_ids = f.int_list("channel_ids").map(|l| l.into_iter().map(|x| x.max(0) as u64).collect());
+    }
+    if let Some(Value::Array(credits)) = f.raw("store_credit_amounts") {
+        c.store_credit = credits.iter().filter_map(|x| x.get("amount").and_then(super::wire::decimal_of)).sum();
+    }
+}
+
+fn email_taken(data: &StoreData, email: &str, except: u64) -> bool {
+    data.customers.values().any(|c| c.id != except && c.email.eq_ignore_ascii_case(email))
+}
+
+/// `POST /customers`: array of ≤10 → 200 `{data, meta}`; all or nothing.
+fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    let items = ctx.json_array()?;
+    if items.len() > BATCH_LIMIT {
+        return Err(too_many());
+    }
+    let now = touched(ctx.now, ctx.now);
+    let mut errors = Vec::new();
+    let mut staged: Vec<(Customer, Vec<Address>)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut f = Fields::new(item, format!("{i}."));
+        f.require(&["email", "first_name", "last_name"]);
+        let mut c = Customer {
+            id: 0,
+            email: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            company: String::new(),
+            phone: String::new(),
+            registration_ip_address: String::new(),
+            notes: String::new(),
+            tax_exempt_category: String::new(),
+            customer_group_id: 0,
+            date_created: now,
+            date_modified: now,
+            attribute_count: 0,
+            authentication: Authentication { force_password_reset: false },
+            accepts_product_review_abandoned_cart_emails: false,
+            origin_channel_id: f.int("origin_channel_id").unwrap_or(1).max(0) as u64,
+            channel_ids: None,
+            store_credit: Decimal::ZERO,
+        };
+        apply_customer(&mut f, &mut c);
+        let duplicate = email_taken(data, &c.email, 0) || staged.iter().any(|(s, _)| s.email.eq_ignore_ascii_case(&c.email));
+        if !c.email.is_empty() && duplicate {
+            f.error("email", format!("The email address {} is already in use by another customer.", c.email));
+        }
+        let mut addresses = Vec::new();
+        if let Some(Value::Array(list)) = f.raw("addresses") {
+            for (j, a) in list.iter().enumerate() {
+                let mut af = Fields::new(a, format!("{i}.addresses.{j}."));
+                af.require(&["first_name", "last_name", "address1", "city", "country_code"]);
+                let mut address = blank_address(0);
+                apply_address(&mut af, &mut address);
+                f.errors.extend(af.errors);
+                addresses.push(address);
+            }
+        }
+        errors.extend(f.errors);
+        staged.push((c, addresses));
+    }
+    finish_with(errors, 422, "Create customers failed.")?;
+    let mut out = Vec::new();
+    for (mut c, addresses) in staged {
+        c.id = next_id(&mut data.ids.customer);
+        for mut a in addresses {
+            a.id = next_id(&mut data.ids.address);
+            a.customer_id = c.id;
+            data.addresses.insert(a.id, a);
+        }
+        out.push(render(data, &c, &["addresses".to_string()]));
+        data.customers.insert(c.id, c);
+    }
+    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
+}
+
+/// `PUT /customers`: array of ≤10, each with `id`; sub-resources are not updated here.
+fn update(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    let items = ctx.json_array()?;
+    if items.len() > BATCH_LIMIT {
+        return Err(too_many());
+    }
+    let mut errors = Vec::new();
+    let mut staged = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut f = Fields::new(item, format!("{i}."));
+        f.require(&["id"]);
+        let id = f.int("id").unwrap_or(0).max(0) as u64;
+        match data.customers.get(&id) {
+            Some(existing) => {
+                let mut c = existing.clone();
+                apply_customer(&mut f, &mut c);
+                let duplicate = staged.iter().any(|s: &Customer| s.id != id && s.email.eq_ignore_ascii_case(&c.email));
+                if email_taken(data, &c.email, id) || duplicate {
+                    f.error("email", format!("The email address {} is already in use by another customer.", c.email));
+                }
+                c.date_modified = touched(c.date_modified, ctx.now);
+                staged.push(c);
+            }
+            None if f.errors.is_empty() => f.error("id", format!("Customer {id} does not exist.")),
+            None => {}
+        }
+        errors.extend(f.errors);
+    }
+    finish_with(errors, 422, "Update customers failed.")?;
+    let mut out = Vec::new();
+    for c in staged {
+        out.push(render(data, &c, &[]));
+        data.customers.insert(c.id, c);
+    }
+    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
+}
+
+/// `DELETE /customers?id:in=...` → 204. Without `id:in` the API also answers 204 and deletes
+/// nothing; the simulator does the same on purpose.
+fn delete(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    if let Some(ids) = ctx.query.int_list("id:in")? {
+        for id in ids {
+            let id = id.max(0) as u64;
+            if data.customers.remove(&id).is_some() {
+                data.addresses.retain(|_, a| a.customer_id != id);
+            }
+        }
+    }
+    Ok(Reply::empty(204))
+}
+
+fn blank_address(customer_id: u64) -> Address {
+    Address {
+        id: 0,
+        customer_id,
+        first_name: String::new(),
+        last_name: String::new(),
+        company: String::new(),
+        address1: String::new(),
+        address2: String::new(),
+        city: String::new(),
+        state_or_province: String::new(),
+        postal_code: String::new(),
+        country_code: String::new(),
+        country: String::new(),
+        phone: String::new(),
+        address_type: "residential".into(),
+    }
+}
+
+fn apply_address(f: &mut Fields, a: &mut Address) {
+    macro_rules! set {
+        ($($field:ident),+) => {$(
+            if let Some(v) = f.text(stringify!($field)) { a.$field = v; }
+        )+};
+    }
+    set!(first_name, last_name, company, address1, address2, city, state_or_province, postal_code, phone);
+    if let Some(code) = f.str("country_code") {
+        if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+            a.country_code = code.to_ascii_uppercase();
+            a.country = country_name(&code);
+        } else {
+            f.error("country_code", "The field 'country_code' must be a two-letter ISO code.");
+        }
+    }
+    if let Some(t) = f.one_of("address_type", &["residential", "commercial"]) {
+        a.address_type = t;
+    }
+}
+
+fn list_addresses(ctx: &Ctx, data: &StoreData) -> ApiResult {
+    let q = &ctx.query;
+    let ids = q.int_list("id:in")?;
+    let customers = q.int_list("customer_id:in")?;
+    let companies = q.list("company:in").map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
+    let names = q.list("name:in").map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
+    let page = v3_page(q)?;
+    let found: Vec<&Address> = data
+        .addresses
+        .values()
+        .filter(|a| ids.as_ref().is_none_or(|l| l.contains(&(a.id as i64))))
+        .filter(|a| customers.as_ref().is_none_or(|l| l.contains(&(a.customer_id as i64))))
+        .filter(|a| companies.as_ref().is_none_or(|l| l.contains(&a.company.to_lowercase())))
+        .filter(|a| names.as_ref().is_none_or(|l| l.contains(&format!("{} {}", a.first_name, a.last_name).to_lowercase())))
+        .collect();
+    let items = page.slice(&found).iter().map(|a| json!(a)).collect();
+    Ok(v3_list(found.len(), page, items))
+}
+
+/// `POST /customers/addresses` → 200; an exact duplicate of an existing address is left out.
+fn create_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    let items = ctx.json_array()?;
+    let mut errors = Vec::new();
+    let mut staged = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut f = Fields::new(item, format!("{i}."));
+        f.require(&["customer_id", "first_name", "last_name", "city", "country_code", "address1", "state_or_province", "postal_code"]);
+        let customer_id = f.int("customer_id").unwrap_or(0).max(0) as u64;
+        if f.errors.is_empty() && !data.customers.contains_key(&customer_id) {
+            f.error("customer_id", format!("Customer {customer_id} does not exist."));
+        }
+        let mut a = blank_address(customer_id);
+        apply_address(&mut f, &mut a);
+        errors.extend(f.errors);
+        staged.push(a);
+    }
+    finish_with(errors, 422, "The address was not valid.")?;
+    let mut out = Vec::new();
+    for mut a in staged {
+        let duplicate = data.addresses.values().any(|e| Address { id: a.id, ..e.clone() } == a);
+        if duplicate {
+            continue;
+        }
+        a.id = next_id(&mut data.ids.address);
+        out.push(json!(a));
+        data.addresses.insert(a.id, a);
+    }
+    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
+}
+
+fn update_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    let items = ctx.json_array()?;
+    let mut errors = Vec::new();
+    let mut staged = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut f = Fields::new(item, format!("{i}."));
+        f.require(&["id"]);
+        let id = f.int("id").unwrap_or(0).max(0) as u64;
+        match data.addresses.get(&id) {
+            Some(existing) => {
+                let mut a = existing.clone();
+                apply_address(&mut f, &mut a);
+                staged.push(a);
+            }
+            None if f.errors.is_empty() => f.error("id", format!("Address {id} does not exist.")),
+            None => {}
+        }
+        errors.extend(f.errors);
+    }
+    finish_with(errors, 422, "The address was not valid.")?;
+    let out: Vec<Value> = staged.iter().map(|a| json!(a)).collect();
+    for a in staged {
+        data.addresses.insert(a.id, a);
+    }
+    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
+}
+
+fn delete_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
+    if let Some(ids) = ctx.query.int_list("id:in")? {
+        for id in ids {
+            data.addresses.remove(&(id.max(0) as u64));
+        }
+    }
+    Ok(Reply::empty(204))
+}

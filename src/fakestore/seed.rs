@@ -1,0 +1,401 @@
+//! Deterministic seeding of a realistic shop from the word lists: brands, one category tree,
+//! products with variants. Customers and orders are in `seed_orders.rs`. Everything is O(n).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+
+use super::config::FakeStoreConfig;
+use super::rng::Rng;
+use super::seed_orders::{seed_customers, seed_orders};
+use super::store::{
+    Category, CategoryUrl, CustomUrl, OptionValue, Product, ProductOption, StoreData, Tree, Variant,
+    VariantOptionValue, next_id,
+};
+use super::words::{Words, slug};
+
+const BRANDS: &[&str] =
+    &["Northwind", "Timberline", "Harbor & Hide", "Alpine Co.", "Fieldcraft", "Cedar Supply", "Drift Goods", "Summit Works"];
+
+/// Builds the data of a store from `config` (seed, sizes, anchor) without starting a server.
+pub fn seed(config: &FakeStoreConfig) -> StoreData {
+    let anchor = config.anchor.unwrap_or_else(Utc::now);
+    let anchor = DateTime::from_timestamp(anchor.timestamp(), 0).unwrap_or(anchor);
+    let words = Words::load();
+    let mut rng = Rng::new(config.seed);
+    let mut data = StoreData::empty(config.seed);
+    for (i, name) in BRANDS.iter().enumerate() {
+        data.brands.insert(i as u64 + 1, name.to_string());
+    }
+    let index = seed_categories(&mut data, &words, &mut rng, anchor);
+    seed_products(&mut data, &words, &mut rng, anchor, config.products, &index);
+    seed_customers(&mut data, &words, &mut rng, anchor, config.customers);
+    seed_orders(&mut data, &words, &mut rng, anchor, config.orders);
+    data
+}
+
+/// Where seeded products go: leaf categories per catalog group, plus the cross-cutting ones.
+struct CategoryIndex {
+    leaves_by_group: BTreeMap<String, Vec<u64>>,
+    shop_all: Option<u64>,
+    sale: Option<u64>,
+}
+
+pub(crate) fn new_category(data: &mut StoreData, tree_id: u64, parent_id: u64, name: &str, path: String) -> Category {
+    let id = next_id(&mut data.ids.category);
+    Category {
+        category_id: id,
+        category_uuid: data.rng.uuid(),
+        tree_id,
+        parent_id,
+        name: name.to_string(),
+        description: String::new(),
+        views: 0,
+        sort_order: 0,
+        page_title: String::new(),
+        meta_keywords: Vec::new(),
+        meta_description: String::new(),
+        layout_file: "category.html".to_string(),
+        image_url: String::new(),
+        is_visible: true,
+        search_keywords: String::new(),
+        default_product_sort: "use_store_settings".to_string(),
+        url: CategoryUrl { path, is_customized: false },
+    }
+}
+
+fn seed_categories(data: &mut StoreData, words: &Words, rng: &mut Rng, _anchor: DateTime<Utc>) -> CategoryIndex {
+    let tree_id = next_id(&mut data.ids.tree);
+    data.trees.insert(tree_id, Tree { id: tree_id, name: "Default".into(), channels: vec![1] });
+    // stack[level] = (id, url path, top-level name)
+    let mut stack: Vec<(u64, String, String)> = Vec::new();
+    let mut sibling_counts: BTreeMap<u64, i64> = BTreeMap::new();
+    let mut top_of: Vec<(u64, String)> = Vec::new();
+    for &(level, name) in &words.categories {
+        stack.truncate(level);
+        let (parent_id, parent_path, top) = match stack.last() {
+            Some((id, path, top)) => (*id, path.clone(), top.clone()),
+            None => (0, "/".to_string(), name.to_string()),
+        };
+        let path = format!("{parent_path}{}/", slug(name));
+        let mut c = new_category(data, tree_id, parent_id, name, path.clone());
+        let order = sibling_counts.entry(parent_id).or_insert(0);
+        c.sort_order = *order;
+        *order += 1;
+        c.views = rng.below(5000);
+        c.description = format!("<p>Browse our {} collection.</p>", name.to_lowercase());
+        c.page_title = name.to_string();
+        c.is_visible = name != "Last Chance";
+        top_of.push((c.category_id, top.clone()));
+        stack.push((c.category_id, path, top));
+        data.categories.insert(c.category_id, c);
+    }
+    let mut index = CategoryIndex { leaves_by_group: BTreeMap::new(), shop_all: None, sale: None };
+    for (id, top) in top_of {
+        let c = &data.categories[&id];
+        match c.name.as_str() {
+            "Shop All" => index.shop_all = Some(id),
+            "Sale" => index.sale = Some(id),
+            _ => {}
+        }
+        let is_leaf = !data.categories.values().any(|x| x.parent_id == id);
+        if is_leaf {
+            index.leaves_by_group.entry(top).or_default().push(id);
+        }
+    }
+    index
+}
+
+fn money(cents: i64) -> Decimal {
+    Decimal::new(cents, 2)
+}
+
+/// A shop-like price: mostly ending in .95/.99/.00, from 4.95 up to about 500.
+fn shop_price(rng: &mut Rng) -> Decimal {
+    let dollars = match rng.weighted(&[30, 40, 22, 8]) {
+        0 => rng.range(4, 19),
+        1 => rng.range(20, 59),
+        2 => rng.range(60, 149),
+        _ => rng.range(150, 499),
+    };
+    let cents = if dollars == 4 { 95 } else { [95, 99, 0][rng.weighted(&[45, 35, 20])] };
+    money(dollars * 100 + cents)
+}
+
+/// Rounds down to a `.99` ending below `price` (a typical sale price).
+fn sale_price_for(price: Decimal, rng: &mut Rng) -> Decimal {
+    let pct = Decimal::from(*rng.pick(&[70i64, 75, 80, 85, 90]));
+    let raw = (price * pct / Decimal::from(100)).floor();
+    let sale = raw + money(99);
+    if sale < price && sale > Decimal::ZERO { sale } else { (price * money(80)).round_dp(2) }
+}
+
+fn seed_products(
+    data: &mut StoreData,
+    words: &Words,
+    rng: &mut Rng,
+    anchor: DateTime<Utc>,
+    count: usize,
+    index: &CategoryIndex,
+) {
+    let mut names: HashSet<String> = HashSet::with_capacity(count);
+    for _ in 0..count {
+        let id = next_id(&mut data.ids.product);
+        let noun = rng.pick(&words.nouns);
+        let mut name = String::new();
+        for _ in 0..4 {
+            let adj = rng.pick(&words.adjectives);
+            let material = rng.pick(&words.materials);
+            name = format!("{adj} {material} {}", noun.name);
+            if !names.contains(&name) {
+                break;
+            }
+        }
+        if names.contains(&name) {
+            name = format!("{name} No. {id}");
+        }
+        names.insert(name.clone());
+        let material_code: String = name
+            .split(' ')
+            .nth(1)
+            .unwrap_or("GEN")
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let sku = format!("{}-{}-{:05}", noun.code, material_code, id);
+        let price = shop_price(rng);
+        let on_sale = rng.chance(0.12);
+        let sale_price = if on_sale { sale_price_for(price, rng) } else { Decimal::ZERO };
+        let cost_price = (price * Decimal::new(rng.range(35, 60), 2)).round_dp(2);
+        let retail_price = if rng.chance(0.25) { (price * money(125)).round_dp(0) } else { Decimal::ZERO };
+        let mut categories = Vec::new();
+        if let Some(leaves) = index.leaves_by_group.get(noun.group) {
+            categories.push(*rng.pick(leaves));
+        }
+        match (on_sale, index.sale, index.shop_all) {
+            (true, Some(sale), _) => categories.push(sale),
+            (false, _, Some(all)) if rng.chance(0.3) => categories.push(all),
+            _ => {}
+        }
+        let availability = ["available", "disabled", "preorder"][rng.weighted(&[92, 5, 3])];
+        let created = anchor - Duration::seconds(rng.range(86_400, 730 * 86_400));
+        let modified_span = (anchor - created).num_seconds().max(1);
+        let modified = created + Duration::seconds(rng.range(0, modified_span - 1));
+        let preorder_release_date =
+            (availability == "preorder").then(|| anchor + Duration::days(rng.range(14, 60)));
+        let tracked = rng.chance(0.9);
+        let lower_noun = noun.name.to_lowercase();
+        let adjective = name.split(' ').next().unwrap_or("Classic");
+        let material = name.split(' ').nth(1).unwrap_or("cotton").to_lowercase();
+        let mut p = Product {
+            id,
+            name: name.clone(),
+            kind: "physical".into(),
+            sku,
+            description: format!(
+                "<p>The {} {lower_noun} is made from durable {material} and built for everyday use. {}</p>",
+                adjective.to_lowercase(),
+                if tracked { "Ships within two business days." } else { "Made to order." }
+            ),
+            weight: Decimal::new(rng.range(2, 60), 1),
+            width: Decimal::from(rng.range(2, 24)),
+            depth: Decimal::from(rng.range(1, 12)),
+            height: Decimal::from(rng.range(1, 18)),
+            price,
+            cost_price,
+            retail_price,
+            sale_price,
+            map_price: Decimal::ZERO,
+            tax_class_id: 0,
+            product_tax_code: String::new(),
+            calculated_price: price,
+            categories,
+            brand_id: if rng.chance(0.9) { rng.range(1, BRANDS.len() as i64) as u64 } else { 0 },
+            option_set_id: None,
+            option_set_display: "right".into(),
+            inventory_level: if rng.chance(0.08) { 0 } else { rng.range(1, 500) },
+            inventory_warning_level: if tracked { 5 } else { 0 },
+            inventory_tracking: if tracked { "product".into() } else { "none".into() },
+            reviews_rating_sum: 0,
+            reviews_count: 0,
+            total_sold: rng.below(300),
+            fixed_cost_shipping_price: Decimal::ZERO,
+            is_free_shipping: rng.chance(0.1),
+            is_visible: rng.chance(0.9),
+            is_featured: rng.chance(0.05),
+            related_products: vec![-1],
+            warranty: String::new(),
+            bin_picking_number: format!("{}-{:02}", (b'A' + rng.below(8) as u8) as char, rng.range(1, 40)),
+            layout_file: "product.html".into(),
+            upc: String::new(),
+            mpn: String::new(),
+            gtin: String::new(),
+            search_keywords: format!("{lower_noun}, {material}"),
+            availability: availability.into(),
+            availability_description: String::new(),
+            gift_wrapping_options_type: "any".into(),
+            gift_wrapping_options_list: Vec::new(),
+            sort_order: 0,
+            condition: "New".into(),
+            is_condition_shown: false,
+            order_quantity_minimum: 0,
+            order_quantity_maximum: 0,
+            page_title: String::new(),
+            meta_keywords: Vec::new(),
+            meta_description: String::new(),
+            date_created: created,
+            date_modified: modified,
+            view_count: rng.below(5000),
+            preorder_release_date,
+            preorder_message: if availability == "preorder" { "Expected to ship soon".into() } else { String::new() },
+            is_preorder_only: availability == "preorder",
+            is_price_hidden: false,
+            price_hidden_label: String::new(),
+            custom_url: CustomUrl { url: format!("/{}/", slug(&name)), is_customized: false },
+            base_variant_id: None,
+            open_graph_type: "product".into(),
+            open_graph_title: String::new(),
+            open_graph_description: String::new(),
+            open_graph_use_meta_description: true,
+            open_graph_use_product_name: true,
+            open_graph_use_image: true,
+            variants: Vec::new(),
+            options: Vec::new(),
+        };
+        if rng.chance(0.2) {
+            add_option_variants(data, rng, &mut p, noun.group);
+        } else {
+            let v = base_variant(data, &p);
+            p.base_variant_id = Some(v.id);
+            p.variants.push(v);
+        }
+        p.recompute();
+        data.products.insert(id, p);
+    }
+}
+
+/// The single variant of a product without options.
+pub(crate) fn base_variant(data: &mut StoreData, p: &Product) -> Variant {
+    let id = next_id(&mut data.ids.variant);
+    Variant {
+        id,
+        product_id: p.id,
+        sku: p.sku.clone(),
+        sku_id: None,
+        price: None,
+        calculated_price: p.calculated_price,
+        sale_price: None,
+        retail_price: None,
+        map_price: None,
+        cost_price: None,
+        weight: None,
+        calculated_weight: p.weight,
+        width: None,
+        height: None,
+        depth: None,
+        is_free_shipping: false,
+        fixed_cost_shipping_price: None,
+        purchasing_disabled: false,
+        purchasing_disabled_message: String::new(),
+        image_url: String::new(),
+        upc: String::new(),
+        mpn: String::new(),
+        gtin: String::new(),
+        inventory_level: p.inventory_level,
+        inventory_warning_level: 0,
+        bin_picking_number: String::new(),
+        option_values: Vec::new(),
+    }
+}
+
+const SIZES: &[&str] = &["XS", "S", "M", "L", "XL", "XXL"];
+const SHOE_SIZES: &[&str] = &["7", "8", "9", "10", "11", "12"];
+const COLORS: &[&str] = &["Black", "Navy", "Olive", "Rust", "Natural", "Charcoal"];
+
+/// Gives a product 2–6 variants from a Size and/or Color option, each with its own SKU.
+fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, group: &str) {
+    let count = rng.range(2, 6) as usize;
+    let sized = matches!(group, "Apparel" | "Footwear");
+    let mut axes: Vec<(&str, Vec<&str>)> = Vec::new();
+    if sized && count >= 4 && count % 2 == 0 && rng.chance(0.4) {
+        let sizes = if group == "Footwear" { SHOE_SIZES } else { &SIZES[1..] };
+        axes.push(("Size", sizes[..count / 2].to_vec()));
+        axes.push(("Color", COLORS[..2].to_vec()));
+    } else if sized {
+        let sizes = if group == "Footwear" { SHOE_SIZES } else { SIZES };
+        let start = if count <= 4 { 1 } else { 0 };
+        axes.push(("Size", sizes[start..(start + count).min(sizes.len())].to_vec()));
+    } else {
+        let offset = rng.below((COLORS.len() - count + 1) as u64) as usize;
+        axes.push(("Color", COLORS[offset..offset + count].to_vec()));
+    }
+    // Options with ids for their values.
+    let mut option_ids = Vec::new();
+    for (i, (name, labels)) in axes.iter().enumerate() {
+        let option_id = next_id(&mut data.ids.option);
+        let values = labels
+            .iter()
+            .enumerate()
+            .map(|(j, label)| OptionValue {
+                id: next_id(&mut data.ids.option_value),
+                label: label.to_string(),
+                sort_order: j as i64,
+                value_data: None,
+                is_default: false,
+            })
+            .collect::<Vec<_>>();
+        option_ids.push(option_id);
+        p.options.push(ProductOption {
+            id: option_id,
+            product_id: p.id,
+            name: format!("{name}-{}", p.id),
+            display_name: name.to_string(),
+            kind: if *name == "Color" { "swatch".into() } else { "rectangles".into() },
+            sort_order: i as i64,
+            option_values: values,
+        });
+    }
+    // Cartesian product of the option values.
+    let mut combos: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    for (axis, opt) in p.options.iter().enumerate() {
+        combos = combos
+            .into_iter()
+            .flat_map(|c| {
+                (0..opt.option_values.len()).map(move |k| {
+                    let mut c = c.clone();
+                    c.push((axis, k));
+                    c
+                })
+            })
+            .collect();
+    }
+    let mut total = 0;
+    for combo in combos {
+        let mut v = base_variant(data, p);
+        let mut codes = Vec::new();
+        let mut premium = false;
+        for (axis, k) in combo {
+            let opt = &p.options[axis];
+            let value = &opt.option_values[k];
+            codes.push(value.label.to_ascii_uppercase().chars().take(3).collect::<String>());
+            premium |= value.label == "XXL";
+            v.option_values.push(VariantOptionValue {
+                id: value.id,
+                label: value.label.clone(),
+                option_id: opt.id,
+                option_display_name: opt.display_name.clone(),
+            });
+        }
+        v.sku = format!("{}-{}", p.sku, codes.join("-"));
+        v.price = premium.then(|| p.price + Decimal::new(5, 0));
+        v.inventory_level = if rng.chance(0.1) { 0 } else { rng.range(1, 120) };
+        total += v.inventory_level;
+        p.variants.push(v);
+    }
+    p.inventory_tracking = "variant".into();
+    p.inventory_level = total;
+    p.base_variant_id = None;
+}

@@ -1,0 +1,550 @@
+//! The in-memory store: catalog, category trees, customers and orders, as plain structs.
+//! Catalog structs serialise straight to the V3 JSON the specs define; orders (V2) are rendered
+//! by `orders.rs` because their totals and links are derived.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rng::Rng;
+use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_money, ser_v3_money_opt};
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub(crate) struct CustomUrl {
+    pub url: String,
+    pub is_customized: bool,
+}
+
+/// A catalog product (`product_Full`).
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Product {
+    pub id: u64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub sku: String,
+    pub description: String,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub weight: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub width: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub depth: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub height: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub price: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub cost_price: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub retail_price: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub sale_price: Decimal,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub map_price: Decimal,
+    pub tax_class_id: u64,
+    pub product_tax_code: String,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub calculated_price: Decimal,
+    pub categories: Vec<u64>,
+    pub brand_id: u64,
+    pub option_set_id: Option<u64>,
+    pub option_set_display: String,
+    pub inventory_level: i64,
+    pub inventory_warning_level: i64,
+    pub inventory_tracking: String,
+    pub reviews_rating_sum: u64,
+    pub reviews_count: u64,
+    pub total_sold: u64,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub fixed_cost_shipping_price: Decimal,
+    pub is_free_shipping: bool,
+    pub is_visible: bool,
+    pub is_featured: bool,
+    pub related_products: Vec<i64>,
+    pub warranty: String,
+    pub bin_picking_number: String,
+    pub layout_file: String,
+    pub upc: String,
+    pub mpn: String,
+    pub gtin: String,
+    pub search_keywords: String,
+    pub availability: String,
+    pub availability_description: String,
+    pub gift_wrapping_options_type: String,
+    pub gift_wrapping_options_list: Vec<u64>,
+    pub sort_order: i64,
+    pub condition: String,
+    pub is_condition_shown: bool,
+    pub order_quantity_minimum: i64,
+    pub order_quantity_maximum: i64,
+    pub page_title: String,
+    pub meta_keywords: Vec<String>,
+    pub meta_description: String,
+    #[serde(serialize_with = "ser_v3_date")]
+    pub date_created: DateTime<Utc>,
+    #[serde(serialize_with = "ser_v3_date")]
+    pub date_modified: DateTime<Utc>,
+    pub view_count: u64,
+    #[serde(serialize_with = "ser_v3_date_opt")]
+    pub preorder_release_date: Option<DateTime<Utc>>,
+    pub preorder_message: String,
+    pub is_preorder_only: bool,
+    pub is_price_hidden: bool,
+    pub price_hidden_label: String,
+    pub custom_url: CustomUrl,
+    pub base_variant_id: Option<u64>,
+    pub open_graph_type: String,
+    pub open_graph_title: String,
+    pub open_graph_description: String,
+    pub open_graph_use_meta_description: bool,
+    pub open_graph_use_product_name: bool,
+    pub open_graph_use_image: bool,
+    /// Every product has at least one variant (its base variant when it has no options).
+    #[serde(skip)]
+    pub variants: Vec<Variant>,
+    #[serde(skip)]
+    pub options: Vec<ProductOption>,
+}
+
+/// The price a shopper pays: the sale price when it is set and below the price.
+pub(crate) fn effective_price(price: Decimal, sale_price: Decimal) -> Decimal {
+    if sale_price > Decimal::ZERO && sale_price < price { sale_price } else { price }
+}
+
+impl Product {
+    /// Re-derives calculated prices, the product's inventory (when tracked by variant) and the
+    /// base variant's mirrored fields after any write.
+    pub(crate) fn recompute(&mut self) {
+        self.calculated_price = effective_price(self.price, self.sale_price);
+        let product_price = self.calculated_price;
+        let weight = self.weight;
+        if self.base_variant_id.is_some() {
+            if let Some(base) = self.variants.first_mut() {
+                base.sku = self.sku.clone();
+            }
+        }
+        for v in &mut self.variants {
+            v.calculated_price = match v.price {
+                Some(p) => effective_price(p, v.sale_price.unwrap_or(Decimal::ZERO)),
+                None => product_price,
+            };
+            v.calculated_weight = v.weight.unwrap_or(weight);
+        }
+        if self.inventory_tracking == "variant" {
+            self.inventory_level = self.variants.iter().map(|v| v.inventory_level).sum();
+        } else if self.base_variant_id.is_some() {
+            if let Some(base) = self.variants.first_mut() {
+                base.inventory_level = self.inventory_level;
+            }
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct VariantOptionValue {
+    pub id: u64,
+    pub label: String,
+    pub option_id: u64,
+    pub option_display_name: String,
+}
+
+/// A product variant; `None` prices inherit the product's.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Variant {
+    pub id: u64,
+    pub product_id: u64,
+    pub sku: String,
+    pub sku_id: Option<u64>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub price: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub calculated_price: Decimal,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub sale_price: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub retail_price: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub map_price: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub cost_price: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub weight: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money")]
+    pub calculated_weight: Decimal,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub width: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub height: Option<Decimal>,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub depth: Option<Decimal>,
+    pub is_free_shipping: bool,
+    #[serde(serialize_with = "ser_v3_money_opt")]
+    pub fixed_cost_shipping_price: Option<Decimal>,
+    pub purchasing_disabled: bool,
+    pub purchasing_disabled_message: String,
+    pub image_url: String,
+    pub upc: String,
+    pub mpn: String,
+    pub gtin: String,
+    pub inventory_level: i64,
+    pub inventory_warning_level: i64,
+    pub bin_picking_number: String,
+    pub option_values: Vec<VariantOptionValue>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct OptionValue {
+    pub id: u64,
+    pub label: String,
+    pub sort_order: i64,
+    pub value_data: Option<serde_json::Value>,
+    pub is_default: bool,
+}
+
+/// A variant option (e.g. Size) as embedded with `include=options`.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct ProductOption {
+    pub id: u64,
+    pub product_id: u64,
+    pub name: String,
+    pub display_name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub sort_order: i64,
+    pub option_values: Vec<OptionValue>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Tree {
+    pub id: u64,
+    pub name: String,
+    pub channels: Vec<u64>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct CategoryUrl {
+    pub path: String,
+    pub is_customized: bool,
+}
+
+/// A category in a tree (the trees API shape: `category_id`, `url.path`).
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Category {
+    pub category_id: u64,
+    pub category_uuid: String,
+    pub tree_id: u64,
+    pub parent_id: u64,
+    pub name: String,
+    pub description: String,
+    pub views: u64,
+    pub sort_order: i64,
+    pub page_title: String,
+    pub meta_keywords: Vec<String>,
+    pub meta_description: String,
+    pub layout_file: String,
+    pub image_url: String,
+    pub is_visible: bool,
+    pub search_keywords: String,
+    pub default_product_sort: String,
+    pub url: CategoryUrl,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Authentication {
+    pub force_password_reset: bool,
+}
+
+/// A customer (V3). `address_count`, `addresses` and `store_credit_amounts` are added on render.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Customer {
+    pub id: u64,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: String,
+    pub phone: String,
+    pub registration_ip_address: String,
+    pub notes: String,
+    pub tax_exempt_category: String,
+    pub customer_group_id: u64,
+    #[serde(serialize_with = "ser_v3_date")]
+    pub date_created: DateTime<Utc>,
+    #[serde(serialize_with = "ser_v3_date")]
+    pub date_modified: DateTime<Utc>,
+    pub attribute_count: u64,
+    pub authentication: Authentication,
+    pub accepts_product_review_abandoned_cart_emails: bool,
+    pub origin_channel_id: u64,
+    pub channel_ids: Option<Vec<u64>>,
+    #[serde(skip)]
+    pub store_credit: Decimal,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub(crate) struct Address {
+    pub id: u64,
+    pub customer_id: u64,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: String,
+    pub address1: String,
+    pub address2: String,
+    pub city: String,
+    pub state_or_province: String,
+    pub postal_code: String,
+    pub country_code: String,
+    pub country: String,
+    pub phone: String,
+    pub address_type: String,
+}
+
+/// The V2 address shape shared by billing and shipping addresses.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OrderAddressFields {
+    pub first_name: String,
+    pub last_name: String,
+    pub company: String,
+    pub street_1: String,
+    pub street_2: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+    pub country: String,
+    pub country_iso2: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct OrderProduct {
+    pub id: u64,
+    pub product_id: u64,
+    pub variant_id: u64,
+    pub order_address_id: u64,
+    pub name: String,
+    pub sku: String,
+    pub kind: String,
+    pub base_price: Decimal,
+    pub price_ex_tax: Decimal,
+    pub price_tax: Decimal,
+    pub cost_price: Decimal,
+    pub weight: Decimal,
+    pub quantity: u64,
+    pub quantity_shipped: u64,
+    pub quantity_refunded: u64,
+    pub refund_amount: Decimal,
+    /// (option display name, value label) pairs, e.g. ("Size", "M").
+    pub options: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct OrderAddress {
+    pub id: u64,
+    pub fields: OrderAddressFields,
+    pub shipping_method: String,
+    pub cost_ex_tax: Decimal,
+    pub cost_tax: Decimal,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct ShipmentItem {
+    pub order_product_id: u64,
+    pub product_id: u64,
+    pub quantity: u64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Shipment {
+    pub id: u64,
+    pub order_address_id: u64,
+    pub date_created: DateTime<Utc>,
+    pub tracking_number: String,
+    pub tracking_link: String,
+    pub shipping_provider: String,
+    pub tracking_carrier: String,
+    pub shipping_method: String,
+    pub merchant_shipping_cost: Decimal,
+    pub comments: String,
+    pub items: Vec<ShipmentItem>,
+}
+
+/// A V2 order with its line items, shipping addresses and shipments.
+#[derive(Clone, Debug)]
+pub(crate) struct Order {
+    pub id: u64,
+    pub customer_id: u64,
+    pub date_created: DateTime<Utc>,
+    pub date_modified: DateTime<Utc>,
+    pub date_shipped: Option<DateTime<Utc>>,
+    pub status_id: u8,
+    pub subtotal_ex_tax: Decimal,
+    pub subtotal_tax: Decimal,
+    pub discount_amount: Decimal,
+    pub coupon_discount: Decimal,
+    pub refunded_amount: Decimal,
+    pub store_credit_amount: Decimal,
+    pub gift_certificate_amount: Decimal,
+    pub payment_method: String,
+    pub payment_status: String,
+    pub staff_notes: String,
+    pub customer_message: String,
+    pub is_deleted: bool,
+    pub billing: OrderAddressFields,
+    pub ip_address: String,
+    pub cart_id: String,
+    pub channel_id: u64,
+    pub external_source: Option<String>,
+    pub external_order_id: String,
+    pub order_source: String,
+    pub products: Vec<OrderProduct>,
+    pub addresses: Vec<OrderAddress>,
+    pub shipments: Vec<Shipment>,
+}
+
+impl Order {
+    pub(crate) fn items_total(&self) -> u64 {
+        self.products.iter().map(|p| p.quantity).sum()
+    }
+
+    pub(crate) fn items_shipped(&self) -> u64 {
+        self.products.iter().map(|p| p.quantity_shipped).sum()
+    }
+
+    /// Recomputes the subtotal and tax from the line items.
+    pub(crate) fn recompute_subtotals(&mut self) {
+        self.subtotal_ex_tax = self.products.iter().map(|p| p.price_ex_tax * Decimal::from(p.quantity)).sum();
+        self.subtotal_tax = self.products.iter().map(|p| p.price_tax * Decimal::from(p.quantity)).sum();
+    }
+
+    pub(crate) fn shipping_ex_tax(&self) -> Decimal {
+        self.addresses.iter().map(|a| a.cost_ex_tax).sum()
+    }
+
+    pub(crate) fn shipping_tax(&self) -> Decimal {
+        self.addresses.iter().map(|a| a.cost_tax).sum()
+    }
+
+    pub(crate) fn total_ex_tax(&self) -> Decimal {
+        self.subtotal_ex_tax + self.shipping_ex_tax() - self.discount_amount
+    }
+
+    pub(crate) fn total_tax(&self) -> Decimal {
+        self.subtotal_tax + self.shipping_tax()
+    }
+
+    pub(crate) fn total_inc_tax(&self) -> Decimal {
+        self.total_ex_tax() + self.total_tax()
+    }
+}
+
+/// Next-id counters for every resource.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ids {
+    pub product: u64,
+    pub variant: u64,
+    pub option: u64,
+    pub option_value: u64,
+    pub tree: u64,
+    pub category: u64,
+    pub customer: u64,
+    pub address: u64,
+    pub order: u64,
+    pub order_product: u64,
+    pub order_address: u64,
+    pub shipment: u64,
+}
+
+/// Hands out the next id from a counter.
+pub(crate) fn next_id(counter: &mut u64) -> u64 {
+    *counter += 1;
+    *counter
+}
+
+/// All the data of one simulated store. Build it with [`crate::fakestore::seed`].
+#[derive(Clone, Debug)]
+pub struct StoreData {
+    pub(crate) products: BTreeMap<u64, Product>,
+    pub(crate) trees: BTreeMap<u64, Tree>,
+    pub(crate) categories: BTreeMap<u64, Category>,
+    pub(crate) customers: BTreeMap<u64, Customer>,
+    pub(crate) addresses: BTreeMap<u64, Address>,
+    pub(crate) orders: BTreeMap<u64, Order>,
+    pub(crate) brands: BTreeMap<u64, String>,
+    pub(crate) ids: Ids,
+    /// Source of category UUIDs and other random bits needed after seeding.
+    pub(crate) rng: Rng,
+}
+
+impl StoreData {
+    pub(crate) fn empty(seed: u64) -> StoreData {
+        StoreData {
+            products: BTreeMap::new(),
+            trees: BTreeMap::new(),
+            categories: BTreeMap::new(),
+            customers: BTreeMap::new(),
+            addresses: BTreeMap::new(),
+            orders: BTreeMap::new(),
+            brands: BTreeMap::new(),
+            ids: Ids::default(),
+            rng: Rng::new(seed.wrapping_add(0xA5A5)),
+        }
+    }
+
+    /// Number of products.
+    pub fn product_count(&self) -> usize {
+        self.products.len()
+    }
+
+    /// Number of variants over all products (base variants included).
+    pub fn variant_count(&self) -> usize {
+        self.products.values().map(|p| p.variants.len()).sum()
+    }
+
+    /// Number of tree categories.
+    pub fn category_count(&self) -> usize {
+        self.categories.len()
+    }
+
+    /// Number of customers.
+    pub fn customer_count(&self) -> usize {
+        self.customers.len()
+    }
+
+    /// Number of orders (archived ones included).
+    pub fn order_count(&self) -> usize {
+        self.orders.len()
+    }
+
+    /// Whether `sku` is used (case-insensitively) by any product or variant other than the
+    /// product `except_product`.
+    pub(crate) fn sku_taken(&self, sku: &str, except_product: Option<u64>) -> bool {
+        if sku.is_empty() {
+            return false;
+        }
+        self.products.values().filter(|p| Some(p.id) != except_product).any(|p| {
+            p.sku.eq_ignore_ascii_case(sku) || p.variants.iter().any(|v| v.sku.eq_ignore_ascii_case(sku))
+        })
+    }
+
+    /// Whether a product other than `except_product` has this name (case-insensitive).
+    pub(crate) fn name_taken(&self, name: &str, except_product: Option<u64>) -> bool {
+        self.products
+            .values()
+            .any(|p| Some(p.id) != except_product && p.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The category and all its descendants.
+    pub(crate) fn category_subtree(&self, root: u64) -> Vec<u64> {
+        let mut out = vec![root];
+        let mut i = 0;
+        while i < out.len() {
+            let parent = out[i];
+            out.extend(self.categories.values().filter(|c| c.parent_id == parent).map(|c| c.category_id));
+            i += 1;
+        }
+        out
+    }
+}
