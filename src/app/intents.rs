@@ -349,6 +349,10 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
                 }
                 Some(name) => match state.find_order_status(&name) {
                     Some(status) => effects = state.set_order_status(Some(status)),
+                    None if state.orders.counts.is_none() => {
+                        // The names come with the counts; apply once they arrive.
+                        state.orders.pending_status = Some(name);
+                    }
                     None => effects.extend(toast(
                         state,
                         ToastKind::Error,

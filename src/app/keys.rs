@@ -100,9 +100,9 @@ impl Group {
 
     /// All groups in display order.
     pub const ALL: [Group; 4] = [
-        Group::General,
-        Group::Navigation,
         Group::View,
+        Group::Navigation,
+        Group::General,
         Group::Typing,
     ];
 }

@@ -280,3 +280,37 @@ fn q_quits_and_ctrl_c_quits_from_typing() {
     let (mut state, _) = started();
     assert_eq!(press(&mut state, 'q'), vec![Effect::Quit]);
 }
+
+#[test]
+fn orders_status_by_name_waits_for_the_counts() {
+    use crate::api::models::{OrderCount, OrderStatusCount};
+    let (mut state, _) = started();
+    press(&mut state, ':');
+    typed(&mut state, "orders shipped");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.tab, Tab::Orders);
+    let counts_request = fetches(&effects)
+        .into_iter()
+        .find(|(_, f)| matches!(f, Fetch::OrderCounts(_)))
+        .map(|(id, _)| id)
+        .expect("counts are fetched");
+    let counts = OrderCount {
+        statuses: vec![OrderStatusCount {
+            id: 2,
+            name: "Shipped".into(),
+            count: 5,
+            ..OrderStatusCount::default()
+        }],
+        count: 9,
+    };
+    let effects = update(
+        &mut state,
+        Action::Loaded {
+            request: counts_request,
+            result: Ok(Loaded::OrderCounts(counts)),
+        },
+    );
+    assert_eq!(state.orders.status, Some((2, "Shipped".into())));
+    assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Orders(q))] if q.status_id == Some(2)));
+    assert_eq!(state.orders.list.total, Some(5));
+}

@@ -242,7 +242,16 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
         }
         Ok(Loaded::ProductDetail(detail)) => state.product_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Orders { page, rows }) => state.orders_loaded(request, page, rows),
-        Ok(Loaded::OrderCounts(counts)) => state.order_counts_loaded(request, Ok(counts)),
+        Ok(Loaded::OrderCounts(counts)) => {
+            let handled = state.order_counts_loaded(request, Ok(counts));
+            if handled {
+                return match state.apply_pending_status() {
+                    Ok(effects) => effects,
+                    Err(message) => toast(state, ToastKind::Error, message),
+                };
+            }
+            handled
+        }
         Ok(Loaded::OrderDetail(detail)) => state.order_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Customers { page, rows, total }) => {
             state.customers_loaded(request, page, rows, total)

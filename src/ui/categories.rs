@@ -152,7 +152,10 @@ fn detail_lines(pane: &CategoriesPane, theme: &Theme) -> Vec<Line<'static>> {
     ));
     if !c.description.trim().is_empty() {
         section("Description", &mut lines, theme);
-        lines.push(Line::from(format!("  {}", c.description.trim())));
+        lines.push(Line::from(format!(
+            "  {}",
+            format::strip_html(&c.description)
+        )));
     }
     lines
 }

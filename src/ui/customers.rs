@@ -18,7 +18,7 @@ const COLUMNS: &[Column] = &[
     Column::left("Name", 16, 28, 0),
     Column::left("Email", 24, 36, 0),
     Column::left("Company", 10, 22, 3),
-    Column::left("Phone", 12, 18, 4),
+    Column::left("Phone", 14, 18, 4),
     Column::right("Group", 5, 5, 5),
     Column::left("Created", 10, 10, 2),
 ];

@@ -238,7 +238,13 @@ fn shipping_lines(
 
 /// Wide terminals show the order and its addresses beside the items; narrow
 /// ones stack them, items first.
-fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, theme: &Theme) -> u16 {
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    data: &OrderDetail,
+    scroll: u16,
+    theme: &Theme,
+) -> u16 {
     let o = &data.order;
     let title = Line::from(vec![
         Span::styled(format!(" Order #{} ", o.id), theme.heading),
@@ -254,7 +260,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, data: &OrderDetail, scroll: u16, t
     let [title_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(title), title_area);
-    if area.width >= 100 {
+    if area.width >= 140 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
                 .areas(body);

@@ -15,9 +15,9 @@ use crate::app::panes::ProductDetail;
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
-    Column::left("Name", 24, 60, 0),
-    Column::left("SKU", 8, 16, 2),
-    Column::right("Price", 9, 11, 1),
+    Column::left("Name", 21, 60, 0),
+    Column::left("SKU", 14, 20, 2),
+    Column::right("Price", 8, 11, 1),
     Column::right("Sale", 8, 10, 4),
     Column::right("Stock", 5, 7, 1),
     Column::left("Visible", 7, 7, 3),
@@ -202,25 +202,10 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
     }
     if !p.description.trim().is_empty() {
         section("Description", &mut lines, theme);
-        lines.push(Line::from(format!("  {}", strip_html(&p.description))));
+        lines.push(Line::from(format!(
+            "  {}",
+            format::strip_html(&p.description)
+        )));
     }
     lines
-}
-
-/// Drops HTML tags so a description reads as text.
-fn strip_html(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

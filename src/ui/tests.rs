@@ -39,7 +39,7 @@ fn product(i: u64) -> Product {
         name: NAMES[i as usize % NAMES.len()].to_string(),
         sku: format!("SKU-{:04}", 100 + i),
         price: money("49.95") + Decimal::from(i),
-        sale_price: if i % 3 == 0 {
+        sale_price: if i.is_multiple_of(3) {
             money("39.50")
         } else {
             Decimal::ZERO
@@ -96,7 +96,7 @@ fn customer(i: u64) -> Customer {
         first_name: ["Ada", "Grace", "Linus", "Barbara"][i as usize % 4].to_string(),
         last_name: ["Lovelace", "Hopper", "Torvalds", "Liskov"][i as usize % 4].to_string(),
         email: format!("customer{i}@example.com"),
-        company: if i % 2 == 0 {
+        company: if i.is_multiple_of(2) {
             "Analytical Engines Ltd".to_string()
         } else {
             String::new()

@@ -83,6 +83,9 @@ pub struct OrdersPane {
     pub filter_generation: u64,
     /// The open order, if any.
     pub detail: Option<Detail<OrderDetail>>,
+    /// A status asked for by name (`:orders NAME`) before the counts that
+    /// name the statuses had arrived.
+    pub pending_status: Option<String>,
 }
 
 impl OrdersPane {
@@ -222,6 +225,17 @@ impl AppState {
             Err(message) => self.orders.counts_load = LoadState::Failed(message),
         }
         true
+    }
+
+    /// Applies a status asked for by name before the counts arrived.
+    pub(crate) fn apply_pending_status(&mut self) -> Result<Vec<Effect>, String> {
+        let Some(name) = self.orders.pending_status.take() else {
+            return Ok(Vec::new());
+        };
+        match self.find_order_status(&name) {
+            Some(status) => Ok(self.set_order_status(Some(status))),
+            None => Err(format!("No order status called {name:?}")),
+        }
     }
 
     pub(crate) fn order_detail_loaded(
