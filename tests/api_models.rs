@@ -331,3 +331,14 @@ fn date_helpers() {
     assert!(parse_datetime("").is_none());
     assert!(parse_datetime("yesterday").is_none());
 }
+
+#[test]
+fn money_reads_exactly_from_a_json_value_too() {
+    // The TUI and tests build models from `serde_json::Value` as well as text.
+    let p: Product =
+        serde_json::from_value(json!({"id": 1, "price": 9.95, "cost_price": "0.10"})).unwrap();
+    assert_eq!(p.price.to_string(), "9.95");
+    assert_eq!(p.cost_price.to_string(), "0.10");
+    let back = serde_json::to_value(&p).unwrap();
+    assert_eq!(back["price"].to_string(), "9.95");
+}

@@ -12,8 +12,10 @@ use serde::de::DeserializeOwned;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
-use super::error::{ApiError, describe_decode_error};
+use super::error::ApiError;
 use super::ratelimit::{RateLimitHeaders, RateLimitState, RateLimiter};
+pub use super::response::RawResponse;
+use super::response::{decode, encode, transport_error};
 use super::retry::RetryPolicy;
 use super::token::Token;
 
@@ -45,43 +47,6 @@ impl ClientConfig {
             token,
             read_only: false,
         }
-    }
-}
-
-/// A raw response, whatever the status.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawResponse {
-    pub status: u16,
-    /// Header names in lower case, in the order received.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    pub elapsed: Duration,
-}
-
-impl RawResponse {
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-
-    /// First header with this name (case-insensitive).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The body as JSON (`Null` for an empty body, as with 204).
-    pub fn json(&self) -> Result<serde_json::Value, serde_json::Error> {
-        if self.body.iter().all(u8::is_ascii_whitespace) {
-            Ok(serde_json::Value::Null)
-        } else {
-            serde_json::from_slice(&self.body)
-        }
-    }
-
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
@@ -243,13 +208,16 @@ impl Client {
             reason: reason.to_string(),
         };
         let base = self.inner.base.as_str();
-        let relative = if path.contains("://") {
+        let relative = if path.starts_with('/') && !path.starts_with("//") {
+            path
+        } else {
             match path.strip_prefix(base) {
                 Some(rest) if rest.starts_with('/') => rest,
-                _ => return Err(refuse("absolute URLs to other hosts or stores are refused")),
+                _ if path.contains("//") => {
+                    return Err(refuse("absolute URLs to other hosts or stores are refused"));
+                }
+                _ => return Err(refuse("the path must start with /v2/ or /v3/")),
             }
-        } else {
-            path
         };
         if !(relative.starts_with("/v2/") || relative.starts_with("/v3/")) {
             return Err(refuse("the path must start with /v2/ or /v3/"));
@@ -455,56 +423,5 @@ impl Client {
         }
         let items: Option<Vec<T>> = decode(&Method::GET, path, &response.body)?;
         Ok(items.unwrap_or_default())
-    }
-}
-
-/// Serialises a request body.
-pub(crate) fn encode<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>, ApiError> {
-    serde_json::to_vec(body)
-        .map_err(|e| ApiError::InvalidInput(format!("request body is not serialisable: {e}")))
-}
-
-/// Decodes a JSON body, naming the field that failed.
-pub(crate) fn decode<T: DeserializeOwned>(
-    method: &Method,
-    path: &str,
-    body: &[u8],
-) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::Decode {
-        method: method.to_string(),
-        path: path.to_string(),
-        message: describe_decode_error(body, &e),
-    })
-}
-
-fn transport_error(method: &Method, path: &str, e: &reqwest::Error) -> ApiError {
-    if e.is_timeout() {
-        ApiError::Timeout {
-            method: method.to_string(),
-            path: path.to_string(),
-        }
-    } else {
-        // reqwest's Display includes the URL; keep only the cause chain.
-        let mut message = String::new();
-        let mut source = std::error::Error::source(e);
-        while let Some(s) = source {
-            if !message.is_empty() {
-                message.push_str(": ");
-            }
-            message.push_str(&s.to_string());
-            source = s.source();
-        }
-        if message.is_empty() {
-            message = if e.is_connect() {
-                "could not connect".to_string()
-            } else {
-                "request failed".to_string()
-            };
-        }
-        ApiError::Transport {
-            method: method.to_string(),
-            path: path.to_string(),
-            message,
-        }
     }
 }

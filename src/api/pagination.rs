@@ -94,9 +94,10 @@ use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::client::{Client, decode};
+use super::client::Client;
 use super::error::ApiError;
 use super::query::QueryPairs;
+use super::response::decode;
 
 /// Page size for walks (the documented maximum).
 pub const WALK_LIMIT: u32 = 250;

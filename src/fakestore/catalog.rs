@@ -33,7 +33,9 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                 _ => Err(ApiError::method_not_allowed()),
             }
         }
-        ["products", id, "variants", rest @ ..] => variants::route_product(ctx, data, method, path_id(id)?, rest),
+        ["products", id, "variants", rest @ ..] => {
+            variants::route_product(ctx, data, method, path_id(id)?, rest)
+        }
         ["variants"] => variants::route_all(ctx, data, method),
         ["summary"] => {
             only_get(method)?;
@@ -45,7 +47,8 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
 
 /// The product 404 body (`{status, title, type, instance}` per the spec).
 pub(crate) fn product_not_found(id: u64) -> ApiError {
-    ApiError::new(404, format!("Product {id} was not found.")).field("id", "The requested product does not exist.")
+    ApiError::new(404, format!("Product {id} was not found."))
+        .field("id", "The requested product does not exist.")
 }
 
 /// Which sub-resources to embed and which fields to keep.
@@ -72,8 +75,8 @@ impl Shape {
             let embedded = match inc.as_str() {
                 "variants" => serde_json::to_value(&p.variants).unwrap_or(Value::Null),
                 "options" => serde_json::to_value(&p.options).unwrap_or(Value::Null),
-                "images" | "custom_fields" | "bulk_pricing_rules" | "videos" | "modifiers" | "reviews"
-                | "parent_relations" => json!([]),
+                "images" | "custom_fields" | "bulk_pricing_rules" | "videos" | "modifiers"
+                | "reviews" | "parent_relations" => json!([]),
                 "primary_image" => Value::Null,
                 "channels" => json!([1]),
                 _ => continue,
@@ -81,7 +84,9 @@ impl Shape {
             map.insert(inc.clone(), embedded);
         }
         if let Some(keep) = &self.include_fields {
-            map.retain(|k, _| k == "id" || keep.iter().any(|f| f == k) || self.include.iter().any(|i| i == k));
+            map.retain(|k, _| {
+                k == "id" || keep.iter().any(|f| f == k) || self.include.iter().any(|i| i == k)
+            });
         }
         for f in &self.exclude_fields {
             if f != "id" {
@@ -136,10 +141,13 @@ fn lower_list(v: Option<Vec<String>>) -> Option<Vec<String>> {
 
 impl ProductFilter {
     pub(crate) fn from_query(q: &Query) -> Result<ProductFilter, ApiError> {
-        let price = match q.get("price") {
-            None => None,
-            Some(v) => Some(v.trim().parse::<Decimal>().map_err(|_| ApiError::invalid("price", "The filter 'price' must be a number."))?),
-        };
+        let price =
+            match q.get("price") {
+                None => None,
+                Some(v) => Some(v.trim().parse::<Decimal>().map_err(|_| {
+                    ApiError::invalid("price", "The filter 'price' must be a number.")
+                })?),
+            };
         let f = ProductFilter {
             id: q.int("id")?,
             id_in: q.int_list("id:in")?,
@@ -151,7 +159,10 @@ impl ProductFilter {
             name: q.get("name").map(str::to_lowercase),
             sku: q.get("sku").map(str::to_lowercase),
             sku_in: lower_list(q.list("sku:in")),
-            keyword: q.get("keyword").map(|k| k.trim().to_lowercase()).filter(|k| !k.is_empty()),
+            keyword: q
+                .get("keyword")
+                .map(|k| k.trim().to_lowercase())
+                .filter(|k| !k.is_empty()),
             category: q.int("categories")?,
             categories_in: q.int_list("categories:in")?,
             is_visible: q.bool("is_visible")?,
@@ -175,16 +186,46 @@ impl ProductFilter {
             any: false,
         };
         let any = q.has_any(&[
-            "id", "id:in", "id:not_in", "id:min", "id:max", "id:greater", "id:less", "name", "sku", "sku:in",
-            "keyword", "categories", "categories:in", "is_visible", "is_featured", "is_free_shipping",
-            "availability", "type", "condition", "brand_id", "price", "inventory_level", "inventory_level:in",
-            "inventory_level:min", "inventory_level:max", "inventory_level:greater", "inventory_level:less",
-            "out_of_stock", "total_sold", "date_modified:min", "date_modified:max",
+            "id",
+            "id:in",
+            "id:not_in",
+            "id:min",
+            "id:max",
+            "id:greater",
+            "id:less",
+            "name",
+            "sku",
+            "sku:in",
+            "keyword",
+            "categories",
+            "categories:in",
+            "is_visible",
+            "is_featured",
+            "is_free_shipping",
+            "availability",
+            "type",
+            "condition",
+            "brand_id",
+            "price",
+            "inventory_level",
+            "inventory_level:in",
+            "inventory_level:min",
+            "inventory_level:max",
+            "inventory_level:greater",
+            "inventory_level:less",
+            "out_of_stock",
+            "total_sold",
+            "date_modified:min",
+            "date_modified:max",
         ]);
         Ok(ProductFilter { any, ..f })
     }
 
-    pub(crate) fn matches(&self, p: &Product, brands: &std::collections::BTreeMap<u64, String>) -> bool {
+    pub(crate) fn matches(
+        &self,
+        p: &Product,
+        brands: &std::collections::BTreeMap<u64, String>,
+    ) -> bool {
         let id = p.id as i64;
         let inv = p.inventory_level;
         self.id.is_none_or(|x| x == id)
@@ -228,8 +269,18 @@ impl ProductFilter {
     }
 }
 
-const SORTS: &[&str] =
-    &["id", "name", "sku", "price", "date_modified", "date_last_imported", "inventory_level", "is_visible", "total_sold", "calculated_price"];
+const SORTS: &[&str] = &[
+    "id",
+    "name",
+    "sku",
+    "price",
+    "date_modified",
+    "date_last_imported",
+    "inventory_level",
+    "is_visible",
+    "total_sold",
+    "calculated_price",
+];
 
 fn compare(a: &Product, b: &Product, field: &str) -> Ordering {
     match field {
@@ -253,7 +304,11 @@ fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
     let page = v3_page(q)?;
     let shape = Shape::from_query(q);
-    let mut found: Vec<&Product> = data.products.values().filter(|p| filter.matches(p, &data.brands)).collect();
+    let mut found: Vec<&Product> = data
+        .products
+        .values()
+        .filter(|p| filter.matches(p, &data.brands))
+        .collect();
     if sort != "id" {
         found.sort_by(|a, b| compare(a, b, &sort));
     }
@@ -265,7 +320,10 @@ fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
 }
 
 fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
-    let p = data.products.get(&id).ok_or_else(|| product_not_found(id))?;
+    let p = data
+        .products
+        .get(&id)
+        .ok_or_else(|| product_not_found(id))?;
     Ok(Reply::data(200, &Shape::from_query(&ctx.query).render(p)))
 }
 
@@ -292,8 +350,15 @@ fn summary(data: &StoreData) -> Value {
             *per_category.entry(*c).or_default() += 1;
         }
     }
-    let primary = per_category.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(id, _)| *id);
-    let average = if variant_count > 0 { (price_sum / Decimal::from(variant_count)).round_dp(8) } else { Decimal::ZERO };
+    let primary = per_category
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(id, _)| *id);
+    let average = if variant_count > 0 {
+        (price_sum / Decimal::from(variant_count)).round_dp(8)
+    } else {
+        Decimal::ZERO
+    };
     let oldest = data.products.values().map(|p| p.date_created).min();
     let newest = data.products.values().map(|p| p.date_created).max();
     json!({

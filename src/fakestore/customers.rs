@@ -5,6 +5,7 @@ use axum::http::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use super::addresses;
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, finish_with};
 use super::product_write::touched;
@@ -12,7 +13,6 @@ use super::query::{v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, Authentication, Customer, StoreData, next_id};
 use super::wire::v3_number;
-use super::words::country_name;
 
 const BATCH_LIMIT: usize = 10;
 
@@ -26,10 +26,10 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
             _ => Err(ApiError::method_not_allowed()),
         },
         ["addresses"] => match *method {
-            Method::GET => list_addresses(ctx, data),
-            Method::POST => create_addresses(ctx, data),
-            Method::PUT => update_addresses(ctx, data),
-            Method::DELETE => delete_addresses(ctx, data),
+            Method::GET => addresses::list_addresses(ctx, data),
+            Method::POST => addresses::create_addresses(ctx, data),
+            Method::PUT => addresses::update_addresses(ctx, data),
+            Method::DELETE => addresses::delete_addresses(ctx, data),
             _ => Err(ApiError::method_not_allowed()),
         },
         _ => Err(ApiError::not_found()),
@@ -37,12 +37,19 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
 }
 
 fn too_many() -> ApiError {
-    ApiError::new(413, "The request payload is too large. The maximum items allowed in the array is 10.")
+    ApiError::new(
+        413,
+        "The request payload is too large. The maximum items allowed in the array is 10.",
+    )
 }
 
 fn render(data: &StoreData, c: &Customer, include: &[String]) -> Value {
     let mut v = json!(c);
-    let addresses: Vec<&Address> = data.addresses.values().filter(|a| a.customer_id == c.id).collect();
+    let addresses: Vec<&Address> = data
+        .addresses
+        .values()
+        .filter(|a| a.customer_id == c.id)
+        .collect();
     v["address_count"] = json!(addresses.len());
     if include.iter().any(|i| i == "addresses") {
         v["addresses"] = json!(addresses);
@@ -55,7 +62,10 @@ fn render(data: &StoreData, c: &Customer, include: &[String]) -> Value {
 
 fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let q = &ctx.query;
-    let lower = |key: &str| q.list(key).map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
+    let lower = |key: &str| {
+        q.list(key)
+            .map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>())
+    };
     let ids = q.int_list("id:in")?;
     let emails = lower("email:in");
     let names = lower("name:in");
@@ -69,7 +79,14 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let modified = q.date("date_modified")?;
     let modified_min = q.date("date_modified:min")?;
     let modified_max = q.date("date_modified:max")?;
-    let sorts = ["date_created:asc", "date_created:desc", "last_name:asc", "last_name:desc", "date_modified:asc", "date_modified:desc"];
+    let sorts = [
+        "date_created:asc",
+        "date_created:desc",
+        "last_name:asc",
+        "last_name:desc",
+        "date_modified:asc",
+        "date_modified:desc",
+    ];
     let sort = q.one_of("sort", &sorts)?;
     let include = q.list("include").unwrap_or_default();
     let page = v3_page(q)?;
@@ -77,18 +94,39 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
         .customers
         .values()
         .filter(|c| ids.as_ref().is_none_or(|l| l.contains(&(c.id as i64))))
-        .filter(|c| emails.as_ref().is_none_or(|l| l.contains(&c.email.to_lowercase())))
+        .filter(|c| {
+            emails
+                .as_ref()
+                .is_none_or(|l| l.contains(&c.email.to_lowercase()))
+        })
         .filter(|c| {
             let full = format!("{} {}", c.first_name, c.last_name).to_lowercase();
-            names.as_ref().is_none_or(|l| l.contains(&full)) && likes.as_ref().is_none_or(|l| l.iter().any(|s| full.contains(s.as_str())))
+            names.as_ref().is_none_or(|l| l.contains(&full))
+                && likes
+                    .as_ref()
+                    .is_none_or(|l| l.iter().any(|s| full.contains(s.as_str())))
         })
-        .filter(|c| companies.as_ref().is_none_or(|l| l.contains(&c.company.to_lowercase())))
+        .filter(|c| {
+            companies
+                .as_ref()
+                .is_none_or(|l| l.contains(&c.company.to_lowercase()))
+        })
         .filter(|c| phones.as_ref().is_none_or(|l| l.contains(&c.phone)))
-        .filter(|c| groups.as_ref().is_none_or(|l| l.contains(&(c.customer_group_id as i64))))
+        .filter(|c| {
+            groups
+                .as_ref()
+                .is_none_or(|l| l.contains(&(c.customer_group_id as i64)))
+        })
         .filter(|c| created.is_none_or(|d| c.date_created == d))
-        .filter(|c| created_min.is_none_or(|d| c.date_created >= d) && created_max.is_none_or(|d| c.date_created <= d))
+        .filter(|c| {
+            created_min.is_none_or(|d| c.date_created >= d)
+                && created_max.is_none_or(|d| c.date_created <= d)
+        })
         .filter(|c| modified.is_none_or(|d| c.date_modified == d))
-        .filter(|c| modified_min.is_none_or(|d| c.date_modified >= d) && modified_max.is_none_or(|d| c.date_modified <= d))
+        .filter(|c| {
+            modified_min.is_none_or(|d| c.date_modified >= d)
+                && modified_max.is_none_or(|d| c.date_modified <= d)
+        })
         .collect();
     if let Some(sort) = sort {
         let (field, dir) = sort.split_once(':').unwrap_or((sort.as_str(), "asc"));
@@ -102,7 +140,11 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
             if dir == "desc" { o.reverse() } else { o }
         });
     }
-    let items = page.slice(&found).iter().map(|c| render(data, c, &include)).collect();
+    let items = page
+        .slice(&found)
+        .iter()
+        .map(|c| render(data, c, &include))
+        .collect();
     Ok(v3_list(found.len(), page, items))
 }
 
@@ -141,21 +183,28 @@ fn apply_customer(f: &mut Fields, c: &mut Customer) {
     if let Some(g) = f.int("customer_group_id") {
         c.customer_group_id = g.max(0) as u64;
     }
-    if let Some(Value::Object(auth)) = f.raw("authentication") {
-        if let Some(Value::Bool(b)) = auth.get("force_password_reset") {
-            c.authentication.force_password_reset = *b;
-        }
+    if let Some(Value::Object(auth)) = f.raw("authentication")
+        && let Some(Value::Bool(b)) = auth.get("force_password_reset")
+    {
+        c.authentication.force_password_reset = *b;
     }
     if f.has("channel_ids") {
-        c.channel_ids = f.int_list("channel_ids").map(|l| l.into_iter().map(|x| x.max(0) as u64).collect());
+        c.channel_ids = f
+            .int_list("channel_ids")
+            .map(|l| l.into_iter().map(|x| x.max(0) as u64).collect());
     }
     if let Some(Value::Array(credits)) = f.raw("store_credit_amounts") {
-        c.store_credit = credits.iter().filter_map(|x| x.get("amount").and_then(super::wire::decimal_of)).sum();
+        c.store_credit = credits
+            .iter()
+            .filter_map(|x| x.get("amount").and_then(super::wire::decimal_of))
+            .sum();
     }
 }
 
 fn email_taken(data: &StoreData, email: &str, except: u64) -> bool {
-    data.customers.values().any(|c| c.id != except && c.email.eq_ignore_ascii_case(email))
+    data.customers
+        .values()
+        .any(|c| c.id != except && c.email.eq_ignore_ascii_case(email))
 }
 
 /// `POST /customers`: array of ≤10 → 200 `{data, meta}`; all or nothing.
@@ -184,24 +233,41 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             date_created: now,
             date_modified: now,
             attribute_count: 0,
-            authentication: Authentication { force_password_reset: false },
+            authentication: Authentication {
+                force_password_reset: false,
+            },
             accepts_product_review_abandoned_cart_emails: false,
             origin_channel_id: f.int("origin_channel_id").unwrap_or(1).max(0) as u64,
             channel_ids: None,
             store_credit: Decimal::ZERO,
         };
         apply_customer(&mut f, &mut c);
-        let duplicate = email_taken(data, &c.email, 0) || staged.iter().any(|(s, _)| s.email.eq_ignore_ascii_case(&c.email));
+        let duplicate = email_taken(data, &c.email, 0)
+            || staged
+                .iter()
+                .any(|(s, _)| s.email.eq_ignore_ascii_case(&c.email));
         if !c.email.is_empty() && duplicate {
-            f.error("email", format!("The email address {} is already in use by another customer.", c.email));
+            f.error(
+                "email",
+                format!(
+                    "The email address {} is already in use by another customer.",
+                    c.email
+                ),
+            );
         }
         let mut addresses = Vec::new();
         if let Some(Value::Array(list)) = f.raw("addresses") {
             for (j, a) in list.iter().enumerate() {
                 let mut af = Fields::new(a, format!("{i}.addresses.{j}."));
-                af.require(&["first_name", "last_name", "address1", "city", "country_code"]);
-                let mut address = blank_address(0);
-                apply_address(&mut af, &mut address);
+                af.require(&[
+                    "first_name",
+                    "last_name",
+                    "address1",
+                    "city",
+                    "country_code",
+                ]);
+                let mut address = addresses::blank_address(0);
+                addresses::apply_address(&mut af, &mut address);
                 f.errors.extend(af.errors);
                 addresses.push(address);
             }
@@ -240,9 +306,17 @@ fn update(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             Some(existing) => {
                 let mut c = existing.clone();
                 apply_customer(&mut f, &mut c);
-                let duplicate = staged.iter().any(|s: &Customer| s.id != id && s.email.eq_ignore_ascii_case(&c.email));
+                let duplicate = staged
+                    .iter()
+                    .any(|s: &Customer| s.id != id && s.email.eq_ignore_ascii_case(&c.email));
                 if email_taken(data, &c.email, id) || duplicate {
-                    f.error("email", format!("The email address {} is already in use by another customer.", c.email));
+                    f.error(
+                        "email",
+                        format!(
+                            "The email address {} is already in use by another customer.",
+                            c.email
+                        ),
+                    );
                 }
                 c.date_modified = touched(c.date_modified, ctx.now);
                 staged.push(c);
@@ -270,131 +344,6 @@ fn delete(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             if data.customers.remove(&id).is_some() {
                 data.addresses.retain(|_, a| a.customer_id != id);
             }
-        }
-    }
-    Ok(Reply::empty(204))
-}
-
-fn blank_address(customer_id: u64) -> Address {
-    Address {
-        id: 0,
-        customer_id,
-        first_name: String::new(),
-        last_name: String::new(),
-        company: String::new(),
-        address1: String::new(),
-        address2: String::new(),
-        city: String::new(),
-        state_or_province: String::new(),
-        postal_code: String::new(),
-        country_code: String::new(),
-        country: String::new(),
-        phone: String::new(),
-        address_type: "residential".into(),
-    }
-}
-
-fn apply_address(f: &mut Fields, a: &mut Address) {
-    macro_rules! set {
-        ($($field:ident),+) => {$(
-            if let Some(v) = f.text(stringify!($field)) { a.$field = v; }
-        )+};
-    }
-    set!(first_name, last_name, company, address1, address2, city, state_or_province, postal_code, phone);
-    if let Some(code) = f.str("country_code") {
-        if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
-            a.country_code = code.to_ascii_uppercase();
-            a.country = country_name(&code);
-        } else {
-            f.error("country_code", "The field 'country_code' must be a two-letter ISO code.");
-        }
-    }
-    if let Some(t) = f.one_of("address_type", &["residential", "commercial"]) {
-        a.address_type = t;
-    }
-}
-
-fn list_addresses(ctx: &Ctx, data: &StoreData) -> ApiResult {
-    let q = &ctx.query;
-    let ids = q.int_list("id:in")?;
-    let customers = q.int_list("customer_id:in")?;
-    let companies = q.list("company:in").map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
-    let names = q.list("name:in").map(|l| l.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>());
-    let page = v3_page(q)?;
-    let found: Vec<&Address> = data
-        .addresses
-        .values()
-        .filter(|a| ids.as_ref().is_none_or(|l| l.contains(&(a.id as i64))))
-        .filter(|a| customers.as_ref().is_none_or(|l| l.contains(&(a.customer_id as i64))))
-        .filter(|a| companies.as_ref().is_none_or(|l| l.contains(&a.company.to_lowercase())))
-        .filter(|a| names.as_ref().is_none_or(|l| l.contains(&format!("{} {}", a.first_name, a.last_name).to_lowercase())))
-        .collect();
-    let items = page.slice(&found).iter().map(|a| json!(a)).collect();
-    Ok(v3_list(found.len(), page, items))
-}
-
-/// `POST /customers/addresses` → 200; an exact duplicate of an existing address is left out.
-fn create_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    let mut errors = Vec::new();
-    let mut staged = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let mut f = Fields::new(item, format!("{i}."));
-        f.require(&["customer_id", "first_name", "last_name", "city", "country_code", "address1", "state_or_province", "postal_code"]);
-        let customer_id = f.int("customer_id").unwrap_or(0).max(0) as u64;
-        if f.errors.is_empty() && !data.customers.contains_key(&customer_id) {
-            f.error("customer_id", format!("Customer {customer_id} does not exist."));
-        }
-        let mut a = blank_address(customer_id);
-        apply_address(&mut f, &mut a);
-        errors.extend(f.errors);
-        staged.push(a);
-    }
-    finish_with(errors, 422, "The address was not valid.")?;
-    let mut out = Vec::new();
-    for mut a in staged {
-        let duplicate = data.addresses.values().any(|e| Address { id: a.id, ..e.clone() } == a);
-        if duplicate {
-            continue;
-        }
-        a.id = next_id(&mut data.ids.address);
-        out.push(json!(a));
-        data.addresses.insert(a.id, a);
-    }
-    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
-}
-
-fn update_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    let mut errors = Vec::new();
-    let mut staged = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let mut f = Fields::new(item, format!("{i}."));
-        f.require(&["id"]);
-        let id = f.int("id").unwrap_or(0).max(0) as u64;
-        match data.addresses.get(&id) {
-            Some(existing) => {
-                let mut a = existing.clone();
-                apply_address(&mut f, &mut a);
-                staged.push(a);
-            }
-            None if f.errors.is_empty() => f.error("id", format!("Address {id} does not exist.")),
-            None => {}
-        }
-        errors.extend(f.errors);
-    }
-    finish_with(errors, 422, "The address was not valid.")?;
-    let out: Vec<Value> = staged.iter().map(|a| json!(a)).collect();
-    for a in staged {
-        data.addresses.insert(a.id, a);
-    }
-    Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
-}
-
-fn delete_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    if let Some(ids) = ctx.query.int_list("id:in")? {
-        for id in ids {
-            data.addresses.remove(&(id.max(0) as u64));
         }
     }
     Ok(Reply::empty(204))

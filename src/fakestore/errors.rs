@@ -26,7 +26,10 @@ impl Reply {
     pub(crate) fn json<T: Serialize>(status: u16, value: &T) -> Reply {
         // Serialising our own plain data structs cannot fail; an empty body would be the fallback.
         let body = serde_json::to_vec(value).unwrap_or_default();
-        Reply { status, body: Some(body) }
+        Reply {
+            status,
+            body: Some(body),
+        }
     }
 
     /// 204 (or 202...) with an empty body.
@@ -55,11 +58,21 @@ pub(crate) type ApiResult = Result<Reply, ApiError>;
 
 impl ApiError {
     pub(crate) fn new(status: u16, title: impl Into<String>) -> ApiError {
-        ApiError { status, title: title.into(), errors: Vec::new(), details: None, raw: None }
+        ApiError {
+            status,
+            title: title.into(),
+            errors: Vec::new(),
+            details: None,
+            raw: None,
+        }
     }
 
     /// Adds a field error (`errors.{field}` in V3; an extra entry in V2).
-    pub(crate) fn field(mut self, field: impl Into<String>, message: impl Into<String>) -> ApiError {
+    pub(crate) fn field(
+        mut self,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ApiError {
         self.errors.push((field.into(), message.into()));
         self
     }
@@ -70,7 +83,10 @@ impl ApiError {
     }
 
     pub(crate) fn raw(status: u16, body: Value) -> ApiError {
-        ApiError { raw: Some(body), ..ApiError::new(status, "") }
+        ApiError {
+            raw: Some(body),
+            ..ApiError::new(status, "")
+        }
     }
 
     pub(crate) fn not_found() -> ApiError {
@@ -78,7 +94,10 @@ impl ApiError {
     }
 
     pub(crate) fn method_not_allowed() -> ApiError {
-        ApiError::new(405, "The requested method is not allowed for this resource.")
+        ApiError::new(
+            405,
+            "The requested method is not allowed for this resource.",
+        )
     }
 
     pub(crate) fn bad_json(detail: &str) -> ApiError {
@@ -158,7 +177,9 @@ mod tests {
         let v3 = e.body(ApiVersion::V3);
         assert_eq!(v3["status"], 422);
         assert_eq!(v3["errors"]["price"], "must not be negative");
-        let v2 = ApiError::new(413, "too big").details(json!({"max_limit": 250})).body(ApiVersion::V2);
+        let v2 = ApiError::new(413, "too big")
+            .details(json!({"max_limit": 250}))
+            .body(ApiVersion::V2);
         assert_eq!(v2[0]["status"], 413);
         assert_eq!(v2[0]["details"]["max_limit"], 250);
     }

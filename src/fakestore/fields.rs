@@ -21,10 +21,22 @@ impl<'a> Fields<'a> {
     pub(crate) fn new(value: &'a Value, prefix: impl Into<String>) -> Fields<'a> {
         let prefix = prefix.into();
         match value {
-            Value::Object(map) => Fields { map, prefix, errors: Vec::new() },
+            Value::Object(map) => Fields {
+                map,
+                prefix,
+                errors: Vec::new(),
+            },
             _ => {
-                let key = if prefix.is_empty() { "body".to_string() } else { prefix.trim_end_matches('.').to_string() };
-                Fields { map: &EMPTY, prefix, errors: vec![(key, "Expected a JSON object.".into())] }
+                let key = if prefix.is_empty() {
+                    "body".to_string()
+                } else {
+                    prefix.trim_end_matches('.').to_string()
+                };
+                Fields {
+                    map: &EMPTY,
+                    prefix,
+                    errors: vec![(key, "Expected a JSON object.".into())],
+                }
             }
         }
     }
@@ -38,7 +50,8 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn error(&mut self, key: &str, message: impl Into<String>) {
-        self.errors.push((format!("{}{key}", self.prefix), message.into()));
+        self.errors
+            .push((format!("{}{key}", self.prefix), message.into()));
     }
 
     /// Records "is required" for each missing (or null) key.
@@ -77,7 +90,10 @@ impl<'a> Fields<'a> {
         }
         match decimal_of(v) {
             Some(d) if d < Decimal::ZERO => {
-                self.error(key, format!("The field '{key}' must be greater than or equal to 0."));
+                self.error(
+                    key,
+                    format!("The field '{key}' must be greater than or equal to 0."),
+                );
                 None
             }
             Some(d) => Some(d),
@@ -125,7 +141,10 @@ impl<'a> Fields<'a> {
         if allowed.contains(&s.as_str()) {
             Some(s)
         } else {
-            self.error(key, format!("The field '{key}' must be one of: {}.", allowed.join(", ")));
+            self.error(
+                key,
+                format!("The field '{key}' must be one of: {}.", allowed.join(", ")),
+            );
             None
         }
     }
@@ -135,13 +154,19 @@ impl<'a> Fields<'a> {
             Value::Array(items) => {
                 let parsed: Option<Vec<i64>> = items.iter().map(int_of).collect();
                 if parsed.is_none() {
-                    self.error(key, format!("The field '{key}' must be an array of integers."));
+                    self.error(
+                        key,
+                        format!("The field '{key}' must be an array of integers."),
+                    );
                 }
                 parsed
             }
             Value::Null => None,
             _ => {
-                self.error(key, format!("The field '{key}' must be an array of integers."));
+                self.error(
+                    key,
+                    format!("The field '{key}' must be an array of integers."),
+                );
                 None
             }
         }
@@ -150,15 +175,22 @@ impl<'a> Fields<'a> {
     pub(crate) fn str_list(&mut self, key: &str) -> Option<Vec<String>> {
         match self.map.get(key)? {
             Value::Array(items) => {
-                let parsed: Option<Vec<String>> = items.iter().map(|v| v.as_str().map(String::from)).collect();
+                let parsed: Option<Vec<String>> =
+                    items.iter().map(|v| v.as_str().map(String::from)).collect();
                 if parsed.is_none() {
-                    self.error(key, format!("The field '{key}' must be an array of strings."));
+                    self.error(
+                        key,
+                        format!("The field '{key}' must be an array of strings."),
+                    );
                 }
                 parsed
             }
             Value::Null => None,
             _ => {
-                self.error(key, format!("The field '{key}' must be an array of strings."));
+                self.error(
+                    key,
+                    format!("The field '{key}' must be an array of strings."),
+                );
                 None
             }
         }
@@ -171,7 +203,11 @@ impl<'a> Fields<'a> {
 }
 
 /// Turns collected field errors into one error with the given status.
-pub(crate) fn finish_with(errors: Vec<(String, String)>, status: u16, title: &str) -> Result<(), ApiError> {
+pub(crate) fn finish_with(
+    errors: Vec<(String, String)>,
+    status: u16,
+    title: &str,
+) -> Result<(), ApiError> {
     if errors.is_empty() {
         return Ok(());
     }

@@ -9,22 +9,27 @@
 //! Simulator-only extras (not part of BigCommerce): `GET /__fakestore/requests` lists every API
 //! request served (method, path with query, status) and `DELETE /__fakestore/requests` clears it.
 
+mod addresses;
 mod catalog;
 mod config;
 mod customers;
 mod errors;
 mod fields;
+mod order_model;
 mod order_render;
+mod order_write;
 mod orders;
 mod product_write;
 mod query;
 mod rng;
 mod seed;
-mod server;
+mod seed_customers;
 mod seed_orders;
+mod server;
 mod shipments;
 mod store;
 mod store_info;
+mod tree_categories;
 mod trees;
 mod variants;
 mod wire;
@@ -63,7 +68,11 @@ impl FakeStore {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
         let addr = listener.local_addr()?;
         let data = seed(&config);
-        let shared = Arc::new(server::Shared::new(config.clone(), format!("http://{addr}"), data));
+        let shared = Arc::new(server::Shared::new(
+            config.clone(),
+            format!("http://{addr}"),
+            data,
+        ));
         let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(shared.clone());
         tokio::spawn(async move {
@@ -74,7 +83,12 @@ impl FakeStore {
                 tracing::warn!("fakestore server stopped: {err}");
             }
         });
-        Ok(FakeStore { addr, config, shared, stop: Some(stop) })
+        Ok(FakeStore {
+            addr,
+            config,
+            shared,
+            stop: Some(stop),
+        })
     }
 
     /// `http://127.0.0.1:PORT`; API paths are `/stores/{hash}/v3/...` and `/stores/{hash}/v2/...`.

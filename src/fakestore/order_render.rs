@@ -8,25 +8,99 @@ use super::wire::{v2_date, v2_money};
 
 /// (id, name, system description, display sort order) of the 15 system order statuses.
 pub(crate) const STATUSES: &[(u8, &str, &str, u8)] = &[
-    (0, "Incomplete", "An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.", 0),
-    (1, "Pending", "Customer started the checkout process, but did not complete it.", 1),
-    (2, "Shipped", "Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.", 8),
-    (3, "Partially Shipped", "Only some items in the order have been shipped, due to some products being pre-order only or other reasons.", 6),
+    (
+        0,
+        "Incomplete",
+        "An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.",
+        0,
+    ),
+    (
+        1,
+        "Pending",
+        "Customer started the checkout process, but did not complete it.",
+        1,
+    ),
+    (
+        2,
+        "Shipped",
+        "Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.",
+        8,
+    ),
+    (
+        3,
+        "Partially Shipped",
+        "Only some items in the order have been shipped, due to some products being pre-order only or other reasons.",
+        6,
+    ),
     (4, "Refunded", "Seller has used the Refund action.", 11),
-    (5, "Cancelled", "Seller has cancelled an order, due to a stock inconsistency or other reasons.", 9),
-    (6, "Declined", "Seller has marked the order as declined for lack of manual payment, or other reasons.", 10),
-    (7, "Awaiting Payment", "Customer has completed checkout process, but payment has yet to be confirmed.", 2),
-    (8, "Awaiting Pickup", "Order has been pulled, and is awaiting customer pickup from a seller-specified location.", 5),
-    (9, "Awaiting Shipment", "Order has been pulled and packaged, and is awaiting collection from a shipping provider.", 4),
-    (10, "Completed", "Client has paid for their digital product and their file(s) are available for download.", 7),
-    (11, "Awaiting Fulfillment", "Customer has completed the checkout process and payment has been confirmed.", 3),
-    (12, "Manual Verification Required", "Order is on hold while some aspect needs to be manually confirmed.", 13),
-    (13, "Disputed", "Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.", 12),
-    (14, "Partially Refunded", "Seller has partially refunded the order.", 14),
+    (
+        5,
+        "Cancelled",
+        "Seller has cancelled an order, due to a stock inconsistency or other reasons.",
+        9,
+    ),
+    (
+        6,
+        "Declined",
+        "Seller has marked the order as declined for lack of manual payment, or other reasons.",
+        10,
+    ),
+    (
+        7,
+        "Awaiting Payment",
+        "Customer has completed checkout process, but payment has yet to be confirmed.",
+        2,
+    ),
+    (
+        8,
+        "Awaiting Pickup",
+        "Order has been pulled, and is awaiting customer pickup from a seller-specified location.",
+        5,
+    ),
+    (
+        9,
+        "Awaiting Shipment",
+        "Order has been pulled and packaged, and is awaiting collection from a shipping provider.",
+        4,
+    ),
+    (
+        10,
+        "Completed",
+        "Client has paid for their digital product and their file(s) are available for download.",
+        7,
+    ),
+    (
+        11,
+        "Awaiting Fulfillment",
+        "Customer has completed the checkout process and payment has been confirmed.",
+        3,
+    ),
+    (
+        12,
+        "Manual Verification Required",
+        "Order is on hold while some aspect needs to be manually confirmed.",
+        13,
+    ),
+    (
+        13,
+        "Disputed",
+        "Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.",
+        12,
+    ),
+    (
+        14,
+        "Partially Refunded",
+        "Seller has partially refunded the order.",
+        14,
+    ),
 ];
 
 pub(crate) fn status_name(id: u8) -> &'static str {
-    STATUSES.iter().find(|s| s.0 == id).map(|s| s.1).unwrap_or("Unknown")
+    STATUSES
+        .iter()
+        .find(|s| s.0 == id)
+        .map(|s| s.1)
+        .unwrap_or("Unknown")
 }
 
 /// The merchant's label for a status. One is customised, as merchants do, so clients can be
@@ -40,7 +114,11 @@ pub(crate) fn custom_label(id: u8) -> &'static str {
 
 /// An `/order_statuses` item (`order` = display sort order, as in the spec's example).
 pub(crate) fn status_json(id: u8) -> Value {
-    let (_, name, description, order) = STATUSES.iter().find(|s| s.0 == id).copied().unwrap_or((id, "Unknown", "", 99));
+    let (_, name, description, order) = STATUSES
+        .iter()
+        .find(|s| s.0 == id)
+        .copied()
+        .unwrap_or((id, "Unknown", "", 99));
     json!({
         "id": id,
         "name": name,
@@ -257,7 +335,12 @@ fn generated_link(provider: &str, number: &str) -> String {
 }
 
 pub(crate) fn shipment_json(o: &Order, s: &Shipment) -> Value {
-    let shipping = o.addresses.iter().find(|a| a.id == s.order_address_id).map(|a| address_json(&a.fields)).unwrap_or(Value::Null);
+    let shipping = o
+        .addresses
+        .iter()
+        .find(|a| a.id == s.order_address_id)
+        .map(|a| address_json(&a.fields))
+        .unwrap_or(Value::Null);
     json!({
         "id": s.id, "order_id": o.id, "customer_id": o.customer_id, "order_address_id": s.order_address_id,
         "date_created": v2_date(&s.date_created), "tracking_number": s.tracking_number,

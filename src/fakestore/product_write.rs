@@ -18,7 +18,9 @@ const BULK_DELETE_LIMIT: usize = 250;
 
 /// The new `date_modified` after a write: now (never earlier than the old value), whole seconds.
 pub(crate) fn touched(old: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now).max(old)
+    DateTime::from_timestamp(now.timestamp(), 0)
+        .unwrap_or(now)
+        .max(old)
 }
 
 fn conflict(field: &str, title: &str) -> ApiError {
@@ -87,7 +89,10 @@ fn blank_product(id: u64, now: DateTime<Utc>) -> Product {
         is_preorder_only: false,
         is_price_hidden: false,
         price_hidden_label: String::new(),
-        custom_url: CustomUrl { url: String::new(), is_customized: false },
+        custom_url: CustomUrl {
+            url: String::new(),
+            is_customized: false,
+        },
         base_variant_id: None,
         open_graph_type: "product".into(),
         open_graph_title: String::new(),
@@ -128,13 +133,63 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
             if let Some(v) = f.$reader(stringify!($field)) { p.$field = v; }
         )+};
     }
-    set!(amount, weight, width, depth, height, price, cost_price, retail_price, sale_price, map_price, fixed_cost_shipping_price);
-    set!(text, description, product_tax_code, warranty, bin_picking_number, layout_file, upc, mpn, gtin, search_keywords);
-    set!(text, availability_description, page_title, meta_description, preorder_message, price_hidden_label);
+    set!(
+        amount,
+        weight,
+        width,
+        depth,
+        height,
+        price,
+        cost_price,
+        retail_price,
+        sale_price,
+        map_price,
+        fixed_cost_shipping_price
+    );
+    set!(
+        text,
+        description,
+        product_tax_code,
+        warranty,
+        bin_picking_number,
+        layout_file,
+        upc,
+        mpn,
+        gtin,
+        search_keywords
+    );
+    set!(
+        text,
+        availability_description,
+        page_title,
+        meta_description,
+        preorder_message,
+        price_hidden_label
+    );
     set!(text, open_graph_title, open_graph_description);
-    set!(bool, is_free_shipping, is_visible, is_featured, is_condition_shown, is_preorder_only, is_price_hidden);
-    set!(bool, open_graph_use_meta_description, open_graph_use_product_name, open_graph_use_image);
-    set!(int, inventory_level, inventory_warning_level, sort_order, order_quantity_minimum, order_quantity_maximum);
+    set!(
+        bool,
+        is_free_shipping,
+        is_visible,
+        is_featured,
+        is_condition_shown,
+        is_preorder_only,
+        is_price_hidden
+    );
+    set!(
+        bool,
+        open_graph_use_meta_description,
+        open_graph_use_product_name,
+        open_graph_use_image
+    );
+    set!(
+        int,
+        inventory_level,
+        inventory_warning_level,
+        sort_order,
+        order_quantity_minimum,
+        order_quantity_maximum
+    );
     set!(str_list, meta_keywords);
     if let Some(v) = f.one_of("inventory_tracking", &["none", "product", "variant"]) {
         p.inventory_tracking = v;
@@ -172,8 +227,14 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
     f.finish("JSON data is missing or invalid")?;
 
     if let Some(categories) = categories {
-        if let Some(bad) = categories.iter().find(|c| !data.categories.contains_key(&(**c as u64))) {
-            return Err(conflict("categories", &format!("Category {bad} does not exist")));
+        if let Some(bad) = categories
+            .iter()
+            .find(|c| !data.categories.contains_key(&(**c as u64)))
+        {
+            return Err(conflict(
+                "categories",
+                &format!("Category {bad} does not exist"),
+            ));
         }
         p.categories = categories.into_iter().map(|c| c as u64).collect();
     }
@@ -222,8 +283,18 @@ pub(crate) fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     Ok(Reply::data(200, &rendered))
 }
 
-fn update_in_place(ctx: &Ctx, data: &mut StoreData, id: u64, body: &Value, prefix: &str) -> Result<(), ApiError> {
-    let mut p = data.products.get(&id).cloned().ok_or_else(|| product_not_found(id))?;
+fn update_in_place(
+    ctx: &Ctx,
+    data: &mut StoreData,
+    id: u64,
+    body: &Value,
+    prefix: &str,
+) -> Result<(), ApiError> {
+    let mut p = data
+        .products
+        .get(&id)
+        .cloned()
+        .ok_or_else(|| product_not_found(id))?;
     apply(data, &mut p, body, prefix)?;
     p.date_modified = touched(p.date_modified, ctx.now);
     p.recompute();
@@ -238,14 +309,19 @@ pub(crate) fn update_one(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult 
         return Err(product_not_found(id));
     }
     update_in_place(ctx, data, id, &body, "")?;
-    Ok(Reply::data(200, &Shape::from_query(&ctx.query).render(&data.products[&id])))
+    Ok(Reply::data(
+        200,
+        &Shape::from_query(&ctx.query).render(&data.products[&id]),
+    ))
 }
 
 /// `PUT /catalog/products`: batch of ≤10, each with `id`; all or nothing.
 pub(crate) fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let items = ctx.json_array()?;
     if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large("The request payload is too large. The maximum items allowed in the array is 10."));
+        return Err(ApiError::batch_too_large(
+            "The request payload is too large. The maximum items allowed in the array is 10.",
+        ));
     }
     let mut ids = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -269,13 +345,18 @@ pub(crate) fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
     }
     let shape = Shape::from_query(&ctx.query);
-    let rendered: Vec<Value> = ids.iter().map(|id| shape.render(&data.products[id])).collect();
+    let rendered: Vec<Value> = ids
+        .iter()
+        .map(|id| shape.render(&data.products[id]))
+        .collect();
     Ok(Reply::json(200, &json!({ "data": rendered, "meta": {} })))
 }
 
 /// `DELETE /catalog/products/{id}` → 204 (404 when it does not exist).
 pub(crate) fn delete_one(data: &mut StoreData, id: u64) -> ApiResult {
-    data.products.remove(&id).ok_or_else(|| product_not_found(id))?;
+    data.products
+        .remove(&id)
+        .ok_or_else(|| product_not_found(id))?;
     Ok(Reply::empty(204))
 }
 
@@ -283,8 +364,12 @@ pub(crate) fn delete_one(data: &mut StoreData, id: u64) -> ApiResult {
 pub(crate) fn delete_by_filter(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let filter = ProductFilter::from_query(&ctx.query)?;
     if !filter.any {
-        return Err(ApiError::new(422, "A filter is required to delete products.")
-            .field("id:in", "Pass id:in (or another filter) to choose the products to delete."));
+        return Err(
+            ApiError::new(422, "A filter is required to delete products.").field(
+                "id:in",
+                "Pass id:in (or another filter) to choose the products to delete.",
+            ),
+        );
     }
     let doomed: Vec<u64> = data
         .products

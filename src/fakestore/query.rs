@@ -54,20 +54,31 @@ impl Query {
             })
             .map(|(k, v)| (k.trim_end_matches("[]").to_string(), v))
             .collect();
-        Query { pairs, version, now }
+        Query {
+            pairs,
+            version,
+            now,
+        }
     }
 
     fn bad(&self, key: &str, what: &str) -> ApiError {
         match self.version {
             ApiVersion::V3 => ApiError::new(422, "The filter parameters are not valid.")
                 .field(key, format!("The filter '{key}' must be {what}.")),
-            ApiVersion::V2 => ApiError::new(400, format!("The field '{key}' is invalid: expected {what}.")),
+            ApiVersion::V2 => ApiError::new(
+                400,
+                format!("The field '{key}' is invalid: expected {what}."),
+            ),
         }
     }
 
     /// The raw value of `key` (the last one when repeated).
     pub(crate) fn get(&self, key: &str) -> Option<&str> {
-        self.pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     pub(crate) fn has(&self, key: &str) -> bool {
@@ -86,7 +97,12 @@ impl Query {
         for (k, v) in &self.pairs {
             if k == key {
                 found = true;
-                out.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+                out.extend(
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from),
+                );
             }
         }
         found.then_some(out)
@@ -95,7 +111,11 @@ impl Query {
     pub(crate) fn int(&self, key: &str) -> Result<Option<i64>, ApiError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => v.trim().parse().map(Some).map_err(|_| self.bad(key, "an integer")),
+            Some(v) => v
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| self.bad(key, "an integer")),
         }
     }
 
@@ -104,7 +124,10 @@ impl Query {
             None => Ok(None),
             Some(items) => items
                 .iter()
-                .map(|s| s.parse::<i64>().map_err(|_| self.bad(key, "a list of integers")))
+                .map(|s| {
+                    s.parse::<i64>()
+                        .map_err(|_| self.bad(key, "a list of integers"))
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Some),
         }
@@ -171,17 +194,25 @@ fn positive(q: &Query, key: &str, default: usize) -> Result<usize, ApiError> {
 
 /// V3 paging: `limit` defaults to 50 and is clamped to 250.
 pub(crate) fn v3_page(q: &Query) -> Result<Page, ApiError> {
-    Ok(Page { page: positive(q, "page", 1)?, limit: positive(q, "limit", DEFAULT_LIMIT)?.min(MAX_LIMIT) })
+    Ok(Page {
+        page: positive(q, "page", 1)?,
+        limit: positive(q, "limit", DEFAULT_LIMIT)?.min(MAX_LIMIT),
+    })
 }
 
 /// V2 paging: `limit` defaults to 50; above 250 is a 413 with the V2 body.
 pub(crate) fn v2_page(q: &Query) -> Result<Page, ApiError> {
     let limit = positive(q, "limit", DEFAULT_LIMIT)?;
     if limit > MAX_LIMIT {
-        return Err(ApiError::new(413, "The specified limit exceeds the maximum allowed.")
-            .details(json!({ "max_limit": MAX_LIMIT })));
+        return Err(
+            ApiError::new(413, "The specified limit exceeds the maximum allowed.")
+                .details(json!({ "max_limit": MAX_LIMIT })),
+        );
     }
-    Ok(Page { page: positive(q, "page", 1)?, limit })
+    Ok(Page {
+        page: positive(q, "page", 1)?,
+        limit,
+    })
 }
 
 /// The V3 `meta.pagination` object; links are relative query strings.
@@ -189,11 +220,20 @@ pub(crate) fn pagination(total: usize, count: usize, page: Page) -> Value {
     let total_pages = total.div_ceil(page.limit);
     let mut links = serde_json::Map::new();
     if page.page > 1 {
-        links.insert("previous".into(), json!(format!("?page={}&limit={}", page.page - 1, page.limit)));
+        links.insert(
+            "previous".into(),
+            json!(format!("?page={}&limit={}", page.page - 1, page.limit)),
+        );
     }
-    links.insert("current".into(), json!(format!("?page={}&limit={}", page.page, page.limit)));
+    links.insert(
+        "current".into(),
+        json!(format!("?page={}&limit={}", page.page, page.limit)),
+    );
     if page.page < total_pages {
-        links.insert("next".into(), json!(format!("?page={}&limit={}", page.page + 1, page.limit)));
+        links.insert(
+            "next".into(),
+            json!(format!("?page={}&limit={}", page.page + 1, page.limit)),
+        );
     }
     json!({
         "total": total,
@@ -213,7 +253,11 @@ pub(crate) fn v3_list(total: usize, page: Page, data: Vec<Value>) -> Reply {
 
 /// A V2 list reply: a bare array, or 204 with an empty body when there is nothing on the page.
 pub(crate) fn v2_list(data: Vec<Value>) -> Reply {
-    if data.is_empty() { Reply::empty(204) } else { Reply::json(200, &data) }
+    if data.is_empty() {
+        Reply::empty(204)
+    } else {
+        Reply::json(200, &data)
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Deterministic seeding of a realistic shop from the word lists: brands, one category tree,
-//! products with variants. Customers and orders are in `seed_orders.rs`. Everything is O(n).
+//! products with variants. Customers and orders are in `seed_customers.rs` and `seed_orders.rs`. Everything is O(n).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -8,15 +8,24 @@ use rust_decimal::Decimal;
 
 use super::config::FakeStoreConfig;
 use super::rng::Rng;
-use super::seed_orders::{seed_customers, seed_orders};
+use super::seed_customers::seed_customers;
+use super::seed_orders::seed_orders;
 use super::store::{
-    Category, CategoryUrl, CustomUrl, OptionValue, Product, ProductOption, StoreData, Tree, Variant,
-    VariantOptionValue, next_id,
+    Category, CategoryUrl, CustomUrl, OptionValue, Product, ProductOption, StoreData, Tree,
+    Variant, VariantOptionValue, next_id,
 };
 use super::words::{Words, slug};
 
-const BRANDS: &[&str] =
-    &["Northwind", "Timberline", "Harbor & Hide", "Alpine Co.", "Fieldcraft", "Cedar Supply", "Drift Goods", "Summit Works"];
+const BRANDS: &[&str] = &[
+    "Northwind",
+    "Timberline",
+    "Harbor & Hide",
+    "Alpine Co.",
+    "Fieldcraft",
+    "Cedar Supply",
+    "Drift Goods",
+    "Summit Works",
+];
 
 /// Builds the data of a store from `config` (seed, sizes, anchor) without starting a server.
 pub fn seed(config: &FakeStoreConfig) -> StoreData {
@@ -42,7 +51,13 @@ struct CategoryIndex {
     sale: Option<u64>,
 }
 
-pub(crate) fn new_category(data: &mut StoreData, tree_id: u64, parent_id: u64, name: &str, path: String) -> Category {
+pub(crate) fn new_category(
+    data: &mut StoreData,
+    tree_id: u64,
+    parent_id: u64,
+    name: &str,
+    path: String,
+) -> Category {
     let id = next_id(&mut data.ids.category);
     Category {
         category_id: id,
@@ -61,13 +76,28 @@ pub(crate) fn new_category(data: &mut StoreData, tree_id: u64, parent_id: u64, n
         is_visible: true,
         search_keywords: String::new(),
         default_product_sort: "use_store_settings".to_string(),
-        url: CategoryUrl { path, is_customized: false },
+        url: CategoryUrl {
+            path,
+            is_customized: false,
+        },
     }
 }
 
-fn seed_categories(data: &mut StoreData, words: &Words, rng: &mut Rng, _anchor: DateTime<Utc>) -> CategoryIndex {
+fn seed_categories(
+    data: &mut StoreData,
+    words: &Words,
+    rng: &mut Rng,
+    _anchor: DateTime<Utc>,
+) -> CategoryIndex {
     let tree_id = next_id(&mut data.ids.tree);
-    data.trees.insert(tree_id, Tree { id: tree_id, name: "Default".into(), channels: vec![1] });
+    data.trees.insert(
+        tree_id,
+        Tree {
+            id: tree_id,
+            name: "Default".into(),
+            channels: vec![1],
+        },
+    );
     // stack[level] = (id, url path, top-level name)
     let mut stack: Vec<(u64, String, String)> = Vec::new();
     let mut sibling_counts: BTreeMap<u64, i64> = BTreeMap::new();
@@ -91,7 +121,11 @@ fn seed_categories(data: &mut StoreData, words: &Words, rng: &mut Rng, _anchor: 
         stack.push((c.category_id, path, top));
         data.categories.insert(c.category_id, c);
     }
-    let mut index = CategoryIndex { leaves_by_group: BTreeMap::new(), shop_all: None, sale: None };
+    let mut index = CategoryIndex {
+        leaves_by_group: BTreeMap::new(),
+        shop_all: None,
+        sale: None,
+    };
     for (id, top) in top_of {
         let c = &data.categories[&id];
         match c.name.as_str() {
@@ -119,7 +153,11 @@ fn shop_price(rng: &mut Rng) -> Decimal {
         2 => rng.range(60, 149),
         _ => rng.range(150, 499),
     };
-    let cents = if dollars == 4 { 95 } else { [95, 99, 0][rng.weighted(&[45, 35, 20])] };
+    let cents = if dollars == 4 {
+        95
+    } else {
+        [95, 99, 0][rng.weighted(&[45, 35, 20])]
+    };
     money(dollars * 100 + cents)
 }
 
@@ -128,7 +166,11 @@ fn sale_price_for(price: Decimal, rng: &mut Rng) -> Decimal {
     let pct = Decimal::from(*rng.pick(&[70i64, 75, 80, 85, 90]));
     let raw = (price * pct / Decimal::from(100)).floor();
     let sale = raw + money(99);
-    if sale < price && sale > Decimal::ZERO { sale } else { (price * money(80)).round_dp(2) }
+    if sale < price && sale > Decimal::ZERO {
+        sale
+    } else {
+        (price * money(80)).round_dp(2)
+    }
 }
 
 fn seed_products(
@@ -168,9 +210,17 @@ fn seed_products(
         let sku = format!("{}-{}-{:05}", noun.code, material_code, id);
         let price = shop_price(rng);
         let on_sale = rng.chance(0.12);
-        let sale_price = if on_sale { sale_price_for(price, rng) } else { Decimal::ZERO };
+        let sale_price = if on_sale {
+            sale_price_for(price, rng)
+        } else {
+            Decimal::ZERO
+        };
         let cost_price = (price * Decimal::new(rng.range(35, 60), 2)).round_dp(2);
-        let retail_price = if rng.chance(0.25) { (price * money(125)).round_dp(0) } else { Decimal::ZERO };
+        let retail_price = if rng.chance(0.25) {
+            (price * money(125)).round_dp(0)
+        } else {
+            Decimal::ZERO
+        };
         let mut categories = Vec::new();
         if let Some(leaves) = index.leaves_by_group.get(noun.group) {
             categories.push(*rng.pick(leaves));
@@ -198,7 +248,11 @@ fn seed_products(
             description: format!(
                 "<p>The {} {lower_noun} is made from durable {material} and built for everyday use. {}</p>",
                 adjective.to_lowercase(),
-                if tracked { "Ships within two business days." } else { "Made to order." }
+                if tracked {
+                    "Ships within two business days."
+                } else {
+                    "Made to order."
+                }
             ),
             weight: Decimal::new(rng.range(2, 60), 1),
             width: Decimal::from(rng.range(2, 24)),
@@ -213,12 +267,24 @@ fn seed_products(
             product_tax_code: String::new(),
             calculated_price: price,
             categories,
-            brand_id: if rng.chance(0.9) { rng.range(1, BRANDS.len() as i64) as u64 } else { 0 },
+            brand_id: if rng.chance(0.9) {
+                rng.range(1, BRANDS.len() as i64) as u64
+            } else {
+                0
+            },
             option_set_id: None,
             option_set_display: "right".into(),
-            inventory_level: if rng.chance(0.08) { 0 } else { rng.range(1, 500) },
+            inventory_level: if rng.chance(0.08) {
+                0
+            } else {
+                rng.range(1, 500)
+            },
             inventory_warning_level: if tracked { 5 } else { 0 },
-            inventory_tracking: if tracked { "product".into() } else { "none".into() },
+            inventory_tracking: if tracked {
+                "product".into()
+            } else {
+                "none".into()
+            },
             reviews_rating_sum: 0,
             reviews_count: 0,
             total_sold: rng.below(300),
@@ -228,7 +294,11 @@ fn seed_products(
             is_featured: rng.chance(0.05),
             related_products: vec![-1],
             warranty: String::new(),
-            bin_picking_number: format!("{}-{:02}", (b'A' + rng.below(8) as u8) as char, rng.range(1, 40)),
+            bin_picking_number: format!(
+                "{}-{:02}",
+                (b'A' + rng.below(8) as u8) as char,
+                rng.range(1, 40)
+            ),
             layout_file: "product.html".into(),
             upc: String::new(),
             mpn: String::new(),
@@ -250,11 +320,18 @@ fn seed_products(
             date_modified: modified,
             view_count: rng.below(5000),
             preorder_release_date,
-            preorder_message: if availability == "preorder" { "Expected to ship soon".into() } else { String::new() },
+            preorder_message: if availability == "preorder" {
+                "Expected to ship soon".into()
+            } else {
+                String::new()
+            },
             is_preorder_only: availability == "preorder",
             is_price_hidden: false,
             price_hidden_label: String::new(),
-            custom_url: CustomUrl { url: format!("/{}/", slug(&name)), is_customized: false },
+            custom_url: CustomUrl {
+                url: format!("/{}/", slug(&name)),
+                is_customized: false,
+            },
             base_variant_id: None,
             open_graph_type: "product".into(),
             open_graph_title: String::new(),
@@ -320,14 +397,25 @@ fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, gro
     let count = rng.range(2, 6) as usize;
     let sized = matches!(group, "Apparel" | "Footwear");
     let mut axes: Vec<(&str, Vec<&str>)> = Vec::new();
-    if sized && count >= 4 && count % 2 == 0 && rng.chance(0.4) {
-        let sizes = if group == "Footwear" { SHOE_SIZES } else { &SIZES[1..] };
+    if sized && count >= 4 && count.is_multiple_of(2) && rng.chance(0.4) {
+        let sizes = if group == "Footwear" {
+            SHOE_SIZES
+        } else {
+            &SIZES[1..]
+        };
         axes.push(("Size", sizes[..count / 2].to_vec()));
         axes.push(("Color", COLORS[..2].to_vec()));
     } else if sized {
-        let sizes = if group == "Footwear" { SHOE_SIZES } else { SIZES };
+        let sizes = if group == "Footwear" {
+            SHOE_SIZES
+        } else {
+            SIZES
+        };
         let start = if count <= 4 { 1 } else { 0 };
-        axes.push(("Size", sizes[start..(start + count).min(sizes.len())].to_vec()));
+        axes.push((
+            "Size",
+            sizes[start..(start + count).min(sizes.len())].to_vec(),
+        ));
     } else {
         let offset = rng.below((COLORS.len() - count + 1) as u64) as usize;
         axes.push(("Color", COLORS[offset..offset + count].to_vec()));
@@ -353,7 +441,11 @@ fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, gro
             product_id: p.id,
             name: format!("{name}-{}", p.id),
             display_name: name.to_string(),
-            kind: if *name == "Color" { "swatch".into() } else { "rectangles".into() },
+            kind: if *name == "Color" {
+                "swatch".into()
+            } else {
+                "rectangles".into()
+            },
             sort_order: i as i64,
             option_values: values,
         });
@@ -380,7 +472,14 @@ fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, gro
         for (axis, k) in combo {
             let opt = &p.options[axis];
             let value = &opt.option_values[k];
-            codes.push(value.label.to_ascii_uppercase().chars().take(3).collect::<String>());
+            codes.push(
+                value
+                    .label
+                    .to_ascii_uppercase()
+                    .chars()
+                    .take(3)
+                    .collect::<String>(),
+            );
             premium |= value.label == "XXL";
             v.option_values.push(VariantOptionValue {
                 id: value.id,
@@ -391,7 +490,11 @@ fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, gro
         }
         v.sku = format!("{}-{}", p.sku, codes.join("-"));
         v.price = premium.then(|| p.price + Decimal::new(5, 0));
-        v.inventory_level = if rng.chance(0.1) { 0 } else { rng.range(1, 120) };
+        v.inventory_level = if rng.chance(0.1) {
+            0
+        } else {
+            rng.range(1, 120)
+        };
         total += v.inventory_level;
         p.variants.push(v);
     }

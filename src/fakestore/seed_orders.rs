@@ -1,4 +1,4 @@
-//! Seeding of customers (with addresses) and of 90 days of orders that reference real products
+//! Seeding of 90 days of orders that reference real products
 //! and customers, with a status mix that depends on the order's age.
 
 use std::collections::HashMap;
@@ -7,102 +7,58 @@ use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 
 use super::rng::Rng;
+use super::seed_customers::{EMAIL_DOMAINS, ascii_lower, phone, street_address};
 use super::store::{
-    Address, Authentication, Customer, Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment,
-    ShipmentItem, StoreData, next_id,
+    Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment, ShipmentItem, StoreData,
+    next_id,
 };
 use super::words::Words;
-
-const EMAIL_DOMAINS: &[&str] = &["example.com", "example.net", "example.org", "mail.example.com"];
-
-fn ascii_lower(s: &str) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
-}
-
-fn phone(rng: &mut Rng) -> String {
-    format!("({}) 555-{:04}", rng.range(201, 989), rng.range(100, 9999))
-}
-
-/// A random US street address: (street_1, city, state, zip).
-fn street_address(words: &Words, rng: &mut Rng) -> (String, String, String, String) {
-    let city = rng.pick(&words.cities);
-    let street = format!("{} {}", rng.range(1, 9999), rng.pick(&words.streets));
-    let zip = format!("{}{:02}", city.zip_prefix, rng.range(1, 99));
-    (street, city.name.to_string(), city.state.to_string(), zip)
-}
-
-pub(crate) fn seed_customers(data: &mut StoreData, words: &Words, rng: &mut Rng, anchor: DateTime<Utc>, count: usize) {
-    let mut emails: HashMap<String, u32> = HashMap::with_capacity(count);
-    for _ in 0..count {
-        let id = next_id(&mut data.ids.customer);
-        let first = rng.pick(&words.first_names).to_string();
-        let last = rng.pick(&words.last_names).to_string();
-        let company = if rng.chance(0.15) { rng.pick(&words.companies).to_string() } else { String::new() };
-        let local = format!("{}.{}", ascii_lower(&first), ascii_lower(&last));
-        let domain = rng.pick(EMAIL_DOMAINS);
-        let base = format!("{local}@{domain}");
-        let seen = emails.entry(base.clone()).or_insert(0);
-        *seen += 1;
-        let email = if *seen == 1 { base } else { format!("{local}{}@{domain}", *seen) };
-        let created = anchor - Duration::seconds(rng.range(2 * 86_400, 730 * 86_400));
-        let modified = created + Duration::seconds(rng.range(0, (anchor - created).num_seconds() / 2));
-        let group = if !company.is_empty() { 1 } else if rng.chance(0.1) { 2 } else { 0 };
-        let customer = Customer {
-            id,
-            email,
-            first_name: first.clone(),
-            last_name: last.clone(),
-            company: company.clone(),
-            phone: phone(rng),
-            registration_ip_address: format!("198.51.100.{}", rng.range(1, 254)),
-            notes: if rng.chance(0.05) { "Prefers contact by email.".into() } else { String::new() },
-            tax_exempt_category: if !company.is_empty() && rng.chance(0.2) { "G".into() } else { String::new() },
-            customer_group_id: group,
-            date_created: created,
-            date_modified: modified,
-            attribute_count: 0,
-            authentication: Authentication { force_password_reset: false },
-            accepts_product_review_abandoned_cart_emails: rng.chance(0.6),
-            origin_channel_id: 1,
-            channel_ids: Some(vec![1]),
-            store_credit: if rng.chance(0.05) { Decimal::from(*rng.pick(&[10i64, 25, 50])) } else { Decimal::ZERO },
-        };
-        let address_count = if rng.chance(0.3) { 2 } else { 1 };
-        for n in 0..address_count {
-            let (street, city, state, zip) = street_address(words, rng);
-            let address_id = next_id(&mut data.ids.address);
-            data.addresses.insert(
-                address_id,
-                Address {
-                    id: address_id,
-                    customer_id: id,
-                    first_name: first.clone(),
-                    last_name: last.clone(),
-                    company: if n == 0 { company.clone() } else { String::new() },
-                    address1: street,
-                    address2: if rng.chance(0.2) { format!("Apt {}", rng.range(1, 40)) } else { String::new() },
-                    city,
-                    state_or_province: state,
-                    postal_code: zip,
-                    country_code: "US".into(),
-                    country: "United States".into(),
-                    phone: customer.phone.clone(),
-                    address_type: if n == 0 && !company.is_empty() { "commercial".into() } else { "residential".into() },
-                },
-            );
-        }
-        data.customers.insert(id, customer);
-    }
-}
 
 /// Status weights by order age: fresh orders wait for payment/fulfilment, old ones are done.
 fn status_for_age(rng: &mut Rng, age_days: i64) -> u8 {
     let table: &[(u8, u32)] = if age_days < 2 {
-        &[(11, 35), (7, 15), (9, 12), (1, 10), (12, 5), (8, 5), (3, 5), (2, 8), (6, 3), (5, 2)]
+        &[
+            (11, 35),
+            (7, 15),
+            (9, 12),
+            (1, 10),
+            (12, 5),
+            (8, 5),
+            (3, 5),
+            (2, 8),
+            (6, 3),
+            (5, 2),
+        ]
     } else if age_days < 7 {
-        &[(2, 35), (10, 20), (11, 12), (9, 8), (3, 6), (7, 4), (5, 4), (6, 3), (12, 2), (8, 2), (13, 1), (4, 1), (14, 2)]
+        &[
+            (2, 35),
+            (10, 20),
+            (11, 12),
+            (9, 8),
+            (3, 6),
+            (7, 4),
+            (5, 4),
+            (6, 3),
+            (12, 2),
+            (8, 2),
+            (13, 1),
+            (4, 1),
+            (14, 2),
+        ]
     } else {
-        &[(10, 50), (2, 28), (5, 5), (4, 4), (14, 3), (3, 2), (6, 3), (13, 1), (11, 2), (12, 1), (8, 1)]
+        &[
+            (10, 50),
+            (2, 28),
+            (5, 5),
+            (4, 4),
+            (14, 3),
+            (3, 2),
+            (6, 3),
+            (13, 1),
+            (11, 2),
+            (12, 1),
+            (8, 1),
+        ]
     };
     let weights: Vec<u32> = table.iter().map(|(_, w)| *w).collect();
     table[rng.weighted(&weights)].0
@@ -123,9 +79,22 @@ pub(crate) fn payment_status_for(status: u8) -> &'static str {
 
 fn tracking(rng: &mut Rng) -> (String, String) {
     match rng.below(3) {
-        0 => ("usps".into(), format!("9400{:018}", rng.below(1_000_000_000_000_000_000))),
-        1 => ("ups".into(), format!("1Z{:06X}{:010}", rng.below(0xFF_FFFF), rng.below(10_000_000_000))),
-        _ => ("fedex".into(), format!("{:012}", rng.below(1_000_000_000_000))),
+        0 => (
+            "usps".into(),
+            format!("9400{:018}", rng.below(1_000_000_000_000_000_000)),
+        ),
+        1 => (
+            "ups".into(),
+            format!(
+                "1Z{:06X}{:010}",
+                rng.below(0xFF_FFFF),
+                rng.below(10_000_000_000)
+            ),
+        ),
+        _ => (
+            "fedex".into(),
+            format!("{:012}", rng.below(1_000_000_000_000)),
+        ),
     }
 }
 
@@ -142,7 +111,13 @@ const CUSTOMER_MESSAGES: &[&str] = &[
     "Please use recyclable packaging if possible.",
 ];
 
-pub(crate) fn seed_orders(data: &mut StoreData, words: &Words, rng: &mut Rng, anchor: DateTime<Utc>, count: usize) {
+pub(crate) fn seed_orders(
+    data: &mut StoreData,
+    words: &Words,
+    rng: &mut Rng,
+    anchor: DateTime<Utc>,
+    count: usize,
+) {
     let product_ids: Vec<u64> = data.products.keys().copied().collect();
     if product_ids.is_empty() {
         return;
@@ -155,12 +130,18 @@ pub(crate) fn seed_orders(data: &mut StoreData, words: &Words, rng: &mut Rng, an
     let span = 90 * 86_400i64;
     for i in 0..count {
         let offset = ((i as f64 + rng.unit()) / count as f64 * span as f64) as i64;
-        let created = (anchor - Duration::seconds(span - offset)).min(anchor - Duration::seconds(120));
+        let created =
+            (anchor - Duration::seconds(span - offset)).min(anchor - Duration::seconds(120));
         let age_days = (anchor - created).num_days();
         let id = next_id(&mut data.ids.order);
-        let (customer_id, billing) = pick_buyer(data, words, rng, &customer_ids, &first_address);
+        let (customer_id, billing) =
+            pick_buyer(data, words, rng, &customer_ids, &first_address, created);
         let mut status = status_for_age(rng, age_days);
-        let tax_rate = if matches!(billing.state.as_str(), "Oregon" | "Alaska") { Decimal::ZERO } else { Decimal::new(7, 2) };
+        let tax_rate = if matches!(billing.state.as_str(), "Oregon" | "Alaska") {
+            Decimal::ZERO
+        } else {
+            Decimal::new(7, 2)
+        };
 
         let address_id = next_id(&mut data.ids.order_address);
         let mut ship_to = billing.clone();
@@ -175,7 +156,14 @@ pub(crate) fn seed_orders(data: &mut StoreData, words: &Words, rng: &mut Rng, an
 
         let mut products = Vec::new();
         for _ in 0..[1, 2, 3, 4, 5][rng.weighted(&[40, 30, 15, 10, 5])] {
-            let product = &data.products[rng.pick(&product_ids)];
+            // Prefer a product that already existed when the order was placed.
+            let mut product = &data.products[rng.pick(&product_ids)];
+            for _ in 0..3 {
+                if product.date_created <= created {
+                    break;
+                }
+                product = &data.products[rng.pick(&product_ids)];
+            }
             let variant = rng.pick(&product.variants);
             let quantity = [1u64, 2, 3, 4][rng.weighted(&[70, 20, 6, 4])];
             let price = variant.calculated_price;
@@ -207,11 +195,18 @@ pub(crate) fn seed_orders(data: &mut StoreData, words: &Words, rng: &mut Rng, an
         if status == 3 && items < 2 {
             status = 11;
         }
-        let subtotal: Decimal = products.iter().map(|p| p.price_ex_tax * Decimal::from(p.quantity)).sum();
+        let subtotal: Decimal = products
+            .iter()
+            .map(|p| p.price_ex_tax * Decimal::from(p.quantity))
+            .sum();
         let (method, cost) = if subtotal >= Decimal::from(100) {
             ("Free Shipping", Decimal::ZERO)
         } else {
-            *rng.pick(&[("Flat Rate", Decimal::new(795, 2)), ("UPS Ground", Decimal::new(995, 2)), ("USPS Priority", Decimal::new(1295, 2))])
+            *rng.pick(&[
+                ("Flat Rate", Decimal::new(795, 2)),
+                ("UPS Ground", Decimal::new(995, 2)),
+                ("USPS Priority", Decimal::new(1295, 2)),
+            ])
         };
 
         let mut order = Order {
@@ -234,8 +229,16 @@ pub(crate) fn seed_orders(data: &mut StoreData, words: &Words, rng: &mut Rng, an
                 ["Credit Card", "PayPal", "Apple Pay"][rng.weighted(&[70, 22, 8])].into()
             },
             payment_status: payment_status_for(status).into(),
-            staff_notes: if rng.chance(0.08) { rng.pick(STAFF_NOTES).to_string() } else { String::new() },
-            customer_message: if rng.chance(0.1) { rng.pick(CUSTOMER_MESSAGES).to_string() } else { String::new() },
+            staff_notes: if rng.chance(0.08) {
+                rng.pick(STAFF_NOTES).to_string()
+            } else {
+                String::new()
+            },
+            customer_message: if rng.chance(0.1) {
+                rng.pick(CUSTOMER_MESSAGES).to_string()
+            } else {
+                String::new()
+            },
             is_deleted: false,
             billing,
             ip_address: format!("203.0.113.{}", rng.range(1, 254)),
@@ -270,10 +273,24 @@ fn pick_buyer(
     rng: &mut Rng,
     customer_ids: &[u64],
     first_address: &HashMap<u64, u64>,
+    ordered_at: DateTime<Utc>,
 ) -> (u64, OrderAddressFields) {
     if !customer_ids.is_empty() && rng.chance(0.85) {
-        let c = &data.customers[rng.pick(customer_ids)];
-        if let Some(a) = first_address.get(&c.id).and_then(|id| data.addresses.get(id)) {
+        // A registered buyer must have signed up before ordering; a few tries, else a guest.
+        let mut c = &data.customers[rng.pick(customer_ids)];
+        for _ in 0..3 {
+            if c.date_created <= ordered_at {
+                break;
+            }
+            c = &data.customers[rng.pick(customer_ids)];
+        }
+        if c.date_created > ordered_at {
+            return guest(words, rng);
+        }
+        if let Some(a) = first_address
+            .get(&c.id)
+            .and_then(|id| data.addresses.get(id))
+        {
             let fields = OrderAddressFields {
                 first_name: c.first_name.clone(),
                 last_name: c.last_name.clone(),
@@ -291,10 +308,20 @@ fn pick_buyer(
             return (c.id, fields);
         }
     }
+    guest(words, rng)
+}
+
+/// A guest buyer (customer id 0) with a random US address.
+fn guest(words: &Words, rng: &mut Rng) -> (u64, OrderAddressFields) {
     let first = rng.pick(&words.first_names).to_string();
     let last = rng.pick(&words.last_names).to_string();
     let (street, city, state, zip) = street_address(words, rng);
-    let email = format!("{}.{}@{}", ascii_lower(&first), ascii_lower(&last), rng.pick(EMAIL_DOMAINS));
+    let email = format!(
+        "{}.{}@{}",
+        ascii_lower(&first),
+        ascii_lower(&last),
+        rng.pick(EMAIL_DOMAINS)
+    );
     let fields = OrderAddressFields {
         first_name: first,
         last_name: last,
@@ -326,13 +353,18 @@ fn fulfil(order: &mut Order, data: &mut StoreData, rng: &mut Rng, anchor: DateTi
                 p.quantity_shipped = p.quantity - 1;
             }
         }
-        let shipped_at = (order.date_created + Duration::seconds(rng.range(3_600, 3 * 86_400))).min(latest);
+        let shipped_at =
+            (order.date_created + Duration::seconds(rng.range(3_600, 3 * 86_400))).min(latest);
         let (provider, number) = tracking(rng);
         let items = order
             .products
             .iter()
             .filter(|p| p.quantity_shipped > 0)
-            .map(|p| ShipmentItem { order_product_id: p.id, product_id: p.product_id, quantity: p.quantity_shipped })
+            .map(|p| ShipmentItem {
+                order_product_id: p.id,
+                product_id: p.product_id,
+                quantity: p.quantity_shipped,
+            })
             .collect();
         order.shipments.push(Shipment {
             id: next_id(&mut data.ids.shipment),
@@ -350,10 +382,12 @@ fn fulfil(order: &mut Order, data: &mut StoreData, rng: &mut Rng, anchor: DateTi
         order.date_shipped = Some(shipped_at);
         order.date_modified = shipped_at;
         if status != 2 && status != 3 {
-            order.date_modified = (shipped_at + Duration::seconds(rng.range(86_400, 6 * 86_400))).min(latest);
+            order.date_modified =
+                (shipped_at + Duration::seconds(rng.range(86_400, 6 * 86_400))).min(latest);
         }
     } else if status != 1 && status != 0 {
-        order.date_modified = (order.date_created + Duration::seconds(rng.range(60, 6 * 3_600))).min(latest);
+        order.date_modified =
+            (order.date_created + Duration::seconds(rng.range(60, 6 * 3_600))).min(latest);
     }
     match status {
         4 => {

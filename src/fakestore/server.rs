@@ -58,7 +58,10 @@ impl Shared {
             api_url,
             data: Mutex::new(data),
             log: Mutex::new(Vec::new()),
-            window: Mutex::new(Window { start: Instant::now(), used: 0 }),
+            window: Mutex::new(Window {
+                start: Instant::now(),
+                used: 0,
+            }),
             faults: Mutex::new(faults),
         }
     }
@@ -95,7 +98,11 @@ impl Shared {
             return None;
         }
         let mut rng = lock(&self.faults);
-        if rng.chance(self.config.fail_rate) { Some(*rng.pick(&[500u16, 502, 503])) } else { None }
+        if rng.chance(self.config.fail_rate) {
+            Some(*rng.pick(&[500u16, 502, 503]))
+        } else {
+            None
+        }
     }
 }
 
@@ -132,7 +139,10 @@ impl Ctx {
 /// Builds the axum router: the simulator-only request log plus a catch-all API handler.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .route("/__fakestore/requests", get(list_requests).delete(clear_requests))
+        .route(
+            "/__fakestore/requests",
+            get(list_requests).delete(clear_requests),
+        )
         .fallback(api)
         .with_state(shared)
 }
@@ -149,10 +159,23 @@ async fn clear_requests(State(shared): State<Arc<Shared>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-async fn api(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+async fn api(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let (status, response) = handle(&shared, &method, &uri, &headers, body).await;
-    let path = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| uri.path().to_string());
-    lock(&shared.log).push(RequestRecord { method: method.to_string(), path, status });
+    let path = uri
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| uri.path().to_string());
+    lock(&shared.log).push(RequestRecord {
+        method: method.to_string(),
+        path,
+        status,
+    });
     response
 }
 
@@ -170,13 +193,19 @@ fn scope_for(rest: &[&str]) -> Option<&'static str> {
 fn render(version: ApiVersion, result: ApiResult, quota: Option<(Quota, bool)>) -> (u16, Response) {
     let reply = result.unwrap_or_else(|e| {
         let body = serde_json::to_vec(&e.body(version)).unwrap_or_default();
-        Reply { status: e.status, body: Some(body) }
+        Reply {
+            status: e.status,
+            body: Some(body),
+        }
     });
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = match reply.body {
         Some(body) => {
             let mut r = Response::new(Body::from(body));
-            r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             r
         }
         None => Response::new(Body::empty()),
@@ -198,14 +227,21 @@ fn render(version: ApiVersion, result: ApiResult, quota: Option<(Quota, bool)>) 
     (reply.status, response)
 }
 
-async fn handle(shared: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap, body: Bytes) -> (u16, Response) {
+async fn handle(
+    shared: &Shared,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: Bytes,
+) -> (u16, Response) {
     let config = &shared.config;
     let segments: Vec<&str> = uri.path().split('/').filter(|s| !s.is_empty()).collect();
     let version = match segments.get(2).copied() {
         Some("v2") => ApiVersion::V2,
         _ => ApiVersion::V3,
     };
-    let is_api = segments.len() >= 3 && segments[0] == "stores" && matches!(segments[2], "v2" | "v3");
+    let is_api =
+        segments.len() >= 3 && segments[0] == "stores" && matches!(segments[2], "v2" | "v3");
     if !is_api || segments[1] != config.store_hash {
         return render(version, Err(ApiError::not_found()), None);
     }
@@ -214,31 +250,46 @@ async fn handle(shared: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap
         tokio::time::sleep(Duration::from_millis(config.latency_ms)).await;
     }
 
-    let token = headers.get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let token = headers
+        .get("x-auth-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let full = !config.token.is_empty() && token == config.token;
-    let read_only = !full && config.read_only_token.as_deref().is_some_and(|t| !t.is_empty() && t == token);
+    let read_only = !full
+        && config
+            .read_only_token
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && t == token);
     if !full && !read_only {
         let quota = shared.take_quota(false).0;
-        let err = ApiError::new(401, "The X-Auth-Token header is missing, invalid or revoked.");
+        let err = ApiError::new(
+            401,
+            "The X-Auth-Token header is missing, invalid or revoked.",
+        );
         return render(version, Err(err), Some((quota, false)));
     }
 
     let (quota, allowed) = shared.take_quota(true);
     if !allowed {
-        let err = ApiError::new(429, "Too many requests: the rate-limit quota for this window is spent.");
+        let err = ApiError::new(
+            429,
+            "Too many requests: the rate-limit quota for this window is spent.",
+        );
         return render(version, Err(err), Some((quota, true)));
     }
     let quota = Some((quota, false));
 
-    if read_only && *method != Method::GET && *method != Method::HEAD {
-        if let Some(scope) = scope_for(rest) {
-            let err = ApiError::new(
+    if read_only
+        && *method != Method::GET
+        && *method != Method::HEAD
+        && let Some(scope) = scope_for(rest)
+    {
+        let err = ApiError::new(
                 403,
                 format!("You don't have a required scope to access the endpoint: {scope} (modify); this token only has {scope}_read_only."),
             )
             .field("scope", scope);
-            return render(version, Err(err), quota);
-        }
+        return render(version, Err(err), quota);
     }
 
     if let Some(status) = shared.injected_failure() {
@@ -266,7 +317,13 @@ async fn handle(shared: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap
     render(version, result, quota)
 }
 
-fn dispatch(ctx: &Ctx, data: &mut StoreData, method: &Method, version: ApiVersion, rest: &[&str]) -> ApiResult {
+fn dispatch(
+    ctx: &Ctx,
+    data: &mut StoreData,
+    method: &Method,
+    version: ApiVersion,
+    rest: &[&str],
+) -> ApiResult {
     match (version, rest.first().copied()) {
         (ApiVersion::V3, Some("catalog")) => match rest.get(1).copied() {
             Some("trees") => trees::route(ctx, data, method, &rest[2..]),
@@ -275,7 +332,9 @@ fn dispatch(ctx: &Ctx, data: &mut StoreData, method: &Method, version: ApiVersio
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("orders")) => orders::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("order_statuses")) => orders::route_statuses(method, &rest[1..]),
-        (ApiVersion::V2, Some("store")) | (ApiVersion::V2, Some("time")) => store_info::route(ctx, method, rest),
+        (ApiVersion::V2, Some("store")) | (ApiVersion::V2, Some("time")) => {
+            store_info::route(ctx, method, rest)
+        }
         _ => Err(ApiError::not_found()),
     }
 }
@@ -287,5 +346,9 @@ pub(crate) fn path_id(segment: &str) -> Result<u64, ApiError> {
 
 /// Only `GET` exists here.
 pub(crate) fn only_get(method: &Method) -> Result<(), ApiError> {
-    if *method == Method::GET { Ok(()) } else { Err(ApiError::method_not_allowed()) }
+    if *method == Method::GET {
+        Ok(())
+    } else {
+        Err(ApiError::method_not_allowed())
+    }
 }

@@ -16,14 +16,36 @@ use super::server::{Ctx, path_id};
 use super::store::{Shipment, ShipmentItem, StoreData, next_id};
 use super::wire::decimal_of;
 
-const PROVIDERS: &[&str] = &["", "auspost", "canadapost", "endicia", "usps", "fedex", "royalmail", "ups", "upsready", "shipperhq"];
+const PROVIDERS: &[&str] = &[
+    "",
+    "auspost",
+    "canadapost",
+    "endicia",
+    "usps",
+    "fedex",
+    "royalmail",
+    "ups",
+    "upsready",
+    "shipperhq",
+];
 
-pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, order_id: u64, rest: &[&str]) -> ApiResult {
+pub(crate) fn route(
+    ctx: &Ctx,
+    data: &mut StoreData,
+    method: &Method,
+    order_id: u64,
+    rest: &[&str],
+) -> ApiResult {
     match (rest, method) {
         ([], &Method::GET) => {
             let o = &data.orders[&order_id];
             let page = v2_page(&ctx.query)?;
-            Ok(v2_list(page.slice(&o.shipments).iter().map(|s| shipment_json(o, s)).collect()))
+            Ok(v2_list(
+                page.slice(&o.shipments)
+                    .iter()
+                    .map(|s| shipment_json(o, s))
+                    .collect(),
+            ))
         }
         ([], &Method::POST) => create(ctx, data, order_id),
         ([], &Method::DELETE) => {
@@ -32,16 +54,26 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, order_id: 
             }
             Ok(Reply::empty(204))
         }
-        (["count"], &Method::GET) => Ok(Reply::json(200, &json!({ "count": data.orders[&order_id].shipments.len() }))),
+        (["count"], &Method::GET) => Ok(Reply::json(
+            200,
+            &json!({ "count": data.orders[&order_id].shipments.len() }),
+        )),
         ([id], &Method::GET) => {
             let id = path_id(id)?;
             let o = &data.orders[&order_id];
-            let s = o.shipments.iter().find(|s| s.id == id).ok_or_else(ApiError::not_found)?;
+            let s = o
+                .shipments
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(ApiError::not_found)?;
             Ok(Reply::json(200, &shipment_json(o, s)))
         }
         ([id], &Method::DELETE) => {
             let id = path_id(id)?;
-            let o = data.orders.get_mut(&order_id).ok_or_else(ApiError::not_found)?;
+            let o = data
+                .orders
+                .get_mut(&order_id)
+                .ok_or_else(ApiError::not_found)?;
             let before = o.shipments.len();
             // As on BigCommerce, deleting a shipment does not move the order out of Shipped.
             o.shipments.retain(|s| s.id != id);
@@ -70,20 +102,34 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
     }
     let tracking_number = f.text("tracking_number").unwrap_or_default();
     if tracking_number.chars().count() > 50 {
-        f.error("tracking_number", "The field 'tracking_number' must be at most 50 characters.");
+        f.error(
+            "tracking_number",
+            "The field 'tracking_number' must be at most 50 characters.",
+        );
     }
     let tracking_link = f.text("tracking_link").unwrap_or_default();
     if tracking_link.chars().count() > 500 {
-        f.error("tracking_link", "The field 'tracking_link' must be at most 500 characters.");
+        f.error(
+            "tracking_link",
+            "The field 'tracking_link' must be at most 500 characters.",
+        );
     }
     let provider = f.text("shipping_provider").unwrap_or_default();
     if !PROVIDERS.contains(&provider.as_str()) && !provider.starts_with("carrier_") {
-        f.error("shipping_provider", format!("The field 'shipping_provider' is invalid: '{provider}' is not a known provider."));
+        f.error(
+            "shipping_provider",
+            format!(
+                "The field 'shipping_provider' is invalid: '{provider}' is not a known provider."
+            ),
+        );
     }
     let carrier = f.text("tracking_carrier").unwrap_or_default();
     let shipping_method = f.text("shipping_method").unwrap_or_default();
     let comments = f.text("comments").unwrap_or_default();
-    let cost = f.raw("merchant_shipping_cost").and_then(decimal_of).unwrap_or(Decimal::ZERO);
+    let cost = f
+        .raw("merchant_shipping_cost")
+        .and_then(decimal_of)
+        .unwrap_or(Decimal::ZERO);
 
     let mut items = Vec::new();
     match f.raw("items") {
@@ -133,7 +179,11 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
         comments,
         items,
     };
-    let new_status = if order.items_shipped() >= order.items_total() { 2 } else { 3 };
+    let new_status = if order.items_shipped() >= order.items_total() {
+        2
+    } else {
+        3
+    };
     if order.status_id != new_status {
         order.status_id = new_status;
         order.payment_status = payment_status_for(new_status).into();

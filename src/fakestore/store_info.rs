@@ -17,7 +17,11 @@ pub(crate) fn route(ctx: &Ctx, method: &Method, rest: &[&str]) -> ApiResult {
 
 fn store(ctx: &Ctx) -> serde_json::Value {
     // The plan follows the simulated quota: 450 per window is Pro, less is Standard.
-    let plan = if ctx.plan_quota >= 450 { "Pro" } else { "Standard" };
+    let plan = if ctx.plan_quota >= 450 {
+        "Pro"
+    } else {
+        "Standard"
+    };
     let mut out = json!({
         "id": ctx.store_hash,
         "account_uuid": "0f3b8a5e-7c1d-4e2a-9b6f-2d4c8e1a7f35",

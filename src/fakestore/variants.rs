@@ -10,12 +10,15 @@ use super::product_write::touched;
 use super::query::{v3_list, v3_page};
 use super::seed::base_variant;
 use super::server::{Ctx, path_id};
-use super::store::{OptionValue, Product, ProductOption, StoreData, Variant, VariantOptionValue, next_id};
+use super::store::{
+    OptionValue, Product, ProductOption, StoreData, Variant, VariantOptionValue, next_id,
+};
 
 const BATCH_LIMIT: usize = 50;
 
 fn variant_not_found(id: u64) -> ApiError {
-    ApiError::new(404, format!("Variant {id} was not found.")).field("id", "The requested variant does not exist.")
+    ApiError::new(404, format!("Variant {id} was not found."))
+        .field("id", "The requested variant does not exist.")
 }
 
 /// Applies include_fields/exclude_fields to a rendered variant.
@@ -34,17 +37,34 @@ fn render(ctx: &Ctx, v: &Variant) -> Value {
     value
 }
 
-pub(crate) fn route_product(ctx: &Ctx, data: &mut StoreData, method: &Method, product_id: u64, rest: &[&str]) -> ApiResult {
-    let product = data.products.get(&product_id).ok_or_else(|| product_not_found(product_id))?;
+pub(crate) fn route_product(
+    ctx: &Ctx,
+    data: &mut StoreData,
+    method: &Method,
+    product_id: u64,
+    rest: &[&str],
+) -> ApiResult {
+    let product = data
+        .products
+        .get(&product_id)
+        .ok_or_else(|| product_not_found(product_id))?;
     match (rest, method) {
         ([], &Method::GET) => {
             let page = v3_page(&ctx.query)?;
-            let items = page.slice(&product.variants).iter().map(|v| render(ctx, v)).collect();
+            let items = page
+                .slice(&product.variants)
+                .iter()
+                .map(|v| render(ctx, v))
+                .collect();
             Ok(v3_list(product.variants.len(), page, items))
         }
         ([id], &Method::GET) => {
             let id = path_id(id)?;
-            let v = product.variants.iter().find(|v| v.id == id).ok_or_else(|| variant_not_found(id))?;
+            let v = product
+                .variants
+                .iter()
+                .find(|v| v.id == id)
+                .ok_or_else(|| variant_not_found(id))?;
             Ok(Reply::data(200, &render(ctx, v)))
         }
         ([id], &Method::PUT) => {
@@ -54,7 +74,11 @@ pub(crate) fn route_product(ctx: &Ctx, data: &mut StoreData, method: &Method, pr
             }
             let body = ctx.json()?;
             update(ctx, data, product_id, id, &body, "")?;
-            let v = data.products[&product_id].variants.iter().find(|v| v.id == id).map(|v| render(ctx, v));
+            let v = data.products[&product_id]
+                .variants
+                .iter()
+                .find(|v| v.id == id)
+                .map(|v| render(ctx, v));
             Ok(Reply::data(200, &v))
         }
         ([] | [_], _) => Err(ApiError::method_not_allowed()),
@@ -80,7 +104,11 @@ fn list_all(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Variant> = data
         .products
         .values()
-        .filter(|p| product_ids.as_ref().is_none_or(|l| l.contains(&(p.id as i64))))
+        .filter(|p| {
+            product_ids
+                .as_ref()
+                .is_none_or(|l| l.contains(&(p.id as i64)))
+        })
         .flat_map(|p| p.variants.iter())
         .filter(|v| id.is_none_or(|x| v.id as i64 == x))
         .filter(|v| sku.as_ref().is_none_or(|s| v.sku.to_lowercase() == *s))
@@ -91,8 +119,19 @@ fn list_all(ctx: &Ctx, data: &StoreData) -> ApiResult {
 }
 
 /// Updates one variant in place; the product's `date_modified` moves too.
-fn update(ctx: &Ctx, data: &mut StoreData, product_id: u64, id: u64, body: &Value, prefix: &str) -> Result<(), ApiError> {
-    let mut product = data.products.get(&product_id).cloned().ok_or_else(|| product_not_found(product_id))?;
+fn update(
+    ctx: &Ctx,
+    data: &mut StoreData,
+    product_id: u64,
+    id: u64,
+    body: &Value,
+    prefix: &str,
+) -> Result<(), ApiError> {
+    let mut product = data
+        .products
+        .get(&product_id)
+        .cloned()
+        .ok_or_else(|| product_not_found(product_id))?;
     let Some(v) = product.variants.iter_mut().find(|v| v.id == id) else {
         return Err(variant_not_found(id));
     };
@@ -102,15 +141,38 @@ fn update(ctx: &Ctx, data: &mut StoreData, product_id: u64, id: u64, body: &Valu
             if let Some(x) = f.$reader(stringify!($field)) { v.$field = x; }
         )+};
     }
-    set!(nullable_amount, price, sale_price, retail_price, map_price, cost_price, weight, width, height, depth, fixed_cost_shipping_price);
+    set!(
+        nullable_amount,
+        price,
+        sale_price,
+        retail_price,
+        map_price,
+        cost_price,
+        weight,
+        width,
+        height,
+        depth,
+        fixed_cost_shipping_price
+    );
     set!(bool, is_free_shipping, purchasing_disabled);
-    set!(text, purchasing_disabled_message, image_url, upc, mpn, gtin, bin_picking_number);
+    set!(
+        text,
+        purchasing_disabled_message,
+        image_url,
+        upc,
+        mpn,
+        gtin,
+        bin_picking_number
+    );
     set!(int, inventory_level, inventory_warning_level);
     let sku = f.str("sku");
     f.finish("JSON data is missing or invalid")?;
     if let Some(sku) = sku {
         if sku.trim().is_empty() {
-            return Err(ApiError::invalid("sku", "The field 'sku' must not be empty."));
+            return Err(ApiError::invalid(
+                "sku",
+                "The field 'sku' must not be empty.",
+            ));
         }
         v.sku = sku;
     }
@@ -119,9 +181,15 @@ fn update(ctx: &Ctx, data: &mut StoreData, product_id: u64, id: u64, body: &Valu
     if is_base {
         product.sku = sku.clone();
     }
-    let clash_in_product = product.variants.iter().filter(|x| x.sku.eq_ignore_ascii_case(&sku)).count() > 1;
+    let clash_in_product = product
+        .variants
+        .iter()
+        .filter(|x| x.sku.eq_ignore_ascii_case(&sku))
+        .count()
+        > 1;
     if clash_in_product || data.sku_taken(&sku, Some(product_id)) {
-        return Err(ApiError::new(409, "The variant sku is a duplicate").field("sku", "The variant sku is a duplicate"));
+        return Err(ApiError::new(409, "The variant sku is a duplicate")
+            .field("sku", "The variant sku is a duplicate"));
     }
     product.date_modified = touched(product.date_modified, ctx.now);
     product.recompute();
@@ -133,7 +201,9 @@ fn update(ctx: &Ctx, data: &mut StoreData, product_id: u64, id: u64, body: &Valu
 fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let items = ctx.json_array()?;
     if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large("The request payload is too large. The maximum items allowed in the array is 50"));
+        return Err(ApiError::batch_too_large(
+            "The request payload is too large. The maximum items allowed in the array is 50",
+        ));
     }
     let mut targets = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -141,13 +211,23 @@ fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         f.require(&["id"]);
         let id = f.int("id").unwrap_or(0).max(0) as u64;
         f.finish("JSON data is missing or invalid")?;
-        let owner = data.products.values().find(|p| p.variants.iter().any(|v| v.id == id)).map(|p| p.id);
+        let owner = data
+            .products
+            .values()
+            .find(|p| p.variants.iter().any(|v| v.id == id))
+            .map(|p| p.id);
         let Some(product_id) = owner else {
-            return Err(ApiError::invalid(&format!("{i}.id"), format!("Variant {id} does not exist.")));
+            return Err(ApiError::invalid(
+                &format!("{i}.id"),
+                format!("Variant {id} does not exist."),
+            ));
         };
         targets.push((product_id, id));
     }
-    let originals: Vec<Product> = targets.iter().map(|(pid, _)| data.products[pid].clone()).collect();
+    let originals: Vec<Product> = targets
+        .iter()
+        .map(|(pid, _)| data.products[pid].clone())
+        .collect();
     for (i, (item, (pid, vid))) in items.iter().zip(&targets).enumerate() {
         if let Err(e) = update(ctx, data, *pid, *vid, item, &format!("{i}.")) {
             for p in originals.into_iter().rev() {
@@ -166,7 +246,11 @@ fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
 
 /// Variants given inline on product create: `[{sku, price?, inventory_level?, option_values:
 /// [{option_display_name, label}]}]`; options are created from the display names.
-pub(crate) fn create_inline(data: &mut StoreData, p: &mut Product, variants: &[Value]) -> Result<(), ApiError> {
+pub(crate) fn create_inline(
+    data: &mut StoreData,
+    p: &mut Product,
+    variants: &[Value],
+) -> Result<(), ApiError> {
     let mut created = Vec::new();
     for (i, item) in variants.iter().enumerate() {
         let mut f = Fields::new(item, format!("variants.{i}."));
@@ -186,10 +270,13 @@ pub(crate) fn create_inline(data: &mut StoreData, p: &mut Product, variants: &[V
             }
         }
         f.finish("JSON data is missing or invalid")?;
-        let duplicate_here = created.iter().any(|(s, _, _, _): &(String, _, _, _)| s.eq_ignore_ascii_case(&sku))
+        let duplicate_here = created
+            .iter()
+            .any(|(s, _, _, _): &(String, _, _, _)| s.eq_ignore_ascii_case(&sku))
             || p.sku.eq_ignore_ascii_case(&sku);
         if duplicate_here || data.sku_taken(&sku, None) {
-            return Err(ApiError::new(409, "The product sku is a duplicate").field("sku", "The product sku is a duplicate"));
+            return Err(ApiError::new(409, "The product sku is a duplicate")
+                .field("sku", "The product sku is a duplicate"));
         }
         created.push((sku, price, inventory, values));
     }
@@ -220,11 +307,22 @@ pub(crate) fn create_inline(data: &mut StoreData, p: &mut Product, variants: &[V
                 None => {
                     let id = next_id(&mut data.ids.option_value);
                     let sort_order = option.option_values.len() as i64;
-                    option.option_values.push(OptionValue { id, label: label.clone(), sort_order, value_data: None, is_default: false });
+                    option.option_values.push(OptionValue {
+                        id,
+                        label: label.clone(),
+                        sort_order,
+                        value_data: None,
+                        is_default: false,
+                    });
                     id
                 }
             };
-            v.option_values.push(VariantOptionValue { id: value_id, label, option_id: option.id, option_display_name: name });
+            v.option_values.push(VariantOptionValue {
+                id: value_id,
+                label,
+                option_id: option.id,
+                option_display_name: name,
+            });
         }
         p.variants.push(v);
     }

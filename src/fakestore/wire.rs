@@ -33,7 +33,10 @@ pub(crate) fn ser_v3_money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S:
     serde::Serialize::serialize(&v3_number(d), s)
 }
 
-pub(crate) fn ser_v3_money_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_v3_money_opt<S: Serializer>(
+    d: &Option<Decimal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => ser_v3_money(d, s),
         None => s.serialize_none(),
@@ -100,13 +103,21 @@ pub(crate) fn parse_date_filter(s: &str, now: DateTime<Utc>) -> Option<DateTime<
             return Some(d.with_timezone(&Utc));
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(Utc.from_utc_datetime(&d));
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Some(Utc.from_utc_datetime(&d.and_time(now.time())));
+    }
+    // An unencoded `+00:00` offset arrives as ` 00:00` (a `+` in a query string is a space).
+    if s.contains('T') && s.contains(' ') {
+        return parse_date_filter(&s.replace(' ', "+"), now);
     }
     None
 }
@@ -119,9 +130,15 @@ mod tests {
     fn money_formats() {
         let d = Decimal::from_str("9.95").unwrap();
         assert_eq!(v3_number(&d).to_string(), "9.95");
-        assert_eq!(v3_number(&Decimal::from_str("10.00").unwrap()).to_string(), "10");
+        assert_eq!(
+            v3_number(&Decimal::from_str("10.00").unwrap()).to_string(),
+            "10"
+        );
         assert_eq!(v2_money(&d), "9.9500");
-        assert_eq!(decimal_of(&serde_json::json!("12.5")), Some(Decimal::from_str("12.5").unwrap()));
+        assert_eq!(
+            decimal_of(&serde_json::json!("12.5")),
+            Some(Decimal::from_str("12.5").unwrap())
+        );
         let n: Value = serde_json::from_str("19.99").unwrap();
         assert_eq!(decimal_of(&n), Some(Decimal::from_str("19.99").unwrap()));
     }
@@ -132,13 +149,17 @@ mod tests {
         assert_eq!(v2_date(&d), "Tue, 20 Nov 2012 00:00:00 +0000");
         assert_eq!(v3_date(&d), "2012-11-20T00:00:00+00:00");
         let now = Utc.with_ymd_and_hms(2020, 1, 1, 10, 0, 0).unwrap();
-        assert_eq!(parse_date_filter("Tue, 20 Nov 2012 00:00:00 +0000", now), Some(d));
+        assert_eq!(
+            parse_date_filter("Tue, 20 Nov 2012 00:00:00 +0000", now),
+            Some(d)
+        );
         assert_eq!(parse_date_filter("2012-11-20T00:00:00Z", now), Some(d));
         assert_eq!(parse_date_filter("2012-11-20T00:00:00", now), Some(d));
         assert_eq!(
             parse_date_filter("2012-11-20", now),
             Some(Utc.with_ymd_and_hms(2012, 11, 20, 10, 0, 0).unwrap())
         );
+        assert_eq!(parse_date_filter("2012-11-20T00:00:00 00:00", now), Some(d));
         assert_eq!(parse_date_filter("nope", now), None);
     }
 }

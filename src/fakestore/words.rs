@@ -1,7 +1,10 @@
 //! Word lists for seeding, compiled in from `assets/fakestore/`.
 
 fn lines(text: &'static str) -> Vec<&'static str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect()
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// A product noun with its SKU code and catalog group (e.g. `Jacket|JKT|Apparel`).
@@ -37,14 +40,22 @@ impl Words {
             .into_iter()
             .filter_map(|l| {
                 let mut parts = l.split('|');
-                Some(Noun { name: parts.next()?, code: parts.next()?, group: parts.next()? })
+                Some(Noun {
+                    name: parts.next()?,
+                    code: parts.next()?,
+                    group: parts.next()?,
+                })
             })
             .collect();
         let cities = lines(include_str!("../../assets/fakestore/cities.txt"))
             .into_iter()
             .filter_map(|l| {
                 let mut parts = l.split('|');
-                Some(City { name: parts.next()?, state: parts.next()?, zip_prefix: parts.next()? })
+                Some(City {
+                    name: parts.next()?,
+                    state: parts.next()?,
+                    zip_prefix: parts.next()?,
+                })
             })
             .collect();
         let categories = lines(include_str!("../../assets/fakestore/categories.txt"))
@@ -89,7 +100,11 @@ pub(crate) fn country_name(code: &str) -> String {
         ("JP", "Japan"),
     ];
     let upper = code.to_ascii_uppercase();
-    NAMES.iter().find(|(c, _)| *c == upper).map(|(_, n)| n.to_string()).unwrap_or(upper)
+    NAMES
+        .iter()
+        .find(|(c, _)| *c == upper)
+        .map(|(_, n)| n.to_string())
+        .unwrap_or(upper)
 }
 
 /// A URL slug: lowercase ASCII words joined by dashes.

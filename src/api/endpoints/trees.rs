@@ -85,7 +85,7 @@ impl Client {
             .request_ok(
                 Method::PUT,
                 TREE_CATEGORIES,
-                Some(crate::api::client::encode(categories)?),
+                Some(crate::api::response::encode(categories)?),
             )
             .await?;
         if response.body.iter().all(u8::is_ascii_whitespace) {
@@ -96,7 +96,7 @@ impl Client {
             });
         }
         let env: MetaEnvelope =
-            crate::api::client::decode(&Method::PUT, TREE_CATEGORIES, &response.body)?;
+            crate::api::response::decode(&Method::PUT, TREE_CATEGORIES, &response.body)?;
         Ok(env.meta)
     }
 

@@ -1,0 +1,489 @@
+//! The store simulator's catalog over real HTTP: products (list, filters, create, update, batch,
+//! delete, validation), variants, summary and category trees.
+
+use std::time::Duration;
+
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use chrono::{TimeZone, Utc};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+struct Harness {
+    store: FakeStore,
+    http: reqwest::Client,
+    token: String,
+}
+
+struct Resp {
+    status: u16,
+    text: String,
+    json: Value,
+}
+
+fn small() -> FakeStoreConfig {
+    FakeStoreConfig {
+        products: 300,
+        customers: 100,
+        orders: 300,
+        quota: 100_000,
+        read_only_token: Some("read-only".into()),
+        anchor: Some(Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()),
+        ..FakeStoreConfig::default()
+    }
+}
+
+impl Harness {
+    async fn new() -> Harness {
+        Harness::with(small()).await
+    }
+
+    async fn with(config: FakeStoreConfig) -> Harness {
+        let store = FakeStore::start(config).await.unwrap();
+        let token = store.token().to_string();
+        Harness {
+            store,
+            http: reqwest::Client::new(),
+            token,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!(
+            "{}/stores/{}{}",
+            self.store.api_url(),
+            self.store.store_hash(),
+            path
+        )
+    }
+
+    async fn send_raw(
+        &self,
+        method: Method,
+        url: String,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> Resp {
+        let mut req = self
+            .http
+            .request(method, url)
+            .header("Accept", "application/json");
+        if let Some(t) = token {
+            req = req.header("X-Auth-Token", t);
+        }
+        if let Some(b) = body {
+            req = req.header("Content-Type", "application/json").body(b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        Resp { status, text, json }
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
+        let body = body.map(|b| serde_json::to_vec(&b).unwrap());
+        self.send_raw(method, self.url(path), Some(&self.token.clone()), body)
+            .await
+    }
+
+    async fn get(&self, path: &str) -> Resp {
+        self.call(Method::GET, path, None).await
+    }
+}
+
+#[tokio::test]
+async fn product_list_envelope_filters_and_sorting() {
+    let h = Harness::new().await;
+    let r = h.get("/v3/catalog/products").await;
+    assert_eq!(r.status, 200);
+    let p = &r.json["meta"]["pagination"];
+    assert_eq!(
+        (
+            p["total"].as_u64(),
+            p["count"].as_u64(),
+            p["per_page"].as_u64()
+        ),
+        (Some(300), Some(50), Some(50))
+    );
+    assert_eq!(
+        (p["current_page"].as_u64(), p["total_pages"].as_u64()),
+        (Some(1), Some(6))
+    );
+    assert_eq!(p["links"]["next"], "?page=2&limit=50");
+    assert_eq!(p["links"]["current"], "?page=1&limit=50");
+    assert!(p["links"].get("previous").is_none());
+    let first = &r.json["data"][0];
+    for field in [
+        "id",
+        "name",
+        "type",
+        "sku",
+        "price",
+        "calculated_price",
+        "categories",
+        "inventory_level",
+        "date_modified",
+        "custom_url",
+        "availability",
+    ] {
+        assert!(first.get(field).is_some(), "missing {field}");
+    }
+    assert!(first["price"].is_number());
+    assert!(first["date_modified"].as_str().unwrap().ends_with("+00:00"));
+
+    let big = h.get("/v3/catalog/products?limit=1000&page=2").await;
+    assert_eq!(big.json["meta"]["pagination"]["per_page"], 250);
+    assert_eq!(big.json["data"].as_array().unwrap().len(), 50);
+    assert_eq!(
+        big.json["meta"]["pagination"]["links"]["previous"],
+        "?page=1&limit=250"
+    );
+
+    let sorted = h
+        .get("/v3/catalog/products?sort=price&direction=desc&limit=250")
+        .await;
+    let prices: Vec<f64> = sorted.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["price"].as_f64().unwrap())
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] >= w[1]));
+
+    let name = first["name"].as_str().unwrap();
+    let word = name.split(' ').next_back().unwrap().to_uppercase();
+    let kw = h
+        .get(&format!("/v3/catalog/products?keyword={word}&limit=250"))
+        .await;
+    assert!(kw.json["data"].as_array().unwrap().iter().all(|p| {
+        let text = format!("{} {} {}", p["name"], p["sku"], p["description"]).to_lowercase();
+        text.contains(&word.to_lowercase())
+    }));
+    assert!(kw.json["meta"]["pagination"]["total"].as_u64().unwrap() >= 1);
+
+    let by_ids = h.get("/v3/catalog/products?id:in=3,1,2").await;
+    let ids: Vec<u64> = by_ids.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![1, 2, 3]);
+    let sku = h
+        .get(&format!(
+            "/v3/catalog/products?sku={}",
+            first["sku"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(sku.json["data"][0]["id"], first["id"]);
+
+    let visible = h
+        .get("/v3/catalog/products?is_visible=false&limit=250")
+        .await;
+    let hidden = visible.json["data"].as_array().unwrap();
+    assert!(!hidden.is_empty() && hidden.iter().all(|p| p["is_visible"] == false));
+
+    let cats: Vec<u64> = first["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_u64().unwrap())
+        .collect();
+    let list = cats
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let in_all = h
+        .get(&format!(
+            "/v3/catalog/products?categories:in={list}&limit=250"
+        ))
+        .await;
+    assert!(in_all.json["data"].as_array().unwrap().iter().all(|p| {
+        cats.iter().all(|c| {
+            p["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x.as_u64() == Some(*c))
+        })
+    }));
+
+    let fields = h
+        .get("/v3/catalog/products?include_fields=name,price&limit=1")
+        .await;
+    let keys: Vec<&String> = fields.json["data"][0].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 3);
+    let excluded = h
+        .get("/v3/catalog/products?exclude_fields=description&limit=1")
+        .await;
+    assert!(excluded.json["data"][0].get("description").is_none());
+
+    let with_variants = h
+        .get("/v3/catalog/products?include=variants,images&limit=250")
+        .await;
+    let data = with_variants.json["data"].as_array().unwrap();
+    assert!(
+        data.iter()
+            .all(|p| p["variants"].is_array() && p["images"] == json!([]))
+    );
+    let multi = data
+        .iter()
+        .filter(|p| p["variants"].as_array().unwrap().len() > 1)
+        .count();
+    assert!(
+        (20..=90).contains(&multi),
+        "{multi} of 250 products have variants"
+    );
+
+    assert_eq!(h.get("/v3/catalog/products?id:in=abc").await.status, 422);
+    let empty = h.get("/v3/catalog/products?keyword=zzzznothing").await;
+    assert_eq!(
+        (empty.status, empty.json["data"].as_array().unwrap().len()),
+        (200, 0)
+    );
+}
+
+fn new_product(name: &str, sku: &str) -> Value {
+    json!({ "name": name, "type": "physical", "weight": 1.5, "price": "9.95", "sku": sku, "categories": [1] })
+}
+
+#[tokio::test]
+async fn product_create_update_delete_and_validation() {
+    let h = Harness::new().await;
+    let created = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(new_product("Test Mug", "TEST-MUG-1")),
+        )
+        .await;
+    assert_eq!(created.status, 200, "{}", created.text);
+    assert!(
+        created.text.contains("\"price\":9.95"),
+        "money must stay exact: {}",
+        created.text
+    );
+    let id = created.json["data"]["id"].as_u64().unwrap();
+    assert_eq!(created.json["meta"], json!({}));
+    assert_eq!(created.json["data"]["calculated_price"], json!(9.95));
+    assert!(created.json["data"]["base_variant_id"].is_u64());
+
+    let missing = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(json!({"sku": "X"})),
+        )
+        .await;
+    assert_eq!(missing.status, 422);
+    for field in ["name", "type", "weight", "price"] {
+        assert!(
+            missing.json["errors"].get(field).is_some(),
+            "{field}: {}",
+            missing.text
+        );
+    }
+    let empty_name = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(json!({"name": "", "type": "physical", "weight": 1, "price": 1})),
+        )
+        .await;
+    assert_eq!(
+        (
+            empty_name.status,
+            empty_name.json["errors"]["name"].is_string()
+        ),
+        (422, true)
+    );
+    let negative = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(json!({"name": "Neg", "type": "physical", "weight": 1, "price": -1})),
+        )
+        .await;
+    assert_eq!(
+        (
+            negative.status,
+            negative.json["errors"]["price"].is_string()
+        ),
+        (422, true)
+    );
+
+    let dup = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(new_product("Other Mug", "test-mug-1")),
+        )
+        .await;
+    assert_eq!(dup.status, 409);
+    assert_eq!(dup.json["title"], "The product sku is a duplicate");
+    assert_eq!(dup.json["errors"]["sku"], "The product sku is a duplicate");
+    assert!(
+        dup.json["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://developer.bigcommerce.com/")
+    );
+    let variants = h.get("/v3/catalog/variants?limit=250").await;
+    let variant_sku = variants.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| !v["option_values"].as_array().unwrap().is_empty())
+        .unwrap()["sku"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
+    let dup_variant = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(new_product("Third Mug", &variant_sku)),
+        )
+        .await;
+    assert_eq!(dup_variant.status, 409);
+    let dup_name = h
+        .call(
+            Method::POST,
+            "/v3/catalog/products",
+            Some(new_product("test mug", "OTHER-SKU")),
+        )
+        .await;
+    assert_eq!(
+        (dup_name.status, dup_name.json["errors"]["name"].is_string()),
+        (409, true)
+    );
+
+    let before =
+        h.get(&format!("/v3/catalog/products/{id}")).await.json["data"]["date_modified"].clone();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let updated = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{id}"),
+            Some(json!({"sale_price": 7.5, "id": 999, "calculated_price": 1})),
+        )
+        .await;
+    assert_eq!(updated.status, 200, "{}", updated.text);
+    assert_eq!(updated.json["data"]["id"].as_u64(), Some(id));
+    assert_eq!(updated.json["data"]["calculated_price"], json!(7.5));
+    assert_eq!(updated.json["data"]["name"], "Test Mug");
+    assert_ne!(updated.json["data"]["date_modified"], before);
+    let since = updated.json["data"]["date_modified"]
+        .as_str()
+        .unwrap()
+        .replace('+', "%2B");
+    let changed = h
+        .get(&format!(
+            "/v3/catalog/products?date_modified:min={since}&sort=date_modified"
+        ))
+        .await;
+    let changed_ids: Vec<u64> = changed.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        changed_ids,
+        vec![id],
+        "only the product just written was modified since then"
+    );
+    let invalid = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{id}"),
+            Some(json!({"price": -3})),
+        )
+        .await;
+    assert_eq!(invalid.status, 422);
+    assert_eq!(
+        h.call(
+            Method::PUT,
+            "/v3/catalog/products/999999",
+            Some(json!({"price": 3}))
+        )
+        .await
+        .status,
+        404
+    );
+
+    let batch: Vec<Value> = (1..=11).map(|i| json!({"id": i, "price": 10})).collect();
+    let too_big = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/products",
+            Some(Value::Array(batch)),
+        )
+        .await;
+    assert_eq!(too_big.status, 413);
+    assert_eq!(
+        too_big.json["title"],
+        "The request payload is too large. The maximum items allowed in the array is 10."
+    );
+    let ok = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/products",
+            Some(json!([{"id": 1, "price": 12.99}, {"id": 2, "is_visible": false}])),
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{}", ok.text);
+    assert_eq!(ok.json["data"][0]["price"], json!(12.99));
+    assert_eq!(ok.json["data"][1]["is_visible"], false);
+    let no_id = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/products",
+            Some(json!([{"price": 1}])),
+        )
+        .await;
+    assert_eq!(no_id.status, 422);
+    let unknown = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/products",
+            Some(json!([{"id": 1, "price": 5}, {"id": 999999, "price": 1}])),
+        )
+        .await;
+    assert_eq!(unknown.status, 404);
+    assert_eq!(
+        h.get("/v3/catalog/products/1").await.json["data"]["price"],
+        json!(12.99),
+        "a failed batch changes nothing"
+    );
+
+    assert_eq!(
+        h.call(Method::DELETE, &format!("/v3/catalog/products/{id}"), None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        h.get(&format!("/v3/catalog/products/{id}")).await.status,
+        404
+    );
+    assert_eq!(
+        h.call(Method::DELETE, "/v3/catalog/products", None)
+            .await
+            .status,
+        422
+    );
+    let deleted = h
+        .call(Method::DELETE, "/v3/catalog/products?id:in=4,5", None)
+        .await;
+    assert_eq!((deleted.status, deleted.text.as_str()), (204, ""));
+    assert_eq!(
+        h.get("/v3/catalog/products?id:in=4,5").await.json["data"],
+        json!([])
+    );
+}

@@ -1,0 +1,365 @@
+//! The store simulator's catalog over real HTTP: variants, the catalog summary and
+//! category trees.
+
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use chrono::{TimeZone, Utc};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+struct Harness {
+    store: FakeStore,
+    http: reqwest::Client,
+    token: String,
+}
+
+struct Resp {
+    status: u16,
+    text: String,
+    json: Value,
+}
+
+fn small() -> FakeStoreConfig {
+    FakeStoreConfig {
+        products: 300,
+        customers: 100,
+        orders: 300,
+        quota: 100_000,
+        read_only_token: Some("read-only".into()),
+        anchor: Some(Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()),
+        ..FakeStoreConfig::default()
+    }
+}
+
+impl Harness {
+    async fn new() -> Harness {
+        Harness::with(small()).await
+    }
+
+    async fn with(config: FakeStoreConfig) -> Harness {
+        let store = FakeStore::start(config).await.unwrap();
+        let token = store.token().to_string();
+        Harness {
+            store,
+            http: reqwest::Client::new(),
+            token,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!(
+            "{}/stores/{}{}",
+            self.store.api_url(),
+            self.store.store_hash(),
+            path
+        )
+    }
+
+    async fn send_raw(
+        &self,
+        method: Method,
+        url: String,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> Resp {
+        let mut req = self
+            .http
+            .request(method, url)
+            .header("Accept", "application/json");
+        if let Some(t) = token {
+            req = req.header("X-Auth-Token", t);
+        }
+        if let Some(b) = body {
+            req = req.header("Content-Type", "application/json").body(b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        Resp { status, text, json }
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
+        let body = body.map(|b| serde_json::to_vec(&b).unwrap());
+        self.send_raw(method, self.url(path), Some(&self.token.clone()), body)
+            .await
+    }
+
+    async fn get(&self, path: &str) -> Resp {
+        self.call(Method::GET, path, None).await
+    }
+}
+
+#[tokio::test]
+async fn variants_and_summary() {
+    let h = Harness::new().await;
+    let list = h
+        .get("/v3/catalog/products?include=variants&limit=250")
+        .await;
+    let product = list.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["variants"].as_array().unwrap().len() > 1)
+        .unwrap()
+        .clone();
+    let pid = product["id"].as_u64().unwrap();
+    assert!(product["base_variant_id"].is_null());
+    let variants = h.get(&format!("/v3/catalog/products/{pid}/variants")).await;
+    assert_eq!(variants.status, 200);
+    let v = &variants.json["data"][0];
+    assert!(v["option_values"][0]["option_display_name"].is_string());
+    let vid = v["id"].as_u64().unwrap();
+    let priced = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{pid}/variants/{vid}"),
+            Some(json!({"price": "123.45"})),
+        )
+        .await;
+    assert_eq!(priced.status, 200, "{}", priced.text);
+    assert_eq!(priced.json["data"]["calculated_price"], json!(123.45));
+    let inherit = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{pid}/variants/{vid}"),
+            Some(json!({"price": null})),
+        )
+        .await;
+    assert!(inherit.json["data"]["price"].is_null());
+    assert_eq!(
+        inherit.json["data"]["calculated_price"],
+        product["calculated_price"]
+    );
+    assert_eq!(
+        h.get(&format!("/v3/catalog/products/{pid}/variants/999999"))
+            .await
+            .status,
+        404
+    );
+
+    let all = h
+        .get(&format!("/v3/catalog/variants?product_id:in={pid}"))
+        .await;
+    assert_eq!(
+        all.json["data"].as_array().unwrap().len(),
+        product["variants"].as_array().unwrap().len()
+    );
+    let batch: Vec<Value> = (1..=51)
+        .map(|i| json!({"id": i, "inventory_level": 3}))
+        .collect();
+    assert_eq!(
+        h.call(
+            Method::PUT,
+            "/v3/catalog/variants",
+            Some(Value::Array(batch))
+        )
+        .await
+        .status,
+        413
+    );
+    let updated = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/variants",
+            Some(json!([{"id": vid, "inventory_level": 7}])),
+        )
+        .await;
+    assert_eq!(
+        (
+            updated.status,
+            updated.json["data"][0]["inventory_level"].as_i64()
+        ),
+        (200, Some(7))
+    );
+
+    let summary = h.get("/v3/catalog/summary").await;
+    assert_eq!(summary.status, 200);
+    for field in [
+        "inventory_count",
+        "inventory_value",
+        "primary_category_id",
+        "primary_category_name",
+        "variant_count",
+        "highest_variant_price",
+        "average_variant_price",
+        "lowest_variant_price",
+    ] {
+        assert!(summary.json["data"].get(field).is_some(), "missing {field}");
+    }
+    assert!(summary.json["data"]["variant_count"].as_u64().unwrap() > 300);
+}
+
+#[tokio::test]
+async fn category_trees() {
+    let h = Harness::new().await;
+    let trees = h.get("/v3/catalog/trees").await;
+    assert_eq!(
+        trees.json["data"],
+        json!([{"id": 1, "name": "Default", "channels": [1]}])
+    );
+    let cats = h.get("/v3/catalog/trees/categories?limit=250").await;
+    assert_eq!(cats.status, 200);
+    let all = cats.json["data"].as_array().unwrap();
+    assert!((35..=50).contains(&all.len()));
+    for field in [
+        "category_id",
+        "category_uuid",
+        "tree_id",
+        "parent_id",
+        "name",
+        "description",
+        "views",
+        "sort_order",
+        "page_title",
+        "meta_keywords",
+        "meta_description",
+        "layout_file",
+        "image_url",
+        "is_visible",
+        "search_keywords",
+        "default_product_sort",
+        "url",
+    ] {
+        assert!(all[0].get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(all[0]["url"]["path"], "/shop-all/");
+    let like = h.get("/v3/catalog/trees/categories?name:like=jacket").await;
+    assert_eq!(like.json["data"].as_array().unwrap().len(), 2);
+    let apparel = all.iter().find(|c| c["name"] == "Apparel").unwrap()["category_id"]
+        .as_u64()
+        .unwrap();
+    let kids = h
+        .get(&format!(
+            "/v3/catalog/trees/categories?parent_id:in={apparel}"
+        ))
+        .await;
+    assert_eq!(kids.json["data"].as_array().unwrap().len(), 3);
+
+    let nested = h.get("/v3/catalog/trees/1/categories").await;
+    assert_eq!(nested.status, 200);
+    let top = nested.json["data"].as_array().unwrap();
+    let apparel_node = top.iter().find(|c| c["name"] == "Apparel").unwrap();
+    let men = &apparel_node["children"][0];
+    assert_eq!(
+        (men["name"].as_str(), men["depth"].as_u64()),
+        (Some("Men"), Some(1))
+    );
+    assert_eq!(men["children"][0]["depth"], 2);
+    assert_eq!(
+        men["children"][0]["path"],
+        json!([apparel, men["id"].as_u64().unwrap()])
+    );
+    assert_eq!(men["children"][0]["url"], "/apparel/men/jackets-coats/");
+    assert_eq!(h.get("/v3/catalog/trees/99/categories").await.status, 404);
+
+    let created = h.call(Method::POST, "/v3/catalog/trees/categories", Some(json!([{"name": "Rain Gear", "parent_id": apparel}, {"name": "Clearance", "tree_id": 1}]))).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(
+        created.json["meta"],
+        json!({"total": 2, "success": 2, "failed": 0})
+    );
+    let rain = created.json["data"][0].clone();
+    assert_eq!(rain["url"]["path"], "/apparel/rain-gear/");
+    assert_eq!(rain["tree_id"], 1);
+    let invalid = h
+        .call(
+            Method::POST,
+            "/v3/catalog/trees/categories",
+            Some(json!([{"name": "No Tree"}])),
+        )
+        .await;
+    assert_eq!(invalid.status, 422);
+    let no_name = h
+        .call(
+            Method::POST,
+            "/v3/catalog/trees/categories",
+            Some(json!([{"tree_id": 1}])),
+        )
+        .await;
+    assert_eq!(no_name.status, 422);
+
+    let rain_id = rain["category_id"].as_u64().unwrap();
+    let put = h
+        .call(
+            Method::PUT,
+            "/v3/catalog/trees/categories",
+            Some(json!([{"category_id": rain_id, "name": "Rainwear", "is_visible": false}])),
+        )
+        .await;
+    assert_eq!(put.status, 200, "{}", put.text);
+    let check = h
+        .get(&format!(
+            "/v3/catalog/trees/categories?category_id:in={rain_id}"
+        ))
+        .await;
+    assert_eq!(
+        (
+            check.json["data"][0]["name"].as_str(),
+            check.json["data"][0]["is_visible"].as_bool()
+        ),
+        (Some("Rainwear"), Some(false))
+    );
+
+    // Deleting Apparel deletes its whole subtree and takes the ids off products.
+    let subtree: Vec<u64> = {
+        let r = h.get("/v3/catalog/trees/categories?limit=250").await;
+        let all = r.json["data"].as_array().unwrap().clone();
+        let mut ids = vec![apparel];
+        let mut i = 0;
+        while i < ids.len() {
+            let parent = ids[i];
+            ids.extend(
+                all.iter()
+                    .filter(|c| c["parent_id"].as_u64() == Some(parent))
+                    .map(|c| c["category_id"].as_u64().unwrap()),
+            );
+            i += 1;
+        }
+        ids
+    };
+    let mut used = None;
+    for id in &subtree {
+        let r = h
+            .get(&format!("/v3/catalog/products?categories:in={id}"))
+            .await;
+        if r.json["meta"]["pagination"]["total"].as_u64().unwrap() > 0 {
+            used = Some(*id);
+            break;
+        }
+    }
+    let used = used.expect("some Apparel category holds products");
+    let deleted = h
+        .call(
+            Method::DELETE,
+            &format!("/v3/catalog/trees/categories?category_id:in={apparel}"),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status, 202);
+    assert_eq!(deleted.json["meta"]["success"], 1);
+    let left = h
+        .get(&format!(
+            "/v3/catalog/trees/categories?category_id:in={}",
+            subtree
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        ))
+        .await;
+    assert_eq!(left.json["data"], json!([]));
+    let products = h
+        .get(&format!("/v3/catalog/products?categories:in={used}"))
+        .await;
+    assert_eq!(products.json["meta"]["pagination"]["total"], 0);
+    assert_eq!(
+        h.call(Method::DELETE, "/v3/catalog/trees/categories", None)
+            .await
+            .status,
+        422
+    );
+}
