@@ -15,4 +15,5 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod fakestore;
+pub mod tui;
 pub mod ui;

@@ -1,1 +1,270 @@
-//! (in progress)
+//! Application state, the `Action`s that change it and the `Effect`s it asks
+//! the runtime to perform. Everything here is synchronous and pure: no drawing,
+//! no HTTP, no tokio I/O. Every state change goes through [`update`].
+
+pub mod action;
+pub mod cmdline;
+mod intents;
+pub mod keys;
+pub mod list;
+pub mod panes;
+#[cfg(test)]
+mod tests;
+mod update;
+
+use tui_input::Input;
+
+pub use action::{Action, Effect, Fetch, Loaded, RateInfo, ToastKind};
+pub use panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
+pub use update::update;
+
+/// The five tabs, in key order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Products,
+    Orders,
+    Customers,
+    Categories,
+    Console,
+}
+
+impl Tab {
+    /// All tabs in order (key `1` is the first).
+    pub const ALL: [Tab; 5] = [
+        Tab::Products,
+        Tab::Orders,
+        Tab::Customers,
+        Tab::Categories,
+        Tab::Console,
+    ];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Products => "Products",
+            Tab::Orders => "Orders",
+            Tab::Customers => "Customers",
+            Tab::Categories => "Categories",
+            Tab::Console => "Console",
+        }
+    }
+
+    /// Position in [`Tab::ALL`].
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab `steps` away, wrapping around.
+    pub fn cycle(self, steps: isize) -> Tab {
+        let len = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + steps).rem_euclid(len) as usize]
+    }
+}
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing: keys go through the key table.
+    Normal,
+    /// Typing a `/` filter for the current tab.
+    Filter,
+    /// Typing a `:` command.
+    Command,
+    /// The `?` overlay, scrolled by `scroll` lines.
+    Help { scroll: u16 },
+    /// Choosing an order status (`f`); `cursor` 0 is "all statuses".
+    StatusPicker { cursor: usize },
+}
+
+/// A short message shown over the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    /// Identifies the toast so its expiry timer removes the right one.
+    pub id: u64,
+    /// Success or error (styles it).
+    pub kind: ToastKind,
+    /// The text; errors carry the API's own message.
+    pub text: String,
+}
+
+/// Facts about the connection shown in the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The store's name from `/v2/store`, once known.
+    pub store_name: Option<String>,
+    /// The configuration profile in use.
+    pub profile: String,
+    /// `user@host` of this machine.
+    pub user_host: String,
+    /// Whether writes are disabled.
+    pub read_only: bool,
+    /// The API quota, from the rate-limit headers.
+    pub rate: Option<RateInfo>,
+}
+
+/// The whole state of the app.
+#[derive(Debug)]
+pub struct AppState {
+    /// The visible tab.
+    pub tab: Tab,
+    /// Where keys go.
+    pub mode: Mode,
+    /// Header facts.
+    pub header: Header,
+    /// Products tab.
+    pub products: ProductsPane,
+    /// Orders tab.
+    pub orders: OrdersPane,
+    /// Customers tab.
+    pub customers: CustomersPane,
+    /// Categories tab.
+    pub categories: CategoriesPane,
+    /// The text of the `/` filter being typed.
+    pub filter_input: Input,
+    /// The `:` command line.
+    pub command_input: Input,
+    /// Completion candidates for the command line, and which one is shown.
+    pub completion: Option<cmdline::Completion>,
+    /// Visible toasts, oldest first.
+    pub toasts: Vec<Toast>,
+    /// Profiles that `:profile` can switch to.
+    pub profiles: Vec<String>,
+    /// Terminal size (columns, rows), for paging and scrolling maths.
+    pub size: (u16, u16),
+    /// Spinner animation step.
+    pub spinner: usize,
+    /// Monochrome drawing (`NO_COLOR`).
+    pub monochrome: bool,
+    /// Set once the user asked to quit.
+    pub quit: bool,
+    /// Whether the last update changed anything worth redrawing.
+    pub changed: bool,
+    /// The request for the store's name.
+    pub store_load: list::LoadState,
+    next_id: u64,
+}
+
+impl AppState {
+    /// A fresh state for `profile`; nothing is loaded until [`AppState::start`].
+    pub fn new(profile: impl Into<String>, user_host: impl Into<String>, read_only: bool) -> Self {
+        AppState {
+            tab: Tab::Products,
+            mode: Mode::Normal,
+            header: Header {
+                store_name: None,
+                profile: profile.into(),
+                user_host: user_host.into(),
+                read_only,
+                rate: None,
+            },
+            products: ProductsPane::default(),
+            orders: OrdersPane::default(),
+            customers: CustomersPane::default(),
+            categories: CategoriesPane::default(),
+            filter_input: Input::default(),
+            command_input: Input::default(),
+            completion: None,
+            toasts: Vec::new(),
+            profiles: Vec::new(),
+            size: (80, 24),
+            spinner: 0,
+            monochrome: false,
+            quit: false,
+            changed: true,
+            store_load: list::LoadState::Idle,
+            next_id: 1,
+        }
+    }
+
+    /// The first effects: the store name and the first tab's data.
+    pub fn start(&mut self) -> Vec<Effect> {
+        let request = self.next_id();
+        self.store_load = list::LoadState::Loading(request);
+        let mut effects = vec![Effect::Fetch {
+            request,
+            fetch: Fetch::StoreInfo,
+        }];
+        effects.extend(self.ensure_loaded());
+        effects
+    }
+
+    /// A new id for a request or toast.
+    pub fn next_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Rows of the current tab's list that fit on screen (same maths as the
+    /// drawing code).
+    pub fn list_rows(&self) -> usize {
+        self.list_rows_for(self.tab)
+    }
+
+    /// Rows of `tab`'s list that fit on screen: the terminal minus the header,
+    /// tabs, pane status line(s), table header and footer.
+    pub fn list_rows_for(&self, tab: Tab) -> usize {
+        let chrome = if tab == Tab::Orders { 6 } else { 5 };
+        (self.size.1 as usize).saturating_sub(chrome).max(1)
+    }
+
+    /// Whether anything is moving on screen (spinners), so the runtime ticks.
+    pub fn is_animating(&self) -> bool {
+        self.products.is_loading()
+            || self.orders.is_loading()
+            || self.customers.is_loading()
+            || self.categories.is_loading()
+    }
+
+    /// Whether Enter does something here.
+    pub fn can_open(&self) -> bool {
+        match self.tab {
+            Tab::Products => {
+                self.products.detail.is_none() && self.products.list.selected().is_some()
+            }
+            Tab::Orders => self.orders.detail.is_none() && self.orders.list.selected().is_some(),
+            Tab::Customers => {
+                self.customers.detail.is_none() && self.customers.list.selected().is_some()
+            }
+            Tab::Categories => self.categories.selected().is_some(),
+            Tab::Console => false,
+        }
+    }
+
+    /// Whether Esc does something here.
+    pub fn can_go_back(&self) -> bool {
+        match self.tab {
+            Tab::Products => self.products.detail.is_some() || self.products.has_filter(),
+            Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
+            Tab::Customers => self.customers.detail.is_some() || self.customers.filter.is_some(),
+            Tab::Categories | Tab::Console => false,
+        }
+    }
+
+    /// The tab a `/` filter applies to, when the current view has one.
+    pub fn filter_target(&self) -> Option<Tab> {
+        match self.tab {
+            Tab::Products if self.products.detail.is_none() => Some(Tab::Products),
+            Tab::Orders if self.orders.detail.is_none() => Some(Tab::Orders),
+            Tab::Customers if self.customers.detail.is_none() => Some(Tab::Customers),
+            _ => None,
+        }
+    }
+
+    /// Effects that load the current tab if it has nothing yet.
+    pub fn ensure_loaded(&mut self) -> Vec<Effect> {
+        match self.tab {
+            Tab::Products if self.products.list.load == list::LoadState::Idle => {
+                self.reload_products()
+            }
+            Tab::Orders if self.orders.list.load == list::LoadState::Idle => self.reload_orders(),
+            Tab::Customers if self.customers.list.load == list::LoadState::Idle => {
+                self.reload_customers()
+            }
+            Tab::Categories if self.categories.load == list::LoadState::Idle => {
+                self.reload_categories()
+            }
+            _ => Vec::new(),
+        }
+    }
+}

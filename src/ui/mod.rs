@@ -1,1 +1,139 @@
-//! (in progress)
+//! Drawing: a pure function of [`AppState`]. No I/O happens here.
+
+mod categories;
+mod chrome;
+mod customers;
+mod detail;
+pub mod format;
+mod orders;
+mod overlays;
+mod products;
+pub mod table;
+pub mod theme;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::list::LoadState;
+use crate::app::{AppState, Mode, Tab};
+pub use theme::Theme;
+
+/// Draws the whole screen for `state`.
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let theme = if state.monochrome {
+        Theme::monochrome()
+    } else {
+        Theme::colored()
+    };
+    let [header, tabs, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+
+    chrome::draw_header(frame, header, state, &theme);
+    chrome::draw_tabs(frame, tabs, state, &theme);
+    match state.tab {
+        Tab::Products => products::draw(frame, body, state, &theme),
+        Tab::Orders => orders::draw(frame, body, state, &theme),
+        Tab::Customers => customers::draw(frame, body, state, &theme),
+        Tab::Categories => categories::draw(frame, body, state, &theme),
+        Tab::Console => draw_console(frame, body, &theme),
+    }
+    chrome::draw_footer(frame, footer, state, &theme);
+
+    match state.mode {
+        Mode::Help { scroll } => overlays::draw_help(frame, body, state, &theme, scroll),
+        Mode::StatusPicker { cursor } => {
+            overlays::draw_status_picker(frame, body, state, &theme, cursor)
+        }
+        Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        _ => {}
+    }
+    overlays::draw_toasts(frame, body, state, &theme);
+}
+
+fn draw_console(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines = vec![
+        Line::from(Span::styled("Console", theme.heading)),
+        Line::from(""),
+        Line::from("The API console is coming in a later version."),
+        Line::from(Span::styled(
+            "Until then, `bctui api PATH` runs any request from your shell.",
+            theme.muted,
+        )),
+    ];
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(lines.len() as u16),
+        Constraint::Fill(2),
+    ])
+    .areas(area);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
+        middle,
+    );
+}
+
+/// The one-line status of a list: loading spinner, error, or nothing.
+fn load_status(load: &LoadState, spinner: usize, theme: &Theme) -> Option<Span<'static>> {
+    match load {
+        LoadState::Loading(_) => Some(Span::styled(
+            format!("{} loading", format::spinner(spinner)),
+            theme.warn,
+        )),
+        LoadState::Failed(message) => Some(Span::styled(format!("error: {message}"), theme.bad)),
+        LoadState::Idle | LoadState::Loaded => None,
+    }
+}
+
+/// What an empty list body says, by load state.
+fn empty_message(
+    load: &LoadState,
+    what: &str,
+    filtered: bool,
+    spinner: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    match load {
+        LoadState::Idle | LoadState::Loading(_) => Line::from(Span::styled(
+            format!("{} Loading {what}…", format::spinner(spinner)),
+            theme.warn,
+        )),
+        LoadState::Failed(message) => Line::from(vec![
+            Span::styled(format!("Could not load {what}: {message}"), theme.bad),
+            Span::styled("  (r retries)", theme.muted),
+        ]),
+        LoadState::Loaded if filtered => Line::from(Span::styled(
+            format!("No {what} match the filter (Esc clears it)"),
+            theme.muted,
+        )),
+        LoadState::Loaded => Line::from(Span::styled(format!("No {what} yet"), theme.muted)),
+    }
+}
+
+/// A status line: facts on the left, the load state on the right.
+fn draw_status_line(
+    frame: &mut Frame,
+    area: Rect,
+    left: Vec<Span<'static>>,
+    right: Option<Span<'static>>,
+) {
+    // The load state may hold a long API message; it gets at most half the line.
+    let right_width = right
+        .as_ref()
+        .map_or(0, |s| (s.width() as u16 + 1).min(area.width / 2));
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+    if let Some(right) = right {
+        frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+    }
+}

@@ -1,0 +1,160 @@
+//! Messages into the update function (`Action`) and work it asks the runtime
+//! to do (`Effect`).
+
+use std::time::Duration;
+
+use crossterm::event::KeyEvent;
+
+use super::Tab;
+use super::list::RequestId;
+use super::panes::{
+    CustomerDetail, CustomersQuery, OrderDetail, OrdersQuery, ProductDetail, ProductsQuery,
+};
+use crate::api::models::{Customer, Order, OrderCount, Product, TreeCategory};
+
+/// Everything that can change the state.
+#[derive(Debug)]
+pub enum Action {
+    /// A key press.
+    Key(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+    /// Animation step (only sent while something animates).
+    Tick,
+    /// A request finished.
+    Loaded {
+        /// The id the request was started with.
+        request: RequestId,
+        /// The data, or the API's error message.
+        result: Result<Loaded, String>,
+    },
+    /// The filter debounce for `tab` ran out; applies if `generation` is still current.
+    FilterDue { tab: Tab, generation: u64 },
+    /// A toast's time is up.
+    ToastExpired(u64),
+    /// The API quota changed.
+    RateLimit(RateInfo),
+    /// `:profile` finished connecting (or failed, with the reason).
+    ProfileSwitched {
+        profile: String,
+        result: Result<(), String>,
+    },
+    /// Quit now (a signal arrived).
+    Quit,
+}
+
+/// Data a finished request brings back.
+#[derive(Debug)]
+pub enum Loaded {
+    StoreName(String),
+    Products {
+        page: u32,
+        rows: Vec<Product>,
+        total: Option<u64>,
+    },
+    ProductDetail(Box<ProductDetail>),
+    Orders {
+        page: u32,
+        rows: Vec<Order>,
+    },
+    OrderCounts(OrderCount),
+    OrderDetail(Box<OrderDetail>),
+    Customers {
+        page: u32,
+        rows: Vec<Customer>,
+        total: Option<u64>,
+    },
+    CustomerDetail(Box<CustomerDetail>),
+    Categories(Vec<TreeCategory>),
+}
+
+/// One thing to fetch from the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    StoreInfo,
+    Products(ProductsQuery),
+    ProductDetail {
+        id: u64,
+    },
+    Orders(OrdersQuery),
+    /// Counts per status, with the current filter (not the status) applied.
+    OrderCounts(OrdersQuery),
+    OrderDetail {
+        id: u64,
+    },
+    Customers(CustomersQuery),
+    CustomerDetail {
+        id: u64,
+    },
+    Categories,
+}
+
+/// Which view a fetch feeds: a newer fetch for the same slot cancels the older.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    StoreInfo,
+    ProductList,
+    ProductDetail,
+    OrderList,
+    OrderCounts,
+    OrderDetail,
+    CustomerList,
+    CustomerDetail,
+    Categories,
+}
+
+impl Fetch {
+    /// The view this fetch feeds.
+    pub fn slot(&self) -> Slot {
+        match self {
+            Fetch::StoreInfo => Slot::StoreInfo,
+            Fetch::Products(_) => Slot::ProductList,
+            Fetch::ProductDetail { .. } => Slot::ProductDetail,
+            Fetch::Orders(_) => Slot::OrderList,
+            Fetch::OrderCounts(_) => Slot::OrderCounts,
+            Fetch::OrderDetail { .. } => Slot::OrderDetail,
+            Fetch::Customers(_) => Slot::CustomerList,
+            Fetch::CustomerDetail { .. } => Slot::CustomerDetail,
+            Fetch::Categories => Slot::Categories,
+        }
+    }
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run `fetch` and answer with `Action::Loaded { request, .. }`.
+    Fetch { request: RequestId, fetch: Fetch },
+    /// After `delay`, send `Action::FilterDue { tab, generation }`.
+    Debounce {
+        tab: Tab,
+        generation: u64,
+        delay: Duration,
+    },
+    /// After `after`, send `Action::ToastExpired(id)`.
+    ExpireToast { id: u64, after: Duration },
+    /// Connect to another profile's store and answer with `Action::ProfileSwitched`.
+    SwitchProfile(String),
+    /// Leave the app.
+    Quit,
+}
+
+/// Success or failure, for styling toasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
+
+/// The API quota as the header shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RateInfo {
+    /// Requests left in this window.
+    pub left: u64,
+    /// Requests allowed per window.
+    pub quota: u64,
+    /// Whole seconds until requests resume, while paused by a 429 or pacing.
+    pub resume_in_secs: Option<u64>,
+}

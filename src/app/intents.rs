@@ -1,0 +1,405 @@
+//! What each key-table intent does.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::cmdline::{self, CommandLine};
+use super::keys::Intent;
+use super::update::{apply_filter, bump_filter_generation, current_filter_text, quit, toast};
+use super::{AppState, Effect, Mode, Tab, ToastKind};
+
+pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) -> Vec<Effect> {
+    let viewport = state.list_rows();
+    match intent {
+        Intent::Quit => quit(state),
+        Intent::ToggleHelp => {
+            state.mode = match state.mode {
+                Mode::Help { .. } => Mode::Normal,
+                _ => Mode::Help { scroll: 0 },
+            };
+            Vec::new()
+        }
+        Intent::NextTab => switch_tab(state, state.tab.cycle(1)),
+        Intent::PrevTab => switch_tab(state, state.tab.cycle(-1)),
+        Intent::GoTab => match key.code {
+            KeyCode::Char(c) => match c.to_digit(10) {
+                Some(n @ 1..=5) => switch_tab(state, Tab::ALL[n as usize - 1]),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        },
+        Intent::Up => move_cursor(state, -1),
+        Intent::Down => move_cursor(state, 1),
+        Intent::PageUp => move_cursor(state, -(viewport as isize)),
+        Intent::PageDown => move_cursor(state, viewport as isize),
+        Intent::Top => move_cursor(state, isize::MIN / 2),
+        Intent::Bottom => move_cursor(state, isize::MAX / 2),
+        Intent::Open => open_selected(state),
+        Intent::Back => go_back(state),
+        Intent::StartFilter => {
+            if let Some(tab) = state.filter_target() {
+                let text = current_filter_text(state, tab);
+                state.filter_input = tui_input::Input::new(text);
+                state.mode = Mode::Filter;
+            }
+            Vec::new()
+        }
+        Intent::Refresh => refresh(state),
+        Intent::SortNext => state.sort_products_next(),
+        Intent::SortFlip => state.sort_products_flip(),
+        Intent::PickStatus => {
+            let cursor = state.orders.status.as_ref().map_or(0, |(id, _)| {
+                state
+                    .orders
+                    .status_choices()
+                    .iter()
+                    .position(|(sid, _, _)| sid == id)
+                    .map_or(0, |i| i + 1)
+            });
+            state.mode = Mode::StatusPicker { cursor };
+            Vec::new()
+        }
+        Intent::StartCommand => {
+            state.command_input = tui_input::Input::default();
+            state.completion = None;
+            state.mode = Mode::Command;
+            Vec::new()
+        }
+        Intent::Expand => {
+            state.categories.expand();
+            Vec::new()
+        }
+        Intent::Collapse => {
+            state.categories.collapse(viewport);
+            Vec::new()
+        }
+        Intent::Submit => submit(state),
+        Intent::Cancel => cancel(state),
+        Intent::Complete => {
+            complete(state);
+            Vec::new()
+        }
+    }
+}
+
+fn switch_tab(state: &mut AppState, tab: Tab) -> Vec<Effect> {
+    state.tab = tab;
+    state.ensure_loaded()
+}
+
+fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
+    let viewport = state.list_rows();
+    match state.mode {
+        Mode::Help { scroll } => {
+            let scroll = (i64::from(scroll) + delta.clamp(-1000, 1000) as i64).clamp(0, 500);
+            state.mode = Mode::Help {
+                scroll: scroll as u16,
+            };
+            return Vec::new();
+        }
+        Mode::StatusPicker { cursor } => {
+            let last = state.orders.status_choices().len();
+            state.mode = Mode::StatusPicker {
+                cursor: cursor
+                    .saturating_add_signed(delta.clamp(-1000, 1000))
+                    .min(last),
+            };
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let detail_step = delta.clamp(-1000, 1000) as i32;
+    match state.tab {
+        Tab::Products => match state.products.detail.as_mut() {
+            Some(detail) => {
+                detail.scroll_by(detail_step);
+                Vec::new()
+            }
+            None => {
+                state.products.list.move_by(delta, viewport);
+                if state.products.list.wants_more(viewport) {
+                    state.fetch_more_products()
+                } else {
+                    Vec::new()
+                }
+            }
+        },
+        Tab::Orders => match state.orders.detail.as_mut() {
+            Some(detail) => {
+                detail.scroll_by(detail_step);
+                Vec::new()
+            }
+            None => {
+                state.orders.list.move_by(delta, viewport);
+                if state.orders.list.wants_more(viewport) {
+                    state.fetch_more_orders()
+                } else {
+                    Vec::new()
+                }
+            }
+        },
+        Tab::Customers => match state.customers.detail.as_mut() {
+            Some(detail) => {
+                detail.scroll_by(detail_step);
+                Vec::new()
+            }
+            None => {
+                state.customers.list.move_by(delta, viewport);
+                if state.customers.list.wants_more(viewport) {
+                    state.fetch_more_customers()
+                } else {
+                    Vec::new()
+                }
+            }
+        },
+        Tab::Categories => {
+            state.categories.move_by(delta, viewport);
+            Vec::new()
+        }
+        Tab::Console => Vec::new(),
+    }
+}
+
+fn open_selected(state: &mut AppState) -> Vec<Effect> {
+    match state.tab {
+        Tab::Products => match state.products.list.selected() {
+            Some(product) => {
+                let id = product.id;
+                state.open_product(id)
+            }
+            None => Vec::new(),
+        },
+        Tab::Orders => match state.orders.list.selected() {
+            Some(order) => {
+                let id = order.id;
+                state.open_order(id)
+            }
+            None => Vec::new(),
+        },
+        Tab::Customers => match state.customers.list.selected() {
+            Some(customer) => {
+                let id = customer.id;
+                state.open_customer(id)
+            }
+            None => Vec::new(),
+        },
+        Tab::Categories => match state.categories.selected() {
+            Some(category) => {
+                let (id, name) = (category.category_id, category.name.clone());
+                state.tab = Tab::Products;
+                state.filter_products_by_category(id, name)
+            }
+            None => Vec::new(),
+        },
+        Tab::Console => Vec::new(),
+    }
+}
+
+fn go_back(state: &mut AppState) -> Vec<Effect> {
+    match state.tab {
+        Tab::Products => {
+            if state.products.detail.take().is_some() {
+                Vec::new()
+            } else {
+                state.products.keyword = None;
+                state.products.category = None;
+                state.reload_products()
+            }
+        }
+        Tab::Orders => {
+            if state.orders.detail.take().is_some() {
+                Vec::new()
+            } else {
+                state.orders.filter = None;
+                state.reload_orders()
+            }
+        }
+        Tab::Customers => {
+            if state.customers.detail.take().is_some() {
+                Vec::new()
+            } else {
+                state.customers.filter = None;
+                state.reload_customers()
+            }
+        }
+        Tab::Categories | Tab::Console => Vec::new(),
+    }
+}
+
+fn refresh(state: &mut AppState) -> Vec<Effect> {
+    match state.tab {
+        Tab::Products => match &state.products.detail {
+            Some(detail) => {
+                let id = detail.id;
+                state.open_product(id)
+            }
+            None => state.reload_products(),
+        },
+        Tab::Orders => match &state.orders.detail {
+            Some(detail) => {
+                let id = detail.id;
+                state.open_order(id)
+            }
+            None => state.reload_orders(),
+        },
+        Tab::Customers => match &state.customers.detail {
+            Some(detail) => {
+                let id = detail.id;
+                state.open_customer(id)
+            }
+            None => state.reload_customers(),
+        },
+        Tab::Categories => state.reload_categories(),
+        Tab::Console => Vec::new(),
+    }
+}
+
+fn submit(state: &mut AppState) -> Vec<Effect> {
+    match state.mode {
+        Mode::Filter => {
+            state.mode = Mode::Normal;
+            let Some(tab) = state.filter_target() else {
+                return Vec::new();
+            };
+            // Cancels a pending debounce: this applies now.
+            bump_filter_generation(state, tab);
+            let text = state.filter_input.value().to_string();
+            match tab {
+                Tab::Orders => match state.set_order_filter(&text) {
+                    Ok(effects) => effects,
+                    Err(message) => toast(state, ToastKind::Error, message),
+                },
+                _ => apply_filter(state, tab, &text),
+            }
+        }
+        Mode::Command => {
+            state.mode = Mode::Normal;
+            state.completion = None;
+            let text = state.command_input.value().to_string();
+            match cmdline::parse(&text) {
+                Ok(command) => run_command(state, command),
+                Err(message) => toast(state, ToastKind::Error, message),
+            }
+        }
+        Mode::StatusPicker { cursor } => {
+            state.mode = Mode::Normal;
+            let status = match cursor {
+                0 => None,
+                n => state
+                    .orders
+                    .status_choices()
+                    .get(n - 1)
+                    .map(|(id, name, _)| (*id, name.clone())),
+            };
+            state.set_order_status(status)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn cancel(state: &mut AppState) -> Vec<Effect> {
+    let mode = state.mode;
+    state.mode = Mode::Normal;
+    state.completion = None;
+    match mode {
+        Mode::Filter => {
+            let Some(tab) = state.filter_target() else {
+                return Vec::new();
+            };
+            bump_filter_generation(state, tab);
+            apply_filter(state, tab, "")
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn complete(state: &mut AppState) {
+    let text = state.command_input.value().to_string();
+    let next = match state.completion.take() {
+        Some(mut completion) if completion.line() == text => {
+            completion.index = (completion.index + 1) % completion.candidates.len();
+            Some(completion)
+        }
+        _ => {
+            let statuses: Vec<String> = state
+                .orders
+                .status_choices()
+                .into_iter()
+                .map(|(_, name, _)| name)
+                .collect();
+            cmdline::complete(&text, &statuses, &state.profiles)
+        }
+    };
+    if let Some(completion) = next {
+        state.command_input = tui_input::Input::new(completion.line());
+        state.completion = Some(completion);
+    }
+}
+
+fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
+    match command {
+        CommandLine::Products => switch_tab(state, Tab::Products),
+        CommandLine::Orders(status) => {
+            let mut effects = switch_tab(state, Tab::Orders);
+            state.orders.detail = None;
+            match status {
+                None => {
+                    if state.orders.status.is_some() {
+                        effects = state.set_order_status(None);
+                    }
+                }
+                Some(name) => match state.find_order_status(&name) {
+                    Some(status) => effects = state.set_order_status(Some(status)),
+                    None if state.orders.counts.is_none() => {
+                        // The names come with the counts; apply once they arrive.
+                        state.orders.pending_status = Some(name);
+                    }
+                    None => effects.extend(toast(
+                        state,
+                        ToastKind::Error,
+                        format!("No order status called {name:?}"),
+                    )),
+                },
+            }
+            effects
+        }
+        CommandLine::Customers => switch_tab(state, Tab::Customers),
+        CommandLine::Categories => switch_tab(state, Tab::Categories),
+        CommandLine::Console => switch_tab(state, Tab::Console),
+        CommandLine::Product(id) => {
+            state.tab = Tab::Products;
+            let mut effects = state.ensure_loaded();
+            effects.extend(state.open_product(id));
+            effects
+        }
+        CommandLine::Order(id) => {
+            state.tab = Tab::Orders;
+            let mut effects = state.ensure_loaded();
+            effects.extend(state.open_order(id));
+            effects
+        }
+        CommandLine::Customer(id) => {
+            state.tab = Tab::Customers;
+            let mut effects = state.ensure_loaded();
+            effects.extend(state.open_customer(id));
+            effects
+        }
+        CommandLine::Profile(name) => {
+            if !state.profiles.is_empty() && !state.profiles.contains(&name) {
+                let known = state.profiles.join(", ");
+                return toast(
+                    state,
+                    ToastKind::Error,
+                    format!("No profile {name:?} (known: {known})"),
+                );
+            }
+            let mut effects = toast(
+                state,
+                ToastKind::Info,
+                format!("Connecting to profile {name}…"),
+            );
+            effects.push(Effect::SwitchProfile(name));
+            effects
+        }
+        CommandLine::Quit => quit(state),
+    }
+}

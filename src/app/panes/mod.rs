@@ -1,0 +1,56 @@
+//! Per-tab state: what each pane shows and how it is queried.
+
+mod categories;
+mod customers;
+mod orders;
+mod products;
+
+pub use categories::{CategoriesPane, TreeRow};
+pub use customers::{CustomerDetail, CustomerFilter, CustomersPane, CustomersQuery, RECENT_ORDERS};
+pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
+pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery};
+
+use super::list::{LoadState, RequestId};
+
+/// Rows per page for list walks (the API maximum).
+pub const PAGE_SIZE: usize = 250;
+
+/// A detail view: which record, its load state, the data and the scroll position.
+#[derive(Debug, Clone)]
+pub struct Detail<T> {
+    /// The record's id.
+    pub id: u64,
+    /// State of the request for it.
+    pub load: LoadState,
+    /// The record, once loaded.
+    pub data: Option<T>,
+    /// Lines scrolled down.
+    pub scroll: u16,
+    /// How far it can scroll, as the last frame found (drawing records it so
+    /// scrolling stops at the end instead of running on invisibly).
+    pub max_scroll: std::cell::Cell<u16>,
+}
+
+impl<T> Detail<T> {
+    /// A detail view waiting for `request`.
+    pub fn loading(id: u64, request: RequestId) -> Self {
+        Detail {
+            id,
+            load: LoadState::Loading(request),
+            data: None,
+            scroll: 0,
+            max_scroll: std::cell::Cell::new(u16::MAX),
+        }
+    }
+
+    /// True when `request` is the one this view waits for.
+    pub fn expects(&self, request: RequestId) -> bool {
+        self.load.request() == Some(request)
+    }
+
+    /// Scrolls by `delta` lines (negative is up).
+    pub fn scroll_by(&mut self, delta: i32) {
+        let max = i32::from(self.max_scroll.get());
+        self.scroll = (i32::from(self.scroll) + delta).clamp(0, max) as u16;
+    }
+}

@@ -1,0 +1,293 @@
+//! The Orders tab: newest orders first, a status filter with counts from
+//! `/v2/orders/count`, a server-side id/email filter, and an order detail view.
+
+use super::{Detail, PAGE_SIZE};
+use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Shipment};
+use crate::app::list::{LoadState, PagedList, RequestId};
+use crate::app::{AppState, Effect, Fetch};
+
+/// A `/` filter on orders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderFilter {
+    /// Digits: one order id.
+    Id(u64),
+    /// Text with `@`: the billing email.
+    Email(String),
+}
+
+impl OrderFilter {
+    /// Reads what the user typed: digits are an order id, text with `@` an
+    /// email; anything else is not a valid orders filter.
+    pub fn parse(text: &str) -> Result<Option<OrderFilter>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        if text.chars().all(|c| c.is_ascii_digit()) {
+            return text
+                .parse()
+                .map(|id| Some(OrderFilter::Id(id)))
+                .map_err(|_| format!("{text} is not an order id"));
+        }
+        if text.contains('@') {
+            return Ok(Some(OrderFilter::Email(text.to_string())));
+        }
+        Err("Orders filter by order id (digits) or customer email (with @)".to_string())
+    }
+
+    /// How the filter is described in the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            OrderFilter::Id(id) => format!("id {id}"),
+            OrderFilter::Email(email) => format!("email {email}"),
+        }
+    }
+}
+
+/// One page request for the order list (always newest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrdersQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page.
+    pub limit: usize,
+    /// `status_id=` filter.
+    pub status_id: Option<u32>,
+    /// Id or email filter.
+    pub filter: Option<OrderFilter>,
+}
+
+/// A loaded order with its line items, shipping addresses and shipments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderDetail {
+    pub order: Order,
+    pub products: Vec<OrderProduct>,
+    pub shipping_addresses: Vec<OrderShippingAddress>,
+    pub shipments: Vec<Shipment>,
+}
+
+/// State of the Orders tab.
+#[derive(Debug, Default)]
+pub struct OrdersPane {
+    /// Loaded rows.
+    pub list: PagedList<Order>,
+    /// Applied id/email filter.
+    pub filter: Option<OrderFilter>,
+    /// Applied status filter: id and name.
+    pub status: Option<(u32, String)>,
+    /// Counts per status for the status bar and the picker.
+    pub counts: Option<OrderCount>,
+    /// The request the counts wait for.
+    pub counts_load: LoadState,
+    /// Bumped on every filter keystroke; only the latest debounce applies.
+    pub filter_generation: u64,
+    /// The open order, if any.
+    pub detail: Option<Detail<OrderDetail>>,
+    /// A status asked for by name (`:orders NAME`) before the counts that
+    /// name the statuses had arrived.
+    pub pending_status: Option<String>,
+}
+
+impl OrdersPane {
+    /// Whether a spinner should run.
+    pub fn is_loading(&self) -> bool {
+        self.list.load.is_loading()
+            || self.counts_load.is_loading()
+            || self
+                .detail
+                .as_ref()
+                .is_some_and(|detail| detail.load.is_loading())
+    }
+
+    fn query(&self, page: u32) -> OrdersQuery {
+        OrdersQuery {
+            page,
+            limit: PAGE_SIZE,
+            status_id: self.status.as_ref().map(|(id, _)| *id),
+            filter: self.filter.clone(),
+        }
+    }
+
+    /// Statuses for the picker and `:orders STATUS`: (id, name, count).
+    pub fn status_choices(&self) -> Vec<(u32, String, u64)> {
+        let mut statuses: Vec<_> = self
+            .counts
+            .iter()
+            .flat_map(|counts| counts.statuses.iter())
+            .map(|s| {
+                let name = if s.custom_label.is_empty() {
+                    s.name.clone()
+                } else {
+                    s.custom_label.clone()
+                };
+                (s.sort_order, s.id, name, s.count)
+            })
+            .collect();
+        statuses.sort();
+        statuses
+            .into_iter()
+            .map(|(_, id, name, count)| (id, name, count))
+            .collect()
+    }
+
+    /// The total for the current status filter, from the counts.
+    fn total_for_status(&self) -> Option<u64> {
+        let counts = self.counts.as_ref()?;
+        match &self.status {
+            None => Some(counts.count),
+            Some((id, _)) => counts
+                .statuses
+                .iter()
+                .find(|s| s.id == *id)
+                .map(|s| s.count),
+        }
+    }
+}
+
+impl AppState {
+    /// Drops the order rows and fetches page 1 and the counts.
+    pub(crate) fn reload_orders(&mut self) -> Vec<Effect> {
+        self.orders.list.reset();
+        let request = self.next_id();
+        self.orders.counts_load = LoadState::Loading(request);
+        let mut effects = vec![Effect::Fetch {
+            request,
+            fetch: Fetch::OrderCounts(self.orders.query(1)),
+        }];
+        effects.extend(self.fetch_more_orders());
+        effects
+    }
+
+    /// Drops the order rows and fetches page 1, keeping the counts (a status
+    /// change does not change them).
+    fn reload_order_rows(&mut self) -> Vec<Effect> {
+        self.orders.list.reset();
+        self.orders.list.total = self.orders.total_for_status();
+        self.fetch_more_orders()
+    }
+
+    /// Fetches the next page of orders if there is one and none is in flight.
+    pub(crate) fn fetch_more_orders(&mut self) -> Vec<Effect> {
+        let Some(page) = self.orders.list.next_page else {
+            return Vec::new();
+        };
+        if self.orders.list.load.is_loading() {
+            return Vec::new();
+        }
+        let request = self.next_id();
+        self.orders.list.start(request);
+        vec![Effect::Fetch {
+            request,
+            fetch: Fetch::Orders(self.orders.query(page)),
+        }]
+    }
+
+    /// Opens the detail view of order `id` (from the list or `:order ID`).
+    pub(crate) fn open_order(&mut self, id: u64) -> Vec<Effect> {
+        let request = self.next_id();
+        self.orders.detail = Some(Detail::loading(id, request));
+        vec![Effect::Fetch {
+            request,
+            fetch: Fetch::OrderDetail { id },
+        }]
+    }
+
+    pub(crate) fn orders_loaded(
+        &mut self,
+        request: RequestId,
+        page: u32,
+        rows: Vec<Order>,
+    ) -> bool {
+        if !self.orders.list.expects(request) {
+            return false;
+        }
+        let total = self.orders.total_for_status();
+        self.orders.list.append_page(page, rows, PAGE_SIZE, total);
+        true
+    }
+
+    pub(crate) fn order_counts_loaded(
+        &mut self,
+        request: RequestId,
+        result: Result<OrderCount, String>,
+    ) -> bool {
+        if self.orders.counts_load.request() != Some(request) {
+            return false;
+        }
+        match result {
+            Ok(counts) => {
+                self.orders.counts = Some(counts);
+                self.orders.counts_load = LoadState::Loaded;
+                if let Some(total) = self.orders.total_for_status() {
+                    self.orders.list.total = Some(total);
+                }
+            }
+            Err(message) => self.orders.counts_load = LoadState::Failed(message),
+        }
+        true
+    }
+
+    /// Applies a status asked for by name before the counts arrived.
+    pub(crate) fn apply_pending_status(&mut self) -> Result<Vec<Effect>, String> {
+        let Some(name) = self.orders.pending_status.take() else {
+            return Ok(Vec::new());
+        };
+        match self.find_order_status(&name) {
+            Some(status) => Ok(self.set_order_status(Some(status))),
+            None => Err(format!("No order status called {name:?}")),
+        }
+    }
+
+    pub(crate) fn order_detail_loaded(
+        &mut self,
+        request: RequestId,
+        result: Result<OrderDetail, String>,
+    ) -> bool {
+        let Some(detail) = self.orders.detail.as_mut().filter(|d| d.expects(request)) else {
+            return false;
+        };
+        match result {
+            Ok(data) => {
+                detail.data = Some(data);
+                detail.load = LoadState::Loaded;
+            }
+            Err(message) => detail.load = LoadState::Failed(message),
+        }
+        true
+    }
+
+    /// Applies an id/email filter typed after `/`. Returns the reason when
+    /// the text is not a valid orders filter.
+    pub(crate) fn set_order_filter(&mut self, text: &str) -> Result<Vec<Effect>, String> {
+        let filter = OrderFilter::parse(text)?;
+        if filter == self.orders.filter {
+            return Ok(Vec::new());
+        }
+        self.orders.filter = filter;
+        Ok(self.reload_orders())
+    }
+
+    /// Shows only orders with status `status` (None: all).
+    pub(crate) fn set_order_status(&mut self, status: Option<(u32, String)>) -> Vec<Effect> {
+        if status == self.orders.status {
+            return Vec::new();
+        }
+        self.orders.status = status;
+        self.orders.detail = None;
+        if self.orders.counts.is_some() {
+            self.reload_order_rows()
+        } else {
+            self.reload_orders()
+        }
+    }
+
+    /// Finds a status by name, case-insensitively (for `:orders STATUS`).
+    pub(crate) fn find_order_status(&self, name: &str) -> Option<(u32, String)> {
+        let wanted = name.trim().to_lowercase();
+        self.orders
+            .status_choices()
+            .into_iter()
+            .find(|(id, status, _)| status.to_lowercase() == wanted || id.to_string() == wanted)
+            .map(|(id, name, _)| (id, name))
+    }
+}

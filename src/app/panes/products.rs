@@ -1,0 +1,232 @@
+//! The Products tab: a server-sorted, server-filtered, paged product list and
+//! a product detail view.
+
+use super::{Detail, PAGE_SIZE};
+use crate::api::models::Product;
+use crate::app::list::{LoadState, PagedList, RequestId};
+use crate::app::{AppState, Effect, Fetch};
+
+/// Columns the product list can be sorted by on the server (`sort=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProductSort {
+    #[default]
+    Id,
+    Name,
+    Sku,
+    Price,
+    InventoryLevel,
+    DateModified,
+}
+
+impl ProductSort {
+    /// The order `o` cycles through.
+    pub const CYCLE: [ProductSort; 6] = [
+        ProductSort::Id,
+        ProductSort::Name,
+        ProductSort::Sku,
+        ProductSort::Price,
+        ProductSort::InventoryLevel,
+        ProductSort::DateModified,
+    ];
+
+    /// The API's `sort` value.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            ProductSort::Id => "id",
+            ProductSort::Name => "name",
+            ProductSort::Sku => "sku",
+            ProductSort::Price => "price",
+            ProductSort::InventoryLevel => "inventory_level",
+            ProductSort::DateModified => "date_modified",
+        }
+    }
+
+    /// The column title it sorts by.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProductSort::Id => "ID",
+            ProductSort::Name => "Name",
+            ProductSort::Sku => "SKU",
+            ProductSort::Price => "Price",
+            ProductSort::InventoryLevel => "Stock",
+            ProductSort::DateModified => "Modified",
+        }
+    }
+
+    /// The next column in the cycle.
+    pub fn next(self) -> ProductSort {
+        let i = Self::CYCLE.iter().position(|s| *s == self).unwrap_or(0);
+        Self::CYCLE[(i + 1) % Self::CYCLE.len()]
+    }
+}
+
+/// One page request for the product list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductsQuery {
+    /// 1-based page.
+    pub page: u32,
+    /// Rows per page.
+    pub limit: usize,
+    /// `keyword=` filter.
+    pub keyword: Option<String>,
+    /// `categories:in=` filter.
+    pub category: Option<u64>,
+    /// `sort=`.
+    pub sort: ProductSort,
+    /// `direction=desc` when true.
+    pub descending: bool,
+}
+
+/// A loaded product with what the detail view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductDetail {
+    /// The product, with its variants.
+    pub product: Product,
+}
+
+/// State of the Products tab.
+#[derive(Debug, Default)]
+pub struct ProductsPane {
+    /// Loaded rows.
+    pub list: PagedList<Product>,
+    /// Applied keyword filter.
+    pub keyword: Option<String>,
+    /// Applied category filter: id and name.
+    pub category: Option<(u64, String)>,
+    /// Server-side sort column.
+    pub sort: ProductSort,
+    /// Sort descending.
+    pub descending: bool,
+    /// Bumped on every filter keystroke; only the latest debounce applies.
+    pub filter_generation: u64,
+    /// The open product, if any.
+    pub detail: Option<Detail<ProductDetail>>,
+}
+
+impl ProductsPane {
+    /// Whether any filter is applied.
+    pub fn has_filter(&self) -> bool {
+        self.keyword.is_some() || self.category.is_some()
+    }
+
+    /// Whether a spinner should run.
+    pub fn is_loading(&self) -> bool {
+        self.list.load.is_loading()
+            || self
+                .detail
+                .as_ref()
+                .is_some_and(|detail| detail.load.is_loading())
+    }
+
+    fn query(&self, page: u32) -> ProductsQuery {
+        ProductsQuery {
+            page,
+            limit: PAGE_SIZE,
+            keyword: self.keyword.clone(),
+            category: self.category.as_ref().map(|(id, _)| *id),
+            sort: self.sort,
+            descending: self.descending,
+        }
+    }
+}
+
+impl AppState {
+    /// Drops the product rows and fetches page 1 with the current query.
+    pub(crate) fn reload_products(&mut self) -> Vec<Effect> {
+        self.products.list.reset();
+        self.fetch_more_products()
+    }
+
+    /// Fetches the next page of products if there is one and none is in flight.
+    pub(crate) fn fetch_more_products(&mut self) -> Vec<Effect> {
+        let Some(page) = self.products.list.next_page else {
+            return Vec::new();
+        };
+        if self.products.list.load.is_loading() {
+            return Vec::new();
+        }
+        let request = self.next_id();
+        self.products.list.start(request);
+        vec![Effect::Fetch {
+            request,
+            fetch: Fetch::Products(self.products.query(page)),
+        }]
+    }
+
+    /// Opens the detail view of product `id`.
+    pub(crate) fn open_product(&mut self, id: u64) -> Vec<Effect> {
+        let request = self.next_id();
+        self.products.detail = Some(Detail::loading(id, request));
+        let mut effects = vec![Effect::Fetch {
+            request,
+            fetch: Fetch::ProductDetail { id },
+        }];
+        // Category names come from the category list.
+        if self.categories.load == LoadState::Idle {
+            effects.extend(self.reload_categories());
+        }
+        effects
+    }
+
+    pub(crate) fn products_loaded(
+        &mut self,
+        request: RequestId,
+        page: u32,
+        rows: Vec<Product>,
+        total: Option<u64>,
+    ) -> bool {
+        if !self.products.list.expects(request) {
+            return false;
+        }
+        self.products.list.append_page(page, rows, PAGE_SIZE, total);
+        true
+    }
+
+    pub(crate) fn product_detail_loaded(
+        &mut self,
+        request: RequestId,
+        result: Result<ProductDetail, String>,
+    ) -> bool {
+        let Some(detail) = self.products.detail.as_mut().filter(|d| d.expects(request)) else {
+            return false;
+        };
+        match result {
+            Ok(data) => {
+                detail.data = Some(data);
+                detail.load = LoadState::Loaded;
+            }
+            Err(message) => detail.load = LoadState::Failed(message),
+        }
+        true
+    }
+
+    /// Applies a keyword typed after `/` (empty clears it).
+    pub(crate) fn set_product_keyword(&mut self, text: &str) -> Vec<Effect> {
+        let keyword = Some(text.trim().to_string()).filter(|k| !k.is_empty());
+        if keyword == self.products.keyword {
+            return Vec::new();
+        }
+        self.products.keyword = keyword;
+        self.reload_products()
+    }
+
+    /// Shows only products in category `id` (from the Categories tab).
+    pub(crate) fn filter_products_by_category(&mut self, id: u64, name: String) -> Vec<Effect> {
+        self.products.category = Some((id, name));
+        self.products.keyword = None;
+        self.products.detail = None;
+        self.reload_products()
+    }
+
+    /// `o`: sort by the next column.
+    pub(crate) fn sort_products_next(&mut self) -> Vec<Effect> {
+        self.products.sort = self.products.sort.next();
+        self.reload_products()
+    }
+
+    /// `O`: flip the sort direction.
+    pub(crate) fn sort_products_flip(&mut self) -> Vec<Effect> {
+        self.products.descending = !self.products.descending;
+        self.reload_products()
+    }
+}

@@ -1,0 +1,316 @@
+//! The update function driven with keys and results, no runtime involved.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::panes::{OrderFilter, ProductSort};
+use super::{Action, AppState, Effect, Fetch, Loaded, Mode, Tab, update};
+use crate::api::models::Product;
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn press(state: &mut AppState, c: char) -> Vec<Effect> {
+    update(state, key(KeyCode::Char(c)))
+}
+
+fn typed(state: &mut AppState, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| press(state, c)).collect()
+}
+
+fn fetches(effects: &[Effect]) -> Vec<(u64, Fetch)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Fetch { request, fetch } => Some((*request, fetch.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn products(range: std::ops::Range<u64>) -> Vec<Product> {
+    range
+        .map(|id| Product {
+            id,
+            name: format!("Product {id}"),
+            ..Product::default()
+        })
+        .collect()
+}
+
+fn started() -> (AppState, Vec<(u64, Fetch)>) {
+    let mut state = AppState::new("demo", "me@here", false);
+    state.size = (100, 30);
+    let effects = state.start();
+    (state, fetches(&effects))
+}
+
+#[test]
+fn start_fetches_the_store_name_and_the_first_products() {
+    let (_, fetched) = started();
+    assert!(matches!(fetched[0].1, Fetch::StoreInfo));
+    match &fetched[1].1 {
+        Fetch::Products(query) => {
+            assert_eq!((query.page, query.limit), (1, 250));
+            assert_eq!(query.sort, ProductSort::Id);
+        }
+        other => panic!("expected products, got {other:?}"),
+    }
+}
+
+#[test]
+fn tabs_switch_by_number_and_cycle() {
+    let (mut state, _) = started();
+    let effects = press(&mut state, '2');
+    assert_eq!(state.tab, Tab::Orders);
+    let fetched = fetches(&effects);
+    assert!(
+        fetched
+            .iter()
+            .any(|(_, f)| matches!(f, Fetch::OrderCounts(_)))
+    );
+    assert!(
+        fetched
+            .iter()
+            .any(|(_, f)| matches!(f, Fetch::Orders(q) if q.page == 1))
+    );
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.tab, Tab::Customers);
+    update(&mut state, key(KeyCode::BackTab));
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.tab, Tab::Products);
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.tab, Tab::Console);
+}
+
+#[test]
+fn a_stale_result_is_discarded() {
+    let (mut state, fetched) = started();
+    let first = fetched[1].0;
+    let effects = press(&mut state, 'r');
+    let second = fetches(&effects)[0].0;
+    update(
+        &mut state,
+        Action::Loaded {
+            request: first,
+            result: Ok(Loaded::Products {
+                page: 1,
+                rows: products(1..4),
+                total: Some(3),
+            }),
+        },
+    );
+    assert!(!state.changed, "a stale result does not redraw");
+    assert!(state.products.list.rows.is_empty());
+    update(
+        &mut state,
+        Action::Loaded {
+            request: second,
+            result: Ok(Loaded::Products {
+                page: 1,
+                rows: products(10..12),
+                total: Some(2),
+            }),
+        },
+    );
+    assert_eq!(state.products.list.rows.len(), 2);
+}
+
+#[test]
+fn scrolling_near_the_end_fetches_the_next_page() {
+    let (mut state, fetched) = started();
+    update(
+        &mut state,
+        Action::Loaded {
+            request: fetched[1].0,
+            result: Ok(Loaded::Products {
+                page: 1,
+                rows: products(1..251),
+                total: Some(600),
+            }),
+        },
+    );
+    let effects = press(&mut state, 'G');
+    let next = fetches(&effects);
+    assert!(matches!(&next[..], [(_, Fetch::Products(q))] if q.page == 2));
+    // A second key while page 2 is in flight does not ask again.
+    assert!(fetches(&press(&mut state, 'j')).is_empty());
+}
+
+#[test]
+fn the_filter_is_debounced_and_latest_wins() {
+    let (mut state, _) = started();
+    press(&mut state, '/');
+    assert_eq!(state.mode, Mode::Filter);
+    let effects = typed(&mut state, "mug");
+    let generations: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Debounce { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(generations.len(), 3);
+    // An older debounce does nothing.
+    let stale = update(
+        &mut state,
+        Action::FilterDue {
+            tab: Tab::Products,
+            generation: generations[0],
+        },
+    );
+    assert!(stale.is_empty());
+    let latest = update(
+        &mut state,
+        Action::FilterDue {
+            tab: Tab::Products,
+            generation: generations[2],
+        },
+    );
+    assert!(
+        matches!(&fetches(&latest)[..], [(_, Fetch::Products(q))] if q.keyword.as_deref() == Some("mug"))
+    );
+    // Enter keeps it; Esc later clears it.
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.mode, Mode::Normal);
+    assert_eq!(state.products.keyword.as_deref(), Some("mug"));
+    let cleared = update(&mut state, key(KeyCode::Esc));
+    assert!(matches!(&fetches(&cleared)[..], [(_, Fetch::Products(q))] if q.keyword.is_none()));
+}
+
+#[test]
+fn order_filters_parse_ids_and_emails() {
+    assert_eq!(OrderFilter::parse("120"), Ok(Some(OrderFilter::Id(120))));
+    assert_eq!(
+        OrderFilter::parse(" a@b.example "),
+        Ok(Some(OrderFilter::Email("a@b.example".into())))
+    );
+    assert_eq!(OrderFilter::parse(""), Ok(None));
+    assert!(OrderFilter::parse("smith").is_err());
+}
+
+#[test]
+fn command_line_jumps_to_an_order() {
+    let (mut state, _) = started();
+    press(&mut state, ':');
+    assert_eq!(state.mode, Mode::Command);
+    typed(&mut state, "order 4242");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.tab, Tab::Orders);
+    assert!(
+        fetches(&effects)
+            .iter()
+            .any(|(_, f)| *f == Fetch::OrderDetail { id: 4242 })
+    );
+    assert_eq!(state.orders.detail.as_ref().map(|d| d.id), Some(4242));
+    // Esc goes back to the list.
+    update(&mut state, key(KeyCode::Esc));
+    assert!(state.orders.detail.is_none());
+}
+
+#[test]
+fn command_line_completes_with_tab() {
+    let (mut state, _) = started();
+    press(&mut state, ':');
+    typed(&mut state, "cat");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.command_input.value(), "categories");
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.tab, Tab::Categories);
+}
+
+#[test]
+fn unknown_commands_toast_instead_of_failing() {
+    let (mut state, _) = started();
+    press(&mut state, ':');
+    typed(&mut state, "frobnicate");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::ExpireToast { .. }))
+    );
+    assert!(state.toasts[0].text.contains("Unknown command"));
+}
+
+#[test]
+fn unbound_keys_do_not_redraw() {
+    let (mut state, _) = started();
+    let effects = press(&mut state, 'z');
+    assert!(effects.is_empty());
+    assert!(!state.changed);
+}
+
+#[test]
+fn sort_keys_reload_with_the_new_order() {
+    let (mut state, _) = started();
+    let effects = press(&mut state, 'o');
+    assert!(
+        matches!(&fetches(&effects)[..], [(_, Fetch::Products(q))] if q.sort == ProductSort::Name && !q.descending)
+    );
+    let effects = press(&mut state, 'O');
+    assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Products(q))] if q.descending));
+}
+
+#[test]
+fn errors_show_the_api_message() {
+    let (mut state, fetched) = started();
+    update(
+        &mut state,
+        Action::Loaded {
+            request: fetched[1].0,
+            result: Err("401 Unauthorized: the token is wrong or revoked".into()),
+        },
+    );
+    assert!(
+        matches!(&state.products.list.load, super::list::LoadState::Failed(m) if m.contains("revoked"))
+    );
+    assert!(state.toasts.iter().any(|t| t.text.contains("revoked")));
+}
+
+#[test]
+fn q_quits_and_ctrl_c_quits_from_typing() {
+    let (mut state, _) = started();
+    press(&mut state, '/');
+    update(
+        &mut state,
+        Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(state.quit);
+    let (mut state, _) = started();
+    assert_eq!(press(&mut state, 'q'), vec![Effect::Quit]);
+}
+
+#[test]
+fn orders_status_by_name_waits_for_the_counts() {
+    use crate::api::models::{OrderCount, OrderStatusCount};
+    let (mut state, _) = started();
+    press(&mut state, ':');
+    typed(&mut state, "orders shipped");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.tab, Tab::Orders);
+    let counts_request = fetches(&effects)
+        .into_iter()
+        .find(|(_, f)| matches!(f, Fetch::OrderCounts(_)))
+        .map(|(id, _)| id)
+        .expect("counts are fetched");
+    let counts = OrderCount {
+        statuses: vec![OrderStatusCount {
+            id: 2,
+            name: "Shipped".into(),
+            count: 5,
+            ..OrderStatusCount::default()
+        }],
+        count: 9,
+    };
+    let effects = update(
+        &mut state,
+        Action::Loaded {
+            request: counts_request,
+            result: Ok(Loaded::OrderCounts(counts)),
+        },
+    );
+    assert_eq!(state.orders.status, Some((2, "Shipped".into())));
+    assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Orders(q))] if q.status_id == Some(2)));
+    assert_eq!(state.orders.list.total, Some(5));
+}

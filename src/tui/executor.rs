@@ -1,0 +1,172 @@
+//! Turns `Effect`s into tokio tasks and sends their results back as `Action`s.
+//! A newer fetch for the same view aborts the older one (latest wins); the
+//! request ids in the state discard anything that still slips through.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::task::{AbortHandle, JoinHandle};
+
+use super::fetch;
+use crate::api::Client;
+use crate::app::action::Slot;
+use crate::app::{Action, Effect, RateInfo};
+
+/// Connects to a profile by name (for `:profile NAME`): the client, or why not.
+pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
+
+/// Runs effects; owns every task it starts and aborts them when dropped.
+pub struct Executor {
+    client: Arc<Mutex<Client>>,
+    connect: Connect,
+    actions: mpsc::UnboundedSender<Action>,
+    slots: HashMap<Slot, AbortHandle>,
+    timers: Vec<AbortHandle>,
+    rate_watch: Option<JoinHandle<()>>,
+    switching: Option<JoinHandle<()>>,
+}
+
+impl Executor {
+    /// An executor sending results to `actions`, starting with `client`.
+    pub fn new(client: Client, connect: Connect, actions: mpsc::UnboundedSender<Action>) -> Self {
+        let mut executor = Executor {
+            client: Arc::new(Mutex::new(client)),
+            connect,
+            actions,
+            slots: HashMap::new(),
+            timers: Vec::new(),
+            rate_watch: None,
+            switching: None,
+        };
+        executor.watch_rate_limit();
+        executor
+    }
+
+    fn client(&self) -> Client {
+        self.client
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Starts the work `effect` describes.
+    pub fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::Fetch { request, fetch } => {
+                let slot = fetch.slot();
+                let client = self.client();
+                let actions = self.actions.clone();
+                let task = tokio::spawn(async move {
+                    let result = fetch::run(&client, fetch).await;
+                    let _ = actions.send(Action::Loaded { request, result });
+                });
+                if let Some(older) = self.slots.insert(slot, task.abort_handle()) {
+                    older.abort();
+                }
+            }
+            Effect::Debounce {
+                tab,
+                generation,
+                delay,
+            } => self.after(delay, Action::FilterDue { tab, generation }),
+            Effect::ExpireToast { id, after } => self.after(after, Action::ToastExpired(id)),
+            Effect::SwitchProfile(profile) => self.switch_profile(profile),
+            Effect::Quit => self.abort_all(),
+        }
+    }
+
+    /// Sends `action` after `delay`.
+    fn after(&mut self, delay: Duration, action: Action) {
+        self.timers.retain(|timer| !timer.is_finished());
+        let actions = self.actions.clone();
+        let task = tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let _ = actions.send(action);
+        });
+        self.timers.push(task.abort_handle());
+    }
+
+    fn switch_profile(&mut self, profile: String) {
+        if let Some(previous) = self.switching.take() {
+            previous.abort();
+        }
+        let connect = self.connect.clone();
+        let shared = self.client.clone();
+        let actions = self.actions.clone();
+        // Connecting may run a `token_command`, so it runs off the async workers.
+        let task = tokio::spawn(async move {
+            let name = profile.clone();
+            let connected = tokio::task::spawn_blocking(move || connect(&name))
+                .await
+                .unwrap_or_else(|error| Err(format!("connecting failed: {error}")));
+            let result = connected.map(|client| {
+                *shared.lock().unwrap_or_else(PoisonError::into_inner) = client;
+            });
+            let _ = actions.send(Action::ProfileSwitched { profile, result });
+        });
+        self.switching = Some(task);
+        // Results for the old store are of no use any more.
+        for (_, task) in self.slots.drain() {
+            task.abort();
+        }
+    }
+
+    /// Must be called after a successful profile switch so the header shows
+    /// the new store's quota.
+    pub fn watch_rate_limit(&mut self) {
+        if let Some(task) = self.rate_watch.take() {
+            task.abort();
+        }
+        let client = self.client();
+        let actions = self.actions.clone();
+        self.rate_watch = Some(tokio::spawn(async move {
+            let mut watch = client.watch_rate_limit();
+            loop {
+                let state = watch.borrow_and_update().clone();
+                let resumes_in = state.resumes_in();
+                let info = RateInfo {
+                    left: state.requests_left.unwrap_or(0),
+                    quota: state.quota.unwrap_or(0),
+                    resume_in_secs: resumes_in.map(|d| d.as_millis().div_ceil(1000) as u64),
+                };
+                if (state.quota.is_some() || resumes_in.is_some())
+                    && actions.send(Action::RateLimit(info)).is_err()
+                {
+                    return;
+                }
+                if resumes_in.is_some() {
+                    // Count the pause down once a second until it ends.
+                    tokio::select! {
+                        changed = watch.changed() => if changed.is_err() { return },
+                        () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                    }
+                } else if watch.changed().await.is_err() {
+                    return;
+                }
+            }
+        }));
+    }
+
+    fn abort_all(&mut self) {
+        for (_, task) in self.slots.drain() {
+            task.abort();
+        }
+        for timer in self.timers.drain(..) {
+            timer.abort();
+        }
+        if let Some(task) = self.rate_watch.take() {
+            task.abort();
+        }
+        if let Some(task) = self.switching.take() {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for Executor {
+    fn drop(&mut self) {
+        self.abort_all();
+    }
+}

@@ -1,0 +1,161 @@
+//! One `Fetch` as API calls. Errors become the API's own message (ApiError's
+//! Display), which the UI shows as is.
+
+use crate::api::Client;
+use crate::api::query::{
+    AddressQuery, CustomerQuery, OrderQuery, ProductQuery, SortDirection, TreeCategoryQuery,
+};
+use crate::app::panes::{
+    CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
+    ProductDetail, ProductsQuery, RECENT_ORDERS,
+};
+use crate::app::{Fetch, Loaded};
+
+/// Addresses per customer fetched at most (the API maximum page).
+const WALK_LIMIT: u32 = 250;
+/// Newest orders first.
+const ORDERS_SORT: &str = "date_created:desc";
+
+/// Runs `fetch` against the store.
+pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, String> {
+    let result = match fetch {
+        Fetch::StoreInfo => client
+            .store_info()
+            .await
+            .map(|store| Loaded::StoreName(store.name)),
+        Fetch::Products(query) => {
+            let page = query.page;
+            client
+                .list_products(&product_query(&query))
+                .await
+                .map(|result| Loaded::Products {
+                    page,
+                    total: result.pagination.as_ref().map(|p| p.total),
+                    rows: result.items,
+                })
+        }
+        Fetch::ProductDetail { id } => client
+            .get_product(id, &["variants"])
+            .await
+            .map(|product| Loaded::ProductDetail(Box::new(ProductDetail { product }))),
+        Fetch::Orders(query) => {
+            let page = query.page;
+            client
+                .list_orders(&order_query(&query))
+                .await
+                .map(|rows| Loaded::Orders { page, rows })
+        }
+        Fetch::OrderCounts(query) => {
+            let mut query = order_query(&query);
+            // The counts are per status, so the status filter does not apply.
+            query.status_id = None;
+            client.order_count(&query).await.map(Loaded::OrderCounts)
+        }
+        Fetch::OrderDetail { id } => {
+            let (order, products, addresses, shipments) = tokio::join!(
+                client.get_order(id),
+                client.order_products(id),
+                client.order_shipping_addresses(id),
+                client.order_shipments(id),
+            );
+            order.and_then(|order| {
+                Ok(Loaded::OrderDetail(Box::new(OrderDetail {
+                    order,
+                    products: products?,
+                    shipping_addresses: addresses?,
+                    shipments: shipments?,
+                })))
+            })
+        }
+        Fetch::Customers(query) => {
+            let page = query.page;
+            client
+                .list_customers(&customer_query(&query))
+                .await
+                .map(|result| Loaded::Customers {
+                    page,
+                    total: result.pagination.as_ref().map(|p| p.total),
+                    rows: result.items,
+                })
+        }
+        Fetch::CustomerDetail { id } => {
+            let orders = OrderQuery {
+                customer_id: Some(id),
+                sort: Some(ORDERS_SORT.to_string()),
+                limit: Some(RECENT_ORDERS as u32),
+                ..OrderQuery::default()
+            };
+            let addresses = AddressQuery {
+                customer_id_in: vec![id],
+                limit: Some(WALK_LIMIT),
+                ..AddressQuery::default()
+            };
+            let (customer, addresses, orders) = tokio::join!(
+                client.get_customer(id),
+                client.list_customer_addresses(&addresses),
+                client.list_orders(&orders),
+            );
+            customer.and_then(|customer| {
+                Ok(Loaded::CustomerDetail(Box::new(CustomerDetail {
+                    customer,
+                    addresses: addresses?.items,
+                    recent_orders: orders?,
+                })))
+            })
+        }
+        Fetch::Categories => client
+            .all_tree_categories(&TreeCategoryQuery::default(), |_| {})
+            .await
+            .map(Loaded::Categories),
+    };
+    result.map_err(|error| error.to_string())
+}
+
+fn product_query(query: &ProductsQuery) -> ProductQuery {
+    ProductQuery {
+        keyword: query.keyword.clone(),
+        categories_in: query.category.into_iter().collect(),
+        sort: Some(query.sort.api_name().to_string()),
+        direction: Some(if query.descending {
+            SortDirection::Desc
+        } else {
+            SortDirection::Asc
+        }),
+        page: Some(query.page),
+        limit: Some(query.limit as u32),
+        ..ProductQuery::default()
+    }
+}
+
+fn order_query(query: &OrdersQuery) -> OrderQuery {
+    let mut result = OrderQuery {
+        status_id: query.status_id,
+        sort: Some(ORDERS_SORT.to_string()),
+        page: Some(query.page),
+        limit: Some(query.limit as u32),
+        ..OrderQuery::default()
+    };
+    match &query.filter {
+        Some(OrderFilter::Id(id)) => {
+            result.min_id = Some(*id);
+            result.max_id = Some(*id);
+        }
+        Some(OrderFilter::Email(email)) => result.email = Some(email.clone()),
+        None => {}
+    }
+    result
+}
+
+fn customer_query(query: &CustomersQuery) -> CustomerQuery {
+    let mut result = CustomerQuery {
+        page: Some(query.page),
+        limit: Some(query.limit as u32),
+        ..CustomerQuery::default()
+    };
+    match &query.filter {
+        Some(CustomerFilter::Name(name)) => result.name_like = Some(name.clone()),
+        Some(CustomerFilter::Email(email)) => result.email_in = vec![email.clone()],
+        None => {}
+    }
+    result
+}

@@ -1,0 +1,111 @@
+//! The runtime: terminal setup and restore, signals, the event loop
+//! ([`Runner`]) and the task executor that runs API calls.
+
+mod executor;
+mod fetch;
+mod runner;
+pub mod terminal;
+
+use std::io;
+
+use ratatui::Terminal;
+use tokio::sync::mpsc;
+
+pub use executor::Connect;
+pub use runner::{InputStream, Runner};
+pub use terminal::FrameBackend;
+
+use crate::api::Client;
+use crate::app::{Action, AppState};
+use executor::Executor;
+
+/// What the TUI needs to start.
+pub struct TuiOptions {
+    /// The client for the store to open.
+    pub client: Client,
+    /// The profile name shown in the header.
+    pub profile: String,
+    /// Whether writes are disabled (shows the READ-ONLY badge).
+    pub read_only: bool,
+    /// Capture the mouse (off by default so text selection works).
+    pub mouse: bool,
+    /// Profiles `:profile NAME` can switch to.
+    pub profiles: Vec<String>,
+    /// Builds a client for a profile name (for `:profile NAME`).
+    pub connect: Connect,
+}
+
+/// Runs the TUI on the real terminal until the user quits or a signal
+/// (SIGTERM, SIGHUP, SIGINT) arrives. The terminal is restored on every exit
+/// path, including panics.
+pub async fn run(options: TuiOptions) -> io::Result<()> {
+    let terminal = terminal::setup(options.mouse)?;
+    // From here on the terminal must be restored whatever happens.
+    let result = run_on_terminal(terminal, options).await;
+    let restored = terminal::restore();
+    result.and(restored)
+}
+
+async fn run_on_terminal<B: FrameBackend>(
+    terminal: Terminal<B>,
+    options: TuiOptions,
+) -> io::Result<()> {
+    let (mut runner, actions) = Runner::from_options(terminal, options)?;
+    let signals = tokio::spawn(quit_on_signal(actions));
+    let mut input = crossterm::event::EventStream::new();
+    let result = runner.run(&mut input).await;
+    signals.abort();
+    result
+}
+
+/// Sends `Action::Quit` when SIGTERM, SIGHUP (the SSH session dropped) or
+/// SIGINT arrives. In raw mode Ctrl-C is a key, so SIGINT only comes from `kill`.
+async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut hup), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        tracing::warn!("could not install signal handlers");
+        return;
+    };
+    tokio::select! {
+        _ = term.recv() => tracing::info!("SIGTERM: quitting"),
+        _ = hup.recv() => tracing::info!("SIGHUP: quitting"),
+        _ = int.recv() => tracing::info!("SIGINT: quitting"),
+    }
+    let _ = actions.send(Action::Quit);
+}
+
+impl<B: FrameBackend> Runner<B> {
+    /// Builds the loop for `options` on any backend (tests pass a
+    /// `TestBackend`). Returns the sender that feeds actions into the loop.
+    pub fn from_options(
+        terminal: Terminal<B>,
+        options: TuiOptions,
+    ) -> io::Result<(Self, mpsc::UnboundedSender<Action>)> {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let mut state = AppState::new(options.profile, user_host(), options.read_only);
+        state.profiles = options.profiles;
+        state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
+        let executor = Executor::new(options.client, options.connect, sender.clone());
+        let runner = Runner::new(terminal, state, executor, receiver)?;
+        Ok((runner, sender))
+    }
+}
+
+/// `user@host` for the header.
+pub fn user_host() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "user".to_string());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".to_string());
+    format!("{user}@{host}")
+}

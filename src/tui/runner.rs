@@ -1,0 +1,232 @@
+//! The event loop, generic over the ratatui backend and the input stream so
+//! tests drive the real loop with a `TestBackend` and injected key events.
+//!
+//! Each turn waits (biased) for: results from tasks, terminal input, or a
+//! tick while something animates. After handling one message it drains
+//! everything already queued without drawing, then draws once if the state
+//! changed. An idle app therefore sleeps in `select!` and writes nothing.
+
+use std::future::{pending, poll_fn};
+use std::io;
+use std::pin::Pin;
+use std::task::Poll;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEventKind};
+use ratatui::Terminal;
+use tokio::sync::mpsc;
+use tokio_stream::{Stream, StreamExt};
+
+use super::executor::Executor;
+use super::terminal::FrameBackend;
+use crate::app::{Action, AppState, update};
+use crate::ui;
+
+/// Spinner speed while something loads.
+const TICK: Duration = Duration::from_millis(120);
+/// Messages handled between two frames at most, so a flood cannot starve drawing.
+const MAX_BATCH: usize = 512;
+
+/// A source of terminal events (crossterm's `EventStream`, or a channel in tests).
+pub trait InputStream: Stream<Item = io::Result<Event>> + Unpin {}
+impl<S: Stream<Item = io::Result<Event>> + Unpin> InputStream for S {}
+
+/// The app loop: state, terminal, the executor for effects and the channel
+/// that brings results back.
+pub struct Runner<B: FrameBackend> {
+    terminal: Terminal<B>,
+    state: AppState,
+    executor: Executor,
+    actions: mpsc::UnboundedReceiver<Action>,
+    dirty: bool,
+    frames: u64,
+    ticker: tokio::time::Interval,
+}
+
+impl<B: FrameBackend> Runner<B> {
+    /// Builds the loop around `terminal` and starts the first fetches.
+    pub(crate) fn new(
+        terminal: Terminal<B>,
+        mut state: AppState,
+        executor: Executor,
+        actions: mpsc::UnboundedReceiver<Action>,
+    ) -> io::Result<Self> {
+        let size = terminal.size().map_err(backend_error)?;
+        state.size = (size.width, size.height);
+        let mut runner = Runner {
+            terminal,
+            state,
+            executor,
+            actions,
+            dirty: true,
+            frames: 0,
+            ticker: ticker(),
+        };
+        let effects = runner.state.start();
+        for effect in effects {
+            runner.executor.run(effect);
+        }
+        Ok(runner)
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The backend (a `TestBackend` in tests, for snapshots of the screen).
+    pub fn backend(&self) -> &B {
+        self.terminal.backend()
+    }
+
+    /// Frames drawn so far (an idle app draws none).
+    pub fn frames_drawn(&self) -> u64 {
+        self.frames
+    }
+
+    /// Runs until the user quits or the input ends.
+    pub async fn run<S: InputStream>(&mut self, input: &mut S) -> io::Result<()> {
+        self.run_until(input, |_| false).await
+    }
+
+    /// Runs until `done` holds for the state (checked after every frame), the
+    /// user quits, or the input ends. Returns after drawing the final state.
+    pub async fn run_until<S: InputStream>(
+        &mut self,
+        input: &mut S,
+        mut done: impl FnMut(&AppState) -> bool,
+    ) -> io::Result<()> {
+        let mut input_open = true;
+        loop {
+            if self.dirty {
+                self.draw()?;
+            }
+            if self.state.quit || done(&self.state) {
+                return Ok(());
+            }
+            let animating = self.state.is_animating();
+            let ticker = &mut self.ticker;
+            let tick = async move {
+                if animating {
+                    ticker.tick().await;
+                } else {
+                    pending::<()>().await;
+                }
+            };
+            tokio::select! {
+                biased;
+                Some(action) = self.actions.recv() => self.handle(action),
+                event = input.next(), if input_open => match event {
+                    Some(Ok(event)) => self.handle_event(event),
+                    Some(Err(error)) => return Err(error),
+                    None => input_open = false,
+                },
+                () = tick => self.handle(Action::Tick),
+            }
+            if !input_open && !self.state.quit {
+                // The terminal went away (or a test ended its input): finish
+                // what is queued and stop.
+                self.drain(input, &mut input_open).await?;
+                if self.dirty {
+                    self.draw()?;
+                }
+                return Ok(());
+            }
+            self.drain(input, &mut input_open).await?;
+        }
+    }
+
+    /// Handles everything already waiting, without drawing in between.
+    async fn drain<S: InputStream>(
+        &mut self,
+        input: &mut S,
+        input_open: &mut bool,
+    ) -> io::Result<()> {
+        for _ in 0..MAX_BATCH {
+            let mut progressed = false;
+            if let Ok(action) = self.actions.try_recv() {
+                self.handle(action);
+                progressed = true;
+            }
+            if *input_open {
+                match poll_once(input).await {
+                    Poll::Ready(Some(Ok(event))) => {
+                        self.handle_event(event);
+                        progressed = true;
+                    }
+                    Poll::Ready(Some(Err(error))) => return Err(error),
+                    Poll::Ready(None) => *input_open = false,
+                    Poll::Pending => {}
+                }
+            }
+            if !progressed || self.state.quit {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn handle_event(&mut self, event: Event) {
+        let action = match event {
+            Event::Key(key) => Action::Key(key),
+            Event::Paste(text) => Action::Paste(text),
+            Event::Resize(columns, rows) => Action::Resize(columns, rows),
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown => {
+                    Action::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
+                }
+                MouseEventKind::ScrollUp => {
+                    Action::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE))
+                }
+                _ => return,
+            },
+            Event::FocusGained | Event::FocusLost => return,
+        };
+        self.handle(action);
+    }
+
+    fn handle(&mut self, action: Action) {
+        let switched = matches!(&action, Action::ProfileSwitched { result: Ok(()), .. });
+        if switched {
+            // The new store has its own quota.
+            self.executor.watch_rate_limit();
+        }
+        let effects = update(&mut self.state, action);
+        if self.state.changed {
+            self.dirty = true;
+        }
+        for effect in effects {
+            self.executor.run(effect);
+        }
+    }
+
+    fn draw(&mut self) -> io::Result<()> {
+        let state = &self.state;
+        self.terminal.backend_mut().begin_frame()?;
+        let drawn = self.terminal.draw(|frame| ui::draw(frame, state)).map(drop);
+        // End the synchronized update even if drawing failed.
+        let ended = self.terminal.backend_mut().end_frame();
+        drawn.map_err(backend_error)?;
+        ended?;
+        self.dirty = false;
+        self.frames += 1;
+        Ok(())
+    }
+}
+
+fn backend_error(error: impl std::fmt::Display) -> io::Error {
+    io::Error::other(error.to_string())
+}
+
+/// The spinner clock; missed ticks are skipped, not bunched up.
+fn ticker() -> tokio::time::Interval {
+    let mut ticker = tokio::time::interval(TICK);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    ticker
+}
+
+/// Polls `stream` once without waiting. Uses the task's real waker: crossterm's
+/// `EventStream` remembers the first waker it is given until an event arrives.
+async fn poll_once<S: InputStream>(stream: &mut S) -> Poll<Option<io::Result<Event>>> {
+    poll_fn(|cx| Poll::Ready(Pin::new(&mut *stream).poll_next(cx))).await
+}

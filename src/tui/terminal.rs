@@ -1,0 +1,109 @@
+//! Taking over and giving back the terminal: raw mode, alternate screen,
+//! optional mouse capture, synchronized frames, and a panic hook that restores
+//! the terminal before the panic message is printed.
+
+use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+
+/// Whether mouse capture was turned on, so restore turns it off again.
+static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
+/// Whether the terminal is currently taken over (restore is idempotent).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// A backend whose frames can be bracketed by synchronized-update markers, so
+/// the terminal paints each frame at once (no tearing over SSH).
+pub trait FrameBackend: Backend {
+    /// Called before a frame is drawn.
+    fn begin_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Called after a frame is drawn.
+    fn end_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<W: Write> FrameBackend for CrosstermBackend<W> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        queue!(self, BeginSynchronizedUpdate)
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        execute!(self, EndSynchronizedUpdate)
+    }
+}
+
+impl FrameBackend for TestBackend {}
+
+/// Takes over the terminal (raw mode, alternate screen, bracketed paste, and
+/// mouse capture when asked) and installs the restoring panic hook.
+pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(stdout, EnableMouseCapture)?;
+        MOUSE_CAPTURED.store(true, Ordering::SeqCst);
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Gives the terminal back. Safe to call more than once and from a panic hook;
+/// every step is attempted even if an earlier one fails.
+pub fn restore() -> io::Result<()> {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut stdout = io::stdout();
+    let mut first_error = None;
+    if MOUSE_CAPTURED.swap(false, Ordering::SeqCst)
+        && let Err(error) = execute!(stdout, DisableMouseCapture)
+    {
+        first_error.get_or_insert(error);
+    }
+    if let Err(error) = execute!(
+        stdout,
+        EndSynchronizedUpdate,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    ) {
+        first_error.get_or_insert(error);
+    }
+    if let Err(error) = disable_raw_mode() {
+        first_error.get_or_insert(error);
+    }
+    match first_error {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Err(error) = restore() {
+            tracing::error!("could not restore the terminal after a panic: {error}");
+        }
+        previous(info);
+    }));
+}

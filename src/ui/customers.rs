@@ -1,0 +1,199 @@
+//! The Customers tab: the list and the customer detail view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
+use super::orders::{customer_name, status_name};
+use super::table::{Column, draw_list, draw_message};
+use super::theme::Theme;
+use super::{draw_status_line, empty_message, format, load_status};
+use crate::api::models::Customer;
+use crate::app::AppState;
+use crate::app::panes::CustomerDetail;
+
+const COLUMNS: &[Column] = &[
+    Column::right("ID", 6, 6, 0),
+    Column::left("Name", 16, 28, 0),
+    Column::left("Email", 24, 36, 0),
+    Column::left("Company", 10, 22, 3),
+    Column::left("Phone", 14, 18, 4),
+    Column::right("Group", 5, 5, 5),
+    Column::left("Created", 10, 10, 2),
+];
+
+fn full_name(customer: &Customer) -> String {
+    format!("{} {}", customer.first_name, customer.last_name)
+        .trim()
+        .to_string()
+}
+
+fn cell(customer: &Customer, column: usize) -> Span<'static> {
+    let text = match column {
+        0 => customer.id.to_string(),
+        1 => full_name(customer),
+        2 => customer.email.clone(),
+        3 => format::or_dash(&customer.company).to_string(),
+        4 => format::or_dash(&customer.phone).to_string(),
+        5 if customer.customer_group_id == 0 => "-".to_string(),
+        5 => customer.customer_group_id.to_string(),
+        _ => format::date(customer.date_created.as_ref()),
+    };
+    Span::raw(text)
+}
+
+/// Draws the Customers tab into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let pane = &state.customers;
+    if let Some(detail) = &pane.detail {
+        if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
+        {
+            let max = draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            detail.max_scroll.set(max);
+        }
+        return;
+    }
+    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let total = pane.list.total.map_or("?".to_string(), format::count);
+    let mut left = vec![
+        Span::styled(" Customers ", theme.heading),
+        Span::raw(format!(
+            " {} of {total}",
+            format::count(pane.list.rows.len() as u64)
+        )),
+    ];
+    if let Some(filter) = &pane.filter {
+        left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
+    }
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.list.load, state.spinner, theme),
+    );
+    if pane.list.rows.is_empty() {
+        let message = empty_message(
+            &pane.list.load,
+            "customers",
+            pane.filter.is_some(),
+            state.spinner,
+            theme,
+        );
+        draw_message(frame, body, message);
+    } else {
+        draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
+    }
+}
+
+fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &data.customer;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", full_name(c)), theme.heading),
+        Span::styled(format!(" #{}", c.id), theme.muted),
+        Span::styled("   Esc back", theme.muted),
+    ])];
+    section("Customer", &mut lines, theme);
+    lines.push(field("Email", c.email.clone(), theme));
+    lines.push(field(
+        "Company",
+        format::or_dash(&c.company).to_string(),
+        theme,
+    ));
+    lines.push(field("Phone", format::or_dash(&c.phone).to_string(), theme));
+    let group = if c.customer_group_id == 0 {
+        "none".to_string()
+    } else {
+        c.customer_group_id.to_string()
+    };
+    lines.push(field("Group", group, theme));
+    lines.push(field(
+        "Store credit",
+        format::money(c.store_credit()),
+        theme,
+    ));
+    lines.push(field(
+        "Created",
+        format::date_time(c.date_created.as_ref()),
+        theme,
+    ));
+    lines.push(field(
+        "Modified",
+        format::date_time(c.date_modified.as_ref()),
+        theme,
+    ));
+    if !c.notes.trim().is_empty() {
+        lines.push(field("Notes", c.notes.clone(), theme));
+    }
+
+    section(
+        &format!("Addresses ({})", data.addresses.len()),
+        &mut lines,
+        theme,
+    );
+    if data.addresses.is_empty() {
+        lines.push(text("none", theme));
+    }
+    for a in &data.addresses {
+        let street = [a.address1.as_str(), a.address2.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let place = [
+            a.postal_code.as_str(),
+            a.city.as_str(),
+            a.state_or_province.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+        let parts = [
+            format!("{} {}", a.first_name, a.last_name)
+                .trim()
+                .to_string(),
+            street,
+            place,
+            a.country_code.clone(),
+        ];
+        let text = parts
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(field(&format!("#{}", a.id), text, theme));
+    }
+
+    section(
+        &format!("Recent orders ({})", data.recent_orders.len()),
+        &mut lines,
+        theme,
+    );
+    if data.recent_orders.is_empty() {
+        lines.push(text("none", theme));
+    } else {
+        let rows = data
+            .recent_orders
+            .iter()
+            .map(|o| {
+                vec![
+                    o.id.to_string(),
+                    format::date(o.date_created.as_ref()),
+                    status_name(o).to_string(),
+                    o.items_total.to_string(),
+                    format::money_with_currency(o.total_inc_tax, &o.currency_code),
+                    customer_name(o),
+                ]
+            })
+            .collect();
+        text_table(
+            &["ID", "Date", "Status", "Items", "Total", "Billed to"],
+            &[true, false, false, true, true, false],
+            rows,
+            &mut lines,
+            theme,
+        );
+    }
+    lines
+}

@@ -1,0 +1,196 @@
+//! Things drawn over the panes: the help, the status picker, command-line
+//! completions and toasts.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::format;
+use super::theme::Theme;
+use crate::app::keys::{COMMANDS, Group};
+use crate::app::{AppState, ToastKind};
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn popup_block<'a>(title: &'a str, hint: &'a str, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.heading))
+        .title_bottom(Line::from(Span::styled(format!(" {hint} "), theme.muted)).right_aligned())
+}
+
+/// The `?` help, built from the key table; keys that do not work in the
+/// view underneath are marked.
+pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: u16) {
+    let popup = centered(area, 84, area.height.saturating_sub(2).max(10));
+    frame.render_widget(Clear, popup);
+    let block = popup_block("Keys", "j/k scroll · Esc closes", theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let mut lines = Vec::new();
+    for group in Group::ALL {
+        let mut seen = Vec::new();
+        let commands: Vec<_> = COMMANDS
+            .iter()
+            .filter(|c| c.group == group)
+            .filter(|c| {
+                // One line per label+description (some keys repeat per mode).
+                let key = (c.label, c.description);
+                if seen.contains(&key) {
+                    false
+                } else {
+                    seen.push(key);
+                    true
+                }
+            })
+            .collect();
+        if commands.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(Span::styled(group.title(), theme.heading)));
+        for command in commands {
+            // Judged for the view under the help; typing keys belong to their modes.
+            let works = command.group == Group::Typing || command.works_in_view(state);
+            let description_style = if works { theme.text } else { theme.muted };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<8}", command.label), theme.key),
+                Span::styled(command.description, description_style),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "  Keys in italics do not apply to the current view.",
+        theme.muted,
+    )));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// The `f` picker: All, then each status with its count.
+pub fn draw_status_picker(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    cursor: usize,
+) {
+    let choices = state.orders.status_choices();
+    let total = state.orders.counts.as_ref().map(|c| c.count);
+    let height = (choices.len() as u16 + 3).min(area.height);
+    let popup = centered(area, 44, height);
+    frame.render_widget(Clear, popup);
+    let block = popup_block("Order status", "Enter picks · Esc cancels", theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let mut lines = vec![(
+        "All statuses".to_string(),
+        total.map_or(String::new(), format::count),
+    )];
+    lines.extend(
+        choices
+            .into_iter()
+            .map(|(_, name, count)| (name, format::count(count))),
+    );
+    let visible = inner.height as usize;
+    let offset = cursor.saturating_sub(visible.saturating_sub(1));
+    let width = inner.width as usize;
+    let text: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, (name, count))| {
+            let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
+            let style = if i == cursor {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(
+                format!(" {name}{}{count} ", " ".repeat(pad)),
+                style,
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// Completion candidates above the command line.
+pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let Some(completion) = &state.completion else {
+        return;
+    };
+    if completion.candidates.len() < 2 || area.height == 0 {
+        return;
+    }
+    let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, candidate) in completion.candidates.iter().enumerate() {
+        let style = if i == completion.index {
+            theme.selected
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled(candidate.trim_end().to_string(), style));
+        spans.push(Span::raw("  "));
+    }
+    frame.render_widget(Clear, row);
+    frame.render_widget(Paragraph::new(Line::from(spans)), row);
+}
+
+/// Toasts, newest at the bottom, right-aligned above the footer.
+pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let max_width = area.width.saturating_sub(2).min(70);
+    if max_width < 10 {
+        return;
+    }
+    let mut bottom = area.bottom();
+    for toast in state.toasts.iter().rev() {
+        let (style, marker) = match toast.kind {
+            ToastKind::Info => (theme.good, "✓"),
+            ToastKind::Error => (theme.bad, "✗"),
+        };
+        let text = format!("{marker} {}", toast.text);
+        let inner_width = max_width.saturating_sub(2);
+        let lines_needed = (text.chars().count() as u16)
+            .div_ceil(inner_width.max(1))
+            .clamp(1, 4);
+        let height = lines_needed + 2;
+        if bottom < area.y + height {
+            break;
+        }
+        let width = (text.chars().count() as u16 + 2).min(max_width).max(12);
+        let rect = Rect::new(area.right() - width - 1, bottom - height, width, height);
+        frame.render_widget(Clear, rect);
+        let block = Block::new().borders(Borders::ALL).border_style(style);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, style))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            rect,
+        );
+        bottom -= height;
+    }
+}

@@ -1,0 +1,211 @@
+//! The Products tab: the list and the product detail view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use rust_decimal::Decimal;
+
+use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
+use super::table::{Column, draw_list, draw_message};
+use super::theme::Theme;
+use super::{draw_status_line, empty_message, format, load_status};
+use crate::api::models::Product;
+use crate::app::AppState;
+use crate::app::panes::ProductDetail;
+
+const COLUMNS: &[Column] = &[
+    Column::right("ID", 6, 6, 0),
+    Column::left("Name", 21, 60, 0),
+    Column::left("SKU", 14, 20, 2),
+    Column::right("Price", 8, 11, 1),
+    Column::right("Sale", 8, 10, 4),
+    Column::right("Stock", 5, 7, 1),
+    Column::left("Visible", 7, 7, 3),
+    Column::left("Availability", 12, 12, 5),
+    Column::left("Modified", 10, 10, 4),
+];
+
+fn cell(product: &Product, column: usize) -> Span<'static> {
+    let text = match column {
+        0 => product.id.to_string(),
+        1 => product.name.clone(),
+        2 => product.sku.clone(),
+        3 => format::money(product.price),
+        4 if product.sale_price > Decimal::ZERO => format::money(product.sale_price),
+        4 => "-".to_string(),
+        5 => product.inventory_level.to_string(),
+        6 => format::yes_no(product.is_visible).to_string(),
+        7 => product.availability.as_str().to_string(),
+        _ => format::date(product.date_modified.as_ref()),
+    };
+    Span::raw(text)
+}
+
+/// Draws the Products tab into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let pane = &state.products;
+    if let Some(detail) = &pane.detail {
+        if let Some(data) = loaded_or_status(frame, area, detail, "product", state.spinner, theme) {
+            let max = draw_lines(frame, area, detail_lines(data, state, theme), detail.scroll);
+            detail.max_scroll.set(max);
+        }
+        return;
+    }
+    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+
+    let mut left = vec![Span::styled(" Products ", theme.heading)];
+    let loaded = pane.list.rows.len() as u64;
+    let total = pane.list.total.map_or("?".to_string(), format::count);
+    left.push(Span::raw(format!(" {} of {total}", format::count(loaded))));
+    let arrow = if pane.descending { "↓" } else { "↑" };
+    left.push(Span::styled(
+        format!(" · sorted by {} {arrow}", pane.sort.label()),
+        theme.muted,
+    ));
+    if let Some(keyword) = &pane.keyword {
+        left.push(Span::styled(format!(" · keyword \"{keyword}\""), theme.key));
+    }
+    if let Some((_, name)) = &pane.category {
+        left.push(Span::styled(format!(" · category {name}"), theme.key));
+    }
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.list.load, state.spinner, theme),
+    );
+
+    if pane.list.rows.is_empty() {
+        let message = empty_message(
+            &pane.list.load,
+            "products",
+            pane.has_filter(),
+            state.spinner,
+            theme,
+        );
+        draw_message(frame, body, message);
+    } else {
+        draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
+    }
+}
+
+fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Line<'static>> {
+    let p = &data.product;
+    let mut lines = Vec::new();
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {} ", p.name), theme.heading),
+        Span::styled(format!(" #{}", p.id), theme.muted),
+        Span::styled("   Esc back", theme.muted),
+    ]));
+    section("Product", &mut lines, theme);
+    lines.push(field("SKU", format::or_dash(&p.sku), theme));
+    lines.push(field("Type", p.product_type.as_str(), theme));
+    lines.push(field("Price", format::money(p.price), theme));
+    if p.sale_price > Decimal::ZERO {
+        lines.push(field("Sale price", format::money(p.sale_price), theme));
+    }
+    if p.retail_price > Decimal::ZERO {
+        lines.push(field("Retail price", format::money(p.retail_price), theme));
+    }
+    if p.cost_price > Decimal::ZERO {
+        lines.push(field("Cost price", format::money(p.cost_price), theme));
+    }
+    lines.push(field(
+        "Calculated",
+        format::money(p.calculated_price),
+        theme,
+    ));
+    lines.push(field(
+        "Stock",
+        format!(
+            "{} (tracking: {})",
+            p.inventory_level,
+            format::or_dash(&p.inventory_tracking)
+        ),
+        theme,
+    ));
+    lines.push(field("Weight", p.weight.normalize().to_string(), theme));
+    lines.push(field("Visible", format::yes_no(p.is_visible), theme));
+    lines.push(field("Featured", format::yes_no(p.is_featured), theme));
+    lines.push(field("Availability", p.availability.as_str(), theme));
+    lines.push(field("Condition", format::or_dash(&p.condition), theme));
+    lines.push(field("Total sold", p.total_sold.to_string(), theme));
+    lines.push(field(
+        "Created",
+        format::date_time(p.date_created.as_ref()),
+        theme,
+    ));
+    lines.push(field(
+        "Modified",
+        format::date_time(p.date_modified.as_ref()),
+        theme,
+    ));
+    let url = p
+        .custom_url
+        .as_ref()
+        .map_or("-", |u| format::or_dash(&u.url));
+    lines.push(field("URL", url.to_string(), theme));
+
+    section("Categories", &mut lines, theme);
+    if p.categories.is_empty() {
+        lines.push(text("none", theme));
+    }
+    for id in &p.categories {
+        let name = state
+            .categories
+            .name_of(*id)
+            .map_or_else(|| format!("category {id}"), str::to_string);
+        lines.push(field(&format!("#{id}"), name, theme));
+    }
+
+    section(
+        &format!("Variants ({})", p.variants.len()),
+        &mut lines,
+        theme,
+    );
+    if p.variants.is_empty() {
+        lines.push(text("none", theme));
+    } else {
+        let rows = p
+            .variants
+            .iter()
+            .map(|v| {
+                let options = v
+                    .option_values
+                    .iter()
+                    .map(|o| format!("{}: {}", o.option_display_name, o.label))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                vec![
+                    v.id.to_string(),
+                    format::or_dash(&v.sku).to_string(),
+                    format::or_dash(&options).to_string(),
+                    v.price.map_or("inherit".to_string(), format::money),
+                    format::money(v.calculated_price),
+                    v.inventory_level.map_or("-".to_string(), |n| n.to_string()),
+                    if v.purchasing_disabled {
+                        "disabled"
+                    } else {
+                        ""
+                    }
+                    .to_string(),
+                ]
+            })
+            .collect();
+        text_table(
+            &["ID", "SKU", "Options", "Price", "Calculated", "Stock", ""],
+            &[true, false, false, true, true, true, false],
+            rows,
+            &mut lines,
+            theme,
+        );
+    }
+    if !p.description.trim().is_empty() {
+        section("Description", &mut lines, theme);
+        lines.push(Line::from(format!(
+            "  {}",
+            format::strip_html(&p.description)
+        )));
+    }
+    lines
+}

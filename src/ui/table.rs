@@ -1,0 +1,197 @@
+//! A table that builds only the visible rows and drops columns by priority
+//! when the terminal is narrow.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use super::theme::Theme;
+use crate::app::list::PagedList;
+
+/// One column of a list view.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Header text.
+    pub title: &'static str,
+    /// Narrowest useful width.
+    pub min: u16,
+    /// Width it grows to when there is room.
+    pub max: u16,
+    /// 0 is kept longest; higher numbers drop first when narrow.
+    pub priority: u8,
+    /// Right-align (numbers, money).
+    pub right: bool,
+}
+
+impl Column {
+    /// A left-aligned column.
+    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        Column {
+            title,
+            min,
+            max,
+            priority,
+            right: false,
+        }
+    }
+
+    /// A right-aligned column.
+    pub const fn right(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        Column {
+            title,
+            min,
+            max,
+            priority,
+            right: true,
+        }
+    }
+}
+
+/// Gap between columns.
+const SPACING: u16 = 1;
+
+/// Chooses which columns fit in `width` and how wide each is. Returns
+/// `(column index, width)` in display order.
+pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(usize, u16)> {
+    let mut by_priority: Vec<usize> = (0..columns.len()).collect();
+    by_priority.sort_by_key(|&i| (columns[i].priority, i));
+
+    let mut chosen = Vec::new();
+    let mut used: u16 = 0;
+    for i in by_priority {
+        let gap = if chosen.is_empty() { 0 } else { SPACING };
+        let need = columns[i].min + gap;
+        if used + need <= width {
+            used += need;
+            chosen.push(i);
+        }
+    }
+    // Share what is left in proportion to how much each column could still grow.
+    let mut widths: Vec<u16> = chosen.iter().map(|&i| columns[i].min).collect();
+    let spare = width.saturating_sub(used);
+    let wants: Vec<u16> = chosen
+        .iter()
+        .map(|&i| columns[i].max.saturating_sub(columns[i].min))
+        .collect();
+    let total_want: u32 = wants.iter().map(|&w| u32::from(w)).sum();
+    if total_want > 0 {
+        let share = u32::from(spare).min(total_want);
+        let mut given = 0u32;
+        for (slot, &want) in wants.iter().enumerate() {
+            let grow = (u32::from(want) * share / total_want) as u16;
+            widths[slot] += grow;
+            given += u32::from(grow);
+        }
+        // Rounding leftovers go to the most important columns that still want room.
+        let mut left = share - given;
+        for (slot, &i) in chosen.iter().enumerate() {
+            while left > 0 && widths[slot] < columns[i].max {
+                widths[slot] += 1;
+                left -= 1;
+            }
+        }
+    }
+    let mut fitted: Vec<(usize, u16)> = chosen.into_iter().zip(widths).collect();
+    fitted.sort_by_key(|&(i, _)| i);
+    fitted
+}
+
+/// Draws the visible window of `list` into `area` (header line included).
+/// `cell` gives the text of one column of one row; only rows on screen are asked.
+pub fn draw_list<T>(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    columns: &[Column],
+    list: &PagedList<T>,
+    cell: impl Fn(&T, usize) -> Span<'static>,
+) {
+    if area.height == 0 {
+        return;
+    }
+    let fitted = fit_columns(columns, area.width);
+    let header = Row::new(fitted.iter().map(|&(i, _)| {
+        let column = &columns[i];
+        let line = Line::from(column.title);
+        Cell::from(if column.right {
+            line.alignment(Alignment::Right)
+        } else {
+            line
+        })
+    }))
+    .style(theme.heading);
+
+    let body_rows = area.height.saturating_sub(1) as usize;
+    let start = list.offset.min(list.rows.len());
+    let end = (start + body_rows).min(list.rows.len());
+    let rows = list.rows[start..end].iter().enumerate().map(|(n, item)| {
+        let index = start + n;
+        let cells = fitted.iter().map(|&(i, _)| {
+            let line = Line::from(cell(item, i));
+            Cell::from(if columns[i].right {
+                line.alignment(Alignment::Right)
+            } else {
+                line
+            })
+        });
+        let row = Row::new(cells);
+        if index == list.cursor {
+            row.style(theme.selected)
+        } else {
+            row.style(theme.text)
+        }
+    });
+    let widths: Vec<u16> = fitted.iter().map(|&(_, w)| w).collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(SPACING);
+    frame.render_widget(table, area);
+}
+
+/// A centred message in `area` (empty lists, errors, loading), wrapped
+/// over up to four lines.
+pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
+    if area.height == 0 {
+        return;
+    }
+    let y = area.y + area.height / 3;
+    let width = area.width.saturating_sub(4).max(1);
+    let height = (line.width() as u16)
+        .div_ceil(width)
+        .clamp(1, 4)
+        .min(area.bottom() - y);
+    let target = Rect::new(area.x + 2, y, width, height);
+    frame.render_widget(
+        Paragraph::new(line)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        target,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: &[Column] = &[
+        Column::right("ID", 4, 6, 0),
+        Column::left("Name", 10, 40, 0),
+        Column::left("SKU", 8, 12, 2),
+        Column::right("Price", 8, 10, 1),
+    ];
+
+    #[test]
+    fn wide_terminal_keeps_every_column() {
+        let fitted = fit_columns(COLUMNS, 100);
+        assert_eq!(fitted.iter().map(|c| c.0).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn narrow_terminal_drops_the_lowest_priority_first() {
+        let fitted = fit_columns(COLUMNS, 26);
+        assert_eq!(fitted.iter().map(|c| c.0).collect::<Vec<_>>(), [0, 1, 3]);
+        let total: u16 = fitted.iter().map(|c| c.1).sum::<u16>() + 2;
+        assert!(total <= 26);
+    }
+}

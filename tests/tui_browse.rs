@@ -1,0 +1,410 @@
+//! Drives the real app loop (`Runner` on a `TestBackend`) with key events
+//! against the store simulator: tabs, paging past 250 products, filters,
+//! details and `:order ID`. Waits on conditions with a timeout, never sleeps.
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::client::{Client, ClientConfig};
+use bctui::api::token::Token;
+use bctui::app::list::LoadState;
+use bctui::app::{AppState, Tab};
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+/// How long any one condition may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+struct Harness {
+    runner: Runner<TestBackend>,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+    input: UnboundedReceiverStream<io::Result<Event>>,
+    store: FakeStore,
+}
+
+impl Harness {
+    async fn start(products: usize) -> Harness {
+        let store = FakeStore::start(FakeStoreConfig {
+            products,
+            customers: 300,
+            orders: 400,
+            quota: 10_000,
+            anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+            ..FakeStoreConfig::default()
+        })
+        .await
+        .expect("the simulator starts");
+        let client = client_for(&store);
+        let connect_store = (
+            store.api_url(),
+            store.store_hash().to_string(),
+            store.token().to_string(),
+        );
+        let options = TuiOptions {
+            client,
+            profile: "demo".to_string(),
+            read_only: false,
+            mouse: false,
+            profiles: vec!["demo".to_string(), "other".to_string()],
+            connect: Arc::new(move |name: &str| {
+                if name == "other" {
+                    let (url, hash, token) = &connect_store;
+                    Client::new(ClientConfig {
+                        api_url: url.clone(),
+                        store_hash: hash.clone(),
+                        token: Token::new(token.clone()),
+                        read_only: true,
+                    })
+                    .map_err(|e| e.to_string())
+                } else {
+                    Err(format!("no profile {name}"))
+                }
+            }),
+        };
+        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
+        let (keys, receiver) = mpsc::unbounded_channel();
+        Harness {
+            runner,
+            keys,
+            input: UnboundedReceiverStream::new(receiver),
+            store,
+        }
+    }
+
+    fn press(&self, code: KeyCode) {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        self.keys.send(Ok(event)).expect("the loop listens");
+    }
+
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Runs the real loop until `condition` holds, failing after `PATIENCE`.
+    async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
+        let run = self.runner.run_until(&mut self.input, condition);
+        match tokio::time::timeout(PATIENCE, run).await {
+            Ok(result) => result.expect("the loop runs"),
+            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
+        }
+    }
+
+    fn state(&self) -> &AppState {
+        self.runner.state()
+    }
+
+    fn screen(&self) -> String {
+        self.runner.backend().to_string()
+    }
+
+    fn requests_to(&self, prefix: &str) -> Vec<String> {
+        self.store
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.contains(prefix))
+            .map(|r| r.path)
+            .collect()
+    }
+}
+
+fn client_for(store: &FakeStore) -> Client {
+    Client::new(ClientConfig {
+        api_url: store.api_url(),
+        store_hash: store.store_hash().to_string(),
+        token: Token::new(store.token().to_string()),
+        read_only: false,
+    })
+    .expect("client")
+}
+
+fn products_loaded(state: &AppState) -> bool {
+    state.products.list.load == LoadState::Loaded && !state.products.list.rows.is_empty()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_screen_shows_products_and_the_store() {
+    let mut h = Harness::start(300).await;
+    h.wait_for("the first products and the store name", |s| {
+        products_loaded(s) && s.header.store_name.is_some() && s.header.rate.is_some()
+    })
+    .await;
+    let screen = h.screen();
+    let first = &h.state().products.list.rows[0];
+    assert!(
+        screen.contains(&first.name[..first.name.len().min(20)]),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("of 300"),
+        "the total from meta.pagination is shown\n{screen}"
+    );
+    assert!(screen.contains("API "), "the quota is shown\n{screen}");
+    let store_name = h.state().header.store_name.clone().unwrap_or_default();
+    assert!(screen.contains(&store_name), "{screen}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paging_past_the_first_250_products() {
+    let mut h = Harness::start(600).await;
+    h.wait_for("page 1", products_loaded).await;
+    assert_eq!(h.state().products.list.rows.len(), 250);
+    h.press(KeyCode::Char('G'));
+    h.wait_for("page 2", |s| s.products.list.rows.len() >= 500)
+        .await;
+    h.press(KeyCode::Char('G'));
+    h.wait_for("page 3, the last", |s| {
+        s.products.list.rows.len() == 600 && s.products.list.next_page.is_none()
+    })
+    .await;
+    for _ in 0..5 {
+        h.press(KeyCode::PageDown);
+    }
+    h.press(KeyCode::Char('G'));
+    h.wait_for("the cursor on the last row", |s| {
+        s.products.list.cursor == 599
+    })
+    .await;
+    let last = h.state().products.list.rows[599].id.to_string();
+    assert!(h.screen().contains(&last), "{}", h.screen());
+    let pages: Vec<String> = h
+        .requests_to("/catalog/products")
+        .into_iter()
+        .filter(|p| p.contains("page="))
+        .collect();
+    assert_eq!(pages.len(), 3, "each page is fetched once: {pages:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filter_open_detail_and_back() {
+    let mut h = Harness::start(300).await;
+    h.wait_for("products", products_loaded).await;
+    let target = h.state().products.list.rows[7].clone();
+    let word = target
+        .name
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap_or("a")
+        .to_string();
+    h.press(KeyCode::Char('/'));
+    h.type_text(&word);
+    h.wait_for("the filtered list", |s| {
+        s.products.keyword.as_deref() == Some(word.as_str())
+            && s.products.list.load == LoadState::Loaded
+    })
+    .await;
+    assert!(
+        h.state()
+            .products
+            .list
+            .rows
+            .iter()
+            .any(|p| p.id == target.id),
+        "the keyword finds the product it came from"
+    );
+    // Only the last keystroke's query went out (debounced, latest wins).
+    let keyword_requests = h.requests_to("keyword=");
+    assert_eq!(keyword_requests.len(), 1, "{keyword_requests:?}");
+
+    h.press(KeyCode::Enter); // leave the filter input
+    let position = h
+        .state()
+        .products
+        .list
+        .rows
+        .iter()
+        .position(|p| p.id == target.id)
+        .unwrap_or(0);
+    for _ in 0..position {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the product detail", |s| {
+        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let screen = h.screen();
+    assert!(screen.contains("Variants ("), "{screen}");
+    assert!(screen.contains(&target.sku), "{screen}");
+    h.press(KeyCode::Esc);
+    h.wait_for("back to the list", |s| s.products.detail.is_none())
+        .await;
+    h.press(KeyCode::Esc);
+    h.wait_for("the filter cleared", |s| {
+        s.products.keyword.is_none() && products_loaded(s)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tabs_orders_customers_and_categories() {
+    let mut h = Harness::start(100).await;
+    h.wait_for("products", products_loaded).await;
+
+    h.press(KeyCode::Char('2'));
+    h.wait_for("orders and counts", |s| {
+        s.tab == Tab::Orders && s.orders.list.load == LoadState::Loaded && s.orders.counts.is_some()
+    })
+    .await;
+    let orders = &h.state().orders.list.rows;
+    assert!(
+        orders
+            .windows(2)
+            .all(|w| w[0].date_created >= w[1].date_created),
+        "newest first"
+    );
+    assert!(h.screen().contains("All 400"), "{}", h.screen());
+    // `f` picks a status: entry 0 is "all", then the statuses in bar order.
+    let busiest = h
+        .state()
+        .orders
+        .status_choices()
+        .iter()
+        .position(|(_, _, count)| *count > 0)
+        .expect("some status has orders");
+    h.press(KeyCode::Char('f'));
+    for _ in 0..=busiest {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the status filter", |s| {
+        s.orders.status.is_some() && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
+    let status = h.state().orders.status.clone().map(|(id, _)| id);
+    assert!(
+        h.state()
+            .orders
+            .list
+            .rows
+            .iter()
+            .all(|o| Some(o.status_id) == status)
+    );
+
+    h.press(KeyCode::Char('3'));
+    h.wait_for("customers", |s| s.customers.list.load == LoadState::Loaded)
+        .await;
+    let customer = h.state().customers.list.rows[0].clone();
+    h.press(KeyCode::Enter);
+    h.wait_for("the customer detail", |s| {
+        s.customers
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    assert!(h.screen().contains(&customer.email), "{}", h.screen());
+    assert!(h.screen().contains("Recent orders"), "{}", h.screen());
+
+    h.press(KeyCode::Char('4'));
+    h.wait_for("categories", |s| s.categories.load == LoadState::Loaded)
+        .await;
+    assert!(!h.state().categories.rows.is_empty());
+    h.press(KeyCode::Char('l'));
+    let category = h.state().categories.selected().map(|c| c.category_id);
+    h.press(KeyCode::Enter);
+    h.wait_for("products of the category", |s| {
+        s.tab == Tab::Products
+            && s.products.category.as_ref().map(|(id, _)| *id) == category
+            && s.products.list.load == LoadState::Loaded
+    })
+    .await;
+    assert!(
+        h.requests_to("categories%3Ain=").len() + h.requests_to("categories:in=").len() >= 1,
+        "the category filter went to the server"
+    );
+
+    h.press(KeyCode::Char('5'));
+    h.press(KeyCode::Char('?'));
+    h.wait_for("the help", |s| {
+        s.tab == Tab::Console && matches!(s.mode, bctui::app::Mode::Help { .. })
+    })
+    .await;
+    assert!(h.screen().contains("Keys"), "{}", h.screen());
+    h.press(KeyCode::Char('q'));
+    h.press(KeyCode::Char('q'));
+    h.wait_for("quit", |s| s.quit).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn command_line_jumps_to_an_order() {
+    let mut h = Harness::start(50).await;
+    h.wait_for("products", products_loaded).await;
+    h.press(KeyCode::Char('2'));
+    h.wait_for("orders", |s| s.orders.list.load == LoadState::Loaded)
+        .await;
+    let id = h.state().orders.list.rows[3].id;
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Char(':'));
+    h.type_text(&format!("order {id}"));
+    h.press(KeyCode::Enter);
+    h.wait_for("the order", |s| {
+        s.tab == Tab::Orders && s.orders.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let screen = h.screen();
+    assert!(screen.contains(&format!("Order #{id}")), "{screen}");
+    assert!(screen.contains("Line items"), "{screen}");
+
+    // An id that does not exist shows the API's message, not a crash.
+    h.press(KeyCode::Char(':'));
+    h.type_text("order 99999999");
+    h.press(KeyCode::Enter);
+    h.wait_for("the 404", |s| {
+        s.orders
+            .detail
+            .as_ref()
+            .is_some_and(|d| matches!(d.load, LoadState::Failed(_)))
+    })
+    .await;
+    assert!(
+        h.state().toasts.iter().any(|t| t.text.contains("404")),
+        "{}",
+        h.screen()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profile_switch_reloads_from_the_new_client() {
+    let mut h = Harness::start(40).await;
+    h.wait_for("products", products_loaded).await;
+    h.press(KeyCode::Char(':'));
+    h.type_text("profile other");
+    h.press(KeyCode::Enter);
+    h.wait_for("the switch", |s| {
+        s.header.profile == "other" && products_loaded(s)
+    })
+    .await;
+    h.press(KeyCode::Char(':'));
+    h.type_text("profile nowhere");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.toasts.iter().any(|t| t.text.contains("nowhere"))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_app_draws_nothing() {
+    let mut h = Harness::start(20).await;
+    h.wait_for("products", |s| {
+        products_loaded(s) && s.header.store_name.is_some() && !s.is_animating()
+    })
+    .await;
+    // Let any in-flight result arrive, then count frames over an idle period.
+    let before = h.runner.frames_drawn();
+    let idle = h.runner.run_until(&mut h.input, |_| false);
+    let _ = tokio::time::timeout(Duration::from_millis(400), idle).await;
+    let drawn = h.runner.frames_drawn() - before;
+    assert!(drawn <= 1, "an idle app redrew {drawn} times");
+}
