@@ -254,7 +254,10 @@ async fn run_fakestore(config: FakeStoreConfig) -> ExitCode {
         store.token()
     );
     println!("  bctui api /v3/catalog/products?limit=5");
-    println!("Requests served: {}/__fakestore/requests. Ctrl-C stops.", store.api_url());
+    println!(
+        "Requests served: {}/__fakestore/requests. Ctrl-C stops.",
+        store.api_url()
+    );
     shutdown_signal().await;
     store.shutdown();
     ExitCode::SUCCESS

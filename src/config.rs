@@ -113,13 +113,34 @@ impl fmt::Debug for Credentials {
 /// Why configuration could not be loaded or resolved; every message says what to do.
 #[derive(Debug)]
 pub enum ConfigError {
-    Read { path: PathBuf, message: String },
-    Parse { path: PathBuf, message: String },
-    InsecurePermissions { path: PathBuf, mode: u32 },
-    UnknownProfile { name: String, known: Vec<String>, path: PathBuf },
-    MissingCredentials { missing: Vec<&'static str>, path: PathBuf },
-    TokenCommand { command: String, message: String },
-    PlainHttp { api_url: String },
+    Read {
+        path: PathBuf,
+        message: String,
+    },
+    Parse {
+        path: PathBuf,
+        message: String,
+    },
+    InsecurePermissions {
+        path: PathBuf,
+        mode: u32,
+    },
+    UnknownProfile {
+        name: String,
+        known: Vec<String>,
+        path: PathBuf,
+    },
+    MissingCredentials {
+        missing: Vec<&'static str>,
+        path: PathBuf,
+    },
+    TokenCommand {
+        command: String,
+        message: String,
+    },
+    PlainHttp {
+        api_url: String,
+    },
 }
 
 impl fmt::Display for ConfigError {

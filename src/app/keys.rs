@@ -424,11 +424,11 @@ pub static COMMANDS: &[Command] = &[
         keys: &[Key::char('q'), Key::ctrl('c')],
         label: "q",
         name: "quit",
-        description: "Quit (Ctrl-c works everywhere)",
+        description: "Quit (also from the help; Ctrl-c works everywhere)",
         group: Group::General,
         in_footer: true,
         intent: Intent::Quit,
-        modes: NORMAL,
+        modes: NOT_TYPING,
         available: always,
     },
     Command {
@@ -509,7 +509,7 @@ pub static COMMANDS: &[Command] = &[
         available: always,
     },
     Command {
-        keys: &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')],
+        keys: &[Key::plain(KeyCode::Esc), Key::char('?')],
         label: "Esc",
         name: "close help",
         description: "Close the help",

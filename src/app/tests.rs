@@ -279,6 +279,13 @@ fn q_quits_and_ctrl_c_quits_from_typing() {
     assert!(state.quit);
     let (mut state, _) = started();
     assert_eq!(press(&mut state, 'q'), vec![Effect::Quit]);
+    let (mut state, _) = started();
+    press(&mut state, '?');
+    assert_eq!(
+        press(&mut state, 'q'),
+        vec![Effect::Quit],
+        "q quits from the help"
+    );
 }
 
 #[test]

@@ -160,7 +160,11 @@ fn world_readable_file_with_token_is_refused_with_the_fix() {
     let dir = std::env::temp_dir().join(format!("bctui-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("config.toml");
-    std::fs::write(&file, "[profiles.p]\nstore_hash = \"h\"\ntoken = \"secret\"\n").expect("write");
+    std::fs::write(
+        &file,
+        "[profiles.p]\nstore_hash = \"h\"\ntoken = \"secret\"\n",
+    )
+    .expect("write");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     let err = Config::load(&file).expect_err("refused");
     let message = err.to_string();
@@ -178,7 +182,10 @@ fn missing_file_is_empty_and_bad_file_names_the_problem() {
     let config = Config::load(Path::new("/nonexistent/bctui/config.toml")).expect("empty");
     assert_eq!(config, Config::default());
     let err = Config::parse("[profiles.p]\nstore_hash = 12\n").expect_err("wrong type");
-    assert!(err.contains("store_hash") || err.contains("string"), "{err}");
+    assert!(
+        err.contains("store_hash") || err.contains("string"),
+        "{err}"
+    );
     let err = Config::parse("[profiles.p]\ntokne = \"x\"\n").expect_err("typo");
     assert!(err.contains("tokne"), "{err}");
 }

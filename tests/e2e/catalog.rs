@@ -63,7 +63,12 @@ async fn products_page_sort_and_filter() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(prices, sorted);
 
-    let word = first.items[0].name.split_whitespace().last().expect("a word").to_string();
+    let word = first.items[0]
+        .name
+        .split_whitespace()
+        .last()
+        .expect("a word")
+        .to_string();
     let found = client
         .list_products(&ProductQuery {
             keyword: Some(word.to_lowercase()),
@@ -125,7 +130,11 @@ async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
         .remove(0);
 
     let err = client
-        .create_product(&new_product("Another Name Entirely", &existing.sku.to_lowercase(), "5"))
+        .create_product(&new_product(
+            "Another Name Entirely",
+            &existing.sku.to_lowercase(),
+            "5",
+        ))
         .await
         .expect_err("duplicate sku");
     assert_eq!(err.status(), Some(409), "{err}");
@@ -186,7 +195,10 @@ async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
         .await
         .expect("list");
     assert!(left.items.is_empty());
-    assert!(client.delete_products(&[]).await.is_err(), "empty list refused");
+    assert!(
+        client.delete_products(&[]).await.is_err(),
+        "empty list refused"
+    );
     assert_all_requests_in_spec(&store);
 }
 
@@ -239,7 +251,10 @@ async fn category_tree_create_update_delete() {
     let tree = trees.first().expect("one tree");
     let nested = client.category_tree(tree.id, None).await.expect("nested");
     assert!(!nested.is_empty());
-    assert!(nested.iter().any(|n| !n.children.is_empty()), "3 levels deep");
+    assert!(
+        nested.iter().any(|n| !n.children.is_empty()),
+        "3 levels deep"
+    );
     let parent = &nested[0];
 
     let created = client
@@ -274,7 +289,10 @@ async fn category_tree_create_update_delete() {
     assert_eq!(listed.items.len(), 1);
     assert_eq!(listed.items[0].name, "Clearance Sale");
 
-    client.delete_tree_categories(&[new_id]).await.expect("deleted");
+    client
+        .delete_tree_categories(&[new_id])
+        .await
+        .expect("deleted");
     let listed = client
         .list_tree_categories(&TreeCategoryQuery {
             category_id_in: vec![new_id],

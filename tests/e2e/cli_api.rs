@@ -104,17 +104,46 @@ async fn refusals_send_nothing() {
     let store = support::start(support::small_config()).await;
     let before = store.requests().len();
 
-    let output = bctui(&store, &["api", "https://evil.example.com/v3/catalog/products"]).await;
+    let output = bctui(
+        &store,
+        &["api", "https://evil.example.com/v3/catalog/products"],
+    )
+    .await;
     assert_eq!(output.status.code(), Some(1));
     assert!(!stderr(&output).contains(store.token()));
 
-    let output = bctui(&store, &["api", "-X", "POST", "/v3/catalog/products", "--data", "{oops"]).await;
+    let output = bctui(
+        &store,
+        &[
+            "api",
+            "-X",
+            "POST",
+            "/v3/catalog/products",
+            "--data",
+            "{oops",
+        ],
+    )
+    .await;
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
 
-    let output = bctui(&store, &["api", "--read-only", "-X", "DELETE", "/v3/catalog/products/1"]).await;
+    let output = bctui(
+        &store,
+        &[
+            "api",
+            "--read-only",
+            "-X",
+            "DELETE",
+            "/v3/catalog/products/1",
+        ],
+    )
+    .await;
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).to_lowercase().contains("read-only"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).to_lowercase().contains("read-only"),
+        "{}",
+        stderr(&output)
+    );
 
     assert_eq!(store.requests().len(), before, "nothing reached the store");
 }
@@ -138,7 +167,11 @@ async fn post_put_delete_round_trip_through_the_cli() {
     let id = created["data"]["id"].as_u64().expect("id");
 
     let path = format!("/v3/catalog/products/{id}");
-    let output = bctui(&store, &["api", "-X", "PUT", &path, "-d", r#"{"price":"12.50"}"#]).await;
+    let output = bctui(
+        &store,
+        &["api", "-X", "PUT", &path, "-d", r#"{"price":"12.50"}"#],
+    )
+    .await;
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout_json(&output)["data"]["price"].to_string(), "12.5");
 
@@ -159,7 +192,10 @@ async fn config_path_and_missing_credentials() {
     })
     .await
     .expect("joined");
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "/tmp/somewhere/bctui.toml");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "/tmp/somewhere/bctui.toml"
+    );
 
     let output = tokio::task::spawn_blocking(|| {
         Command::new(env!("CARGO_BIN_EXE_bctui"))

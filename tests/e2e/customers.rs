@@ -92,7 +92,10 @@ async fn create_update_delete_with_array_bodies() {
     assert_eq!(updated[0].email, created[0].email);
 
     let before = store.requests().len();
-    assert!(client.delete_customers(&[]).await.is_err(), "empty id list refused");
+    assert!(
+        client.delete_customers(&[]).await.is_err(),
+        "empty id list refused"
+    );
     assert_eq!(store.requests().len(), before, "and nothing was sent");
 
     let ids: Vec<u64> = created.iter().map(|c| c.id).collect();

@@ -64,7 +64,10 @@ async fn read_only_client_refuses_writes_before_sending() {
     let before = store.requests().len();
     let err = client.delete_product(1).await.expect_err("refused");
     assert_eq!(err.status(), None);
-    assert!(err.to_string().to_lowercase().contains("read-only"), "{err}");
+    assert!(
+        err.to_string().to_lowercase().contains("read-only"),
+        "{err}"
+    );
     assert_eq!(store.requests().len(), before);
 }
 
@@ -100,6 +103,9 @@ async fn flaky_store_reads_retry_502_and_503() {
         }
     }
     let served = store.requests().len();
-    assert!(served > 30, "failed requests were retried ({served} served)");
+    assert!(
+        served > 30,
+        "failed requests were retried ({served} served)"
+    );
     assert!(succeeded >= 20, "{succeeded} of 30 succeeded");
 }

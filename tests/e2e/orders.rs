@@ -24,13 +24,25 @@ async fn lists_count_and_empty_pages() {
         .await
         .expect("orders");
     assert_eq!(newest.len(), 50);
-    assert!(newest.windows(2).all(|w| w[0].date_created >= w[1].date_created));
+    assert!(
+        newest
+            .windows(2)
+            .all(|w| w[0].date_created >= w[1].date_created)
+    );
     // V2 money is a 4-decimal string on the wire; it parses exactly.
     let order = &newest[0];
     assert!(order.total_inc_tax > Decimal::ZERO);
-    assert_eq!(order.total_inc_tax.scale(), 4, "kept as sent: {}", order.total_inc_tax);
+    assert_eq!(
+        order.total_inc_tax.scale(),
+        4,
+        "kept as sent: {}",
+        order.total_inc_tax
+    );
 
-    let count = client.order_count(&OrderQuery::default()).await.expect("count");
+    let count = client
+        .order_count(&OrderQuery::default())
+        .await
+        .expect("count");
     assert_eq!(count.count, 400);
     let by_status: u64 = count.statuses.iter().map(|s| s.count).sum();
     assert_eq!(by_status, 400);
@@ -62,7 +74,8 @@ async fn v2_limit_over_250_is_413_with_the_v2_body() {
     assert_eq!(response.status, 413);
     let err = bctui::api::ApiError::from_response("GET", "/v2/orders", 413, &response.body);
     assert!(
-        err.to_string().contains("The specified limit exceeds the maximum allowed"),
+        err.to_string()
+            .contains("The specified limit exceeds the maximum allowed"),
         "{err}"
     );
 }
@@ -84,9 +97,18 @@ async fn order_detail_update_and_shipments() {
     // Ship everything of the first order: it moves to Shipped.
     let order = candidates[0];
     let products = client.order_products(order.id).await.expect("products");
-    let addresses = client.order_shipping_addresses(order.id).await.expect("addresses");
+    let addresses = client
+        .order_shipping_addresses(order.id)
+        .await
+        .expect("addresses");
     assert!(!products.is_empty() && !addresses.is_empty());
-    assert!(client.order_shipments(order.id).await.expect("none yet").is_empty());
+    assert!(
+        client
+            .order_shipments(order.id)
+            .await
+            .expect("none yet")
+            .is_empty()
+    );
     let shipment = client
         .create_shipment(
             order.id,
@@ -97,7 +119,7 @@ async fn order_detail_update_and_shipments() {
                     .map(|p| ShipmentItem {
                         order_product_id: p.id,
                         product_id: None,
-                        quantity: p.quantity as u64,
+                        quantity: p.quantity,
                     })
                     .collect(),
                 tracking_number: Some("1Z999AA10123456784".into()),
@@ -111,12 +133,18 @@ async fn order_detail_update_and_shipments() {
     let after = client.get_order(order.id).await.expect("order");
     assert_eq!(after.status_id, 2, "Shipped");
     assert_eq!(after.items_shipped, after.items_total);
-    assert_eq!(client.order_shipments(order.id).await.expect("one").len(), 1);
+    assert_eq!(
+        client.order_shipments(order.id).await.expect("one").len(),
+        1
+    );
 
     // Ship one unit of the second: Partially Shipped.
     let order = candidates[1];
     let products = client.order_products(order.id).await.expect("products");
-    let addresses = client.order_shipping_addresses(order.id).await.expect("addresses");
+    let addresses = client
+        .order_shipping_addresses(order.id)
+        .await
+        .expect("addresses");
     client
         .create_shipment(
             order.id,
