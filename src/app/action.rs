@@ -137,6 +137,8 @@ pub enum Effect {
     ExpireToast { id: u64, after: Duration },
     /// Connect to another profile's store and answer with `Action::ProfileSwitched`.
     SwitchProfile(String),
+    /// Put text on the system clipboard of the user's terminal (OSC 52: works over SSH).
+    CopyToClipboard(String),
     /// Leave the app.
     Quit,
 }

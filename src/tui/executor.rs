@@ -73,6 +73,8 @@ impl Executor {
             } => self.after(delay, Action::FilterDue { tab, generation }),
             Effect::ExpireToast { id, after } => self.after(after, Action::ToastExpired(id)),
             Effect::SwitchProfile(profile) => self.switch_profile(profile),
+            // The runner writes to the terminal; nothing to run here.
+            Effect::CopyToClipboard(_) => {}
             Effect::Quit => self.abort_all(),
         }
     }

@@ -19,7 +19,7 @@ use tokio_stream::{Stream, StreamExt};
 
 use super::executor::Executor;
 use super::terminal::FrameBackend;
-use crate::app::{Action, AppState, update};
+use crate::app::{Action, AppState, Effect, update};
 use crate::ui;
 
 /// Spinner speed while something loads.
@@ -41,6 +41,7 @@ pub struct Runner<B: FrameBackend> {
     dirty: bool,
     frames: u64,
     ticker: tokio::time::Interval,
+    copied: Vec<String>,
 }
 
 impl<B: FrameBackend> Runner<B> {
@@ -61,6 +62,7 @@ impl<B: FrameBackend> Runner<B> {
             dirty: true,
             frames: 0,
             ticker: ticker(),
+            copied: Vec::new(),
         };
         let effects = runner.state.start();
         for effect in effects {
@@ -196,8 +198,24 @@ impl<B: FrameBackend> Runner<B> {
             self.dirty = true;
         }
         for effect in effects {
-            self.executor.run(effect);
+            match effect {
+                Effect::CopyToClipboard(text) => self.copy(text),
+                effect => self.executor.run(effect),
+            }
         }
+    }
+
+    /// Terminal output belongs to the loop, so the clipboard is written here.
+    fn copy(&mut self, text: String) {
+        if let Err(err) = self.terminal.backend_mut().copy_to_clipboard(&text) {
+            tracing::warn!("could not write to the clipboard: {err}");
+        }
+        self.copied.push(text);
+    }
+
+    /// Everything copied to the clipboard this run, oldest first (for tests).
+    pub fn copied(&self) -> &[String] {
+        &self.copied
     }
 
     fn draw(&mut self) -> io::Result<()> {

@@ -32,6 +32,10 @@ pub trait FrameBackend: Backend {
     fn end_frame(&mut self) -> io::Result<()> {
         Ok(())
     }
+    /// Asks the terminal to put `text` on the clipboard (OSC 52).
+    fn copy_to_clipboard(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl<W: Write> FrameBackend for CrosstermBackend<W> {
@@ -41,6 +45,19 @@ impl<W: Write> FrameBackend for CrosstermBackend<W> {
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(self, EndSynchronizedUpdate)
     }
+    fn copy_to_clipboard(&mut self, text: &str) -> io::Result<()> {
+        self.write_all(osc52(text).as_bytes())?;
+        Write::flush(self)
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`. The terminal (not the
+/// remote host) does the copying, so it works over SSH; inside tmux it needs
+/// `set -g set-clipboard on`.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{encoded}\x07")
 }
 
 impl FrameBackend for TestBackend {}
@@ -106,4 +123,12 @@ fn install_panic_hook() {
         }
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_wraps_base64_of_the_text() {
+        assert_eq!(super::osc52("order 6000"), "\x1b]52;c;b3JkZXIgNjAwMA==\x07");
+    }
 }
