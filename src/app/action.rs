@@ -41,6 +41,8 @@ pub enum Action {
         profile: String,
         result: Result<(), String>,
     },
+    /// A result for the request console.
+    Console(super::console::ConsoleEvent),
     /// Quit now (a signal arrived).
     Quit,
 }
@@ -139,6 +141,8 @@ pub enum Effect {
     SwitchProfile(String),
     /// Put text on the system clipboard of the user's terminal (OSC 52: works over SSH).
     CopyToClipboard(String),
+    /// Work for the request console.
+    Console(super::console::ConsoleEffect),
     /// Leave the app.
     Quit,
 }

@@ -72,6 +72,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
             state.categories.collapse(viewport);
             Vec::new()
         }
+        Intent::Console(intent) => super::console::update::on_intent(state, intent),
         Intent::Submit => submit(state),
         Intent::Cancel => cancel(state),
         Intent::Complete => {

@@ -4,6 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::console::ConsoleMode;
+pub use super::console::keys::ConsoleIntent;
 use super::{AppState, Mode, Tab};
 
 /// One key chord.
@@ -76,6 +78,8 @@ pub enum Intent {
     Cancel,
     /// Complete the command line word under the cursor.
     Complete,
+    /// A key of the request console.
+    Console(ConsoleIntent),
 }
 
 /// Headings for the help overlay.
@@ -85,6 +89,7 @@ pub enum Group {
     Navigation,
     View,
     Typing,
+    Console,
 }
 
 impl Group {
@@ -95,15 +100,17 @@ impl Group {
             Group::Navigation => "Navigation",
             Group::View => "This view",
             Group::Typing => "Filter, command line and pickers",
+            Group::Console => "Request console (tab 5)",
         }
     }
 
     /// All groups in display order.
-    pub const ALL: [Group; 4] = [
+    pub const ALL: [Group; 5] = [
         Group::View,
         Group::Navigation,
         Group::General,
         Group::Typing,
+        Group::Console,
     ];
 }
 
@@ -137,6 +144,8 @@ pub enum ModeKind {
     Command,
     Help,
     Picker,
+    /// The request console's typing modes.
+    Console(ConsoleMode),
 }
 
 impl Mode {
@@ -148,6 +157,7 @@ impl Mode {
             Mode::Command => ModeKind::Command,
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
+            Mode::Console(mode) => ModeKind::Console(*mode),
         }
     }
 }
@@ -545,16 +555,19 @@ impl Command {
     }
 }
 
-/// The command a key triggers in the current state, if any.
-pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+/// Every key table entry: the app's, then the console's.
+pub fn all() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
-        .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
+        .chain(super::console::keys::CONSOLE_COMMANDS.iter())
+}
+
+/// The command a key triggers in the current state, if any.
+pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+    all().find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
 }
 
 /// Commands to show in the footer right now, in table order.
 pub fn footer_commands(state: &AppState) -> impl Iterator<Item = &'static Command> + '_ {
-    COMMANDS
-        .iter()
-        .filter(move |command| command.in_footer && command.works(state))
+    all().filter(move |command| command.in_footer && command.works(state))
 }

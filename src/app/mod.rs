@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod cmdline;
+pub mod console;
 mod intents;
 pub mod keys;
 pub mod list;
@@ -74,6 +75,8 @@ pub enum Mode {
     Help { scroll: u16 },
     /// Choosing an order status (`f`); `cursor` 0 is "all statuses".
     StatusPicker { cursor: usize },
+    /// Typing in the request console (path, body, search, history, prompt).
+    Console(console::ConsoleMode),
 }
 
 /// A short message shown over the bottom of the screen.
@@ -119,6 +122,8 @@ pub struct AppState {
     pub customers: CustomersPane,
     /// Categories tab.
     pub categories: CategoriesPane,
+    /// The request console (tab 5).
+    pub console: console::ConsoleState,
     /// The text of the `/` filter being typed.
     pub filter_input: Input,
     /// The `:` command line.
@@ -161,6 +166,7 @@ impl AppState {
             orders: OrdersPane::default(),
             customers: CustomersPane::default(),
             categories: CategoriesPane::default(),
+            console: console::ConsoleState::new(crate::config::data_dir()),
             filter_input: Input::default(),
             command_input: Input::default(),
             completion: None,
@@ -214,6 +220,7 @@ impl AppState {
             || self.orders.is_loading()
             || self.customers.is_loading()
             || self.categories.is_loading()
+            || self.console.is_busy()
     }
 
     /// Whether Enter does something here.
@@ -264,6 +271,7 @@ impl AppState {
             Tab::Categories if self.categories.load == list::LoadState::Idle => {
                 self.reload_categories()
             }
+            Tab::Console => console::update::ensure_history(self),
             _ => Vec::new(),
         }
     }

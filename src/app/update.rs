@@ -27,6 +27,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             let input = match state.mode {
                 Mode::Filter => &mut state.filter_input,
                 Mode::Command => &mut state.command_input,
+                Mode::Console(mode) => return super::console::update::on_paste(state, mode, &text),
                 _ => {
                     state.changed = false;
                     return Vec::new();
@@ -103,6 +104,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 format!("Could not switch to profile {profile}: {message}"),
             ),
         },
+        Action::Console(event) => super::console::update::on_event(state, event),
         Action::Quit => quit(state),
     }
 }
@@ -150,6 +152,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         }
+        Mode::Console(mode) => super::console::update::on_key(state, mode, key),
         _ => {
             state.changed = false;
             Vec::new()

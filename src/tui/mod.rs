@@ -1,6 +1,7 @@
 //! The runtime: terminal setup and restore, signals, the event loop
 //! ([`Runner`]) and the task executor that runs API calls.
 
+mod console_exec;
 mod executor;
 mod fetch;
 mod runner;
@@ -88,6 +89,7 @@ impl<B: FrameBackend> Runner<B> {
         let (sender, receiver) = mpsc::unbounded_channel();
         let mut state = AppState::new(options.profile, user_host(), options.read_only);
         state.profiles = options.profiles;
+        state.console.base_url = options.client.base_url().to_string();
         state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
         let executor = Executor::new(options.client, options.connect, sender.clone());
         let runner = Runner::new(terminal, state, executor, receiver)?;

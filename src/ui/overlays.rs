@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::format;
 use super::theme::Theme;
-use crate::app::keys::{COMMANDS, Group};
-use crate::app::{AppState, ToastKind};
+use crate::app::keys::{self, Group};
+use crate::app::{AppState, Tab, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -43,8 +43,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     let mut lines = Vec::new();
     for group in Group::ALL {
         let mut seen = Vec::new();
-        let commands: Vec<_> = COMMANDS
-            .iter()
+        let commands: Vec<_> = keys::all()
             .filter(|c| c.group == group)
             .filter(|c| {
                 // One line per label+description (some keys repeat per mode).
@@ -66,7 +65,9 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
         lines.push(Line::from(Span::styled(group.title(), theme.heading)));
         for command in commands {
             // Judged for the view under the help; typing keys belong to their modes.
-            let works = command.group == Group::Typing || command.works_in_view(state);
+            let works = command.group == Group::Typing
+                || (command.group == Group::Console && state.tab == Tab::Console)
+                || command.works_in_view(state);
             let description_style = if works { theme.text } else { theme.muted };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", command.label), theme.key),

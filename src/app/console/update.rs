@@ -1,0 +1,536 @@
+//! How the console reacts to keys and results. Called from the app's one
+//! `update` function; changes only the state and returns effects.
+
+use std::sync::Arc;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::to_input_request;
+use tui_input::{Input, InputRequest};
+
+use super::keys::{ConsoleIntent, ScrollBy};
+use super::{
+    Completion, ConsoleEffect, ConsoleEvent, ConsoleMode, ConsoleRequest, HistoryEntry, Search,
+    curl_command, json_error, pretty,
+};
+use crate::api::ApiError;
+use crate::api::spec_endpoints::{self, next_placeholder};
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Mode, ToastKind};
+
+mod history_walk;
+mod path_edit;
+
+/// Loads the history file the first time the console is shown.
+pub fn ensure_history(state: &mut AppState) -> Vec<Effect> {
+    if state.console.history_loaded {
+        return Vec::new();
+    }
+    state.console.history_loaded = true;
+    vec![Effect::Console(ConsoleEffect::LoadHistory(
+        state.console.history_file(),
+    ))]
+}
+
+fn set_mode(state: &mut AppState, mode: Option<ConsoleMode>) {
+    use ratatui::style::{Modifier, Style};
+    let body_cursor = if mode == Some(ConsoleMode::Body) {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default()
+    };
+    state.console.body.set_cursor_style(body_cursor);
+    state.mode = mode.map_or(Mode::Normal, Mode::Console);
+}
+
+/// Rows of response body on screen (same maths as the drawing code).
+pub fn response_rows(state: &AppState) -> usize {
+    let body_area = state.size.1.saturating_sub(3);
+    let (_, _, response) = super::layout_rows(body_area, state.console.method.has_body());
+    let mut rows = response.saturating_sub(3) as usize;
+    if let Some(response) = state
+        .console
+        .response
+        .as_ref()
+        .filter(|_| state.console.show_headers)
+    {
+        rows = rows.saturating_sub(response.headers.len().min(rows / 2) + 1);
+    }
+    rows.max(1)
+}
+
+/// Acts on a console key from the key table.
+pub fn on_intent(state: &mut AppState, intent: ConsoleIntent) -> Vec<Effect> {
+    match intent {
+        ConsoleIntent::EditPath => {
+            set_mode(state, Some(ConsoleMode::Path));
+            Vec::new()
+        }
+        ConsoleIntent::EditBody => {
+            state.console.completion = None;
+            set_mode(state, Some(ConsoleMode::Body));
+            Vec::new()
+        }
+        ConsoleIntent::CycleMethod => {
+            state.console.method = state.console.method.next();
+            Vec::new()
+        }
+        ConsoleIntent::Send => send(state),
+        ConsoleIntent::Leave => {
+            state.console.completion = None;
+            state.console.pending_delete = None;
+            set_mode(state, None);
+            Vec::new()
+        }
+        ConsoleIntent::Complete => path_edit::complete(state, 1),
+        ConsoleIntent::CompleteBack => path_edit::complete(state, -1),
+        ConsoleIntent::HistoryOlder => history_walk::walk(state, -1),
+        ConsoleIntent::HistoryNewer => history_walk::walk(state, 1),
+        ConsoleIntent::SearchHistory => {
+            state.console.history_query = Input::default();
+            state.console.history_pick = 0;
+            state.console.completion = None;
+            set_mode(state, Some(ConsoleMode::History));
+            Vec::new()
+        }
+        ConsoleIntent::PickOlder => {
+            let count = state.console.history_matches().len();
+            state.console.history_pick = (state.console.history_pick + 1).min(count.max(1) - 1);
+            Vec::new()
+        }
+        ConsoleIntent::PickNewer => {
+            state.console.history_pick = state.console.history_pick.saturating_sub(1);
+            Vec::new()
+        }
+        ConsoleIntent::ToggleHeaders => {
+            state.console.show_headers = !state.console.show_headers;
+            Vec::new()
+        }
+        ConsoleIntent::Scroll(by) => {
+            scroll(state, by);
+            Vec::new()
+        }
+        ConsoleIntent::StartSearch => {
+            state.console.search_input = Input::new(state.console.search.query.clone());
+            set_mode(state, Some(ConsoleMode::Search));
+            Vec::new()
+        }
+        ConsoleIntent::NextMatch => step_match(state, 1),
+        ConsoleIntent::PrevMatch => step_match(state, -1),
+        ConsoleIntent::Accept => match state.mode {
+            Mode::Console(ConsoleMode::Search) => run_search(state),
+            Mode::Console(ConsoleMode::History) => history_walk::pick(state),
+            _ => Vec::new(),
+        },
+        ConsoleIntent::ConfirmDelete => {
+            set_mode(state, None);
+            match state.console.pending_delete.take() {
+                Some(request) => dispatch(state, request),
+                None => Vec::new(),
+            }
+        }
+        ConsoleIntent::SaveBody => save_body(state),
+        ConsoleIntent::CopyCurl => {
+            let request = state.console.request();
+            match curl_command(&state.console.base_url, &request) {
+                Ok(command) => {
+                    let mut effects = vec![Effect::CopyToClipboard(command)];
+                    effects.extend(toast(
+                        state,
+                        ToastKind::Info,
+                        "Copied the request as cURL (token as $BIGCOMMERCE_ACCESS_TOKEN)".into(),
+                    ));
+                    effects
+                }
+                Err(reason) => toast(state, ToastKind::Error, format!("No cURL: {reason}")),
+            }
+        }
+        ConsoleIntent::CopyBody => {
+            let Some(response) = &state.console.response else {
+                return Vec::new();
+            };
+            let text = String::from_utf8_lossy(&response.body).into_owned();
+            let note = if text.len() > 100_000 {
+                format!(
+                    "Copied the body ({}); some terminals cap clipboard writes, w saves a file",
+                    human_size(text.len())
+                )
+            } else {
+                format!("Copied the response body ({})", human_size(text.len()))
+            };
+            let mut effects = vec![Effect::CopyToClipboard(text)];
+            effects.extend(toast(state, ToastKind::Info, note));
+            effects
+        }
+    }
+}
+
+/// A key the table does not bind, in a console typing mode: it is typed.
+pub fn on_key(state: &mut AppState, mode: ConsoleMode, key: KeyEvent) -> Vec<Effect> {
+    match mode {
+        ConsoleMode::Path => path_edit::type_key(state, key),
+        ConsoleMode::Body => {
+            state.changed = state.console.body.input(key);
+            if state.changed {
+                state.console.body_error = None;
+            }
+            Vec::new()
+        }
+        ConsoleMode::Search => {
+            let changed = to_input_request(&Event::Key(key))
+                .and_then(|request| state.console.search_input.handle(request))
+                .is_some_and(|response| response.value);
+            state.changed = changed;
+            Vec::new()
+        }
+        ConsoleMode::History => {
+            let changed = to_input_request(&Event::Key(key))
+                .and_then(|request| state.console.history_query.handle(request))
+                .is_some_and(|response| response.value);
+            if changed {
+                state.console.history_pick = 0;
+            }
+            state.changed = changed;
+            Vec::new()
+        }
+        ConsoleMode::ConfirmDelete => {
+            // Anything but `y` cancels: a destructive prompt defaults to no.
+            if key.code != KeyCode::Char('y') || key.modifiers.contains(KeyModifiers::CONTROL) {
+                state.console.pending_delete = None;
+                set_mode(state, None);
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Pasted text goes into whatever is being typed.
+pub fn on_paste(state: &mut AppState, mode: ConsoleMode, text: &str) -> Vec<Effect> {
+    match mode {
+        ConsoleMode::Body => {
+            state.console.body.insert_str(text);
+            state.console.body_error = None;
+        }
+        ConsoleMode::Path => path_edit::insert_text(state, text),
+        ConsoleMode::Search | ConsoleMode::History => {
+            let input = if mode == ConsoleMode::Search {
+                &mut state.console.search_input
+            } else {
+                &mut state.console.history_query
+            };
+            for c in text.chars().filter(|c| !c.is_control()) {
+                input.handle(InputRequest::InsertChar(c));
+            }
+        }
+        ConsoleMode::ConfirmDelete => state.changed = false,
+    }
+    Vec::new()
+}
+
+/// Checks the composed request and sends it (DELETE asks first).
+fn send(state: &mut AppState) -> Vec<Effect> {
+    state.console.completion = None;
+    if state.console.in_flight.is_some() {
+        return toast(
+            state,
+            ToastKind::Error,
+            "A request is still running; wait for its answer".into(),
+        );
+    }
+    let request = state.console.request();
+    if request.path.is_empty() {
+        set_mode(state, Some(ConsoleMode::Path));
+        return toast(
+            state,
+            ToastKind::Error,
+            "Type a path first, e.g. /v3/catalog/brands".into(),
+        );
+    }
+    if let Some((start, end)) = next_placeholder(&request.path, 0) {
+        let name: String = request.path.chars().skip(start).take(end - start).collect();
+        path_edit::select(state, start, end);
+        set_mode(state, Some(ConsoleMode::Path));
+        return toast(state, ToastKind::Error, format!("Fill in {name} first"));
+    }
+    if state.header.read_only && request.method != super::HttpMethod::Get {
+        let refusal = ApiError::ReadOnly {
+            method: request.method.as_str().to_string(),
+            path: request.path.clone(),
+        }
+        .to_string();
+        // Shown like an answer, so it replaces the previous response.
+        let id = state.next_id();
+        let console = &mut state.console;
+        console.shown_request = Some((id, request));
+        console.response = None;
+        console.view = None;
+        console.search = Search::default();
+        console.error = Some(refusal.clone());
+        return toast(state, ToastKind::Error, refusal);
+    }
+    if let Some((line, column, message)) = request.body.as_deref().and_then(json_error) {
+        let text = format!("Body is not valid JSON: line {line}, column {column}: {message}");
+        state.console.body_error = Some(text.clone());
+        state
+            .console
+            .body
+            .move_cursor(ratatui_textarea::CursorMove::Jump(
+                line.saturating_sub(1).min(u16::MAX as usize) as u16,
+                column.saturating_sub(1).min(u16::MAX as usize) as u16,
+            ));
+        set_mode(state, Some(ConsoleMode::Body));
+        return toast(state, ToastKind::Error, format!("Not sent. {text}"));
+    }
+    if request.method == super::HttpMethod::Delete {
+        state.console.pending_delete = Some(request);
+        set_mode(state, Some(ConsoleMode::ConfirmDelete));
+        return Vec::new();
+    }
+    dispatch(state, request)
+}
+
+fn dispatch(state: &mut AppState, request: ConsoleRequest) -> Vec<Effect> {
+    let id = state.next_id();
+    state.console.in_flight = Some((id, request.clone()));
+    state.console.history_cursor = None;
+    state.console.draft = None;
+    vec![Effect::Console(ConsoleEffect::Send {
+        request: id,
+        method: request.method,
+        path: request.path,
+        body: request.body,
+    })]
+}
+
+/// Applies a result from the runtime.
+pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
+    match event {
+        ConsoleEvent::Response {
+            request,
+            sent_at,
+            result,
+        } => {
+            let Some((_, sent)) = state.console.in_flight.take_if(|(id, _)| *id == request) else {
+                state.changed = false;
+                return Vec::new();
+            };
+            let console = &mut state.console;
+            console.shown_request = Some((request, sent.clone()));
+            console.view = None;
+            console.scroll = 0;
+            console.search = Search::default();
+            let (status, elapsed_ms, sent_out) = match result {
+                Ok(response) => {
+                    let facts = (
+                        Some(response.status),
+                        Some(response.elapsed.as_millis() as u64),
+                        true,
+                    );
+                    console.error = None;
+                    console.response = Some(response);
+                    facts
+                }
+                Err(failure) => {
+                    console.response = None;
+                    console.error = Some(failure.message.clone());
+                    (None, None, failure.sent)
+                }
+            };
+            let mut effects = Vec::new();
+            if sent_out {
+                let entry = HistoryEntry {
+                    time: sent_at,
+                    method: sent.method.as_str().to_string(),
+                    path: sent.path,
+                    body: sent.body,
+                    status,
+                    elapsed_ms,
+                };
+                console.history.push(entry.clone());
+                let excess = console
+                    .history
+                    .len()
+                    .saturating_sub(super::history::HISTORY_MEMORY);
+                console.history.drain(..excess);
+                effects.push(Effect::Console(ConsoleEffect::AppendHistory {
+                    file: console.history_file(),
+                    entry,
+                }));
+            }
+            if let Some(message) = state.console.error.clone() {
+                effects.extend(toast(state, ToastKind::Error, message));
+            }
+            effects
+        }
+        ConsoleEvent::Formatted { request, view } => {
+            let current = state.console.shown_request.as_ref().map(|(id, _)| *id) == Some(request);
+            if current && state.console.response.is_some() {
+                state.console.view = Some(view);
+                // A search typed while formatting runs now.
+                if !state.console.search.query.is_empty() {
+                    let query = state.console.search.query.clone();
+                    return search_for(state, query);
+                }
+            } else {
+                state.changed = false;
+            }
+            Vec::new()
+        }
+        ConsoleEvent::HistoryLoaded(Ok(mut entries)) => {
+            // Requests sent before the file was read come after it.
+            entries.append(&mut state.console.history);
+            state.console.history = entries;
+            Vec::new()
+        }
+        ConsoleEvent::HistoryLoaded(Err(message)) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not read the request history: {message}"),
+        ),
+        ConsoleEvent::Saved(Ok((path, bytes))) => toast(
+            state,
+            ToastKind::Info,
+            format!(
+                "Saved the body ({}) to {}",
+                human_size(bytes),
+                path.display()
+            ),
+        ),
+        ConsoleEvent::Saved(Err(message)) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not save the body: {message}"),
+        ),
+        ConsoleEvent::HistoryWriteFailed(message) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not write the request history: {message}"),
+        ),
+    }
+}
+
+fn scroll(state: &mut AppState, by: ScrollBy) {
+    let rows = response_rows(state);
+    let lines = state.console.view.as_ref().map_or(0, |v| v.lines.len());
+    let max = lines.saturating_sub(rows);
+    let current = state.console.scroll as isize;
+    let target = match by {
+        ScrollBy::Line(n) => current + n as isize,
+        ScrollBy::Page(n) => current + n as isize * rows as isize,
+        ScrollBy::Top => 0,
+        ScrollBy::Bottom => max as isize,
+    };
+    state.console.scroll = target.clamp(0, max as isize) as usize;
+}
+
+fn run_search(state: &mut AppState) -> Vec<Effect> {
+    let query = state.console.search_input.value().to_string();
+    set_mode(state, None);
+    search_for(state, query)
+}
+
+fn search_for(state: &mut AppState, query: String) -> Vec<Effect> {
+    let Some(view) = &state.console.view else {
+        // Formatting is still running: the search runs when it ends.
+        state.console.search = Search {
+            query,
+            ..Search::default()
+        };
+        return Vec::new();
+    };
+    let matches = pretty::find_matches(&view.lines, &query);
+    let scroll = state.console.scroll;
+    let current = matches
+        .iter()
+        .position(|(line, _, _)| *line >= scroll)
+        .unwrap_or(0);
+    let found = matches.len();
+    state.console.search = Search {
+        query: query.clone(),
+        matches,
+        current,
+    };
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if found == 0 {
+        return toast(state, ToastKind::Error, format!("No match for {query:?}"));
+    }
+    show_match(state);
+    Vec::new()
+}
+
+fn step_match(state: &mut AppState, step: isize) -> Vec<Effect> {
+    let count = state.console.search.matches.len();
+    if count == 0 {
+        return Vec::new();
+    }
+    let current = state.console.search.current as isize;
+    state.console.search.current = (current + step).rem_euclid(count as isize) as usize;
+    show_match(state);
+    Vec::new()
+}
+
+/// Scrolls so the current match is on screen, a third of the way down.
+fn show_match(state: &mut AppState) {
+    let rows = response_rows(state);
+    let Some(&(line, _, _)) = state
+        .console
+        .search
+        .matches
+        .get(state.console.search.current)
+    else {
+        return;
+    };
+    let scroll = state.console.scroll;
+    if line < scroll || line >= scroll + rows {
+        state.console.scroll = line.saturating_sub(rows / 3);
+    }
+}
+
+fn save_body(state: &mut AppState) -> Vec<Effect> {
+    let (Some(response), Some((request, sent))) =
+        (&state.console.response, &state.console.shown_request)
+    else {
+        return Vec::new();
+    };
+    let slug: String = sent
+        .path
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let extension = if response.is_json() { "json" } else { "txt" };
+    let file_name = format!(
+        "{}{}-{request}.{extension}",
+        sent.method.as_str().to_lowercase(),
+        slug.trim_end_matches('-'),
+    );
+    vec![Effect::Console(ConsoleEffect::SaveBody {
+        dir: state.console.data_dir.join("responses"),
+        file_name,
+        body: Arc::clone(&response.body),
+    })]
+}
+
+/// `1.5 MB`, `12 KB`, `812 B`.
+pub fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+/// Candidates for the path as typed (used by Tab).
+fn candidates(state: &AppState) -> Option<Completion> {
+    let typed = state.console.path.value();
+    let candidates = spec_endpoints::complete(state.console.method.as_str(), typed);
+    (!candidates.is_empty()).then_some(Completion {
+        candidates,
+        index: 0,
+    })
+}

@@ -1,0 +1,158 @@
+//! The request console (tab 5): the request line, the body editor and the
+//! response, plus its prompts (completion, history search, DELETE).
+
+mod popups;
+mod response;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use crate::app::console::{ConsoleMode, HttpMethod, layout_rows};
+use crate::app::{AppState, Mode};
+
+/// Draws the console into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let console = &state.console;
+    let (path_rows, body_rows, response_rows) = layout_rows(area.height, console.method.has_body());
+    let [path_area, body_area, response_area] = Layout::vertical([
+        Constraint::Length(path_rows),
+        Constraint::Length(body_rows),
+        Constraint::Length(response_rows),
+    ])
+    .areas(area);
+    let mode = match state.mode {
+        Mode::Console(mode) => Some(mode),
+        _ => None,
+    };
+    draw_path(frame, path_area, state, theme, mode);
+    if body_rows > 0 {
+        draw_body(
+            frame,
+            body_area,
+            state,
+            theme,
+            mode == Some(ConsoleMode::Body),
+        );
+    }
+    response::draw(frame, response_area, state, theme, mode);
+    match mode {
+        Some(ConsoleMode::Path) => popups::draw_completion(frame, path_area, state, theme),
+        Some(ConsoleMode::History) => popups::draw_history(frame, area, state, theme),
+        Some(ConsoleMode::ConfirmDelete) => popups::draw_confirm_delete(frame, area, state, theme),
+        _ => {}
+    }
+}
+
+fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let border = if focused { theme.key } else { theme.border };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(format!(" {title} "), theme.heading))
+}
+
+/// The method's colour: reads are calm, writes warn, DELETE stands out.
+pub(super) fn method_style(method: HttpMethod, theme: &Theme) -> Style {
+    match method {
+        HttpMethod::Get => theme.good,
+        HttpMethod::Post | HttpMethod::Put => theme.warn,
+        HttpMethod::Delete => theme.bad,
+    }
+}
+
+fn draw_path(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    mode: Option<ConsoleMode>,
+) {
+    let console = &state.console;
+    let focused = mode == Some(ConsoleMode::Path);
+    let hint = if focused {
+        " Tab completes · ↑↓ history · Esc leaves "
+    } else {
+        " i types the path · m method · C-s/F5 sends "
+    };
+    let block = block("Request", focused, theme)
+        .title_bottom(Line::from(Span::styled(hint, theme.muted)).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let method = format!(" {:<6} ", console.method.as_str());
+    let prefix = method.chars().count() as u16 + 1;
+    let width = inner.width.saturating_sub(prefix).max(1) as usize;
+    let scroll = console.path.visual_scroll(width);
+    let value = console.path.value();
+    let mut spans = vec![
+        Span::styled(
+            method,
+            method_style(console.method, theme).patch(theme.selected),
+        ),
+        Span::raw(" "),
+    ];
+    if value.is_empty() && !focused {
+        spans.push(Span::styled(
+            "/v3/catalog/brands?limit=5 — a path relative to the store",
+            theme.muted,
+        ));
+    } else {
+        let chars: Vec<char> = value.chars().collect();
+        let (sel_start, sel_end) = console.selection.unwrap_or((0, 0));
+        let visible = chars.iter().enumerate().skip(scroll).take(width);
+        let mut run = String::new();
+        let mut run_selected = false;
+        for (i, c) in visible {
+            let selected = i >= sel_start && i < sel_end;
+            if selected != run_selected && !run.is_empty() {
+                spans.push(path_span(std::mem::take(&mut run), run_selected, theme));
+            }
+            run_selected = selected;
+            run.push(*c);
+        }
+        if !run.is_empty() {
+            spans.push(path_span(run, run_selected, theme));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), inner);
+    if focused {
+        let cursor = console.path.visual_cursor().saturating_sub(scroll) as u16;
+        frame.set_cursor_position(Position::new(
+            inner.x + prefix + cursor.min(inner.width.saturating_sub(prefix + 1)),
+            inner.y,
+        ));
+    }
+}
+
+fn path_span(text: String, selected: bool, theme: &Theme) -> Span<'static> {
+    if selected {
+        Span::styled(text, theme.selected)
+    } else {
+        Span::styled(text, theme.text)
+    }
+}
+
+fn draw_body(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, focused: bool) {
+    let console = &state.console;
+    let mut block = block("Body (JSON)", focused, theme);
+    block = match &console.body_error {
+        Some(error) => {
+            block.title_bottom(Line::from(Span::styled(format!(" {error} "), theme.bad)))
+        }
+        None if focused => block.title_bottom(
+            Line::from(Span::styled(" C-s/F5 sends · Esc leaves ", theme.muted)).right_aligned(),
+        ),
+        None => block.title_bottom(
+            Line::from(Span::styled(" b edits the body ", theme.muted)).right_aligned(),
+        ),
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&console.body, inner);
+}
