@@ -297,6 +297,22 @@ async fn get_post_put_delete_with_confirmation() {
         h.state().console.path.value(),
         "/v3/catalog/products/1/variants"
     );
+    // Tab again: the next template, its placeholder selected for typing over.
+    h.press(KeyCode::Tab);
+    h.wait_for("the next completion", |s| {
+        s.console.completion.as_ref().is_some_and(|c| c.index == 1)
+    })
+    .await;
+    assert_eq!(
+        h.state().console.path.value(),
+        "/v3/catalog/products/1/variants/{variant_id}"
+    );
+    insta::assert_snapshot!("console_completion", h.snapshot());
+    h.type_text("7");
+    h.wait_for("the placeholder typed over", |s| {
+        s.console.path.value() == "/v3/catalog/products/1/variants/7"
+    })
+    .await;
     h.ctrl('u');
     h.type_text("/v3/catalog/products?limit=2&include_fields=name,price");
     h.send_and_wait("the GET answer").await;
@@ -631,14 +647,21 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
     let view = h.state().console.view.clone().expect("view");
     assert!(view.truncated);
     assert_eq!(view.total_bytes, body.len());
-    assert!(
-        h.screen().contains("Showing the first 2.0 MB of 5."),
-        "{}",
-        h.screen()
-    );
+    assert!(h.screen().contains("formatted) of a 5."), "{}", h.screen());
+    assert!(h.screen().contains("Showing the first "), "{}", h.screen());
     assert!(h.screen().contains("quota 149/150 left"), "{}", h.screen());
     h.press(KeyCode::Char('G'));
     h.wait_for("the bottom", |s| s.console.scroll > 1000).await;
+
+    // Too big for the clipboard: says so rather than flooding the terminal.
+    h.press(KeyCode::Char('Y'));
+    h.wait_for("the clipboard refusal", |s| {
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("too big for the clipboard"))
+    })
+    .await;
+    assert!(h.runner.copied().is_empty());
 
     h.press(KeyCode::Char('w'));
     h.wait_for("the saved toast", |s| {

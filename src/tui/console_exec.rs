@@ -36,6 +36,7 @@ pub(super) fn run(
             body,
         } => tokio::spawn(async move {
             let sent_at = Utc::now();
+            let base_url = client.base_url().to_string();
             let result = client
                 .execute(to_method(method), &path, body.map(String::into_bytes))
                 .await;
@@ -52,6 +53,7 @@ pub(super) fn run(
                     reply(ConsoleEvent::Response {
                         request,
                         sent_at,
+                        base_url,
                         result: Err(failure),
                     });
                     return;
@@ -61,6 +63,7 @@ pub(super) fn run(
             reply(ConsoleEvent::Response {
                 request,
                 sent_at,
+                base_url,
                 result: Ok(ConsoleResponse {
                     status: response.status,
                     headers: response.headers,

@@ -157,6 +157,8 @@ pub enum ConsoleEvent {
     Response {
         request: u64,
         sent_at: DateTime<Utc>,
+        /// The store's base URL the request went to (it changes with `:profile`).
+        base_url: String,
         result: Result<ConsoleResponse, ConsoleFailure>,
     },
     /// The body of request `request`, formatted off the UI thread.

@@ -20,6 +20,9 @@ use crate::app::{AppState, Effect, Mode, ToastKind};
 mod history_walk;
 mod path_edit;
 
+/// Largest body `Y` puts on the clipboard.
+pub const CLIPBOARD_CAP: usize = 1024 * 1024;
+
 /// Loads the history file the first time the console is shown.
 pub fn ensure_history(state: &mut AppState) -> Vec<Effect> {
     if state.console.history_loaded {
@@ -148,17 +151,25 @@ pub fn on_intent(state: &mut AppState, intent: ConsoleIntent) -> Vec<Effect> {
             let Some(response) = &state.console.response else {
                 return Vec::new();
             };
+            let size = response.body.len();
+            if size > CLIPBOARD_CAP {
+                // Terminals and tmux drop (or choke on) huge OSC 52 writes.
+                return toast(
+                    state,
+                    ToastKind::Error,
+                    format!(
+                        "The body is {}, too big for the clipboard; w saves it to a file",
+                        human_size(size)
+                    ),
+                );
+            }
             let text = String::from_utf8_lossy(&response.body).into_owned();
-            let note = if text.len() > 100_000 {
-                format!(
-                    "Copied the body ({}); some terminals cap clipboard writes, w saves a file",
-                    human_size(text.len())
-                )
-            } else {
-                format!("Copied the response body ({})", human_size(text.len()))
-            };
             let mut effects = vec![Effect::CopyToClipboard(text)];
-            effects.extend(toast(state, ToastKind::Info, note));
+            effects.extend(toast(
+                state,
+                ToastKind::Info,
+                format!("Copied the response body ({})", human_size(size)),
+            ));
             effects
         }
     }
@@ -307,6 +318,7 @@ pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
         ConsoleEvent::Response {
             request,
             sent_at,
+            base_url,
             result,
         } => {
             let Some((_, sent)) = state.console.in_flight.take_if(|(id, _)| *id == request) else {
@@ -314,6 +326,7 @@ pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
                 return Vec::new();
             };
             let console = &mut state.console;
+            console.base_url = base_url;
             console.shown_request = Some((request, sent.clone()));
             console.view = None;
             console.scroll = 0;

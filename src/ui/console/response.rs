@@ -188,7 +188,8 @@ fn draw_body(
     let note = view.truncated.then(|| {
         Line::from(Span::styled(
             format!(
-                "Showing the first {} of {}; w saves the whole body.",
+                "Showing the first {} lines ({} formatted) of a {} body; w saves all of it.",
+                format::count(view.lines.len() as u64),
                 human_size(view.lines.iter().map(|l| l.text.len() + 1).sum()),
                 human_size(view.total_bytes)
             ),
