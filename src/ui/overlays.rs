@@ -41,7 +41,12 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     frame.render_widget(block, popup);
 
     let mut lines = Vec::new();
-    for group in Group::ALL {
+    // On the console its own keys come first.
+    let mut groups = Group::ALL.to_vec();
+    if state.tab == Tab::Console {
+        groups.sort_by_key(|g| *g != Group::Console);
+    }
+    for group in groups {
         let mut seen = Vec::new();
         let commands: Vec<_> = keys::all()
             .filter(|c| c.group == group)
