@@ -680,3 +680,52 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
         body.as_bytes()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_body_can_be_written_in_the_editor() {
+    let dir = temp_dir("editor");
+    let script = dir.join("editor.sh");
+    let seen = dir.join("seen.json");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ncp \"$1\" {}\nprintf '%s\\n' '{{\"name\": \"Editor Jar\", \"type\": \"physical\", \"weight\": 1, \"price\": 3}}' > \"$1\"\n",
+            seen.display()
+        ),
+    )
+    .expect("script");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod");
+    // SAFETY: this is the only test in this binary that reads or writes these variables.
+    unsafe {
+        std::env::set_var("VISUAL", &script);
+        std::env::set_var("EDITOR", &script);
+    }
+    let store = simulator().await;
+    let mut h = Harness::on_store(&store, false, &dir);
+    h.wait_for("products", products_loaded).await;
+    h.open_console().await;
+    h.set_method(HttpMethod::Get, HttpMethod::Post);
+    h.set_path("/v3/catalog/products");
+    h.press(KeyCode::Esc);
+    h.set_body("{\"draft\": true}");
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    assert!(h.runner.wants_external_edit());
+    h.runner.edit_externally().await.expect("the editor runs");
+    assert_eq!(
+        std::fs::read_to_string(&seen).expect("the editor saw the body"),
+        "{\"draft\": true}"
+    );
+    assert_eq!(
+        h.state().console.body_text(),
+        r#"{"name": "Editor Jar", "type": "physical", "weight": 1, "price": 3}"#
+    );
+    h.send_and_wait("the POST").await;
+    let created = h.state().console.response.clone().expect("a response");
+    assert_eq!(created.status, 200);
+    assert!(String::from_utf8_lossy(&created.body).contains("Editor Jar"));
+}

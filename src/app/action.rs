@@ -43,6 +43,22 @@ pub enum Action {
     },
     /// A result for the request console.
     Console(super::console::ConsoleEvent),
+    /// A write finished (see `edit::Write`).
+    Written {
+        request: RequestId,
+        result: Result<super::edit::Written, super::edit::WriteFailure>,
+    },
+    /// A batch write sent `done` of `total` items.
+    WriteProgress {
+        request: RequestId,
+        done: usize,
+        total: usize,
+    },
+    /// The external editor closed: the saved text, or why it failed.
+    EditedExternally {
+        edit: super::edit::ExternalEdit,
+        result: Result<String, String>,
+    },
     /// Quit now (a signal arrived).
     Quit,
 }
@@ -143,6 +159,14 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Work for the request console.
     Console(super::console::ConsoleEffect),
+    /// Send a write and answer with `Action::Written { request, .. }`.
+    Write {
+        request: RequestId,
+        write: Box<super::edit::Write>,
+    },
+    /// Suspend the UI, edit text in `$EDITOR`, answer `Action::EditedExternally`
+    /// (done by the runner, which owns the terminal).
+    EditExternally(super::edit::ExternalEdit),
     /// Leave the app.
     Quit,
 }

@@ -18,14 +18,16 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Self {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Self {
         Key {
             code,
             mods: KeyModifiers::NONE,
         }
     }
 
-    const fn char(c: char) -> Self {
+    /// A character key.
+    pub const fn char(c: char) -> Self {
         Key::plain(KeyCode::Char(c))
     }
 
@@ -80,6 +82,8 @@ pub enum Intent {
     Complete,
     /// A key of the request console.
     Console(ConsoleIntent),
+    /// Edits, dialogs and marks (see `app::edit`).
+    Edit(super::edit::EditIntent),
 }
 
 /// Headings for the help overlay.
@@ -146,6 +150,7 @@ pub enum ModeKind {
     Picker,
     /// The request console's typing modes.
     Console(ConsoleMode),
+    Edit,
 }
 
 impl Mode {
@@ -158,6 +163,7 @@ impl Mode {
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
             Mode::Console(mode) => ModeKind::Console(*mode),
+            Mode::Edit => ModeKind::Edit,
         }
     }
 }
@@ -172,6 +178,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Command,
     ModeKind::Help,
     ModeKind::Picker,
+    ModeKind::Edit,
 ];
 
 fn always(_: &AppState) -> bool {
@@ -555,19 +562,21 @@ impl Command {
     }
 }
 
-/// Every key table entry: the app's, then the console's.
-pub fn all() -> impl Iterator<Item = &'static Command> {
+/// Every command: the base table, then the edit keys, then the console's.
+pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
+        .chain(super::edit::keys::EDIT_COMMANDS.iter())
         .chain(super::console::keys::CONSOLE_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.
 pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
-    all().find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
+    all_commands()
+        .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
 }
 
 /// Commands to show in the footer right now, in table order.
 pub fn footer_commands(state: &AppState) -> impl Iterator<Item = &'static Command> + '_ {
-    all().filter(move |command| command.in_footer && command.works(state))
+    all_commands().filter(move |command| command.in_footer && command.works(state))
 }

@@ -28,6 +28,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 Mode::Filter => &mut state.filter_input,
                 Mode::Command => &mut state.command_input,
                 Mode::Console(mode) => return super::console::update::on_paste(state, mode, &text),
+                Mode::Edit => {
+                    super::edit::on_paste(state, &text);
+                    return Vec::new();
+                }
                 _ => {
                     state.changed = false;
                     return Vec::new();
@@ -105,6 +109,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             ),
         },
         Action::Console(event) => super::console::update::on_event(state, event),
+        Action::Written { request, result } => super::edit::on_written(state, request, result),
+        Action::WriteProgress {
+            request,
+            done,
+            total,
+        } => {
+            super::edit::on_progress(state, request, done, total);
+            Vec::new()
+        }
+        Action::EditedExternally { edit, result } => {
+            super::edit::on_edited_externally(state, edit, result)
+        }
         Action::Quit => quit(state),
     }
 }
@@ -153,6 +169,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Mode::Console(mode) => super::console::update::on_key(state, mode, key),
+        Mode::Edit => super::edit::on_other_key(state, &key),
         _ => {
             state.changed = false;
             Vec::new()

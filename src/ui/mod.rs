@@ -5,6 +5,7 @@ mod chrome;
 mod console;
 mod customers;
 mod detail;
+mod dialogs;
 pub mod format;
 mod orders;
 mod overlays;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             overlays::draw_status_picker(frame, body, state, &theme, cursor)
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);

@@ -12,6 +12,8 @@ use crate::app::{AppState, Tab};
 pub enum ConsoleIntent {
     EditPath,
     EditBody,
+    /// `E`: edit the body in `$VISUAL` / `$EDITOR`.
+    EditBodyExternally,
     CycleMethod,
     Send,
     /// Leave the path line, body, search, history or prompt.
@@ -166,6 +168,16 @@ pub static CONSOLE_COMMANDS: &[Command] = &[
         "Edit the JSON body (POST and PUT)",
         true,
         ConsoleIntent::EditBody,
+        NORMAL,
+        has_body,
+    ),
+    entry(
+        &[char('E')],
+        "E",
+        "$EDITOR",
+        "Edit the JSON body in $VISUAL / $EDITOR (POST and PUT)",
+        true,
+        ConsoleIntent::EditBodyExternally,
         NORMAL,
         has_body,
     ),

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::api::ApiError;
 use crate::api::spec_endpoints::{self, next_placeholder};
+use crate::app::edit::{ExternalEdit, ExternalPurpose};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Mode, ToastKind};
 
@@ -72,6 +73,14 @@ pub fn on_intent(state: &mut AppState, intent: ConsoleIntent) -> Vec<Effect> {
             state.console.completion = None;
             set_mode(state, Some(ConsoleMode::Body));
             Vec::new()
+        }
+        ConsoleIntent::EditBodyExternally => {
+            state.console.completion = None;
+            vec![Effect::EditExternally(ExternalEdit {
+                initial_text: state.console.body_text(),
+                file_suffix: ".json".to_string(),
+                then: ExternalPurpose::ConsoleBody,
+            })]
         }
         ConsoleIntent::CycleMethod => {
             state.console.method = state.console.method.next();
@@ -235,6 +244,29 @@ pub fn on_paste(state: &mut AppState, mode: ConsoleMode, text: &str) -> Vec<Effe
         ConsoleMode::ConfirmDelete => state.changed = false,
     }
     Vec::new()
+}
+
+/// The body came back from `$EDITOR`: it replaces the editor's text, and a
+/// JSON error is shown at once (nothing is sent until the user asks).
+pub fn body_edited(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    state.console.set_body(text);
+    state.console.body_error =
+        json_error(text)
+            .filter(|_| !text.trim().is_empty())
+            .map(|(line, column, message)| {
+                format!("Body is not valid JSON: line {line}, column {column}: {message}")
+            });
+    let note = match &state.console.body_error {
+        Some(error) => format!("Body updated from the editor. {error}"),
+        None => "Body updated from the editor".to_string(),
+    };
+    let kind = if state.console.body_error.is_some() {
+        ToastKind::Error
+    } else {
+        ToastKind::Info
+    };
+    toast(state, kind, note)
 }
 
 /// Checks the composed request and sends it (DELETE asks first).
