@@ -6,6 +6,8 @@ pub mod history;
 pub mod keys;
 pub mod pretty;
 mod request;
+#[cfg(test)]
+mod tests;
 pub mod update;
 
 use std::path::PathBuf;

@@ -26,14 +26,20 @@ fn shell_quote(text: &str) -> String {
 /// variable `$BIGCOMMERCE_ACCESS_TOKEN`, never its value. Refuses paths
 /// outside the store, like the client does.
 pub fn curl_command(base_url: &str, request: &ConsoleRequest) -> Result<String, String> {
-    let path = request.path.as_str();
+    let base_url = base_url.trim_end_matches('/');
+    // A full URL inside this store is fine (the client accepts it too).
+    let path = request
+        .path
+        .strip_prefix(base_url)
+        .filter(|rest| rest.starts_with('/') && !base_url.is_empty())
+        .unwrap_or(&request.path);
     if !(path.starts_with("/v2/") || path.starts_with("/v3/")) {
         return Err("the path must start with /v2/ or /v3/".to_string());
     }
     let mut command = format!(
         "curl -sS -X {} {} -H \"X-Auth-Token: $BIGCOMMERCE_ACCESS_TOKEN\" -H 'Accept: application/json'",
         request.method.as_str(),
-        shell_quote(&format!("{}{path}", base_url.trim_end_matches('/'))),
+        shell_quote(&format!("{base_url}{path}")),
     );
     if let Some(body) = &request.body {
         command.push_str(" -H 'Content-Type: application/json' --data-raw ");
@@ -74,5 +80,12 @@ mod tests {
             ..request
         };
         assert!(curl_command("https://x", &foreign).is_err());
+        let inside = ConsoleRequest {
+            method: HttpMethod::Get,
+            path: "https://api.bigcommerce.com/stores/abc/v2/orders".into(),
+            body: None,
+        };
+        let command = curl_command("https://api.bigcommerce.com/stores/abc", &inside).unwrap();
+        assert!(command.contains(" 'https://api.bigcommerce.com/stores/abc/v2/orders' "));
     }
 }

@@ -90,13 +90,23 @@ pub fn on_intent(state: &mut AppState, intent: ConsoleIntent) -> Vec<Effect> {
         }
         ConsoleIntent::Send => send(state),
         ConsoleIntent::Leave => {
-            state.console.completion = None;
+            // Esc first closes the completion list, then leaves the path line.
+            if state.console.completion.take().is_some() {
+                return Vec::new();
+            }
             state.console.pending_delete = None;
             set_mode(state, None);
             Vec::new()
         }
         ConsoleIntent::Complete => path_edit::complete(state, 1),
         ConsoleIntent::CompleteBack => path_edit::complete(state, -1),
+        // While the completion list is open, the arrows move in it.
+        ConsoleIntent::HistoryOlder if state.console.completion.is_some() => {
+            path_edit::complete(state, -1)
+        }
+        ConsoleIntent::HistoryNewer if state.console.completion.is_some() => {
+            path_edit::complete(state, 1)
+        }
         ConsoleIntent::HistoryOlder => history_walk::walk(state, -1),
         ConsoleIntent::HistoryNewer => history_walk::walk(state, 1),
         ConsoleIntent::SearchHistory => {
