@@ -118,30 +118,51 @@ fn to_method(method: HttpMethod) -> Method {
     }
 }
 
-/// The history file's entries; a missing file is an empty history.
+/// The history file's entries; a missing file is an empty history. A file
+/// grown past [`history::HISTORY_FILE_MAX`] lines is cut to the newest
+/// [`history::HISTORY_MEMORY`] (written aside, then renamed over it).
 fn read_history(file: &Path) -> Result<Vec<HistoryEntry>, String> {
-    match std::fs::read_to_string(file) {
-        Ok(text) => Ok(history::parse(&text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(error) => Err(format!("{}: {error}", file.display())),
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(format!("{}: {error}", file.display())),
+    };
+    let entries = history::parse(&text);
+    if text.lines().count() > history::HISTORY_FILE_MAX {
+        let kept: String = entries.iter().map(|e| e.to_line() + "\n").collect();
+        let aside = file.with_extension("jsonl.tmp");
+        let rewritten = write_private(&aside, kept.as_bytes(), false)
+            .and_then(|()| std::fs::rename(&aside, file));
+        if let Err(error) = rewritten {
+            tracing::warn!("could not shorten {}: {error}", file.display());
+        }
     }
+    Ok(entries)
 }
 
-/// Appends one line, creating the file readable by its owner only (requests
-/// can hold customer data).
+/// Writes (or appends) `bytes` to a file readable by its owner only:
+/// requests and responses can hold customer data.
+fn write_private(path: &Path, bytes: &[u8], append: bool) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    if append {
+        options.create(true).append(true);
+    } else {
+        options.create(true).write(true).truncate(true);
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
+/// Appends one line to the history file.
 fn append_history(file: &Path, entry: &HistoryEntry) -> Result<(), String> {
     let describe = |error: std::io::Error| format!("{}: {error}", file.display());
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(describe)?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut handle = options.open(file).map_err(describe)?;
     let mut line = entry.to_line();
     line.push('\n');
-    handle.write_all(line.as_bytes()).map_err(describe)
+    write_private(file, line.as_bytes(), true).map_err(describe)
 }
 
 /// Writes the whole body to `dir/file_name` (adding `-2`, `-3`… rather than
@@ -155,6 +176,46 @@ fn save_body(dir: &Path, file_name: &str, body: &[u8]) -> Result<(PathBuf, usize
         path = dir.join(format!("{stem}-{n}.{extension}"));
         n += 1;
     }
-    std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+    write_private(&path, body, false).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((path, body.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_long_history_file_is_shortened_and_stays_private() {
+        let dir = std::env::temp_dir().join(format!("bctui-history-cut-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let file = dir.join(history::HISTORY_FILE);
+        let entry = |i: usize| HistoryEntry {
+            time: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            method: "GET".into(),
+            path: format!("/v2/orders/{i}"),
+            body: None,
+            status: Some(200),
+            elapsed_ms: None,
+        };
+        for i in 0..=history::HISTORY_FILE_MAX {
+            append_history(&file, &entry(i)).unwrap();
+        }
+        let entries = read_history(&file).unwrap();
+        assert_eq!(entries.len(), history::HISTORY_MEMORY);
+        assert_eq!(entries.last(), Some(&entry(history::HISTORY_FILE_MAX)));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(text.lines().count(), history::HISTORY_MEMORY);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let (saved, size) = save_body(&dir, "get-x.json", b"{}").unwrap();
+        let (again, _) = save_body(&dir, "get-x.json", b"[]").unwrap();
+        assert_eq!(size, 2);
+        assert_eq!(again, dir.join("get-x-2.json"));
+        assert_eq!(std::fs::read(&saved).unwrap(), b"{}");
+        let mode = std::fs::metadata(&saved).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

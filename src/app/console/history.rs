@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 /// File name inside the data dir.
 pub const HISTORY_FILE: &str = "console_history.jsonl";
-/// Entries kept in memory (the file keeps everything).
+/// Entries kept in memory, and in the file when it is shortened.
 pub const HISTORY_MEMORY: usize = 1000;
+/// Lines the file may grow to before it is shortened on the next start.
+pub const HISTORY_FILE_MAX: usize = 5000;
 
 /// One request sent from the console.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
