@@ -78,7 +78,19 @@ fn draw_path(
     } else {
         " i types the path · m method · C-s/F5 sends "
     };
+    // The method selector: all four, the current one marked.
+    let mut methods = Vec::new();
+    for method in HttpMethod::ALL {
+        let style = if method == console.method {
+            method_style(method, theme).patch(theme.selected)
+        } else {
+            theme.muted
+        };
+        methods.push(Span::styled(format!(" {} ", method.as_str()), style));
+    }
+    methods.push(Span::raw(" "));
     let block = block("Request", focused, theme)
+        .title(Line::from(methods).right_aligned())
         .title_bottom(Line::from(Span::styled(hint, theme.muted)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);

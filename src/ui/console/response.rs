@@ -149,6 +149,21 @@ fn status_line(state: &AppState, theme: &Theme) -> Line<'static> {
         };
         spans.push(Span::styled(text, theme.text));
     }
+    let search = &console.search;
+    if !search.query.is_empty() && console.view.is_some() {
+        spans.push(Span::styled(" · ", theme.muted));
+        let text = if search.matches.is_empty() {
+            format!("no match for {:?}", search.query)
+        } else {
+            format!(
+                "match {}/{} for {:?}",
+                search.current + 1,
+                search.matches.len(),
+                search.query
+            )
+        };
+        spans.push(Span::styled(text, theme.key));
+    }
     if let Some((_, request)) = &console.shown_request {
         spans.push(Span::styled(
             format!("  {} {}", request.method.as_str(), request.path),
