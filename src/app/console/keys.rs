@@ -46,6 +46,8 @@ pub enum ScrollBy {
     Page(i8),
     Top,
     Bottom,
+    /// Sideways, for long lines.
+    Columns(i8),
 }
 
 const fn plain(code: KeyCode) -> Key {
@@ -368,6 +370,26 @@ pub static CONSOLE_COMMANDS: &[Command] = &[
         "Scroll the response by a screen (also Space)",
         false,
         ConsoleIntent::Scroll(ScrollBy::Page(-1)),
+        NORMAL,
+        has_view,
+    ),
+    entry(
+        &[char('l'), plain(KeyCode::Right)],
+        "h/l",
+        "sideways",
+        "Scroll long lines sideways (also ←/→)",
+        false,
+        ConsoleIntent::Scroll(ScrollBy::Columns(8)),
+        NORMAL,
+        has_view,
+    ),
+    entry(
+        &[char('h'), plain(KeyCode::Left)],
+        "h/l",
+        "sideways",
+        "Scroll long lines sideways (also ←/→)",
+        false,
+        ConsoleIntent::Scroll(ScrollBy::Columns(-8)),
         NORMAL,
         has_view,
     ),

@@ -236,6 +236,8 @@ pub struct ConsoleState {
     pub show_headers: bool,
     /// First body line on screen.
     pub scroll: usize,
+    /// Characters of each body line scrolled off to the left.
+    pub hscroll: usize,
     pub search_input: Input,
     pub search: Search,
     pub history: Vec<HistoryEntry>,
@@ -271,6 +273,7 @@ impl ConsoleState {
             error: None,
             show_headers: false,
             scroll: 0,
+            hscroll: 0,
             search_input: Input::default(),
             search: Search::default(),
             history: Vec::new(),

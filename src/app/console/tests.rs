@@ -219,3 +219,58 @@ fn a_response_is_recorded_in_the_history() {
     assert_eq!(appended[0].status, Some(204));
     assert!(s.console.is_busy(), "formatting is pending");
 }
+
+/// A state showing `body` as the answer to a GET.
+fn showing(body: &str) -> AppState {
+    let mut s = state(false);
+    s.size = (60, 24);
+    key(&mut s, KeyCode::Char('i'));
+    typed(&mut s, "/v3/x");
+    let effects = key(&mut s, KeyCode::Enter);
+    let [Effect::Console(ConsoleEffect::Send { request, .. })] = effects[..] else {
+        panic!("{effects:?}");
+    };
+    let body = std::sync::Arc::new(body.as_bytes().to_vec());
+    update(
+        &mut s,
+        Action::Console(ConsoleEvent::Response {
+            request,
+            sent_at: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            base_url: String::new(),
+            result: Ok(super::ConsoleResponse {
+                status: 200,
+                headers: Vec::new(),
+                body: body.clone(),
+                elapsed: std::time::Duration::from_millis(3),
+            }),
+        }),
+    );
+    let view = super::pretty::format_body(&body, super::pretty::VIEW_CAP);
+    update(
+        &mut s,
+        Action::Console(ConsoleEvent::Formatted { request, view }),
+    );
+    key(&mut s, KeyCode::Esc);
+    s
+}
+
+#[test]
+fn long_lines_scroll_sideways_and_search_follows_the_match() {
+    let long = format!("{}needle", "x".repeat(200));
+    let mut s = showing(&format!("{{\"a\": \"{long}\", \"b\": \"needle\"}}"));
+    assert_eq!(s.mode, Mode::Normal);
+    key(&mut s, KeyCode::Char('l'));
+    key(&mut s, KeyCode::Right);
+    assert_eq!(s.console.hscroll, 16);
+    key(&mut s, KeyCode::Char('h'));
+    assert_eq!(s.console.hscroll, 8);
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "needle");
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.console.search.matches.len(), 2);
+    // The first match sits at column 210 of line 1: the view slides to it.
+    assert!(s.console.hscroll > 150, "{}", s.console.hscroll);
+    key(&mut s, KeyCode::Char('n'));
+    assert_eq!(s.console.search.current, 1);
+    assert!(s.console.hscroll < 10, "{}", s.console.hscroll);
+}

@@ -374,6 +374,7 @@ pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
             console.shown_request = Some((request, sent.clone()));
             console.view = None;
             console.scroll = 0;
+            console.hscroll = 0;
             console.search = Search::default();
             let (status, elapsed_ms, sent_out) = match result {
                 Ok(response) => {

@@ -229,7 +229,8 @@ fn draw_body(
             ranges.push((start, end, Some((l, start, end)) == current));
             match_at += 1;
         }
-        lines.push(styled(line, &ranges, theme, state.monochrome));
+        let styled = styled(line, &ranges, theme, state.monochrome);
+        lines.push(skip_columns(styled, console.hscroll));
     }
     if let Some(note) = note {
         lines.push(note);
@@ -293,5 +294,28 @@ fn styled(
         }
         spans.push(Span::styled(text[start..end].to_string(), style));
     }
+    Line::from(spans)
+}
+
+/// Drops the first `columns` characters of `line` (sideways scrolling).
+fn skip_columns(line: Line<'static>, columns: usize) -> Line<'static> {
+    if columns == 0 {
+        return line;
+    }
+    let mut left = columns;
+    let spans = line
+        .spans
+        .into_iter()
+        .filter_map(|span| {
+            let count = span.content.chars().count();
+            if left >= count {
+                left -= count;
+                return None;
+            }
+            let rest: String = span.content.chars().skip(left).collect();
+            left = 0;
+            Some(Span::styled(rest, span.style))
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }

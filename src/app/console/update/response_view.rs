@@ -12,8 +12,21 @@ pub(super) fn scroll(state: &mut AppState, by: ScrollBy) {
     let rows = response_rows(state);
     let lines = state.console.view.as_ref().map_or(0, |v| v.lines.len());
     let max = lines.saturating_sub(rows);
+    if let ScrollBy::Columns(n) = by {
+        let widest = state.console.view.as_ref().map_or(0, |v| {
+            v.lines
+                .iter()
+                .map(|l| l.text.chars().count())
+                .max()
+                .unwrap_or(0)
+        });
+        let target = state.console.hscroll as isize + n as isize;
+        state.console.hscroll = target.clamp(0, widest.saturating_sub(8) as isize) as usize;
+        return;
+    }
     let current = state.console.scroll as isize;
     let target = match by {
+        ScrollBy::Columns(_) => current,
         ScrollBy::Line(n) => current + n as isize,
         ScrollBy::Page(n) => current + n as isize * rows as isize,
         ScrollBy::Top => 0,
@@ -73,7 +86,7 @@ pub(super) fn step_match(state: &mut AppState, step: isize) -> Vec<Effect> {
 /// Scrolls so the current match is on screen, a third of the way down.
 fn show_match(state: &mut AppState) {
     let rows = response_rows(state);
-    let Some(&(line, _, _)) = state
+    let Some(&(line, start, end)) = state
         .console
         .search
         .matches
@@ -84,6 +97,16 @@ fn show_match(state: &mut AppState) {
     let scroll = state.console.scroll;
     if line < scroll || line >= scroll + rows {
         state.console.scroll = line.saturating_sub(rows / 3);
+    }
+    // Sideways too, when the match is off to the side of a long line.
+    let columns = (state.size.0 as usize).saturating_sub(4).max(1);
+    if let Some(text) = state.console.view.as_ref().and_then(|v| v.lines.get(line)) {
+        let first = text.text[..start].chars().count();
+        let last = first + text.text[start..end].chars().count();
+        let hscroll = state.console.hscroll;
+        if first < hscroll || last > hscroll + columns {
+            state.console.hscroll = first.saturating_sub(columns / 4);
+        }
     }
 }
 
