@@ -37,7 +37,7 @@ pub fn seed(config: &FakeStoreConfig) -> StoreData {
     for (i, name) in BRANDS.iter().enumerate() {
         data.brands.insert(i as u64 + 1, name.to_string());
     }
-    let index = seed_categories(&mut data, &words, &mut rng, anchor);
+    let index = seed_categories(&mut data, &words, &mut rng);
     seed_products(&mut data, &words, &mut rng, anchor, config.products, &index);
     seed_customers(&mut data, &words, &mut rng, anchor, config.customers);
     seed_orders(&mut data, &words, &mut rng, anchor, config.orders);
@@ -83,12 +83,7 @@ pub(crate) fn new_category(
     }
 }
 
-fn seed_categories(
-    data: &mut StoreData,
-    words: &Words,
-    rng: &mut Rng,
-    _anchor: DateTime<Utc>,
-) -> CategoryIndex {
+fn seed_categories(data: &mut StoreData, words: &Words, rng: &mut Rng) -> CategoryIndex {
     let tree_id = next_id(&mut data.ids.tree);
     data.trees.insert(
         tree_id,
