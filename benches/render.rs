@@ -42,7 +42,10 @@ fn scroll_and_draw(rows: u64) -> f64 {
     let mut state = state_with(rows);
     // Start near the end of the list, where a naive renderer would pay the most.
     let start = rows.saturating_sub(u64::from(FRAMES) + 20) as usize;
-    state.products.list.move_by(start as isize, state.list_rows());
+    state
+        .products
+        .list
+        .move_by(start as isize, state.list_rows());
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
     let started = Instant::now();

@@ -11,7 +11,7 @@ fn time(label: &str, config: FakeStoreConfig) {
     let data = seed(&config);
     let elapsed = started.elapsed();
     println!(
-        "  {label:<44} {:>7.0} ms  ({} products, {} customers, {} orders)",
+        "  {label:<52} {:>7.0} ms  ({} products, {} customers, {} orders)",
         elapsed.as_secs_f64() * 1e3,
         data.product_count(),
         data.customer_count(),
