@@ -1,81 +1,10 @@
 //! The store simulator over real HTTP: V3 customers and addresses, and deterministic seeding.
 
-use bctui::fakestore::{FakeStore, FakeStoreConfig, seed};
-use chrono::{DateTime, TimeZone, Utc};
+use bctui::fakestore::{FakeStoreConfig, seed};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-struct Harness {
-    store: FakeStore,
-    http: reqwest::Client,
-}
-
-struct Resp {
-    status: u16,
-    text: String,
-    json: Value,
-}
-
-fn anchor() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
-}
-
-fn small(seed: u64) -> FakeStoreConfig {
-    FakeStoreConfig {
-        seed,
-        products: 300,
-        customers: 100,
-        orders: 300,
-        quota: 100_000,
-        anchor: Some(anchor()),
-        ..FakeStoreConfig::default()
-    }
-}
-
-impl Harness {
-    async fn new() -> Harness {
-        Harness::with(small(42)).await
-    }
-
-    async fn with(config: FakeStoreConfig) -> Harness {
-        Harness {
-            store: FakeStore::start(config).await.unwrap(),
-            http: reqwest::Client::new(),
-        }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
-        let url = format!(
-            "{}/stores/{}{}",
-            self.store.api_url(),
-            self.store.store_hash(),
-            path
-        );
-        let mut req = self
-            .http
-            .request(method, url)
-            .header("X-Auth-Token", self.store.token())
-            .header("Accept", "application/json");
-        if let Some(b) = body {
-            req = req
-                .header("Content-Type", "application/json")
-                .body(serde_json::to_vec(&b).unwrap());
-        }
-        let r = req.send().await.unwrap();
-        let status = r.status().as_u16();
-        let text = r.text().await.unwrap();
-        let json = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap()
-        };
-        Resp { status, text, json }
-    }
-
-    async fn get(&self, path: &str) -> Resp {
-        self.call(Method::GET, path, None).await
-    }
-}
+use crate::harness::*;
 
 #[tokio::test]
 async fn customers_and_addresses() {
@@ -266,9 +195,9 @@ async fn customers_and_addresses() {
 
 #[tokio::test]
 async fn same_seed_same_data() {
-    let a = Harness::with(small(7)).await;
-    let b = Harness::with(small(7)).await;
-    let c = Harness::with(small(8)).await;
+    let a = Harness::with(small_seeded(7)).await;
+    let b = Harness::with(small_seeded(7)).await;
+    let c = Harness::with(small_seeded(8)).await;
     for path in [
         "/v3/catalog/products?limit=250&include=variants",
         "/v2/orders?limit=250",
