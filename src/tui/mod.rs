@@ -6,7 +6,7 @@ pub mod external_editor;
 mod fetch;
 mod runner;
 pub mod terminal;
-mod write;
+pub mod write;
 
 use std::io;
 
