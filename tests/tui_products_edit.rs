@@ -618,3 +618,105 @@ async fn read_only_refuses_every_write_key() {
         .unwrap_err();
     assert!(err.is_read_only());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_puts_the_old_price_back() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.press(KeyCode::Char('p'));
+    h.type_text("99.5");
+    h.press(KeyCode::Enter);
+    h.wait_toast("→ 99.50").await;
+    assert_eq!(h.product(product.id).await.price, money("99.5"));
+    h.press(KeyCode::Char('u'));
+    h.wait_toast("Saved 1 products (undo").await;
+    assert_eq!(h.product(product.id).await.price, product.price);
+    assert_eq!(h.row(0).price, product.price);
+    let log = h.state().edit.log.lines();
+    assert_eq!(log.len(), 2, "the edit and its undo are logged: {log:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
+    let mut h = Harness::start(false).await;
+    let rows: Vec<Product> = (0..12).map(|i| h.row(i)).collect();
+    for _ in 0..12 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.wait_for("12 marked", |s| s.products.marked.len() == 12)
+        .await;
+    // One of them disappears before the change is applied.
+    h.api.delete_product(rows[3].id).await.unwrap();
+    h.press(KeyCode::Char('B'));
+    h.type_text("5");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the failure report", |s| {
+        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
+    })
+    .await;
+    let screen = h.screen();
+    let changing = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i != 3 && p.price != money("5"))
+        .count();
+    assert!(
+        screen.contains(&format!("{changing} saved, 1 failed")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!("#{}", rows[3].id)), "{screen}");
+    assert!(screen.contains("404"), "the API's message\n{screen}");
+    for (i, p) in rows.iter().enumerate() {
+        if i != 3 {
+            assert_eq!(h.product(p.id).await.price, money("5"), "{} saved", p.id);
+        }
+    }
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(log.contains("FAILED"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn variant_price_is_edited_through_the_variants_endpoint() {
+    let mut h = Harness::start(false).await;
+    let index = (0..h.state().products.list.rows.len())
+        .find(|i| h.row(*i).base_variant_id.is_none())
+        .expect("a product with variants");
+    let product = h.row(index);
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    h.press(KeyCode::Char(']'));
+    h.press(KeyCode::Char('p'));
+    h.type_text("21.75");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Variant Price").await;
+    let variant = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[1]
+        .clone();
+    let variants = h.api.all_variants(product.id).await.unwrap();
+    let saved = variants.iter().find(|v| v.id == variant.id).unwrap();
+    assert_eq!(saved.price, Some(money("21.75")));
+    let writes = h.writes();
+    assert_eq!(
+        writes,
+        [format!(
+            "PUT /stores/fakestore/v3/catalog/products/{}/variants/{} 200",
+            product.id, variant.id
+        )]
+    );
+}
