@@ -13,6 +13,8 @@ pub enum CommandLine {
     Order(u64),
     Customer(u64),
     Profile(String),
+    /// `:log`: every write this run made.
+    Log,
     Quit,
 }
 
@@ -27,6 +29,7 @@ pub const COMMAND_NAMES: &[(&str, &str)] = &[
     ("order", "ID"),
     ("customer", "ID"),
     ("profile", "NAME"),
+    ("log", ""),
     ("q", ""),
 ];
 
@@ -61,6 +64,7 @@ pub fn parse(text: &str) -> Result<CommandLine, String> {
         "customer" => id("customer").map(CommandLine::Customer),
         "profile" if arg.is_empty() => Err(":profile needs a profile name".to_string()),
         "profile" => Ok(CommandLine::Profile(arg.to_string())),
+        "log" => no_arg(CommandLine::Log),
         "q" | "quit" => no_arg(CommandLine::Quit),
         "" => Err("Type a command, e.g. :orders or :product 100 (Tab completes)".to_string()),
         other => Err(format!("Unknown command :{other} (Tab lists the commands)")),

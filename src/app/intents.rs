@@ -78,6 +78,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
             complete(state);
             Vec::new()
         }
+        Intent::Edit(intent) => super::edit::on_intent(state, intent),
     }
 }
 
@@ -399,6 +400,18 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
             );
             effects.push(Effect::SwitchProfile(name));
             effects
+        }
+        CommandLine::Log => {
+            let lines = state.edit.log.lines();
+            super::edit::open(
+                state,
+                super::edit::Overlay::Report(super::edit::Report {
+                    title: "Writes this run".to_string(),
+                    lines,
+                    scroll: 0,
+                }),
+            );
+            Vec::new()
         }
         CommandLine::Quit => quit(state),
     }

@@ -16,14 +16,16 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Self {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Self {
         Key {
             code,
             mods: KeyModifiers::NONE,
         }
     }
 
-    const fn char(c: char) -> Self {
+    /// A character key.
+    pub const fn char(c: char) -> Self {
         Key::plain(KeyCode::Char(c))
     }
 
@@ -76,6 +78,8 @@ pub enum Intent {
     Cancel,
     /// Complete the command line word under the cursor.
     Complete,
+    /// Edits, dialogs and marks (see `app::edit`).
+    Edit(super::edit::EditIntent),
 }
 
 /// Headings for the help overlay.
@@ -137,6 +141,7 @@ pub enum ModeKind {
     Command,
     Help,
     Picker,
+    Edit,
 }
 
 impl Mode {
@@ -148,6 +153,7 @@ impl Mode {
             Mode::Command => ModeKind::Command,
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
+            Mode::Edit => ModeKind::Edit,
         }
     }
 }
@@ -162,6 +168,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Command,
     ModeKind::Help,
     ModeKind::Picker,
+    ModeKind::Edit,
 ];
 
 fn always(_: &AppState) -> bool {
@@ -545,16 +552,20 @@ impl Command {
     }
 }
 
-/// The command a key triggers in the current state, if any.
-pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+/// Every command: the base table, then the edit keys.
+pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
+        .chain(super::edit::keys::EDIT_COMMANDS.iter())
+}
+
+/// The command a key triggers in the current state, if any.
+pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+    all_commands()
         .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
 }
 
 /// Commands to show in the footer right now, in table order.
 pub fn footer_commands(state: &AppState) -> impl Iterator<Item = &'static Command> + '_ {
-    COMMANDS
-        .iter()
-        .filter(move |command| command.in_footer && command.works(state))
+    all_commands().filter(move |command| command.in_footer && command.works(state))
 }

@@ -4,6 +4,7 @@ mod categories;
 mod chrome;
 mod customers;
 mod detail;
+mod dialogs;
 pub mod format;
 mod orders;
 mod overlays;
@@ -11,6 +12,8 @@ mod products;
 pub mod table;
 pub mod theme;
 
+#[cfg(test)]
+mod edit_tests;
 #[cfg(test)]
 mod tests;
 
@@ -55,6 +58,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             overlays::draw_status_picker(frame, body, state, &theme, cursor)
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);
