@@ -164,7 +164,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("bctui: {message}");
+    // Not eprintln!: after an SSH drop (SIGHUP) stderr is gone, and eprintln! would panic.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "bctui: {message}");
+    tracing::error!("{message}");
     ExitCode::FAILURE
 }
 

@@ -293,7 +293,10 @@ async fn get_retries_503_and_gives_up_after_max_attempts() {
     let err = c.order_statuses().await.unwrap_err();
     assert_eq!(err.status(), Some(502));
     assert_eq!(h.seen().len(), 3 + 4, "bounded at 4 attempts");
-    assert!(err.to_string().contains("server error"), "{err}");
+    assert!(
+        err.to_string().contains("retried and still failed"),
+        "{err}"
+    );
 }
 
 #[tokio::test]

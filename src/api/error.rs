@@ -209,9 +209,12 @@ fn http_hint(e: &HttpError) -> String {
         429 => "Still rate limited after several waits: the request quota is shared by every \
                 app on this store. Try again in a minute."
             .to_string(),
-        500..=599 => "BigCommerce had a server error; try again later (safe requests were \
-                      already retried)."
+        // BigCommerce asks for a longer pause after a 500; 502-504 were retried already.
+        500 => "BigCommerce had an internal error; wait a minute before trying again.".to_string(),
+        502..=504 => "The store is unreachable or overloaded right now; the request was \
+                      retried and still failed. Try again shortly."
             .to_string(),
+        501..=599 => "BigCommerce could not handle this request.".to_string(),
         _ => "Unexpected response from the store.".to_string(),
     }
 }

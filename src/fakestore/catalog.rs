@@ -307,6 +307,7 @@ fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let mut found: Vec<&Product> = data
         .products
         .values()
+        .map(|p| &**p)
         .filter(|p| filter.matches(p, &data.brands))
         .collect();
     if sort != "id" {

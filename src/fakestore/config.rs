@@ -9,8 +9,11 @@ pub struct FakeStoreConfig {
     pub port: u16,
     /// Seed for the generated data and for failure injection.
     pub seed: u64,
+    /// Number of seeded products (a fifth get 2–6 variants).
     pub products: usize,
+    /// Number of seeded customers (1–2 addresses each).
     pub customers: usize,
+    /// Number of seeded orders, spread over the 90 days before the anchor.
     pub orders: usize,
     /// Requests allowed per rate-limit window (per store).
     pub quota: u32,
@@ -24,6 +27,7 @@ pub struct FakeStoreConfig {
     pub token: String,
     /// A token that may only read: writes get 403 naming the missing scope.
     pub read_only_token: Option<String>,
+    /// The `{store_hash}` in API paths; any other hash gets 404.
     pub store_hash: String,
     /// Seeded dates are relative to this instant (default: now); tests fix it for determinism.
     pub anchor: Option<DateTime<Utc>>,

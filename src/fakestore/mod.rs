@@ -48,9 +48,11 @@ pub use store::StoreData;
 /// One API request the simulator answered.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct RequestRecord {
+    /// HTTP method, e.g. `GET`.
     pub method: String,
     /// Path plus `?query`, exactly as received.
     pub path: String,
+    /// The status code answered (401, 429 and injected 5xx included).
     pub status: u16,
 }
 
@@ -96,6 +98,7 @@ impl FakeStore {
         format!("http://{}", self.addr)
     }
 
+    /// The store hash the simulator answers to.
     pub fn store_hash(&self) -> &str {
         &self.config.store_hash
     }
@@ -105,6 +108,7 @@ impl FakeStore {
         &self.config.token
     }
 
+    /// The bound socket address (127.0.0.1 and the actual port).
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

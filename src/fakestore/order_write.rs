@@ -298,7 +298,7 @@ fn order_line(
                         line.variant_id = v.id;
                         line.name = p.name.clone();
                         line.sku = v.sku.clone();
-                        line.kind = p.kind.clone();
+                        line.kind = p.kind.to_string();
                         line.base_price = v.calculated_price;
                         line.cost_price = p.cost_price;
                         line.weight = v.calculated_weight;

@@ -119,7 +119,7 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
         }
     }
     if let Some(kind) = f.one_of("type", &["physical", "digital"]) {
-        p.kind = kind;
+        p.kind = kind.into();
     }
     if let Some(sku) = f.text("sku") {
         if sku.chars().count() > 255 {
@@ -130,7 +130,7 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
     }
     macro_rules! set {
         ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { p.$field = v; }
+            if let Some(v) = f.$reader(stringify!($field)) { p.$field = v.into(); }
         )+};
     }
     set!(
@@ -192,16 +192,16 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
     );
     set!(str_list, meta_keywords);
     if let Some(v) = f.one_of("inventory_tracking", &["none", "product", "variant"]) {
-        p.inventory_tracking = v;
+        p.inventory_tracking = v.into();
     }
     if let Some(v) = f.one_of("availability", &["available", "disabled", "preorder"]) {
-        p.availability = v;
+        p.availability = v.into();
     }
     if let Some(v) = f.one_of("condition", &["New", "Used", "Refurbished"]) {
-        p.condition = v;
+        p.condition = v.into();
     }
     if let Some(v) = f.one_of("gift_wrapping_options_type", &["any", "none", "list"]) {
-        p.gift_wrapping_options_type = v;
+        p.gift_wrapping_options_type = v.into();
     }
     if let Some(v) = f.int("tax_class_id") {
         p.tax_class_id = v.max(0) as u64;
@@ -279,7 +279,7 @@ pub(crate) fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
     p.recompute();
     let rendered = Shape::from_query(&ctx.query).render(&p);
-    data.products.insert(id, p);
+    data.products.insert(id, Box::new(p));
     Ok(Reply::data(200, &rendered))
 }
 
@@ -335,7 +335,7 @@ pub(crate) fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
         ids.push(id);
     }
-    let originals: Vec<Product> = ids.iter().map(|id| data.products[id].clone()).collect();
+    let originals: Vec<Box<Product>> = ids.iter().map(|id| data.products[id].clone()).collect();
     for (i, (item, id)) in items.iter().zip(&ids).enumerate() {
         if let Err(e) = update_in_place(ctx, data, *id, item, &format!("{i}.")) {
             for p in originals {

@@ -37,7 +37,7 @@ pub fn seed(config: &FakeStoreConfig) -> StoreData {
     for (i, name) in BRANDS.iter().enumerate() {
         data.brands.insert(i as u64 + 1, name.to_string());
     }
-    let index = seed_categories(&mut data, &words, &mut rng, anchor);
+    let index = seed_categories(&mut data, &words, &mut rng);
     seed_products(&mut data, &words, &mut rng, anchor, config.products, &index);
     seed_customers(&mut data, &words, &mut rng, anchor, config.customers);
     seed_orders(&mut data, &words, &mut rng, anchor, config.orders);
@@ -83,12 +83,7 @@ pub(crate) fn new_category(
     }
 }
 
-fn seed_categories(
-    data: &mut StoreData,
-    words: &Words,
-    rng: &mut Rng,
-    _anchor: DateTime<Utc>,
-) -> CategoryIndex {
+fn seed_categories(data: &mut StoreData, words: &Words, rng: &mut Rng) -> CategoryIndex {
     let tree_id = next_id(&mut data.ids.tree);
     data.trees.insert(
         tree_id,
@@ -181,33 +176,64 @@ fn seed_products(
     count: usize,
     index: &CategoryIndex,
 ) {
-    let mut names: HashSet<String> = HashSet::with_capacity(count);
+    // Per-word forms computed once: seeding must stay O(n) with few allocations per product.
+    let lower = |list: &[&str]| list.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let slugs = |list: &[&str]| list.iter().map(|w| slug(w)).collect::<Vec<_>>();
+    let noun_names: Vec<&str> = words.nouns.iter().map(|n| n.name).collect();
+    let (adj_lower, mat_lower, noun_lower) = (
+        lower(&words.adjectives),
+        lower(&words.materials),
+        lower(&noun_names),
+    );
+    let (adj_slug, mat_slug, noun_slug) = (
+        slugs(&words.adjectives),
+        slugs(&words.materials),
+        slugs(&noun_names),
+    );
+    let mat_code: Vec<String> = words
+        .materials
+        .iter()
+        .map(|m| {
+            m.chars()
+                .filter(char::is_ascii_alphabetic)
+                .take(3)
+                .collect::<String>()
+                .to_ascii_uppercase()
+        })
+        .collect();
+    let mut used: HashSet<(usize, usize, usize)> = HashSet::with_capacity(count);
+    // Collected in id order and bulk-built: a BTreeMap filled by sequential inserts ends up
+    // with half-empty nodes (twice the memory, and seeding time goes to page faults).
+    let mut products = Vec::with_capacity(count);
     for _ in 0..count {
         let id = next_id(&mut data.ids.product);
-        let noun = rng.pick(&words.nouns);
-        let mut name = String::new();
+        let n = rng.below(words.nouns.len() as u64) as usize;
+        let noun = &words.nouns[n];
+        let (mut a, mut m, mut unique) = (0, 0, false);
         for _ in 0..4 {
-            let adj = rng.pick(&words.adjectives);
-            let material = rng.pick(&words.materials);
-            name = format!("{adj} {material} {}", noun.name);
-            if !names.contains(&name) {
+            a = rng.below(words.adjectives.len() as u64) as usize;
+            m = rng.below(words.materials.len() as u64) as usize;
+            if used.insert((a, m, n)) {
+                unique = true;
                 break;
             }
         }
-        if names.contains(&name) {
-            name = format!("{name} No. {id}");
-        }
-        names.insert(name.clone());
-        let material_code: String = name
-            .split(' ')
-            .nth(1)
-            .unwrap_or("GEN")
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .take(3)
-            .collect::<String>()
-            .to_ascii_uppercase();
-        let sku = format!("{}-{}-{:05}", noun.code, material_code, id);
+        let base = format!(
+            "{} {} {}",
+            words.adjectives[a], words.materials[m], noun.name
+        );
+        let (name, url) = if unique {
+            (
+                base,
+                format!("/{}-{}-{}/", adj_slug[a], mat_slug[m], noun_slug[n]),
+            )
+        } else {
+            // Every combination of words is taken: number the name to keep names unique.
+            let name = format!("{base} No. {id}");
+            let url = format!("/{}/", slug(&name));
+            (name, url)
+        };
+        let sku = format!("{}-{}-{:05}", noun.code, mat_code[m], id);
         let price = shop_price(rng);
         let on_sale = rng.chance(0.12);
         let sale_price = if on_sale {
@@ -237,17 +263,15 @@ fn seed_products(
         let preorder_release_date =
             (availability == "preorder").then(|| anchor + Duration::days(rng.range(14, 60)));
         let tracked = rng.chance(0.9);
-        let lower_noun = noun.name.to_lowercase();
-        let adjective = name.split(' ').next().unwrap_or("Classic");
-        let material = name.split(' ').nth(1).unwrap_or("cotton").to_lowercase();
+        let (lower_noun, material) = (&noun_lower[n], &mat_lower[m]);
         let mut p = Product {
             id,
-            name: name.clone(),
+            name,
             kind: "physical".into(),
             sku,
             description: format!(
                 "<p>The {} {lower_noun} is made from durable {material} and built for everyday use. {}</p>",
-                adjective.to_lowercase(),
+                adj_lower[a],
                 if tracked {
                     "Ships within two business days."
                 } else {
@@ -329,7 +353,7 @@ fn seed_products(
             is_price_hidden: false,
             price_hidden_label: String::new(),
             custom_url: CustomUrl {
-                url: format!("/{}/", slug(&name)),
+                url,
                 is_customized: false,
             },
             base_variant_id: None,
@@ -347,11 +371,13 @@ fn seed_products(
         } else {
             let v = base_variant(data, &p);
             p.base_variant_id = Some(v.id);
-            p.variants.push(v);
+            // Exact capacity: a pushed-to empty Vec reserves four (large) variants.
+            p.variants = vec![v];
         }
         p.recompute();
-        data.products.insert(id, p);
+        products.push((id, Box::new(p)));
     }
+    data.products = products.into_iter().collect();
 }
 
 /// The single variant of a product without options.
@@ -464,6 +490,7 @@ fn add_option_variants(data: &mut StoreData, rng: &mut Rng, p: &mut Product, gro
             })
             .collect();
     }
+    p.variants.reserve_exact(combos.len());
     let mut total = 0;
     for combo in combos {
         let mut v = base_variant(data, p);

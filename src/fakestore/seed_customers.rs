@@ -43,6 +43,9 @@ pub(crate) fn seed_customers(
     count: usize,
 ) {
     let mut emails: HashMap<String, u32> = HashMap::with_capacity(count);
+    // Bulk-built at the end (see `seed_products`).
+    let mut customers = Vec::with_capacity(count);
+    let mut addresses = Vec::with_capacity(count * 2);
     for _ in 0..count {
         let id = next_id(&mut data.ids.customer);
         let first = rng.pick(&words.first_names).to_string();
@@ -110,7 +113,7 @@ pub(crate) fn seed_customers(
         for n in 0..address_count {
             let (street, city, state, zip) = street_address(words, rng);
             let address_id = next_id(&mut data.ids.address);
-            data.addresses.insert(
+            addresses.push((
                 address_id,
                 Address {
                     id: address_id,
@@ -140,8 +143,10 @@ pub(crate) fn seed_customers(
                         "residential".into()
                     },
                 },
-            );
+            ));
         }
-        data.customers.insert(id, customer);
+        customers.push((id, customer));
     }
+    data.customers = customers.into_iter().collect();
+    data.addresses = addresses.into_iter().collect();
 }

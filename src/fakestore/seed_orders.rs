@@ -128,6 +128,8 @@ pub(crate) fn seed_orders(
         first_address.entry(a.customer_id).or_insert(a.id);
     }
     let span = 90 * 86_400i64;
+    // Bulk-built at the end (see `seed_products`).
+    let mut orders = Vec::with_capacity(count);
     for i in 0..count {
         let offset = ((i as f64 + rng.unit()) / count as f64 * span as f64) as i64;
         let created =
@@ -174,7 +176,7 @@ pub(crate) fn seed_orders(
                 order_address_id: address_id,
                 name: product.name.clone(),
                 sku: variant.sku.clone(),
-                kind: product.kind.clone(),
+                kind: product.kind.to_string(),
                 base_price: price,
                 price_ex_tax: price,
                 price_tax: (price * tax_rate).round_dp(2),
@@ -263,8 +265,9 @@ pub(crate) fn seed_orders(
             order.coupon_discount = order.discount_amount;
         }
         fulfil(&mut order, data, rng, anchor);
-        data.orders.insert(id, order);
+        orders.push((id, order));
     }
+    data.orders = orders.into_iter().collect();
 }
 
 fn pick_buyer(

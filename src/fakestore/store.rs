@@ -2,6 +2,7 @@
 //! Catalog structs serialise straight to the V3 JSON the specs define; orders (V2) are rendered
 //! by `orders.rs` because their totals and links are derived.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -13,6 +14,9 @@ pub(crate) use super::order_model::{
 };
 use super::rng::Rng;
 use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_money, ser_v3_money_opt};
+
+/// Text that is usually one of a few constants (no allocation per product when seeding).
+pub(crate) type Text = Cow<'static, str>;
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct CustomUrl {
@@ -26,7 +30,7 @@ pub(crate) struct Product {
     pub id: u64,
     pub name: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Text,
     pub sku: String,
     pub description: String,
     #[serde(serialize_with = "ser_v3_money")]
@@ -54,10 +58,10 @@ pub(crate) struct Product {
     pub categories: Vec<u64>,
     pub brand_id: u64,
     pub option_set_id: Option<u64>,
-    pub option_set_display: String,
+    pub option_set_display: Text,
     pub inventory_level: i64,
     pub inventory_warning_level: i64,
-    pub inventory_tracking: String,
+    pub inventory_tracking: Text,
     pub reviews_rating_sum: u64,
     pub reviews_count: u64,
     pub total_sold: u64,
@@ -69,17 +73,17 @@ pub(crate) struct Product {
     pub related_products: Vec<i64>,
     pub warranty: String,
     pub bin_picking_number: String,
-    pub layout_file: String,
+    pub layout_file: Text,
     pub upc: String,
     pub mpn: String,
     pub gtin: String,
     pub search_keywords: String,
-    pub availability: String,
+    pub availability: Text,
     pub availability_description: String,
-    pub gift_wrapping_options_type: String,
+    pub gift_wrapping_options_type: Text,
     pub gift_wrapping_options_list: Vec<u64>,
     pub sort_order: i64,
-    pub condition: String,
+    pub condition: Text,
     pub is_condition_shown: bool,
     pub order_quantity_minimum: i64,
     pub order_quantity_maximum: i64,
@@ -99,7 +103,7 @@ pub(crate) struct Product {
     pub price_hidden_label: String,
     pub custom_url: CustomUrl,
     pub base_variant_id: Option<u64>,
-    pub open_graph_type: String,
+    pub open_graph_type: Text,
     pub open_graph_title: String,
     pub open_graph_description: String,
     pub open_graph_use_meta_description: bool,
@@ -334,7 +338,8 @@ pub(crate) fn next_id(counter: &mut u64) -> u64 {
 /// All the data of one simulated store. Build it with [`crate::fakestore::seed`].
 #[derive(Clone, Debug)]
 pub struct StoreData {
-    pub(crate) products: BTreeMap<u64, Product>,
+    /// Boxed: products are large, and BTreeMap nodes move their values around.
+    pub(crate) products: BTreeMap<u64, Box<Product>>,
     pub(crate) trees: BTreeMap<u64, Tree>,
     pub(crate) categories: BTreeMap<u64, Category>,
     pub(crate) customers: BTreeMap<u64, Customer>,

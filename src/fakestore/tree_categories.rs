@@ -2,10 +2,12 @@
 //! update (200 `{meta}`), delete (202; descendants go too, products lose the ids). Errors use the
 //! spec's `{"errors": {...}, "meta": {...}}` shape.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply, STATUS_CODES_URL};
 use super::fields::Fields;
+use super::product_write::touched;
 use super::query::{v3_list, v3_page};
 use super::seed::new_category;
 use super::server::Ctx;
@@ -307,14 +309,16 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
 }
 
-/// Removes categories (callers pass whole subtrees) and drops their ids from products.
-pub(crate) fn remove_categories(data: &mut StoreData, ids: &[u64]) {
+/// Removes categories (callers pass whole subtrees) and drops their ids from products, which
+/// counts as a change to those products.
+pub(crate) fn remove_categories(data: &mut StoreData, ids: &[u64], now: DateTime<Utc>) {
     for id in ids {
         data.categories.remove(id);
     }
     for p in data.products.values_mut() {
         if p.categories.iter().any(|c| ids.contains(c)) {
             p.categories.retain(|c| !ids.contains(c));
+            p.date_modified = touched(p.date_modified, now);
         }
     }
 }
@@ -382,7 +386,7 @@ pub(crate) fn delete_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
     doomed.sort_unstable();
     doomed.dedup();
-    remove_categories(data, &doomed);
+    remove_categories(data, &doomed, ctx.now);
     Ok(Reply::json(
         202,
         &json!({ "meta": { "total": total, "success": success, "failed": total - success } }),

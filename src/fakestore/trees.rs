@@ -127,7 +127,7 @@ fn delete_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 .filter(|c| c.tree_id == id)
                 .map(|c| c.category_id)
                 .collect();
-            tree_categories::remove_categories(data, &doomed);
+            tree_categories::remove_categories(data, &doomed, ctx.now);
         }
     }
     Ok(Reply::empty(204))

@@ -224,7 +224,7 @@ fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         };
         targets.push((product_id, id));
     }
-    let originals: Vec<Product> = targets
+    let originals: Vec<Box<Product>> = targets
         .iter()
         .map(|(pid, _)| data.products[pid].clone())
         .collect();

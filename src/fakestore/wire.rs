@@ -89,6 +89,24 @@ pub(crate) fn int_of(v: &Value) -> Option<i64> {
 /// date — which, as the products spec says, gets the current time of the request added.
 pub(crate) fn parse_date_filter(s: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let s = s.trim();
+    if let Some(d) = parse_date_strict(s, now) {
+        return Some(d);
+    }
+    // An unencoded `+` in a query string arrives as a space: `... 00:00:00  0000` (RFC-2822) or
+    // `...T00:00:00 00:00` (ISO-8601). Put the sign back and try again.
+    let n = s.len();
+    for k in [5, 6] {
+        if n > k && s.as_bytes()[n - k] == b' ' {
+            let fixed = format!("{}+{}", &s[..n - k], &s[n - k + 1..]);
+            if let Some(d) = parse_date_strict(&fixed, now) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+fn parse_date_strict(s: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     if let Ok(secs) = s.parse::<i64>() {
         return Utc.timestamp_opt(secs, 0).single();
     }
@@ -114,10 +132,6 @@ pub(crate) fn parse_date_filter(s: &str, now: DateTime<Utc>) -> Option<DateTime<
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Some(Utc.from_utc_datetime(&d.and_time(now.time())));
-    }
-    // An unencoded `+00:00` offset arrives as ` 00:00` (a `+` in a query string is a space).
-    if s.contains('T') && s.contains(' ') {
-        return parse_date_filter(&s.replace(' ', "+"), now);
     }
     None
 }
@@ -160,6 +174,10 @@ mod tests {
             Some(Utc.with_ymd_and_hms(2012, 11, 20, 10, 0, 0).unwrap())
         );
         assert_eq!(parse_date_filter("2012-11-20T00:00:00 00:00", now), Some(d));
+        assert_eq!(
+            parse_date_filter("Tue, 20 Nov 2012 00:00:00  0000", now),
+            Some(d)
+        );
         assert_eq!(parse_date_filter("nope", now), None);
     }
 }

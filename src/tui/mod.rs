@@ -7,9 +7,10 @@ pub mod external_editor;
 mod fetch;
 mod runner;
 pub mod terminal;
-mod write;
+pub mod write;
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use tokio::sync::mpsc;
@@ -46,6 +47,10 @@ pub async fn run(options: TuiOptions) -> io::Result<()> {
     // From here on the terminal must be restored whatever happens.
     let result = run_on_terminal(terminal, options).await;
     let restored = terminal::restore();
+    if HUNG_UP.load(Ordering::SeqCst) {
+        // Nothing to restore on a terminal that no longer exists.
+        return Ok(());
+    }
     result.and(restored)
 }
 
@@ -73,8 +78,17 @@ async fn run_on_terminal<B: FrameBackend>(
         }
     };
     signals.abort();
+    if HUNG_UP.load(Ordering::SeqCst) {
+        // The terminal is gone (SSH dropped): dropping the ratatui Terminal would try to
+        // show the cursor on a dead tty and panic in eprintln!. The process is exiting anyway.
+        std::mem::forget(runner);
+        return Ok(());
+    }
     result
 }
+
+/// Set when SIGHUP arrived: the terminal is gone, so nothing more is written to it.
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
 
 /// Sends `Action::Quit` when SIGTERM, SIGHUP (the SSH session dropped) or
 /// SIGINT arrives. In raw mode Ctrl-C is a key, so SIGINT only comes from `kill`.
@@ -90,7 +104,10 @@ async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
     };
     tokio::select! {
         _ = term.recv() => tracing::info!("SIGTERM: quitting"),
-        _ = hup.recv() => tracing::info!("SIGHUP: quitting"),
+        _ = hup.recv() => {
+            tracing::info!("SIGHUP: quitting");
+            HUNG_UP.store(true, Ordering::SeqCst);
+        }
         _ = int.recv() => tracing::info!("SIGINT: quitting"),
     }
     let _ = actions.send(Action::Quit);

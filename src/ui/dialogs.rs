@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -146,7 +147,9 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
         .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
-        Paragraph::new(text).scroll((report.scroll.min(max), 0)),
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((report.scroll.min(max), 0)),
         inner,
     );
 }
@@ -159,15 +162,17 @@ pub fn draw_editor_line(frame: &mut Frame, area: Rect, editor: &InlineEditor, th
     }
     let row = Rect::new(area.x, area.y, area.width, 1);
     let width = area.width.saturating_sub(1) as usize;
+    // Not reversed: the cell must stand out from the selected (reversed) row.
+    let style = theme.heading.add_modifier(Modifier::UNDERLINED);
     if editor.is_typed() {
         let scroll = editor.input.visual_scroll(width);
         let visible: String = editor.input.value().chars().skip(scroll).collect();
-        frame.render_widget(Paragraph::new(Span::styled(visible, theme.selected)), row);
+        frame.render_widget(Paragraph::new(Span::styled(visible, style)), row);
         let x = row.x + (editor.input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position(Position::new(x.min(row.right().saturating_sub(1)), row.y));
     } else {
         let text = format!("‹ {} ›", editor.shown());
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.selected)), row);
+        frame.render_widget(Paragraph::new(Span::styled(text, style)), row);
     }
     if let Some(error) = &editor.error
         && area.height > 1

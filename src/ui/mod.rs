@@ -14,6 +14,8 @@ pub mod table;
 pub mod theme;
 
 #[cfg(test)]
+mod edit_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::Frame;

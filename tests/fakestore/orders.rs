@@ -1,84 +1,12 @@
 //! The store simulator over real HTTP: V2 orders (paging, 204, 413, filters, count, update,
-//! archive, create, shipments) and order statuses. Customers are in `fakestore_customers.rs`.
+//! archive, create, shipments) and order statuses. Customers are in `customers.rs`.
 
-use std::collections::BTreeMap;
-
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use reqwest::Method;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
-struct Harness {
-    store: FakeStore,
-    http: reqwest::Client,
-}
-
-struct Resp {
-    status: u16,
-    text: String,
-    json: Value,
-}
-
-fn anchor() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
-}
-
-fn small(seed: u64) -> FakeStoreConfig {
-    FakeStoreConfig {
-        seed,
-        products: 300,
-        customers: 100,
-        orders: 300,
-        quota: 100_000,
-        anchor: Some(anchor()),
-        ..FakeStoreConfig::default()
-    }
-}
-
-impl Harness {
-    async fn new() -> Harness {
-        Harness::with(small(42)).await
-    }
-
-    async fn with(config: FakeStoreConfig) -> Harness {
-        Harness {
-            store: FakeStore::start(config).await.unwrap(),
-            http: reqwest::Client::new(),
-        }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
-        let url = format!(
-            "{}/stores/{}{}",
-            self.store.api_url(),
-            self.store.store_hash(),
-            path
-        );
-        let mut req = self
-            .http
-            .request(method, url)
-            .header("X-Auth-Token", self.store.token())
-            .header("Accept", "application/json");
-        if let Some(b) = body {
-            req = req
-                .header("Content-Type", "application/json")
-                .body(serde_json::to_vec(&b).unwrap());
-        }
-        let r = req.send().await.unwrap();
-        let status = r.status().as_u16();
-        let text = r.text().await.unwrap();
-        let json = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap()
-        };
-        Resp { status, text, json }
-    }
-
-    async fn get(&self, path: &str) -> Resp {
-        self.call(Method::GET, path, None).await
-    }
-}
+use crate::harness::*;
 
 fn is_money4(v: &Value) -> bool {
     v.as_str()

@@ -1,97 +1,10 @@
 //! The store simulator's catalog over real HTTP: variants, the catalog summary and
 //! category trees.
 
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use chrono::{TimeZone, Utc};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-struct Harness {
-    store: FakeStore,
-    http: reqwest::Client,
-    token: String,
-}
-
-struct Resp {
-    status: u16,
-    text: String,
-    json: Value,
-}
-
-fn small() -> FakeStoreConfig {
-    FakeStoreConfig {
-        products: 300,
-        customers: 100,
-        orders: 300,
-        quota: 100_000,
-        read_only_token: Some("read-only".into()),
-        anchor: Some(Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()),
-        ..FakeStoreConfig::default()
-    }
-}
-
-impl Harness {
-    async fn new() -> Harness {
-        Harness::with(small()).await
-    }
-
-    async fn with(config: FakeStoreConfig) -> Harness {
-        let store = FakeStore::start(config).await.unwrap();
-        let token = store.token().to_string();
-        Harness {
-            store,
-            http: reqwest::Client::new(),
-            token,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!(
-            "{}/stores/{}{}",
-            self.store.api_url(),
-            self.store.store_hash(),
-            path
-        )
-    }
-
-    async fn send_raw(
-        &self,
-        method: Method,
-        url: String,
-        token: Option<&str>,
-        body: Option<Vec<u8>>,
-    ) -> Resp {
-        let mut req = self
-            .http
-            .request(method, url)
-            .header("Accept", "application/json");
-        if let Some(t) = token {
-            req = req.header("X-Auth-Token", t);
-        }
-        if let Some(b) = body {
-            req = req.header("Content-Type", "application/json").body(b);
-        }
-        let r = req.send().await.unwrap();
-        let status = r.status().as_u16();
-        let text = r.text().await.unwrap();
-        let json = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap()
-        };
-        Resp { status, text, json }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
-        let body = body.map(|b| serde_json::to_vec(&b).unwrap());
-        self.send_raw(method, self.url(path), Some(&self.token.clone()), body)
-            .await
-    }
-
-    async fn get(&self, path: &str) -> Resp {
-        self.call(Method::GET, path, None).await
-    }
-}
+use crate::harness::*;
 
 #[tokio::test]
 async fn variants_and_summary() {

@@ -1,0 +1,69 @@
+//! How long a frame of the Products pane takes with 100 and with 100,000 loaded rows,
+//! while scrolling. Only visible rows are built, so the two figures should match.
+//!
+//! Run: `cargo bench --bench render`
+
+use std::time::Instant;
+
+use bctui::api::models::Product;
+use bctui::app::{Action, AppState, update};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
+
+const FRAMES: u32 = 400;
+
+fn product(id: u64) -> Product {
+    Product {
+        id,
+        name: format!("Benchmark Product {id}"),
+        sku: format!("BENCH-{id:06}"),
+        price: Decimal::new(995 + id as i64 % 10_000, 2),
+        inventory_level: (id % 500) as i64,
+        is_visible: true,
+        ..Product::default()
+    }
+}
+
+fn state_with(rows: u64) -> AppState {
+    let mut state = AppState::new("bench", "bench@host", false);
+    state.size = (100, 30);
+    let products: Vec<Product> = (1..=rows).map(product).collect();
+    state
+        .products
+        .list
+        .append_page(1, products, rows as usize, Some(rows));
+    state
+}
+
+/// Average microseconds per frame: one Down key through `update`, then a full draw.
+fn scroll_and_draw(rows: u64) -> f64 {
+    let mut state = state_with(rows);
+    // Start near the end of the list, where a naive renderer would pay the most.
+    let start = rows.saturating_sub(u64::from(FRAMES) + 20) as usize;
+    state
+        .products
+        .list
+        .move_by(start as isize, state.list_rows());
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let started = Instant::now();
+    for _ in 0..FRAMES {
+        update(&mut state, Action::Key(down));
+        terminal
+            .draw(|frame| bctui::ui::draw(frame, &state))
+            .expect("draw");
+    }
+    started.elapsed().as_secs_f64() * 1e6 / f64::from(FRAMES)
+}
+
+fn main() {
+    println!("Products pane, 100x30, {FRAMES} frames of scroll + draw each:");
+    for rows in [100, 100_000] {
+        // Warm up once so allocation of the first frame is not counted.
+        scroll_and_draw(rows);
+        let micros = scroll_and_draw(rows);
+        println!("  {rows:>7} rows loaded: {micros:8.1} µs per frame");
+    }
+}

@@ -1,0 +1,114 @@
+//! The shared harness: a small seeded simulator and raw HTTP calls to it (reqwest, no client
+//! code of ours, so these tests check the simulator against the spec on their own).
+
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use chrono::{DateTime, TimeZone, Utc};
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+pub struct Harness {
+    pub store: FakeStore,
+    pub http: reqwest::Client,
+    pub token: String,
+}
+
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub text: String,
+    pub json: Value,
+}
+
+/// The fixed clock the seeded data is relative to.
+pub fn anchor() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
+}
+
+/// A small store (fast to seed) with a generous quota and a read-only token.
+pub fn small_seeded(seed: u64) -> FakeStoreConfig {
+    FakeStoreConfig {
+        seed,
+        products: 300,
+        customers: 100,
+        orders: 300,
+        quota: 100_000,
+        read_only_token: Some("read-only".into()),
+        anchor: Some(anchor()),
+        ..FakeStoreConfig::default()
+    }
+}
+
+pub fn small() -> FakeStoreConfig {
+    small_seeded(42)
+}
+
+impl Harness {
+    pub async fn new() -> Harness {
+        Harness::with(small()).await
+    }
+
+    pub async fn with(config: FakeStoreConfig) -> Harness {
+        let store = FakeStore::start(config).await.unwrap();
+        let token = store.token().to_string();
+        Harness {
+            store,
+            http: reqwest::Client::new(),
+            token,
+        }
+    }
+
+    /// The full URL of an API path (`/v3/...`, `/v2/...`) of this store.
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}/stores/{}{}",
+            self.store.api_url(),
+            self.store.store_hash(),
+            path
+        )
+    }
+
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        url: String,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> Resp {
+        let mut req = self
+            .http
+            .request(method, url)
+            .header("Accept", "application/json");
+        if let Some(t) = token {
+            req = req.header("X-Auth-Token", t);
+        }
+        if let Some(b) = body {
+            req = req.header("Content-Type", "application/json").body(b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let text = r.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        Resp {
+            status,
+            headers,
+            text,
+            json,
+        }
+    }
+
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
+        let body = body.map(|b| serde_json::to_vec(&b).unwrap());
+        self.send_raw(method, self.url(path), Some(&self.token.clone()), body)
+            .await
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        self.call(Method::GET, path, None).await
+    }
+}

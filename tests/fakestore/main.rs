@@ -1,0 +1,8 @@
+//! The store simulator over real HTTP, checked against the spec with raw requests.
+
+mod catalog;
+mod customers;
+mod harness;
+mod http;
+mod orders;
+mod trees;
