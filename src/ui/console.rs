@@ -133,7 +133,7 @@ fn draw_path(
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), inner);
-    if focused {
+    if focused && inner.width > prefix {
         let cursor = console.path.visual_cursor().saturating_sub(scroll) as u16;
         frame.set_cursor_position(Position::new(
             inner.x + prefix + cursor.min(inner.width.saturating_sub(prefix + 1)),
@@ -167,4 +167,59 @@ fn draw_body(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, foc
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(&console.body, inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::console::{ConsoleMode, ConsoleRequest, ConsoleResponse, HttpMethod, pretty};
+    use crate::app::{AppState, Mode, Tab};
+
+    /// Every console mode draws without panicking, down to absurdly small terminals.
+    #[test]
+    fn every_mode_draws_at_any_size() {
+        let mut state = AppState::new("demo", "me@here", false);
+        state.tab = Tab::Console;
+        state.console.method = HttpMethod::Post;
+        state.console.path = tui_input::Input::new("/v3/catalog/products/{product_id}".into());
+        state.console.selection = Some((21, 33));
+        state.console.completion = Some(crate::app::console::Completion {
+            candidates: crate::api::spec_endpoints::complete("GET", "/v3/catalog/pro"),
+            index: 0,
+        });
+        let body = br#"{"data": {"id": 1, "name": "\u00e9t\u00e9 jar", "tags": ["a"]}}"#;
+        state.console.response = Some(ConsoleResponse {
+            status: 200,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: std::sync::Arc::new(body.to_vec()),
+            elapsed: std::time::Duration::from_millis(5),
+        });
+        state.console.view = Some(pretty::format_body(body, pretty::VIEW_CAP));
+        state.console.show_headers = true;
+        state.console.hscroll = 3;
+        state.console.pending_delete = Some(ConsoleRequest {
+            method: HttpMethod::Delete,
+            path: "/v3/catalog/products/1".into(),
+            body: None,
+        });
+        let modes = [
+            Mode::Normal,
+            Mode::Console(ConsoleMode::Path),
+            Mode::Console(ConsoleMode::Body),
+            Mode::Console(ConsoleMode::Search),
+            Mode::Console(ConsoleMode::History),
+            Mode::Console(ConsoleMode::ConfirmDelete),
+        ];
+        for (width, height) in [(1, 1), (10, 4), (20, 8), (40, 12), (100, 30)] {
+            for mode in modes {
+                state.mode = mode;
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| super::super::draw(frame, &state))
+                    .unwrap();
+            }
+        }
+    }
 }
