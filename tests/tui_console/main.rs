@@ -219,6 +219,17 @@ async fn read_only_mode_refuses_writes() {
         h.state().console.response.as_ref().map(|r| r.status),
         Some(200)
     );
+    // An empty V2 list is a 204, shown as such rather than as an error.
+    h.set_path("/v2/orders?min_id=999999999");
+    h.send_and_wait("the empty list").await;
+    assert_eq!(
+        h.state().console.response.as_ref().map(|r| r.status),
+        Some(204)
+    );
+    assert!(h.screen().contains("an empty list"), "{}", h.screen());
+    assert!(h.state().console.error.is_none());
+    h.set_path("/v3/catalog/products/1");
+    h.send_and_wait("the GET again").await;
     let got = h.state().console.response.clone().expect("a response");
     h.press(KeyCode::Esc);
     // Copy as cURL and the body.

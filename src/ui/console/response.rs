@@ -191,10 +191,15 @@ fn draw_body(
         return;
     };
     if view.kind == BodyKind::Empty {
-        let text = if response.status == 204 {
-            "204 No Content: the store sent no body (for V2 lists this means none)."
-        } else {
-            "The store sent an empty body."
+        let v2_list = console.shown_request.as_ref().is_some_and(|(_, r)| {
+            r.method == crate::app::console::HttpMethod::Get && r.path.starts_with("/v2/")
+        });
+        let text = match response.status {
+            204 if v2_list => {
+                "204 No Content: an empty list (V2 answers 204 when nothing matches)."
+            }
+            204 => "204 No Content: done; the store sends no body.",
+            _ => "The store sent an empty body.",
         };
         frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), area);
         return;
