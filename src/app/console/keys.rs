@@ -16,6 +16,8 @@ pub enum ConsoleIntent {
     EditBodyExternally,
     CycleMethod,
     Send,
+    /// Esc while a request runs: stop waiting for its answer.
+    StopWaiting,
     /// Leave the path line, body, search, history or prompt.
     Leave,
     Complete,
@@ -93,6 +95,9 @@ fn on_console(state: &AppState) -> bool {
 fn has_body(state: &AppState) -> bool {
     on_console(state) && state.console.method.has_body()
 }
+fn is_sending(state: &AppState) -> bool {
+    on_console(state) && state.console.in_flight.is_some()
+}
 fn has_response(state: &AppState) -> bool {
     on_console(state) && state.console.response.is_some()
 }
@@ -142,6 +147,16 @@ pub static CONSOLE_COMMANDS: &[Command] = &[
         ConsoleIntent::Send,
         SEND_MODES,
         on_console,
+    ),
+    entry(
+        &[plain(KeyCode::Esc)],
+        "Esc",
+        "stop waiting",
+        "Stop waiting for the answer (the request may still reach the store)",
+        true,
+        ConsoleIntent::StopWaiting,
+        NORMAL,
+        is_sending,
     ),
     entry(
         &[plain(KeyCode::Enter)],

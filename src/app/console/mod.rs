@@ -226,6 +226,8 @@ pub struct ConsoleState {
     pub pending_delete: Option<ConsoleRequest>,
     /// The request on its way and its id.
     pub in_flight: Option<(u64, ConsoleRequest)>,
+    /// Requests the user stopped waiting for (their answers only go to the history).
+    pub abandoned: Vec<(u64, ConsoleRequest)>,
     /// The request the response (or error) belongs to.
     pub shown_request: Option<(u64, ConsoleRequest)>,
     pub response: Option<ConsoleResponse>,
@@ -267,6 +269,7 @@ impl ConsoleState {
             body_error: None,
             pending_delete: None,
             in_flight: None,
+            abandoned: Vec::new(),
             shown_request: None,
             response: None,
             view: None,

@@ -274,3 +274,44 @@ fn long_lines_scroll_sideways_and_search_follows_the_match() {
     assert_eq!(s.console.search.current, 1);
     assert!(s.console.hscroll < 10, "{}", s.console.hscroll);
 }
+
+#[test]
+fn esc_stops_waiting_but_the_history_still_records_the_request() {
+    let mut s = state(false);
+    key(&mut s, KeyCode::Char('i'));
+    typed(&mut s, "/v2/orders");
+    let effects = key(&mut s, KeyCode::Enter);
+    let [Effect::Console(ConsoleEffect::Send { request, .. })] = effects[..] else {
+        panic!("{effects:?}");
+    };
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.mode, Mode::Normal);
+    key(&mut s, KeyCode::Esc);
+    assert!(s.console.in_flight.is_none());
+    // A new request may go at once.
+    key(&mut s, KeyCode::Char('i'));
+    typed(&mut s, "?limit=1");
+    let effects = key(&mut s, KeyCode::Enter);
+    assert_eq!(sends(&effects).len(), 1);
+    // The late answer is recorded, not shown.
+    let effects = update(
+        &mut s,
+        Action::Console(ConsoleEvent::Response {
+            request,
+            sent_at: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            base_url: String::new(),
+            result: Ok(super::ConsoleResponse {
+                status: 200,
+                headers: Vec::new(),
+                body: Default::default(),
+                elapsed: std::time::Duration::from_millis(30_000),
+            }),
+        }),
+    );
+    assert!(matches!(
+        &effects[..],
+        [Effect::Console(ConsoleEffect::AppendHistory { entry, .. })] if entry.path == "/v2/orders"
+    ));
+    assert!(s.console.response.is_none());
+    assert!(s.console.in_flight.is_some());
+}

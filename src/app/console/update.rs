@@ -89,6 +89,18 @@ pub fn on_intent(state: &mut AppState, intent: ConsoleIntent) -> Vec<Effect> {
             Vec::new()
         }
         ConsoleIntent::Send => send(state),
+        ConsoleIntent::StopWaiting => match state.console.in_flight.take() {
+            Some(request) => {
+                state.console.abandoned.push(request);
+                toast(
+                    state,
+                    ToastKind::Info,
+                    "Stopped waiting; the request may still reach the store (the history records it)"
+                        .into(),
+                )
+            }
+            None => Vec::new(),
+        },
         ConsoleIntent::Leave => {
             // Esc first closes the completion list, then leaves the path line.
             if state.console.completion.take().is_some() {
@@ -356,6 +368,82 @@ fn dispatch(state: &mut AppState, request: ConsoleRequest) -> Vec<Effect> {
     })]
 }
 
+/// The answer to a request: shown if it is the one awaited, and recorded in
+/// the history if it left the machine (even when the user stopped waiting).
+fn on_response(
+    state: &mut AppState,
+    request: u64,
+    sent_at: chrono::DateTime<chrono::Utc>,
+    base_url: String,
+    result: Result<super::ConsoleResponse, super::ConsoleFailure>,
+) -> Vec<Effect> {
+    let console = &mut state.console;
+    let awaited = console.in_flight.take_if(|(id, _)| *id == request);
+    let abandoned = console
+        .abandoned
+        .iter()
+        .position(|(id, _)| *id == request)
+        .map(|i| console.abandoned.remove(i));
+    let Some((_, sent)) = awaited.clone().or(abandoned) else {
+        state.changed = false;
+        return Vec::new();
+    };
+    let (status, elapsed_ms, sent_out) = match &result {
+        Ok(response) => (
+            Some(response.status),
+            Some(response.elapsed.as_millis() as u64),
+            true,
+        ),
+        Err(failure) => (None, None, failure.sent),
+    };
+    let mut effects = Vec::new();
+    if sent_out {
+        let entry = HistoryEntry {
+            time: sent_at,
+            method: sent.method.as_str().to_string(),
+            path: sent.path.clone(),
+            body: sent.body.clone(),
+            status,
+            elapsed_ms,
+        };
+        console.history.push(entry.clone());
+        let excess = console
+            .history
+            .len()
+            .saturating_sub(super::history::HISTORY_MEMORY);
+        console.history.drain(..excess);
+        effects.push(Effect::Console(ConsoleEffect::AppendHistory {
+            file: console.history_file(),
+            entry,
+        }));
+    }
+    if awaited.is_none() {
+        // The user stopped waiting for this one: nothing to show.
+        state.changed = false;
+        return effects;
+    }
+    console.base_url = base_url;
+    console.shown_request = Some((request, sent));
+    console.view = None;
+    console.scroll = 0;
+    console.hscroll = 0;
+    console.search = Search::default();
+    match result {
+        Ok(response) => {
+            console.error = None;
+            console.response = Some(response);
+        }
+        Err(failure) => {
+            console.response = None;
+            console.error = Some(failure.message);
+        }
+    }
+    if let Some(message) = state.console.error.clone() {
+        effects.extend(toast(state, ToastKind::Error, message));
+    }
+    effects
+}
+
 /// Applies a result from the runtime.
 pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
     match event {
@@ -364,61 +452,7 @@ pub fn on_event(state: &mut AppState, event: ConsoleEvent) -> Vec<Effect> {
             sent_at,
             base_url,
             result,
-        } => {
-            let Some((_, sent)) = state.console.in_flight.take_if(|(id, _)| *id == request) else {
-                state.changed = false;
-                return Vec::new();
-            };
-            let console = &mut state.console;
-            console.base_url = base_url;
-            console.shown_request = Some((request, sent.clone()));
-            console.view = None;
-            console.scroll = 0;
-            console.hscroll = 0;
-            console.search = Search::default();
-            let (status, elapsed_ms, sent_out) = match result {
-                Ok(response) => {
-                    let facts = (
-                        Some(response.status),
-                        Some(response.elapsed.as_millis() as u64),
-                        true,
-                    );
-                    console.error = None;
-                    console.response = Some(response);
-                    facts
-                }
-                Err(failure) => {
-                    console.response = None;
-                    console.error = Some(failure.message.clone());
-                    (None, None, failure.sent)
-                }
-            };
-            let mut effects = Vec::new();
-            if sent_out {
-                let entry = HistoryEntry {
-                    time: sent_at,
-                    method: sent.method.as_str().to_string(),
-                    path: sent.path,
-                    body: sent.body,
-                    status,
-                    elapsed_ms,
-                };
-                console.history.push(entry.clone());
-                let excess = console
-                    .history
-                    .len()
-                    .saturating_sub(super::history::HISTORY_MEMORY);
-                console.history.drain(..excess);
-                effects.push(Effect::Console(ConsoleEffect::AppendHistory {
-                    file: console.history_file(),
-                    entry,
-                }));
-            }
-            if let Some(message) = state.console.error.clone() {
-                effects.extend(toast(state, ToastKind::Error, message));
-            }
-            effects
-        }
+        } => on_response(state, request, sent_at, base_url, result),
         ConsoleEvent::Formatted { request, view } => {
             let current = state.console.shown_request.as_ref().map(|(id, _)| *id) == Some(request);
             if current && state.console.response.is_some() {
