@@ -500,32 +500,3 @@ pub static CONSOLE_COMMANDS: &[Command] = &[
         available: always,
     },
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typing_modes_bind_no_plain_letters() {
-        // Letters typed into the path or body must reach the input.
-        for command in CONSOLE_COMMANDS {
-            let typing = command.modes.iter().any(|m| {
-                matches!(
-                    m,
-                    ModeKind::Console(ConsoleMode::Path | ConsoleMode::Body | ConsoleMode::Search)
-                )
-            });
-            if typing {
-                assert!(
-                    command
-                        .keys
-                        .iter()
-                        .all(|k| !matches!(k.code, KeyCode::Char(_))
-                            || k.mods == KeyModifiers::CONTROL),
-                    "{} binds a letter while typing",
-                    command.name
-                );
-            }
-        }
-    }
-}

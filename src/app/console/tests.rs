@@ -315,3 +315,29 @@ fn esc_stops_waiting_but_the_history_still_records_the_request() {
     assert!(s.console.response.is_none());
     assert!(s.console.in_flight.is_some());
 }
+
+#[test]
+fn typing_modes_bind_no_plain_letters() {
+    // Letters typed into the path or body must reach the input.
+    for command in super::keys::CONSOLE_COMMANDS {
+        let typing = command.modes.iter().any(|m| {
+            matches!(
+                m,
+                crate::app::keys::ModeKind::Console(
+                    ConsoleMode::Path | ConsoleMode::Body | ConsoleMode::Search
+                )
+            )
+        });
+        if typing {
+            assert!(
+                command
+                    .keys
+                    .iter()
+                    .all(|k| !matches!(k.code, KeyCode::Char(_))
+                        || k.mods == KeyModifiers::CONTROL),
+                "{} binds a letter while typing",
+                command.name
+            );
+        }
+    }
+}
