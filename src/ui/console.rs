@@ -212,6 +212,18 @@ mod tests {
             Mode::Console(ConsoleMode::History),
             Mode::Console(ConsoleMode::ConfirmDelete),
         ];
+        // NO_COLOR: the JSON and the method badges use no colour at all.
+        state.monochrome = true;
+        state.mode = Mode::Normal;
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| super::super::draw(frame, &state))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        }
+        state.monochrome = false;
         for (width, height) in [(1, 1), (10, 4), (20, 8), (40, 12), (100, 30)] {
             for mode in modes {
                 state.mode = mode;
