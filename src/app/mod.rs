@@ -7,6 +7,7 @@ pub mod cmdline;
 mod intents;
 pub mod keys;
 pub mod list;
+pub mod orders;
 pub mod panes;
 #[cfg(test)]
 mod tests;
@@ -74,6 +75,9 @@ pub enum Mode {
     Help { scroll: u16 },
     /// Choosing an order status (`f`); `cursor` 0 is "all statuses".
     StatusPicker { cursor: usize },
+    /// A dialog of the Orders tab (status change, ship, staff notes); its
+    /// state is `orders.dialog`.
+    OrderDialog,
 }
 
 /// A short message shown over the bottom of the screen.

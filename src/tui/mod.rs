@@ -3,6 +3,7 @@
 
 mod executor;
 mod fetch;
+mod orders_tasks;
 mod runner;
 pub mod terminal;
 

@@ -55,6 +55,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             overlays::draw_status_picker(frame, body, state, &theme, cursor)
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        Mode::OrderDialog => orders::draw_dialog(frame, body, state, &theme),
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);
