@@ -124,7 +124,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     draw_counts(frame, counts, state, theme);
 
     if pane.list.rows.is_empty() {
-        let filtered = pane.filter.is_some() || pane.status.is_some() || pane.needs_action;
+        if pane.needs_action && pane.filter.is_none() && pane.list.load == LoadState::Loaded {
+            let line = Line::from(vec![
+                Span::styled("Nothing needs action", theme.good),
+                Span::styled("  (f or :orders all shows every order)", theme.muted),
+            ]);
+            draw_message(frame, body, line);
+            return;
+        }
+        let filtered = pane.filter.is_some() || pane.status.is_some();
         draw_message(
             frame,
             body,
