@@ -41,6 +41,22 @@ pub enum Action {
         profile: String,
         result: Result<(), String>,
     },
+    /// A write finished (see `edit::Write`).
+    Written {
+        request: RequestId,
+        result: Result<super::edit::Written, super::edit::WriteFailure>,
+    },
+    /// A batch write sent `done` of `total` items.
+    WriteProgress {
+        request: RequestId,
+        done: usize,
+        total: usize,
+    },
+    /// The external editor closed: the saved text, or why it failed.
+    EditedExternally {
+        edit: super::edit::ExternalEdit,
+        result: Result<String, String>,
+    },
     /// Quit now (a signal arrived).
     Quit,
     /// A result for the Orders triage workflow (views, writes, polling, export).
@@ -141,6 +157,14 @@ pub enum Effect {
     SwitchProfile(String),
     /// Put text on the system clipboard of the user's terminal (OSC 52: works over SSH).
     CopyToClipboard(String),
+    /// Send a write and answer with `Action::Written { request, .. }`.
+    Write {
+        request: RequestId,
+        write: super::edit::Write,
+    },
+    /// Suspend the UI, edit text in `$EDITOR`, answer `Action::EditedExternally`
+    /// (done by the runner, which owns the terminal).
+    EditExternally(super::edit::ExternalEdit),
     /// Leave the app.
     Quit,
     /// Orders triage work (needs-action fetch, writes, polling, export).

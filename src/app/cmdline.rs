@@ -17,6 +17,8 @@ pub enum CommandLine {
     Export(String),
     /// `:poll SECONDS` / `:poll off`: how often to look for new orders.
     Poll(Option<u64>),
+    /// `:log`: every write this run made.
+    Log,
     Quit,
 }
 
@@ -33,6 +35,7 @@ pub const COMMAND_NAMES: &[(&str, &str)] = &[
     ("profile", "NAME"),
     ("export", "PATH"),
     ("poll", "SECONDS"),
+    ("log", ""),
     ("q", ""),
 ];
 
@@ -78,6 +81,7 @@ pub fn parse(text: &str) -> Result<CommandLine, String> {
             .filter(|s| *s > 0)
             .map(|s| CommandLine::Poll(Some(s)))
             .ok_or_else(|| ":poll needs seconds (e.g. :poll 60) or off".to_string()),
+        "log" => no_arg(CommandLine::Log),
         "q" | "quit" => no_arg(CommandLine::Quit),
         "" => Err("Type a command, e.g. :orders or :product 100 (Tab completes)".to_string()),
         other => Err(format!("Unknown command :{other} (Tab lists the commands)")),

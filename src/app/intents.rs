@@ -72,6 +72,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
             Vec::new()
         }
         Intent::Orders(intent) => super::orders::on_intent(state, intent),
+        Intent::Edit(intent) => super::edit::on_intent(state, intent),
     }
 }
 
@@ -372,6 +373,18 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
             );
             effects.push(Effect::SwitchProfile(name));
             effects
+        }
+        CommandLine::Log => {
+            let lines = state.edit.log.lines();
+            super::edit::open(
+                state,
+                super::edit::Overlay::Report(super::edit::Report {
+                    title: "Writes this run".to_string(),
+                    lines,
+                    scroll: 0,
+                }),
+            );
+            Vec::new()
         }
         CommandLine::Quit => quit(state),
     }

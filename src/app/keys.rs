@@ -18,14 +18,16 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Self {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Self {
         Key {
             code,
             mods: KeyModifiers::NONE,
         }
     }
 
-    const fn char(c: char) -> Self {
+    /// A character key.
+    pub const fn char(c: char) -> Self {
         Key::plain(KeyCode::Char(c))
     }
 
@@ -80,6 +82,8 @@ pub enum Intent {
     Complete,
     /// Orders triage: acting on orders and their dialogs.
     Orders(OrderIntent),
+    /// Edits, dialogs and marks (see `app::edit`).
+    Edit(super::edit::EditIntent),
 }
 
 /// Headings for the help overlay.
@@ -143,6 +147,7 @@ pub enum ModeKind {
     Picker,
     /// An Orders dialog (status change, ship, staff notes).
     Dialog,
+    Edit,
 }
 
 impl Mode {
@@ -155,6 +160,7 @@ impl Mode {
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
             Mode::OrderDialog => ModeKind::Dialog,
+            Mode::Edit => ModeKind::Edit,
         }
     }
 }
@@ -170,6 +176,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Help,
     ModeKind::Picker,
     ModeKind::Dialog,
+    ModeKind::Edit,
 ];
 const DIALOG: &[ModeKind] = &[ModeKind::Dialog];
 
@@ -620,7 +627,7 @@ pub static COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         label: "Enter",
         name: "save",
-        description: "Order dialogs: save (a status that moves no money asks first)",
+        description: "Order dialogs: save (a status that sounds like money asks first)",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Submit),
@@ -628,21 +635,21 @@ pub static COMMANDS: &[Command] = &[
         available: always,
     },
     Command {
-        keys: &[Key::char('y')],
-        label: "y",
-        name: "yes",
-        description: "Order dialogs: confirm",
+        keys: &[Key::ctrl('e')],
+        label: "C-e",
+        name: "$EDITOR",
+        description: "Staff notes: continue in $EDITOR (several lines)",
         group: Group::Typing,
         in_footer: true,
-        intent: Intent::Orders(OrderIntent::Submit),
+        intent: Intent::Orders(OrderIntent::Editor),
         modes: DIALOG,
-        available: order_keys::confirming,
+        available: order_keys::editing_notes,
     },
     Command {
         keys: &[Key::plain(KeyCode::Esc)],
         label: "Esc",
         name: "cancel",
-        description: "Order dialogs: cancel (from a question: back to the choice)",
+        description: "Order dialogs: cancel, nothing is sent",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Cancel),
@@ -752,16 +759,20 @@ impl Command {
     }
 }
 
-/// The command a key triggers in the current state, if any.
-pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+/// Every command: the base table, then the edit keys.
+pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
+        .chain(super::edit::keys::EDIT_COMMANDS.iter())
+}
+
+/// The command a key triggers in the current state, if any.
+pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
+    all_commands()
         .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
 }
 
 /// Commands to show in the footer right now, in table order.
 pub fn footer_commands(state: &AppState) -> impl Iterator<Item = &'static Command> + '_ {
-    COMMANDS
-        .iter()
-        .filter(move |command| command.in_footer && command.works(state))
+    all_commands().filter(move |command| command.in_footer && command.works(state))
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod cmdline;
+pub mod edit;
 mod intents;
 pub mod keys;
 pub mod list;
@@ -78,6 +79,8 @@ pub enum Mode {
     /// A dialog of the Orders tab (status change, ship, staff notes); its
     /// state is `orders.dialog`.
     OrderDialog,
+    /// An editor or dialog (`state.edit.overlay`) takes the keys.
+    Edit,
 }
 
 /// A short message shown over the bottom of the screen.
@@ -145,6 +148,8 @@ pub struct AppState {
     pub changed: bool,
     /// The request for the store's name.
     pub store_load: list::LoadState,
+    /// Editors, dialogs, writes in flight, the write log and undo.
+    pub edit: edit::EditState,
     next_id: u64,
 }
 
@@ -176,6 +181,7 @@ impl AppState {
             quit: false,
             changed: true,
             store_load: list::LoadState::Idle,
+            edit: edit::EditState::default(),
             next_id: 1,
         }
     }
@@ -214,7 +220,8 @@ impl AppState {
 
     /// Whether anything is moving on screen (spinners), so the runtime ticks.
     pub fn is_animating(&self) -> bool {
-        self.products.is_loading()
+        !self.edit.pending.is_empty()
+            || self.products.is_loading()
             || self.orders.is_loading()
             || self.customers.is_loading()
             || self.categories.is_loading()

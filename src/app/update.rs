@@ -27,6 +27,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             let input = match state.mode {
                 Mode::Filter => &mut state.filter_input,
                 Mode::Command => &mut state.command_input,
+                Mode::Edit => {
+                    super::edit::on_paste(state, &text);
+                    return Vec::new();
+                }
                 _ => {
                     state.changed = false;
                     return Vec::new();
@@ -103,6 +107,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 format!("Could not switch to profile {profile}: {message}"),
             ),
         },
+        Action::Written { request, result } => super::edit::on_written(state, request, result),
+        Action::WriteProgress {
+            request,
+            done,
+            total,
+        } => {
+            super::edit::on_progress(state, request, done, total);
+            Vec::new()
+        }
+        Action::EditedExternally { edit, result } => {
+            super::edit::on_edited_externally(state, edit, result)
+        }
         Action::Quit => quit(state),
         Action::Orders(message) => super::orders::on_message(state, message),
     }
@@ -152,6 +168,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Mode::OrderDialog => super::orders::on_dialog_key(state, key),
+        Mode::Edit => super::edit::on_other_key(state, &key),
         _ => {
             state.changed = false;
             Vec::new()

@@ -84,6 +84,17 @@ impl Executor {
                 ));
                 self.timers.push(task.abort_handle());
             }
+            Effect::Write { request, write } => {
+                // Writes are never aborted by newer fetches: they must finish and report.
+                let client = self.client();
+                let actions = self.actions.clone();
+                tokio::spawn(async move {
+                    let result = super::write::run(&client, request, write, &actions).await;
+                    let _ = actions.send(Action::Written { request, result });
+                });
+            }
+            // The runner suspends the terminal for the editor; nothing to run here.
+            Effect::EditExternally(_) => {}
             Effect::Quit => self.abort_all(),
         }
     }

@@ -2,10 +2,12 @@
 //! ([`Runner`]) and the task executor that runs API calls.
 
 mod executor;
+pub mod external_editor;
 mod fetch;
 mod orders_tasks;
 mod runner;
 pub mod terminal;
+mod write;
 
 use std::io;
 
@@ -54,7 +56,22 @@ async fn run_on_terminal<B: FrameBackend>(
     let (mut runner, actions) = Runner::from_options(terminal, options)?;
     let signals = tokio::spawn(quit_on_signal(actions));
     let mut input = crossterm::event::EventStream::new();
-    let result = runner.run(&mut input).await;
+    let result = loop {
+        if let Err(error) = runner.run(&mut input).await {
+            break Err(error);
+        }
+        if !runner.wants_external_edit() {
+            break Ok(());
+        }
+        // Dropping the stream stops crossterm's reader thread, so the editor
+        // gets every keystroke; a fresh stream reads again afterwards.
+        drop(input);
+        let edited = runner.edit_externally().await;
+        input = crossterm::event::EventStream::new();
+        if let Err(error) = edited {
+            break Err(error);
+        }
+    };
     signals.abort();
     result
 }

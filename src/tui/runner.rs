@@ -42,6 +42,7 @@ pub struct Runner<B: FrameBackend> {
     frames: u64,
     ticker: tokio::time::Interval,
     copied: Vec<String>,
+    external: Option<crate::app::edit::ExternalEdit>,
 }
 
 impl<B: FrameBackend> Runner<B> {
@@ -63,6 +64,7 @@ impl<B: FrameBackend> Runner<B> {
             frames: 0,
             ticker: ticker(),
             copied: Vec::new(),
+            external: None,
         };
         let effects = runner.state.start();
         for effect in effects {
@@ -103,7 +105,9 @@ impl<B: FrameBackend> Runner<B> {
             if self.dirty {
                 self.draw()?;
             }
-            if self.state.quit || done(&self.state) {
+            if self.state.quit || done(&self.state) || self.external.is_some() {
+                // An external edit needs the terminal and the input: the caller
+                // drops its input stream and calls `edit_externally`.
                 return Ok(());
             }
             let animating = self.state.is_animating();
@@ -200,6 +204,7 @@ impl<B: FrameBackend> Runner<B> {
         for effect in effects {
             match effect {
                 Effect::CopyToClipboard(text) => self.copy(text),
+                Effect::EditExternally(edit) => self.external = Some(edit),
                 effect => self.executor.run(effect),
             }
         }
@@ -211,6 +216,31 @@ impl<B: FrameBackend> Runner<B> {
             tracing::warn!("could not write to the clipboard: {err}");
         }
         self.copied.push(text);
+    }
+
+    /// Whether `run`/`run_until` returned because an external edit waits.
+    pub fn wants_external_edit(&self) -> bool {
+        self.external.is_some()
+    }
+
+    /// Runs the waiting external edit: suspends the terminal, runs the editor
+    /// (blocking, off the async workers), restores and redraws, and feeds the
+    /// result to the app. The caller must not read terminal input meanwhile.
+    pub async fn edit_externally(&mut self) -> io::Result<()> {
+        let Some(edit) = self.external.take() else {
+            return Ok(());
+        };
+        self.terminal.backend_mut().suspend()?;
+        let (text, suffix) = (edit.initial_text.clone(), edit.file_suffix.clone());
+        let result =
+            tokio::task::spawn_blocking(move || super::external_editor::edit_text(&text, &suffix))
+                .await
+                .unwrap_or_else(|error| Err(format!("the editor task failed: {error}")));
+        self.terminal.backend_mut().resume()?;
+        self.terminal.clear().map_err(backend_error)?;
+        self.handle(Action::EditedExternally { edit, result });
+        self.dirty = true;
+        Ok(())
     }
 
     /// Everything copied to the clipboard this run, oldest first (for tests).

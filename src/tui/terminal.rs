@@ -36,6 +36,14 @@ pub trait FrameBackend: Backend {
     fn copy_to_clipboard(&mut self, _text: &str) -> io::Result<()> {
         Ok(())
     }
+    /// Hands the terminal to a child process (the external editor).
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Takes the terminal back after [`FrameBackend::suspend`].
+    fn resume(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl<W: Write> FrameBackend for CrosstermBackend<W> {
@@ -48,6 +56,19 @@ impl<W: Write> FrameBackend for CrosstermBackend<W> {
     fn copy_to_clipboard(&mut self, text: &str) -> io::Result<()> {
         self.write_all(osc52(text).as_bytes())?;
         Write::flush(self)
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        if MOUSE_CAPTURED.load(Ordering::SeqCst) {
+            execute!(self, DisableMouseCapture)?;
+        }
+        super::external_editor::suspend_terminal()
+    }
+    fn resume(&mut self) -> io::Result<()> {
+        super::external_editor::resume_terminal()?;
+        if MOUSE_CAPTURED.load(Ordering::SeqCst) {
+            execute!(self, EnableMouseCapture)?;
+        }
+        Ok(())
     }
 }
 

@@ -4,6 +4,7 @@ mod categories;
 mod chrome;
 mod customers;
 mod detail;
+mod dialogs;
 pub mod format;
 mod orders;
 mod overlays;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
         Mode::OrderDialog => orders::draw_dialog(frame, body, state, &theme),
+        Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);

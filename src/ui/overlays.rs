@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::format;
 use super::theme::Theme;
-use crate::app::keys::{COMMANDS, Group};
+use crate::app::keys::{Group, all_commands};
 use crate::app::{AppState, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
@@ -43,8 +43,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     let mut lines = Vec::new();
     for group in Group::ALL {
         let mut seen = Vec::new();
-        let commands: Vec<_> = COMMANDS
-            .iter()
+        let commands: Vec<_> = all_commands()
             .filter(|c| c.group == group)
             .filter(|c| {
                 // One line per label+description (some keys repeat per mode).

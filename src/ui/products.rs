@@ -2,15 +2,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 use rust_decimal::Decimal;
 
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::table::{Column, draw_list, draw_message};
+use super::dialogs::draw_editor_line;
+use super::table::{Column, draw_list, draw_message, fit_columns};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Product;
 use crate::app::AppState;
+use crate::app::edit::product::InlineEdit;
+use crate::app::edit::{Overlay, ProductField};
 use crate::app::panes::ProductDetail;
 
 const COLUMNS: &[Column] = &[
@@ -19,26 +24,73 @@ const COLUMNS: &[Column] = &[
     Column::left("SKU", 14, 20, 2),
     Column::right("Price", 8, 11, 1),
     Column::right("Sale", 8, 10, 4),
+    Column::right("Retail", 8, 10, 6),
+    Column::right("Cost", 8, 10, 6),
     Column::right("Stock", 5, 7, 1),
     Column::left("Visible", 7, 7, 3),
     Column::left("Availability", 12, 12, 5),
     Column::left("Modified", 10, 10, 4),
 ];
 
-fn cell(product: &Product, column: usize) -> Span<'static> {
-    let text = match column {
+/// The table column that shows `field`.
+fn column_of(field: ProductField) -> usize {
+    match field {
+        ProductField::Name => 1,
+        ProductField::Sku => 2,
+        ProductField::Price => 3,
+        ProductField::SalePrice => 4,
+        ProductField::RetailPrice => 5,
+        ProductField::CostPrice => 6,
+        ProductField::Inventory => 7,
+        ProductField::Visible => 8,
+        ProductField::Availability => 9,
+    }
+}
+
+fn optional_money(value: Decimal) -> String {
+    if value > Decimal::ZERO {
+        format::money(value)
+    } else {
+        "-".to_string()
+    }
+}
+
+fn cell_text(product: &Product, column: usize) -> String {
+    match column {
         0 => product.id.to_string(),
         1 => product.name.clone(),
         2 => product.sku.clone(),
         3 => format::money(product.price),
-        4 if product.sale_price > Decimal::ZERO => format::money(product.sale_price),
-        4 => "-".to_string(),
-        5 => product.inventory_level.to_string(),
-        6 => format::yes_no(product.is_visible).to_string(),
-        7 => product.availability.as_str().to_string(),
+        4 => optional_money(product.sale_price),
+        5 => optional_money(product.retail_price),
+        6 => optional_money(product.cost_price),
+        7 => product.inventory_level.to_string(),
+        8 => format::yes_no(product.is_visible).to_string(),
+        9 => product.availability.as_str().to_string(),
         _ => format::date(product.date_modified.as_ref()),
-    };
-    Span::raw(text)
+    }
+}
+
+/// A cell, with marks, the focused column and saving rows shown.
+fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Span<'static> {
+    let pane = &state.products;
+    let mut text = cell_text(product, column);
+    let mut style = ratatui::style::Style::default();
+    if column == 0 && pane.marked.contains(&product.id) {
+        text = format!("•{text}");
+        style = theme.key;
+    }
+    if state.edit.is_saving(product.id) && column != 0 {
+        style = theme.warn;
+        if column == 1 {
+            text = format!("{text} (saving…)");
+        }
+    }
+    let selected = pane.list.selected().is_some_and(|p| p.id == product.id);
+    if selected && column == column_of(pane.column) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    Span::styled(text, style)
 }
 
 /// Draws the Products tab into `area`.
@@ -68,6 +120,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((_, name)) = &pane.category {
         left.push(Span::styled(format!(" · category {name}"), theme.key));
     }
+    if !pane.marked.is_empty() {
+        left.push(Span::styled(
+            format!(" · {} marked", format::count(pane.marked.len() as u64)),
+            theme.key,
+        ));
+    }
+    if let Some(start) = pane.range_start {
+        left.push(Span::styled(
+            format!(" · range from row {}", start + 1),
+            theme.key,
+        ));
+    }
+    if let Some(progress) = state.edit.progress {
+        left.push(Span::styled(
+            format!(" · {}", progress_bar(progress.done, progress.total)),
+            theme.warn,
+        ));
+    }
     draw_status_line(
         frame,
         status,
@@ -85,7 +155,82 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
         draw_message(frame, body, message);
     } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
+        draw_list(frame, body, theme, COLUMNS, &pane.list, |p, c| {
+            cell(state, theme, p, c)
+        });
+        if let Some(Overlay::Inline(edit)) = &state.edit.overlay {
+            draw_inline(frame, body, state, edit, theme);
+        }
+    }
+}
+
+/// `saving 40/100 [████░░░░░░]`.
+fn progress_bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 10;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+    format!(
+        "saving {done}/{total} [{}{}]",
+        "█".repeat(filled),
+        "░".repeat(WIDTH - filled)
+    )
+}
+
+/// The inline editor over its cell, the reason under it. A column too narrow
+/// to be shown gets the editor on the line under the row instead.
+fn draw_inline(frame: &mut Frame, body: Rect, state: &AppState, edit: &InlineEdit, theme: &Theme) {
+    let list = &state.products.list;
+    let Some(row) = list.rows.iter().position(|p| p.id == edit.id) else {
+        return;
+    };
+    if row < list.offset {
+        return;
+    }
+    let y = body.y + 1 + (row - list.offset) as u16;
+    if y >= body.bottom() {
+        return;
+    }
+    let fitted = fit_columns(COLUMNS, body.width);
+    let target = column_of(edit.field);
+    let mut x = body.x;
+    let mut cell_area = None;
+    for &(index, width) in &fitted {
+        if index == target {
+            cell_area = Some(Rect::new(x, y, width, 1));
+            break;
+        }
+        x += width + 1;
+    }
+    let cell_area = match cell_area {
+        Some(area) => area,
+        None => {
+            // Hidden column: a labelled editor on the next line.
+            let below = Rect::new(body.x, (y + 1).min(body.bottom() - 1), body.width, 1);
+            frame.render_widget(Clear, below);
+            let label = format!(" {}: ", edit.editor.label);
+            let width = label.chars().count() as u16;
+            frame.render_widget(Paragraph::new(Span::styled(label, theme.key)), below);
+            Rect::new(
+                below.x + width,
+                below.y,
+                20.min(below.width.saturating_sub(width)),
+                1,
+            )
+        }
+    };
+    frame.render_widget(Clear, cell_area);
+    draw_editor_line(frame, cell_area, &edit.editor, theme);
+    if let Some(error) = &edit.editor.error {
+        let error_y = cell_area.y + 1;
+        if error_y < body.bottom() {
+            let width = (error.chars().count() as u16 + 2).min(body.right() - body.x);
+            let x = cell_area.x.min(body.right().saturating_sub(width));
+            let area = Rect::new(x, error_y, width, 1);
+            frame.render_widget(Clear, area);
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {error} "), theme.bad)),
+                area,
+            );
+        }
     }
 }
 
@@ -166,18 +311,28 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
     if p.variants.is_empty() {
         lines.push(text("none", theme));
     } else {
+        let pane = &state.products;
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  ]/[ select a variant · h/l field: {} · p price · e edit",
+                pane.variant_column.label()
+            ),
+            theme.muted,
+        )));
         let rows = p
             .variants
             .iter()
-            .map(|v| {
+            .enumerate()
+            .map(|(i, v)| {
                 let options = v
                     .option_values
                     .iter()
                     .map(|o| format!("{}: {}", o.option_display_name, o.label))
                     .collect::<Vec<_>>()
                     .join(", ");
+                let marker = if i == pane.variant_cursor { "▶ " } else { "" };
                 vec![
-                    v.id.to_string(),
+                    format!("{marker}{}", v.id),
                     format::or_dash(&v.sku).to_string(),
                     format::or_dash(&options).to_string(),
                     v.price.map_or("inherit".to_string(), format::money),

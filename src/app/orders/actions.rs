@@ -6,6 +6,7 @@ use super::export::{ExportKind, ExportState};
 use super::views::needs_confirmation;
 use super::{OrdersTask, ViewQuery};
 use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
+use crate::app::edit::{ExternalEdit, ExternalPurpose};
 use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Mode, Tab, ToastKind};
@@ -97,7 +98,6 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
         order_id: order.id,
         current: order.status_id,
         cursor,
-        confirming: None,
         from_list,
     }));
     state.mode = Mode::OrderDialog;
@@ -161,6 +161,11 @@ pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
     let Some((order, from_list)) = current_order(state) else {
         return no_order(state);
     };
+    if order.staff_notes.contains('\n') {
+        // More than one line: straight to $EDITOR.
+        let text = order.staff_notes.clone();
+        return vec![external_notes(order.id, text, order.staff_notes, from_list)];
+    }
     state.orders.dialog = Some(OrderDialog::Notes(NotesDialog {
         order_id: order.id,
         input: tui_input::Input::new(order.staff_notes.clone()),
@@ -170,6 +175,63 @@ pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
     }));
     state.mode = Mode::OrderDialog;
     Vec::new()
+}
+
+/// Edits the staff notes of order `id` in `$EDITOR`, starting from `text`.
+pub(super) fn external_notes(id: u64, text: String, original: String, from_list: bool) -> Effect {
+    Effect::EditExternally(ExternalEdit {
+        initial_text: text,
+        file_suffix: ".txt".to_string(),
+        then: ExternalPurpose::OrderStaffNotes {
+            id,
+            original,
+            from_list,
+        },
+    })
+}
+
+/// `$EDITOR` closed on the staff notes of order `id`: save them if changed.
+pub(crate) fn notes_edited(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    from_list: bool,
+    text: &str,
+) -> Vec<Effect> {
+    // Editors end the file with a newline; the notes do not need it.
+    let notes = text.trim_end_matches(['\n', '\r']).to_string();
+    if notes == original {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("Staff notes of order #{id} unchanged"),
+        );
+    }
+    let update = OrderUpdate {
+        staff_notes: Some(notes),
+        ..OrderUpdate::default()
+    };
+    begin_update(state, id, update, WriteKind::Notes, from_list)
+}
+
+/// Sets order `order_id` to `status_id` (after the picker, and the
+/// confirmation where one is due).
+pub(crate) fn set_status(
+    state: &mut AppState,
+    order_id: u64,
+    status_id: u32,
+    from_list: bool,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if refuse_read_only(state, "changing an order's status", &mut effects) {
+        return effects;
+    }
+    let update = OrderUpdate {
+        status_id: Some(status_id),
+        ..OrderUpdate::default()
+    };
+    let label = state.orders.status_label(status_id);
+    begin_update(state, order_id, update, WriteKind::Status(label), from_list)
 }
 
 /// Sends `PUT /v2/orders/{id}`.

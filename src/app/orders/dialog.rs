@@ -1,13 +1,15 @@
-//! The Orders dialogs: status picker (with a question for statuses that
-//! sound like money moves), ship dialog and the one-line staff-notes editor.
+//! The Orders dialogs: status picker, ship dialog and the one-line
+//! staff-notes editor. Statuses that sound like money moves are confirmed
+//! with the shared dialog (`app::edit::confirm`).
 
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
 use super::actions::{self, WriteKind};
 use super::views::needs_confirmation;
 use crate::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
+use crate::app::edit::{self, Confirm, Confirmed};
 use crate::app::panes::OrderDetail;
 use crate::app::{AppState, Effect, Mode};
 
@@ -41,8 +43,6 @@ pub struct StatusDialog {
     pub current: u32,
     /// Index into `OrdersPane::status_labels()`.
     pub cursor: usize,
-    /// A status waiting for "yes, it moves no money".
-    pub confirming: Option<u32>,
     /// Opened from the list (the cursor moves on afterwards).
     pub from_list: bool,
 }
@@ -241,31 +241,37 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
     };
     match dialog {
         OrderDialog::Status(d) => {
-            let labels = state.orders.status_labels();
-            let target = match d.confirming {
-                Some(target) => target,
-                None => match labels.get(d.cursor) {
-                    Some((id, _)) => *id,
-                    None => return Vec::new(),
-                },
+            let Some((target, label)) = state.orders.status_labels().get(d.cursor).cloned() else {
+                return Vec::new();
             };
-            if target == d.current {
-                close(state);
-                return Vec::new();
-            }
-            if d.confirming.is_none() && needs_confirmation(target) {
-                if let Some(OrderDialog::Status(open)) = state.orders.dialog.as_mut() {
-                    open.confirming = Some(target);
-                }
-                return Vec::new();
-            }
             close(state);
-            let update = OrderUpdate {
-                status_id: Some(target),
-                ..OrderUpdate::default()
-            };
-            let label = state.orders.status_label(target);
-            actions::begin_update(state, d.order_id, update, WriteKind::Status(label), d.from_list)
+            if target == d.current {
+                return Vec::new();
+            }
+            if needs_confirmation(target) {
+                // The shared confirmation dialog (default No); `y` runs
+                // `Confirmed::OrderStatus`, which comes back to `set_status`.
+                edit::open_confirm(
+                    state,
+                    Confirm::new(
+                        format!("Set order #{} to {label}?", d.order_id),
+                        vec![
+                            format!("Order #{} becomes {label}.", d.order_id),
+                            "A status change moves no money: refund or void the payment \
+                             with the payment provider yourself."
+                                .to_string(),
+                        ],
+                        format!("Set {label}"),
+                        Confirmed::OrderStatus {
+                            order_id: d.order_id,
+                            status_id: target,
+                            from_list: d.from_list,
+                        },
+                    ),
+                );
+                return Vec::new();
+            }
+            actions::set_status(state, d.order_id, target, d.from_list)
         }
         OrderDialog::Notes(d) => {
             close(state);
@@ -294,16 +300,24 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// Esc: steps back from a question, else closes.
+/// Esc: closes the dialog; nothing is sent.
 pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
-    if let Some(OrderDialog::Status(d)) = state.orders.dialog.as_mut()
-        && d.confirming.is_some()
-    {
-        d.confirming = None;
-        return Vec::new();
-    }
     close(state);
     Vec::new()
+}
+
+/// Ctrl-E in the notes dialog: continue in `$EDITOR` (for more than one line).
+pub(super) fn notes_in_editor(state: &mut AppState) -> Vec<Effect> {
+    let Some(OrderDialog::Notes(d)) = state.orders.dialog.clone() else {
+        return Vec::new();
+    };
+    close(state);
+    vec![actions::external_notes(
+        d.order_id,
+        d.input.value().to_string(),
+        d.original,
+        d.from_list,
+    )]
 }
 
 /// Tab / Back-Tab in the ship dialog.
@@ -332,7 +346,7 @@ fn step(value: usize, delta: isize, len: usize, wrap: bool) -> usize {
 pub(super) fn choose_step(state: &mut AppState, delta: isize) -> Vec<Effect> {
     let statuses = state.orders.status_labels().len();
     match state.orders.dialog.as_mut() {
-        Some(OrderDialog::Status(d)) if d.confirming.is_none() => {
+        Some(OrderDialog::Status(d)) => {
             d.cursor = step(d.cursor, delta, statuses, false);
         }
         Some(OrderDialog::Ship(d)) => match d.focus {
@@ -374,21 +388,13 @@ pub(super) fn toggle_quantity(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keys the key table leaves to the dialog: typing, and `n` for "no".
+/// Keys the key table leaves to the dialog: typing into the text fields.
 pub(super) fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let input = match state.orders.dialog.as_mut() {
         Some(OrderDialog::Notes(d)) => &mut d.input,
         Some(OrderDialog::Ship(d)) if d.focus == ShipFocus::Tracking => {
             d.problem = None;
             &mut d.tracking
-        }
-        Some(OrderDialog::Status(d)) if d.confirming.is_some() => {
-            if matches!(key.code, KeyCode::Char('n' | 'N')) {
-                d.confirming = None;
-            } else {
-                state.changed = false;
-            }
-            return Vec::new();
         }
         _ => {
             state.changed = false;

@@ -17,9 +17,9 @@ pub fn in_order_detail(state: &AppState) -> bool {
     state.tab == Tab::Orders && state.orders.detail.is_some()
 }
 
-/// A yes/no question is open.
-pub fn confirming(state: &AppState) -> bool {
-    matches!(&state.orders.dialog, Some(OrderDialog::Status(d)) if d.confirming.is_some())
+/// The staff-notes dialog is open.
+pub fn editing_notes(state: &AppState) -> bool {
+    matches!(&state.orders.dialog, Some(OrderDialog::Notes(_)))
 }
 
 /// The ship dialog is open.
@@ -30,7 +30,7 @@ pub fn shipping(state: &AppState) -> bool {
 /// Up/Down choose something (not while typing text).
 pub fn choosing(state: &AppState) -> bool {
     match &state.orders.dialog {
-        Some(OrderDialog::Status(d)) => d.confirming.is_none(),
+        Some(OrderDialog::Status(_)) => true,
         Some(OrderDialog::Ship(d)) => d.focus != ShipFocus::Tracking,
         _ => false,
     }

@@ -34,7 +34,9 @@ pub use export::{ExportKind, ExportState};
 pub use poll::{Highlight, PollState};
 pub use views::{NEEDS_ACTION, OrderView, needs_confirmation};
 
-pub(crate) use actions::{after_detail, export_command, orders_command, poll_command};
+pub(crate) use actions::{
+    after_detail, export_command, notes_edited, orders_command, poll_command, set_status,
+};
 pub use actions::address_text;
 
 /// What an Orders key asks for (the key table maps keys to these).
@@ -74,6 +76,8 @@ pub enum OrderIntent {
     Less,
     /// Ship dialog: all or none of the item.
     Toggle,
+    /// Notes dialog: continue in `$EDITOR`.
+    Editor,
 }
 
 /// Which orders an export or a needs-action fetch covers.
@@ -254,6 +258,7 @@ pub fn on_intent(state: &mut AppState, intent: OrderIntent) -> Vec<Effect> {
         OrderIntent::More => dialog::quantity_step(state, 1),
         OrderIntent::Less => dialog::quantity_step(state, -1),
         OrderIntent::Toggle => dialog::toggle_quantity(state),
+        OrderIntent::Editor => dialog::notes_in_editor(state),
     }
 }
 

@@ -1,8 +1,12 @@
 //! The Products tab: a server-sorted, server-filtered, paged product list and
 //! a product detail view.
 
+use std::collections::BTreeSet;
+
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::Product;
+use crate::app::edit::ProductField;
+use crate::app::edit::variant::VariantField;
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::{AppState, Effect, Fetch};
 
@@ -101,6 +105,16 @@ pub struct ProductsPane {
     pub filter_generation: u64,
     /// The open product, if any.
     pub detail: Option<Detail<ProductDetail>>,
+    /// Marked products (Space, `V`, `*`), by id.
+    pub marked: BTreeSet<u64>,
+    /// Where a `V` range started (row index), until the second `V`.
+    pub range_start: Option<usize>,
+    /// The focused column: what `e` edits.
+    pub column: ProductField,
+    /// The selected variant in the product detail.
+    pub variant_cursor: usize,
+    /// The focused variant field in the product detail.
+    pub variant_column: VariantField,
 }
 
 impl ProductsPane {
@@ -134,6 +148,9 @@ impl AppState {
     /// Drops the product rows and fetches page 1 with the current query.
     pub(crate) fn reload_products(&mut self) -> Vec<Effect> {
         self.products.list.reset();
+        // Marks refer to the rows of one query; a new query starts clean.
+        self.products.marked.clear();
+        self.products.range_start = None;
         self.fetch_more_products()
     }
 
@@ -157,6 +174,7 @@ impl AppState {
     pub(crate) fn open_product(&mut self, id: u64) -> Vec<Effect> {
         let request = self.next_id();
         self.products.detail = Some(Detail::loading(id, request));
+        self.products.variant_cursor = 0;
         let mut effects = vec![Effect::Fetch {
             request,
             fetch: Fetch::ProductDetail { id },

@@ -1,5 +1,5 @@
-//! The Orders dialogs: status picker and its "moves no money" question, the
-//! ship dialog and the staff-notes editor.
+//! The Orders dialogs: status picker, ship dialog and staff-notes editor
+//! (the "moves no money" question is the shared confirmation dialog).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,9 +18,6 @@ use crate::app::orders::{
 /// Draws the open Orders dialog over `area`.
 pub fn draw_dialog(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     match &state.orders.dialog {
-        Some(OrderDialog::Status(d)) if d.confirming.is_some() => {
-            draw_confirm(frame, area, state, d, theme)
-        }
         Some(OrderDialog::Status(d)) => draw_status(frame, area, state, d, theme),
         Some(OrderDialog::Ship(d)) => draw_ship(frame, area, d, theme),
         Some(OrderDialog::Notes(d)) => draw_notes(frame, area, d, theme),
@@ -63,31 +60,6 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_confirm(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog, theme: &Theme) {
-    let Some(target) = d.confirming else {
-        return;
-    };
-    let label = state.orders.status_label(target);
-    let popup = centered(area, 62, 8);
-    frame.render_widget(Clear, popup);
-    let block = popup_block("Change status?", "y/Enter yes · n/Esc no", theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let lines = vec![
-        Line::from(Span::styled(
-            format!("Set order #{} to {label}?", d.order_id),
-            theme.heading,
-        )),
-        Line::from(""),
-        Line::from(Span::styled(
-            "A status change moves no money: refund or void the payment \
-             with the payment provider yourself.",
-            theme.warn,
-        )),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
 /// One labelled field; the focused one is highlighted.
@@ -199,7 +171,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
     let popup = centered(area, 76, 12);
     frame.render_widget(Clear, popup);
     let title = format!("Order #{}: staff notes", d.order_id);
-    let block = popup_block(&title, "Enter saves · Esc cancels", theme);
+    let block = popup_block(&title, "Enter saves · C-e $EDITOR · Esc cancels", theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let message = if d.customer_message.trim().is_empty() {

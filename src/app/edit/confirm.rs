@@ -1,0 +1,62 @@
+//! The confirmation dialog, shared by every resource. It always defaults to
+//! No: only `y` confirms, any other key cancels.
+//!
+//! How to use it for another resource (gitui style: ConfirmAction → dialog →
+//! ConfirmedAction):
+//! 1. add a variant to [`Confirmed`] that names what to do (with the ids it needs);
+//! 2. open the dialog from your intent: `edit::open_confirm(state, Confirm::new(
+//!    "Delete customer?", lines, "Delete", Confirmed::DeleteCustomers { ids }))`;
+//! 3. handle your variant in `edit::on_confirmed` (return the `Effect`s to run).
+//!
+//! The dialog is drawn by `ui::dialogs`; the key table routes `y` to
+//! `EditIntent::Yes` and every other key to a cancel.
+
+use super::external::ExternalEdit;
+
+/// A question the user answers with `y` (anything else is No).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The question, e.g. "Delete product?".
+    pub title: String,
+    /// What exactly is affected (ids, names, counts); one line each.
+    pub lines: Vec<String>,
+    /// The verb on the `y` hint, e.g. "Delete".
+    pub yes_label: String,
+    /// What happens on `y`.
+    pub on_yes: Confirmed,
+    /// Lines scrolled down (long lists of names).
+    pub scroll: u16,
+}
+
+impl Confirm {
+    /// A dialog asking `title`, listing `lines`, doing `on_yes` on `y`.
+    pub fn new(
+        title: impl Into<String>,
+        lines: Vec<String>,
+        yes_label: impl Into<String>,
+        on_yes: Confirmed,
+    ) -> Confirm {
+        Confirm {
+            title: title.into(),
+            lines,
+            yes_label: yes_label.into(),
+            on_yes,
+            scroll: 0,
+        }
+    }
+}
+
+/// What a confirmed dialog does. Add a variant per resource action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Delete these products (one request with `id:in` when there are several).
+    DeleteProducts { ids: Vec<u64> },
+    /// Open the external editor again with this text (after invalid input).
+    ReopenExternal(ExternalEdit),
+    /// Set order `order_id` to `status_id` (a status that moves no money).
+    OrderStatus {
+        order_id: u64,
+        status_id: u32,
+        from_list: bool,
+    },
+}

@@ -1,0 +1,96 @@
+//! Editing text in the user's `$EDITOR`, shared by every resource.
+//!
+//! How to use it for another resource:
+//! 1. add a variant to [`ExternalPurpose`] naming what the text is for;
+//! 2. return `Effect::EditExternally(ExternalEdit { initial_text, file_suffix:
+//!    ".json".into(), then: ExternalPurpose::YourThing { id } })` from `update`;
+//! 3. the runner leaves the alternate screen, stops reading the terminal, runs
+//!    `$VISUAL` / `$EDITOR` / `vi` on a 0600 temp file (removed afterwards),
+//!    restores the screen and sends `Action::EditedExternally { edit, result }`
+//!    with the saved text (or why the editor failed);
+//! 4. handle your variant in `edit::on_edited_externally`. For JSON,
+//!    [`changed_fields`] gives only the fields the user changed, and
+//!    `Confirmed::ReopenExternal` offers to fix invalid input.
+
+use serde_json::{Map, Value};
+
+use crate::api::money::decimal_from_value;
+
+/// A request to edit text in the external editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalEdit {
+    /// The text the file starts with.
+    pub initial_text: String,
+    /// The temp file's suffix, so the editor picks a syntax (".json").
+    pub file_suffix: String,
+    /// What the edited text is for.
+    pub then: ExternalPurpose,
+}
+
+/// What an external edit feeds. Add a variant per resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExternalPurpose {
+    /// The writable fields of product `id` as JSON; `original` is the text as
+    /// first offered (what "changed" is measured against).
+    ProductJson { id: u64, original: String },
+    /// The staff notes of order `id`; `original` is what the order had.
+    OrderStaffNotes {
+        id: u64,
+        original: String,
+        from_list: bool,
+    },
+}
+
+/// The fields of `edited` whose values differ from `original` (both JSON
+/// objects). Numbers compare by decimal value, so `9.9` and `9.90` are equal;
+/// fields the user deleted are left alone (not sent).
+pub fn changed_fields(original: &Value, edited: &Value) -> Result<Map<String, Value>, String> {
+    let Value::Object(edited) = edited else {
+        return Err("the JSON must be an object { ... }".to_string());
+    };
+    let empty = Map::new();
+    let original = original.as_object().unwrap_or(&empty);
+    Ok(edited
+        .iter()
+        .filter(|(key, value)| match original.get(*key) {
+            Some(before) => !same_value(before, value),
+            None => true,
+        })
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect())
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(_), Value::Number(_)) => {
+            match (decimal_from_value(a), decimal_from_value(b)) {
+                (Ok(Some(x)), Ok(Some(y))) => x == y,
+                _ => a == b,
+            }
+        }
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_changed_fields_count() {
+        let original: Value =
+            serde_json::from_str(r#"{"name":"A","price":9.9,"is_visible":true}"#).unwrap();
+        let edited: Value =
+            serde_json::from_str(r#"{"name":"A","price":9.90,"is_visible":false,"sku":"X"}"#)
+                .unwrap();
+        let changed = changed_fields(&original, &edited).unwrap();
+        let keys: Vec<&str> = changed.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["is_visible", "sku"]);
+    }
+
+    #[test]
+    fn a_non_object_is_refused() {
+        let original: Value = serde_json::from_str("{}").unwrap();
+        assert!(changed_fields(&original, &Value::Bool(true)).is_err());
+    }
+}

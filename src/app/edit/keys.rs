@@ -1,0 +1,380 @@
+//! The edit keys, as entries of the one key table (`keys::all_commands`
+//! chains them after the base table), so dispatch, footer and help agree.
+
+use crossterm::event::KeyCode;
+
+use super::{EditIntent, Overlay};
+use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
+use crate::app::{AppState, Tab};
+
+const NORMAL: &[ModeKind] = &[ModeKind::Normal];
+const EDIT: &[ModeKind] = &[ModeKind::Edit];
+
+fn product_list(state: &AppState) -> bool {
+    state.tab == Tab::Products && state.products.detail.is_none()
+}
+fn product_row(state: &AppState) -> bool {
+    product_list(state) && state.products.list.selected().is_some()
+}
+fn product_any(state: &AppState) -> bool {
+    state.tab == Tab::Products
+        && match &state.products.detail {
+            Some(detail) => detail.data.is_some(),
+            None => state.products.list.selected().is_some(),
+        }
+}
+fn product_detail(state: &AppState) -> bool {
+    state.tab == Tab::Products
+        && state.products.detail.as_ref().is_some_and(|d| {
+            d.data
+                .as_ref()
+                .is_some_and(|d| !d.product.variants.is_empty())
+        })
+}
+fn price_target(state: &AppState) -> bool {
+    product_row(state) || product_detail(state)
+}
+fn has_marks(state: &AppState) -> bool {
+    product_list(state) && !state.products.marked.is_empty()
+}
+fn on_products(state: &AppState) -> bool {
+    state.tab == Tab::Products
+}
+fn columns(state: &AppState) -> bool {
+    product_row(state) || product_detail(state)
+}
+fn overlay(state: &AppState, f: fn(&Overlay) -> bool) -> bool {
+    state.edit.overlay.as_ref().is_some_and(f)
+}
+fn asks_yes(state: &AppState) -> bool {
+    overlay(state, |o| {
+        matches!(o, Overlay::Confirm(_) | Overlay::BulkPreview(_))
+    })
+}
+fn takes_enter(state: &AppState) -> bool {
+    overlay(state, |o| {
+        matches!(
+            o,
+            Overlay::Inline(_) | Overlay::Variant(_) | Overlay::BulkForm(_) | Overlay::Create(_)
+        )
+    })
+}
+fn conflict(state: &AppState) -> bool {
+    overlay(state, |o| matches!(o, Overlay::Conflict(_)))
+}
+fn scrolls(state: &AppState) -> bool {
+    overlay(state, |o| {
+        matches!(
+            o,
+            Overlay::Confirm(_) | Overlay::BulkPreview(_) | Overlay::Report(_)
+        )
+    })
+}
+fn scrolls_list(state: &AppState) -> bool {
+    overlay(state, |o| {
+        matches!(o, Overlay::BulkPreview(_) | Overlay::Report(_))
+    })
+}
+fn has_fields(state: &AppState) -> bool {
+    overlay(state, |o| {
+        matches!(o, Overlay::BulkForm(_) | Overlay::Create(_))
+    })
+}
+fn always(_: &AppState) -> bool {
+    true
+}
+
+macro_rules! command {
+    ($keys:expr, $label:expr, $name:expr, $description:expr, $group:expr, $footer:expr, $intent:ident, $modes:expr, $available:expr) => {
+        Command {
+            keys: $keys,
+            label: $label,
+            name: $name,
+            description: $description,
+            group: $group,
+            in_footer: $footer,
+            intent: Intent::Edit(EditIntent::$intent),
+            modes: $modes,
+            available: $available,
+        }
+    };
+}
+
+/// Edit keys: products list and detail (normal mode), then editors and dialogs.
+pub static EDIT_COMMANDS: &[Command] = &[
+    command!(
+        &[Key::char('p')],
+        "p",
+        "price",
+        "Edit the price (product row, or the selected variant in the detail)",
+        Group::View,
+        true,
+        Price,
+        NORMAL,
+        price_target
+    ),
+    command!(
+        &[Key::char('e')],
+        "e",
+        "edit",
+        "Edit the focused column inline (h/l or ←/→ pick it)",
+        Group::View,
+        true,
+        Inline,
+        NORMAL,
+        price_target
+    ),
+    command!(
+        &[Key::char('E')],
+        "E",
+        "$EDITOR",
+        "Edit the product's JSON in $EDITOR; only changed fields are sent",
+        Group::View,
+        false,
+        External,
+        NORMAL,
+        product_any
+    ),
+    command!(
+        &[Key::char('x'), Key::plain(KeyCode::Delete)],
+        "x/Del",
+        "delete",
+        "Delete the product (or the marked ones) after confirming",
+        Group::View,
+        true,
+        Delete,
+        NORMAL,
+        product_any
+    ),
+    command!(
+        &[Key::char(' ')],
+        "Space",
+        "mark",
+        "Mark or unmark the row",
+        Group::View,
+        true,
+        Mark,
+        NORMAL,
+        product_row
+    ),
+    command!(
+        &[Key::char('V')],
+        "V",
+        "range",
+        "Mark a range: press at the start, move, press again",
+        Group::View,
+        false,
+        MarkRange,
+        NORMAL,
+        product_row
+    ),
+    command!(
+        &[Key::char('*')],
+        "*",
+        "mark all",
+        "Mark every loaded row (again: clear the marks)",
+        Group::View,
+        false,
+        MarkAll,
+        NORMAL,
+        product_row
+    ),
+    command!(
+        &[Key::char('B')],
+        "B",
+        "bulk price",
+        "Bulk price change of the marked rows, with a preview",
+        Group::View,
+        true,
+        Bulk,
+        NORMAL,
+        has_marks
+    ),
+    command!(
+        &[Key::char('u')],
+        "u",
+        "undo",
+        "Undo the last edit or bulk change",
+        Group::View,
+        false,
+        Undo,
+        NORMAL,
+        on_products
+    ),
+    command!(
+        &[Key::char('c')],
+        "c",
+        "create",
+        "Create a product",
+        Group::View,
+        false,
+        Create,
+        NORMAL,
+        product_list
+    ),
+    command!(
+        &[Key::char('h'), Key::plain(KeyCode::Left)],
+        "h/←",
+        "column",
+        "Focus the column to the left (what e edits)",
+        Group::View,
+        false,
+        ColumnLeft,
+        NORMAL,
+        columns
+    ),
+    command!(
+        &[Key::char('l'), Key::plain(KeyCode::Right)],
+        "l/→",
+        "column",
+        "Focus the column to the right",
+        Group::View,
+        false,
+        ColumnRight,
+        NORMAL,
+        columns
+    ),
+    command!(
+        &[Key::char(']')],
+        "]",
+        "next variant",
+        "Select the next variant (product detail)",
+        Group::View,
+        false,
+        NextVariant,
+        NORMAL,
+        product_detail
+    ),
+    command!(
+        &[Key::char('[')],
+        "[",
+        "previous variant",
+        "Select the previous variant",
+        Group::View,
+        false,
+        PrevVariant,
+        NORMAL,
+        product_detail
+    ),
+    command!(
+        &[Key::char('y')],
+        "y",
+        "yes",
+        "Confirm (any other key cancels)",
+        Group::Typing,
+        true,
+        Yes,
+        EDIT,
+        asks_yes
+    ),
+    command!(
+        &[Key::plain(KeyCode::Enter)],
+        "Enter",
+        "save",
+        "Save the value / show the preview",
+        Group::Typing,
+        true,
+        Submit,
+        EDIT,
+        takes_enter
+    ),
+    command!(
+        &[Key::char('o')],
+        "o",
+        "overwrite",
+        "Conflict: save your change over theirs",
+        Group::Typing,
+        true,
+        Overwrite,
+        EDIT,
+        conflict
+    ),
+    command!(
+        &[Key::char('r')],
+        "r",
+        "reload",
+        "Conflict: take their version, drop yours",
+        Group::Typing,
+        true,
+        Reload,
+        EDIT,
+        conflict
+    ),
+    command!(
+        &[Key::plain(KeyCode::Down)],
+        "↓",
+        "scroll",
+        "Scroll the dialog or list",
+        Group::Typing,
+        false,
+        ScrollDown,
+        EDIT,
+        scrolls
+    ),
+    command!(
+        &[Key::plain(KeyCode::Up)],
+        "↑",
+        "scroll",
+        "Scroll the dialog or list",
+        Group::Typing,
+        false,
+        ScrollUp,
+        EDIT,
+        scrolls
+    ),
+    command!(
+        &[Key::char('j')],
+        "j",
+        "scroll",
+        "Scroll the preview or list (in a yes/no dialog j cancels)",
+        Group::Typing,
+        false,
+        ScrollDown,
+        EDIT,
+        scrolls_list
+    ),
+    command!(
+        &[Key::char('k')],
+        "k",
+        "scroll",
+        "Scroll the preview or list",
+        Group::Typing,
+        false,
+        ScrollUp,
+        EDIT,
+        scrolls_list
+    ),
+    command!(
+        &[Key::plain(KeyCode::Tab)],
+        "Tab",
+        "next",
+        "Next field (bulk form: rounding)",
+        Group::Typing,
+        true,
+        NextField,
+        EDIT,
+        has_fields
+    ),
+    command!(
+        &[Key::plain(KeyCode::BackTab)],
+        "S-Tab",
+        "previous",
+        "Previous field",
+        Group::Typing,
+        false,
+        PrevField,
+        EDIT,
+        has_fields
+    ),
+    command!(
+        &[Key::plain(KeyCode::Esc)],
+        "Esc",
+        "cancel",
+        "Close the editor or dialog without saving",
+        Group::Typing,
+        true,
+        Cancel,
+        EDIT,
+        always
+    ),
+];

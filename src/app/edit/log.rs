@@ -1,0 +1,106 @@
+//! The write log (`:log`): every write this run made — time, product, field,
+//! old → new, and how it ended.
+
+use chrono::{DateTime, Local};
+
+use crate::app::list::RequestId;
+
+/// What one write did to one product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogRow {
+    /// The product's id (0 for a create before the id is known).
+    pub id: u64,
+    /// "#123 Oak Board".
+    pub product: String,
+    /// "Price", "deleted", "created".
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// How a logged write ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogResult {
+    Pending,
+    Ok,
+    Failed(String),
+}
+
+/// One line of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub time: DateTime<Local>,
+    pub request: RequestId,
+    pub row: LogRow,
+    pub result: LogResult,
+}
+
+/// The log of this run, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct WriteLog {
+    pub entries: Vec<LogEntry>,
+}
+
+impl WriteLog {
+    /// Records `rows` as sent by `request`.
+    pub fn start(&mut self, request: RequestId, rows: Vec<LogRow>) {
+        let time = Local::now();
+        self.entries.extend(rows.into_iter().map(|row| LogEntry {
+            time,
+            request,
+            row,
+            result: LogResult::Pending,
+        }));
+    }
+
+    /// Settles every row of `request`: failed ones (by product id) get their
+    /// message, the rest succeeded.
+    pub fn finish(&mut self, request: RequestId, failed: &[(u64, String)]) {
+        for entry in self.entries.iter_mut().filter(|e| e.request == request) {
+            entry.result = match failed.iter().find(|(id, _)| *id == entry.row.id) {
+                Some((_, message)) => LogResult::Failed(message.clone()),
+                None => LogResult::Ok,
+            };
+        }
+    }
+
+    /// Marks every row of `request` failed with `message`.
+    pub fn fail(&mut self, request: RequestId, message: &str) {
+        for entry in self.entries.iter_mut().filter(|e| e.request == request) {
+            entry.result = LogResult::Failed(message.to_string());
+        }
+    }
+
+    /// Renames the product of a create once its id is known.
+    pub fn set_product(&mut self, request: RequestId, id: u64, product: String) {
+        for entry in self.entries.iter_mut().filter(|e| e.request == request) {
+            entry.row.id = id;
+            entry.row.product = product.clone();
+        }
+    }
+
+    /// One text line per entry, for the `:log` view.
+    pub fn lines(&self) -> Vec<String> {
+        if self.entries.is_empty() {
+            return vec!["No writes yet in this run.".to_string()];
+        }
+        self.entries
+            .iter()
+            .map(|e| {
+                let result = match &e.result {
+                    LogResult::Pending => "saving…".to_string(),
+                    LogResult::Ok => "ok".to_string(),
+                    LogResult::Failed(message) => format!("FAILED: {message}"),
+                };
+                format!(
+                    "{}  {}  {}: {} → {}  {result}",
+                    e.time.format("%H:%M:%S"),
+                    e.row.product,
+                    e.row.field,
+                    e.row.old,
+                    e.row.new
+                )
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,454 @@
+//! Writing to the store: the inline editor, the confirmation dialog, the
+//! `$EDITOR` flow, the write log, marks, bulk changes and undo. The generic
+//! pieces ([`confirm`], [`external`], [`inline`]) are parameterised by
+//! resource; the product flows live in [`product`] and [`bulk`].
+//!
+//! Every write key comes through [`on_intent`], which is the one place that
+//! refuses writes in read-only mode (the client refuses non-GET requests too).
+
+pub mod bulk;
+pub mod confirm;
+pub mod create;
+pub mod external;
+pub mod fields;
+pub mod inline;
+pub mod keys;
+pub mod log;
+pub mod product;
+mod results;
+pub mod variant;
+pub mod write;
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub use confirm::{Confirm, Confirmed};
+pub use external::{ExternalEdit, ExternalPurpose};
+pub use fields::ProductField;
+pub use inline::{FieldKind, FieldValue, InlineEditor};
+pub use write::{Write, WriteFailure, Written};
+
+use super::list::RequestId;
+use super::update::toast;
+use super::{AppState, Effect, Mode, ToastKind};
+use crate::api::models::Product;
+
+/// What the edit keys do (the key table maps keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditIntent {
+    /// `p`: edit the price of the selected product or variant.
+    Price,
+    /// `e`: edit the focused column inline.
+    Inline,
+    /// `E`: edit the product's JSON in `$EDITOR`.
+    External,
+    /// `x` / Delete: delete the selected or marked products.
+    Delete,
+    /// Space: mark or unmark the row.
+    Mark,
+    /// `V`: mark a range (first press sets the start).
+    MarkRange,
+    /// `*`: mark every loaded row (or clear the marks).
+    MarkAll,
+    /// `B`: bulk price change of the marked rows.
+    Bulk,
+    /// `u`: undo the last edit or bulk change.
+    Undo,
+    /// `c`: create a product.
+    Create,
+    /// `h`/←: focus the column to the left.
+    ColumnLeft,
+    /// `l`/→: focus the column to the right.
+    ColumnRight,
+    /// `]` / `[`: select the next / previous variant in the product detail.
+    NextVariant,
+    PrevVariant,
+    /// `y` in a dialog.
+    Yes,
+    /// Enter in an editor or form.
+    Submit,
+    /// Esc.
+    Cancel,
+    /// `o` in the conflict prompt: save anyway.
+    Overwrite,
+    /// `r` in the conflict prompt: take their version.
+    Reload,
+    /// Scroll a preview or list.
+    ScrollUp,
+    ScrollDown,
+    /// Tab / Shift-Tab between form fields.
+    NextField,
+    PrevField,
+}
+
+impl EditIntent {
+    /// What the key does, for the read-only refusal ("p (edit price)").
+    pub fn write_name(self) -> Option<&'static str> {
+        match self {
+            EditIntent::Price => Some("p (edit price)"),
+            EditIntent::Inline => Some("e (edit field)"),
+            EditIntent::External => Some("E (edit in $EDITOR)"),
+            EditIntent::Delete => Some("x (delete)"),
+            EditIntent::Bulk => Some("B (bulk price change)"),
+            EditIntent::Undo => Some("u (undo)"),
+            EditIntent::Create => Some("c (create)"),
+            _ => None,
+        }
+    }
+}
+
+/// Something drawn over the pane that takes the keys.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// A yes/no question.
+    Confirm(Confirm),
+    /// A product cell being edited inline.
+    Inline(product::InlineEdit),
+    /// Someone else changed the product being saved.
+    Conflict(Box<product::Conflict>),
+    /// The bulk price change form.
+    BulkForm(bulk::BulkForm),
+    /// The bulk change preview (`y` applies).
+    BulkPreview(bulk::BulkPreview),
+    /// A list to read (write log, failures).
+    Report(Report),
+    /// A variant field being edited (product detail).
+    Variant(variant::VariantEdit),
+    /// The new-product form.
+    Create(Box<create::CreateForm>),
+}
+
+/// A scrollable list of lines in a popup (`:log`, batch failures).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub scroll: u16,
+}
+
+/// A write in flight, remembered until its result arrives.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    /// One product update; `before` is the row as it was (to revert).
+    Product {
+        before: Box<Product>,
+        changes: crate::api::models::ProductWrite,
+        /// False when this write is itself an undo.
+        undoable: bool,
+    },
+    /// A batch update (bulk change or undo); `before` rows to revert.
+    Batch {
+        label: String,
+        before: Vec<Product>,
+        undoable: bool,
+    },
+    /// A delete.
+    Delete { ids: Vec<u64> },
+    /// A product create; the form comes back if the API refuses it.
+    Create(Box<create::CreateForm>),
+    /// A variant update.
+    Variant {
+        product_id: u64,
+        variant_id: u64,
+        changes: crate::api::models::VariantWrite,
+    },
+}
+
+/// Progress of a batch write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub request: RequestId,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// One undoable change: the writes that put the old values back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoEntry {
+    /// What it undoes ("Price of Oak Board", "bulk change of 25 products").
+    pub label: String,
+    /// Old values with ids.
+    pub restore: Vec<crate::api::models::ProductWrite>,
+}
+
+/// Everything about writing that the state keeps.
+#[derive(Debug, Default)]
+pub struct EditState {
+    /// The open editor or dialog, if any (then `Mode::Edit`).
+    pub overlay: Option<Overlay>,
+    /// Writes in flight by request id.
+    pub pending: HashMap<RequestId, Pending>,
+    /// The running batch, for the progress bar.
+    pub progress: Option<Progress>,
+    /// Every write this run made.
+    pub log: log::WriteLog,
+    /// Undo stack, newest last.
+    pub undo: Vec<UndoEntry>,
+}
+
+impl EditState {
+    /// Whether product `id` has a write in flight (drawn as "saving").
+    pub fn is_saving(&self, id: u64) -> bool {
+        self.pending.values().any(|p| match p {
+            Pending::Product { before, .. } => before.id == id,
+            Pending::Batch { before, .. } => before.iter().any(|b| b.id == id),
+            Pending::Delete { ids } => ids.contains(&id),
+            Pending::Create(_) | Pending::Variant { .. } => false,
+        })
+    }
+}
+
+/// Opens `overlay` and sends keys to it.
+pub fn open(state: &mut AppState, overlay: Overlay) {
+    state.edit.overlay = Some(overlay);
+    state.mode = Mode::Edit;
+}
+
+/// Closes the overlay.
+pub fn close(state: &mut AppState) -> Option<Overlay> {
+    state.mode = Mode::Normal;
+    state.edit.overlay.take()
+}
+
+/// Opens a confirmation dialog (see [`confirm`]).
+pub fn open_confirm(state: &mut AppState, confirm: Confirm) {
+    open(state, Overlay::Confirm(confirm));
+}
+
+/// Acts on an edit key from the key table. Write keys are refused here, in
+/// one place, when the profile is read-only.
+pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
+    if let Some(what) = intent.write_name()
+        && state.header.read_only
+    {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!(
+                "{what} is disabled: this profile is read-only (--read-only or read_only = true)"
+            ),
+        );
+    }
+    match intent {
+        EditIntent::Price => product::start_price(state),
+        EditIntent::Inline => product::start_inline(state),
+        EditIntent::External => product::start_external(state),
+        EditIntent::Delete => product::start_delete(state),
+        EditIntent::Mark => bulk::toggle_mark(state),
+        EditIntent::MarkRange => bulk::mark_range(state),
+        EditIntent::MarkAll => bulk::mark_all(state),
+        EditIntent::Bulk => bulk::start(state),
+        EditIntent::Undo => bulk::undo(state),
+        EditIntent::Create => create::start_create(state),
+        EditIntent::ColumnLeft => move_column(state, -1),
+        EditIntent::ColumnRight => move_column(state, 1),
+        EditIntent::NextVariant => move_variant(state, 1),
+        EditIntent::PrevVariant => move_variant(state, -1),
+        EditIntent::Yes => on_yes(state),
+        EditIntent::Submit => on_submit(state),
+        EditIntent::Cancel => on_cancel(state),
+        EditIntent::Overwrite => product::conflict_overwrite(state),
+        EditIntent::Reload => product::conflict_reload(state),
+        EditIntent::ScrollUp => scroll(state, -1),
+        EditIntent::ScrollDown => scroll(state, 1),
+        EditIntent::NextField => next_field(state, 1),
+        EditIntent::PrevField => next_field(state, -1),
+    }
+}
+
+/// A key no table entry took while an overlay is open: typing into an
+/// editor, or "anything else cancels" for a dialog.
+pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
+    match state.edit.overlay.as_mut() {
+        Some(Overlay::Inline(edit)) => {
+            state.changed = edit.editor.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::Variant(edit)) => {
+            state.changed = edit.editor.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::BulkForm(form)) => {
+            state.changed = form.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::Create(form)) => {
+            state.changed = form.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
+            // Default No: any other key cancels.
+            if matches!(key.code, KeyCode::Char(_) | KeyCode::Enter) {
+                on_cancel(state)
+            } else {
+                state.changed = false;
+                Vec::new()
+            }
+        }
+        Some(Overlay::Conflict(_)) | Some(Overlay::Report(_)) | None => {
+            state.changed = false;
+            Vec::new()
+        }
+    }
+}
+
+/// Pasted text goes into the open editor.
+pub fn on_paste(state: &mut AppState, text: &str) {
+    match state.edit.overlay.as_mut() {
+        Some(Overlay::Inline(edit)) => edit.editor.paste(text),
+        Some(Overlay::Variant(edit)) => edit.editor.paste(text),
+        Some(Overlay::BulkForm(form)) => form.amount.paste(text),
+        Some(Overlay::Create(form)) => form.paste(text),
+        _ => state.changed = false,
+    }
+}
+
+fn move_column(state: &mut AppState, steps: isize) -> Vec<Effect> {
+    let pane = &mut state.products;
+    if pane.detail.is_some() {
+        pane.variant_column = pane.variant_column.step(steps);
+    } else {
+        pane.column = pane.column.step(steps);
+    }
+    Vec::new()
+}
+
+fn move_variant(state: &mut AppState, steps: isize) -> Vec<Effect> {
+    let count = state
+        .products
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref())
+        .map_or(0, |d| d.product.variants.len());
+    let cursor = &mut state.products.variant_cursor;
+    *cursor = cursor
+        .saturating_add_signed(steps)
+        .min(count.saturating_sub(1));
+    Vec::new()
+}
+
+fn on_yes(state: &mut AppState) -> Vec<Effect> {
+    match close(state) {
+        Some(Overlay::Confirm(confirm)) => on_confirmed(state, confirm.on_yes),
+        Some(Overlay::BulkPreview(preview)) => bulk::apply(state, preview),
+        Some(other) => {
+            // `y` is only in the table for the two above; put anything else back.
+            open(state, other);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Does what a confirmed dialog asked for.
+pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
+    match confirmed {
+        Confirmed::DeleteProducts { ids } => product::delete(state, ids),
+        Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
+        Confirmed::OrderStatus {
+            order_id,
+            status_id,
+            from_list,
+        } => crate::app::orders::set_status(state, order_id, status_id, from_list),
+    }
+}
+
+fn on_submit(state: &mut AppState) -> Vec<Effect> {
+    match state.edit.overlay {
+        Some(Overlay::Inline(_)) => product::submit_inline(state),
+        Some(Overlay::Variant(_)) => variant::submit(state),
+        Some(Overlay::BulkForm(_)) => bulk::preview(state),
+        Some(Overlay::Create(_)) => create::submit_create(state),
+        _ => Vec::new(),
+    }
+}
+
+fn on_cancel(state: &mut AppState) -> Vec<Effect> {
+    match close(state) {
+        Some(Overlay::Conflict(conflict)) => product::conflict_cancel(state, *conflict),
+        Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => toast(
+            state,
+            ToastKind::Info,
+            "Cancelled; nothing was changed".into(),
+        ),
+        _ => Vec::new(),
+    }
+}
+
+fn scroll(state: &mut AppState, delta: i32) -> Vec<Effect> {
+    let step = |value: &mut u16| *value = (i32::from(*value) + delta).clamp(0, 10_000) as u16;
+    match state.edit.overlay.as_mut() {
+        Some(Overlay::Confirm(c)) => step(&mut c.scroll),
+        Some(Overlay::BulkPreview(p)) => step(&mut p.scroll),
+        Some(Overlay::Report(r)) => step(&mut r.scroll),
+        _ => state.changed = false,
+    }
+    Vec::new()
+}
+
+fn next_field(state: &mut AppState, delta: isize) -> Vec<Effect> {
+    match state.edit.overlay.as_mut() {
+        Some(Overlay::BulkForm(form)) => form.cycle_rounding(delta),
+        Some(Overlay::Create(form)) => form.move_focus(delta),
+        _ => state.changed = false,
+    }
+    Vec::new()
+}
+
+/// The external editor finished (or could not run).
+pub fn on_edited_externally(
+    state: &mut AppState,
+    edit: ExternalEdit,
+    result: Result<String, String>,
+) -> Vec<Effect> {
+    match result {
+        Err(message) => toast(state, ToastKind::Error, message),
+        Ok(text) => match edit.then {
+            ExternalPurpose::ProductJson { id, ref original } => {
+                let original = original.clone();
+                product::external_done(state, id, &original, edit, text)
+            }
+            ExternalPurpose::OrderStaffNotes {
+                id,
+                original,
+                from_list,
+            } => crate::app::orders::notes_edited(state, id, &original, from_list, &text),
+        },
+    }
+}
+
+/// Routes a finished write (see [`results`]).
+pub fn on_written(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<Written, WriteFailure>,
+) -> Vec<Effect> {
+    results::on_written(state, request, result)
+}
+
+/// A batch write made progress.
+pub fn on_progress(state: &mut AppState, request: RequestId, done: usize, total: usize) {
+    if state.edit.pending.contains_key(&request) {
+        state.edit.progress = Some(Progress {
+            request,
+            done,
+            total,
+        });
+    } else {
+        state.changed = false;
+    }
+}
+
+/// Starts `write`, remembering `pending` and logging `rows` as in flight.
+pub(crate) fn send(
+    state: &mut AppState,
+    write: Write,
+    pending: Pending,
+    rows: Vec<log::LogRow>,
+) -> Vec<Effect> {
+    let request = state.next_id();
+    state.edit.pending.insert(request, pending);
+    state.edit.log.start(request, rows);
+    vec![Effect::Write { request, write }]
+}

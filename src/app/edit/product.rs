@@ -1,0 +1,408 @@
+//! Product edits: `p` price, `e` inline field, `E` JSON in `$EDITOR`, the
+//! lost-update guard's conflict prompt, and delete.
+
+use serde_json::Value;
+
+use super::confirm::{Confirm, Confirmed};
+use super::external::{ExternalEdit, ExternalPurpose, changed_fields};
+use super::fields::{ProductField, apply_write, describe_changes, full_write};
+use super::inline::InlineEditor;
+use super::log::LogRow;
+use super::write::Write;
+use super::{Overlay, Pending, close, open, open_confirm, send};
+use crate::api::models::{Product, ProductWrite};
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Tab, ToastKind};
+
+/// A product cell being edited.
+#[derive(Debug, Clone)]
+pub struct InlineEdit {
+    /// The product.
+    pub id: u64,
+    /// The field.
+    pub field: ProductField,
+    /// The editor.
+    pub editor: InlineEditor,
+}
+
+/// The lost-update prompt: the product changed on the store since it was loaded.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    /// The product as this view loaded it.
+    pub loaded: Product,
+    /// The product as it is on the store now.
+    pub current: Product,
+    /// What the user wanted to send.
+    pub changes: ProductWrite,
+}
+
+impl Conflict {
+    /// Lines that show both versions: what changed there and what you changed.
+    pub fn lines(&self) -> Vec<String> {
+        let fmt = |p: &Product| {
+            p.date_modified.map_or("-".to_string(), |d| {
+                d.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+            })
+        };
+        let mut lines = vec![
+            format!(
+                "#{} {} was changed by someone else since you loaded it.",
+                self.loaded.id, self.loaded.name
+            ),
+            format!(
+                "Modified: loaded {} · now {}",
+                fmt(&self.loaded),
+                fmt(&self.current)
+            ),
+        ];
+        for field in ProductField::ALL {
+            let (was, now) = (field.get(&self.loaded), field.get(&self.current));
+            if was != now {
+                lines.push(format!("{}: loaded {was} · theirs {now}", field.label()));
+            }
+        }
+        for (label, _, yours) in describe_changes(&self.current, &self.changes) {
+            lines.push(format!("Your change: {label} → {yours}"));
+        }
+        lines
+    }
+}
+
+/// The product `id` as the list or the detail view has it.
+pub(super) fn find_product(state: &AppState, id: u64) -> Option<&Product> {
+    state
+        .products
+        .list
+        .rows
+        .iter()
+        .find(|p| p.id == id)
+        .or_else(|| {
+            state
+                .products
+                .detail
+                .as_ref()
+                .and_then(|d| d.data.as_ref())
+                .map(|d| &d.product)
+                .filter(|p| p.id == id)
+        })
+}
+
+/// Replaces product `product.id` wherever it is shown (keeping loaded variants).
+pub(super) fn show_product(state: &mut AppState, product: &Product) {
+    if let Some(row) = state
+        .products
+        .list
+        .rows
+        .iter_mut()
+        .find(|p| p.id == product.id)
+    {
+        let variants = std::mem::take(&mut row.variants);
+        *row = product.clone();
+        if row.variants.is_empty() {
+            row.variants = variants;
+        }
+    }
+    if let Some(data) = state
+        .products
+        .detail
+        .as_mut()
+        .and_then(|d| d.data.as_mut())
+        .filter(|d| d.product.id == product.id)
+    {
+        let variants = std::mem::take(&mut data.product.variants);
+        data.product = product.clone();
+        if data.product.variants.is_empty() {
+            data.product.variants = variants;
+        }
+    }
+}
+
+/// The product the keys act on: the open detail, else the selected row.
+fn target(state: &AppState) -> Option<&Product> {
+    if state.tab != Tab::Products {
+        return None;
+    }
+    match &state.products.detail {
+        Some(detail) => detail.data.as_ref().map(|d| &d.product),
+        None => state.products.list.selected(),
+    }
+}
+
+/// `#123 Oak Board`.
+pub(super) fn label(p: &Product) -> String {
+    format!("#{} {}", p.id, p.name)
+}
+
+fn open_inline(state: &mut AppState, field: ProductField) -> Vec<Effect> {
+    let Some(product) = state.products.list.selected() else {
+        return Vec::new();
+    };
+    if state.edit.is_saving(product.id) {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("#{} is still saving; wait for it to finish", product.id),
+        );
+    }
+    let editor = InlineEditor::new(field.label(), field.kind(), field.get(product));
+    let id = product.id;
+    state.products.column = field;
+    open(state, Overlay::Inline(InlineEdit { id, field, editor }));
+    Vec::new()
+}
+
+/// `p`: edit the price of the selected product.
+pub fn start_price(state: &mut AppState) -> Vec<Effect> {
+    if state.products.detail.is_some() {
+        return super::variant::start_price(state);
+    }
+    open_inline(state, ProductField::Price)
+}
+
+/// `e`: edit the focused column of the selected product.
+pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
+    if state.products.detail.is_some() {
+        return super::variant::start_inline(state);
+    }
+    let field = state.products.column;
+    open_inline(state, field)
+}
+
+/// Enter in the inline editor: validate, then save only that field.
+pub fn submit_inline(state: &mut AppState) -> Vec<Effect> {
+    let Some(Overlay::Inline(edit)) = state.edit.overlay.as_mut() else {
+        return Vec::new();
+    };
+    let value = match edit.editor.value() {
+        Ok(value) => value,
+        Err(reason) => {
+            // Shown under the cell; nothing is sent.
+            edit.editor.error = Some(reason);
+            return Vec::new();
+        }
+    };
+    let (id, field, unchanged) = (edit.id, edit.field, value == edit.editor.original);
+    close(state);
+    if unchanged {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("{} unchanged; nothing sent", field.label()),
+        );
+    }
+    save(state, id, field.write(&value), false)
+}
+
+/// Saves `changes` to product `id`: shows them at once as saving, and sends
+/// them after the lost-update check (skipped when `force`).
+pub(super) fn save(
+    state: &mut AppState,
+    id: u64,
+    changes: ProductWrite,
+    force: bool,
+) -> Vec<Effect> {
+    let Some(before) = find_product(state, id).cloned() else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Product #{id} is no longer shown"),
+        );
+    };
+    let mut shown = before.clone();
+    apply_write(&mut shown, &changes);
+    show_product(state, &shown);
+    let rows = describe_changes(&before, &changes)
+        .into_iter()
+        .map(|(field, old, new)| LogRow {
+            id,
+            product: label(&before),
+            field,
+            old,
+            new,
+        })
+        .collect();
+    let write = Write::UpdateProduct {
+        id,
+        changes: changes.clone(),
+        expected_modified: before.date_modified,
+        force,
+    };
+    let pending = Pending::Product {
+        before: Box::new(before),
+        changes,
+        undoable: true,
+    };
+    send(state, write, pending, rows)
+}
+
+/// `o` in the conflict prompt: send the change on top of their version.
+pub fn conflict_overwrite(state: &mut AppState) -> Vec<Effect> {
+    let Some(Overlay::Conflict(conflict)) = close(state) else {
+        return Vec::new();
+    };
+    show_product(state, &conflict.current);
+    let id = conflict.current.id;
+    save(state, id, conflict.changes, true)
+}
+
+/// `r` in the conflict prompt: show their version and drop the change.
+pub fn conflict_reload(state: &mut AppState) -> Vec<Effect> {
+    let Some(Overlay::Conflict(conflict)) = close(state) else {
+        return Vec::new();
+    };
+    show_product(state, &conflict.current);
+    toast(
+        state,
+        ToastKind::Info,
+        format!(
+            "Reloaded #{}; your change was not sent",
+            conflict.current.id
+        ),
+    )
+}
+
+/// Esc in the conflict prompt: nothing is sent.
+pub fn conflict_cancel(state: &mut AppState, conflict: Conflict) -> Vec<Effect> {
+    toast(
+        state,
+        ToastKind::Info,
+        format!("Not saved; #{} left as it was", conflict.loaded.id),
+    )
+}
+
+/// `E`: the product's writable fields as JSON in `$EDITOR`.
+pub fn start_external(state: &mut AppState) -> Vec<Effect> {
+    let Some(product) = target(state) else {
+        return Vec::new();
+    };
+    let text = match serde_json::to_string_pretty(&full_write(product)) {
+        Ok(text) => text + "\n",
+        Err(error) => {
+            return toast(
+                state,
+                ToastKind::Error,
+                format!("Could not write the product as JSON: {error}"),
+            );
+        }
+    };
+    vec![Effect::EditExternally(ExternalEdit {
+        initial_text: text.clone(),
+        file_suffix: ".json".to_string(),
+        then: ExternalPurpose::ProductJson {
+            id: product.id,
+            original: text,
+        },
+    })]
+}
+
+/// The editor closed with `text` for product `id`.
+pub fn external_done(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    edit: ExternalEdit,
+    text: String,
+) -> Vec<Effect> {
+    let reopen = |state: &mut AppState, problem: String, text: String| {
+        let again = ExternalEdit {
+            initial_text: text,
+            ..edit.clone()
+        };
+        open_confirm(
+            state,
+            Confirm::new(
+                "The edited JSON is not valid",
+                vec![
+                    problem,
+                    String::new(),
+                    "y reopens the editor with your text; any other key discards it.".into(),
+                ],
+                "Reopen",
+                Confirmed::ReopenExternal(again),
+            ),
+        );
+        Vec::new()
+    };
+    let edited: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
+    let changed = match changed_fields(&original, &edited) {
+        Ok(changed) => changed,
+        Err(problem) => return reopen(state, problem, text),
+    };
+    if changed.is_empty() {
+        return toast(
+            state,
+            ToastKind::Info,
+            "No changes; nothing sent".to_string(),
+        );
+    }
+    let changes: ProductWrite = match serde_json::from_value(Value::Object(changed)) {
+        Ok(changes) => changes,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    save(state, id, changes, false)
+}
+
+/// `x` / Delete: confirm deleting the marked products, or the selected one.
+pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
+    let marked: Vec<&Product> = state
+        .products
+        .list
+        .rows
+        .iter()
+        .filter(|p| state.products.marked.contains(&p.id))
+        .collect();
+    let confirm = if marked.is_empty() {
+        let Some(p) = target(state) else {
+            return Vec::new();
+        };
+        Confirm::new(
+            "Delete product?",
+            vec![
+                format!("ID:   {}", p.id),
+                format!("Name: {}", p.name),
+                format!("SKU:  {}", if p.sku.is_empty() { "-" } else { &p.sku }),
+                String::new(),
+                "This cannot be undone.".to_string(),
+            ],
+            "Delete",
+            Confirmed::DeleteProducts { ids: vec![p.id] },
+        )
+    } else {
+        let n = marked.len();
+        let mut lines: Vec<String> = marked
+            .iter()
+            .map(|p| format!("#{} {} ({})", p.id, p.name, p.sku))
+            .collect();
+        lines.push(String::new());
+        lines.push("This cannot be undone.".to_string());
+        let ids = marked.iter().map(|p| p.id).collect();
+        Confirm::new(
+            format!("Delete {n} product{}?", if n == 1 { "" } else { "s" }),
+            lines,
+            "Delete",
+            Confirmed::DeleteProducts { ids },
+        )
+    };
+    open_confirm(state, confirm);
+    Vec::new()
+}
+
+/// Sends the delete the user confirmed.
+pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+    let rows = ids
+        .iter()
+        .map(|id| LogRow {
+            id: *id,
+            product: find_product(state, *id).map_or_else(|| format!("#{id}"), label),
+            field: "product".to_string(),
+            old: "exists".to_string(),
+            new: "deleted".to_string(),
+        })
+        .collect();
+    let write = Write::DeleteProducts { ids: ids.clone() };
+    send(state, write, Pending::Delete { ids }, rows)
+}

@@ -1,0 +1,304 @@
+//! What happens when a write comes back: the row shows the saved value (or
+//! the old one again, with the API's message), the log and undo stack are
+//! updated, and a toast says what happened.
+
+use super::fields::{describe_changes, undo_write};
+use super::product::{Conflict, label, show_product};
+use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
+use crate::api::models::Product;
+use crate::app::list::RequestId;
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, ToastKind};
+
+pub(super) fn on_written(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<Written, WriteFailure>,
+) -> Vec<Effect> {
+    let Some(pending) = state.edit.pending.remove(&request) else {
+        state.changed = false;
+        return Vec::new();
+    };
+    if state.edit.progress.is_some_and(|p| p.request == request) {
+        state.edit.progress = None;
+    }
+    match (pending, result) {
+        (
+            Pending::Product {
+                before,
+                changes,
+                undoable,
+            },
+            Ok(Written::Product(saved)),
+        ) => {
+            state.edit.log.finish(request, &[]);
+            show_product(state, &saved);
+            let described = describe_changes(&before, &changes);
+            if undoable {
+                let what = described
+                    .iter()
+                    .map(|(field, _, _)| field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                bulk::push_undo(
+                    state,
+                    format!("{what} of {}", label(&before)),
+                    vec![undo_write(&before, &changes)],
+                );
+            }
+            let text = described
+                .iter()
+                .map(|(field, old, new)| format!("{field} {old} → {new}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            toast(state, ToastKind::Info, text)
+        }
+        (
+            Pending::Product {
+                before, changes, ..
+            },
+            Ok(Written::Conflict(current)),
+        ) => {
+            state
+                .edit
+                .log
+                .fail(request, "not sent: changed by someone else");
+            show_product(state, &before);
+            open(
+                state,
+                Overlay::Conflict(Box::new(Conflict {
+                    loaded: *before,
+                    current: *current,
+                    changes,
+                })),
+            );
+            Vec::new()
+        }
+        (Pending::Product { before, .. }, Err(failure)) => {
+            state.edit.log.fail(request, &failure.message);
+            show_product(state, &before);
+            toast(
+                state,
+                ToastKind::Error,
+                format!("Not saved ({}): {}", label(&before), failure.message),
+            )
+        }
+        (
+            Pending::Batch {
+                label,
+                before,
+                undoable,
+            },
+            result,
+        ) => {
+            let (saved, failed) = match result {
+                Ok(Written::Products { saved, failed }) => (saved, failed),
+                Ok(_) => (Vec::new(), Vec::new()),
+                Err(failure) => (
+                    Vec::new(),
+                    before
+                        .iter()
+                        .map(|p| (p.id, failure.message.clone()))
+                        .collect(),
+                ),
+            };
+            batch_done(state, request, label, before, saved, failed, undoable)
+        }
+        (Pending::Delete { ids }, result) => deleted(state, request, ids, result),
+        (Pending::Create(form), result) => super::create::created(state, request, *form, result),
+        (
+            Pending::Variant {
+                product_id,
+                variant_id,
+                changes,
+            },
+            result,
+        ) => super::variant::saved(state, request, product_id, variant_id, changes, result),
+        (Pending::Product { before, .. }, Ok(_)) => {
+            state.edit.log.finish(request, &[]);
+            show_product(state, &before);
+            Vec::new()
+        }
+    }
+}
+
+fn batch_done(
+    state: &mut AppState,
+    request: RequestId,
+    label: String,
+    before: Vec<Product>,
+    saved: Vec<Product>,
+    failed: Vec<(u64, String)>,
+    undoable: bool,
+) -> Vec<Effect> {
+    state.edit.log.finish(request, &failed);
+    for product in &saved {
+        show_product(state, product);
+    }
+    let mut restore = Vec::new();
+    for old in &before {
+        if failed.iter().any(|(id, _)| *id == old.id) {
+            show_product(state, old);
+        } else if let Some(new) = saved.iter().find(|p| p.id == old.id) {
+            let price_only = crate::api::models::ProductWrite {
+                id: Some(old.id),
+                price: (old.price != new.price).then_some(old.price),
+                ..Default::default()
+            };
+            restore.push(undo_or(old, new, price_only));
+        }
+    }
+    if undoable {
+        bulk::push_undo(state, label.clone(), restore);
+    }
+    if failed.is_empty() {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("Saved {} products ({label})", saved.len()),
+        );
+    }
+    let mut lines = vec![format!(
+        "{} saved, {} failed. What was saved stays saved.",
+        saved.len(),
+        failed.len()
+    )];
+    for (id, message) in &failed {
+        let name = before
+            .iter()
+            .find(|p| p.id == *id)
+            .map_or(String::new(), |p| format!(" {}", p.name));
+        lines.push(format!("#{id}{name}: {message}"));
+    }
+    open(
+        state,
+        Overlay::Report(Report {
+            title: format!("Some products were not saved ({label})"),
+            lines,
+            scroll: 0,
+        }),
+    );
+    toast(
+        state,
+        ToastKind::Error,
+        format!("{} of {} products not saved", failed.len(), before.len()),
+    )
+}
+
+/// The write that undoes a batch change for one product: every field that
+/// differs between `old` and `new` among the editable ones, else `fallback`.
+fn undo_or(
+    old: &Product,
+    new: &Product,
+    fallback: crate::api::models::ProductWrite,
+) -> crate::api::models::ProductWrite {
+    let mut restore = crate::api::models::ProductWrite {
+        id: Some(old.id),
+        ..Default::default()
+    };
+    for field in super::ProductField::ALL {
+        let (was, now) = (field.get(old), field.get(new));
+        if was != now {
+            let single = field.write(&was);
+            merge(&mut restore, single);
+        }
+    }
+    if restore
+        == (crate::api::models::ProductWrite {
+            id: Some(old.id),
+            ..Default::default()
+        })
+    {
+        fallback
+    } else {
+        restore
+    }
+}
+
+fn merge(into: &mut crate::api::models::ProductWrite, from: crate::api::models::ProductWrite) {
+    macro_rules! take {
+        ($($f:ident),*) => { $( if from.$f.is_some() { into.$f = from.$f; } )* };
+    }
+    take!(
+        name,
+        sku,
+        price,
+        sale_price,
+        retail_price,
+        cost_price,
+        inventory_level,
+        is_visible,
+        availability
+    );
+}
+
+fn deleted(
+    state: &mut AppState,
+    request: RequestId,
+    ids: Vec<u64>,
+    result: Result<Written, WriteFailure>,
+) -> Vec<Effect> {
+    match result {
+        Ok(Written::Deleted { deleted, missing }) => {
+            state.edit.log.finish(request, &[]);
+            let gone: Vec<u64> = deleted.iter().chain(&missing).copied().collect();
+            remove_rows(state, &gone);
+            let mut effects = Vec::new();
+            if !deleted.is_empty() {
+                let text = match deleted.as_slice() {
+                    [one] => format!("Deleted product #{one}"),
+                    many => format!("Deleted {} products", many.len()),
+                };
+                effects.extend(toast(state, ToastKind::Info, text));
+            }
+            if !missing.is_empty() {
+                let list = missing
+                    .iter()
+                    .map(|id| format!("#{id}"))
+                    .collect::<Vec<_>>();
+                effects.extend(toast(
+                    state,
+                    ToastKind::Error,
+                    format!("Already gone (404): {}", list.join(", ")),
+                ));
+            }
+            effects
+        }
+        Ok(_) => Vec::new(),
+        Err(failure) => {
+            state.edit.log.fail(request, &failure.message);
+            toast(
+                state,
+                ToastKind::Error,
+                format!(
+                    "Could not delete {} product(s): {}",
+                    ids.len(),
+                    failure.message
+                ),
+            )
+        }
+    }
+}
+
+/// Takes deleted products out of the list, the marks and the detail view.
+fn remove_rows(state: &mut AppState, ids: &[u64]) {
+    let list = &mut state.products.list;
+    let before = list.rows.len();
+    list.rows.retain(|p| !ids.contains(&p.id));
+    let removed = (before - list.rows.len()) as u64;
+    list.total = list.total.map(|t| t.saturating_sub(removed));
+    if list.cursor >= list.rows.len() {
+        list.cursor = list.rows.len().saturating_sub(1);
+    }
+    for id in ids {
+        state.products.marked.remove(id);
+    }
+    if state
+        .products
+        .detail
+        .as_ref()
+        .is_some_and(|d| ids.contains(&d.id))
+    {
+        state.products.detail = None;
+    }
+}

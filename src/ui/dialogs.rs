@@ -1,0 +1,347 @@
+//! Editors and dialogs drawn over the panes: the confirmation dialog, the
+//! conflict prompt, the bulk form and preview, reports (`:log`, failures),
+//! the create form and the variant editor. Pure drawing from `state.edit`.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::AppState;
+use crate::app::edit::bulk::{BulkForm, BulkPreview};
+use crate::app::edit::create::CreateForm;
+use crate::app::edit::inline::{InlineEditor, plain_money};
+use crate::app::edit::{Confirm, Overlay, Report};
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.heading))
+        .title_bottom(hint.right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (key, what) in parts {
+        spans.push(Span::styled(key.to_string(), theme.key));
+        spans.push(Span::styled(format!(" {what} "), theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// Draws the open overlay, if any (the inline product editor is drawn in its
+/// cell by the Products pane instead).
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    match &state.edit.overlay {
+        Some(Overlay::Confirm(confirm)) => draw_confirm(frame, area, confirm, theme),
+        Some(Overlay::Conflict(conflict)) => {
+            let lines = conflict.lines();
+            let keys = hint(
+                &[
+                    ("o", "overwrite"),
+                    ("r", "reload theirs"),
+                    ("Esc", "cancel"),
+                ],
+                theme,
+            );
+            draw_text(
+                frame,
+                area,
+                "Changed by someone else",
+                &lines,
+                0,
+                keys,
+                theme,
+            );
+        }
+        Some(Overlay::BulkForm(form)) => draw_bulk_form(frame, area, form, theme),
+        Some(Overlay::BulkPreview(preview)) => draw_preview(frame, area, preview, theme),
+        Some(Overlay::Report(report)) => draw_report(frame, area, report, theme),
+        Some(Overlay::Create(form)) => draw_create(frame, area, form, theme),
+        Some(Overlay::Variant(edit)) => {
+            let rect = Rect::new(area.x, area.bottom().saturating_sub(3), area.width, 3);
+            let inner = popup(
+                frame,
+                rect,
+                &edit.editor.label,
+                hint(&[("Enter", "save"), ("Esc", "cancel")], theme),
+                theme,
+            );
+            draw_editor_line(frame, inner, &edit.editor, theme);
+        }
+        Some(Overlay::Inline(_)) | None => {}
+    }
+}
+
+fn draw_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
+    let keys = hint(
+        &[("y", &confirm.yes_label), ("any other key", "cancels")],
+        theme,
+    );
+    draw_text(
+        frame,
+        area,
+        &confirm.title,
+        &confirm.lines,
+        confirm.scroll,
+        keys,
+        theme,
+    );
+}
+
+fn draw_text(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    scroll: u16,
+    keys: Line<'static>,
+    theme: &Theme,
+) {
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let width = (widest as u16 + 4).clamp(44, 90);
+    let height = (lines.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
+    let rect = centered(area, width, height);
+    let inner = popup(frame, rect, title, keys, theme);
+    let text: Vec<Line> = lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
+    let max = (text.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max), 0)),
+        inner,
+    );
+}
+
+fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let keys = hint(&[("j/k", "scroll"), ("Esc", "close")], theme);
+    let inner = popup(frame, rect, &report.title, keys, theme);
+    let text: Vec<Line> = report
+        .lines
+        .iter()
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    let max = (text.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(text).scroll((report.scroll.min(max), 0)),
+        inner,
+    );
+}
+
+/// One line: the editor's text with the cursor, or the toggle's value; the
+/// reason a value is refused follows on the next line when there is room.
+pub fn draw_editor_line(frame: &mut Frame, area: Rect, editor: &InlineEditor, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let row = Rect::new(area.x, area.y, area.width, 1);
+    let width = area.width.saturating_sub(1) as usize;
+    if editor.is_typed() {
+        let scroll = editor.input.visual_scroll(width);
+        let visible: String = editor.input.value().chars().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(Span::styled(visible, theme.selected)), row);
+        let x = row.x + (editor.input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position(Position::new(x.min(row.right().saturating_sub(1)), row.y));
+    } else {
+        let text = format!("‹ {} ›", editor.shown());
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.selected)), row);
+    }
+    if let Some(error) = &editor.error
+        && area.height > 1
+    {
+        let below = Rect::new(area.x, area.y + 1, area.width, 1);
+        frame.render_widget(
+            Paragraph::new(Span::styled(error.clone(), theme.bad)),
+            below,
+        );
+    }
+}
+
+fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme) {
+    let rect = centered(area, 64, 10);
+    let keys = hint(
+        &[("Enter", "preview"), ("Tab", "rounding"), ("Esc", "cancel")],
+        theme,
+    );
+    let title = format!("Bulk price change: {} products", form.ids.len());
+    let inner = popup(frame, rect, &title, keys, theme);
+    let lines = vec![
+        Line::from(Span::styled(
+            " 9.99 sets · +2 / -2 adds · +10% / -10% by percent",
+            theme.muted,
+        )),
+        Line::from(""),
+        Line::from(vec![Span::styled(" Change:   ", theme.heading)]),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" Rounding: ", theme.heading),
+            Span::styled(
+                format!("{} (Tab changes)", form.rounding.label()),
+                theme.text,
+            ),
+        ]),
+        Line::from(""),
+        Line::from(Span::styled(
+            form.error
+                .clone()
+                .map(|e| format!(" {e}"))
+                .unwrap_or_default(),
+            theme.bad,
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let field = Rect::new(inner.x + 11, inner.y + 2, inner.width.saturating_sub(12), 1);
+    let editor = InlineEditor {
+        label: String::new(),
+        kind: crate::app::edit::FieldKind::Text {
+            required: false,
+            max_chars: 40,
+        },
+        original: crate::app::edit::FieldValue::Text(String::new()),
+        input: form.amount.input.clone(),
+        choice: 0,
+        error: None,
+    };
+    draw_editor_line(frame, field, &editor, theme);
+}
+
+fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Theme) {
+    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let keys = hint(
+        &[
+            ("y", "apply"),
+            ("j/k", "scroll"),
+            ("any other key", "cancels"),
+        ],
+        theme,
+    );
+    let changing = preview
+        .rows
+        .iter()
+        .filter(|r| r.new.is_some_and(|n| n != r.old))
+        .count();
+    let title = format!(
+        "Preview: {} · {changing} of {} change",
+        preview.description,
+        preview.rows.len()
+    );
+    let inner = popup(frame, rect, &title, keys, theme);
+    let name_width = inner.width.saturating_sub(34) as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            " {:>6}  {:<name_width$} {:>10}   {:>10}",
+            "ID", "Name", "Old", "New"
+        ),
+        theme.heading,
+    ))];
+    for row in &preview.rows {
+        let name: String = row.name.chars().take(name_width).collect();
+        let (new, style) = match row.new {
+            Some(new) if new == row.old => (plain_money(new), theme.muted),
+            Some(new) => (plain_money(new), theme.text),
+            None => ("skipped: < 0".to_string(), theme.bad),
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {:>6}  {:<name_width$} {:>10} → {:>10}",
+                row.id,
+                name,
+                plain_money(row.old),
+                new
+            ),
+            style,
+        )));
+    }
+    let body = Rect::new(inner.x, inner.y, inner.width, inner.height);
+    let max = (lines.len() as u16).saturating_sub(body.height);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((preview.scroll.min(max), 0)),
+        body,
+    );
+}
+
+fn draw_create(frame: &mut Frame, area: Rect, form: &CreateForm, theme: &Theme) {
+    let height = (form.fields.len() as u16 * 2 + 4).min(area.height);
+    let rect = centered(area, 72, height);
+    let keys = hint(
+        &[
+            ("Enter", "create"),
+            ("Tab", "next field"),
+            ("Esc", "cancel"),
+        ],
+        theme,
+    );
+    let inner = popup(frame, rect, "New product", keys, theme);
+    let label_width = 14u16;
+    for (i, field) in form.fields.iter().enumerate() {
+        let y = inner.y + i as u16 * 2;
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let style = if i == form.focus {
+            theme.key
+        } else {
+            theme.heading
+        };
+        let label: String = field.label.split(" (").next().unwrap_or("").to_string();
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {label}"), style)),
+            Rect::new(inner.x, y, label_width, 1),
+        );
+        let value = Rect::new(
+            inner.x + label_width,
+            y,
+            inner.width.saturating_sub(label_width),
+            2,
+        );
+        if i == form.focus {
+            draw_editor_line(frame, value, field, theme);
+        } else {
+            let text = if field.is_typed() {
+                field.input.value().to_string()
+            } else {
+                field.shown()
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, theme.text)),
+                Rect::new(value.x, y, value.width, 1),
+            );
+            if let Some(error) = &field.error {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(error.clone(), theme.bad)),
+                    Rect::new(value.x, y + 1, value.width, 1),
+                );
+            }
+        }
+    }
+    if let Some(error) = &form.error {
+        let y = inner.bottom().saturating_sub(1);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {error}"), theme.bad)),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+    }
+}
