@@ -141,11 +141,21 @@ impl Harness {
     }
 
     fn selected_id(&self) -> u64 {
-        self.state().orders.list.selected().expect("a selected order").id
+        self.state()
+            .orders
+            .list
+            .selected()
+            .expect("a selected order")
+            .id
     }
 
     fn toasts(&self) -> String {
-        let texts: Vec<&str> = self.state().toasts.iter().map(|t| t.text.as_str()).collect();
+        let texts: Vec<&str> = self
+            .state()
+            .toasts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
         texts.join(" | ")
     }
 
@@ -232,7 +242,10 @@ async fn needs_action_is_the_default_view_oldest_first() {
     })
     .await;
     let rows = &h.state().orders.list.rows;
-    assert!(rows.windows(2).all(|w| w[0].date_created >= w[1].date_created));
+    assert!(
+        rows.windows(2)
+            .all(|w| w[0].date_created >= w[1].date_created)
+    );
     assert!(h.screen().contains("All 300"), "{}", h.screen());
     // The picker opens on "All"; "Needs action" is the entry above.
     h.press(KeyCode::Char('f'));
@@ -255,7 +268,8 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
 
     // Snapshot of the picker over the list.
     h.press(KeyCode::Char('s'));
-    h.wait_for("the picker", |s| s.mode == Mode::OrderDialog).await;
+    h.wait_for("the picker", |s| s.mode == Mode::OrderDialog)
+        .await;
     insta::assert_snapshot!("status_picker", h.body());
     h.press(KeyCode::Esc);
 
@@ -264,9 +278,16 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
     h.pick_status(10).await;
     h.wait_written("the status change").await;
     assert_eq!(h.api_order(first).await.status_id, 10, "{}", h.toasts());
-    assert_eq!(h.selected_id(), second, "the cursor moved to the next order");
+    assert_eq!(
+        h.selected_id(),
+        second,
+        "the cursor moved to the next order"
+    );
     assert!(h.state().orders.list.rows.iter().all(|o| o.id != first));
-    assert!(h.toasts().contains(&format!("Order #{first} is now Completed")));
+    assert!(
+        h.toasts()
+            .contains(&format!("Order #{first} is now Completed"))
+    );
     let completed = h
         .state()
         .orders
@@ -279,7 +300,11 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
         .order_count(&OrderQuery::default())
         .await
         .expect("counts");
-    let api_completed = api_counts.statuses.iter().find(|s| s.id == 10).map(|s| s.count);
+    let api_completed = api_counts
+        .statuses
+        .iter()
+        .find(|s| s.id == 10)
+        .map(|s| s.count);
     assert_eq!(completed, api_completed, "the counts were refreshed");
 
     // Cancelled (5) asks first and says no money moves; `n` says no.
@@ -291,8 +316,13 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
     .await;
     assert!(h.screen().contains("moves no money"), "{}", h.screen());
     h.press(KeyCode::Char('n'));
-    h.wait_for("the dialog closed", |s| s.mode == Mode::Normal).await;
-    assert_eq!(h.api_order(second).await.status_id, before, "nothing was sent");
+    h.wait_for("the dialog closed", |s| s.mode == Mode::Normal)
+        .await;
+    assert_eq!(
+        h.api_order(second).await.status_id,
+        before,
+        "nothing was sent"
+    );
 
     // Again, with `y`.
     h.pick_status(5).await;
@@ -315,9 +345,7 @@ async fn shipping_part_of_the_items_then_the_rest() {
         .list
         .rows
         .iter()
-        .position(|o| {
-            matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0
-        })
+        .position(|o| matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0)
         .expect("an unshipped order with two items or more");
     h.select_row(index).await;
     let id = h.selected_id();
@@ -388,10 +416,20 @@ async fn shipping_part_of_the_items_then_the_rest() {
     let order = h.api_order(id).await;
     assert_eq!(order.items_shipped, total);
     assert_eq!(order.status_id, 2, "shipped");
-    let detail = h.state().orders.detail.as_ref().and_then(|d| d.data.as_ref());
+    let detail = h
+        .state()
+        .orders
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref());
     let detail = detail.expect("loaded");
     assert_eq!(detail.order.items_shipped, total);
-    assert!(detail.products.iter().all(|p| p.quantity_shipped == p.quantity));
+    assert!(
+        detail
+            .products
+            .iter()
+            .all(|p| p.quantity_shipped == p.quantity)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -454,12 +492,18 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
     h.press(KeyCode::Char('y'));
     h.press(KeyCode::Char('Y'));
     h.wait_for("two copies", |s| {
-        s.toasts.iter().any(|t| t.text.contains("Copied the shipping address"))
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("Copied the shipping address"))
     })
     .await;
     let copied = h.runner.copied().to_vec();
     assert_eq!(copied.first(), Some(&rows[1].to_string()));
-    let address = h.api.order_shipping_addresses(rows[1]).await.expect("addresses");
+    let address = h
+        .api
+        .order_shipping_addresses(rows[1])
+        .await
+        .expect("addresses");
     let street = &address[0].street_1;
     assert!(
         copied.get(1).is_some_and(|c| c.contains(street.as_str())),
@@ -519,7 +563,11 @@ async fn polling_picks_up_an_order_placed_after_start() {
     .await;
     assert_eq!(h.state().orders.highlight.get(&id), Some(&Highlight::New));
     assert_eq!(h.state().orders.list.rows.len(), before + 1);
-    assert_eq!(h.state().orders.list.rows.last().map(|o| o.id), Some(id), "newest last");
+    assert_eq!(
+        h.state().orders.list.rows.last().map(|o| o.id),
+        Some(id),
+        "newest last"
+    );
     assert!(h.toasts().contains("1 new order"), "{}", h.toasts());
     let polls = h
         .store
@@ -623,7 +671,12 @@ async fn csv_export_matches_the_api() {
     let mut expected = Vec::new();
     for id in &ids {
         for line in h.api.order_products(*id).await.expect("items") {
-            expected.push((line.order_id, line.id, line.quantity, line.total_inc_tax.to_string()));
+            expected.push((
+                line.order_id,
+                line.id,
+                line.quantity,
+                line.total_inc_tax.to_string(),
+            ));
         }
     }
     let header = &rows[0];

@@ -70,9 +70,9 @@ pub fn parse(text: &str) -> Result<CommandLine, String> {
         "customer" => id("customer").map(CommandLine::Customer),
         "profile" if arg.is_empty() => Err(":profile needs a profile name".to_string()),
         "profile" => Ok(CommandLine::Profile(arg.to_string())),
-        "export" if arg.is_empty() => {
-            Err(":export needs a file, e.g. :export orders.csv or :export orders-lines.csv".to_string())
-        }
+        "export" if arg.is_empty() => Err(
+            ":export needs a file, e.g. :export orders.csv or :export orders-lines.csv".to_string(),
+        ),
         "export" => Ok(CommandLine::Export(arg.to_string())),
         "poll" if arg == "off" => Ok(CommandLine::Poll(None)),
         "poll" => arg

@@ -4,8 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::orders::keys as order_keys;
 use super::orders::OrderIntent;
+use super::orders::keys as order_keys;
 use super::{AppState, Mode, Tab};
 
 /// One key chord.

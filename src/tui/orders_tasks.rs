@@ -8,8 +8,7 @@ use crate::api::models::Order;
 use crate::api::query::OrderQuery;
 use crate::app::Action;
 use crate::app::orders::{
-    ExportKind, NEEDS_ACTION, OrderView, OrdersMsg, OrdersTask, ViewQuery, address_text,
-    export,
+    ExportKind, NEEDS_ACTION, OrderView, OrdersMsg, OrdersTask, ViewQuery, address_text, export,
 };
 use crate::app::panes::OrderFilter;
 
@@ -65,6 +64,7 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             let result = client
                 .update_order(order_id, &update)
                 .await
+                .map(Box::new)
                 .map_err(|e| e.to_string());
             send(OrdersMsg::Written { request, result });
         }
@@ -75,7 +75,11 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
         } => {
             // The order's shipped counts and status come from the API afterwards.
             let result = match client.create_shipment(order_id, &shipment).await {
-                Ok(_) => client.get_order(order_id).await.map_err(|e| e.to_string()),
+                Ok(_) => client
+                    .get_order(order_id)
+                    .await
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             };
             send(OrdersMsg::Written { request, result });

@@ -252,7 +252,7 @@ pub(super) fn begin_update(
     vec![Effect::Orders(OrdersTask::Update {
         request,
         order_id,
-        update,
+        update: Box::new(update),
     })]
 }
 
@@ -274,7 +274,7 @@ pub(super) fn begin_ship(
     vec![Effect::Orders(OrdersTask::Ship {
         request,
         order_id,
-        shipment,
+        shipment: Box::new(shipment),
     })]
 }
 
@@ -283,18 +283,14 @@ pub(super) fn begin_ship(
 pub(super) fn written(
     state: &mut AppState,
     request: RequestId,
-    result: Result<Order, String>,
+    result: Result<Box<Order>, String>,
 ) -> Vec<Effect> {
-    let Some(write) = state
-        .orders
-        .writing
-        .take_if(|w| w.request == request)
-    else {
+    let Some(write) = state.orders.writing.take_if(|w| w.request == request) else {
         state.changed = false;
         return Vec::new();
     };
     let order = match result {
-        Ok(order) => order,
+        Ok(order) => *order,
         Err(message) => {
             let what = match write.kind {
                 WriteKind::Status(_) => "change the status of",
@@ -309,7 +305,11 @@ pub(super) fn written(
         }
     };
     // Our own change is not news for the poller.
-    state.orders.poll.known.insert(order.id, order.date_modified);
+    state
+        .orders
+        .poll
+        .known
+        .insert(order.id, order.date_modified);
     state.orders.highlight.remove(&order.id);
     let text = match &write.kind {
         WriteKind::Status(label) if needs_confirmation(order.status_id) => format!(
@@ -377,7 +377,11 @@ pub(super) fn step_order(state: &mut AppState, delta: isize) -> Vec<Effect> {
     let target = at as isize + delta;
     if target < 0 || target as usize >= list.rows.len() {
         let edge = if delta > 0 { "last" } else { "first" };
-        return toast(state, ToastKind::Info, format!("This is the {edge} order of the view"));
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("This is the {edge} order of the view"),
+        );
     }
     let target = target as usize;
     let id = list.rows[target].id;
@@ -400,7 +404,11 @@ pub(super) fn copy(state: &mut AppState, text: String, what: String) -> Vec<Effe
 /// `y`.
 pub(super) fn copy_id(state: &mut AppState) -> Vec<Effect> {
     match current_order(state) {
-        Some((order, _)) => copy(state, order.id.to_string(), format!("order id {}", order.id)),
+        Some((order, _)) => copy(
+            state,
+            order.id.to_string(),
+            format!("order id {}", order.id),
+        ),
         None => no_order(state),
     }
 }
@@ -461,7 +469,10 @@ pub(super) fn go_to_customer(state: &mut AppState) -> Vec<Effect> {
         return toast(
             state,
             ToastKind::Info,
-            format!("Order #{} was a guest checkout: no customer account", order.id),
+            format!(
+                "Order #{} was a guest checkout: no customer account",
+                order.id
+            ),
         );
     }
     state.tab = Tab::Customers;

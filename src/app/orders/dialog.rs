@@ -382,7 +382,11 @@ pub(super) fn toggle_quantity(state: &mut AppState) -> Vec<Effect> {
     if let Some(OrderDialog::Ship(d)) = state.orders.dialog.as_mut() {
         d.problem = None;
         if let Some(line) = d.current_line_mut() {
-            line.quantity = if line.quantity == 0 { line.remaining } else { 0 };
+            line.quantity = if line.quantity == 0 {
+                line.remaining
+            } else {
+                0
+            };
         }
     }
     Vec::new()

@@ -54,7 +54,12 @@ pub(super) fn finished(
     request: RequestId,
     result: Result<usize, String>,
 ) -> Vec<Effect> {
-    let Some(export) = state.orders.export.as_mut().filter(|e| e.request == request) else {
+    let Some(export) = state
+        .orders
+        .export
+        .as_mut()
+        .filter(|e| e.request == request)
+    else {
         state.changed = false;
         return Vec::new();
     };
@@ -237,12 +242,18 @@ mod tests {
         let row = rows.next().unwrap();
         assert!(row.starts_with("7,"), "{row}");
         assert!(row.contains(",1234.5600,"), "{row}");
-        assert!(row.contains("\"call first, \"\"urgent\"\"\nback door\""), "{row}");
+        assert!(
+            row.contains("\"call first, \"\"urgent\"\"\nback door\""),
+            "{row}"
+        );
     }
 
     #[test]
     fn kind_follows_the_file_name() {
-        assert_eq!(ExportKind::for_path(Path::new("orders.csv")), ExportKind::Orders);
+        assert_eq!(
+            ExportKind::for_path(Path::new("orders.csv")),
+            ExportKind::Orders
+        );
         assert_eq!(
             ExportKind::for_path(Path::new("/tmp/orders-lines.csv")),
             ExportKind::LineItems

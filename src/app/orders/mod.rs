@@ -27,17 +27,16 @@ use crate::api::models::{Order, OrderStatus, OrderUpdate, ShipmentCreate};
 
 pub use actions::{AfterDetail, PendingWrite, WriteKind};
 pub use dialog::{
-    NotesDialog, OrderDialog, ShipAddress, ShipDialog, ShipFocus, ShipLine, StatusDialog,
-    PROVIDERS,
+    NotesDialog, OrderDialog, PROVIDERS, ShipAddress, ShipDialog, ShipFocus, ShipLine, StatusDialog,
 };
 pub use export::{ExportKind, ExportState};
 pub use poll::{Highlight, PollState};
 pub use views::{NEEDS_ACTION, OrderView, needs_confirmation};
 
+pub use actions::address_text;
 pub(crate) use actions::{
     after_detail, export_command, notes_edited, orders_command, poll_command, set_status,
 };
-pub use actions::address_text;
 
 /// What an Orders key asks for (the key table maps keys to these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,13 +110,13 @@ pub enum OrdersTask {
     Update {
         request: RequestId,
         order_id: u64,
-        update: OrderUpdate,
+        update: Box<OrderUpdate>,
     },
     /// `POST /v2/orders/{id}/shipments`, then the order again.
     Ship {
         request: RequestId,
         order_id: u64,
-        shipment: ShipmentCreate,
+        shipment: Box<ShipmentCreate>,
     },
     /// Fetch the order's first shipping address and copy it.
     CopyShippingAddress { order_id: u64 },
@@ -154,7 +153,7 @@ pub enum OrdersMsg {
     /// A write finished: the order as the API now has it.
     Written {
         request: RequestId,
-        result: Result<Order, String>,
+        result: Result<Box<Order>, String>,
     },
     /// The shipping address to copy (None: the order has none).
     ShippingAddress {
@@ -212,7 +211,11 @@ pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
         } => poll::polled(state, generation, since, result),
         OrdersMsg::Written { request, result } => actions::written(state, request, result),
         OrdersMsg::ShippingAddress { order_id, result } => match result {
-            Ok(Some(address)) => actions::copy(state, address, format!("shipping address of order #{order_id}")),
+            Ok(Some(address)) => actions::copy(
+                state,
+                address,
+                format!("shipping address of order #{order_id}"),
+            ),
             Ok(None) => toast(
                 state,
                 ToastKind::Error,
@@ -225,7 +228,12 @@ pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
             done,
             total,
         } => {
-            match state.orders.export.as_mut().filter(|e| e.request == request) {
+            match state
+                .orders
+                .export
+                .as_mut()
+                .filter(|e| e.request == request)
+            {
                 Some(export) => {
                     export.done = done;
                     export.total = total;

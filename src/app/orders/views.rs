@@ -56,9 +56,10 @@ pub fn filter_matches(filter: Option<&OrderFilter>, order: &Order) -> bool {
     match filter {
         None => true,
         Some(OrderFilter::Id(id)) => order.id == *id,
-        Some(OrderFilter::Email(email)) => {
-            order.billing_address.email.eq_ignore_ascii_case(email.trim())
-        }
+        Some(OrderFilter::Email(email)) => order
+            .billing_address
+            .email
+            .eq_ignore_ascii_case(email.trim()),
     }
 }
 
@@ -83,7 +84,11 @@ impl OrdersPane {
                 .sum()
         });
         let mut choices = vec![
-            (OrderView::NeedsAction, OrderView::NeedsAction.label(), needs_action),
+            (
+                OrderView::NeedsAction,
+                OrderView::NeedsAction.label(),
+                needs_action,
+            ),
             (
                 OrderView::All,
                 OrderView::All.label(),

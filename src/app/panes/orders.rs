@@ -4,8 +4,8 @@
 //! writes, polling, export) lives in `crate::app::orders`.
 
 use super::{Detail, PAGE_SIZE};
-use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Shipment};
 use crate::api::models::OrderStatus;
+use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Shipment};
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::orders::{
     AfterDetail, ExportState, Highlight, NEEDS_ACTION, OrderDialog, OrdersTask, PendingWrite,
@@ -280,7 +280,9 @@ impl AppState {
         if self.orders.needs_action {
             // The whole merged view arrives at once: nothing more to page.
             let count = rows.len() as u64;
-            self.orders.list.append_page(page, rows, usize::MAX, Some(count));
+            self.orders
+                .list
+                .append_page(page, rows, usize::MAX, Some(count));
         } else {
             self.orders.list.append_page(page, rows, PAGE_SIZE, total);
         }

@@ -301,9 +301,19 @@ fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
-    section("Staff notes", &mut lines, theme);
-    lines.push(text(format::or_dash(&o.staff_notes), theme));
-    section("Customer message", &mut lines, theme);
-    lines.push(text(format::or_dash(&o.customer_message), theme));
+    section("Staff notes  (n edits)", &mut lines, theme);
+    multiline(&o.staff_notes, &mut lines, theme);
+    section("Customer message  (read-only)", &mut lines, theme);
+    multiline(&o.customer_message, &mut lines, theme);
     lines
+}
+
+/// Text that may span lines (notes), one screen line per line, `-` if empty.
+fn multiline(value: &str, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    if value.trim().is_empty() {
+        lines.push(text("-", theme));
+    }
+    for line in value.lines() {
+        lines.push(text(line, theme));
+    }
 }

@@ -107,7 +107,11 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
         label("Ship to", d.focus == ShipFocus::Address, theme),
         Span::styled(choice, theme.text),
     ]));
-    lines.push(Line::from(label("Items", d.focus == ShipFocus::Items, theme)));
+    lines.push(Line::from(label(
+        "Items",
+        d.focus == ShipFocus::Items,
+        theme,
+    )));
     for (row, &index) in visible.iter().enumerate() {
         let line = &d.lines[index];
         let check = match line.quantity {
@@ -147,7 +151,10 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
     match &d.problem {
         Some(problem) => lines.push(Line::from(Span::styled(problem.clone(), theme.bad))),
         None => lines.push(Line::from(Span::styled(
-            format!("Ships {shipping} item{}", if shipping == 1 { "" } else { "s" }),
+            format!(
+                "Ships {shipping} item{}",
+                if shipping == 1 { "" } else { "s" }
+            ),
             theme.muted,
         ))),
     }
@@ -180,13 +187,13 @@ fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
         d.customer_message.clone()
     };
     let lines = vec![
-        Line::from(Span::styled("Staff notes (only staff see these)", theme.heading)),
-        Line::from(""),
-        Line::from(""),
         Line::from(Span::styled(
-            "Customer message (read-only)",
+            "Staff notes (only staff see these)",
             theme.heading,
         )),
+        Line::from(""),
+        Line::from(""),
+        Line::from(Span::styled("Customer message (read-only)", theme.heading)),
         Line::from(Span::styled(message, theme.muted)),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -106,7 +106,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Some(export_progress(export, theme))
     } else if let Some(write) = &pane.writing {
         Some(Span::styled(
-            format!("{} saving #{}", format::spinner(state.spinner), write.order_id),
+            format!(
+                "{} saving #{}",
+                format::spinner(state.spinner),
+                write.order_id
+            ),
             theme.warn,
         ))
     } else {
@@ -154,10 +158,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 /// `Exporting orders.csv ▕████░░░░▏ 120/400`.
 fn export_progress(export: &ExportState, theme: &Theme) -> Span<'static> {
     const WIDTH: u64 = 12;
-    let name = export
-        .path
-        .file_name()
-        .map_or_else(|| export.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = export.path.file_name().map_or_else(
+        || export.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let (bar, count) = match export.total.filter(|t| *t > 0) {
         Some(total) => {
             let filled = (export.done.min(total) * WIDTH / total) as usize;
@@ -193,8 +197,15 @@ fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             spans.push(Span::styled(" · ", theme.muted));
         }
         let style = if active { theme.selected } else { theme.text };
-        let name = if view == OrderView::All { "All" } else { name.as_str() };
-        spans.push(Span::styled(format!("{name} {}", format::count(count)), style));
+        let name = if view == OrderView::All {
+            "All"
+        } else {
+            name.as_str()
+        };
+        spans.push(Span::styled(
+            format!("{name} {}", format::count(count)),
+            style,
+        ));
     }
     spans.push(Span::styled("   f views", theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
