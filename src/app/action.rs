@@ -160,7 +160,7 @@ pub enum Effect {
     /// Send a write and answer with `Action::Written { request, .. }`.
     Write {
         request: RequestId,
-        write: super::edit::Write,
+        write: Box<super::edit::Write>,
     },
     /// Suspend the UI, edit text in `$EDITOR`, answer `Action::EditedExternally`
     /// (done by the runner, which owns the terminal).

@@ -89,7 +89,7 @@ impl Executor {
                 let client = self.client();
                 let actions = self.actions.clone();
                 tokio::spawn(async move {
-                    let result = super::write::run(&client, request, write, &actions).await;
+                    let result = super::write::run(&client, request, *write, &actions).await;
                     let _ = actions.send(Action::Written { request, result });
                 });
             }

@@ -224,6 +224,7 @@ fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme)
         input: form.amount.input.clone(),
         choice: 0,
         error: None,
+        pristine: false,
     };
     draw_editor_line(frame, field, &editor, theme);
 }

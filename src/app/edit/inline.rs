@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rust_decimal::Decimal;
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -81,6 +81,9 @@ pub struct InlineEditor {
     pub choice: usize,
     /// Why the last Enter was refused.
     pub error: Option<String>,
+    /// True until the first key: typing then replaces the prefilled text
+    /// (so `p 9.95 Enter` just works); moving or deleting keeps it.
+    pub pristine: bool,
 }
 
 impl InlineEditor {
@@ -106,6 +109,7 @@ impl InlineEditor {
             input: Input::new(text),
             choice,
             error: None,
+            pristine: true,
         }
     }
 
@@ -140,6 +144,13 @@ impl InlineEditor {
                 false
             }
             _ => {
+                let plain_char = matches!(key.code, KeyCode::Char(_))
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                if std::mem::take(&mut self.pristine) && plain_char {
+                    self.input = Input::default();
+                }
                 let changed = to_input_request(&Event::Key(*key))
                     .and_then(|request| self.input.handle(request))
                     .is_some_and(|response| response.value);
@@ -154,6 +165,9 @@ impl InlineEditor {
     /// Inserts pasted text (typed fields only; control characters dropped).
     pub fn paste(&mut self, text: &str) {
         if self.is_typed() {
+            if std::mem::take(&mut self.pristine) {
+                self.input = Input::default();
+            }
             for c in text.chars().filter(|c| !c.is_control()) {
                 self.input.handle(tui_input::InputRequest::InsertChar(c));
             }

@@ -133,7 +133,7 @@ pub enum Pending {
     /// One product update; `before` is the row as it was (to revert).
     Product {
         before: Box<Product>,
-        changes: crate::api::models::ProductWrite,
+        changes: Box<crate::api::models::ProductWrite>,
         /// False when this write is itself an undo.
         undoable: bool,
     },
@@ -148,11 +148,7 @@ pub enum Pending {
     /// A product create; the form comes back if the API refuses it.
     Create(Box<create::CreateForm>),
     /// A variant update.
-    Variant {
-        product_id: u64,
-        variant_id: u64,
-        changes: crate::api::models::VariantWrite,
-    },
+    Variant { product_id: u64, variant_id: u64 },
 }
 
 /// Progress of a batch write.
@@ -450,5 +446,8 @@ pub(crate) fn send(
     let request = state.next_id();
     state.edit.pending.insert(request, pending);
     state.edit.log.start(request, rows);
-    vec![Effect::Write { request, write }]
+    vec![Effect::Write {
+        request,
+        write: Box::new(write),
+    }]
 }

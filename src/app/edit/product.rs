@@ -229,7 +229,7 @@ pub(super) fn save(
     };
     let pending = Pending::Product {
         before: Box::new(before),
-        changes,
+        changes: Box::new(changes),
         undoable: true,
     };
     send(state, write, pending, rows)

@@ -69,7 +69,7 @@ pub(super) fn on_written(
                 Overlay::Conflict(Box::new(Conflict {
                     loaded: *before,
                     current: *current,
-                    changes,
+                    changes: *changes,
                 })),
             );
             Vec::new()
@@ -110,10 +110,9 @@ pub(super) fn on_written(
             Pending::Variant {
                 product_id,
                 variant_id,
-                changes,
             },
             result,
-        ) => super::variant::saved(state, request, product_id, variant_id, changes, result),
+        ) => super::variant::saved(state, request, product_id, variant_id, result),
         (Pending::Product { before, .. }, Ok(_)) => {
             state.edit.log.finish(request, &[]);
             show_product(state, &before);

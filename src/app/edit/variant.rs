@@ -171,12 +171,11 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     let write = Write::UpdateVariant {
         product_id: edit.product_id,
         variant_id: edit.variant_id,
-        changes: changes.clone(),
+        changes,
     };
     let pending = Pending::Variant {
         product_id: edit.product_id,
         variant_id: edit.variant_id,
-        changes,
     };
     send(state, write, pending, vec![row])
 }
@@ -187,7 +186,6 @@ pub(super) fn saved(
     request: RequestId,
     product_id: u64,
     variant_id: u64,
-    _changes: VariantWrite,
     result: Result<Written, WriteFailure>,
 ) -> Vec<Effect> {
     match result {
