@@ -268,8 +268,8 @@ pub static COMMANDS: &[Command] = &[
     Command {
         keys: &[Key::char('f')],
         label: "f",
-        name: "status",
-        description: "Show only orders with one status",
+        name: "view",
+        description: "Switch the view: needs action, all orders, or one status",
         group: Group::View,
         in_footer: true,
         intent: Intent::PickStatus,

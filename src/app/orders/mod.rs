@@ -275,3 +275,6 @@ pub fn on_intent(state: &mut AppState, intent: OrderIntent) -> Vec<Effect> {
 pub fn on_dialog_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     dialog::on_key(state, key)
 }
+
+#[cfg(test)]
+mod tests;

@@ -259,6 +259,8 @@ impl AppState {
     /// Opens the detail view of order `id` (from the list or `:order ID`).
     pub(crate) fn open_order(&mut self, id: u64) -> Vec<Effect> {
         self.orders.after_detail = None;
+        // Seen now: no longer news.
+        self.orders.highlight.remove(&id);
         let request = self.next_id();
         self.orders.detail = Some(Detail::loading(id, request));
         vec![Effect::Fetch {
