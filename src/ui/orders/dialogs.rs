@@ -84,7 +84,7 @@ fn draw_input(frame: &mut Frame, input: &Input, x: u16, y: u16, width: u16, them
 
 fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
     let visible = d.visible_lines();
-    let height = (visible.len() as u16 + 10).min(area.height);
+    let height = (visible.len() as u16 + 8).min(area.height);
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
     let title = format!("Ship order #{}", d.order_id);
