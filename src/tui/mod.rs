@@ -7,7 +7,7 @@ mod fetch;
 mod orders_tasks;
 mod runner;
 pub mod terminal;
-mod write;
+pub mod write;
 
 use std::io;
 

@@ -146,7 +146,9 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
         .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
-        Paragraph::new(text).scroll((report.scroll.min(max), 0)),
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((report.scroll.min(max), 0)),
         inner,
     );
 }

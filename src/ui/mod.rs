@@ -13,6 +13,8 @@ pub mod table;
 pub mod theme;
 
 #[cfg(test)]
+mod edit_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::Frame;

@@ -120,6 +120,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((_, name)) = &pane.category {
         left.push(Span::styled(format!(" · category {name}"), theme.key));
     }
+    if !pane.list.rows.is_empty() {
+        left.push(Span::styled(
+            format!(" · e edits {}", pane.column.label()),
+            theme.muted,
+        ));
+    }
     if !pane.marked.is_empty() {
         left.push(Span::styled(
             format!(" · {} marked", format::count(pane.marked.len() as u64)),

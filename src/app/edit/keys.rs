@@ -106,7 +106,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         &[Key::char('p')],
         "p",
         "price",
-        "Edit the price (product row, or the selected variant in the detail)",
+        "Edit the price (row or selected variant); typing replaces it",
         Group::View,
         true,
         Price,

@@ -348,12 +348,14 @@ pub fn external_done(
 
 /// `x` / Delete: confirm deleting the marked products, or the selected one.
 pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
+    // Marks belong to the list; in the detail view `x` means this product.
+    let in_list = state.products.detail.is_none();
     let marked: Vec<&Product> = state
         .products
         .list
         .rows
         .iter()
-        .filter(|p| state.products.marked.contains(&p.id))
+        .filter(|p| in_list && state.products.marked.contains(&p.id))
         .collect();
     let confirm = if marked.is_empty() {
         let Some(p) = target(state) else {

@@ -1,0 +1,139 @@
+//! Snapshots of the editors and dialogs: the inline editor (with and without
+//! a refusal), the conflict prompt, the bulk preview and the delete dialogs.
+//! States are built from fixed values and real key presses through `update`.
+
+use std::str::FromStr;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
+
+use super::draw;
+use crate::api::models::{Product, ProductWrite};
+use crate::app::edit::product::Conflict;
+use crate::app::edit::{Overlay, open};
+use crate::app::{Action, AppState, update};
+
+fn money(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+fn product(i: u64) -> Product {
+    Product {
+        id: 100 + i,
+        name: ["Oak Serving Board", "Canvas Laundry Bag", "Utility Caddy"][i as usize % 3]
+            .to_string(),
+        sku: format!("SKU-{:04}", 100 + i),
+        price: money("7.95") + Decimal::from(i),
+        inventory_level: 10 + i as i64,
+        is_visible: true,
+        date_modified: Utc.with_ymd_and_hms(2025, 3, 1, 10, 0, 0).single(),
+        ..Product::default()
+    }
+}
+
+fn state() -> AppState {
+    let mut state = AppState::new("demo", "ada@host", false);
+    state.size = (100, 30);
+    state
+        .products
+        .list
+        .append_page(1, (0..30).map(product).collect(), 250, Some(30));
+    state
+}
+
+fn press(state: &mut AppState, code: KeyCode) {
+    update(state, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn type_text(state: &mut AppState, text: &str) {
+    for c in text.chars() {
+        press(state, KeyCode::Char(c));
+    }
+}
+
+fn screen(state: &AppState) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| draw(frame, state)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn inline_price_editor() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char('j'));
+    press(&mut state, KeyCode::Char('p'));
+    type_text(&mut state, "9.95");
+    insta::assert_snapshot!("edit_inline_price", screen(&state));
+    type_text(&mut state, "123");
+    press(&mut state, KeyCode::Enter);
+    insta::assert_snapshot!("edit_inline_price_refused", screen(&state));
+}
+
+#[test]
+fn conflict_prompt() {
+    let mut state = state();
+    let loaded = product(0);
+    let mut current = loaded.clone();
+    current.price = money("8.50");
+    current.date_modified = Utc.with_ymd_and_hms(2025, 3, 2, 9, 30, 0).single();
+    open(
+        &mut state,
+        Overlay::Conflict(Box::new(Conflict {
+            loaded,
+            current,
+            changes: ProductWrite {
+                price: Some(money("9.95")),
+                ..ProductWrite::default()
+            },
+        })),
+    );
+    insta::assert_snapshot!("edit_conflict", screen(&state));
+}
+
+#[test]
+fn bulk_preview() {
+    let mut state = state();
+    for _ in 0..12 {
+        press(&mut state, KeyCode::Char(' '));
+    }
+    press(&mut state, KeyCode::Char('B'));
+    type_text(&mut state, "+10%");
+    press(&mut state, KeyCode::Tab);
+    insta::assert_snapshot!("edit_bulk_form", screen(&state));
+    press(&mut state, KeyCode::Enter);
+    insta::assert_snapshot!("edit_bulk_preview", screen(&state));
+}
+
+#[test]
+fn delete_dialogs() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char('x'));
+    insta::assert_snapshot!("edit_delete_one", screen(&state));
+    press(&mut state, KeyCode::Char('n'));
+    assert!(state.edit.overlay.is_none(), "any other key cancels");
+    for _ in 0..12 {
+        press(&mut state, KeyCode::Char(' '));
+    }
+    press(&mut state, KeyCode::Delete);
+    insta::assert_snapshot!("edit_delete_marked", screen(&state));
+}
+
+#[test]
+fn write_log() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char('p'));
+    type_text(&mut state, "9.95");
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, KeyCode::Char(':'));
+    type_text(&mut state, "log");
+    press(&mut state, KeyCode::Enter);
+    let text = screen(&state);
+    assert!(text.contains("Writes this run"), "{text}");
+    assert!(
+        text.contains("#100 Oak Serving Board  Price: 7.95 → 9.95  saving…"),
+        "{text}"
+    );
+}

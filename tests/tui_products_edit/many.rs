@@ -1,0 +1,243 @@
+//! Many products and the rest: bulk change and undo, delete, create, read-only.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use bctui::api::models::{Product, ProductWrite};
+use bctui::app::Mode;
+use bctui::app::edit::Overlay;
+
+use crate::{Harness, client_for, money};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_change_of_25_marked_products_and_undo() {
+    let mut h = Harness::start(false).await;
+    let originals: Vec<Product> = (0..25).map(|i| h.row(i)).collect();
+    h.press(KeyCode::Char('V'));
+    for _ in 0..24 {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Char('V'));
+    h.wait_for("25 marked", |s| s.products.marked.len() == 25)
+        .await;
+    assert!(h.screen().contains("25 marked"), "{}", h.screen());
+    h.press(KeyCode::Char('B'));
+    h.type_text("+10%");
+    h.press(KeyCode::Tab); // rounding .99
+    h.press(KeyCode::Enter);
+    h.wait_for("the preview", |s| {
+        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
+    })
+    .await;
+    assert!(h.screen().contains("→"), "{}", h.screen());
+    let before = h.requests();
+    h.press(KeyCode::Char('y'));
+    h.wait_toast("Saved 25 products").await;
+    let batch_puts = h
+        .store
+        .requests()
+        .iter()
+        .skip(before)
+        .filter(|r| r.method == "PUT")
+        .count();
+    assert_eq!(batch_puts, 3, "25 products in batches of 10");
+    for p in &originals {
+        let saved = h.product(p.id).await;
+        let expected = bctui::app::edit::bulk::Rounding::End99
+            .apply(bctui::app::edit::bulk::BulkOp::AddPercent(money("10")).apply(p.price));
+        assert_eq!(saved.price, expected, "product {}", p.id);
+        assert!(saved.price.to_string().ends_with(".99"));
+    }
+    h.press(KeyCode::Char('u'));
+    h.wait_toast("Saved 25 products (undo").await;
+    for p in &originals {
+        assert_eq!(
+            h.product(p.id).await.price,
+            p.price,
+            "undo restored {}",
+            p.id
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_cancelled_then_confirmed() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.press(KeyCode::Char('x'));
+    h.wait_for("the dialog", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    let screen = h.screen();
+    assert!(
+        screen.contains(&product.name) && screen.contains(&product.sku),
+        "{screen}"
+    );
+    h.press(KeyCode::Char('n'));
+    h.wait_for("cancelled", |s| s.mode == Mode::Normal).await;
+    assert!(h.writes().is_empty());
+    h.press(KeyCode::Delete);
+    h.press(KeyCode::Char('y'));
+    h.wait_toast(&format!("Deleted product #{}", product.id))
+        .await;
+    assert!(
+        h.api
+            .get_product(product.id, &[])
+            .await
+            .unwrap_err()
+            .is_not_found()
+    );
+    assert!(
+        h.state()
+            .products
+            .list
+            .rows
+            .iter()
+            .all(|p| p.id != product.id)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn marked_products_delete_in_one_request() {
+    let mut h = Harness::start(false).await;
+    let ids: Vec<u64> = (0..3).map(|i| h.row(i).id).collect();
+    for _ in 0..3 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.press(KeyCode::Char('x'));
+    h.wait_for("the dialog", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    assert!(h.screen().contains("Delete 3 products?"), "{}", h.screen());
+    h.press(KeyCode::Char('y'));
+    h.wait_toast("Deleted 3 products").await;
+    let writes = h.writes();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert!(
+        writes[0].contains("id%3Ain=") || writes[0].contains("id:in="),
+        "{writes:?}"
+    );
+    for id in ids {
+        assert!(h.api.get_product(id, &[]).await.unwrap_err().is_not_found());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_of_a_product_already_gone_is_reported() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.api.delete_product(product.id).await.unwrap();
+    h.press(KeyCode::Char('x'));
+    h.press(KeyCode::Char('y'));
+    h.wait_toast("Already gone (404)").await;
+    assert!(
+        h.state()
+            .products
+            .list
+            .rows
+            .iter()
+            .all(|p| p.id != product.id)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_shows_field_errors_then_creates() {
+    let mut h = Harness::start(false).await;
+    let existing = h.row(0);
+    h.press(KeyCode::Char('c'));
+    h.wait_for("the form", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Create(_)))
+    })
+    .await;
+    h.type_text(&existing.name); // a duplicate name: 409 on the name field
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_text("NEW-1");
+    h.press(KeyCode::Tab);
+    h.type_text("19.90");
+    h.press(KeyCode::Enter);
+    h.wait_for("the field error", |s| {
+        s.edit.pending.is_empty()
+            && matches!(&s.edit.overlay, Some(Overlay::Create(f)) if f.fields[0].error.is_some())
+    })
+    .await;
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text("Brand New Widget");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Created product").await;
+    let created = h.row(0);
+    assert_eq!(created.name, "Brand New Widget");
+    let saved = h.product(created.id).await;
+    assert_eq!(saved.price, money("19.90"));
+    assert_eq!(saved.sku, "NEW-1");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_refuses_every_write_key() {
+    let mut h = Harness::start(true).await;
+    for key in ['p', 'e', 'E', 'x', 'c', 'u'] {
+        h.press(KeyCode::Char(key));
+        h.wait_for("the refusal", move |s| {
+            s.toasts
+                .iter()
+                .any(|t| t.text.starts_with(key) && t.text.contains("read-only"))
+        })
+        .await;
+    }
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Char('B'));
+    h.wait_for("the bulk refusal", |s| {
+        s.toasts.iter().any(|t| t.text.starts_with("B (bulk"))
+    })
+    .await;
+    assert_eq!(h.state().mode, Mode::Normal);
+    assert!(h.writes().is_empty());
+    // The client refuses too, whatever the UI does.
+    let ro = client_for(&h.store, true);
+    let err = ro
+        .update_product(h.row(0).id, &ProductWrite::default())
+        .await
+        .unwrap_err();
+    assert!(err.is_read_only());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
+    let mut h = Harness::start(false).await;
+    let rows: Vec<Product> = (0..12).map(|i| h.row(i)).collect();
+    for _ in 0..12 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.wait_for("12 marked", |s| s.products.marked.len() == 12)
+        .await;
+    // One of them disappears before the change is applied.
+    h.api.delete_product(rows[3].id).await.unwrap();
+    h.press(KeyCode::Char('B'));
+    h.type_text("5");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the failure report", |s| {
+        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
+    })
+    .await;
+    let screen = h.screen();
+    let changing = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i != 3 && p.price != money("5"))
+        .count();
+    assert!(
+        screen.contains(&format!("{changing} saved, 1 failed")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!("#{}", rows[3].id)), "{screen}");
+    assert!(screen.contains("404"), "the API's message\n{screen}");
+    for (i, p) in rows.iter().enumerate() {
+        if i != 3 {
+            assert_eq!(h.product(p.id).await.price, money("5"), "{} saved", p.id);
+        }
+    }
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(log.contains("FAILED"), "{log}");
+}

@@ -1,0 +1,343 @@
+//! One product at a time: price, inline fields, conflicts, $EDITOR, undo, variants.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use bctui::api::models::{Availability, ProductWrite};
+use bctui::app::Mode;
+use bctui::app::edit::Overlay;
+
+use crate::{Harness, money};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn price_edit_saves_the_exact_decimal() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.press(KeyCode::Char('p'));
+    h.wait_for("the price editor", |s| s.mode == Mode::Edit)
+        .await;
+    let Some(Overlay::Inline(edit)) = &h.state().edit.overlay else {
+        panic!("the inline editor opens");
+    };
+    assert_eq!(
+        edit.editor.input.value(),
+        bctui::app::edit::inline::plain_money(product.price),
+        "prefilled with the current price"
+    );
+    h.type_text("9.95");
+    h.press(KeyCode::Enter);
+    let expected = format!(
+        "Price {} → 9.95",
+        bctui::app::edit::inline::plain_money(product.price)
+    );
+    h.wait_toast(&expected).await;
+    let saved = h.product(product.id).await;
+    assert_eq!(saved.price, money("9.95"));
+    assert_eq!(saved.price.to_string(), "9.95", "exactly as typed");
+    assert_eq!(h.row(0).price, money("9.95"));
+    assert_eq!(saved.name, product.name, "nothing else changed");
+    let writes = h.writes();
+    assert_eq!(
+        writes,
+        [format!(
+            "PUT /stores/fakestore/v3/catalog/products/{} 200",
+            product.id
+        )]
+    );
+    // The log has it.
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(
+        log.contains("Price") && log.contains("9.95") && log.contains("ok"),
+        "{log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_price_sends_nothing_and_says_why() {
+    let mut h = Harness::start(false).await;
+    let before = h.requests();
+    h.press(KeyCode::Char('p'));
+    h.type_text("9.99999");
+    h.press(KeyCode::Enter);
+    h.wait_for(
+        "the reason",
+        |s| matches!(&s.edit.overlay, Some(Overlay::Inline(e)) if e.editor.error.is_some()),
+    )
+    .await;
+    assert!(
+        h.screen().contains("at most 4 decimal places"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text("-3");
+    h.press(KeyCode::Enter);
+    h.wait_for("the next reason", |s| {
+        matches!(&s.edit.overlay, Some(Overlay::Inline(e)) if e.editor.error.as_deref() == Some("a price cannot be negative"))
+    })
+    .await;
+    h.press(KeyCode::Esc);
+    h.wait_for("the editor closed", |s| s.mode == Mode::Normal)
+        .await;
+    assert_eq!(
+        h.requests(),
+        before,
+        "nothing was sent: {:?}",
+        h.store.requests()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn duplicate_sku_reverts_with_the_api_message() {
+    let mut h = Harness::start(false).await;
+    let (first, second) = (h.row(0), h.row(1));
+    h.press(KeyCode::Char('h')); // Price → SKU
+    h.press(KeyCode::Char('e'));
+    h.type_text(&second.sku);
+    h.press(KeyCode::Enter);
+    h.wait_for("the error toast", |s| {
+        s.edit.pending.is_empty() && s.toasts.iter().any(|t| t.text.starts_with("Not saved"))
+    })
+    .await;
+    let toast = h.state().toasts.last().unwrap().text.clone();
+    assert!(toast.contains("409"), "the API's message: {toast}");
+    assert_eq!(h.row(0).sku, first.sku, "the old value is back");
+    assert_eq!(h.product(first.id).await.sku, first.sku);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_inline_field_is_saved() {
+    let mut h = Harness::start(false).await;
+    let id = h.row(2).id;
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('j'));
+    // Start at the leftmost column (Name) and walk right.
+    for _ in 0..8 {
+        h.press(KeyCode::Char('h'));
+    }
+    let edits: [(&str, &str); 7] = [
+        ("Name", "Renamed Lamp"),
+        ("SKU", "NEW-SKU-1"),
+        ("Price", "12.5"),
+        ("Sale price", "11.25"),
+        ("Retail price", "15"),
+        ("Cost price", "4.1234"),
+        ("Stock", "42"),
+    ];
+    for (field, text) in edits {
+        h.press(KeyCode::Char('e'));
+        h.type_text(text);
+        h.press(KeyCode::Enter);
+        h.wait_toast(&format!("{field} ")).await;
+        h.press(KeyCode::Char('l'));
+    }
+    // Visible: space toggles; availability: space cycles.
+    let before = h.row(2);
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Enter);
+    h.wait_toast("Visible").await;
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Enter);
+    h.wait_toast("Availability").await;
+
+    let saved = h.product(id).await;
+    assert_eq!(saved.name, "Renamed Lamp");
+    assert_eq!(saved.sku, "NEW-SKU-1");
+    assert_eq!(saved.price, money("12.5"));
+    assert_eq!(saved.sale_price, money("11.25"));
+    assert_eq!(saved.retail_price, money("15"));
+    assert_eq!(saved.cost_price.to_string(), "4.1234");
+    assert_eq!(saved.inventory_level, 42);
+    assert_eq!(saved.is_visible, !before.is_visible);
+    let next = match before.availability {
+        Availability::Available => Availability::Disabled,
+        Availability::Disabled => Availability::Preorder,
+        _ => Availability::Available,
+    };
+    assert_eq!(saved.availability, next);
+    assert_eq!(h.writes().len(), 9, "one PUT per field: {:?}", h.writes());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conflict_prompt_offers_overwrite() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    // Someone else changes the product after it was loaded.
+    let theirs = ProductWrite {
+        price: Some(money("8.50")),
+        ..ProductWrite::default()
+    };
+    h.api.update_product(product.id, &theirs).await.unwrap();
+    h.press(KeyCode::Char('p'));
+    h.type_text("9.95");
+    h.press(KeyCode::Enter);
+    h.wait_for("the conflict prompt", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Conflict(_))) && s.edit.pending.is_empty()
+    })
+    .await;
+    let screen = h.screen();
+    assert!(screen.contains("changed by someone else"), "{screen}");
+    assert!(
+        screen.contains("theirs 8.50"),
+        "both values are shown\n{screen}"
+    );
+    assert_eq!(
+        h.product(product.id).await.price,
+        money("8.50"),
+        "nothing sent yet"
+    );
+    h.press(KeyCode::Char('o'));
+    h.wait_toast("Price 8.50 → 9.95").await;
+    assert_eq!(h.product(product.id).await.price, money("9.95"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conflict_prompt_reload_takes_theirs() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    let theirs = ProductWrite {
+        name: Some("Changed Elsewhere".into()),
+        ..ProductWrite::default()
+    };
+    h.api.update_product(product.id, &theirs).await.unwrap();
+    h.press(KeyCode::Char('p'));
+    h.type_text("1.00");
+    h.press(KeyCode::Enter);
+    h.wait_for("the conflict prompt", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Conflict(_)))
+    })
+    .await;
+    h.press(KeyCode::Char('r'));
+    h.wait_toast("Reloaded").await;
+    assert_eq!(h.row(0).name, "Changed Elsewhere");
+    assert_eq!(h.product(product.id).await.price, product.price, "not sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editor_json_edit_sends_only_changed_fields() {
+    let dir = std::env::temp_dir().join(format!("bctui-editor-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("editor.sh");
+    let record = dir.join("seen");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstat -c '%a %n' \"$1\" > {}\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    // SAFETY: this is the only test in this binary that reads or writes these variables.
+    unsafe {
+        std::env::set_var("VISUAL", &script);
+        std::env::set_var("EDITOR", &script);
+    }
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    assert!(h.runner.wants_external_edit());
+    h.runner.edit_externally().await.unwrap();
+    h.wait_toast("Price").await;
+    let saved = h.product(product.id).await;
+    assert_eq!(saved.price, money("12.34"));
+    assert_eq!(saved.name, product.name);
+    let seen = std::fs::read_to_string(&record).unwrap();
+    let (mode, path) = seen.trim().split_once(' ').unwrap();
+    assert_eq!(mode, "600", "the temp file is private");
+    assert!(
+        !std::path::Path::new(path).exists(),
+        "the temp file is removed"
+    );
+    assert_eq!(h.writes().len(), 1, "{:?}", h.writes());
+    // Unchanged: nothing sent.
+    std::fs::write(&script, "#!/bin/sh\ntrue\n").unwrap();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    h.runner.edit_externally().await.unwrap();
+    h.wait_toast("No changes; nothing sent").await;
+    assert_eq!(h.writes().len(), 1);
+    // Invalid JSON: offered to reopen; any other key aborts.
+    std::fs::write(&script, "#!/bin/sh\necho '{broken' > \"$1\"\n").unwrap();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    h.runner.edit_externally().await.unwrap();
+    h.wait_for("the reopen question", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    assert!(h.screen().contains("not valid"), "{}", h.screen());
+    h.press(KeyCode::Char('n'));
+    h.wait_for("aborted", |s| s.mode == Mode::Normal).await;
+    assert_eq!(h.writes().len(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_puts_the_old_price_back() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    h.press(KeyCode::Char('p'));
+    h.type_text("99.5");
+    h.press(KeyCode::Enter);
+    h.wait_toast("→ 99.50").await;
+    assert_eq!(h.product(product.id).await.price, money("99.5"));
+    h.press(KeyCode::Char('u'));
+    h.wait_toast("Saved 1 products (undo").await;
+    assert_eq!(h.product(product.id).await.price, product.price);
+    assert_eq!(h.row(0).price, product.price);
+    let log = h.state().edit.log.lines();
+    assert_eq!(log.len(), 2, "the edit and its undo are logged: {log:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn variant_price_is_edited_through_the_variants_endpoint() {
+    let mut h = Harness::start(false).await;
+    let index = (0..h.state().products.list.rows.len())
+        .find(|i| h.row(*i).base_variant_id.is_none())
+        .expect("a product with variants");
+    let product = h.row(index);
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    h.press(KeyCode::Char(']'));
+    h.press(KeyCode::Char('p'));
+    h.type_text("21.75");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Variant Price").await;
+    let variant = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[1]
+        .clone();
+    let variants = h.api.all_variants(product.id).await.unwrap();
+    let saved = variants.iter().find(|v| v.id == variant.id).unwrap();
+    assert_eq!(saved.price, Some(money("21.75")));
+    let writes = h.writes();
+    assert_eq!(
+        writes,
+        [format!(
+            "PUT /stores/fakestore/v3/catalog/products/{}/variants/{} 200",
+            product.id, variant.id
+        )]
+    );
+}
