@@ -4,8 +4,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::orders::OrderIntent;
-use super::orders::keys as order_keys;
 use super::{AppState, Mode, Tab};
 
 /// One key chord.
@@ -81,7 +79,7 @@ pub enum Intent {
     /// Complete the command line word under the cursor.
     Complete,
     /// Orders triage: acting on orders and their dialogs.
-    Orders(OrderIntent),
+    Orders(super::orders::OrderIntent),
     /// Edits, dialogs and marks (see `app::edit`).
     Edit(super::edit::EditIntent),
 }
@@ -178,7 +176,6 @@ const ANY: &[ModeKind] = &[
     ModeKind::Dialog,
     ModeKind::Edit,
 ];
-const DIALOG: &[ModeKind] = &[ModeKind::Dialog];
 
 fn always(_: &AppState) -> bool {
     true
@@ -275,94 +272,6 @@ pub static COMMANDS: &[Command] = &[
         intent: Intent::PickStatus,
         modes: NORMAL,
         available: on_order_list,
-    },
-    Command {
-        keys: &[Key::char('s')],
-        label: "s",
-        name: "set status",
-        description: "Change the order's status (picker of the store's statuses)",
-        group: Group::View,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::ChangeStatus),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
-    },
-    Command {
-        keys: &[Key::char('t')],
-        label: "t",
-        name: "ship",
-        description: "Ship the order: address, items, provider, tracking number",
-        group: Group::View,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Ship),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
-    },
-    Command {
-        keys: &[Key::char('n')],
-        label: "n",
-        name: "notes",
-        description: "Edit the order's staff notes",
-        group: Group::View,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Notes),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
-    },
-    Command {
-        keys: &[Key::char(']')],
-        label: "]",
-        name: "next order",
-        description: "Open the next order of the view",
-        group: Group::View,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::NextOrder),
-        modes: NORMAL,
-        available: order_keys::in_order_detail,
-    },
-    Command {
-        keys: &[Key::char('[')],
-        label: "[",
-        name: "previous order",
-        description: "Open the previous order of the view",
-        group: Group::View,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::PrevOrder),
-        modes: NORMAL,
-        available: order_keys::in_order_detail,
-    },
-    Command {
-        keys: &[Key::char('C')],
-        label: "C",
-        name: "customer",
-        description: "Go to the order's customer (Customers tab)",
-        group: Group::View,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::Customer),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
-    },
-    Command {
-        keys: &[Key::char('y')],
-        label: "y",
-        name: "copy id",
-        description: "Copy the order id to the clipboard (OSC 52)",
-        group: Group::View,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::CopyId),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
-    },
-    Command {
-        keys: &[Key::char('Y')],
-        label: "Y",
-        name: "copy address",
-        description: "Copy the order's shipping address to the clipboard (OSC 52)",
-        group: Group::View,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::CopyAddress),
-        modes: NORMAL,
-        available: order_keys::on_an_order,
     },
     Command {
         keys: &[Key::char('l'), Key::plain(KeyCode::Right)],
@@ -624,116 +533,6 @@ pub static COMMANDS: &[Command] = &[
         available: always,
     },
     Command {
-        keys: &[Key::plain(KeyCode::Enter)],
-        label: "Enter",
-        name: "save",
-        description: "Order dialogs: save (a status that sounds like money asks first)",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Submit),
-        modes: DIALOG,
-        available: always,
-    },
-    Command {
-        keys: &[Key::ctrl('e')],
-        label: "C-e",
-        name: "$EDITOR",
-        description: "Staff notes: continue in $EDITOR (several lines)",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Editor),
-        modes: DIALOG,
-        available: order_keys::editing_notes,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Esc)],
-        label: "Esc",
-        name: "cancel",
-        description: "Order dialogs: cancel, nothing is sent",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Cancel),
-        modes: DIALOG,
-        available: always,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Tab)],
-        label: "Tab",
-        name: "next field",
-        description: "Ship dialog: next field (S-Tab goes back)",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::NextField),
-        modes: DIALOG,
-        available: order_keys::shipping,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::BackTab)],
-        label: "S-Tab",
-        name: "previous field",
-        description: "Ship dialog: previous field",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::PrevField),
-        modes: DIALOG,
-        available: order_keys::shipping,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Up), Key::char('k')],
-        label: "↑/k",
-        name: "up",
-        description: "Order dialogs: previous entry or choice",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::Up),
-        modes: DIALOG,
-        available: order_keys::choosing,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Down), Key::char('j')],
-        label: "↓/j",
-        name: "down",
-        description: "Order dialogs: next entry or choice",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Orders(OrderIntent::Down),
-        modes: DIALOG,
-        available: order_keys::choosing,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Right), Key::char('+')],
-        label: "→/+",
-        name: "more",
-        description: "Ship dialog: one more of the item",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::More),
-        modes: DIALOG,
-        available: order_keys::ship_items,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Left), Key::char('-')],
-        label: "←/-",
-        name: "less",
-        description: "Ship dialog: one less of the item",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Less),
-        modes: DIALOG,
-        available: order_keys::ship_items,
-    },
-    Command {
-        keys: &[Key::char(' ')],
-        label: "Space",
-        name: "all/none",
-        description: "Ship dialog: ship all or none of the item",
-        group: Group::Typing,
-        in_footer: true,
-        intent: Intent::Orders(OrderIntent::Toggle),
-        modes: DIALOG,
-        available: order_keys::ship_items,
-    },
-    Command {
         keys: &[Key::ctrl('c')],
         label: "C-c",
         name: "quit",
@@ -759,11 +558,12 @@ impl Command {
     }
 }
 
-/// Every command: the base table, then the edit keys.
+/// Every command: the base table, then the edit keys, then the orders keys.
 pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
+        .chain(super::orders::keys::ORDER_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.

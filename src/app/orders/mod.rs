@@ -7,6 +7,7 @@
 //! `update`, through [`on_message`], [`on_intent`] and [`on_dialog_key`].
 
 mod actions;
+mod commands;
 mod dialog;
 pub mod export;
 pub mod keys;
@@ -34,9 +35,8 @@ pub use poll::{Highlight, PollState};
 pub use views::{NEEDS_ACTION, OrderView, needs_confirmation};
 
 pub use actions::address_text;
-pub(crate) use actions::{
-    after_detail, export_command, notes_edited, orders_command, poll_command, set_status,
-};
+pub(crate) use actions::{after_detail, notes_edited, set_status};
+pub(crate) use commands::{export_command, orders_command, poll_command};
 
 /// What an Orders key asks for (the key table maps keys to these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
