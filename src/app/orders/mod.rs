@@ -31,7 +31,7 @@ pub use dialog::{
     NotesDialog, OrderDialog, PROVIDERS, ShipAddress, ShipDialog, ShipFocus, ShipLine, StatusDialog,
 };
 pub use export::{ExportKind, ExportState};
-pub use poll::{Highlight, PollState};
+pub use poll::{Highlight, POLL_ENV, PollState};
 pub use views::{NEEDS_ACTION, OrderView, needs_confirmation};
 
 pub use actions::address_text;

@@ -57,6 +57,30 @@ impl Default for PollState {
     }
 }
 
+/// The environment variable that sets the polling interval at start:
+/// seconds, or `off`. `:poll` changes it while running.
+pub const POLL_ENV: &str = "BCTUI_ORDER_POLL_SECS";
+
+impl PollState {
+    /// Applies a `BCTUI_ORDER_POLL_SECS` value (seconds, or `off`/`0`).
+    /// Anything else is reported and the default kept.
+    pub fn configure(&mut self, value: &str) -> Result<(), String> {
+        match value.trim() {
+            "off" | "0" => self.enabled = false,
+            text => match text.parse::<u64>() {
+                Ok(seconds) => self.interval = Duration::from_secs(seconds),
+                Err(_) => {
+                    return Err(format!(
+                        "{POLL_ENV}={value:?} is not a number of seconds or off; polling every {} s",
+                        self.interval.as_secs()
+                    ));
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
 impl AppState {
     /// The first time the Orders tab loads: statuses and the watermark.
     pub(crate) fn start_order_polling(&mut self) -> Vec<Effect> {

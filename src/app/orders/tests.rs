@@ -281,3 +281,14 @@ fn key(c: char) -> crossterm::event::KeyEvent {
         crossterm::event::KeyModifiers::NONE,
     )
 }
+
+#[test]
+fn the_poll_interval_is_configurable() {
+    let mut poll = PollState::default();
+    assert_eq!(poll.interval, std::time::Duration::from_secs(60));
+    poll.configure("15").expect("seconds");
+    assert_eq!(poll.interval, std::time::Duration::from_secs(15));
+    assert!(poll.configure("soon").is_err());
+    poll.configure("off").expect("off");
+    assert!(!poll.enabled);
+}
