@@ -37,7 +37,7 @@ pub struct PollState {
     pub started: bool,
     /// Changes at or after this server time are news.
     pub watermark: Option<DateTime<Utc>>,
-    /// Bumped when the interval changes, so older timers are ignored.
+    /// A fresh id whenever polling (re)starts, so older timers are ignored.
     pub generation: u64,
     /// The last `date_modified` seen per order, so the same change (or our
     /// own write) is not reported twice.
@@ -88,6 +88,8 @@ impl AppState {
             return Vec::new();
         }
         self.orders.poll.started = true;
+        // Globally unique, so a poll started for another profile never matches.
+        self.orders.poll.generation = self.next_id();
         vec![
             Effect::Orders(OrdersTask::Statuses),
             Effect::Orders(OrdersTask::ServerTime),
@@ -109,8 +111,9 @@ fn schedule(state: &AppState) -> Vec<Effect> {
 
 /// `:poll`: a new interval (None: off). Restarts the timer.
 pub(super) fn set_interval(state: &mut AppState, seconds: Option<u64>) -> Vec<Effect> {
+    let generation = state.next_id();
     let poll = &mut state.orders.poll;
-    poll.generation += 1;
+    poll.generation = generation;
     poll.enabled = seconds.is_some();
     if let Some(seconds) = seconds {
         poll.interval = Duration::from_secs(seconds);
