@@ -74,11 +74,15 @@ pub async fn run(
             product_id,
             variant_id,
             changes,
-        } => client
-            .update_variant(product_id, variant_id, &changes)
-            .await
-            .map(|v| Written::Variant(Box::new(v)))
-            .map_err(failure),
+        } => {
+            let variant = client
+                .update_variant(product_id, variant_id, &changes)
+                .await
+                .map_err(failure)?;
+            // Saved already; if this re-read fails the next edit just asks about a conflict.
+            let product = client.get_product(product_id, &["variants"]).await.ok();
+            Ok(Written::Variant(Box::new(variant), product.map(Box::new)))
+        }
     }
 }
 

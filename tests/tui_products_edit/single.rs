@@ -340,4 +340,12 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
             product.id, variant.id
         )]
     );
+    // The variant write moved the product's date_modified; our own change
+    // must not look like someone else's to the lost-update guard.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('p'));
+    h.type_text("33");
+    h.press(KeyCode::Enter);
+    h.wait_toast("→ 33.00").await;
+    assert_eq!(h.product(product.id).await.price, money("33"));
 }

@@ -274,12 +274,13 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
-            // Default No: any other key cancels.
-            if matches!(key.code, KeyCode::Char(_) | KeyCode::Enter) {
-                on_cancel(state)
-            } else {
+            // Default No: any key other than `y` (and the scroll keys the
+            // table took first) cancels.
+            if matches!(key.code, KeyCode::Modifier(_)) {
                 state.changed = false;
                 Vec::new()
+            } else {
+                on_cancel(state)
             }
         }
         Some(Overlay::Conflict(_)) | Some(Overlay::Report(_)) | None => {

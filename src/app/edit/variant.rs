@@ -189,7 +189,10 @@ pub(super) fn saved(
     result: Result<Written, WriteFailure>,
 ) -> Vec<Effect> {
     match result {
-        Ok(Written::Variant(saved)) => {
+        Ok(Written::Variant(saved, product)) => {
+            if let Some(product) = product {
+                super::product::show_product(state, &product);
+            }
             state.edit.log.finish(request, &[]);
             let text = state
                 .edit

@@ -55,8 +55,9 @@ pub enum Written {
     },
     /// A product was created.
     Created(Box<Product>),
-    /// A variant as saved.
-    Variant(Box<Variant>),
+    /// A variant as saved, and its product as it is now (a variant write
+    /// moves the product's `date_modified`, which the lost-update guard compares).
+    Variant(Box<Variant>, Option<Box<Product>>),
 }
 
 /// Why a write failed: the API's own message and its per-field errors.
