@@ -78,6 +78,8 @@ pub enum Intent {
     Cancel,
     /// Complete the command line word under the cursor.
     Complete,
+    /// Orders triage: acting on orders and their dialogs.
+    Orders(super::orders::OrderIntent),
     /// Edits, dialogs and marks (see `app::edit`).
     Edit(super::edit::EditIntent),
 }
@@ -141,6 +143,8 @@ pub enum ModeKind {
     Command,
     Help,
     Picker,
+    /// An Orders dialog (status change, ship, staff notes).
+    Dialog,
     Edit,
 }
 
@@ -153,6 +157,7 @@ impl Mode {
             Mode::Command => ModeKind::Command,
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
+            Mode::OrderDialog => ModeKind::Dialog,
             Mode::Edit => ModeKind::Edit,
         }
     }
@@ -168,6 +173,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Command,
     ModeKind::Help,
     ModeKind::Picker,
+    ModeKind::Dialog,
     ModeKind::Edit,
 ];
 
@@ -259,8 +265,8 @@ pub static COMMANDS: &[Command] = &[
     Command {
         keys: &[Key::char('f')],
         label: "f",
-        name: "status",
-        description: "Show only orders with one status",
+        name: "view",
+        description: "Switch the view: needs action, all orders, or one status",
         group: Group::View,
         in_footer: true,
         intent: Intent::PickStatus,
@@ -552,11 +558,12 @@ impl Command {
     }
 }
 
-/// Every command: the base table, then the edit keys.
+/// Every command: the base table, then the edit keys, then the orders keys.
 pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
+        .chain(super::orders::keys::ORDER_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.

@@ -4,6 +4,7 @@
 mod executor;
 pub mod external_editor;
 mod fetch;
+mod orders_tasks;
 mod runner;
 pub mod terminal;
 pub mod write;
@@ -123,6 +124,11 @@ impl<B: FrameBackend> Runner<B> {
         let mut state = AppState::new(options.profile, user_host(), options.read_only);
         state.profiles = options.profiles;
         state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
+        if let Ok(value) = std::env::var(crate::app::orders::POLL_ENV)
+            && let Err(message) = state.orders.poll.configure(&value)
+        {
+            tracing::warn!("{message}");
+        }
         let executor = Executor::new(options.client, options.connect, sender.clone());
         let runner = Runner::new(terminal, state, executor, receiver)?;
         Ok((runner, sender))
