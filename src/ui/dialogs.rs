@@ -8,24 +8,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::overlays::centered;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
 use crate::app::edit::create::{CREATE_FIELDS, CreateForm};
 use crate::app::edit::inline::{InlineEditor, plain_money};
 use crate::app::edit::{Confirm, Overlay, Report};
-
-/// A rectangle of at most `width` x `height` centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);

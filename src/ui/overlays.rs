@@ -12,7 +12,7 @@ use crate::app::keys::{Group, all_commands};
 use crate::app::{AppState, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect::new(
