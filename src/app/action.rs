@@ -61,6 +61,8 @@ pub enum Action {
     },
     /// Quit now (a signal arrived).
     Quit,
+    /// A result for the Orders triage workflow (views, writes, polling, export).
+    Orders(super::orders::OrdersMsg),
 }
 
 /// Data a finished request brings back.
@@ -169,6 +171,8 @@ pub enum Effect {
     EditExternally(super::edit::ExternalEdit),
     /// Leave the app.
     Quit,
+    /// Orders triage work (needs-action fetch, writes, polling, export).
+    Orders(super::orders::OrdersTask),
 }
 
 /// Success or failure, for styling toasts.

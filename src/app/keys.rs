@@ -80,6 +80,8 @@ pub enum Intent {
     Cancel,
     /// Complete the command line word under the cursor.
     Complete,
+    /// Orders triage: acting on orders and their dialogs.
+    Orders(super::orders::OrderIntent),
     /// A key of the request console.
     Console(ConsoleIntent),
     /// Edits, dialogs and marks (see `app::edit`).
@@ -148,6 +150,8 @@ pub enum ModeKind {
     Command,
     Help,
     Picker,
+    /// An Orders dialog (status change, ship, staff notes).
+    Dialog,
     /// The request console's typing modes.
     Console(ConsoleMode),
     Edit,
@@ -162,6 +166,7 @@ impl Mode {
             Mode::Command => ModeKind::Command,
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
+            Mode::OrderDialog => ModeKind::Dialog,
             Mode::Console(mode) => ModeKind::Console(*mode),
             Mode::Edit => ModeKind::Edit,
         }
@@ -178,6 +183,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Command,
     ModeKind::Help,
     ModeKind::Picker,
+    ModeKind::Dialog,
     ModeKind::Edit,
 ];
 
@@ -269,8 +275,8 @@ pub static COMMANDS: &[Command] = &[
     Command {
         keys: &[Key::char('f')],
         label: "f",
-        name: "status",
-        description: "Show only orders with one status",
+        name: "view",
+        description: "Switch the view: needs action, all orders, or one status",
         group: Group::View,
         in_footer: true,
         intent: Intent::PickStatus,
@@ -562,11 +568,12 @@ impl Command {
     }
 }
 
-/// Every command: the base table, then the edit keys, then the console's.
+/// Every command: the base table, then the edit, orders and console keys.
 pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
+        .chain(super::orders::keys::ORDER_COMMANDS.iter())
         .chain(super::console::keys::CONSOLE_COMMANDS.iter())
 }
 

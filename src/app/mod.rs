@@ -9,6 +9,7 @@ pub mod edit;
 mod intents;
 pub mod keys;
 pub mod list;
+pub mod orders;
 pub mod panes;
 #[cfg(test)]
 mod tests;
@@ -76,6 +77,9 @@ pub enum Mode {
     Help { scroll: u16 },
     /// Choosing an order status (`f`); `cursor` 0 is "all statuses".
     StatusPicker { cursor: usize },
+    /// A dialog of the Orders tab (status change, ship, staff notes); its
+    /// state is `orders.dialog`.
+    OrderDialog,
     /// Typing in the request console (path, body, search, history, prompt).
     Console(console::ConsoleMode),
     /// An editor or dialog (`state.edit.overlay`) takes the keys.

@@ -5,6 +5,7 @@ mod console_exec;
 mod executor;
 pub mod external_editor;
 mod fetch;
+mod orders_tasks;
 mod runner;
 pub mod terminal;
 pub mod write;
@@ -125,6 +126,11 @@ impl<B: FrameBackend> Runner<B> {
         state.profiles = options.profiles;
         state.console.base_url = options.client.base_url().to_string();
         state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
+        if let Ok(value) = std::env::var(crate::app::orders::POLL_ENV)
+            && let Err(message) = state.orders.poll.configure(&value)
+        {
+            tracing::warn!("{message}");
+        }
         let executor = Executor::new(options.client, options.connect, sender.clone());
         let runner = Runner::new(terminal, state, executor, receiver)?;
         Ok((runner, sender))

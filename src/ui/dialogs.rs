@@ -8,24 +8,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::overlays::centered;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
-use crate::app::edit::create::CreateForm;
+use crate::app::edit::create::{CREATE_FIELDS, CreateForm};
 use crate::app::edit::inline::{InlineEditor, plain_money};
 use crate::app::edit::{Confirm, Overlay, Report};
-
-/// A rectangle of at most `width` x `height` centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
@@ -76,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Some(Overlay::BulkForm(form)) => draw_bulk_form(frame, area, form, theme),
         Some(Overlay::BulkPreview(preview)) => draw_preview(frame, area, preview, theme),
         Some(Overlay::Report(report)) => draw_report(frame, area, report, theme),
-        Some(Overlay::Create(form)) => draw_create(frame, area, form, theme),
+        Some(Overlay::Create(form)) => draw_create(frame, area, state, form, theme),
         Some(Overlay::Variant(edit)) => {
             let rect = Rect::new(area.x, area.bottom().saturating_sub(3), area.width, 3);
             let inner = popup(
@@ -289,7 +278,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
     );
 }
 
-fn draw_create(frame: &mut Frame, area: Rect, form: &CreateForm, theme: &Theme) {
+fn draw_create(frame: &mut Frame, area: Rect, state: &AppState, form: &CreateForm, theme: &Theme) {
     let height = (form.fields.len() as u16 * 2 + 4).min(area.height);
     let rect = centered(area, 72, height);
     let keys = hint(
@@ -342,6 +331,13 @@ fn draw_create(frame: &mut Frame, area: Rect, form: &CreateForm, theme: &Theme) 
                 );
             }
         }
+        if CREATE_FIELDS.get(i) == Some(&"categories") && field.error.is_none() {
+            let names = category_names(state, field.input.value());
+            frame.render_widget(
+                Paragraph::new(Span::styled(names, theme.muted)),
+                Rect::new(value.x, y + 1, value.width, 1),
+            );
+        }
     }
     if let Some(error) = &form.error {
         let y = inner.bottom().saturating_sub(1);
@@ -349,5 +345,25 @@ fn draw_create(frame: &mut Frame, area: Rect, form: &CreateForm, theme: &Theme) 
             Paragraph::new(Span::styled(format!(" {error}"), theme.bad)),
             Rect::new(inner.x, y, inner.width, 1),
         );
+    }
+}
+
+/// The names of the category ids typed so far ("Kitchen, Garden"), from the
+/// loaded tree, so the user sees what the ids mean.
+fn category_names(state: &AppState, text: &str) -> String {
+    let names: Vec<String> = text
+        .split(',')
+        .filter_map(|part| part.trim().parse::<u64>().ok())
+        .map(|id| {
+            state
+                .categories
+                .name_of(id)
+                .map_or_else(|| format!("#{id}?"), str::to_string)
+        })
+        .collect();
+    if names.is_empty() {
+        "ids from the Categories tab (4), e.g. 23, 31".to_string()
+    } else {
+        names.join(", ")
     }
 }

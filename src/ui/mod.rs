@@ -59,6 +59,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             overlays::draw_status_picker(frame, body, state, &theme, cursor)
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        Mode::OrderDialog => orders::draw_dialog(frame, body, state, &theme),
         Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }

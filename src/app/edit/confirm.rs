@@ -53,4 +53,10 @@ pub enum Confirmed {
     DeleteProducts { ids: Vec<u64> },
     /// Open the external editor again with this text (after invalid input).
     ReopenExternal(ExternalEdit),
+    /// Set order `order_id` to `status_id` (a status that moves no money).
+    OrderStatus {
+        order_id: u64,
+        status_id: u32,
+        from_list: bool,
+    },
 }

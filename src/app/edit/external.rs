@@ -33,6 +33,12 @@ pub enum ExternalPurpose {
     /// The writable fields of product `id` as JSON; `original` is the text as
     /// first offered (what "changed" is measured against).
     ProductJson { id: u64, original: String },
+    /// The staff notes of order `id`; `original` is what the order had.
+    OrderStaffNotes {
+        id: u64,
+        original: String,
+        from_list: bool,
+    },
     /// The request console's JSON body (replaced by the saved text).
     ConsoleBody,
 }

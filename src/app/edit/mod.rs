@@ -274,12 +274,13 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
-            // Default No: any other key cancels.
-            if matches!(key.code, KeyCode::Char(_) | KeyCode::Enter) {
-                on_cancel(state)
-            } else {
+            // Default No: any key other than `y` (and the scroll keys the
+            // table took first) cancels.
+            if matches!(key.code, KeyCode::Modifier(_)) {
                 state.changed = false;
                 Vec::new()
+            } else {
+                on_cancel(state)
             }
         }
         Some(Overlay::Conflict(_)) | Some(Overlay::Report(_)) | None => {
@@ -342,6 +343,11 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
     match confirmed {
         Confirmed::DeleteProducts { ids } => product::delete(state, ids),
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
+        Confirmed::OrderStatus {
+            order_id,
+            status_id,
+            from_list,
+        } => crate::app::orders::set_status(state, order_id, status_id, from_list),
     }
 }
 
@@ -400,6 +406,11 @@ pub fn on_edited_externally(
                 let original = original.clone();
                 product::external_done(state, id, &original, edit, text)
             }
+            ExternalPurpose::OrderStaffNotes {
+                id,
+                original,
+                from_list,
+            } => crate::app::orders::notes_edited(state, id, &original, from_list, &text),
             ExternalPurpose::ConsoleBody => crate::app::console::update::body_edited(state, &text),
         },
     }
