@@ -45,7 +45,7 @@ fn status_for_age(rng: &mut Rng, age_days: i64) -> u8 {
             (4, 1),
             (14, 2),
         ]
-    } else {
+    } else if age_days < 30 {
         &[
             (10, 50),
             (2, 28),
@@ -58,6 +58,20 @@ fn status_for_age(rng: &mut Rng, age_days: i64) -> u8 {
             (11, 2),
             (12, 1),
             (8, 1),
+        ]
+    } else {
+        // A month on, almost everything is settled: a rare forgotten order or dispute remains.
+        &[
+            (10, 540),
+            (2, 300),
+            (5, 50),
+            (4, 40),
+            (14, 30),
+            (6, 30),
+            (13, 4),
+            (11, 3),
+            (8, 2),
+            (12, 1),
         ]
     };
     let weights: Vec<u32> = table.iter().map(|(_, w)| *w).collect();
