@@ -557,6 +557,7 @@ pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
+        .chain(super::edit::resource_keys::RESOURCE_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.

@@ -1,12 +1,14 @@
 //! The runtime: terminal setup and restore, signals, the event loop
 //! ([`Runner`]) and the task executor that runs API calls.
 
+mod counts;
 mod executor;
 pub mod external_editor;
 mod fetch;
 mod runner;
 pub mod terminal;
 pub mod write;
+mod write_resources;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -27,7 +27,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -39,7 +39,7 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme:
     inner
 }
 
-fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+pub(super) fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     for (key, what) in parts {
         spans.push(Span::styled(key.to_string(), theme.key));
@@ -88,7 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             );
             draw_editor_line(frame, inner, &edit.editor, theme);
         }
-        Some(Overlay::Inline(_)) | None => {}
+        Some(Overlay::Form(form)) => super::form::draw(frame, area, form, theme),
+        Some(Overlay::Inline(_)) | Some(Overlay::CustomerCell(_)) | None => {}
     }
 }
 

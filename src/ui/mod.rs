@@ -1,11 +1,13 @@
 //! Drawing: a pure function of [`AppState`]. No I/O happens here.
 
 mod categories;
+mod cell_editor;
 mod chrome;
 mod customers;
 mod detail;
 mod dialogs;
 pub mod format;
+mod form;
 mod orders;
 mod overlays;
 mod products;

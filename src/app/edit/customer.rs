@@ -1,0 +1,489 @@
+//! Customer edits: `c` create (a form), `e` the focused column inline (the
+//! name as a two-field form), `E` JSON in `$EDITOR`, `x` delete (the dialog
+//! names the customers and how many orders each has), Space marks.
+
+use serde_json::Value;
+
+use super::confirm::{Confirm, Confirmed};
+use super::customer_fields::{CustomerField, apply, describe, editable_json};
+use super::external::{ExternalEdit, ExternalPurpose, changed_fields};
+use super::form::{Form, FormPurpose, text_of};
+use super::inline::{FieldKind, FieldValue, InlineEditor};
+use super::log::LogRow;
+use super::resources::{CountQuery, ResourcePending};
+use super::write::Write;
+use super::{Overlay, Pending, close, open, open_confirm, send};
+use crate::api::models::{Customer, CustomerAddressWrite, CustomerWrite};
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Fetch, ToastKind};
+
+/// A customer cell being edited.
+#[derive(Debug, Clone)]
+pub struct CellEdit {
+    /// The customer.
+    pub id: u64,
+    /// The field.
+    pub field: CustomerField,
+    /// The editor.
+    pub editor: InlineEditor,
+}
+
+/// `#12 Ada Lovelace`.
+pub fn label(c: &Customer) -> String {
+    format!("#{} {}", c.id, c.full_name())
+}
+
+/// The customer the keys act on: the open detail, else the selected row.
+fn target(state: &AppState) -> Option<&Customer> {
+    match &state.customers.detail {
+        Some(detail) => detail.data.as_ref().map(|d| &d.customer),
+        None => state.customers.list.selected(),
+    }
+}
+
+fn find(state: &AppState, id: u64) -> Option<&Customer> {
+    state
+        .customers
+        .list
+        .rows
+        .iter()
+        .find(|c| c.id == id)
+        .or_else(|| target(state).filter(|c| c.id == id))
+}
+
+/// Shows `customer` wherever it is listed or open.
+pub(super) fn show(state: &mut AppState, customer: &Customer) {
+    if let Some(row) = state
+        .customers
+        .list
+        .rows
+        .iter_mut()
+        .find(|c| c.id == customer.id)
+    {
+        *row = customer.clone();
+    }
+    if let Some(data) = state
+        .customers
+        .detail
+        .as_mut()
+        .and_then(|d| d.data.as_mut())
+        .filter(|d| d.customer.id == customer.id)
+    {
+        // The write answer has no addresses or store credit: keep those.
+        let kept = (
+            std::mem::take(&mut data.customer.addresses),
+            std::mem::take(&mut data.customer.store_credit_amounts),
+        );
+        data.customer = customer.clone();
+        if data.customer.addresses.is_empty() {
+            data.customer.addresses = kept.0;
+        }
+        if data.customer.store_credit_amounts.is_empty() {
+            data.customer.store_credit_amounts = kept.1;
+        }
+    }
+}
+
+/// `c`: the new-customer form.
+pub fn start_create(state: &mut AppState) -> Vec<Effect> {
+    let group = InlineEditor::new(
+        "Group id",
+        FieldKind::Count { min: 0 },
+        FieldValue::Count(0),
+    );
+    let form = Form::new("New customer", "create", FormPurpose::CreateCustomer)
+        .text("email", "Email", true, "")
+        .text("first_name", "First name", true, "")
+        .text("last_name", "Last name", true, "")
+        .text("company", "Company", false, "")
+        .text("phone", "Phone", false, "")
+        .field("customer_group_id", group)
+        .text("address1", "Street (optional first address)", false, "")
+        .text("city", "City", false, "")
+        .text("postal_code", "Postal code", false, "")
+        .text("country_code", "Country (ISO, e.g. US)", false, "");
+    open(state, Overlay::Form(Box::new(form)));
+    Vec::new()
+}
+
+/// The customer the create form describes, or `None` after marking fields.
+pub(super) fn build_create(form: &mut Form) -> Option<CustomerWrite> {
+    let values = form.values()?;
+    let get = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| text_of(v))
+            .unwrap_or_default()
+    };
+    let optional = |name: &str| Some(get(name)).filter(|t| !t.is_empty());
+    let mut write = CustomerWrite {
+        email: Some(get("email")),
+        first_name: Some(get("first_name")),
+        last_name: Some(get("last_name")),
+        company: optional("company"),
+        phone: optional("phone"),
+        ..CustomerWrite::default()
+    };
+    if let Some((_, FieldValue::Count(n))) = values.iter().find(|(n, _)| *n == "customer_group_id")
+        && *n > 0
+    {
+        write.customer_group_id = Some(*n as u64);
+    }
+    if !get("email").contains('@') {
+        form.refuse("email", "an email address has an @");
+        return None;
+    }
+    let street = get("address1");
+    let any_address = ["address1", "city", "postal_code", "country_code"]
+        .iter()
+        .any(|n| !get(n).is_empty());
+    if any_address {
+        // The API needs street, city and country for an address.
+        for (name, what) in [
+            ("address1", "street"),
+            ("city", "city"),
+            ("country_code", "country"),
+        ] {
+            if get(name).is_empty() {
+                form.refuse(name, format!("an address needs a {what}"));
+                return None;
+            }
+        }
+        write.addresses = Some(vec![CustomerAddressWrite {
+            first_name: get("first_name"),
+            last_name: get("last_name"),
+            address1: street,
+            city: get("city"),
+            postal_code: optional("postal_code"),
+            country_code: get("country_code").to_uppercase(),
+            ..CustomerAddressWrite::default()
+        }]);
+    }
+    Some(write)
+}
+
+/// `e`: the focused column of the selected customer (the name as a form).
+pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
+    let Some(customer) = target(state) else {
+        return Vec::new();
+    };
+    let (id, field) = (customer.id, state.customers.column);
+    if field == CustomerField::Name {
+        let form = Form::new(
+            format!("Rename customer #{id}"),
+            "save",
+            FormPurpose::EditCustomerName { id },
+        )
+        .text("first_name", "First name", true, &customer.first_name)
+        .text("last_name", "Last name", true, &customer.last_name);
+        open(state, Overlay::Form(Box::new(form)));
+        return Vec::new();
+    }
+    let editor = InlineEditor::new(field.label(), field.kind(), field.get(customer));
+    open(state, Overlay::CustomerCell(CellEdit { id, field, editor }));
+    Vec::new()
+}
+
+/// Enter in a customer cell: validate, then send only that field.
+pub fn submit_cell(state: &mut AppState) -> Vec<Effect> {
+    let Some(Overlay::CustomerCell(edit)) = state.edit.overlay.as_mut() else {
+        return Vec::new();
+    };
+    let value = match edit.editor.value() {
+        Ok(value) => value,
+        Err(reason) => {
+            edit.editor.error = Some(reason);
+            return Vec::new();
+        }
+    };
+    if edit.field == CustomerField::Email && !text_of(&value).contains('@') {
+        edit.editor.error = Some("an email address has an @".to_string());
+        return Vec::new();
+    }
+    let (id, field, unchanged) = (edit.id, edit.field, value == edit.editor.original);
+    close(state);
+    if unchanged {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("{} unchanged; nothing sent", field.label()),
+        );
+    }
+    save(state, field.write(id, &value))
+}
+
+/// The rename form was submitted: send the names that changed.
+pub(super) fn submit_name(state: &mut AppState, id: u64, mut form: Form) -> Vec<Effect> {
+    let Some(values) = form.values() else {
+        open(state, Overlay::Form(Box::new(form)));
+        return Vec::new();
+    };
+    let Some(customer) = find(state, id) else {
+        return Vec::new();
+    };
+    let mut write = CustomerWrite {
+        id: Some(id),
+        ..CustomerWrite::default()
+    };
+    for (name, value) in values {
+        let text = text_of(&value);
+        match name {
+            "first_name" if text != customer.first_name => write.first_name = Some(text),
+            "last_name" if text != customer.last_name => write.last_name = Some(text),
+            _ => {}
+        }
+    }
+    if write.first_name.is_none() && write.last_name.is_none() {
+        return toast(
+            state,
+            ToastKind::Info,
+            "Name unchanged; nothing sent".into(),
+        );
+    }
+    save(state, write)
+}
+
+/// Sends `changes` (with `id`) and shows them at once.
+pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> {
+    let Some(id) = changes.id else {
+        return Vec::new();
+    };
+    let Some(before) = find(state, id).cloned() else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Customer #{id} is no longer shown"),
+        );
+    };
+    let mut shown = before.clone();
+    apply(&mut shown, &changes);
+    show(state, &shown);
+    let rows = describe(&before, &changes)
+        .into_iter()
+        .map(|(field, old, new)| LogRow {
+            id,
+            product: label(&before),
+            field,
+            old,
+            new,
+        })
+        .collect();
+    let pending = Pending::Resource(ResourcePending::CustomerUpdate {
+        before: Box::new(before),
+        changes: Box::new(changes.clone()),
+    });
+    send(state, Write::UpdateCustomer(changes), pending, rows)
+}
+
+/// `E`: the customer's writable fields as JSON in `$EDITOR`.
+pub fn start_external(state: &mut AppState) -> Vec<Effect> {
+    let Some(customer) = target(state) else {
+        return Vec::new();
+    };
+    let text = match serde_json::to_string_pretty(&editable_json(customer)) {
+        Ok(text) => text + "\n",
+        Err(error) => {
+            return toast(state, ToastKind::Error, format!("Not JSON: {error}"));
+        }
+    };
+    vec![Effect::EditExternally(ExternalEdit {
+        initial_text: text.clone(),
+        file_suffix: ".json".to_string(),
+        then: ExternalPurpose::CustomerJson {
+            id: customer.id,
+            original: text,
+        },
+    })]
+}
+
+/// The editor closed with `text` for customer `id`: send only what changed.
+pub fn external_done(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    edit: ExternalEdit,
+    text: String,
+) -> Vec<Effect> {
+    let reopen = |state: &mut AppState, problem: String, text: String| {
+        let again = ExternalEdit {
+            initial_text: text,
+            ..edit.clone()
+        };
+        open_confirm(
+            state,
+            Confirm::new(
+                "The edited JSON is not valid",
+                vec![
+                    problem,
+                    String::new(),
+                    "y reopens the editor with your text; any other key discards it.".into(),
+                ],
+                "Reopen",
+                Confirmed::ReopenExternal(again),
+            ),
+        );
+        Vec::new()
+    };
+    let edited: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
+    let changed = match changed_fields(&original, &edited) {
+        Ok(changed) => changed,
+        Err(problem) => return reopen(state, problem, text),
+    };
+    if changed.is_empty() {
+        return toast(state, ToastKind::Info, "No changes; nothing sent".into());
+    }
+    let mut changes: CustomerWrite = match serde_json::from_value(Value::Object(changed)) {
+        Ok(changes) => changes,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    changes.id = Some(id);
+    save(state, changes)
+}
+
+/// `x` / Delete: count the orders of the marked customers (or the selected
+/// one); the dialog opens when the counts are in.
+pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
+    let in_list = state.customers.detail.is_none();
+    let mut ids: Vec<u64> = state
+        .customers
+        .list
+        .rows
+        .iter()
+        .filter(|c| in_list && state.customers.marked.contains(&c.id))
+        .map(|c| c.id)
+        .collect();
+    if ids.is_empty() {
+        let Some(c) = target(state) else {
+            return Vec::new();
+        };
+        ids.push(c.id);
+    }
+    let request = state.next_id();
+    state.customers.counting = Some(request);
+    let mut effects = vec![Effect::Fetch {
+        request,
+        fetch: Fetch::Count(CountQuery::CustomerOrders { ids }),
+    }];
+    effects.extend(toast(state, ToastKind::Info, "Counting orders…".into()));
+    effects
+}
+
+/// The order counts arrived: ask.
+pub(super) fn confirm_delete(
+    state: &mut AppState,
+    ids: Vec<u64>,
+    counts: Result<Vec<(u64, u64)>, String>,
+) {
+    let orders = |id: u64| match &counts {
+        Ok(counts) => counts
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map_or("?".to_string(), |(_, n)| n.to_string()),
+        Err(_) => "?".to_string(),
+    };
+    let customers: Vec<Customer> = ids.iter().filter_map(|id| find(state, *id)).cloned().collect();
+    let mut lines = Vec::new();
+    let title = if let [c] = customers.as_slice() {
+        lines.push(format!("ID:     {}", c.id));
+        lines.push(format!("Name:   {}", c.full_name()));
+        lines.push(format!("Email:  {}", c.email));
+        lines.push(format!("Orders: {}", orders(c.id)));
+        "Delete customer?".to_string()
+    } else {
+        for c in &customers {
+            lines.push(format!(
+                "#{} {} <{}> · {} orders",
+                c.id,
+                c.full_name(),
+                c.email,
+                orders(c.id)
+            ));
+        }
+        format!("Delete {} customers?", customers.len())
+    };
+    if let Err(message) = &counts {
+        lines.push(format!("(orders could not be counted: {message})"));
+    }
+    lines.push(String::new());
+    lines.push("Their orders stay; the customer accounts go. This cannot be undone.".into());
+    let ids = customers.iter().map(|c| c.id).collect();
+    open_confirm(
+        state,
+        Confirm::new(title, lines, "Delete", Confirmed::DeleteCustomers { ids }),
+    );
+}
+
+/// Sends the delete the user confirmed (one request with `id:in`).
+pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+    let rows = ids
+        .iter()
+        .map(|id| LogRow {
+            id: *id,
+            product: find(state, *id).map_or_else(|| format!("customer #{id}"), label),
+            field: "customer".to_string(),
+            old: "exists".to_string(),
+            new: "deleted".to_string(),
+        })
+        .collect();
+    let write = Write::DeleteCustomers { ids: ids.clone() };
+    send(
+        state,
+        write,
+        Pending::Resource(ResourcePending::CustomerDelete { ids }),
+        rows,
+    )
+}
+
+/// Takes deleted customers out of the list, the marks and the detail.
+pub(super) fn remove(state: &mut AppState, ids: &[u64]) {
+    let list = &mut state.customers.list;
+    let before = list.rows.len();
+    list.rows.retain(|c| !ids.contains(&c.id));
+    let removed = (before - list.rows.len()) as u64;
+    list.total = list.total.map(|t| t.saturating_sub(removed));
+    if list.cursor >= list.rows.len() {
+        list.cursor = list.rows.len().saturating_sub(1);
+    }
+    for id in ids {
+        state.customers.marked.remove(id);
+    }
+    if state
+        .customers
+        .detail
+        .as_ref()
+        .is_some_and(|d| ids.contains(&d.id))
+    {
+        state.customers.detail = None;
+    }
+}
+
+/// Space: mark or unmark the selected customer.
+pub fn toggle_mark(state: &mut AppState) -> Vec<Effect> {
+    let Some(id) = state.customers.list.selected().map(|c| c.id) else {
+        return Vec::new();
+    };
+    let marked = &mut state.customers.marked;
+    if !marked.remove(&id) {
+        marked.insert(id);
+    }
+    let viewport = state.list_rows();
+    state.customers.list.move_by(1, viewport);
+    Vec::new()
+}
+
+/// `o`: the Orders tab filtered to the customer (by their email, the filter
+/// the Orders tab has).
+pub fn open_orders(state: &mut AppState) -> Vec<Effect> {
+    let Some(email) = target(state).map(|c| c.email.clone()) else {
+        return Vec::new();
+    };
+    state.tab = crate::app::Tab::Orders;
+    state.orders.detail = None;
+    state.orders.filter = Some(crate::app::panes::OrderFilter::Email(email));
+    state.reload_orders()
+}
