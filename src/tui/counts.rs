@@ -1,6 +1,7 @@
 //! Counts for delete dialogs and details: a customer's orders
 //! (`/v2/orders/count?customer_id=`) and a category's products
-//! (`/v3/catalog/products?categories:in=ID&limit=1` → pagination total).
+//! (`/v3/catalog/products?categories:in=ID&limit=1` → pagination total; with
+//! the subcategories' ids too for what a delete touches).
 
 use crate::api::Client;
 use crate::api::query::{OrderQuery, ProductQuery};
@@ -23,21 +24,28 @@ pub async fn run(client: &Client, query: &CountQuery) -> Result<Vec<(u64, u64)>,
                 counts.push((id, count.count));
             }
         }
-        CountQuery::CategoryProducts { id, .. } => {
-            let filter = ProductQuery {
-                categories_in: vec![*id],
-                limit: Some(1),
-                ..ProductQuery::default()
-            };
-            let page = client
-                .list_products(&filter)
-                .await
-                .map_err(|e| e.to_string())?;
-            let total = page
-                .pagination
-                .map_or(page.items.len() as u64, |p| p.total);
-            counts.push((*id, total));
+        CountQuery::CategoryProducts { id, below, .. } => {
+            counts.push((*id, products_in(client, vec![*id]).await?));
+            if !below.is_empty() {
+                let mut all = vec![*id];
+                all.extend(below);
+                counts.push((0, products_in(client, all).await?));
+            }
         }
     }
     Ok(counts)
+}
+
+/// How many products are in any of `categories` (one request, `limit=1`).
+async fn products_in(client: &Client, categories: Vec<u64>) -> Result<u64, String> {
+    let filter = ProductQuery {
+        categories_in: categories,
+        limit: Some(1),
+        ..ProductQuery::default()
+    };
+    let page = client
+        .list_products(&filter)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(page.pagination.map_or(page.items.len() as u64, |p| p.total))
 }

@@ -5,13 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::cell_editor::CellPlace;
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Customer;
-use super::cell_editor::CellPlace;
 use crate::app::AppState;
 use crate::app::edit::Overlay;
 use crate::app::panes::CustomerDetail;

@@ -27,7 +27,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
+pub(super) fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    hint: Line<'static>,
+    theme: &Theme,
+) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)

@@ -13,7 +13,7 @@ use crate::app::edit::form::Form;
 /// Draws `form` centred in `area`.
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
     let height = (form.fields.len() as u16 * 2 + 4).min(area.height);
-    let rect = centered(area, 76, height);
+    let rect = centered(area, 96, height);
     let keys = hint(
         &[
             ("Enter", form.submit_label),
@@ -23,7 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
         theme,
     );
     let inner = popup(frame, rect, &form.title, keys, theme);
-    let label_width = 32u16.min(inner.width / 2);
+    let longest = form.fields.iter().map(|f| f.label.chars().count()).max();
+    let label_width = (longest.unwrap_or(10) as u16 + 3).min(inner.width / 2);
     for (i, field) in form.fields.iter().enumerate() {
         let y = inner.y + i as u16 * 2;
         if y + 1 >= inner.bottom() {

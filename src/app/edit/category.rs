@@ -35,7 +35,9 @@ fn fields(form: Form, name: &str, visible: bool, sort_order: i64) -> Form {
             "sort_order",
             InlineEditor::new(
                 "Sort order",
-                FieldKind::Count { min: i64::from(i32::MIN) },
+                FieldKind::Count {
+                    min: i64::from(i32::MIN),
+                },
                 FieldValue::Count(sort_order),
             ),
         )
@@ -49,11 +51,18 @@ pub fn start_create(state: &mut AppState, top_level: bool) -> Vec<Effect> {
         .or_else(|| state.categories.all.first().map(|c| c.tree_id))
         .unwrap_or(1);
     let (parent_id, title) = match selected {
-        Some(parent) if !top_level => (parent.category_id, format!("New category in {}", parent.name)),
+        Some(parent) if !top_level => (
+            parent.category_id,
+            format!("New category in {}", parent.name),
+        ),
         _ => (0, "New top-level category".to_string()),
     };
     let form = fields(
-        Form::new(title, "create", FormPurpose::CreateCategory { tree_id, parent_id }),
+        Form::new(
+            title,
+            "create",
+            FormPurpose::CreateCategory { tree_id, parent_id },
+        ),
         "",
         true,
         0,
@@ -182,10 +191,18 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
         log("name", before.name.clone(), name.clone());
     }
     if let Some(visible) = write.is_visible {
-        log("visible", before.is_visible.to_string(), visible.to_string());
+        log(
+            "visible",
+            before.is_visible.to_string(),
+            visible.to_string(),
+        );
     }
     if let Some(order) = write.sort_order {
-        log("sort order", before.sort_order.to_string(), order.to_string());
+        log(
+            "sort order",
+            before.sort_order.to_string(),
+            order.to_string(),
+        );
     }
     // Shown at once; the re-read after the write settles it either way.
     let mut shown = before.clone();
@@ -209,7 +226,10 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
 /// Puts `category` in place of the one with its id (tree rebuilt, selection kept).
 pub(super) fn replace(state: &mut AppState, category: TreeCategory) {
     let mut all = state.categories.all.clone();
-    if let Some(slot) = all.iter_mut().find(|c| c.category_id == category.category_id) {
+    if let Some(slot) = all
+        .iter_mut()
+        .find(|c| c.category_id == category.category_id)
+    {
         *slot = category;
     }
     state.categories.set_categories(all);
@@ -239,12 +259,14 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
     let Some(id) = state.categories.selected().map(|c| c.category_id) else {
         return Vec::new();
     };
+    let below = descendants(state, id);
     let request = state.next_id();
     state.categories.counting = Some(request);
     let mut effects = vec![Effect::Fetch {
         request,
         fetch: Fetch::Count(CountQuery::CategoryProducts {
             id,
+            below,
             for_delete: true,
         }),
     }];
@@ -252,32 +274,50 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
     effects
 }
 
-/// The product count arrived: ask.
-pub(super) fn confirm_delete(state: &mut AppState, id: u64, products: Result<u64, String>) {
+/// The product counts arrived (`(id, own)`, then `(0, with subcategories)`): ask.
+pub(super) fn confirm_delete(
+    state: &mut AppState,
+    id: u64,
+    counts: Result<Vec<(u64, u64)>, String>,
+) {
     let Some(c) = find(state, id).cloned() else {
         return;
     };
     let below = descendants(state, id);
+    let products = match &counts {
+        Ok(counts) => {
+            let own = counts.first().map_or(0, |(_, n)| *n);
+            match counts.get(1) {
+                Some((_, all)) => format!("{own} (with subcategories: {all})"),
+                None => own.to_string(),
+            }
+        }
+        Err(message) => format!("? ({message})"),
+    };
     let mut lines = vec![
         format!("ID:            {}", c.category_id),
         format!("Name:          {}", c.name),
         format!("Subcategories: {}", below.len()),
-        match &products {
-            Ok(n) => format!("Products:      {n}"),
-            Err(message) => format!("Products:      ? ({message})"),
-        },
+        format!("Products:      {products}"),
         String::new(),
     ];
     if !below.is_empty() {
-        let names: Vec<String> = below
+        let children: Vec<String> = state
+            .categories
+            .children_of(id)
             .iter()
-            .filter_map(|id| find(state, *id))
-            .map(|c| c.name.clone())
+            .map(|&i| state.categories.all[i].name.clone())
             .collect();
+        let deeper = below.len() - children.len();
+        let more = if deeper > 0 {
+            format!(" and {deeper} below them")
+        } else {
+            String::new()
+        };
         lines.push(format!(
-            "Its {} subcategories are deleted too: {}",
+            "Its {} subcategories are deleted too: {}{more}.",
             below.len(),
-            names.join(", ")
+            children.join(", ")
         ));
     }
     lines.push("Products stay in the catalog. This cannot be undone.".to_string());
@@ -326,6 +366,7 @@ pub fn count_selected(state: &mut AppState) -> Vec<Effect> {
         request,
         fetch: Fetch::Count(CountQuery::CategoryProducts {
             id,
+            below: Vec::new(),
             for_delete: false,
         }),
     }]

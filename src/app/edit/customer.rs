@@ -91,17 +91,21 @@ pub fn start_create(state: &mut AppState) -> Vec<Effect> {
         FieldKind::Count { min: 0 },
         FieldValue::Count(0),
     );
-    let form = Form::new("New customer", "create", FormPurpose::CreateCustomer)
-        .text("email", "Email", true, "")
-        .text("first_name", "First name", true, "")
-        .text("last_name", "Last name", true, "")
-        .text("company", "Company", false, "")
-        .text("phone", "Phone", false, "")
-        .field("customer_group_id", group)
-        .text("address1", "Street (optional first address)", false, "")
-        .text("city", "City", false, "")
-        .text("postal_code", "Postal code", false, "")
-        .text("country_code", "Country (ISO, e.g. US)", false, "");
+    let form = Form::new(
+        "New customer (the address is optional; country as US, GB…)",
+        "create",
+        FormPurpose::CreateCustomer,
+    )
+    .text("email", "Email", true, "")
+    .text("first_name", "First name", true, "")
+    .text("last_name", "Last name", true, "")
+    .text("company", "Company", false, "")
+    .text("phone", "Phone", false, "")
+    .field("customer_group_id", group)
+    .text("address1", "Address street", false, "")
+    .text("city", "Address city", false, "")
+    .text("postal_code", "Address postcode", false, "")
+    .text("country_code", "Address country", false, "");
     open(state, Overlay::Form(Box::new(form)));
     Vec::new()
 }
@@ -386,7 +390,11 @@ pub(super) fn confirm_delete(
             .map_or("?".to_string(), |(_, n)| n.to_string()),
         Err(_) => "?".to_string(),
     };
-    let customers: Vec<Customer> = ids.iter().filter_map(|id| find(state, *id)).cloned().collect();
+    let customers: Vec<Customer> = ids
+        .iter()
+        .filter_map(|id| find(state, *id))
+        .cloned()
+        .collect();
     let mut lines = Vec::new();
     let title = if let [c] = customers.as_slice() {
         lines.push(format!("ID:     {}", c.id));

@@ -13,8 +13,13 @@ use crate::app::{AppState, Effect, Mode, Tab, ToastKind};
 pub enum CountQuery {
     /// Orders per customer (for the delete dialog).
     CustomerOrders { ids: Vec<u64> },
-    /// Products in a category (for the delete dialog, or the detail).
-    CategoryProducts { id: u64, for_delete: bool },
+    /// Products in category `id`, and (when `below` has ids) in it and its
+    /// subcategories together (for the delete dialog, or the detail).
+    CategoryProducts {
+        id: u64,
+        below: Vec<u64>,
+        for_delete: bool,
+    },
 }
 
 impl CountQuery {
@@ -133,17 +138,19 @@ pub fn on_counted(
             }
             customer::confirm_delete(state, ids, result);
         }
-        CountQuery::CategoryProducts { id, for_delete } => {
+        CountQuery::CategoryProducts { id, for_delete, .. } => {
             if let Ok(counts) = &result {
-                state.categories.product_counts.extend(counts.iter().copied());
+                // The first count is the category's own products.
+                if let Some((_, direct)) = counts.first() {
+                    state.categories.product_counts.insert(id, *direct);
+                }
             }
             if for_delete {
                 if state.categories.counting.take() != Some(request) {
                     state.changed = false;
                     return Vec::new();
                 }
-                let products = result.map(|c| c.first().map_or(0, |(_, n)| *n));
-                category::confirm_delete(state, id, products);
+                category::confirm_delete(state, id, result);
             }
         }
     }
@@ -159,9 +166,16 @@ pub(super) fn on_written(
 ) -> Vec<Effect> {
     match (pending, result) {
         (ResourcePending::CustomerCreate(_), Ok(Written::Customer(created))) => {
-            state.edit.log.set_product(request, created.id, customer::label(&created));
+            state
+                .edit
+                .log
+                .set_product(request, created.id, customer::label(&created));
             state.edit.log.finish(request, &[]);
-            let text = format!("Created customer {} <{}>", customer::label(&created), created.email);
+            let text = format!(
+                "Created customer {} <{}>",
+                customer::label(&created),
+                created.email
+            );
             let list = &mut state.customers.list;
             list.rows.insert(0, *created);
             list.total = list.total.map(|t| t + 1);
@@ -173,7 +187,11 @@ pub(super) fn on_written(
             state.edit.log.fail(request, &failure.message);
             form.show_failure(&failure);
             open(state, Overlay::Form(form));
-            toast(state, ToastKind::Error, format!("Not created: {}", failure.message))
+            toast(
+                state,
+                ToastKind::Error,
+                format!("Not created: {}", failure.message),
+            )
         }
         (ResourcePending::CustomerUpdate { before, changes }, Ok(Written::Customer(saved))) => {
             state.edit.log.finish(request, &[]);
@@ -183,7 +201,11 @@ pub(super) fn on_written(
                 .collect::<Vec<_>>()
                 .join(", ");
             customer::show(state, &saved);
-            toast(state, ToastKind::Info, format!("Saved {}: {text}", customer::label(&saved)))
+            toast(
+                state,
+                ToastKind::Info,
+                format!("Saved {}: {text}", customer::label(&saved)),
+            )
         }
         (ResourcePending::CustomerUpdate { before, .. }, result) => {
             let message = failure_text(result);
@@ -225,7 +247,11 @@ pub(super) fn on_written(
             state.edit.log.fail(request, &failure.message);
             form.show_failure(&failure);
             open(state, Overlay::Form(form));
-            toast(state, ToastKind::Error, format!("Not created: {}", failure.message))
+            toast(
+                state,
+                ToastKind::Error,
+                format!("Not created: {}", failure.message),
+            )
         }
         (ResourcePending::CategoryUpdate { before, .. }, Ok(Written::Category(saved))) => {
             state.edit.log.finish(request, &[]);
