@@ -84,8 +84,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
         {
-            let max = draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            let mut lines = detail_lines(data, theme);
+            lines[0].push_span(Span::styled(
+                format!("   e edits {} (h/l)", pane.column.label()),
+                theme.muted,
+            ));
+            let max = draw_lines(frame, area, lines, detail.scroll);
             detail.max_scroll.set(max);
+            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay {
+                // The editor on the last lines, labelled (fields are not columns here).
+                let height = 4.min(area.height);
+                let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
+                let place = CellPlace {
+                    row: 0,
+                    offset: 0,
+                    columns: COLUMNS,
+                    column: None,
+                };
+                super::cell_editor::draw(frame, bottom, place, &edit.editor, theme);
+            }
         }
         return;
     }

@@ -231,3 +231,72 @@ async fn read_only_refuses_customer_writes() {
     assert!(h.state().edit.overlay.is_none());
     assert!(h.writes().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn detail_edit_and_orders_of_the_customer() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.customers
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let screen = h.screen();
+    assert!(
+        screen.contains("Store credit") && screen.contains("Addresses"),
+        "{screen}"
+    );
+    // Name → Email → Company → Phone → Group.
+    for _ in 0..4 {
+        h.press(KeyCode::Char('l'));
+    }
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("-1");
+    h.press(KeyCode::Enter);
+    h.wait_for(
+        "the refusal",
+        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.error.is_some()),
+    )
+    .await;
+    assert!(h.writes().is_empty(), "an invalid group sends nothing");
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.type_text("3");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Saved").await;
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.customer_group_id, 3);
+    assert_eq!(
+        h.state()
+            .customers
+            .detail
+            .as_ref()
+            .and_then(|d| d.data.as_ref())
+            .map(|d| d.customer.customer_group_id),
+        Some(3)
+    );
+
+    h.press(KeyCode::Char('o'));
+    h.wait_for("the customer's orders", |s| {
+        s.tab == bctui::app::Tab::Orders
+            && s.orders.list.load == bctui::app::list::LoadState::Loaded
+    })
+    .await;
+    assert_eq!(
+        h.state().orders.filter,
+        Some(bctui::app::panes::OrderFilter::Email(first.email.clone()))
+    );
+    assert!(
+        h.state()
+            .orders
+            .list
+            .rows
+            .iter()
+            .all(|o| o.billing_address.email == first.email)
+    );
+}

@@ -11,6 +11,8 @@ use super::write::WriteFailure;
 /// What a submitted form does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
+    /// Create a product (`edit::create`).
+    CreateProduct,
     /// Create a customer (optionally with a first address).
     CreateCustomer,
     /// Change a customer's first and last name.

@@ -14,6 +14,7 @@ fn customer_list(state: &AppState) -> bool {
     state.tab == Tab::Customers && state.customers.detail.is_none()
 }
 fn customer_row(state: &AppState) -> bool {
+    // Marks belong to the list.
     customer_list(state) && state.customers.list.selected().is_some()
 }
 fn customer_any(state: &AppState) -> bool {
@@ -109,7 +110,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         "Focus the column to the left (what e edits)",
         false,
         ColumnLeft,
-        customer_row
+        customer_any
     ),
     command!(
         &[Key::char('l'), Key::plain(KeyCode::Right)],
@@ -118,7 +119,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         "Focus the column to the right",
         false,
         ColumnRight,
-        customer_row
+        customer_any
     ),
     command!(
         &[Key::char('c')],

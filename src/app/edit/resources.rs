@@ -117,6 +117,11 @@ pub(super) fn submit_form(state: &mut AppState) -> Vec<Effect> {
             )
         }
         FormPurpose::EditCustomerName { id } => customer::submit_name(state, id, *form),
+        FormPurpose::CreateProduct => {
+            // The product form normally sits in `Overlay::Create`; same path.
+            open(state, Overlay::Create(form));
+            super::create::submit_create(state)
+        }
         FormPurpose::CreateCategory { .. } | FormPurpose::EditCategory { .. } => {
             category::submit(state, *form)
         }
@@ -139,12 +144,12 @@ pub fn on_counted(
             customer::confirm_delete(state, ids, result);
         }
         CountQuery::CategoryProducts { id, for_delete, .. } => {
-            if let Ok(counts) = &result {
-                // The first count is the category's own products.
-                if let Some((_, direct)) = counts.first() {
-                    state.categories.product_counts.insert(id, *direct);
-                }
-            }
+            // The first count is the category's own products.
+            let own = result
+                .as_ref()
+                .ok()
+                .and_then(|counts| counts.first().map(|(_, n)| *n));
+            state.categories.product_counts.insert(id, own);
             if for_delete {
                 if state.categories.counting.take() != Some(request) {
                     state.changed = false;

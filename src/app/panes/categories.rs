@@ -33,8 +33,8 @@ pub struct CategoriesPane {
     pub cursor: usize,
     /// First visible line.
     pub offset: usize,
-    /// Products per category, as counted (the detail shows them).
-    pub product_counts: HashMap<u64, u64>,
+    /// Products per category, as counted (`None`: the count failed).
+    pub product_counts: HashMap<u64, Option<u64>>,
     /// The product count a delete dialog waits for.
     pub counting: Option<RequestId>,
     /// Select this category once the tree is re-read (a new one).
