@@ -95,11 +95,20 @@ async fn rename_and_toggle_visibility_keep_the_tree() {
         s.edit.pending.is_empty() && s.categories.selected().is_some_and(|c| c.is_visible != was)
     })
     .await;
+    // Someone else renames it; `r` shows that, and keeps the tree as it was.
+    let elsewhere = bctui::api::models::TreeCategoryWrite {
+        category_id: Some(child.category_id),
+        name: Some("Renamed Elsewhere".into()),
+        ..Default::default()
+    };
+    h.api.update_tree_categories(&[elsewhere]).await.unwrap();
     h.press(KeyCode::Char('r'));
-    h.wait_for("the reload to start", |s| s.categories.load.is_loading())
-        .await;
     h.wait_for("the reload", |s| {
         s.categories.load == bctui::app::list::LoadState::Loaded
+            && s.categories
+                .all
+                .iter()
+                .any(|c| c.name == "Renamed Elsewhere")
     })
     .await;
     let saved = all(&h)

@@ -300,3 +300,37 @@ async fn detail_edit_and_orders_of_the_customer() {
             .all(|o| o.billing_address.email == first.email)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_inline_edit_reverts_with_the_api_message() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let rows = h.state().customers.list.rows.clone();
+    let (first, taken) = (rows[0].clone(), rows[1].email.clone());
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("no-at-sign");
+    h.press(KeyCode::Enter);
+    h.wait_for(
+        "the refusal",
+        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.error.is_some()),
+    )
+    .await;
+    assert!(h.writes().is_empty(), "an email without @ sends nothing");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text(&taken);
+    h.press(KeyCode::Enter);
+    h.wait_toast("Not saved").await;
+    let toast = h.state().toasts.last().unwrap().text.clone();
+    assert!(toast.contains("already in use"), "{toast}");
+    assert_eq!(
+        h.state().customers.list.rows[0].email,
+        first.email,
+        "reverted"
+    );
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.email, first.email);
+}

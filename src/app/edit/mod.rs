@@ -11,6 +11,7 @@ pub mod category;
 pub mod confirm;
 pub mod create;
 pub mod customer;
+pub mod customer_delete;
 pub mod customer_fields;
 pub mod external;
 pub mod fields;
