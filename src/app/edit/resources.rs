@@ -260,13 +260,19 @@ pub(super) fn on_written(
         }
         (ResourcePending::CategoryUpdate { before, .. }, Ok(Written::Category(saved))) => {
             state.edit.log.finish(request, &[]);
-            let shown = saved.map_or_else(|| (*before).clone(), |c| *c);
+            let Some(saved) = saved else {
+                // Saved, but not read back: re-read the tree.
+                let text = format!("Saved category {}", category::label(&before));
+                let mut effects = toast(state, ToastKind::Info, text);
+                effects.extend(state.reload_categories());
+                return effects;
+            };
             let text = format!(
                 "Saved category {}{}",
-                category::label(&shown),
-                if shown.is_visible { "" } else { " (hidden)" }
+                category::label(&saved),
+                if saved.is_visible { "" } else { " (hidden)" }
             );
-            category::replace(state, shown);
+            category::replace(state, *saved);
             toast(state, ToastKind::Info, text)
         }
         (ResourcePending::CategoryUpdate { before, form }, result) => {
@@ -281,6 +287,16 @@ pub(super) fn on_written(
         }
         (ResourcePending::CategoryDelete { ids }, Ok(Written::Deleted { .. })) => {
             state.edit.log.finish(request, &[]);
+            // Select the parent (or a neighbour) rather than jumping to the top.
+            let parent = state
+                .categories
+                .all
+                .iter()
+                .find(|c| ids.contains(&c.category_id))
+                .map_or(0, |c| c.parent_id);
+            if parent != 0 {
+                state.categories.select_after_load = Some(parent);
+            }
             let text = format!("Deleted category #{}", ids.first().copied().unwrap_or(0));
             let mut effects = toast(state, ToastKind::Info, text);
             effects.extend(state.reload_categories());

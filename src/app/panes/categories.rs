@@ -124,7 +124,8 @@ impl CategoriesPane {
                     .iter()
                     .position(|r| self.all[r.index].category_id == id)
             })
-            .unwrap_or(0);
+            // Gone (deleted): stay at the same line.
+            .unwrap_or(self.cursor.min(self.rows.len().saturating_sub(1)));
     }
 
     fn rebuild_rows(&mut self) {
