@@ -153,6 +153,21 @@ async fn external_edit_sends_what_changed() {
         log.contains("phone") && !log.contains("first_name"),
         "{log}"
     );
+
+    // An unknown field is not dropped silently: the editor is offered again.
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nsed -i 's/^{/{\"nickname\": \"Ace\",/' \"$1\"\n",
+    )
+    .unwrap();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    h.runner.edit_externally().await.unwrap();
+    h.wait_overlay().await;
+    assert!(h.screen().contains("nickname"), "{}", h.screen());
+    h.press(KeyCode::Char('n'));
+    h.wait_toast("Cancelled").await;
+    assert_eq!(h.writes().len(), 1, "nothing more sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -343,6 +343,21 @@ pub fn external_done(
     if changed.is_empty() {
         return toast(state, ToastKind::Info, "No changes; nothing sent".into());
     }
+    // Only the offered fields can be sent; anything else would be dropped silently.
+    let offered = original.as_object().cloned().unwrap_or_default();
+    let unknown: Vec<&str> = changed
+        .keys()
+        .filter(|k| !offered.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let problem = format!(
+            "unknown field(s) {}; only these can be changed: {}",
+            unknown.join(", "),
+            offered.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+        return reopen(state, problem, text);
+    }
     let mut changes: CustomerWrite = match serde_json::from_value(Value::Object(changed)) {
         Ok(changes) => changes,
         Err(error) => return reopen(state, error.to_string(), text),

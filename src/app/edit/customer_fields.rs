@@ -170,3 +170,61 @@ fn show(value: &serde_json::Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ada() -> Customer {
+        Customer {
+            id: 7,
+            email: "ada@example.com".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            customer_group_id: 2,
+            ..Customer::default()
+        }
+    }
+
+    #[test]
+    fn a_field_write_sets_only_that_field_and_the_id() {
+        let write = CustomerField::Group.write(7, &FieldValue::Count(5));
+        assert_eq!(
+            write,
+            CustomerWrite {
+                id: Some(7),
+                customer_group_id: Some(5),
+                ..CustomerWrite::default()
+            }
+        );
+        let json = serde_json::to_string(&write).unwrap();
+        assert_eq!(json, r#"{"id":7,"customer_group_id":5}"#);
+    }
+
+    #[test]
+    fn columns_wrap_both_ways() {
+        assert_eq!(CustomerField::Name.step(-1), CustomerField::Notes);
+        assert_eq!(CustomerField::Notes.step(1), CustomerField::Name);
+        assert_eq!(CustomerField::Email.column(), Some(2));
+        assert_eq!(CustomerField::Notes.column(), None);
+    }
+
+    #[test]
+    fn describe_lists_what_changes() {
+        let write = CustomerWrite {
+            id: Some(7),
+            company: Some("Engines".into()),
+            email: Some("ada@example.com".into()),
+            ..CustomerWrite::default()
+        };
+        let changes = describe(&ada(), &write);
+        assert_eq!(
+            changes,
+            [(
+                "company".to_string(),
+                "-".to_string(),
+                "Engines".to_string()
+            )]
+        );
+    }
+}
