@@ -181,3 +181,4 @@ pub fn client_for(store: &FakeStore, read_only: bool) -> Client {
 
 mod categories;
 mod customers;
+mod shared;
