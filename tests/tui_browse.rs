@@ -256,6 +256,14 @@ async fn tabs_orders_customers_and_categories() {
         s.tab == Tab::Orders && s.orders.list.load == LoadState::Loaded && s.orders.counts.is_some()
     })
     .await;
+    // The default view is "needs action"; `:orders all` shows every order.
+    h.press(KeyCode::Char(':'));
+    h.type_text("orders all");
+    h.press(KeyCode::Enter);
+    h.wait_for("all orders", |s| {
+        !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
     let orders = &h.state().orders.list.rows;
     assert!(
         orders

@@ -20,6 +20,7 @@ pub mod query;
 pub mod ratelimit;
 pub mod response;
 pub mod retry;
+pub mod spec_endpoints;
 pub mod token;
 
 pub use client::{Client, ClientConfig, DEFAULT_API_URL, RawResponse};

@@ -41,6 +41,8 @@ pub enum Action {
         profile: String,
         result: Result<(), String>,
     },
+    /// A result for the request console.
+    Console(super::console::ConsoleEvent),
     /// A write finished (see `edit::Write`).
     Written {
         request: RequestId,
@@ -59,6 +61,8 @@ pub enum Action {
     },
     /// Quit now (a signal arrived).
     Quit,
+    /// A result for the Orders triage workflow (views, writes, polling, export).
+    Orders(super::orders::OrdersMsg),
 }
 
 /// Data a finished request brings back.
@@ -168,6 +172,8 @@ pub enum Effect {
     SwitchProfile(String),
     /// Put text on the system clipboard of the user's terminal (OSC 52: works over SSH).
     CopyToClipboard(String),
+    /// Work for the request console.
+    Console(super::console::ConsoleEffect),
     /// Send a write and answer with `Action::Written { request, .. }`.
     Write {
         request: RequestId,
@@ -178,6 +184,8 @@ pub enum Effect {
     EditExternally(super::edit::ExternalEdit),
     /// Leave the app.
     Quit,
+    /// Orders triage work (needs-action fetch, writes, polling, export).
+    Orders(super::orders::OrdersTask),
 }
 
 /// Success or failure, for styling toasts.

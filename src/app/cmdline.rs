@@ -13,6 +13,10 @@ pub enum CommandLine {
     Order(u64),
     Customer(u64),
     Profile(String),
+    /// `:export PATH`: the current orders view to CSV (`…lines.csv`: one row per line item).
+    Export(String),
+    /// `:poll SECONDS` / `:poll off`: how often to look for new orders.
+    Poll(Option<u64>),
     /// `:log`: every write this run made.
     Log,
     Quit,
@@ -29,6 +33,8 @@ pub const COMMAND_NAMES: &[(&str, &str)] = &[
     ("order", "ID"),
     ("customer", "ID"),
     ("profile", "NAME"),
+    ("export", "PATH"),
+    ("poll", "SECONDS"),
     ("log", ""),
     ("q", ""),
 ];
@@ -64,6 +70,17 @@ pub fn parse(text: &str) -> Result<CommandLine, String> {
         "customer" => id("customer").map(CommandLine::Customer),
         "profile" if arg.is_empty() => Err(":profile needs a profile name".to_string()),
         "profile" => Ok(CommandLine::Profile(arg.to_string())),
+        "export" if arg.is_empty() => Err(
+            ":export needs a file, e.g. :export orders.csv or :export orders-lines.csv".to_string(),
+        ),
+        "export" => Ok(CommandLine::Export(arg.to_string())),
+        "poll" if arg == "off" => Ok(CommandLine::Poll(None)),
+        "poll" => arg
+            .parse()
+            .ok()
+            .filter(|s| *s > 0)
+            .map(|s| CommandLine::Poll(Some(s)))
+            .ok_or_else(|| ":poll needs seconds (e.g. :poll 60) or off".to_string()),
         "log" => no_arg(CommandLine::Log),
         "q" | "quit" => no_arg(CommandLine::Quit),
         "" => Err("Type a command, e.g. :orders or :product 100 (Tab completes)".to_string()),

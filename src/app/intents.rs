@@ -47,14 +47,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
         Intent::SortNext => state.sort_products_next(),
         Intent::SortFlip => state.sort_products_flip(),
         Intent::PickStatus => {
-            let cursor = state.orders.status.as_ref().map_or(0, |(id, _)| {
-                state
-                    .orders
-                    .status_choices()
-                    .iter()
-                    .position(|(sid, _, _)| sid == id)
-                    .map_or(0, |i| i + 1)
-            });
+            let cursor = state.orders.view_cursor();
             state.mode = Mode::StatusPicker { cursor };
             Vec::new()
         }
@@ -72,12 +65,14 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
             state.categories.collapse(viewport);
             Vec::new()
         }
+        Intent::Console(intent) => super::console::update::on_intent(state, intent),
         Intent::Submit => submit(state),
         Intent::Cancel => cancel(state),
         Intent::Complete => {
             complete(state);
             Vec::new()
         }
+        Intent::Orders(intent) => super::orders::on_intent(state, intent),
         Intent::Edit(intent) => super::edit::on_intent(state, intent),
     }
 }
@@ -98,7 +93,7 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
             return Vec::new();
         }
         Mode::StatusPicker { cursor } => {
-            let last = state.orders.status_choices().len();
+            let last = state.orders.view_choices().len().saturating_sub(1);
             state.mode = Mode::StatusPicker {
                 cursor: cursor
                     .saturating_add_signed(delta.clamp(-1000, 1000))
@@ -283,15 +278,10 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
         }
         Mode::StatusPicker { cursor } => {
             state.mode = Mode::Normal;
-            let status = match cursor {
-                0 => None,
-                n => state
-                    .orders
-                    .status_choices()
-                    .get(n - 1)
-                    .map(|(id, name, _)| (*id, name.clone())),
-            };
-            state.set_order_status(status)
+            match state.orders.view_choices().into_iter().nth(cursor) {
+                Some((view, _, _)) => state.set_order_view(view),
+                None => Vec::new(),
+            }
         }
         _ => Vec::new(),
     }
@@ -342,27 +332,11 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Orders(status) => {
             let mut effects = switch_tab(state, Tab::Orders);
             state.orders.detail = None;
-            match status {
-                None => {
-                    if state.orders.status.is_some() {
-                        effects = state.set_order_status(None);
-                    }
-                }
-                Some(name) => match state.find_order_status(&name) {
-                    Some(status) => effects = state.set_order_status(Some(status)),
-                    None if state.orders.counts.is_none() => {
-                        // The names come with the counts; apply once they arrive.
-                        state.orders.pending_status = Some(name);
-                    }
-                    None => effects.extend(toast(
-                        state,
-                        ToastKind::Error,
-                        format!("No order status called {name:?}"),
-                    )),
-                },
-            }
+            effects.extend(super::orders::orders_command(state, status));
             effects
         }
+        CommandLine::Export(path) => super::orders::export_command(state, &path),
+        CommandLine::Poll(seconds) => super::orders::poll_command(state, seconds),
         CommandLine::Customers => switch_tab(state, Tab::Customers),
         CommandLine::Categories => switch_tab(state, Tab::Categories),
         CommandLine::Console => switch_tab(state, Tab::Console),

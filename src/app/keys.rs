@@ -4,6 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::console::ConsoleMode;
+pub use super::console::keys::ConsoleIntent;
 use super::{AppState, Mode, Tab};
 
 /// One key chord.
@@ -78,6 +80,10 @@ pub enum Intent {
     Cancel,
     /// Complete the command line word under the cursor.
     Complete,
+    /// Orders triage: acting on orders and their dialogs.
+    Orders(super::orders::OrderIntent),
+    /// A key of the request console.
+    Console(ConsoleIntent),
     /// Edits, dialogs and marks (see `app::edit`).
     Edit(super::edit::EditIntent),
 }
@@ -89,6 +95,7 @@ pub enum Group {
     Navigation,
     View,
     Typing,
+    Console,
 }
 
 impl Group {
@@ -99,15 +106,17 @@ impl Group {
             Group::Navigation => "Navigation",
             Group::View => "This view",
             Group::Typing => "Filter, command line and pickers",
+            Group::Console => "Request console (tab 5)",
         }
     }
 
     /// All groups in display order.
-    pub const ALL: [Group; 4] = [
+    pub const ALL: [Group; 5] = [
         Group::View,
         Group::Navigation,
         Group::General,
         Group::Typing,
+        Group::Console,
     ];
 }
 
@@ -141,6 +150,10 @@ pub enum ModeKind {
     Command,
     Help,
     Picker,
+    /// An Orders dialog (status change, ship, staff notes).
+    Dialog,
+    /// The request console's typing modes.
+    Console(ConsoleMode),
     Edit,
 }
 
@@ -153,6 +166,8 @@ impl Mode {
             Mode::Command => ModeKind::Command,
             Mode::Help { .. } => ModeKind::Help,
             Mode::StatusPicker { .. } => ModeKind::Picker,
+            Mode::OrderDialog => ModeKind::Dialog,
+            Mode::Console(mode) => ModeKind::Console(*mode),
             Mode::Edit => ModeKind::Edit,
         }
     }
@@ -168,6 +183,7 @@ const ANY: &[ModeKind] = &[
     ModeKind::Command,
     ModeKind::Help,
     ModeKind::Picker,
+    ModeKind::Dialog,
     ModeKind::Edit,
 ];
 
@@ -259,8 +275,8 @@ pub static COMMANDS: &[Command] = &[
     Command {
         keys: &[Key::char('f')],
         label: "f",
-        name: "status",
-        description: "Show only orders with one status",
+        name: "view",
+        description: "Switch the view: needs action, all orders, or one status",
         group: Group::View,
         in_footer: true,
         intent: Intent::PickStatus,
@@ -552,12 +568,14 @@ impl Command {
     }
 }
 
-/// Every command: the base table, then the edit keys.
+/// Every command: the base table, then the edit, orders and console keys.
 pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
         .chain(super::edit::resource_keys::RESOURCE_COMMANDS.iter())
+        .chain(super::orders::keys::ORDER_COMMANDS.iter())
+        .chain(super::console::keys::CONSOLE_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.

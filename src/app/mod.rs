@@ -4,10 +4,12 @@
 
 pub mod action;
 pub mod cmdline;
+pub mod console;
 pub mod edit;
 mod intents;
 pub mod keys;
 pub mod list;
+pub mod orders;
 pub mod panes;
 #[cfg(test)]
 mod tests;
@@ -75,6 +77,11 @@ pub enum Mode {
     Help { scroll: u16 },
     /// Choosing an order status (`f`); `cursor` 0 is "all statuses".
     StatusPicker { cursor: usize },
+    /// A dialog of the Orders tab (status change, ship, staff notes); its
+    /// state is `orders.dialog`.
+    OrderDialog,
+    /// Typing in the request console (path, body, search, history, prompt).
+    Console(console::ConsoleMode),
     /// An editor or dialog (`state.edit.overlay`) takes the keys.
     Edit,
 }
@@ -122,6 +129,8 @@ pub struct AppState {
     pub customers: CustomersPane,
     /// Categories tab.
     pub categories: CategoriesPane,
+    /// The request console (tab 5).
+    pub console: console::ConsoleState,
     /// The text of the `/` filter being typed.
     pub filter_input: Input,
     /// The `:` command line.
@@ -166,6 +175,7 @@ impl AppState {
             orders: OrdersPane::default(),
             customers: CustomersPane::default(),
             categories: CategoriesPane::default(),
+            console: console::ConsoleState::new(crate::config::data_dir()),
             filter_input: Input::default(),
             command_input: Input::default(),
             completion: None,
@@ -221,6 +231,7 @@ impl AppState {
             || self.orders.is_loading()
             || self.customers.is_loading()
             || self.categories.is_loading()
+            || self.console.is_busy()
     }
 
     /// Whether Enter does something here.
@@ -271,6 +282,7 @@ impl AppState {
             Tab::Categories if self.categories.load == list::LoadState::Idle => {
                 self.reload_categories()
             }
+            Tab::Console => console::update::ensure_history(self),
             _ => Vec::new(),
         }
     }

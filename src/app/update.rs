@@ -27,6 +27,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             let input = match state.mode {
                 Mode::Filter => &mut state.filter_input,
                 Mode::Command => &mut state.command_input,
+                Mode::Console(mode) => return super::console::update::on_paste(state, mode, &text),
                 Mode::Edit => {
                     super::edit::on_paste(state, &text);
                     return Vec::new();
@@ -107,6 +108,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 format!("Could not switch to profile {profile}: {message}"),
             ),
         },
+        Action::Console(event) => super::console::update::on_event(state, event),
         Action::Written { request, result } => super::edit::on_written(state, request, result),
         Action::WriteProgress {
             request,
@@ -120,6 +122,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             super::edit::on_edited_externally(state, edit, result)
         }
         Action::Quit => quit(state),
+        Action::Orders(message) => super::orders::on_message(state, message),
     }
 }
 
@@ -166,6 +169,8 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         }
+        Mode::OrderDialog => super::orders::on_dialog_key(state, key),
+        Mode::Console(mode) => super::console::update::on_key(state, mode, key),
         Mode::Edit => super::edit::on_other_key(state, &key),
         _ => {
             state.changed = false;
@@ -269,7 +274,13 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             handled
         }
-        Ok(Loaded::OrderDetail(detail)) => state.order_detail_loaded(request, Ok(*detail)),
+        Ok(Loaded::OrderDetail(detail)) => {
+            let handled = state.order_detail_loaded(request, Ok(*detail));
+            if handled {
+                return super::orders::after_detail(state);
+            }
+            handled
+        }
         Ok(Loaded::Customers { page, rows, total }) => {
             state.customers_loaded(request, page, rows, total)
         }

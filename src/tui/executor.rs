@@ -75,6 +75,22 @@ impl Executor {
             Effect::SwitchProfile(profile) => self.switch_profile(profile),
             // The runner writes to the terminal; nothing to run here.
             Effect::CopyToClipboard(_) => {}
+            Effect::Orders(task) => {
+                self.timers.retain(|timer| !timer.is_finished());
+                let task = tokio::spawn(super::orders_tasks::run(
+                    self.client(),
+                    task,
+                    self.actions.clone(),
+                ));
+                self.timers.push(task.abort_handle());
+            }
+            Effect::Console(effect) => {
+                // Not a slot: a request already sent is never abandoned (not
+                // even by a profile switch); only quitting aborts it.
+                self.timers.retain(|task| !task.is_finished());
+                let task = super::console_exec::run(self.client(), self.actions.clone(), effect);
+                self.timers.push(task.abort_handle());
+            }
             Effect::Write { request, write } => {
                 // Writes are never aborted by newer fetches: they must finish and report.
                 let client = self.client();

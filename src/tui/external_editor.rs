@@ -9,12 +9,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
-
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// The editor command line: `$VISUAL`, else `$EDITOR`, else `vi`.
@@ -96,26 +90,12 @@ pub fn edit_text(text: &str, suffix: &str) -> Result<String, String> {
 
 /// Gives the terminal to a child process: main screen, cooked mode, cursor shown.
 pub fn suspend_terminal() -> io::Result<()> {
-    let mut stdout = io::stdout();
-    execute!(
-        stdout,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    )?;
-    disable_raw_mode()
+    super::terminal::leave()
 }
 
 /// Takes the terminal back after [`suspend_terminal`].
 pub fn resume_terminal() -> io::Result<()> {
-    enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
+    super::terminal::enter()
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! The runtime: terminal setup and restore, signals, the event loop
 //! ([`Runner`]) and the task executor that runs API calls.
 
+mod console_exec;
 mod counts;
 mod executor;
 pub mod external_editor;
 mod fetch;
+mod orders_tasks;
 mod runner;
 pub mod terminal;
 pub mod write;
@@ -124,7 +126,13 @@ impl<B: FrameBackend> Runner<B> {
         let (sender, receiver) = mpsc::unbounded_channel();
         let mut state = AppState::new(options.profile, user_host(), options.read_only);
         state.profiles = options.profiles;
+        state.console.base_url = options.client.base_url().to_string();
         state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
+        if let Ok(value) = std::env::var(crate::app::orders::POLL_ENV)
+            && let Err(message) = state.orders.poll.configure(&value)
+        {
+            tracing::warn!("{message}");
+        }
         let executor = Executor::new(options.client, options.connect, sender.clone());
         let runner = Runner::new(terminal, state, executor, receiver)?;
         Ok((runner, sender))

@@ -78,6 +78,12 @@ impl<B: FrameBackend> Runner<B> {
         &self.state
     }
 
+    /// The state, to set up before running (tests point the console's data
+    /// dir at a temporary directory).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
     /// The backend (a `TestBackend` in tests, for snapshots of the screen).
     pub fn backend(&self) -> &B {
         self.terminal.backend()

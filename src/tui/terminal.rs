@@ -88,14 +88,8 @@ impl FrameBackend for TestBackend {}
 pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     install_panic_hook();
     ACTIVE.store(true, Ordering::SeqCst);
-    enable_raw_mode()?;
+    enter()?;
     let mut stdout = io::stdout();
-    execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
@@ -103,6 +97,29 @@ pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
     terminal.clear()?;
     Ok(terminal)
+}
+
+/// Raw mode, alternate screen, bracketed paste, hidden cursor: the TUI's terminal.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Back to the shell's terminal: main screen, no bracketed paste, cursor shown, cooked
+/// mode. (`restore` adds the steps that only matter when bctui exits.)
+pub fn leave() -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    disable_raw_mode()
 }
 
 /// Gives the terminal back. Safe to call more than once and from a panic hook;

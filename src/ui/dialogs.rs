@@ -8,23 +8,12 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::overlays::centered;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
 use crate::app::edit::inline::{InlineEditor, plain_money};
 use crate::app::edit::{Confirm, Overlay, Report};
-
-/// A rectangle of at most `width` x `height` centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
 
 pub(super) fn popup(
     frame: &mut Frame,
@@ -81,7 +70,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Some(Overlay::BulkForm(form)) => draw_bulk_form(frame, area, form, theme),
         Some(Overlay::BulkPreview(preview)) => draw_preview(frame, area, preview, theme),
         Some(Overlay::Report(report)) => draw_report(frame, area, report, theme),
-        Some(Overlay::Create(form)) => super::form::draw(frame, area, form, theme),
+        Some(Overlay::Create(form)) => {
+            // Under the categories field: the names of the ids typed so far.
+            let names = |name: &str, field: &InlineEditor| {
+                (name == "categories" && field.error.is_none())
+                    .then(|| category_names(state, field.input.value()))
+            };
+            super::form::draw_with_notes(frame, area, form, theme, names)
+        }
         Some(Overlay::Variant(edit)) => {
             let rect = Rect::new(area.x, area.bottom().saturating_sub(3), area.width, 3);
             let inner = popup(
@@ -293,4 +289,24 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         Paragraph::new(lines).scroll((preview.scroll.min(max), 0)),
         body,
     );
+}
+
+/// The names of the category ids typed so far ("Kitchen, Garden"), from the
+/// loaded tree, so the user sees what the ids mean.
+fn category_names(state: &AppState, text: &str) -> String {
+    let names: Vec<String> = text
+        .split(',')
+        .filter_map(|part| part.trim().parse::<u64>().ok())
+        .map(|id| {
+            state
+                .categories
+                .name_of(id)
+                .map_or_else(|| format!("#{id}?"), str::to_string)
+        })
+        .collect();
+    if names.is_empty() {
+        "ids from the Categories tab (4), e.g. 23, 31".to_string()
+    } else {
+        names.join(", ")
+    }
 }

@@ -137,3 +137,19 @@ fn write_log() {
         "{text}"
     );
 }
+
+#[test]
+fn create_form() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char('c'));
+    type_text(&mut state, "Walnut Tray");
+    press(&mut state, KeyCode::Tab);
+    press(&mut state, KeyCode::Tab);
+    type_text(&mut state, "WT-1");
+    press(&mut state, KeyCode::Tab);
+    type_text(&mut state, "12.345678");
+    press(&mut state, KeyCode::Enter);
+    // Refused before anything is sent: the reason sits under the price.
+    assert!(state.edit.pending.is_empty());
+    insta::assert_snapshot!("edit_create_form", screen(&state));
+}

@@ -3,6 +3,7 @@
 mod categories;
 mod cell_editor;
 mod chrome;
+mod console;
 mod customers;
 mod detail;
 mod dialogs;
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Tab::Orders => orders::draw(frame, body, state, &theme),
         Tab::Customers => customers::draw(frame, body, state, &theme),
         Tab::Categories => categories::draw(frame, body, state, &theme),
-        Tab::Console => draw_console(frame, body, &theme),
+        Tab::Console => console::draw(frame, body, state, &theme),
     }
     chrome::draw_footer(frame, footer, state, &theme);
 
@@ -60,32 +61,11 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             overlays::draw_status_picker(frame, body, state, &theme, cursor)
         }
         Mode::Command => overlays::draw_completion(frame, body, state, &theme),
+        Mode::OrderDialog => orders::draw_dialog(frame, body, state, &theme),
         Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);
-}
-
-fn draw_console(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines = vec![
-        Line::from(Span::styled("Console", theme.heading)),
-        Line::from(""),
-        Line::from("The API console is coming in a later version."),
-        Line::from(Span::styled(
-            "Until then, `bctui api PATH` runs any request from your shell.",
-            theme.muted,
-        )),
-    ];
-    let [_, middle, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(lines.len() as u16),
-        Constraint::Fill(2),
-    ])
-    .areas(area);
-    frame.render_widget(
-        ratatui::widgets::Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
-        middle,
-    );
 }
 
 /// The one-line status of a list: loading spinner, error, or nothing.

@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::format;
 use super::theme::Theme;
 use crate::app::keys::{Group, all_commands};
-use crate::app::{AppState, ToastKind};
+use crate::app::{AppState, Tab, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect::new(
@@ -23,7 +23,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn popup_block<'a>(title: &'a str, hint: &'a str, theme: &Theme) -> Block<'a> {
+pub(super) fn popup_block<'a>(title: &'a str, hint: &'a str, theme: &Theme) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -41,7 +41,12 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     frame.render_widget(block, popup);
 
     let mut lines = Vec::new();
-    for group in Group::ALL {
+    // On the console its own keys come first.
+    let mut groups = Group::ALL.to_vec();
+    if state.tab == Tab::Console {
+        groups.sort_by_key(|g| *g != Group::Console);
+    }
+    for group in groups {
         let mut seen = Vec::new();
         let commands: Vec<_> = all_commands()
             .filter(|c| c.group == group)
@@ -65,7 +70,9 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
         lines.push(Line::from(Span::styled(group.title(), theme.heading)));
         for command in commands {
             // Judged for the view under the help; typing keys belong to their modes.
-            let works = command.group == Group::Typing || command.works_in_view(state);
+            let works = command.group == Group::Typing
+                || (command.group == Group::Console && state.tab == Tab::Console)
+                || command.works_in_view(state);
             let description_style = if works { theme.text } else { theme.muted };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", command.label), theme.key),
@@ -86,7 +93,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     );
 }
 
-/// The `f` picker: All, then each status with its count.
+/// The `f` picker: Needs action, All, then each status with its count.
 pub fn draw_status_picker(
     frame: &mut Frame,
     area: Rect,
@@ -94,24 +101,19 @@ pub fn draw_status_picker(
     theme: &Theme,
     cursor: usize,
 ) {
-    let choices = state.orders.status_choices();
-    let total = state.orders.counts.as_ref().map(|c| c.count);
-    let height = (choices.len() as u16 + 3).min(area.height);
+    let lines: Vec<(String, String)> = state
+        .orders
+        .view_choices()
+        .into_iter()
+        .map(|(_, name, count)| (name, count.map_or(String::new(), format::count)))
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centered(area, 44, height);
     frame.render_widget(Clear, popup);
-    let block = popup_block("Order status", "Enter picks · Esc cancels", theme);
+    let block = popup_block("Orders view", "Enter picks · Esc cancels", theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
 
-    let mut lines = vec![(
-        "All statuses".to_string(),
-        total.map_or(String::new(), format::count),
-    )];
-    lines.extend(
-        choices
-            .into_iter()
-            .map(|(_, name, count)| (name, format::count(count))),
-    );
     let visible = inner.height as usize;
     let offset = cursor.saturating_sub(visible.saturating_sub(1));
     let width = inner.width as usize;

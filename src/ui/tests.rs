@@ -166,6 +166,8 @@ fn loaded_state(size: (u16, u16)) -> AppState {
         .append_page(1, (0..250).map(product).collect(), 250, Some(2000));
     state.products.list.move_by(3, viewport);
     state.orders.counts = Some(counts());
+    // The "all orders" view (the default is needs-action).
+    state.orders.needs_action = false;
     state
         .orders
         .list

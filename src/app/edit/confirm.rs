@@ -57,4 +57,10 @@ pub enum Confirmed {
     DeleteCustomers { ids: Vec<u64> },
     /// Delete these categories (and, on the store, their subcategories).
     DeleteCategories { ids: Vec<u64> },
+    /// Set order `order_id` to `status_id` (a status that moves no money).
+    OrderStatus {
+        order_id: u64,
+        status_id: u32,
+        from_list: bool,
+    },
 }

@@ -34,7 +34,7 @@ fn product_form() -> Form {
         .text("sku", "SKU", false, "")
         .field("price", price)
         .field("weight", weight)
-        .text("categories", "Categories (ids, comma-separated)", false, "")
+        .text("categories", "Categories", false, "")
         .field(
             "is_visible",
             InlineEditor::new("Visible", FieldKind::Flag, FieldValue::Flag(true)),

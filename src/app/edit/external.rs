@@ -35,6 +35,14 @@ pub enum ExternalPurpose {
     ProductJson { id: u64, original: String },
     /// The writable fields of customer `id` as JSON (same rule for `original`).
     CustomerJson { id: u64, original: String },
+    /// The staff notes of order `id`; `original` is what the order had.
+    OrderStaffNotes {
+        id: u64,
+        original: String,
+        from_list: bool,
+    },
+    /// The request console's JSON body (replaced by the saved text).
+    ConsoleBody,
 }
 
 /// The fields of `edited` whose values differ from `original` (both JSON

@@ -311,12 +311,13 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
-            // Default No: any other key cancels.
-            if matches!(key.code, KeyCode::Char(_) | KeyCode::Enter) {
-                on_cancel(state)
-            } else {
+            // Default No: any key other than `y` (and the scroll keys the
+            // table took first) cancels.
+            if matches!(key.code, KeyCode::Modifier(_)) {
                 state.changed = false;
                 Vec::new()
+            } else {
+                on_cancel(state)
             }
         }
         Some(Overlay::Conflict(_)) | Some(Overlay::Report(_)) | None => {
@@ -383,6 +384,11 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
         Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
         Confirmed::DeleteCategories { ids } => category::delete(state, ids),
+        Confirmed::OrderStatus {
+            order_id,
+            status_id,
+            from_list,
+        } => crate::app::orders::set_status(state, order_id, status_id, from_list),
     }
 }
 
@@ -448,6 +454,12 @@ pub fn on_edited_externally(
                 let original = original.clone();
                 customer::external_done(state, id, &original, edit, text)
             }
+            ExternalPurpose::OrderStaffNotes {
+                id,
+                original,
+                from_list,
+            } => crate::app::orders::notes_edited(state, id, &original, from_list, &text),
+            ExternalPurpose::ConsoleBody => crate::app::console::update::body_edited(state, &text),
         },
     }
 }

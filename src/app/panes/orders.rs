@@ -1,10 +1,18 @@
-//! The Orders tab: newest orders first, a status filter with counts from
-//! `/v2/orders/count`, a server-side id/email filter, and an order detail view.
+//! The Orders tab: the "needs action" view (default), all orders newest
+//! first or one status, with counts from `/v2/orders/count`, a server-side
+//! id/email filter, and an order detail view. The triage workflow (dialogs,
+//! writes, polling, export) lives in `crate::app::orders`.
 
 use super::{Detail, PAGE_SIZE};
+use crate::api::models::OrderStatus;
 use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Shipment};
 use crate::app::list::{LoadState, PagedList, RequestId};
+use crate::app::orders::{
+    AfterDetail, ExportState, Highlight, NEEDS_ACTION, OrderDialog, OrdersTask, PendingWrite,
+    PollState,
+};
 use crate::app::{AppState, Effect, Fetch};
+use std::collections::HashMap;
 
 /// A `/` filter on orders.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,8 +75,25 @@ pub struct OrderDetail {
 }
 
 /// State of the Orders tab.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct OrdersPane {
+    /// The "needs action" view: the statuses in [`NEEDS_ACTION`] merged,
+    /// oldest first (`status` is then `None`).
+    pub needs_action: bool,
+    /// Every status from `/v2/order_statuses` (for the `s` picker).
+    pub statuses: Vec<OrderStatus>,
+    /// The open dialog (status change, ship, staff notes).
+    pub dialog: Option<OrderDialog>,
+    /// The write in flight, if any.
+    pub writing: Option<PendingWrite>,
+    /// What to do once the detail being loaded arrives (`t` from the list).
+    pub after_detail: Option<AfterDetail>,
+    /// New-order polling.
+    pub poll: PollState,
+    /// Orders that polling found new or changed, by id.
+    pub highlight: HashMap<u64, Highlight>,
+    /// A running or finished CSV export.
+    pub export: Option<ExportState>,
     /// Loaded rows.
     pub list: PagedList<Order>,
     /// Applied id/email filter.
@@ -88,11 +113,36 @@ pub struct OrdersPane {
     pub pending_status: Option<String>,
 }
 
+impl Default for OrdersPane {
+    fn default() -> Self {
+        OrdersPane {
+            needs_action: true,
+            statuses: Vec::new(),
+            dialog: None,
+            writing: None,
+            after_detail: None,
+            poll: PollState::default(),
+            highlight: HashMap::new(),
+            export: None,
+            list: PagedList::default(),
+            filter: None,
+            status: None,
+            counts: None,
+            counts_load: LoadState::Idle,
+            filter_generation: 0,
+            detail: None,
+            pending_status: None,
+        }
+    }
+}
+
 impl OrdersPane {
     /// Whether a spinner should run.
     pub fn is_loading(&self) -> bool {
         self.list.load.is_loading()
             || self.counts_load.is_loading()
+            || self.writing.is_some()
+            || self.export.as_ref().is_some_and(|e| e.running)
             || self
                 .detail
                 .as_ref()
@@ -131,8 +181,18 @@ impl OrdersPane {
     }
 
     /// The total for the current status filter, from the counts.
-    fn total_for_status(&self) -> Option<u64> {
+    pub(crate) fn total_for_status(&self) -> Option<u64> {
         let counts = self.counts.as_ref()?;
+        if self.needs_action {
+            return Some(
+                counts
+                    .statuses
+                    .iter()
+                    .filter(|s| NEEDS_ACTION.contains(&s.id))
+                    .map(|s| s.count)
+                    .sum(),
+            );
+        }
         match &self.status {
             None => Some(counts.count),
             Some((id, _)) => counts
@@ -145,17 +205,24 @@ impl OrdersPane {
 }
 
 impl AppState {
-    /// Drops the order rows and fetches page 1 and the counts.
+    /// Drops the order rows and fetches page 1 and the counts (and, the
+    /// first time, the statuses and the new-order polling watermark).
     pub(crate) fn reload_orders(&mut self) -> Vec<Effect> {
         self.orders.list.reset();
+        let mut effects = self.reload_order_counts();
+        effects.extend(self.fetch_more_orders());
+        effects.extend(self.start_order_polling());
+        effects
+    }
+
+    /// Fetches the per-status counts again (after a write or new orders).
+    pub(crate) fn reload_order_counts(&mut self) -> Vec<Effect> {
         let request = self.next_id();
         self.orders.counts_load = LoadState::Loading(request);
-        let mut effects = vec![Effect::Fetch {
+        vec![Effect::Fetch {
             request,
             fetch: Fetch::OrderCounts(self.orders.query(1)),
-        }];
-        effects.extend(self.fetch_more_orders());
-        effects
+        }]
     }
 
     /// Drops the order rows and fetches page 1, keeping the counts (a status
@@ -176,6 +243,13 @@ impl AppState {
         }
         let request = self.next_id();
         self.orders.list.start(request);
+        if self.orders.needs_action {
+            // One fetch brings every page of every needs-action status.
+            return vec![Effect::Orders(OrdersTask::NeedsAction {
+                request,
+                filter: self.orders.filter.clone(),
+            })];
+        }
         vec![Effect::Fetch {
             request,
             fetch: Fetch::Orders(self.orders.query(page)),
@@ -184,6 +258,9 @@ impl AppState {
 
     /// Opens the detail view of order `id` (from the list or `:order ID`).
     pub(crate) fn open_order(&mut self, id: u64) -> Vec<Effect> {
+        self.orders.after_detail = None;
+        // Seen now: no longer news.
+        self.orders.highlight.remove(&id);
         let request = self.next_id();
         self.orders.detail = Some(Detail::loading(id, request));
         vec![Effect::Fetch {
@@ -202,7 +279,15 @@ impl AppState {
             return false;
         }
         let total = self.orders.total_for_status();
-        self.orders.list.append_page(page, rows, PAGE_SIZE, total);
+        if self.orders.needs_action {
+            // The whole merged view arrives at once: nothing more to page.
+            let count = rows.len() as u64;
+            self.orders
+                .list
+                .append_page(page, rows, usize::MAX, Some(count));
+        } else {
+            self.orders.list.append_page(page, rows, PAGE_SIZE, total);
+        }
         true
     }
 
@@ -251,7 +336,10 @@ impl AppState {
                 detail.data = Some(data);
                 detail.load = LoadState::Loaded;
             }
-            Err(message) => detail.load = LoadState::Failed(message),
+            Err(message) => {
+                detail.load = LoadState::Failed(message);
+                self.orders.after_detail = None;
+            }
         }
         true
     }
@@ -269,10 +357,11 @@ impl AppState {
 
     /// Shows only orders with status `status` (None: all).
     pub(crate) fn set_order_status(&mut self, status: Option<(u32, String)>) -> Vec<Effect> {
-        if status == self.orders.status {
+        if status == self.orders.status && !self.orders.needs_action {
             return Vec::new();
         }
         self.orders.status = status;
+        self.orders.needs_action = false;
         self.orders.detail = None;
         if self.orders.counts.is_some() {
             self.reload_order_rows()

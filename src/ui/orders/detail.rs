@@ -1,147 +1,17 @@
-//! The Orders tab: the status bar, the list and the order detail view.
+//! The order detail view: facts, money, addresses, line items, shipments,
+//! staff notes beside the customer message.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::table::{Column, draw_list, draw_message};
-use super::theme::Theme;
-use super::{draw_status_line, empty_message, format, load_status};
-use crate::api::models::{Order, OrderAddress, OrderShippingAddress};
-use crate::app::AppState;
+use super::super::detail::{draw_lines, field, section, text, text_table};
+use super::super::format;
+use super::super::theme::Theme;
+use super::{customer_name, status_name};
+use crate::api::models::{OrderAddress, OrderShippingAddress};
 use crate::app::panes::OrderDetail;
-
-const COLUMNS: &[Column] = &[
-    Column::right("ID", 6, 6, 0),
-    Column::left("Date", 10, 10, 1),
-    Column::left("Customer", 16, 30, 0),
-    Column::left("Status", 20, 22, 1),
-    Column::right("Items", 5, 5, 3),
-    Column::right("Total", 13, 16, 0),
-    Column::left("Payment", 8, 18, 4),
-];
-
-/// The name on an order: billing first and last name, else the email.
-pub fn customer_name(order: &Order) -> String {
-    let address = &order.billing_address;
-    let name = format!("{} {}", address.first_name, address.last_name);
-    let name = name.trim();
-    if name.is_empty() {
-        format::or_dash(&address.email).to_string()
-    } else {
-        name.to_string()
-    }
-}
-
-/// The status as the store names it (custom label first).
-pub fn status_name(order: &Order) -> &str {
-    if order.custom_status.is_empty() {
-        &order.status
-    } else {
-        &order.custom_status
-    }
-}
-
-fn cell(order: &Order, column: usize) -> Span<'static> {
-    let text = match column {
-        0 => order.id.to_string(),
-        1 => format::date(order.date_created.as_ref()),
-        2 => customer_name(order),
-        3 => status_name(order).to_string(),
-        4 => order.items_total.to_string(),
-        5 => format::money_with_currency(order.total_inc_tax, &order.currency_code),
-        _ => format::or_dash(&order.payment_method).to_string(),
-    };
-    Span::raw(text)
-}
-
-/// Draws the Orders tab into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let pane = &state.orders;
-    if let Some(detail) = &pane.detail {
-        if let Some(data) = loaded_or_status(frame, area, detail, "order", state.spinner, theme) {
-            let max = draw_detail(frame, area, data, detail.scroll, theme);
-            detail.max_scroll.set(max);
-        }
-        return;
-    }
-    let [status, counts, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-
-    let mut left = vec![Span::styled(" Orders ", theme.heading)];
-    let total = pane.list.total.map_or("?".to_string(), format::count);
-    left.push(Span::raw(format!(
-        " {} of {total}",
-        format::count(pane.list.rows.len() as u64)
-    )));
-    left.push(Span::styled(" · newest first", theme.muted));
-    if let Some((_, name)) = &pane.status {
-        left.push(Span::styled(format!(" · status {name}"), theme.key));
-    }
-    if let Some(filter) = &pane.filter {
-        left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
-    }
-    let load = if pane.list.load.is_loading() {
-        &pane.list.load
-    } else if pane.counts_load.is_loading()
-        || matches!(pane.counts_load, crate::app::list::LoadState::Failed(_))
-    {
-        &pane.counts_load
-    } else {
-        &pane.list.load
-    };
-    draw_status_line(frame, status, left, load_status(load, state.spinner, theme));
-    draw_counts(frame, counts, state, theme);
-
-    if pane.list.rows.is_empty() {
-        let filtered = pane.filter.is_some() || pane.status.is_some();
-        draw_message(
-            frame,
-            body,
-            empty_message(&pane.list.load, "orders", filtered, state.spinner, theme),
-        );
-    } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
-    }
-}
-
-/// `All 6,000 · Pending 12 · Shipped 2,001 ...` from `/v2/orders/count`.
-fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let pane = &state.orders;
-    let Some(counts) = &pane.counts else {
-        return;
-    };
-    let selected = pane.status.as_ref().map(|(id, _)| *id);
-    let chip = |label: String, active: bool| {
-        let style = if active { theme.selected } else { theme.text };
-        Span::styled(label, style)
-    };
-    let mut spans = vec![
-        Span::raw(" "),
-        chip(
-            format!("All {}", format::count(counts.count)),
-            selected.is_none(),
-        ),
-    ];
-    for (id, name, count) in pane.status_choices() {
-        if count == 0 && selected != Some(id) {
-            continue;
-        }
-        spans.push(Span::styled(" · ", theme.muted));
-        spans.push(chip(
-            format!("{name} {}", format::count(count)),
-            selected == Some(id),
-        ));
-    }
-    spans.push(Span::styled("   f filters", theme.muted));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
 
 /// An address as the detail view prints it.
 struct AddressText<'a> {
@@ -238,7 +108,7 @@ fn shipping_lines(
 
 /// Wide terminals show the order and its addresses beside the items; narrow
 /// ones stack them, items first.
-fn draw_detail(
+pub(super) fn draw_detail(
     frame: &mut Frame,
     area: Rect,
     data: &OrderDetail,
@@ -431,9 +301,19 @@ fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
-    section("Staff notes", &mut lines, theme);
-    lines.push(text(format::or_dash(&o.staff_notes), theme));
-    section("Customer message", &mut lines, theme);
-    lines.push(text(format::or_dash(&o.customer_message), theme));
+    section("Staff notes  (n edits)", &mut lines, theme);
+    multiline(&o.staff_notes, &mut lines, theme);
+    section("Customer message  (read-only)", &mut lines, theme);
+    multiline(&o.customer_message, &mut lines, theme);
     lines
+}
+
+/// Text that may span lines (notes), one screen line per line, `-` if empty.
+fn multiline(value: &str, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    if value.trim().is_empty() {
+        lines.push(text("-", theme));
+    }
+    for line in value.lines() {
+        lines.push(text(line, theme));
+    }
 }

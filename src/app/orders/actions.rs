@@ -1,0 +1,481 @@
+//! Acting on the order under the cursor (or in the detail view): opening the
+//! dialogs, sending the writes, and landing on the next order afterwards.
+
+use super::OrdersTask;
+use super::dialog::{NotesDialog, OrderDialog, ShipDialog, StatusDialog};
+use super::views::needs_confirmation;
+use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
+use crate::app::edit::{ExternalEdit, ExternalPurpose};
+use crate::app::list::RequestId;
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Mode, Tab, ToastKind};
+
+/// What a write in flight does (for its toast).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteKind {
+    /// A status change to the status with this label.
+    Status(String),
+    /// Staff notes.
+    Notes,
+    /// A shipment of this many items.
+    Ship(u64),
+}
+
+/// A write waiting for the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    pub request: RequestId,
+    pub order_id: u64,
+    pub kind: WriteKind,
+    /// Started from the list: the cursor moves to the next order afterwards.
+    pub from_list: bool,
+}
+
+/// What to do once the order detail being loaded arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterDetail {
+    /// Open the ship dialog (`t` pressed on the list).
+    Ship,
+}
+
+/// The order the keys act on: the detail view's, else the list's selection.
+/// The bool says whether it comes from the list.
+fn current_order(state: &AppState) -> Option<(Order, bool)> {
+    match &state.orders.detail {
+        Some(detail) => detail.data.as_ref().map(|d| (d.order.clone(), false)),
+        None => state.orders.list.selected().map(|o| (o.clone(), true)),
+    }
+}
+
+fn no_order(state: &mut AppState) -> Vec<Effect> {
+    let text = if state.orders.detail.is_some() {
+        "The order is still loading".to_string()
+    } else {
+        "No order selected".to_string()
+    };
+    toast(state, ToastKind::Error, text)
+}
+
+/// Refuses a write on a read-only profile; true when refused.
+fn refuse_read_only(state: &mut AppState, what: &str, effects: &mut Vec<Effect>) -> bool {
+    if !state.header.read_only {
+        return false;
+    }
+    effects.extend(toast(
+        state,
+        ToastKind::Error,
+        format!(
+            "Read-only profile: {what} is a write, and writes are disabled \
+             (set read_only = false for this profile to allow them)"
+        ),
+    ));
+    true
+}
+
+/// `s`: the status picker.
+pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if refuse_read_only(state, "changing an order's status", &mut effects) {
+        return effects;
+    }
+    let Some((order, from_list)) = current_order(state) else {
+        return no_order(state);
+    };
+    let labels = state.orders.status_labels();
+    if labels.is_empty() {
+        return toast(
+            state,
+            ToastKind::Error,
+            "The order statuses have not loaded yet (r reloads)".to_string(),
+        );
+    }
+    let cursor = labels
+        .iter()
+        .position(|(id, _)| *id == order.status_id)
+        .unwrap_or(0);
+    state.orders.dialog = Some(OrderDialog::Status(StatusDialog {
+        order_id: order.id,
+        current: order.status_id,
+        cursor,
+        from_list,
+    }));
+    state.mode = Mode::OrderDialog;
+    Vec::new()
+}
+
+/// `t`: the ship dialog; from the list it opens the order first.
+pub(super) fn start_ship(state: &mut AppState) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if refuse_read_only(state, "shipping an order", &mut effects) {
+        return effects;
+    }
+    if let Some(detail) = &state.orders.detail {
+        return match &detail.data {
+            Some(data) => open_ship_dialog(state, ShipDialog::for_order(data, false)),
+            None => no_order(state),
+        };
+    }
+    match state.orders.list.selected() {
+        Some(order) => {
+            let id = order.id;
+            let effects = state.open_order(id);
+            state.orders.after_detail = Some(AfterDetail::Ship);
+            effects
+        }
+        None => no_order(state),
+    }
+}
+
+fn open_ship_dialog(state: &mut AppState, dialog: Result<ShipDialog, String>) -> Vec<Effect> {
+    match dialog {
+        Ok(dialog) => {
+            state.orders.dialog = Some(OrderDialog::Ship(dialog));
+            state.mode = Mode::OrderDialog;
+            Vec::new()
+        }
+        Err(message) => toast(state, ToastKind::Error, message),
+    }
+}
+
+/// Runs what waited for the detail that just loaded.
+pub(crate) fn after_detail(state: &mut AppState) -> Vec<Effect> {
+    match state.orders.after_detail.take() {
+        Some(AfterDetail::Ship) => {
+            let dialog = match state.orders.detail.as_ref().and_then(|d| d.data.as_ref()) {
+                Some(data) => ShipDialog::for_order(data, true),
+                None => return Vec::new(),
+            };
+            open_ship_dialog(state, dialog)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// `n`: the staff notes, with the customer message beside them.
+pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if refuse_read_only(state, "editing staff notes", &mut effects) {
+        return effects;
+    }
+    let Some((order, from_list)) = current_order(state) else {
+        return no_order(state);
+    };
+    if order.staff_notes.contains('\n') {
+        // More than one line: straight to $EDITOR.
+        let text = order.staff_notes.clone();
+        return vec![external_notes(order.id, text, order.staff_notes, from_list)];
+    }
+    state.orders.dialog = Some(OrderDialog::Notes(NotesDialog {
+        order_id: order.id,
+        input: tui_input::Input::new(order.staff_notes.clone()),
+        original: order.staff_notes,
+        customer_message: order.customer_message,
+        from_list,
+    }));
+    state.mode = Mode::OrderDialog;
+    Vec::new()
+}
+
+/// Edits the staff notes of order `id` in `$EDITOR`, starting from `text`.
+pub(super) fn external_notes(id: u64, text: String, original: String, from_list: bool) -> Effect {
+    Effect::EditExternally(ExternalEdit {
+        initial_text: text,
+        file_suffix: ".txt".to_string(),
+        then: ExternalPurpose::OrderStaffNotes {
+            id,
+            original,
+            from_list,
+        },
+    })
+}
+
+/// `$EDITOR` closed on the staff notes of order `id`: save them if changed.
+pub(crate) fn notes_edited(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    from_list: bool,
+    text: &str,
+) -> Vec<Effect> {
+    // Editors end the file with a newline; the notes do not need it.
+    let notes = text.trim_end_matches(['\n', '\r']).to_string();
+    if notes == original {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("Staff notes of order #{id} unchanged"),
+        );
+    }
+    let update = OrderUpdate {
+        staff_notes: Some(notes),
+        ..OrderUpdate::default()
+    };
+    begin_update(state, id, update, WriteKind::Notes, from_list)
+}
+
+/// Sets order `order_id` to `status_id` (after the picker, and the
+/// confirmation where one is due).
+pub(crate) fn set_status(
+    state: &mut AppState,
+    order_id: u64,
+    status_id: u32,
+    from_list: bool,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if refuse_read_only(state, "changing an order's status", &mut effects) {
+        return effects;
+    }
+    let update = OrderUpdate {
+        status_id: Some(status_id),
+        ..OrderUpdate::default()
+    };
+    let label = state.orders.status_label(status_id);
+    begin_update(state, order_id, update, WriteKind::Status(label), from_list)
+}
+
+/// Sends `PUT /v2/orders/{id}`.
+pub(super) fn begin_update(
+    state: &mut AppState,
+    order_id: u64,
+    update: OrderUpdate,
+    kind: WriteKind,
+    from_list: bool,
+) -> Vec<Effect> {
+    let request = state.next_id();
+    state.orders.writing = Some(PendingWrite {
+        request,
+        order_id,
+        kind,
+        from_list,
+    });
+    vec![Effect::Orders(OrdersTask::Update {
+        request,
+        order_id,
+        update: Box::new(update),
+    })]
+}
+
+/// Sends `POST /v2/orders/{id}/shipments`.
+pub(super) fn begin_ship(
+    state: &mut AppState,
+    order_id: u64,
+    shipment: ShipmentCreate,
+    from_list: bool,
+) -> Vec<Effect> {
+    let request = state.next_id();
+    let items = shipment.items.iter().map(|i| i.quantity).sum();
+    state.orders.writing = Some(PendingWrite {
+        request,
+        order_id,
+        kind: WriteKind::Ship(items),
+        from_list,
+    });
+    vec![Effect::Orders(OrdersTask::Ship {
+        request,
+        order_id,
+        shipment: Box::new(shipment),
+    })]
+}
+
+/// A write came back: toast, refresh the row, the detail and the counts, and
+/// move on to the next order.
+pub(super) fn written(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<Box<Order>, String>,
+) -> Vec<Effect> {
+    let Some(write) = state.orders.writing.take_if(|w| w.request == request) else {
+        state.changed = false;
+        return Vec::new();
+    };
+    let order = match result {
+        Ok(order) => *order,
+        Err(message) => {
+            let what = match write.kind {
+                WriteKind::Status(_) => "change the status of",
+                WriteKind::Notes => "save the staff notes of",
+                WriteKind::Ship(_) => "ship",
+            };
+            return toast(
+                state,
+                ToastKind::Error,
+                format!("Could not {what} order #{}: {message}", write.order_id),
+            );
+        }
+    };
+    // Our own change is not news for the poller.
+    state
+        .orders
+        .poll
+        .known
+        .insert(order.id, order.date_modified);
+    state.orders.highlight.remove(&order.id);
+    let text = match &write.kind {
+        WriteKind::Status(label) if needs_confirmation(order.status_id) => format!(
+            "Order #{} is now {label}. No money moved: refund or void it with the payment provider.",
+            order.id
+        ),
+        WriteKind::Status(label) => format!("Order #{} is now {label}", order.id),
+        WriteKind::Notes => format!("Saved the staff notes of order #{}", order.id),
+        WriteKind::Ship(items) => format!(
+            "Shipped {items} item{} of order #{} · now {}",
+            if *items == 1 { "" } else { "s" },
+            order.id,
+            order.status
+        ),
+    };
+    let mut effects = toast(state, ToastKind::Info, text);
+    let id = order.id;
+    replace_row(state, order, write.from_list);
+    if state.orders.detail.as_ref().is_some_and(|d| d.id == id) {
+        if write.from_list {
+            state.orders.detail = None;
+        } else {
+            effects.extend(state.open_order(id));
+        }
+    }
+    effects.extend(state.reload_order_counts());
+    effects
+}
+
+/// Puts the API's version of `order` into the list (or takes it out when it
+/// left the view); from the list the cursor lands on the next order.
+fn replace_row(state: &mut AppState, order: Order, advance: bool) {
+    let viewport = state.list_rows();
+    let view = state.orders.view();
+    let list = &mut state.orders.list;
+    let Some(index) = list.rows.iter().position(|r| r.id == order.id) else {
+        return;
+    };
+    if view.includes(order.status_id) {
+        list.rows[index] = order;
+        if advance && index == list.cursor {
+            list.move_by(1, viewport);
+        }
+    } else {
+        list.rows.remove(index);
+        list.total = list.total.map(|t| t.saturating_sub(1));
+        // The next order slid up under the cursor.
+        if index < list.cursor {
+            list.cursor -= 1;
+        }
+        list.move_by(0, viewport);
+    }
+}
+
+/// `]` / `[`: the next or previous order of the view.
+pub(super) fn step_order(state: &mut AppState, delta: isize) -> Vec<Effect> {
+    let viewport = state.list_rows();
+    let list = &state.orders.list;
+    let at = state
+        .orders
+        .detail
+        .as_ref()
+        .and_then(|d| list.rows.iter().position(|r| r.id == d.id))
+        .unwrap_or(list.cursor);
+    let target = at as isize + delta;
+    if target < 0 || target as usize >= list.rows.len() {
+        let edge = if delta > 0 { "last" } else { "first" };
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("This is the {edge} order of the view"),
+        );
+    }
+    let target = target as usize;
+    let id = list.rows[target].id;
+    state.orders.list.cursor = target;
+    state.orders.list.scroll_into_view(viewport);
+    let mut effects = state.open_order(id);
+    if state.orders.list.wants_more(viewport) {
+        effects.extend(state.fetch_more_orders());
+    }
+    effects
+}
+
+/// Puts `text` on the clipboard and says what was copied.
+pub(super) fn copy(state: &mut AppState, text: String, what: String) -> Vec<Effect> {
+    let mut effects = toast(state, ToastKind::Info, format!("Copied the {what}"));
+    effects.push(Effect::CopyToClipboard(text));
+    effects
+}
+
+/// `y`.
+pub(super) fn copy_id(state: &mut AppState) -> Vec<Effect> {
+    match current_order(state) {
+        Some((order, _)) => copy(
+            state,
+            order.id.to_string(),
+            format!("order id {}", order.id),
+        ),
+        None => no_order(state),
+    }
+}
+
+/// `Y`: from the detail when loaded, else fetched.
+pub(super) fn copy_address(state: &mut AppState) -> Vec<Effect> {
+    let Some((order, _)) = current_order(state) else {
+        return no_order(state);
+    };
+    let known = state
+        .orders
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref())
+        .map(|d| d.shipping_addresses.first().map(address_text));
+    match known {
+        Some(Some(address)) => copy(
+            state,
+            address,
+            format!("shipping address of order #{}", order.id),
+        ),
+        Some(None) => toast(
+            state,
+            ToastKind::Error,
+            format!("Order #{} has no shipping address", order.id),
+        ),
+        None => vec![Effect::Orders(OrdersTask::CopyShippingAddress {
+            order_id: order.id,
+        })],
+    }
+}
+
+/// A shipping address as it goes on a label, one part per line.
+pub fn address_text(a: &OrderShippingAddress) -> String {
+    let name = format!("{} {}", a.first_name, a.last_name);
+    let city = format!("{} {} {}", a.zip, a.city, a.state);
+    [
+        name.trim(),
+        a.company.trim(),
+        a.street_1.trim(),
+        a.street_2.trim(),
+        city.trim(),
+        a.country.trim(),
+        a.phone.trim(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+/// `C`: the order's customer on the Customers tab.
+pub(super) fn go_to_customer(state: &mut AppState) -> Vec<Effect> {
+    let Some((order, _)) = current_order(state) else {
+        return no_order(state);
+    };
+    if order.customer_id == 0 {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!(
+                "Order #{} was a guest checkout: no customer account",
+                order.id
+            ),
+        );
+    }
+    state.tab = Tab::Customers;
+    let mut effects = state.ensure_loaded();
+    effects.extend(state.open_customer(order.customer_id));
+    effects
+}

@@ -1,0 +1,200 @@
+//! Runs the Orders triage tasks (`OrdersTask`) against the store and sends
+//! their results back as `Action::Orders`. Errors are the API's own message.
+
+use tokio::sync::mpsc;
+
+use crate::api::Client;
+use crate::api::models::Order;
+use crate::api::query::OrderQuery;
+use crate::app::Action;
+use crate::app::orders::{
+    ExportKind, NEEDS_ACTION, OrderView, OrdersMsg, OrdersTask, ViewQuery, address_text, export,
+};
+use crate::app::panes::OrderFilter;
+
+/// Orders per poll at most: one page keeps polling cheap on quota.
+const POLL_LIMIT: u32 = 250;
+
+/// Runs `task`, sending every result to `actions`.
+pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::UnboundedSender<Action>) {
+    let send = |message: OrdersMsg| {
+        let _ = actions.send(Action::Orders(message));
+    };
+    match task {
+        OrdersTask::NeedsAction { request, filter } => {
+            let query = ViewQuery {
+                view: OrderView::NeedsAction,
+                filter,
+            };
+            let result = view_orders(&client, &query, |_| {}).await;
+            send(OrdersMsg::NeedsAction { request, result });
+        }
+        OrdersTask::Statuses => {
+            let result = client.order_statuses().await.map_err(|e| e.to_string());
+            send(OrdersMsg::Statuses(result));
+        }
+        OrdersTask::ServerTime => {
+            let result = client.server_time().await.map_err(|e| e.to_string());
+            send(OrdersMsg::ServerTime(result));
+        }
+        OrdersTask::Poll {
+            after,
+            since,
+            generation,
+        } => {
+            tokio::time::sleep(after).await;
+            let query = OrderQuery {
+                min_date_modified: Some(since),
+                sort: Some("date_modified:asc".to_string()),
+                limit: Some(POLL_LIMIT),
+                ..OrderQuery::default()
+            };
+            let result = client.list_orders(&query).await.map_err(|e| e.to_string());
+            send(OrdersMsg::Polled {
+                generation,
+                since,
+                result,
+            });
+        }
+        OrdersTask::Update {
+            request,
+            order_id,
+            update,
+        } => {
+            let result = client
+                .update_order(order_id, &update)
+                .await
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::Ship {
+            request,
+            order_id,
+            shipment,
+        } => {
+            // The order's shipped counts and status come from the API afterwards.
+            let result = match client.create_shipment(order_id, &shipment).await {
+                Ok(_) => client
+                    .get_order(order_id)
+                    .await
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::CopyShippingAddress { order_id } => {
+            let result = client
+                .order_shipping_addresses(order_id)
+                .await
+                .map(|addresses| addresses.first().map(address_text))
+                .map_err(|e| e.to_string());
+            send(OrdersMsg::ShippingAddress { order_id, result });
+        }
+        OrdersTask::Export {
+            request,
+            query,
+            kind,
+            path,
+        } => {
+            let progress = |done: u64, total: Option<u64>| {
+                send(OrdersMsg::ExportProgress {
+                    request,
+                    done,
+                    total,
+                })
+            };
+            let result = export_view(&client, &query, kind, &path, progress).await;
+            send(OrdersMsg::Exported { request, result });
+        }
+    }
+}
+
+fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
+    let mut query = OrderQuery::default();
+    match filter {
+        Some(OrderFilter::Id(id)) => {
+            query.min_id = Some(*id);
+            query.max_id = Some(*id);
+        }
+        Some(OrderFilter::Email(email)) => query.email = Some(email.clone()),
+        None => {}
+    }
+    query
+}
+
+/// Every order of a view, all pages, in the view's order. `progress` gets
+/// the number of orders fetched so far.
+async fn view_orders(
+    client: &Client,
+    view: &ViewQuery,
+    mut progress: impl FnMut(u64) + Send,
+) -> Result<Vec<Order>, String> {
+    let base = base_query(view.filter.as_ref());
+    let statuses: Vec<Option<u32>> = match &view.view {
+        // V2 filters one status at a time: fetch each and merge.
+        OrderView::NeedsAction => NEEDS_ACTION.iter().copied().map(Some).collect(),
+        OrderView::All => vec![None],
+        OrderView::Status(id, _) => vec![Some(*id)],
+    };
+    let sort = if view.view.oldest_first() {
+        "date_created:asc"
+    } else {
+        "date_created:desc"
+    };
+    let mut orders: Vec<Order> = Vec::new();
+    for status_id in statuses {
+        let query = OrderQuery {
+            status_id,
+            sort: Some(sort.to_string()),
+            ..base.clone()
+        };
+        let before = orders.len() as u64;
+        let batch = client
+            .all_orders(&query, |walk| progress(before + walk.items as u64))
+            .await
+            .map_err(|e| e.to_string())?;
+        orders.extend(batch);
+    }
+    if view.view.oldest_first() {
+        orders.sort_by(|a, b| a.date_created.cmp(&b.date_created).then(a.id.cmp(&b.id)));
+    } else {
+        orders.sort_by(|a, b| b.date_created.cmp(&a.date_created).then(b.id.cmp(&a.id)));
+    }
+    Ok(orders)
+}
+
+/// Fetches the view (and, for line items, every order's items) and writes the CSV.
+async fn export_view(
+    client: &Client,
+    query: &ViewQuery,
+    kind: ExportKind,
+    path: &std::path::Path,
+    progress: impl Fn(u64, Option<u64>) + Send + Sync,
+) -> Result<usize, String> {
+    let orders = view_orders(client, query, |done| progress(done, None)).await?;
+    let total = orders.len() as u64;
+    progress(total, Some(total));
+    let (text, rows) = match kind {
+        ExportKind::Orders => (export::orders_csv(&orders), orders.len()),
+        ExportKind::LineItems => {
+            let mut lines = Vec::new();
+            for (done, order) in orders.iter().enumerate() {
+                let items = client
+                    .order_products(order.id)
+                    .await
+                    .map_err(|e| format!("order #{}: {e}", order.id))?;
+                lines.extend(items);
+                progress(done as u64 + 1, Some(total));
+            }
+            (export::lines_csv(&lines), lines.len())
+        }
+    };
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || std::fs::write(&path, text))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    Ok(rows)
+}

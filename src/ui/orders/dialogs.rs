@@ -1,0 +1,203 @@
+//! The Orders dialogs: status picker, ship dialog and staff-notes editor
+//! (the "moves no money" question is the shared confirmation dialog).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use tui_input::Input;
+
+use super::super::overlays::{centered, popup_block};
+use super::super::theme::Theme;
+use crate::app::AppState;
+use crate::app::orders::{
+    NotesDialog, OrderDialog, PROVIDERS, ShipDialog, ShipFocus, StatusDialog,
+};
+
+/// Draws the open Orders dialog over `area`.
+pub fn draw_dialog(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    match &state.orders.dialog {
+        Some(OrderDialog::Status(d)) => draw_status(frame, area, state, d, theme),
+        Some(OrderDialog::Ship(d)) => draw_ship(frame, area, d, theme),
+        Some(OrderDialog::Notes(d)) => draw_notes(frame, area, d, theme),
+        None => {}
+    }
+}
+
+fn padded(text: String, width: usize, style: Style) -> Line<'static> {
+    let pad = width.saturating_sub(text.chars().count() + 1);
+    Line::from(Span::styled(format!(" {text}{}", " ".repeat(pad)), style))
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog, theme: &Theme) {
+    let labels = state.orders.status_labels();
+    let height = (labels.len() as u16 + 2).min(area.height);
+    let popup = centered(area, 46, height);
+    frame.render_widget(Clear, popup);
+    let title = format!("Order #{}: new status", d.order_id);
+    let block = popup_block(&title, "Enter sets · Esc cancels", theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let visible = inner.height as usize;
+    let offset = d.cursor.saturating_sub(visible.saturating_sub(1));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = labels
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, (id, label))| {
+            let now = if id == d.current { "  (now)" } else { "" };
+            let style = if i == d.cursor {
+                theme.selected
+            } else if id == d.current {
+                theme.muted
+            } else {
+                theme.text
+            };
+            padded(format!("{label}{now}"), width, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One labelled field; the focused one is highlighted.
+fn label(text: &str, focused: bool, theme: &Theme) -> Span<'static> {
+    let style = if focused { theme.selected } else { theme.muted };
+    Span::styled(format!("{text:<10}"), style)
+}
+
+/// Draws `input` at (x, y), `width` wide, and puts the cursor in it.
+fn draw_input(frame: &mut Frame, input: &Input, x: u16, y: u16, width: u16, theme: &Theme) {
+    let scroll = input.visual_scroll(width.saturating_sub(1) as usize);
+    let area = Rect::new(x, y, width, 1);
+    frame.render_widget(
+        Paragraph::new(input.value().to_string())
+            .style(theme.text)
+            .scroll((0, scroll as u16)),
+        area,
+    );
+    let cursor = input.visual_cursor().saturating_sub(scroll) as u16;
+    frame.set_cursor_position((x + cursor.min(width.saturating_sub(1)), y));
+}
+
+fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
+    let visible = d.visible_lines();
+    let height = (visible.len() as u16 + 8).min(area.height);
+    let popup = centered(area, 76, height);
+    frame.render_widget(Clear, popup);
+    let title = format!("Ship order #{}", d.order_id);
+    let block = popup_block(
+        &title,
+        "Tab field · ↑↓ choose · +/- qty · Space all/none · Enter ships",
+        theme,
+    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let mut lines = Vec::new();
+    let address = d.addresses.get(d.address).map_or("-", |a| a.label.as_str());
+    let choice = if d.addresses.len() > 1 {
+        format!("◂ {address} ▸  ({}/{})", d.address + 1, d.addresses.len())
+    } else {
+        address.to_string()
+    };
+    lines.push(Line::from(vec![
+        label("Ship to", d.focus == ShipFocus::Address, theme),
+        Span::styled(choice, theme.text),
+    ]));
+    lines.push(Line::from(label(
+        "Items",
+        d.focus == ShipFocus::Items,
+        theme,
+    )));
+    for (row, &index) in visible.iter().enumerate() {
+        let line = &d.lines[index];
+        let check = match line.quantity {
+            0 => "[ ]",
+            q if q == line.remaining => "[x]",
+            _ => "[~]",
+        };
+        let sku = if line.sku.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", line.sku)
+        };
+        let text = format!(
+            "  {check} {:>3} of {:<3} {}{sku}",
+            line.quantity, line.remaining, line.name
+        );
+        let style = if d.focus == ShipFocus::Items && row == d.line {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let provider = PROVIDERS.get(d.provider).map_or("None", |p| p.1);
+    lines.push(Line::from(vec![
+        label("Provider", d.focus == ShipFocus::Provider, theme),
+        Span::styled(format!("◂ {provider} ▸"), theme.text),
+    ]));
+    lines.push(Line::from(label(
+        "Tracking",
+        d.focus == ShipFocus::Tracking,
+        theme,
+    )));
+    let tracking_row = lines.len() as u16 - 1;
+    lines.push(Line::from(""));
+    let shipping: u64 = visible.iter().map(|&i| d.lines[i].quantity).sum();
+    match &d.problem {
+        Some(problem) => lines.push(Line::from(Span::styled(problem.clone(), theme.bad))),
+        None => lines.push(Line::from(Span::styled(
+            format!(
+                "Ships {shipping} item{}",
+                if shipping == 1 { "" } else { "s" }
+            ),
+            theme.muted,
+        ))),
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if tracking_row < inner.height {
+        let x = inner.x + 10;
+        let width = inner.width.saturating_sub(10);
+        let y = inner.y + tracking_row;
+        if d.focus == ShipFocus::Tracking {
+            draw_input(frame, &d.tracking, x, y, width, theme);
+        } else {
+            frame.render_widget(
+                Paragraph::new(d.tracking.value().to_string()).style(theme.text),
+                Rect::new(x, y, width, 1),
+            );
+        }
+    }
+}
+
+fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
+    let popup = centered(area, 76, 12);
+    frame.render_widget(Clear, popup);
+    let title = format!("Order #{}: staff notes", d.order_id);
+    let block = popup_block(&title, "Enter saves · C-e $EDITOR · Esc cancels", theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let message = if d.customer_message.trim().is_empty() {
+        "(none)".to_string()
+    } else {
+        d.customer_message.clone()
+    };
+    let lines = vec![
+        Line::from(Span::styled(
+            "Staff notes (only staff see these)",
+            theme.heading,
+        )),
+        Line::from(""),
+        Line::from(""),
+        Line::from(Span::styled("Customer message (read-only)", theme.heading)),
+        Line::from(Span::styled(message, theme.muted)),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if inner.height > 1 {
+        draw_input(frame, &d.input, inner.x, inner.y + 1, inner.width, theme);
+    }
+}

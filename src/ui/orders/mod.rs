@@ -1,0 +1,212 @@
+//! The Orders tab: the status bar, the list and the order detail view, and
+//! the triage dialogs drawn over them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+mod detail;
+mod dialogs;
+
+pub use dialogs::draw_dialog;
+
+use super::detail::loaded_or_status;
+use super::table::{Column, draw_list, draw_message};
+use super::theme::Theme;
+use super::{draw_status_line, empty_message, format, load_status};
+use crate::api::models::Order;
+use crate::app::AppState;
+use crate::app::list::LoadState;
+use crate::app::orders::{ExportState, Highlight, OrderView};
+use detail::draw_detail;
+
+const COLUMNS: &[Column] = &[
+    Column::right("ID", 6, 6, 0),
+    Column::left("Date", 10, 10, 1),
+    Column::left("Customer", 16, 30, 0),
+    Column::left("Status", 20, 22, 1),
+    Column::right("Items", 5, 5, 3),
+    Column::right("Total", 13, 16, 0),
+    Column::left("Payment", 8, 18, 4),
+];
+
+/// The name on an order: billing first and last name, else the email.
+pub fn customer_name(order: &Order) -> String {
+    let address = &order.billing_address;
+    let name = format!("{} {}", address.first_name, address.last_name);
+    let name = name.trim();
+    if name.is_empty() {
+        format::or_dash(&address.email).to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The status as the store names it (custom label first).
+pub fn status_name(order: &Order) -> &str {
+    if order.custom_status.is_empty() {
+        &order.status
+    } else {
+        &order.custom_status
+    }
+}
+
+fn cell(order: &Order, column: usize, mark: Option<Highlight>) -> String {
+    match column {
+        0 => match mark {
+            Some(Highlight::New) => format!("+{}", order.id),
+            Some(Highlight::Changed) => format!("~{}", order.id),
+            None => order.id.to_string(),
+        },
+        1 => format::date(order.date_created.as_ref()),
+        2 => customer_name(order),
+        3 => status_name(order).to_string(),
+        4 => order.items_total.to_string(),
+        5 => format::money_with_currency(order.total_inc_tax, &order.currency_code),
+        _ => format::or_dash(&order.payment_method).to_string(),
+    }
+}
+
+/// Draws the Orders tab into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let pane = &state.orders;
+    if let Some(detail) = &pane.detail {
+        if let Some(data) = loaded_or_status(frame, area, detail, "order", state.spinner, theme) {
+            let max = draw_detail(frame, area, data, detail.scroll, theme);
+            detail.max_scroll.set(max);
+        }
+        return;
+    }
+    let [status, counts, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+
+    let view = pane.view();
+    let mut left = vec![Span::styled(" Orders ", theme.heading)];
+    let total = pane.list.total.map_or("?".to_string(), format::count);
+    left.push(Span::raw(format!(
+        " {} of {total}",
+        format::count(pane.list.rows.len() as u64)
+    )));
+    left.push(Span::styled(format!(" · {}", view.label()), theme.key));
+    let order = if view.oldest_first() {
+        " · oldest first"
+    } else {
+        " · newest first"
+    };
+    left.push(Span::styled(order, theme.muted));
+    if let Some(filter) = &pane.filter {
+        left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
+    }
+    let right = if let Some(export) = pane.export.as_ref().filter(|e| e.running) {
+        Some(export_progress(export, theme))
+    } else if let Some(write) = &pane.writing {
+        Some(Span::styled(
+            format!(
+                "{} saving #{}",
+                format::spinner(state.spinner),
+                write.order_id
+            ),
+            theme.warn,
+        ))
+    } else {
+        let load = if pane.list.load.is_loading() {
+            &pane.list.load
+        } else if pane.counts_load.is_loading() || matches!(pane.counts_load, LoadState::Failed(_))
+        {
+            &pane.counts_load
+        } else {
+            &pane.list.load
+        };
+        load_status(load, state.spinner, theme)
+    };
+    draw_status_line(frame, status, left, right);
+    draw_counts(frame, counts, state, theme);
+
+    if pane.list.rows.is_empty() {
+        if pane.needs_action && pane.filter.is_none() && pane.list.load == LoadState::Loaded {
+            let line = Line::from(vec![
+                Span::styled("Nothing needs action", theme.good),
+                Span::styled("  (f or :orders all shows every order)", theme.muted),
+            ]);
+            draw_message(frame, body, line);
+            return;
+        }
+        let filtered = pane.filter.is_some() || pane.status.is_some();
+        draw_message(
+            frame,
+            body,
+            empty_message(&pane.list.load, "orders", filtered, state.spinner, theme),
+        );
+    } else {
+        draw_list(frame, body, theme, COLUMNS, &pane.list, |order, column| {
+            let mark = pane.highlight.get(&order.id).copied();
+            let style = match mark {
+                Some(Highlight::New) => theme.good,
+                Some(Highlight::Changed) => theme.warn,
+                None => theme.text,
+            };
+            Span::styled(cell(order, column, mark), style)
+        });
+    }
+}
+
+/// `Exporting orders.csv ▕████░░░░▏ 120/400`.
+fn export_progress(export: &ExportState, theme: &Theme) -> Span<'static> {
+    const WIDTH: u64 = 12;
+    let name = export.path.file_name().map_or_else(
+        || export.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let (bar, count) = match export.total.filter(|t| *t > 0) {
+        Some(total) => {
+            let filled = (export.done.min(total) * WIDTH / total) as usize;
+            (
+                format!(
+                    "▕{}{}▏",
+                    "█".repeat(filled),
+                    "░".repeat(WIDTH as usize - filled)
+                ),
+                format!("{}/{}", format::count(export.done), format::count(total)),
+            )
+        }
+        None => (String::new(), format::count(export.done)),
+    };
+    Span::styled(format!("Exporting {name} {bar} {count}"), theme.warn)
+}
+
+/// `Needs action 40 · All 6,000 · Pending 12 · ...` from `/v2/orders/count`.
+fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let pane = &state.orders;
+    if pane.counts.is_none() {
+        return;
+    }
+    let current = pane.view();
+    let mut spans = vec![Span::raw(" ")];
+    for (n, (view, name, count)) in pane.view_choices().into_iter().enumerate() {
+        let count = count.unwrap_or(0);
+        let active = view == current;
+        if count == 0 && !active && n > 1 {
+            continue;
+        }
+        if n > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        let style = if active { theme.selected } else { theme.text };
+        let name = if view == OrderView::All {
+            "All"
+        } else {
+            name.as_str()
+        };
+        spans.push(Span::styled(
+            format!("{name} {}", format::count(count)),
+            style,
+        ));
+    }
+    spans.push(Span::styled("   f views", theme.muted));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

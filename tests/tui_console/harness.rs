@@ -1,0 +1,322 @@
+//! The test harness: the real app loop on a `TestBackend` fed with key
+//! events, plus helpers to mask what changes between runs in snapshots.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::client::{Client, ClientConfig};
+use bctui::api::token::Token;
+use bctui::app::AppState;
+use bctui::app::console::HttpMethod;
+use bctui::app::list::LoadState;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Harness {
+    pub runner: Runner<TestBackend>,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+    input: UnboundedReceiverStream<io::Result<Event>>,
+    data_dir: PathBuf,
+}
+
+/// A fresh, empty directory for one test's history and saved bodies.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bctui-console-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+pub async fn simulator() -> FakeStore {
+    FakeStore::start(FakeStoreConfig {
+        products: 40,
+        customers: 20,
+        orders: 30,
+        quota: 10_000,
+        anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts")
+}
+
+impl Harness {
+    pub fn start(
+        api_url: String,
+        hash: &str,
+        token: &str,
+        read_only: bool,
+        data_dir: &Path,
+    ) -> Self {
+        let client = Client::new(ClientConfig {
+            api_url,
+            store_hash: hash.to_string(),
+            token: Token::new(token.to_string()),
+            read_only,
+        })
+        .expect("client");
+        let options = TuiOptions {
+            client,
+            profile: "demo".to_string(),
+            read_only,
+            mouse: false,
+            profiles: vec!["demo".to_string()],
+            connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+        };
+        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        let (mut runner, _actions) = Runner::from_options(terminal, options).expect("runner");
+        runner.state_mut().console.data_dir = data_dir.to_path_buf();
+        let (keys, receiver) = mpsc::unbounded_channel();
+        Harness {
+            runner,
+            keys,
+            input: UnboundedReceiverStream::new(receiver),
+            data_dir: data_dir.to_path_buf(),
+        }
+    }
+
+    pub fn on_store(store: &FakeStore, read_only: bool, data_dir: &Path) -> Self {
+        Harness::start(
+            store.api_url(),
+            store.store_hash(),
+            store.token(),
+            read_only,
+            data_dir,
+        )
+    }
+
+    pub fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        self.keys.send(Ok(event)).expect("the loop listens");
+    }
+
+    pub fn press(&self, code: KeyCode) {
+        self.key(code, KeyModifiers::NONE);
+    }
+
+    pub fn ctrl(&self, c: char) {
+        self.key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    }
+
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    pub async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
+        let run = self.runner.run_until(&mut self.input, condition);
+        match tokio::time::timeout(PATIENCE, run).await {
+            Ok(result) => result.expect("the loop runs"),
+            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
+        }
+    }
+
+    pub fn state(&self) -> &AppState {
+        self.runner.state()
+    }
+
+    pub fn screen(&self) -> String {
+        self.runner.backend().to_string()
+    }
+
+    /// The screen redrawn without toasts (they expire on a clock) and the
+    /// header row (user@host differs per machine), with times masked.
+    pub fn snapshot(&mut self) -> String {
+        self.runner.state_mut().toasts.clear();
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        terminal
+            .draw(|frame| bctui::ui::draw(frame, self.runner.state()))
+            .expect("draw");
+        let screen = terminal.backend().to_string();
+        let body: Vec<&str> = screen.lines().skip(1).collect();
+        mask_times(&body.join("\n"))
+    }
+
+    /// Opens the console and waits for its history to be read.
+    pub async fn open_console(&mut self) {
+        self.press(KeyCode::Char('5'));
+        self.wait_for("the console", |s| {
+            s.tab == bctui::app::Tab::Console && s.console.history_loaded
+        })
+        .await;
+    }
+
+    /// Replaces the path line with `path` (leaves the path line focused).
+    pub fn set_path(&self, path: &str) {
+        self.press(KeyCode::Char('i'));
+        self.ctrl('u');
+        self.type_text(path);
+    }
+
+    /// Replaces the body with `text` and leaves the editor.
+    pub fn set_body(&self, text: &str) {
+        self.press(KeyCode::Char('b'));
+        // Select everything and delete it, then type.
+        self.key(KeyCode::Char('a'), KeyModifiers::CONTROL);
+        self.key(KeyCode::Char('k'), KeyModifiers::CONTROL);
+        self.type_text(text);
+        self.press(KeyCode::Esc);
+    }
+
+    pub fn set_method(&self, from: HttpMethod, to: HttpMethod) {
+        let mut method = from;
+        while method != to {
+            self.press(KeyCode::Char('m'));
+            method = method.next();
+        }
+    }
+
+    /// Sends and waits until the answer is formatted.
+    pub async fn send_and_wait(&mut self, what: &str) {
+        let before = shown_id(self.state());
+        self.ctrl('s');
+        self.wait_for(what, |s| {
+            s.console.in_flight.is_none() && s.console.view.is_some() && shown_id(s) != before
+        })
+        .await;
+    }
+
+    pub fn history_lines(&self) -> Vec<String> {
+        std::fs::read_to_string(self.data_dir.join("console_history.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Masks what changes between runs: the digits of "NNN ms" and of "quota NNN/".
+pub fn mask_times(text: &str) -> String {
+    pub fn mask_digits(line: &mut String, start: usize, end: usize) {
+        let hashes = "#".repeat(end - start);
+        line.replace_range(start..end, &hashes);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut masked = line.to_string();
+        if let Some(at) = masked.find(" ms ·") {
+            let start = masked[..at]
+                .rfind(|c: char| !c.is_ascii_digit())
+                .map_or(0, |i| i + 1);
+            mask_digits(&mut masked, start, at);
+        }
+        if let Some(at) = masked.find("quota ") {
+            let start = at + "quota ".len();
+            let digits = masked[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(0);
+            mask_digits(&mut masked, start, start + digits);
+        }
+        out.push_str(&mask_dates(&masked));
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces dates and times (`2025-06-01T12:00:00`, `2025-06-01 12:00`)
+/// with `#`s of the same shape.
+pub fn mask_dates(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let shape = |at: usize| {
+        let pattern = "dddd-dd-dd";
+        pattern.chars().enumerate().all(|(i, p)| {
+            chars.get(at + i).is_some_and(|c| match p {
+                'd' => c.is_ascii_digit(),
+                other => *c == other,
+            })
+        })
+    };
+    let mut out = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        if shape(i) {
+            let mut end = i + 10;
+            let part_of_time = |c: char, next: Option<&char>| {
+                c.is_ascii_digit()
+                    || matches!(c, 'T' | ':' | '+')
+                    || (c == ' ' && next.is_some_and(char::is_ascii_digit))
+            };
+            while end < chars.len() && part_of_time(chars[end], chars.get(end + 1)) {
+                end += 1;
+            }
+            for c in &mut out[i..end] {
+                if c.is_ascii_digit() {
+                    *c = '#';
+                }
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The id of the request whose answer is shown.
+pub fn shown_id(state: &AppState) -> Option<u64> {
+    state.console.shown_request.as_ref().map(|(id, _)| *id)
+}
+
+pub fn products_loaded(state: &AppState) -> bool {
+    state.products.list.load == LoadState::Loaded && state.header.store_name.is_some()
+}
+
+pub fn methods_sent(store: &FakeStore, method: &str) -> Vec<String> {
+    store
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == method)
+        .map(|r| r.path)
+        .collect()
+}
+
+/// A store of one endpoint answering 5 MB of JSON, with the headers the
+/// simulator sends.
+pub async fn big_store(body: Arc<String>) -> String {
+    use axum::Router;
+    use axum::routing::get;
+    let app = Router::new().fallback(get(move || {
+        let body = Arc::clone(&body);
+        async move {
+            (
+                [
+                    ("content-type", "application/json"),
+                    ("x-rate-limit-requests-left", "149"),
+                    ("x-rate-limit-requests-quota", "150"),
+                ],
+                body.as_str().to_string(),
+            )
+        }
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}")
+}
+
+pub fn five_megabytes() -> String {
+    let items: Vec<String> = (0..42_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":{i},"name":"Product {i}","price":"{i}.95","is_visible":true,"tags":["a","b"],"meta":{{"sku":"SKU-{i:06}","weight":null}}}}"#
+            )
+        })
+        .collect();
+    format!(r#"{{"data":[{}],"meta":{{}}}}"#, items.join(","))
+}

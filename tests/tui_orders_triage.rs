@@ -1,0 +1,711 @@
+//! The Orders triage workflow end to end: the real app loop (`Runner` on a
+//! `TestBackend`) driven by key events against the store simulator, every
+//! result checked through the API. Waits on conditions, never sleeps.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reqwest::Method;
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::client::{Client, ClientConfig};
+use bctui::api::query::OrderQuery;
+use bctui::api::token::Token;
+use bctui::app::edit::Overlay;
+use bctui::app::list::LoadState;
+use bctui::app::orders::{Highlight, NEEDS_ACTION, OrderDialog};
+use bctui::app::{AppState, Mode, Tab};
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Harness {
+    runner: Runner<TestBackend>,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+    input: UnboundedReceiverStream<io::Result<Event>>,
+    store: FakeStore,
+    api: Client,
+}
+
+fn client_for(store: &FakeStore, read_only: bool) -> Client {
+    Client::new(ClientConfig {
+        api_url: store.api_url(),
+        store_hash: store.store_hash().to_string(),
+        token: Token::new(store.token().to_string()),
+        read_only,
+    })
+    .expect("client")
+}
+
+impl Harness {
+    async fn start(read_only: bool) -> Harness {
+        let store = FakeStore::start(FakeStoreConfig {
+            products: 40,
+            customers: 60,
+            orders: 300,
+            quota: 100_000,
+            anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+            ..FakeStoreConfig::default()
+        })
+        .await
+        .expect("the simulator starts");
+        let options = TuiOptions {
+            client: client_for(&store, read_only),
+            profile: "demo".to_string(),
+            read_only,
+            mouse: false,
+            profiles: vec!["demo".to_string()],
+            connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+        };
+        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
+        let (keys, receiver) = mpsc::unbounded_channel();
+        let api = client_for(&store, false);
+        let mut h = Harness {
+            runner,
+            keys,
+            input: UnboundedReceiverStream::new(receiver),
+            store,
+            api,
+        };
+        h.press(KeyCode::Char('2'));
+        h.wait_for("the needs-action view, counts and statuses", |s| {
+            s.tab == Tab::Orders
+                && s.orders.list.load == LoadState::Loaded
+                && s.orders.counts.is_some()
+                && !s.orders.statuses.is_empty()
+        })
+        .await;
+        h
+    }
+
+    fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        self.keys.send(Ok(event)).expect("the loop listens");
+    }
+
+    fn press(&self, code: KeyCode) {
+        self.key(code, KeyModifiers::NONE);
+    }
+
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    fn command(&self, line: &str) {
+        self.press(KeyCode::Char(':'));
+        self.type_text(line);
+        self.press(KeyCode::Enter);
+    }
+
+    async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
+        let run = self.runner.run_until(&mut self.input, condition);
+        match tokio::time::timeout(PATIENCE, run).await {
+            Ok(result) => result.expect("the loop runs"),
+            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
+        }
+    }
+
+    /// Waits until no write is in flight and the counts are back.
+    async fn wait_written(&mut self, what: &str) {
+        self.wait_for(what, |s| {
+            s.orders.writing.is_none()
+                && s.mode == Mode::Normal
+                && s.orders.counts_load == LoadState::Loaded
+        })
+        .await;
+    }
+
+    fn state(&self) -> &AppState {
+        self.runner.state()
+    }
+
+    fn screen(&self) -> String {
+        self.runner.backend().to_string()
+    }
+
+    /// The screen without the header line (user@host and the quota vary).
+    fn body(&self) -> String {
+        self.screen().lines().skip(1).collect::<Vec<_>>().join("\n")
+    }
+
+    fn selected_id(&self) -> u64 {
+        self.state()
+            .orders
+            .list
+            .selected()
+            .expect("a selected order")
+            .id
+    }
+
+    fn toasts(&self) -> String {
+        let texts: Vec<&str> = self
+            .state()
+            .toasts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        texts.join(" | ")
+    }
+
+    /// Moves the list cursor to row `index`.
+    async fn select_row(&mut self, index: usize) {
+        self.press(KeyCode::Char('g'));
+        for _ in 0..index {
+            self.press(KeyCode::Char('j'));
+        }
+        self.wait_for("the cursor", |s| s.orders.list.cursor == index)
+            .await;
+    }
+
+    /// `s`, then the picker moved to `status_id`, then Enter.
+    async fn pick_status(&mut self, status_id: u32) {
+        self.press(KeyCode::Char('s'));
+        self.wait_for("the status picker", |s| {
+            matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
+        })
+        .await;
+        let Some(OrderDialog::Status(dialog)) = &self.state().orders.dialog else {
+            unreachable!("waited for it");
+        };
+        let target = self
+            .state()
+            .orders
+            .status_labels()
+            .iter()
+            .position(|(id, _)| *id == status_id)
+            .expect("the status is offered");
+        let (key, steps) = if target >= dialog.cursor {
+            ('j', target - dialog.cursor)
+        } else {
+            ('k', dialog.cursor - target)
+        };
+        for _ in 0..steps {
+            self.press(KeyCode::Char(key));
+        }
+        self.press(KeyCode::Enter);
+    }
+
+    async fn api_order(&self, id: u64) -> bctui::api::models::Order {
+        self.api.get_order(id).await.expect("the order")
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn needs_action_is_the_default_view_oldest_first() {
+    let mut h = Harness::start(false).await;
+    // The API's truth: every order of the six statuses.
+    let mut expected = BTreeSet::new();
+    for status in NEEDS_ACTION {
+        let query = OrderQuery {
+            status_id: Some(status),
+            ..OrderQuery::default()
+        };
+        for order in h.api.all_orders(&query, |_| {}).await.expect("orders") {
+            expected.insert(order.id);
+        }
+    }
+    let rows = &h.state().orders.list.rows;
+    assert!(!rows.is_empty(), "the seed has orders that need action");
+    let shown: BTreeSet<u64> = rows.iter().map(|o| o.id).collect();
+    assert_eq!(shown, expected, "exactly the needs-action orders");
+    assert_eq!(shown.len(), rows.len(), "no order twice");
+    assert!(
+        rows.windows(2)
+            .all(|w| w[0].date_created <= w[1].date_created),
+        "oldest first"
+    );
+    let screen = h.screen();
+    assert!(screen.contains("Needs action"), "{screen}");
+    assert!(screen.contains("oldest first"), "{screen}");
+    assert_eq!(
+        h.state().orders.list.total,
+        Some(expected.len() as u64),
+        "the total from /v2/orders/count"
+    );
+
+    // `:orders all`: everything, newest first; `f` back to needs action.
+    h.command("orders all");
+    h.wait_for("all orders", |s| {
+        !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
+    let rows = &h.state().orders.list.rows;
+    assert!(
+        rows.windows(2)
+            .all(|w| w[0].date_created >= w[1].date_created)
+    );
+    assert!(h.screen().contains("All 300"), "{}", h.screen());
+    // The picker opens on "All"; "Needs action" is the entry above.
+    h.press(KeyCode::Char('f'));
+    for _ in 0..3 {
+        h.press(KeyCode::Char('k'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("needs action again", |s| {
+        s.orders.needs_action && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
+    assert_eq!(h.state().orders.list.rows.len(), expected.len());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
+    let mut h = Harness::start(false).await;
+    let first = h.selected_id();
+    let second = h.state().orders.list.rows[1].id;
+
+    // Snapshot of the picker over the list.
+    h.press(KeyCode::Char('s'));
+    h.wait_for("the picker", |s| s.mode == Mode::OrderDialog)
+        .await;
+    insta::assert_snapshot!("status_picker", h.body());
+    h.press(KeyCode::Esc);
+
+    // Completed (10) needs no confirmation; the order leaves the view and
+    // the cursor is on the next one.
+    h.pick_status(10).await;
+    h.wait_written("the status change").await;
+    assert_eq!(h.api_order(first).await.status_id, 10, "{}", h.toasts());
+    assert_eq!(
+        h.selected_id(),
+        second,
+        "the cursor moved to the next order"
+    );
+    assert!(h.state().orders.list.rows.iter().all(|o| o.id != first));
+    assert!(
+        h.toasts()
+            .contains(&format!("Order #{first} is now Completed"))
+    );
+    let completed = h
+        .state()
+        .orders
+        .counts
+        .as_ref()
+        .and_then(|c| c.statuses.iter().find(|s| s.id == 10))
+        .map(|s| s.count);
+    let api_counts = h
+        .api
+        .order_count(&OrderQuery::default())
+        .await
+        .expect("counts");
+    let api_completed = api_counts
+        .statuses
+        .iter()
+        .find(|s| s.id == 10)
+        .map(|s| s.count);
+    assert_eq!(completed, api_completed, "the counts were refreshed");
+
+    // Cancelled (5) asks first and says no money moves; `n` says no.
+    let before = h.api_order(second).await.status_id;
+    h.pick_status(5).await;
+    h.wait_for("the confirmation", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    assert!(h.screen().contains("moves no money"), "{}", h.screen());
+    h.press(KeyCode::Char('n'));
+    h.wait_for("the dialog closed", |s| s.mode == Mode::Normal)
+        .await;
+    assert_eq!(
+        h.api_order(second).await.status_id,
+        before,
+        "nothing was sent"
+    );
+
+    // Again, with `y`.
+    h.pick_status(5).await;
+    h.wait_for("the confirmation", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    h.press(KeyCode::Char('y'));
+    h.wait_written("the cancellation").await;
+    assert_eq!(h.api_order(second).await.status_id, 5);
+    assert!(h.toasts().contains("No money moved"), "{}", h.toasts());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shipping_part_of_the_items_then_the_rest() {
+    let mut h = Harness::start(false).await;
+    let index = h
+        .state()
+        .orders
+        .list
+        .rows
+        .iter()
+        .position(|o| matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0)
+        .expect("an unshipped order with two items or more");
+    h.select_row(index).await;
+    let id = h.selected_id();
+    let total = h.state().orders.list.rows[index].items_total;
+
+    h.press(KeyCode::Char('t'));
+    h.wait_for("the ship dialog", |s| {
+        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
+    })
+    .await;
+    insta::assert_snapshot!("ship_dialog", h.body());
+    let Some(OrderDialog::Ship(dialog)) = &h.state().orders.dialog else {
+        unreachable!("waited for it");
+    };
+    let first_line = dialog.lines[dialog.visible_lines()[0]].clone();
+    // One fewer of the first item: `-` when it has several, else Space (none).
+    let held_back = if first_line.remaining > 1 {
+        h.press(KeyCode::Char('-'));
+        1
+    } else {
+        h.press(KeyCode::Char(' '));
+        first_line.remaining
+    };
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Tab);
+    h.type_text("1Z999AA1");
+    h.press(KeyCode::Enter);
+    h.wait_written("the first shipment").await;
+
+    let shipments = h.api.order_shipments(id).await.expect("shipments");
+    assert_eq!(shipments.len(), 1, "{}", h.toasts());
+    assert_eq!(shipments[0].tracking_number, "1Z999AA1");
+    assert_eq!(shipments[0].shipping_provider, "ups");
+    let shipped: u64 = shipments[0].items.iter().map(|i| i.quantity).sum();
+    assert_eq!(shipped, total - held_back);
+    let order = h.api_order(id).await;
+    assert_eq!(order.items_shipped, total - held_back);
+    assert_eq!(order.status_id, 3, "partially shipped");
+    // Back on the list (it was started there), on the next order; the row
+    // shows the API's status.
+    assert!(h.state().orders.detail.is_none());
+    let row = h.state().orders.list.rows.iter().find(|o| o.id == id);
+    assert!(
+        row.is_none_or(|r| r.status_id == 3),
+        "the row was refreshed or left the view"
+    );
+
+    // The rest, from the detail view: the default is everything not yet shipped.
+    h.command(&format!("order {id}"));
+    h.wait_for("the detail", |s| {
+        s.orders.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    h.press(KeyCode::Char('t'));
+    h.wait_for("the ship dialog", |s| s.mode == Mode::OrderDialog)
+        .await;
+    h.press(KeyCode::Enter);
+    h.wait_written("the second shipment").await;
+    h.wait_for("the detail refreshed from the API", |s| {
+        s.orders
+            .detail
+            .as_ref()
+            .and_then(|d| d.data.as_ref())
+            .is_some_and(|d| d.shipments.len() == 2)
+    })
+    .await;
+    let order = h.api_order(id).await;
+    assert_eq!(order.items_shipped, total);
+    assert_eq!(order.status_id, 2, "shipped");
+    let detail = h
+        .state()
+        .orders
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref());
+    let detail = detail.expect("loaded");
+    assert_eq!(detail.order.items_shipped, total);
+    assert!(
+        detail
+            .products
+            .iter()
+            .all(|p| p.quantity_shipped == p.quantity)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_notes_detail_navigation_copy_and_customer() {
+    let mut h = Harness::start(false).await;
+    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let first = rows[0];
+    let original = h.api_order(first).await.staff_notes;
+
+    // A snapshot of an untouched order's detail (before any toast).
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.orders.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    insta::assert_snapshot!("order_detail", h.body());
+    h.press(KeyCode::Esc);
+    h.wait_for("the list", |s| s.orders.detail.is_none()).await;
+
+    // `n` on the list: one line, saved, then the cursor is on the next order.
+    h.press(KeyCode::Char('n'));
+    h.wait_for("the notes dialog", |s| s.mode == Mode::OrderDialog)
+        .await;
+    h.type_text(" (checked, call back)");
+    h.press(KeyCode::Enter);
+    h.wait_written("the notes").await;
+    assert_eq!(
+        h.api_order(first).await.staff_notes,
+        format!("{original} (checked, call back)")
+    );
+    assert_eq!(h.selected_id(), rows[1], "on to the next order");
+
+    // Detail view: `]` and `[`.
+    h.select_row(2).await;
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.orders.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    h.press(KeyCode::Char(']'));
+    h.wait_for("the next order", |s| {
+        s.orders
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.id == rows[3] && d.data.is_some())
+    })
+    .await;
+    h.press(KeyCode::Char('['));
+    h.press(KeyCode::Char('['));
+    h.wait_for("two back", |s| {
+        s.orders
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.id == rows[1] && d.data.is_some())
+    })
+    .await;
+    assert_eq!(h.state().orders.list.cursor, 1, "the list follows");
+
+    // `y` and `Y` copy with OSC 52.
+    h.press(KeyCode::Char('y'));
+    h.press(KeyCode::Char('Y'));
+    h.wait_for("two copies", |s| {
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("Copied the shipping address"))
+    })
+    .await;
+    let copied = h.runner.copied().to_vec();
+    assert_eq!(copied.first(), Some(&rows[1].to_string()));
+    let address = h
+        .api
+        .order_shipping_addresses(rows[1])
+        .await
+        .expect("addresses");
+    let street = &address[0].street_1;
+    assert!(
+        copied.get(1).is_some_and(|c| c.contains(street.as_str())),
+        "{copied:?}"
+    );
+
+    // `C`: the customer of an order with an account.
+    let with_customer = h
+        .state()
+        .orders
+        .list
+        .rows
+        .iter()
+        .position(|o| o.customer_id != 0)
+        .expect("an order with a customer");
+    let customer_id = h.state().orders.list.rows[with_customer].customer_id;
+    h.press(KeyCode::Esc);
+    h.select_row(with_customer).await;
+    h.press(KeyCode::Char('C'));
+    h.wait_for("the customer", |s| {
+        s.tab == Tab::Customers
+            && s.customers
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.id == customer_id && d.data.is_some())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_picks_up_an_order_placed_after_start() {
+    let mut h = Harness::start(false).await;
+    h.wait_for("the watermark", |s| s.orders.poll.watermark.is_some())
+        .await;
+    h.command("poll 1");
+    let before = h.state().orders.list.rows.len();
+    let body = json!({
+        "status_id": 11,
+        "billing_address": {
+            "first_name": "Poll", "last_name": "Tester", "street_1": "1 Main St",
+            "city": "Austin", "state": "Texas", "zip": "78751",
+            "country": "United States", "country_iso2": "US", "email": "poll@example.com"
+        },
+        "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
+    });
+    let response = h
+        .api
+        .raw(Method::POST, "/v2/orders", Some(body))
+        .await
+        .expect("POST /v2/orders");
+    assert_eq!(response.status, 200, "the spec says 200");
+    let created: Value = serde_json::from_slice(&response.body).expect("json");
+    let id = created["id"].as_u64().expect("an id");
+    h.wait_for("the new order in the view", |s| {
+        s.orders.list.rows.iter().any(|o| o.id == id)
+    })
+    .await;
+    assert_eq!(h.state().orders.highlight.get(&id), Some(&Highlight::New));
+    assert_eq!(h.state().orders.list.rows.len(), before + 1);
+    assert_eq!(
+        h.state().orders.list.rows.last().map(|o| o.id),
+        Some(id),
+        "newest last"
+    );
+    assert!(h.toasts().contains("1 new order"), "{}", h.toasts());
+    let polls = h
+        .store
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.contains("min_date_modified"))
+        .count();
+    assert!(polls >= 1);
+}
+
+/// A minimal RFC 4180 reader for checking the export.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_export_matches_the_api() {
+    let mut h = Harness::start(false).await;
+    let dir = std::env::temp_dir().join(format!("bctui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let orders_csv = dir.join("orders.csv");
+    let lines_csv = dir.join("orders-lines.csv");
+
+    // Every order, to see paging (300 orders, pages of 250).
+    h.command("orders all");
+    h.wait_for("all orders", |s| {
+        !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
+    h.command(&format!("export {}", orders_csv.display()));
+    h.wait_for("the export", |s| {
+        s.orders.export.as_ref().is_some_and(|e| !e.running)
+    })
+    .await;
+    assert!(h.toasts().contains("Wrote 300 rows"), "{}", h.toasts());
+    let rows = read_csv(&std::fs::read_to_string(&orders_csv).expect("the file"));
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|c| c == name).expect(name);
+    let (id, total, status, notes) = (
+        column("id"),
+        column("total_inc_tax"),
+        column("status_id"),
+        column("staff_notes"),
+    );
+    // The API's raw JSON, all pages: totals compare as the exact strings.
+    let mut api = Vec::new();
+    for page in 1..=2 {
+        let path = format!("/v2/orders?sort=date_created:desc&limit=250&page={page}");
+        let response = h.api.raw(Method::GET, &path, None).await.expect("orders");
+        let batch: Vec<Value> = serde_json::from_slice(&response.body).expect("json");
+        api.extend(batch);
+    }
+    assert_eq!(rows.len() - 1, api.len());
+    for (row, order) in rows[1..].iter().zip(&api) {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        assert_eq!(row[id], order["id"].to_string());
+        assert_eq!(Some(row[total].as_str()), order["total_inc_tax"].as_str());
+        assert_eq!(row[status], order["status_id"].to_string());
+        assert_eq!(Some(row[notes].as_str()), order["staff_notes"].as_str());
+    }
+
+    // Line items of the needs-action view.
+    h.command("orders needs action");
+    h.wait_for("needs action", |s| {
+        s.orders.needs_action && s.orders.list.load == LoadState::Loaded
+    })
+    .await;
+    let ids: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    h.command(&format!("export {}", lines_csv.display()));
+    h.wait_for("the line export", |s| {
+        s.orders
+            .export
+            .as_ref()
+            .is_some_and(|e| !e.running && e.path.ends_with("orders-lines.csv"))
+    })
+    .await;
+    let rows = read_csv(&std::fs::read_to_string(&lines_csv).expect("the file"));
+    let mut expected = Vec::new();
+    for id in &ids {
+        for line in h.api.order_products(*id).await.expect("items") {
+            expected.push((
+                line.order_id,
+                line.id,
+                line.quantity,
+                line.total_inc_tax.to_string(),
+            ));
+        }
+    }
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|c| c == name).expect(name);
+    let got: Vec<(u64, u64, u64, String)> = rows[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[column("order_id")].parse().expect("id"),
+                r[column("order_product_id")].parse().expect("id"),
+                r[column("quantity")].parse().expect("qty"),
+                r[column("total_inc_tax")].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_refuses_writes_with_a_reason() {
+    let mut h = Harness::start(true).await;
+    let id = h.selected_id();
+    let before = h.api_order(id).await;
+    for key in ['s', 't', 'n'] {
+        h.press(KeyCode::Char(key));
+    }
+    h.wait_for("the refusals", |s| s.toasts.len() >= 3).await;
+    assert!(h.toasts().contains("Read-only"), "{}", h.toasts());
+    assert_eq!(h.state().mode, Mode::Normal);
+    assert_eq!(h.api_order(id).await, before, "nothing changed");
+}
