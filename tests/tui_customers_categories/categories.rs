@@ -165,15 +165,20 @@ async fn delete_with_children_says_they_go_too() {
 async fn read_only_refuses_category_writes() {
     let mut h = Harness::start(true).await;
     h.open_categories().await;
-    for key in ['c', 'C', 'e', ' ', 'x'] {
+    for (key, what) in [
+        ('c', "c (create)"),
+        ('C', "C (create top-level category)"),
+        ('e', "e (edit field)"),
+        (' ', "Space (show/hide category)"),
+        ('x', "x (delete)"),
+    ] {
         h.press(KeyCode::Char(key));
+        let wanted = format!("{what} is disabled: this profile is read-only");
+        h.wait_for(&wanted.clone(), move |s| {
+            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
+        })
+        .await;
     }
-    h.wait_for("refusals", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("Space (show/hide category) is disabled"))
-    })
-    .await;
     assert!(h.state().edit.overlay.is_none());
     assert!(h.writes().is_empty());
 }

@@ -232,17 +232,19 @@ async fn delete_cancelled_then_confirmed_then_marked() {
 async fn read_only_refuses_customer_writes() {
     let mut h = Harness::start(true).await;
     h.open_customers().await;
-    for key in ['c', 'e', 'E', 'x'] {
+    for (key, what) in [
+        ('c', "c (create)"),
+        ('e', "e (edit field)"),
+        ('E', "E (edit in $EDITOR)"),
+        ('x', "x (delete)"),
+    ] {
         h.press(KeyCode::Char(key));
+        let wanted = format!("{what} is disabled: this profile is read-only");
+        h.wait_for(&wanted.clone(), move |s| {
+            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
+        })
+        .await;
     }
-    h.wait_for("four refusals", |s| {
-        s.toasts
-            .iter()
-            .filter(|t| t.text.contains("read-only"))
-            .count()
-            >= 1
-    })
-    .await;
     assert!(h.state().edit.overlay.is_none());
     assert!(h.writes().is_empty());
 }
