@@ -88,6 +88,11 @@ pub enum Loaded {
     },
     CustomerDetail(Box<CustomerDetail>),
     Categories(Vec<TreeCategory>),
+    /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
+    Count {
+        query: super::edit::CountQuery,
+        result: Result<Vec<(u64, u64)>, String>,
+    },
 }
 
 /// One thing to fetch from the store.
@@ -109,6 +114,8 @@ pub enum Fetch {
         id: u64,
     },
     Categories,
+    /// Orders of customers, or products in a category.
+    Count(super::edit::CountQuery),
 }
 
 /// Which view a fetch feeds: a newer fetch for the same slot cancels the older.
@@ -123,6 +130,10 @@ pub enum Slot {
     CustomerList,
     CustomerDetail,
     Categories,
+    /// Counts for a delete dialog.
+    DeleteCounts,
+    /// The product count in the category detail.
+    DetailCount,
 }
 
 impl Fetch {
@@ -138,6 +149,8 @@ impl Fetch {
             Fetch::Customers(_) => Slot::CustomerList,
             Fetch::CustomerDetail { .. } => Slot::CustomerDetail,
             Fetch::Categories => Slot::Categories,
+            Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
+            Fetch::Count(_) => Slot::DetailCount,
         }
     }
 }

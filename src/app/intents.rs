@@ -149,7 +149,7 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
         },
         Tab::Categories => {
             state.categories.move_by(delta, viewport);
-            Vec::new()
+            super::edit::category::count_selected(state)
         }
         Tab::Console => Vec::new(),
     }

@@ -573,6 +573,7 @@ pub fn all_commands() -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
+        .chain(super::edit::resource_keys::RESOURCE_COMMANDS.iter())
         .chain(super::orders::keys::ORDER_COMMANDS.iter())
         .chain(super::console::keys::CONSOLE_COMMANDS.iter())
 }

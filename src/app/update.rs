@@ -285,7 +285,15 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             state.customers_loaded(request, page, rows, total)
         }
         Ok(Loaded::CustomerDetail(detail)) => state.customer_detail_loaded(request, Ok(*detail)),
-        Ok(Loaded::Categories(all)) => state.categories_loaded(request, Ok(all)),
+        Ok(Loaded::Categories(all)) => {
+            if state.categories_loaded(request, Ok(all)) {
+                return state.count_selected_category();
+            }
+            false
+        }
+        Ok(Loaded::Count { query, result }) => {
+            return super::edit::on_counted(state, request, query, result);
+        }
         Err(message) => return on_failed(state, request, message),
     };
     if !handled {

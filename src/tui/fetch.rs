@@ -107,6 +107,10 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, String> {
             .all_tree_categories(&TreeCategoryQuery::default(), |_| {})
             .await
             .map(Loaded::Categories),
+        Fetch::Count(query) => {
+            let result = super::counts::run(client, &query).await;
+            return Ok(Loaded::Count { query, result });
+        }
     };
     result.map_err(|error| error.to_string())
 }

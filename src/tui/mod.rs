@@ -2,6 +2,7 @@
 //! ([`Runner`]) and the task executor that runs API calls.
 
 mod console_exec;
+mod counts;
 mod executor;
 pub mod external_editor;
 mod fetch;
@@ -9,6 +10,7 @@ mod orders_tasks;
 mod runner;
 pub mod terminal;
 pub mod write;
+mod write_resources;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -11,7 +11,7 @@ use crate::app::Action;
 use crate::app::edit::{Write, WriteFailure, Written};
 use crate::app::list::RequestId;
 
-fn failure(error: ApiError) -> WriteFailure {
+pub(super) fn failure(error: ApiError) -> WriteFailure {
     WriteFailure {
         fields: error.field_errors().to_vec(),
         message: error.to_string(),
@@ -83,6 +83,9 @@ pub async fn run(
             let product = client.get_product(product_id, &["variants"]).await.ok();
             Ok(Written::Variant(Box::new(variant), product.map(Box::new)))
         }
+        other => super::write_resources::run(client, other)
+            .await
+            .map_err(failure),
     }
 }
 

@@ -127,6 +127,13 @@ fn detail_lines(pane: &CategoriesPane, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(field("Tree", c.tree_id.to_string(), theme));
     lines.push(field("Visible", format::yes_no(c.is_visible), theme));
     lines.push(field("Sort order", c.sort_order.to_string(), theme));
+    let products = pane.product_counts.get(&c.category_id).map_or_else(
+        || "counting…".to_string(),
+        |n| n.map_or("could not count".to_string(), format::count),
+    );
+    lines.push(field("Products", products, theme));
+    let below = crate::app::edit::category::descendants_in(pane, c.category_id).len();
+    lines.push(field("Subcategories", below.to_string(), theme));
     lines.push(field("Views", c.views.to_string(), theme));
     let url = c.url.as_ref().map_or("-", |u| format::or_dash(&u.path));
     lines.push(field("URL", url.to_string(), theme));

@@ -2,8 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::cell_editor::CellPlace;
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
 use super::table::{Column, draw_list, draw_message};
@@ -11,6 +13,7 @@ use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Customer;
 use crate::app::AppState;
+use crate::app::edit::Overlay;
 use crate::app::panes::CustomerDetail;
 
 const COLUMNS: &[Column] = &[
@@ -29,8 +32,41 @@ fn full_name(customer: &Customer) -> String {
         .to_string()
 }
 
-fn cell(customer: &Customer, column: usize) -> Span<'static> {
-    let text = match column {
+/// A cell, with marks, the focused column and saving rows shown.
+fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> Span<'static> {
+    let pane = &state.customers;
+    let mut style = Style::default();
+    let mut text = cell_text(customer, column);
+    if column == 0 && pane.marked.contains(&customer.id) {
+        text = format!("•{text}");
+        style = theme.key;
+    }
+    if column != 0 && saving(state, customer.id) {
+        style = theme.warn;
+        if column == 1 {
+            text = format!("{text} (saving…)");
+        }
+    }
+    let selected = pane.list.selected().is_some_and(|c| c.id == customer.id);
+    if selected && pane.column.column() == Some(column) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    Span::styled(text, style)
+}
+
+/// Whether customer `id` has a write in flight.
+fn saving(state: &AppState, id: u64) -> bool {
+    use crate::app::edit::Pending;
+    use crate::app::edit::resources::ResourcePending;
+    state.edit.pending.values().any(|p| match p {
+        Pending::Resource(ResourcePending::CustomerUpdate { before, .. }) => before.id == id,
+        Pending::Resource(ResourcePending::CustomerDelete { ids }) => ids.contains(&id),
+        _ => false,
+    })
+}
+
+fn cell_text(customer: &Customer, column: usize) -> String {
+    match column {
         0 => customer.id.to_string(),
         1 => full_name(customer),
         2 => customer.email.clone(),
@@ -39,8 +75,7 @@ fn cell(customer: &Customer, column: usize) -> Span<'static> {
         5 if customer.customer_group_id == 0 => "-".to_string(),
         5 => customer.customer_group_id.to_string(),
         _ => format::date(customer.date_created.as_ref()),
-    };
-    Span::raw(text)
+    }
 }
 
 /// Draws the Customers tab into `area`.
@@ -49,8 +84,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
         {
-            let max = draw_lines(frame, area, detail_lines(data, theme), detail.scroll);
+            let mut lines = detail_lines(data, theme);
+            lines[0].push_span(Span::styled(
+                format!("   e edits {} (h/l)", pane.column.label()),
+                theme.muted,
+            ));
+            let max = draw_lines(frame, area, lines, detail.scroll);
             detail.max_scroll.set(max);
+            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay {
+                // The editor on the last lines, labelled (fields are not columns here).
+                let height = 4.min(area.height);
+                let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
+                let place = CellPlace {
+                    row: 0,
+                    offset: 0,
+                    columns: COLUMNS,
+                    column: None,
+                };
+                super::cell_editor::draw(frame, bottom, place, &edit.editor, theme);
+            }
         }
         return;
     }
@@ -65,6 +117,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     ];
     if let Some(filter) = &pane.filter {
         left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
+    }
+    if !pane.list.rows.is_empty() {
+        left.push(Span::styled(
+            format!(" · e edits {}", pane.column.label()),
+            theme.muted,
+        ));
+    }
+    if !pane.marked.is_empty() {
+        left.push(Span::styled(
+            format!(" · {} marked", format::count(pane.marked.len() as u64)),
+            theme.key,
+        ));
     }
     draw_status_line(
         frame,
@@ -82,7 +146,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
         draw_message(frame, body, message);
     } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, cell);
+        draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
+            cell(state, theme, c, i)
+        });
+        if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
+            && let Some(row) = pane.list.rows.iter().position(|c| c.id == edit.id)
+        {
+            let place = CellPlace {
+                row,
+                offset: pane.list.offset,
+                columns: COLUMNS,
+                column: edit.field.column(),
+            };
+            super::cell_editor::draw(frame, body, place, &edit.editor, theme);
+        }
     }
 }
 

@@ -12,11 +12,16 @@ use super::overlays::centered;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
-use crate::app::edit::create::{CREATE_FIELDS, CreateForm};
 use crate::app::edit::inline::{InlineEditor, plain_money};
 use crate::app::edit::{Confirm, Overlay, Report};
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme: &Theme) -> Rect {
+pub(super) fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    hint: Line<'static>,
+    theme: &Theme,
+) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -28,7 +33,7 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, hint: Line<'static>, theme:
     inner
 }
 
-fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+pub(super) fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     for (key, what) in parts {
         spans.push(Span::styled(key.to_string(), theme.key));
@@ -65,7 +70,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Some(Overlay::BulkForm(form)) => draw_bulk_form(frame, area, form, theme),
         Some(Overlay::BulkPreview(preview)) => draw_preview(frame, area, preview, theme),
         Some(Overlay::Report(report)) => draw_report(frame, area, report, theme),
-        Some(Overlay::Create(form)) => draw_create(frame, area, state, form, theme),
+        Some(Overlay::Create(form)) => {
+            // Under the categories field: the names of the ids typed so far.
+            let names = |name: &str, field: &InlineEditor| {
+                (name == "categories" && field.error.is_none())
+                    .then(|| category_names(state, field.input.value()))
+            };
+            super::form::draw_with_notes(frame, area, form, theme, names)
+        }
         Some(Overlay::Variant(edit)) => {
             let rect = Rect::new(area.x, area.bottom().saturating_sub(3), area.width, 3);
             let inner = popup(
@@ -77,7 +89,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             );
             draw_editor_line(frame, inner, &edit.editor, theme);
         }
-        Some(Overlay::Inline(_)) | None => {}
+        Some(Overlay::Form(form)) => super::form::draw(frame, area, form, theme),
+        Some(Overlay::Inline(_)) | Some(Overlay::CustomerCell(_)) | None => {}
     }
 }
 
@@ -276,76 +289,6 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         Paragraph::new(lines).scroll((preview.scroll.min(max), 0)),
         body,
     );
-}
-
-fn draw_create(frame: &mut Frame, area: Rect, state: &AppState, form: &CreateForm, theme: &Theme) {
-    let height = (form.fields.len() as u16 * 2 + 4).min(area.height);
-    let rect = centered(area, 72, height);
-    let keys = hint(
-        &[
-            ("Enter", "create"),
-            ("Tab", "next field"),
-            ("Esc", "cancel"),
-        ],
-        theme,
-    );
-    let inner = popup(frame, rect, "New product", keys, theme);
-    let label_width = 14u16;
-    for (i, field) in form.fields.iter().enumerate() {
-        let y = inner.y + i as u16 * 2;
-        if y + 1 >= inner.bottom() {
-            break;
-        }
-        let style = if i == form.focus {
-            theme.key
-        } else {
-            theme.heading
-        };
-        let label: String = field.label.split(" (").next().unwrap_or("").to_string();
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {label}"), style)),
-            Rect::new(inner.x, y, label_width, 1),
-        );
-        let value = Rect::new(
-            inner.x + label_width,
-            y,
-            inner.width.saturating_sub(label_width),
-            2,
-        );
-        if i == form.focus {
-            draw_editor_line(frame, value, field, theme);
-        } else {
-            let text = if field.is_typed() {
-                field.input.value().to_string()
-            } else {
-                field.shown()
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(text, theme.text)),
-                Rect::new(value.x, y, value.width, 1),
-            );
-            if let Some(error) = &field.error {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(error.clone(), theme.bad)),
-                    Rect::new(value.x, y + 1, value.width, 1),
-                );
-            }
-        }
-        if CREATE_FIELDS.get(i) == Some(&"categories") && field.error.is_none() {
-            let names = category_names(state, field.input.value());
-            frame.render_widget(
-                Paragraph::new(Span::styled(names, theme.muted)),
-                Rect::new(value.x, y + 1, value.width, 1),
-            );
-        }
-    }
-    if let Some(error) = &form.error {
-        let y = inner.bottom().saturating_sub(1);
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {error}"), theme.bad)),
-            Rect::new(inner.x, y, inner.width, 1),
-        );
-    }
 }
 
 /// The names of the category ids typed so far ("Kitchen, Garden"), from the

@@ -1,11 +1,13 @@
 //! Drawing: a pure function of [`AppState`]. No I/O happens here.
 
 mod categories;
+mod cell_editor;
 mod chrome;
 mod console;
 mod customers;
 mod detail;
 mod dialogs;
+mod form;
 pub mod format;
 mod orders;
 mod overlays;

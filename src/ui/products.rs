@@ -4,12 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 use rust_decimal::Decimal;
 
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::dialogs::draw_editor_line;
-use super::table::{Column, draw_list, draw_message, fit_columns};
+use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Product;
@@ -181,63 +179,19 @@ fn progress_bar(done: usize, total: usize) -> String {
     )
 }
 
-/// The inline editor over its cell, the reason under it. A column too narrow
-/// to be shown gets the editor on the line under the row instead.
+/// The inline editor over its product cell (see `cell_editor`).
 fn draw_inline(frame: &mut Frame, body: Rect, state: &AppState, edit: &InlineEdit, theme: &Theme) {
     let list = &state.products.list;
     let Some(row) = list.rows.iter().position(|p| p.id == edit.id) else {
         return;
     };
-    if row < list.offset {
-        return;
-    }
-    let y = body.y + 1 + (row - list.offset) as u16;
-    if y >= body.bottom() {
-        return;
-    }
-    let fitted = fit_columns(COLUMNS, body.width);
-    let target = column_of(edit.field);
-    let mut x = body.x;
-    let mut cell_area = None;
-    for &(index, width) in &fitted {
-        if index == target {
-            cell_area = Some(Rect::new(x, y, width, 1));
-            break;
-        }
-        x += width + 1;
-    }
-    let cell_area = match cell_area {
-        Some(area) => area,
-        None => {
-            // Hidden column: a labelled editor on the next line.
-            let below = Rect::new(body.x, (y + 1).min(body.bottom() - 1), body.width, 1);
-            frame.render_widget(Clear, below);
-            let label = format!(" {}: ", edit.editor.label);
-            let width = label.chars().count() as u16;
-            frame.render_widget(Paragraph::new(Span::styled(label, theme.key)), below);
-            Rect::new(
-                below.x + width,
-                below.y,
-                20.min(below.width.saturating_sub(width)),
-                1,
-            )
-        }
+    let place = super::cell_editor::CellPlace {
+        row,
+        offset: list.offset,
+        columns: COLUMNS,
+        column: Some(column_of(edit.field)),
     };
-    frame.render_widget(Clear, cell_area);
-    draw_editor_line(frame, cell_area, &edit.editor, theme);
-    if let Some(error) = &edit.editor.error {
-        let error_y = cell_area.y + 1;
-        if error_y < body.bottom() {
-            let width = (error.chars().count() as u16 + 2).min(body.right() - body.x);
-            let x = cell_area.x.min(body.right().saturating_sub(width));
-            let area = Rect::new(x, error_y, width, 1);
-            frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(Span::styled(format!(" {error} "), theme.bad)),
-                area,
-            );
-        }
-    }
+    super::cell_editor::draw(frame, body, place, &edit.editor, theme);
 }
 
 fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Line<'static>> {

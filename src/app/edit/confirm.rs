@@ -53,6 +53,10 @@ pub enum Confirmed {
     DeleteProducts { ids: Vec<u64> },
     /// Open the external editor again with this text (after invalid input).
     ReopenExternal(ExternalEdit),
+    /// Delete these customers (always one request with `id:in`).
+    DeleteCustomers { ids: Vec<u64> },
+    /// Delete these categories (and, on the store, their subcategories).
+    DeleteCategories { ids: Vec<u64> },
     /// Set order `order_id` to `status_id` (a status that moves no money).
     OrderStatus {
         order_id: u64,

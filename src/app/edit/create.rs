@@ -1,157 +1,75 @@
 //! `c`: the new-product form. Fields are inline editors, so validation is the
 //! same as everywhere; a 422/409 from the API puts each message on its field.
 
-use crossterm::event::KeyEvent;
-
+use super::Write;
+use super::form::{Form, FormPurpose};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
-use super::write::{Write, WriteFailure, Written};
+use super::write::{WriteFailure, Written};
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Product, ProductType, ProductWrite};
 use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
 
-/// The API names of the form's fields, in order.
-pub const CREATE_FIELDS: [&str; 7] = [
-    "name",
-    "type",
-    "sku",
-    "price",
-    "weight",
-    "categories",
-    "is_visible",
-];
+/// The new-product form: the shared [`Form`] with the product fields.
+pub type CreateForm = Form;
 
-/// The new-product form.
-#[derive(Debug, Clone)]
-pub struct CreateForm {
-    /// One editor per field of [`CREATE_FIELDS`].
-    pub fields: Vec<InlineEditor>,
-    /// The field with the cursor.
-    pub focus: usize,
-    /// A message that belongs to no field.
-    pub error: Option<String>,
+/// A new, empty product form.
+fn product_form() -> Form {
+    let mut price = InlineEditor::new("Price", FieldKind::Money, FieldValue::Text(String::new()));
+    price.input = tui_input::Input::default();
+    let mut weight = InlineEditor::new("Weight", FieldKind::Money, FieldValue::Text(String::new()));
+    weight.input = tui_input::Input::new("0".to_string());
+    Form::new("New product", "create", FormPurpose::CreateProduct)
+        .text("name", "Name", true, "")
+        .field(
+            "type",
+            InlineEditor::new(
+                "Type",
+                FieldKind::Choice(vec!["physical".into(), "digital".into()]),
+                FieldValue::Choice("physical".into()),
+            ),
+        )
+        .text("sku", "SKU", false, "")
+        .field("price", price)
+        .field("weight", weight)
+        .text("categories", "Categories", false, "")
+        .field(
+            "is_visible",
+            InlineEditor::new("Visible", FieldKind::Flag, FieldValue::Flag(true)),
+        )
 }
 
-impl CreateForm {
-    fn new() -> CreateForm {
-        let text = |label: &str, required| {
-            InlineEditor::new(
-                label,
-                FieldKind::Text {
-                    required,
-                    max_chars: 255,
-                },
-                FieldValue::Text(String::new()),
-            )
-        };
-        let mut price =
-            InlineEditor::new("Price", FieldKind::Money, FieldValue::Text(String::new()));
-        price.input = tui_input::Input::default();
-        let mut weight =
-            InlineEditor::new("Weight", FieldKind::Money, FieldValue::Text(String::new()));
-        weight.input = tui_input::Input::new("0".to_string());
-        CreateForm {
-            fields: vec![
-                text("Name", true),
-                InlineEditor::new(
-                    "Type",
-                    FieldKind::Choice(vec!["physical".into(), "digital".into()]),
-                    FieldValue::Choice("physical".into()),
-                ),
-                text("SKU", false),
-                price,
-                weight,
-                text("Categories (ids, comma-separated)", false),
-                InlineEditor::new("Visible", FieldKind::Flag, FieldValue::Flag(true)),
-            ],
-            focus: 0,
-            error: None,
-        }
-    }
-
-    /// Feeds a key to the focused field.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        self.fields
-            .get_mut(self.focus)
-            .is_some_and(|field| field.handle_key(key))
-    }
-
-    /// Pastes into the focused field.
-    pub fn paste(&mut self, text: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            field.paste(text);
-        }
-    }
-
-    /// Tab / Shift-Tab.
-    pub fn move_focus(&mut self, delta: isize) {
-        let n = self.fields.len() as isize;
-        self.focus = (self.focus as isize + delta).rem_euclid(n) as usize;
-    }
-
-    /// Puts API field errors on their fields; the rest goes to `error`.
-    pub fn show_failure(&mut self, failure: &WriteFailure) {
-        let mut unplaced = Vec::new();
-        for (field, message) in &failure.fields {
-            let key = field.rsplit('.').next().unwrap_or(field);
-            match CREATE_FIELDS.iter().position(|f| *f == key) {
-                Some(i) => self.fields[i].error = Some(message.clone()),
-                None => unplaced.push(format!("{field}: {message}")),
+/// The product to create, or `None` after marking the invalid fields.
+fn build(form: &mut Form, state: &AppState) -> Option<ProductWrite> {
+    let mut write = ProductWrite::default();
+    let values = form.values()?;
+    for (name, value) in values {
+        match (name, value) {
+            ("name", FieldValue::Text(t)) => write.name = Some(t),
+            ("type", FieldValue::Choice(c)) => {
+                write.product_type = Some(if c == "digital" {
+                    ProductType::Digital
+                } else {
+                    ProductType::Physical
+                });
             }
-        }
-        if let Some(first) = failure.fields.iter().find_map(|(field, _)| {
-            let key = field.rsplit('.').next().unwrap_or(field);
-            CREATE_FIELDS.iter().position(|f| *f == key)
-        }) {
-            self.focus = first;
-        }
-        self.error = Some(if unplaced.is_empty() {
-            failure.message.clone()
-        } else {
-            format!("{} ({})", failure.message, unplaced.join("; "))
-        });
-    }
-
-    /// The product to create, or `None` after marking the invalid fields.
-    fn build(&mut self, state: &AppState) -> Option<ProductWrite> {
-        let mut write = ProductWrite::default();
-        let mut ok = true;
-        for (i, field) in self.fields.iter_mut().enumerate() {
-            let value = match field.value() {
-                Ok(value) => value,
+            ("sku", FieldValue::Text(t)) => write.sku = Some(t).filter(|t| !t.is_empty()),
+            ("price", FieldValue::Money(m)) => write.price = Some(m),
+            ("weight", FieldValue::Money(m)) => write.weight = Some(m),
+            ("categories", FieldValue::Text(t)) => match parse_ids(&t, state) {
+                Ok(ids) => write.categories = Some(ids),
                 Err(reason) => {
-                    field.error = Some(reason);
-                    ok = false;
-                    continue;
+                    form.refuse("categories", reason);
+                    return None;
                 }
-            };
-            match (CREATE_FIELDS[i], value) {
-                ("name", FieldValue::Text(t)) => write.name = Some(t),
-                ("type", FieldValue::Choice(c)) => {
-                    write.product_type = Some(if c == "digital" {
-                        ProductType::Digital
-                    } else {
-                        ProductType::Physical
-                    });
-                }
-                ("sku", FieldValue::Text(t)) => write.sku = Some(t).filter(|t| !t.is_empty()),
-                ("price", FieldValue::Money(m)) => write.price = Some(m),
-                ("weight", FieldValue::Money(m)) => write.weight = Some(m),
-                ("categories", FieldValue::Text(t)) => match parse_ids(&t, state) {
-                    Ok(ids) => write.categories = Some(ids),
-                    Err(reason) => {
-                        field.error = Some(reason);
-                        ok = false;
-                    }
-                },
-                ("is_visible", FieldValue::Flag(b)) => write.is_visible = Some(b),
-                _ => {}
-            }
+            },
+            ("is_visible", FieldValue::Flag(b)) => write.is_visible = Some(b),
+            _ => {}
         }
-        ok.then_some(write)
     }
+    Some(write)
 }
 
 /// `12, 34` → ids, each checked against the loaded category tree.
@@ -171,7 +89,7 @@ fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
 
 /// `c`: opens the form (and loads the category names it checks against).
 pub fn start_create(state: &mut AppState) -> Vec<Effect> {
-    open(state, Overlay::Create(Box::new(CreateForm::new())));
+    open(state, Overlay::Create(Box::new(product_form())));
     if state.categories.load == crate::app::list::LoadState::Idle {
         return state.reload_categories();
     }
@@ -183,8 +101,7 @@ pub fn submit_create(state: &mut AppState) -> Vec<Effect> {
     let Some(Overlay::Create(mut form)) = close(state) else {
         return Vec::new();
     };
-    let Some(write) = form.build(state) else {
-        form.error = Some("Fix the marked fields".to_string());
+    let Some(write) = build(&mut form, state) else {
         open(state, Overlay::Create(form));
         return Vec::new();
     };

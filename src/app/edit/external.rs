@@ -33,6 +33,8 @@ pub enum ExternalPurpose {
     /// The writable fields of product `id` as JSON; `original` is the text as
     /// first offered (what "changed" is measured against).
     ProductJson { id: u64, original: String },
+    /// The writable fields of customer `id` as JSON (same rule for `original`).
+    CustomerJson { id: u64, original: String },
     /// The staff notes of order `id`; `original` is what the order had.
     OrderStaffNotes {
         id: u64,

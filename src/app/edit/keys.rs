@@ -55,7 +55,12 @@ fn takes_enter(state: &AppState) -> bool {
     overlay(state, |o| {
         matches!(
             o,
-            Overlay::Inline(_) | Overlay::Variant(_) | Overlay::BulkForm(_) | Overlay::Create(_)
+            Overlay::Inline(_)
+                | Overlay::Variant(_)
+                | Overlay::BulkForm(_)
+                | Overlay::Create(_)
+                | Overlay::Form(_)
+                | Overlay::CustomerCell(_)
         )
     })
 }
@@ -77,7 +82,10 @@ fn scrolls_list(state: &AppState) -> bool {
 }
 fn has_fields(state: &AppState) -> bool {
     overlay(state, |o| {
-        matches!(o, Overlay::BulkForm(_) | Overlay::Create(_))
+        matches!(
+            o,
+            Overlay::BulkForm(_) | Overlay::Create(_) | Overlay::Form(_)
+        )
     })
 }
 fn always(_: &AppState) -> bool {

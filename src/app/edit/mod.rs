@@ -7,14 +7,21 @@
 //! refuses writes in read-only mode (the client refuses non-GET requests too).
 
 pub mod bulk;
+pub mod category;
 pub mod confirm;
 pub mod create;
+pub mod customer;
+pub mod customer_delete;
+pub mod customer_fields;
 pub mod external;
 pub mod fields;
+pub mod form;
 pub mod inline;
 pub mod keys;
 pub mod log;
 pub mod product;
+pub mod resource_keys;
+pub mod resources;
 mod results;
 pub mod variant;
 pub mod write;
@@ -27,6 +34,7 @@ pub use confirm::{Confirm, Confirmed};
 pub use external::{ExternalEdit, ExternalPurpose};
 pub use fields::ProductField;
 pub use inline::{FieldKind, FieldValue, InlineEditor};
+pub use resources::{CountQuery, on_counted};
 pub use write::{Write, WriteFailure, Written};
 
 use super::list::RequestId;
@@ -80,6 +88,12 @@ pub enum EditIntent {
     /// Tab / Shift-Tab between form fields.
     NextField,
     PrevField,
+    /// `C`: create a top-level category.
+    CreateTop,
+    /// Space on a category: show or hide it.
+    ToggleVisible,
+    /// `o` on a customer: their orders.
+    CustomerOrders,
 }
 
 impl EditIntent {
@@ -93,6 +107,8 @@ impl EditIntent {
             EditIntent::Bulk => Some("B (bulk price change)"),
             EditIntent::Undo => Some("u (undo)"),
             EditIntent::Create => Some("c (create)"),
+            EditIntent::CreateTop => Some("C (create top-level category)"),
+            EditIntent::ToggleVisible => Some("Space (show/hide category)"),
             _ => None,
         }
     }
@@ -117,6 +133,10 @@ pub enum Overlay {
     Variant(variant::VariantEdit),
     /// The new-product form.
     Create(Box<create::CreateForm>),
+    /// A form of several fields (customers, categories).
+    Form(Box<form::Form>),
+    /// A customer cell being edited inline.
+    CustomerCell(customer::CellEdit),
 }
 
 /// A scrollable list of lines in a popup (`:log`, batch failures).
@@ -149,6 +169,8 @@ pub enum Pending {
     Create(Box<create::CreateForm>),
     /// A variant update.
     Variant { product_id: u64, variant_id: u64 },
+    /// A customer or category write.
+    Resource(resources::ResourcePending),
 }
 
 /// Progress of a batch write.
@@ -190,7 +212,7 @@ impl EditState {
             Pending::Product { before, .. } => before.id == id,
             Pending::Batch { before, .. } => before.iter().any(|b| b.id == id),
             Pending::Delete { ids } => ids.contains(&id),
-            Pending::Create(_) | Pending::Variant { .. } => false,
+            Pending::Create(_) | Pending::Variant { .. } | Pending::Resource(_) => false,
         })
     }
 }
@@ -226,6 +248,9 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
             ),
         );
     }
+    if let Some(effects) = resources::on_intent(state, intent) {
+        return effects;
+    }
     match intent {
         EditIntent::Price => product::start_price(state),
         EditIntent::Inline => product::start_inline(state),
@@ -250,6 +275,10 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::ScrollDown => scroll(state, 1),
         EditIntent::NextField => next_field(state, 1),
         EditIntent::PrevField => next_field(state, -1),
+        // Customers and categories only (handled above).
+        EditIntent::CreateTop | EditIntent::ToggleVisible | EditIntent::CustomerOrders => {
+            Vec::new()
+        }
     }
 }
 
@@ -271,6 +300,14 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
         }
         Some(Overlay::Create(form)) => {
             state.changed = form.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::Form(form)) => {
+            state.changed = form.handle_key(key);
+            Vec::new()
+        }
+        Some(Overlay::CustomerCell(edit)) => {
+            state.changed = edit.editor.handle_key(key);
             Vec::new()
         }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
@@ -297,6 +334,8 @@ pub fn on_paste(state: &mut AppState, text: &str) {
         Some(Overlay::Variant(edit)) => edit.editor.paste(text),
         Some(Overlay::BulkForm(form)) => form.amount.paste(text),
         Some(Overlay::Create(form)) => form.paste(text),
+        Some(Overlay::Form(form)) => form.paste(text),
+        Some(Overlay::CustomerCell(edit)) => edit.editor.paste(text),
         _ => state.changed = false,
     }
 }
@@ -343,6 +382,8 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
     match confirmed {
         Confirmed::DeleteProducts { ids } => product::delete(state, ids),
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
+        Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
+        Confirmed::DeleteCategories { ids } => category::delete(state, ids),
         Confirmed::OrderStatus {
             order_id,
             status_id,
@@ -357,6 +398,8 @@ fn on_submit(state: &mut AppState) -> Vec<Effect> {
         Some(Overlay::Variant(_)) => variant::submit(state),
         Some(Overlay::BulkForm(_)) => bulk::preview(state),
         Some(Overlay::Create(_)) => create::submit_create(state),
+        Some(Overlay::Form(_)) => resources::submit_form(state),
+        Some(Overlay::CustomerCell(_)) => customer::submit_cell(state),
         _ => Vec::new(),
     }
 }
@@ -388,6 +431,7 @@ fn next_field(state: &mut AppState, delta: isize) -> Vec<Effect> {
     match state.edit.overlay.as_mut() {
         Some(Overlay::BulkForm(form)) => form.cycle_rounding(delta),
         Some(Overlay::Create(form)) => form.move_focus(delta),
+        Some(Overlay::Form(form)) => form.move_focus(delta),
         _ => state.changed = false,
     }
     Vec::new()
@@ -405,6 +449,10 @@ pub fn on_edited_externally(
             ExternalPurpose::ProductJson { id, ref original } => {
                 let original = original.clone();
                 product::external_done(state, id, &original, edit, text)
+            }
+            ExternalPurpose::CustomerJson { id, ref original } => {
+                let original = original.clone();
+                customer::external_done(state, id, &original, edit, text)
             }
             ExternalPurpose::OrderStaffNotes {
                 id,

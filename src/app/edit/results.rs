@@ -113,6 +113,9 @@ pub(super) fn on_written(
             },
             result,
         ) => super::variant::saved(state, request, product_id, variant_id, result),
+        (Pending::Resource(pending), result) => {
+            super::resources::on_written(state, request, pending, result)
+        }
         (Pending::Product { before, .. }, Ok(_)) => {
             state.edit.log.finish(request, &[]);
             show_product(state, &before);

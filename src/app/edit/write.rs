@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::api::models::{Product, ProductWrite, Variant, VariantWrite};
+use crate::api::models::{
+    Customer, CustomerWrite, Product, ProductWrite, TreeCategory, TreeCategoryWrite, Variant,
+    VariantWrite,
+};
 
 /// One write to the store.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +34,18 @@ pub enum Write {
         variant_id: u64,
         changes: VariantWrite,
     },
+    /// Create one customer (`POST /v3/customers`, an array body).
+    CreateCustomer(CustomerWrite),
+    /// Update one customer (`PUT /v3/customers`, an array body with `id`).
+    UpdateCustomer(CustomerWrite),
+    /// Delete customers: one request with `id:in`.
+    DeleteCustomers { ids: Vec<u64> },
+    /// Create one tree category.
+    CreateCategory(TreeCategoryWrite),
+    /// Update one tree category (`category_id` set); answers with it re-read.
+    UpdateCategory(TreeCategoryWrite),
+    /// Delete categories with `category_id:in` (their subcategories go too).
+    DeleteCategories { ids: Vec<u64> },
 }
 
 // Every field compares by value (decimals, strings, ids), so equality is total.
@@ -58,6 +73,10 @@ pub enum Written {
     /// A variant as saved, and its product as it is now (a variant write
     /// moves the product's `date_modified`, which the lost-update guard compares).
     Variant(Box<Variant>, Option<Box<Product>>),
+    /// A customer as created or saved.
+    Customer(Box<Customer>),
+    /// A category as created or saved (`None` when it could not be re-read).
+    Category(Option<Box<TreeCategory>>),
 }
 
 /// Why a write failed: the API's own message and its per-field errors.

@@ -33,6 +33,12 @@ pub struct CategoriesPane {
     pub cursor: usize,
     /// First visible line.
     pub offset: usize,
+    /// Products per category, as counted (`None`: the count failed).
+    pub product_counts: HashMap<u64, Option<u64>>,
+    /// The product count a delete dialog waits for.
+    pub counting: Option<RequestId>,
+    /// Select this category once the tree is re-read (a new one).
+    pub select_after_load: Option<u64>,
     children: HashMap<u64, Vec<usize>>,
 }
 
@@ -68,7 +74,10 @@ impl CategoriesPane {
     /// Replaces the categories and rebuilds the tree, keeping the selection
     /// and expanded nodes where they still exist.
     pub fn set_categories(&mut self, all: Vec<TreeCategory>) {
-        let selected = self.selected().map(|c| c.category_id);
+        let selected = self
+            .select_after_load
+            .take()
+            .or_else(|| self.selected().map(|c| c.category_id));
         let mut children: HashMap<u64, Vec<usize>> = HashMap::new();
         let ids: HashSet<u64> = all.iter().map(|c| c.category_id).collect();
         for (index, category) in all.iter().enumerate() {
@@ -92,6 +101,22 @@ impl CategoriesPane {
         self.all = all;
         self.children = children;
         self.opened.retain(|id| ids.contains(id));
+        // The selected category shows even when it is new under a closed parent.
+        let mut parent = selected
+            .and_then(|id| self.all.iter().find(|c| c.category_id == id))
+            .map_or(0, |c| c.parent_id);
+        // Bounded: a malformed tree with a cycle must not hang the loop.
+        for _ in 0..64 {
+            if parent == 0 {
+                break;
+            }
+            self.opened.insert(parent);
+            parent = self
+                .all
+                .iter()
+                .find(|c| c.category_id == parent)
+                .map_or(0, |c| c.parent_id);
+        }
         self.rebuild_rows();
         self.cursor = selected
             .and_then(|id| {
@@ -99,7 +124,8 @@ impl CategoriesPane {
                     .iter()
                     .position(|r| self.all[r.index].category_id == id)
             })
-            .unwrap_or(0);
+            // Gone (deleted): stay at the same line.
+            .unwrap_or(self.cursor.min(self.rows.len().saturating_sub(1)));
     }
 
     fn rebuild_rows(&mut self) {
@@ -182,6 +208,8 @@ impl AppState {
     pub(crate) fn reload_categories(&mut self) -> Vec<Effect> {
         let request = self.next_id();
         self.categories.load = LoadState::Loading(request);
+        // Counts may have changed with the write that caused this reload.
+        self.categories.product_counts.clear();
         vec![Effect::Fetch {
             request,
             fetch: Fetch::Categories,
@@ -204,5 +232,10 @@ impl AppState {
             Err(message) => self.categories.load = LoadState::Failed(message),
         }
         true
+    }
+
+    /// Loads the selected category's product count (after a load or a move).
+    pub(crate) fn count_selected_category(&mut self) -> Vec<Effect> {
+        crate::app::edit::category::count_selected(self)
     }
 }

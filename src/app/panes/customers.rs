@@ -71,6 +71,12 @@ pub struct CustomersPane {
     pub filter_generation: u64,
     /// The open customer, if any.
     pub detail: Option<Detail<CustomerDetail>>,
+    /// Marked customer ids (Space); `x` deletes them together.
+    pub marked: std::collections::BTreeSet<u64>,
+    /// The column `e` edits (h/l move it).
+    pub column: crate::app::edit::customer_fields::CustomerField,
+    /// The order count a delete dialog waits for.
+    pub counting: Option<RequestId>,
 }
 
 impl CustomersPane {
@@ -88,6 +94,7 @@ impl AppState {
     /// Drops the customer rows and fetches page 1.
     pub(crate) fn reload_customers(&mut self) -> Vec<Effect> {
         self.customers.list.reset();
+        self.customers.marked.clear();
         self.fetch_more_customers()
     }
 

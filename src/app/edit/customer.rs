@@ -1,0 +1,393 @@
+//! Customer edits: `c` create (a form), `e` the focused column inline (the
+//! name as a two-field form), `E` JSON in `$EDITOR`, `x` delete (the dialog
+//! names the customers and how many orders each has), Space marks.
+
+use serde_json::Value;
+
+use super::confirm::{Confirm, Confirmed};
+use super::customer_fields::{CustomerField, apply, describe, editable_json};
+use super::external::{ExternalEdit, ExternalPurpose, changed_fields};
+use super::form::{Form, FormPurpose, text_of};
+use super::inline::{FieldKind, FieldValue, InlineEditor};
+use super::log::LogRow;
+use super::resources::ResourcePending;
+use super::write::Write;
+use super::{Overlay, Pending, close, open, open_confirm, send};
+use crate::api::models::{Customer, CustomerAddressWrite, CustomerWrite};
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, ToastKind};
+
+pub use super::customer_delete::{confirm_delete, delete, remove, start_delete};
+
+/// A customer cell being edited.
+#[derive(Debug, Clone)]
+pub struct CellEdit {
+    /// The customer.
+    pub id: u64,
+    /// The field.
+    pub field: CustomerField,
+    /// The editor.
+    pub editor: InlineEditor,
+}
+
+/// `#12 Ada Lovelace`.
+pub fn label(c: &Customer) -> String {
+    format!("#{} {}", c.id, c.full_name())
+}
+
+/// The customer the keys act on: the open detail, else the selected row.
+pub(super) fn target(state: &AppState) -> Option<&Customer> {
+    match &state.customers.detail {
+        Some(detail) => detail.data.as_ref().map(|d| &d.customer),
+        None => state.customers.list.selected(),
+    }
+}
+
+pub(super) fn find(state: &AppState, id: u64) -> Option<&Customer> {
+    state
+        .customers
+        .list
+        .rows
+        .iter()
+        .find(|c| c.id == id)
+        .or_else(|| target(state).filter(|c| c.id == id))
+}
+
+/// Shows `customer` wherever it is listed or open.
+pub(super) fn show(state: &mut AppState, customer: &Customer) {
+    if let Some(row) = state
+        .customers
+        .list
+        .rows
+        .iter_mut()
+        .find(|c| c.id == customer.id)
+    {
+        *row = customer.clone();
+    }
+    if let Some(data) = state
+        .customers
+        .detail
+        .as_mut()
+        .and_then(|d| d.data.as_mut())
+        .filter(|d| d.customer.id == customer.id)
+    {
+        // The write answer has no addresses or store credit: keep those.
+        let kept = (
+            std::mem::take(&mut data.customer.addresses),
+            std::mem::take(&mut data.customer.store_credit_amounts),
+        );
+        data.customer = customer.clone();
+        if data.customer.addresses.is_empty() {
+            data.customer.addresses = kept.0;
+        }
+        if data.customer.store_credit_amounts.is_empty() {
+            data.customer.store_credit_amounts = kept.1;
+        }
+    }
+}
+
+/// `c`: the new-customer form.
+pub fn start_create(state: &mut AppState) -> Vec<Effect> {
+    let group = InlineEditor::new(
+        "Group id",
+        FieldKind::Count { min: 0 },
+        FieldValue::Count(0),
+    );
+    let form = Form::new(
+        "New customer (the address is optional; country as US, GB…)",
+        "create",
+        FormPurpose::CreateCustomer,
+    )
+    .text("email", "Email", true, "")
+    .text("first_name", "First name", true, "")
+    .text("last_name", "Last name", true, "")
+    .text("company", "Company", false, "")
+    .text("phone", "Phone", false, "")
+    .field("customer_group_id", group)
+    .text("address1", "Address street", false, "")
+    .text("city", "Address city", false, "")
+    .text("postal_code", "Address postcode", false, "")
+    .text("country_code", "Address country", false, "");
+    open(state, Overlay::Form(Box::new(form)));
+    Vec::new()
+}
+
+/// The customer the create form describes, or `None` after marking fields.
+pub(super) fn build_create(form: &mut Form) -> Option<CustomerWrite> {
+    let values = form.values()?;
+    let get = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| text_of(v))
+            .unwrap_or_default()
+    };
+    let optional = |name: &str| Some(get(name)).filter(|t| !t.is_empty());
+    let mut write = CustomerWrite {
+        email: Some(get("email")),
+        first_name: Some(get("first_name")),
+        last_name: Some(get("last_name")),
+        company: optional("company"),
+        phone: optional("phone"),
+        ..CustomerWrite::default()
+    };
+    if let Some((_, FieldValue::Count(n))) = values.iter().find(|(n, _)| *n == "customer_group_id")
+        && *n > 0
+    {
+        write.customer_group_id = Some(*n as u64);
+    }
+    if !get("email").contains('@') {
+        form.refuse("email", "an email address has an @");
+        return None;
+    }
+    let street = get("address1");
+    let any_address = ["address1", "city", "postal_code", "country_code"]
+        .iter()
+        .any(|n| !get(n).is_empty());
+    if any_address {
+        // The API needs street, city and country for an address.
+        for (name, what) in [
+            ("address1", "street"),
+            ("city", "city"),
+            ("country_code", "country"),
+        ] {
+            if get(name).is_empty() {
+                form.refuse(name, format!("an address needs a {what}"));
+                return None;
+            }
+        }
+        write.addresses = Some(vec![CustomerAddressWrite {
+            first_name: get("first_name"),
+            last_name: get("last_name"),
+            address1: street,
+            city: get("city"),
+            postal_code: optional("postal_code"),
+            country_code: get("country_code").to_uppercase(),
+            ..CustomerAddressWrite::default()
+        }]);
+    }
+    Some(write)
+}
+
+/// `e`: the focused column of the selected customer (the name as a form).
+pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
+    let Some(customer) = target(state) else {
+        return Vec::new();
+    };
+    let (id, field) = (customer.id, state.customers.column);
+    if field == CustomerField::Name {
+        let form = Form::new(
+            format!("Rename customer #{id}"),
+            "save",
+            FormPurpose::EditCustomerName { id },
+        )
+        .text("first_name", "First name", true, &customer.first_name)
+        .text("last_name", "Last name", true, &customer.last_name);
+        open(state, Overlay::Form(Box::new(form)));
+        return Vec::new();
+    }
+    let editor = InlineEditor::new(field.label(), field.kind(), field.get(customer));
+    open(state, Overlay::CustomerCell(CellEdit { id, field, editor }));
+    Vec::new()
+}
+
+/// Enter in a customer cell: validate, then send only that field.
+pub fn submit_cell(state: &mut AppState) -> Vec<Effect> {
+    let Some(Overlay::CustomerCell(edit)) = state.edit.overlay.as_mut() else {
+        return Vec::new();
+    };
+    let value = match edit.editor.value() {
+        Ok(value) => value,
+        Err(reason) => {
+            edit.editor.error = Some(reason);
+            return Vec::new();
+        }
+    };
+    if edit.field == CustomerField::Email && !text_of(&value).contains('@') {
+        edit.editor.error = Some("an email address has an @".to_string());
+        return Vec::new();
+    }
+    let (id, field, unchanged) = (edit.id, edit.field, value == edit.editor.original);
+    close(state);
+    if unchanged {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!("{} unchanged; nothing sent", field.label()),
+        );
+    }
+    save(state, field.write(id, &value))
+}
+
+/// The rename form was submitted: send the names that changed.
+pub(super) fn submit_name(state: &mut AppState, id: u64, mut form: Form) -> Vec<Effect> {
+    let Some(values) = form.values() else {
+        open(state, Overlay::Form(Box::new(form)));
+        return Vec::new();
+    };
+    let Some(customer) = find(state, id) else {
+        return Vec::new();
+    };
+    let mut write = CustomerWrite {
+        id: Some(id),
+        ..CustomerWrite::default()
+    };
+    for (name, value) in values {
+        let text = text_of(&value);
+        match name {
+            "first_name" if text != customer.first_name => write.first_name = Some(text),
+            "last_name" if text != customer.last_name => write.last_name = Some(text),
+            _ => {}
+        }
+    }
+    if write.first_name.is_none() && write.last_name.is_none() {
+        return toast(
+            state,
+            ToastKind::Info,
+            "Name unchanged; nothing sent".into(),
+        );
+    }
+    save(state, write)
+}
+
+/// Sends `changes` (with `id`) and shows them at once.
+pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> {
+    let Some(id) = changes.id else {
+        return Vec::new();
+    };
+    let Some(before) = find(state, id).cloned() else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Customer #{id} is no longer shown"),
+        );
+    };
+    let mut shown = before.clone();
+    apply(&mut shown, &changes);
+    show(state, &shown);
+    let rows = describe(&before, &changes)
+        .into_iter()
+        .map(|(field, old, new)| LogRow {
+            id,
+            product: label(&before),
+            field,
+            old,
+            new,
+        })
+        .collect();
+    let pending = Pending::Resource(ResourcePending::CustomerUpdate {
+        before: Box::new(before),
+        changes: Box::new(changes.clone()),
+    });
+    send(state, Write::UpdateCustomer(changes), pending, rows)
+}
+
+/// `E`: the customer's writable fields as JSON in `$EDITOR`.
+pub fn start_external(state: &mut AppState) -> Vec<Effect> {
+    let Some(customer) = target(state) else {
+        return Vec::new();
+    };
+    let text = match serde_json::to_string_pretty(&editable_json(customer)) {
+        Ok(text) => text + "\n",
+        Err(error) => {
+            return toast(state, ToastKind::Error, format!("Not JSON: {error}"));
+        }
+    };
+    vec![Effect::EditExternally(ExternalEdit {
+        initial_text: text.clone(),
+        file_suffix: ".json".to_string(),
+        then: ExternalPurpose::CustomerJson {
+            id: customer.id,
+            original: text,
+        },
+    })]
+}
+
+/// The editor closed with `text` for customer `id`: send only what changed.
+pub fn external_done(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    edit: ExternalEdit,
+    text: String,
+) -> Vec<Effect> {
+    let reopen = |state: &mut AppState, problem: String, text: String| {
+        let again = ExternalEdit {
+            initial_text: text,
+            ..edit.clone()
+        };
+        open_confirm(
+            state,
+            Confirm::new(
+                "The edited JSON is not valid",
+                vec![
+                    problem,
+                    String::new(),
+                    "y reopens the editor with your text; any other key discards it.".into(),
+                ],
+                "Reopen",
+                Confirmed::ReopenExternal(again),
+            ),
+        );
+        Vec::new()
+    };
+    let edited: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
+    let changed = match changed_fields(&original, &edited) {
+        Ok(changed) => changed,
+        Err(problem) => return reopen(state, problem, text),
+    };
+    if changed.is_empty() {
+        return toast(state, ToastKind::Info, "No changes; nothing sent".into());
+    }
+    // Only the offered fields can be sent; anything else would be dropped silently.
+    let offered = original.as_object().cloned().unwrap_or_default();
+    let unknown: Vec<&str> = changed
+        .keys()
+        .filter(|k| !offered.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let problem = format!(
+            "unknown field(s) {}; only these can be changed: {}",
+            unknown.join(", "),
+            offered.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+        return reopen(state, problem, text);
+    }
+    let mut changes: CustomerWrite = match serde_json::from_value(Value::Object(changed)) {
+        Ok(changes) => changes,
+        Err(error) => return reopen(state, error.to_string(), text),
+    };
+    changes.id = Some(id);
+    save(state, changes)
+}
+
+/// Space: mark or unmark the selected customer.
+pub fn toggle_mark(state: &mut AppState) -> Vec<Effect> {
+    let Some(id) = state.customers.list.selected().map(|c| c.id) else {
+        return Vec::new();
+    };
+    let marked = &mut state.customers.marked;
+    if !marked.remove(&id) {
+        marked.insert(id);
+    }
+    let viewport = state.list_rows();
+    state.customers.list.move_by(1, viewport);
+    Vec::new()
+}
+
+/// `o`: the Orders tab filtered to the customer (by their email, the filter
+/// the Orders tab has).
+pub fn open_orders(state: &mut AppState) -> Vec<Effect> {
+    let Some(email) = target(state).map(|c| c.email.clone()) else {
+        return Vec::new();
+    };
+    state.tab = crate::app::Tab::Orders;
+    state.orders.detail = None;
+    state.orders.filter = Some(crate::app::panes::OrderFilter::Email(email));
+    state.reload_orders()
+}

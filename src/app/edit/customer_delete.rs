@@ -1,0 +1,134 @@
+//! Deleting customers: `x` counts the orders of the marked customers (or the
+//! selected one), the dialog names each with ID, name, email and order count,
+//! and `y` sends one request with `id:in`.
+
+use super::confirm::{Confirm, Confirmed};
+use super::customer::{find, label, target};
+use super::log::LogRow;
+use super::resources::{CountQuery, ResourcePending};
+use super::write::Write;
+use super::{Pending, open_confirm, send};
+use crate::api::models::Customer;
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Fetch, ToastKind};
+
+/// `x` / Delete: count the orders of the marked customers (or the selected
+/// one); the dialog opens when the counts are in.
+pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
+    let in_list = state.customers.detail.is_none();
+    let mut ids: Vec<u64> = state
+        .customers
+        .list
+        .rows
+        .iter()
+        .filter(|c| in_list && state.customers.marked.contains(&c.id))
+        .map(|c| c.id)
+        .collect();
+    if ids.is_empty() {
+        let Some(c) = target(state) else {
+            return Vec::new();
+        };
+        ids.push(c.id);
+    }
+    let request = state.next_id();
+    state.customers.counting = Some(request);
+    let mut effects = vec![Effect::Fetch {
+        request,
+        fetch: Fetch::Count(CountQuery::CustomerOrders { ids }),
+    }];
+    effects.extend(toast(state, ToastKind::Info, "Counting orders…".into()));
+    effects
+}
+
+/// The order counts arrived: ask.
+pub fn confirm_delete(
+    state: &mut AppState,
+    ids: Vec<u64>,
+    counts: Result<Vec<(u64, u64)>, String>,
+) {
+    let orders = |id: u64| match &counts {
+        Ok(counts) => counts
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map_or("?".to_string(), |(_, n)| n.to_string()),
+        Err(_) => "?".to_string(),
+    };
+    let customers: Vec<Customer> = ids
+        .iter()
+        .filter_map(|id| find(state, *id))
+        .cloned()
+        .collect();
+    let mut lines = Vec::new();
+    let title = if let [c] = customers.as_slice() {
+        lines.push(format!("ID:     {}", c.id));
+        lines.push(format!("Name:   {}", c.full_name()));
+        lines.push(format!("Email:  {}", c.email));
+        lines.push(format!("Orders: {}", orders(c.id)));
+        "Delete customer?".to_string()
+    } else {
+        for c in &customers {
+            lines.push(format!(
+                "#{} {} <{}> · {} orders",
+                c.id,
+                c.full_name(),
+                c.email,
+                orders(c.id)
+            ));
+        }
+        format!("Delete {} customers?", customers.len())
+    };
+    if let Err(message) = &counts {
+        lines.push(format!("(orders could not be counted: {message})"));
+    }
+    lines.push(String::new());
+    lines.push("Their orders stay; the customer accounts go. This cannot be undone.".into());
+    let ids = customers.iter().map(|c| c.id).collect();
+    open_confirm(
+        state,
+        Confirm::new(title, lines, "Delete", Confirmed::DeleteCustomers { ids }),
+    );
+}
+
+/// Sends the delete the user confirmed (one request with `id:in`).
+pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+    let rows = ids
+        .iter()
+        .map(|id| LogRow {
+            id: *id,
+            product: find(state, *id).map_or_else(|| format!("customer #{id}"), label),
+            field: "customer".to_string(),
+            old: "exists".to_string(),
+            new: "deleted".to_string(),
+        })
+        .collect();
+    let write = Write::DeleteCustomers { ids: ids.clone() };
+    send(
+        state,
+        write,
+        Pending::Resource(ResourcePending::CustomerDelete { ids }),
+        rows,
+    )
+}
+
+/// Takes deleted customers out of the list, the marks and the detail.
+pub fn remove(state: &mut AppState, ids: &[u64]) {
+    let list = &mut state.customers.list;
+    let before = list.rows.len();
+    list.rows.retain(|c| !ids.contains(&c.id));
+    let removed = (before - list.rows.len()) as u64;
+    list.total = list.total.map(|t| t.saturating_sub(removed));
+    if list.cursor >= list.rows.len() {
+        list.cursor = list.rows.len().saturating_sub(1);
+    }
+    for id in ids {
+        state.customers.marked.remove(id);
+    }
+    if state
+        .customers
+        .detail
+        .as_ref()
+        .is_some_and(|d| ids.contains(&d.id))
+    {
+        state.customers.detail = None;
+    }
+}

@@ -1,0 +1,230 @@
+//! The customer fields `e` edits, as typed inline-editor fields.
+
+use super::inline::{FieldKind, FieldValue};
+use crate::api::models::{Customer, CustomerWrite};
+
+/// An editable customer column (h/l or ←/→ pick it in the list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum CustomerField {
+    /// First and last name (a two-field form).
+    #[default]
+    Name,
+    Email,
+    Company,
+    Phone,
+    /// Customer group id (0 = none).
+    Group,
+    /// Notes (not a list column; shown in the status line when focused).
+    Notes,
+}
+
+impl CustomerField {
+    /// In column order.
+    pub const ALL: [CustomerField; 6] = [
+        CustomerField::Name,
+        CustomerField::Email,
+        CustomerField::Company,
+        CustomerField::Phone,
+        CustomerField::Group,
+        CustomerField::Notes,
+    ];
+
+    /// The column header it sits under.
+    pub fn label(self) -> &'static str {
+        match self {
+            CustomerField::Name => "Name",
+            CustomerField::Email => "Email",
+            CustomerField::Company => "Company",
+            CustomerField::Phone => "Phone",
+            CustomerField::Group => "Group",
+            CustomerField::Notes => "Notes",
+        }
+    }
+
+    /// The list column index it is drawn in (`None`: not a column).
+    pub fn column(self) -> Option<usize> {
+        match self {
+            CustomerField::Name => Some(1),
+            CustomerField::Email => Some(2),
+            CustomerField::Company => Some(3),
+            CustomerField::Phone => Some(4),
+            CustomerField::Group => Some(5),
+            CustomerField::Notes => None,
+        }
+    }
+
+    /// The next field `steps` away, wrapping.
+    pub fn step(self, steps: isize) -> CustomerField {
+        let n = Self::ALL.len() as isize;
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        Self::ALL[(i + steps).rem_euclid(n) as usize]
+    }
+
+    /// What the field accepts.
+    pub fn kind(self) -> FieldKind {
+        match self {
+            CustomerField::Email => FieldKind::Text {
+                required: true,
+                max_chars: 255,
+            },
+            CustomerField::Group => FieldKind::Count { min: 0 },
+            CustomerField::Notes => FieldKind::Text {
+                required: false,
+                max_chars: 10_000,
+            },
+            _ => FieldKind::Text {
+                required: false,
+                max_chars: 255,
+            },
+        }
+    }
+
+    /// The customer's current value.
+    pub fn get(self, c: &Customer) -> FieldValue {
+        match self {
+            CustomerField::Name => FieldValue::Text(c.full_name()),
+            CustomerField::Email => FieldValue::Text(c.email.clone()),
+            CustomerField::Company => FieldValue::Text(c.company.clone()),
+            CustomerField::Phone => FieldValue::Text(c.phone.clone()),
+            CustomerField::Group => FieldValue::Count(c.customer_group_id as i64),
+            CustomerField::Notes => FieldValue::Text(c.notes.clone()),
+        }
+    }
+
+    /// The update that sets this field to `value` on customer `id`.
+    pub fn write(self, id: u64, value: &FieldValue) -> CustomerWrite {
+        let mut write = CustomerWrite {
+            id: Some(id),
+            ..CustomerWrite::default()
+        };
+        match (self, value) {
+            (CustomerField::Email, FieldValue::Text(t)) => write.email = Some(t.clone()),
+            (CustomerField::Company, FieldValue::Text(t)) => write.company = Some(t.clone()),
+            (CustomerField::Phone, FieldValue::Text(t)) => write.phone = Some(t.clone()),
+            (CustomerField::Notes, FieldValue::Text(t)) => write.notes = Some(t.clone()),
+            (CustomerField::Group, FieldValue::Count(n)) => {
+                write.customer_group_id = Some((*n).max(0) as u64);
+            }
+            _ => {}
+        }
+        write
+    }
+}
+
+/// The customer's writable fields, as offered in `$EDITOR`.
+pub fn editable_json(c: &Customer) -> serde_json::Value {
+    serde_json::json!({
+        "email": c.email,
+        "first_name": c.first_name,
+        "last_name": c.last_name,
+        "company": c.company,
+        "phone": c.phone,
+        "notes": c.notes,
+        "customer_group_id": c.customer_group_id,
+        "tax_exempt_category": c.tax_exempt_category,
+        "accepts_product_review_abandoned_cart_emails":
+            c.accepts_product_review_abandoned_cart_emails,
+    })
+}
+
+/// Copies the fields `write` sets onto `c` (to show a save at once).
+pub fn apply(c: &mut Customer, write: &CustomerWrite) {
+    macro_rules! set {
+        ($($f:ident),*) => { $( if let Some(v) = &write.$f { c.$f = v.clone(); } )* };
+    }
+    set!(
+        email,
+        first_name,
+        last_name,
+        company,
+        phone,
+        notes,
+        tax_exempt_category,
+        customer_group_id,
+        accepts_product_review_abandoned_cart_emails
+    );
+}
+
+/// `field old → new` for each field `write` changes on `c`.
+pub fn describe(c: &Customer, write: &CustomerWrite) -> Vec<(String, String, String)> {
+    let mut after = c.clone();
+    apply(&mut after, write);
+    let before_json = editable_json(c);
+    let after_json = editable_json(&after);
+    let mut out = Vec::new();
+    if let (Some(b), Some(a)) = (before_json.as_object(), after_json.as_object()) {
+        for (key, new) in a {
+            let old = b.get(key).cloned().unwrap_or_default();
+            if old != *new {
+                out.push((key.clone(), show(&old), show(new)));
+            }
+        }
+    }
+    out
+}
+
+fn show(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) if s.is_empty() => "-".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ada() -> Customer {
+        Customer {
+            id: 7,
+            email: "ada@example.com".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            customer_group_id: 2,
+            ..Customer::default()
+        }
+    }
+
+    #[test]
+    fn a_field_write_sets_only_that_field_and_the_id() {
+        let write = CustomerField::Group.write(7, &FieldValue::Count(5));
+        assert_eq!(
+            write,
+            CustomerWrite {
+                id: Some(7),
+                customer_group_id: Some(5),
+                ..CustomerWrite::default()
+            }
+        );
+        let json = serde_json::to_string(&write).unwrap();
+        assert_eq!(json, r#"{"id":7,"customer_group_id":5}"#);
+    }
+
+    #[test]
+    fn columns_wrap_both_ways() {
+        assert_eq!(CustomerField::Name.step(-1), CustomerField::Notes);
+        assert_eq!(CustomerField::Notes.step(1), CustomerField::Name);
+        assert_eq!(CustomerField::Email.column(), Some(2));
+        assert_eq!(CustomerField::Notes.column(), None);
+    }
+
+    #[test]
+    fn describe_lists_what_changes() {
+        let write = CustomerWrite {
+            id: Some(7),
+            company: Some("Engines".into()),
+            email: Some("ada@example.com".into()),
+            ..CustomerWrite::default()
+        };
+        let changes = describe(&ada(), &write);
+        assert_eq!(
+            changes,
+            [(
+                "company".to_string(),
+                "-".to_string(),
+                "Engines".to_string()
+            )]
+        );
+    }
+}

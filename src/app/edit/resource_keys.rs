@@ -1,0 +1,169 @@
+//! The edit keys of the Customers and Categories tabs, chained into the one
+//! key table after the product ones (so dispatch, footer and help agree).
+//! They use the same intents, and so the same read-only check, as Products.
+
+use crossterm::event::KeyCode;
+
+use super::EditIntent;
+use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
+use crate::app::{AppState, Tab};
+
+const NORMAL: &[ModeKind] = &[ModeKind::Normal];
+
+fn customer_list(state: &AppState) -> bool {
+    state.tab == Tab::Customers && state.customers.detail.is_none()
+}
+fn customer_row(state: &AppState) -> bool {
+    // Marks belong to the list.
+    customer_list(state) && state.customers.list.selected().is_some()
+}
+fn customer_any(state: &AppState) -> bool {
+    state.tab == Tab::Customers
+        && match &state.customers.detail {
+            Some(detail) => detail.data.is_some(),
+            None => state.customers.list.selected().is_some(),
+        }
+}
+fn on_tree(state: &AppState) -> bool {
+    state.tab == Tab::Categories
+}
+fn category_row(state: &AppState) -> bool {
+    on_tree(state) && state.categories.selected().is_some()
+}
+
+macro_rules! command {
+    ($keys:expr, $label:expr, $name:expr, $description:expr, $footer:expr, $intent:ident, $available:expr) => {
+        Command {
+            keys: $keys,
+            label: $label,
+            name: $name,
+            description: $description,
+            group: Group::View,
+            in_footer: $footer,
+            intent: Intent::Edit(EditIntent::$intent),
+            modes: NORMAL,
+            available: $available,
+        }
+    };
+}
+
+/// Customer and category edit keys (normal mode).
+pub static RESOURCE_COMMANDS: &[Command] = &[
+    command!(
+        &[Key::char('c')],
+        "c",
+        "create",
+        "Create a customer (optionally with a first address)",
+        true,
+        Create,
+        customer_list
+    ),
+    command!(
+        &[Key::char('e')],
+        "e",
+        "edit",
+        "Edit the focused column of the customer (h/l or ←/→ pick it)",
+        true,
+        Inline,
+        customer_any
+    ),
+    command!(
+        &[Key::char('E')],
+        "E",
+        "$EDITOR",
+        "Edit the customer's JSON in $EDITOR; only changed fields are sent",
+        false,
+        External,
+        customer_any
+    ),
+    command!(
+        &[Key::char('x'), Key::plain(KeyCode::Delete)],
+        "x/Del",
+        "delete",
+        "Delete the customer (or the marked ones) after confirming",
+        true,
+        Delete,
+        customer_any
+    ),
+    command!(
+        &[Key::char(' ')],
+        "Space",
+        "mark",
+        "Mark or unmark the customer",
+        true,
+        Mark,
+        customer_row
+    ),
+    command!(
+        &[Key::char('o')],
+        "o",
+        "orders",
+        "The customer's orders (Orders tab, filtered by their email)",
+        true,
+        CustomerOrders,
+        customer_any
+    ),
+    command!(
+        &[Key::char('h'), Key::plain(KeyCode::Left)],
+        "h/←",
+        "column",
+        "Focus the column to the left (what e edits)",
+        false,
+        ColumnLeft,
+        customer_any
+    ),
+    command!(
+        &[Key::char('l'), Key::plain(KeyCode::Right)],
+        "l/→",
+        "column",
+        "Focus the column to the right",
+        false,
+        ColumnRight,
+        customer_any
+    ),
+    command!(
+        &[Key::char('c')],
+        "c",
+        "new child",
+        "Create a category under the selected one",
+        true,
+        Create,
+        on_tree
+    ),
+    command!(
+        &[Key::char('C')],
+        "C",
+        "new top",
+        "Create a top-level category",
+        false,
+        CreateTop,
+        on_tree
+    ),
+    command!(
+        &[Key::char('e')],
+        "e",
+        "edit",
+        "Rename the category, change its visibility or sort order",
+        true,
+        Inline,
+        category_row
+    ),
+    command!(
+        &[Key::char(' ')],
+        "Space",
+        "show/hide",
+        "Show or hide the category on the storefront",
+        true,
+        ToggleVisible,
+        category_row
+    ),
+    command!(
+        &[Key::char('x'), Key::plain(KeyCode::Delete)],
+        "x/Del",
+        "delete",
+        "Delete the category (and its subcategories) after confirming",
+        true,
+        Delete,
+        category_row
+    ),
+];

@@ -1,0 +1,353 @@
+//! Customers: create (valid and 422), inline edit, $EDITOR, delete, marks, read-only.
+
+use crossterm::event::KeyCode;
+
+use bctui::api::query::CustomerQuery;
+use bctui::app::edit::Overlay;
+
+use crate::Harness;
+
+async fn customer_by_email(h: &Harness, email: &str) -> Option<bctui::api::models::Customer> {
+    let query = CustomerQuery {
+        email_in: vec![email.to_string()],
+        ..CustomerQuery::default()
+    };
+    h.api
+        .list_customers(&query)
+        .await
+        .expect("customers load")
+        .items
+        .into_iter()
+        .next()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_valid_then_a_duplicate_email_lands_on_its_field() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    h.press(KeyCode::Char('c'));
+    h.wait_overlay().await;
+    insta::assert_snapshot!("customer_create_form", h.body());
+    for (text, tab) in [
+        ("new@example.com", true),
+        ("Ada", true),
+        ("Lovelace", true),
+        ("Engines Ltd", true),
+        ("555-0100", true),
+        ("", true),
+        ("12 Analytical Way", true),
+        ("London", true),
+        ("N1", true),
+        ("gb", false),
+    ] {
+        h.type_text(text);
+        if tab {
+            h.press(KeyCode::Tab);
+        }
+    }
+    h.press(KeyCode::Enter);
+    h.wait_toast("Created customer").await;
+    let saved = customer_by_email(&h, "new@example.com")
+        .await
+        .expect("created");
+    assert_eq!(
+        (saved.first_name.as_str(), saved.last_name.as_str()),
+        ("Ada", "Lovelace")
+    );
+    assert_eq!(saved.company, "Engines Ltd");
+    assert_eq!(h.state().customers.list.rows[0].id, saved.id);
+    let full = h.api.get_customer(saved.id).await.unwrap();
+    assert_eq!(full.addresses.len(), 1, "the first address was sent");
+    assert_eq!(full.addresses[0].country_code, "GB");
+
+    // Same email again: the API's 422 lands on the email field.
+    h.press(KeyCode::Char('c'));
+    h.wait_overlay().await;
+    for text in ["new@example.com", "Ada", "Again"] {
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Enter);
+    h.wait_toast("Not created").await;
+    let Some(Overlay::Form(form)) = &h.state().edit.overlay else {
+        panic!("the form comes back");
+    };
+    let email = form.get("email").unwrap();
+    assert!(
+        email
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("already in use"),
+        "{:?}",
+        email.error
+    );
+    insta::assert_snapshot!("customer_create_422", h.body());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inline_edit_sends_only_the_field() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    // Name → Email → Company.
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("Acme Widgets");
+    h.wait_for("typed", |s| {
+        matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.input.value() == "Acme Widgets")
+    })
+    .await;
+    insta::assert_snapshot!("customer_inline_company", h.body());
+    h.press(KeyCode::Enter);
+    h.wait_toast("Saved").await;
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.company, "Acme Widgets");
+    assert_eq!(saved.email, first.email);
+    assert_eq!(h.state().customers.list.rows[0].company, "Acme Widgets");
+    assert_eq!(saved.first_name, first.first_name);
+    assert_eq!(saved.phone, first.phone);
+    let writes = h.writes();
+    assert_eq!(writes, ["PUT /stores/fakestore/v3/customers 200"]);
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(log.contains("company") && !log.contains("email"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn external_edit_sends_what_changed() {
+    let dir = std::env::temp_dir().join(format!("bctui-cust-editor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nsed -i 's/\"phone\": \"[^\"]*\"/\"phone\": \"+44 20 7946 0000\"/' \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    // SAFETY: the only test in this binary that touches these variables.
+    unsafe {
+        std::env::set_var("VISUAL", &script);
+        std::env::set_var("EDITOR", &script);
+    }
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    assert!(h.runner.wants_external_edit());
+    h.runner.edit_externally().await.unwrap();
+    h.wait_toast("Saved").await;
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.phone, "+44 20 7946 0000");
+    assert_eq!(saved.first_name, first.first_name);
+    assert_eq!(saved.email, first.email);
+    assert_eq!(h.writes(), ["PUT /stores/fakestore/v3/customers 200"]);
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(
+        log.contains("phone") && !log.contains("first_name"),
+        "{log}"
+    );
+
+    // An unknown field is not dropped silently: the editor is offered again.
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nsed -i 's/^{/{\"nickname\": \"Ace\",/' \"$1\"\n",
+    )
+    .unwrap();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    h.runner.edit_externally().await.unwrap();
+    h.wait_overlay().await;
+    assert!(h.screen().contains("nickname"), "{}", h.screen());
+    h.press(KeyCode::Char('n'));
+    h.wait_toast("Cancelled").await;
+    assert_eq!(h.writes().len(), 1, "nothing more sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_cancelled_then_confirmed_then_marked() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    h.press(KeyCode::Char('x'));
+    h.wait_overlay().await;
+    let screen = h.screen();
+    assert!(screen.contains(&first.email), "{screen}");
+    assert!(screen.contains("Orders:"), "{screen}");
+    insta::assert_snapshot!("customer_delete_dialog", h.body());
+    h.press(KeyCode::Char('n'));
+    h.wait_toast("Cancelled").await;
+    assert!(h.writes().is_empty());
+
+    h.press(KeyCode::Char('x'));
+    h.wait_overlay().await;
+    h.press(KeyCode::Char('y'));
+    h.wait_toast("Deleted customer").await;
+    assert!(h.api.get_customer(first.id).await.is_err(), "gone");
+    assert!(
+        h.state()
+            .customers
+            .list
+            .rows
+            .iter()
+            .all(|c| c.id != first.id)
+    );
+
+    // Two marked rows go in one request with id:in.
+    let rows = h.state().customers.list.rows.clone();
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Char(' '));
+    h.wait_for("two marks", |s| s.customers.marked.len() == 2)
+        .await;
+    h.press(KeyCode::Char('x'));
+    h.wait_overlay().await;
+    assert!(h.screen().contains("Delete 2 customers?"), "{}", h.screen());
+    h.press(KeyCode::Char('y'));
+    h.wait_toast("Deleted 2 customers").await;
+    for c in &rows[..2] {
+        assert!(h.api.get_customer(c.id).await.is_err());
+    }
+    let deletes: Vec<String> = h
+        .store
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "DELETE")
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(deletes.len(), 2, "{deletes:?}");
+    assert!(
+        deletes
+            .iter()
+            .all(|p| p.contains("id:in") || p.contains("id%3Ain"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_refuses_customer_writes() {
+    let mut h = Harness::start(true).await;
+    h.open_customers().await;
+    for (key, what) in [
+        ('c', "c (create)"),
+        ('e', "e (edit field)"),
+        ('E', "E (edit in $EDITOR)"),
+        ('x', "x (delete)"),
+    ] {
+        h.press(KeyCode::Char(key));
+        let wanted = format!("{what} is disabled: this profile is read-only");
+        h.wait_for(&wanted.clone(), move |s| {
+            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
+        })
+        .await;
+    }
+    assert!(h.state().edit.overlay.is_none());
+    assert!(h.writes().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn detail_edit_and_orders_of_the_customer() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.customers
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let screen = h.screen();
+    assert!(
+        screen.contains("Store credit") && screen.contains("Addresses"),
+        "{screen}"
+    );
+    // Name → Email → Company → Phone → Group.
+    for _ in 0..4 {
+        h.press(KeyCode::Char('l'));
+    }
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("-1");
+    h.press(KeyCode::Enter);
+    h.wait_for(
+        "the refusal",
+        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.error.is_some()),
+    )
+    .await;
+    assert!(h.writes().is_empty(), "an invalid group sends nothing");
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.type_text("3");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Saved").await;
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.customer_group_id, 3);
+    assert_eq!(
+        h.state()
+            .customers
+            .detail
+            .as_ref()
+            .and_then(|d| d.data.as_ref())
+            .map(|d| d.customer.customer_group_id),
+        Some(3)
+    );
+
+    h.press(KeyCode::Char('o'));
+    h.wait_for("the customer's orders", |s| {
+        s.tab == bctui::app::Tab::Orders
+            && s.orders.list.load == bctui::app::list::LoadState::Loaded
+    })
+    .await;
+    assert_eq!(
+        h.state().orders.filter,
+        Some(bctui::app::panes::OrderFilter::Email(first.email.clone()))
+    );
+    assert!(
+        h.state()
+            .orders
+            .list
+            .rows
+            .iter()
+            .all(|o| o.billing_address.email == first.email)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_inline_edit_reverts_with_the_api_message() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let rows = h.state().customers.list.rows.clone();
+    let (first, taken) = (rows[0].clone(), rows[1].email.clone());
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("no-at-sign");
+    h.press(KeyCode::Enter);
+    h.wait_for(
+        "the refusal",
+        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.error.is_some()),
+    )
+    .await;
+    assert!(h.writes().is_empty(), "an email without @ sends nothing");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text(&taken);
+    h.press(KeyCode::Enter);
+    h.wait_toast("Not saved").await;
+    let toast = h.state().toasts.last().unwrap().text.clone();
+    assert!(toast.contains("already in use"), "{toast}");
+    assert_eq!(
+        h.state().customers.list.rows[0].email,
+        first.email,
+        "reverted"
+    );
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.email, first.email);
+}
