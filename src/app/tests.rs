@@ -186,6 +186,11 @@ fn order_filters_parse_ids_and_emails() {
         Ok(Some(OrderFilter::Email("a@b.example".into())))
     );
     assert_eq!(OrderFilter::parse(""), Ok(None));
+    assert_eq!(
+        OrderFilter::parse("customer:42"),
+        Ok(Some(OrderFilter::Customer(42)))
+    );
+    assert!(OrderFilter::parse("customer:x").is_err());
     assert!(OrderFilter::parse("smith").is_err());
 }
 

@@ -239,6 +239,7 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
         Tab::Orders => match &state.orders.filter {
             Some(OrderFilter::Id(id)) => id.to_string(),
             Some(OrderFilter::Email(email)) => email.clone(),
+            Some(OrderFilter::Customer(id)) => format!("customer:{id}"),
             None => String::new(),
         },
         Tab::Customers => match &state.customers.filter {

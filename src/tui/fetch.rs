@@ -139,13 +139,8 @@ fn order_query(query: &OrdersQuery) -> OrderQuery {
         limit: Some(query.limit as u32),
         ..OrderQuery::default()
     };
-    match &query.filter {
-        Some(OrderFilter::Id(id)) => {
-            result.min_id = Some(*id);
-            result.max_id = Some(*id);
-        }
-        Some(OrderFilter::Email(email)) => result.email = Some(email.clone()),
-        None => {}
+    if let Some(filter) = &query.filter {
+        apply_order_filter(filter, &mut result);
     }
     result
 }
@@ -162,4 +157,16 @@ fn customer_query(query: &CustomersQuery) -> CustomerQuery {
         None => {}
     }
     result
+}
+
+/// Puts a `/` (or `o`) orders filter into the V2 query.
+pub(crate) fn apply_order_filter(filter: &OrderFilter, query: &mut OrderQuery) {
+    match filter {
+        OrderFilter::Id(id) => {
+            query.min_id = Some(*id);
+            query.max_id = Some(*id);
+        }
+        OrderFilter::Email(email) => query.email = Some(email.clone()),
+        OrderFilter::Customer(id) => query.customer_id = Some(*id),
+    }
 }

@@ -113,13 +113,8 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
 
 fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
     let mut query = OrderQuery::default();
-    match filter {
-        Some(OrderFilter::Id(id)) => {
-            query.min_id = Some(*id);
-            query.max_id = Some(*id);
-        }
-        Some(OrderFilter::Email(email)) => query.email = Some(email.clone()),
-        None => {}
+    if let Some(filter) = filter {
+        super::fetch::apply_order_filter(filter, &mut query);
     }
     query
 }

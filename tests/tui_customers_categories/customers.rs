@@ -306,15 +306,21 @@ async fn detail_edit_and_orders_of_the_customer() {
     .await;
     assert_eq!(
         h.state().orders.filter,
-        Some(bctui::app::panes::OrderFilter::Email(first.email.clone()))
+        Some(bctui::app::panes::OrderFilter::Customer(first.id))
     );
+    let rows = &h.state().orders.list.rows;
     assert!(
-        h.state()
-            .orders
-            .list
-            .rows
+        !rows.is_empty(),
+        "every order of the customer, not only those needing action"
+    );
+    assert!(rows.iter().all(|o| o.customer_id == first.id));
+    let by_customer = format!("customer_id={}", first.id);
+    assert!(
+        h.store
+            .requests()
             .iter()
-            .all(|o| o.billing_address.email == first.email)
+            .any(|r| r.path.contains("/v2/orders?") && r.path.contains(&by_customer)),
+        "the orders were asked for by customer id"
     );
 }
 

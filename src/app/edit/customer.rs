@@ -383,11 +383,14 @@ pub fn toggle_mark(state: &mut AppState) -> Vec<Effect> {
 /// `o`: the Orders tab filtered to the customer (by their email, the filter
 /// the Orders tab has).
 pub fn open_orders(state: &mut AppState) -> Vec<Effect> {
-    let Some(email) = target(state).map(|c| c.email.clone()) else {
+    let Some(id) = target(state).map(|c| c.id) else {
         return Vec::new();
     };
     state.tab = crate::app::Tab::Orders;
     state.orders.detail = None;
-    state.orders.filter = Some(crate::app::panes::OrderFilter::Email(email));
+    state.orders.filter = Some(crate::app::panes::OrderFilter::Customer(id));
+    // All of the customer's orders, not only those needing action.
+    state.orders.status = None;
+    state.orders.needs_action = false;
     state.reload_orders()
 }

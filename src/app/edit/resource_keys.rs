@@ -98,7 +98,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         &[Key::char('o')],
         "o",
         "orders",
-        "The customer's orders (Orders tab, filtered by their email)",
+        "The customer's orders (Orders tab, filtered to the customer)",
         true,
         CustomerOrders,
         customer_any

@@ -60,6 +60,7 @@ pub fn filter_matches(filter: Option<&OrderFilter>, order: &Order) -> bool {
             .billing_address
             .email
             .eq_ignore_ascii_case(email.trim()),
+        Some(OrderFilter::Customer(id)) => order.customer_id == *id,
     }
 }
 

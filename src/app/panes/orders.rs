@@ -21,11 +21,13 @@ pub enum OrderFilter {
     Id(u64),
     /// Text with `@`: the billing email.
     Email(String),
+    /// One customer's orders (`o` on a customer), whatever email they were billed to.
+    Customer(u64),
 }
 
 impl OrderFilter {
-    /// Reads what the user typed: digits are an order id, text with `@` an
-    /// email; anything else is not a valid orders filter.
+    /// Reads what the user typed: digits are an order id, `customer:ID` one
+    /// customer, text with `@` an email; anything else is not a valid orders filter.
     pub fn parse(text: &str) -> Result<Option<OrderFilter>, String> {
         let text = text.trim();
         if text.is_empty() {
@@ -37,10 +39,20 @@ impl OrderFilter {
                 .map(|id| Some(OrderFilter::Id(id)))
                 .map_err(|_| format!("{text} is not an order id"));
         }
+        if let Some(id) = text.strip_prefix("customer:") {
+            return id
+                .trim()
+                .parse()
+                .map(|id| Some(OrderFilter::Customer(id)))
+                .map_err(|_| format!("{} is not a customer id", id.trim()));
+        }
         if text.contains('@') {
             return Ok(Some(OrderFilter::Email(text.to_string())));
         }
-        Err("Orders filter by order id (digits) or customer email (with @)".to_string())
+        Err(
+            "Orders filter by order id (digits), customer email (with @) or customer:ID"
+                .to_string(),
+        )
     }
 
     /// How the filter is described in the status line.
@@ -48,6 +60,7 @@ impl OrderFilter {
         match self {
             OrderFilter::Id(id) => format!("id {id}"),
             OrderFilter::Email(email) => format!("email {email}"),
+            OrderFilter::Customer(id) => format!("customer #{id}"),
         }
     }
 }
