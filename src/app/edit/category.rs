@@ -16,6 +16,9 @@ use crate::api::models::{TreeCategory, TreeCategoryWrite};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, ToastKind};
 
+/// Shown while the product counts for the delete dialog load.
+pub const COUNTING_PRODUCTS: &str = "Counting products…";
+
 /// `#23 Kitchen`.
 pub fn label(c: &TreeCategory) -> String {
     format!("#{} {}", c.category_id, c.name)
@@ -270,7 +273,7 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
             for_delete: true,
         }),
     }];
-    effects.extend(toast(state, ToastKind::Info, "Counting products…".into()));
+    effects.extend(toast(state, ToastKind::Info, COUNTING_PRODUCTS.into()));
     effects
 }
 

@@ -17,7 +17,7 @@ use crate::api::models::{Customer, CustomerAddressWrite, CustomerWrite};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
 
-pub use super::customer_delete::{confirm_delete, delete, remove, start_delete};
+pub use super::customer_delete::{COUNTING_ORDERS, confirm_delete, delete, remove, start_delete};
 
 /// A customer cell being edited.
 #[derive(Debug, Clone)]

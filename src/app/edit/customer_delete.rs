@@ -36,9 +36,12 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
         request,
         fetch: Fetch::Count(CountQuery::CustomerOrders { ids }),
     }];
-    effects.extend(toast(state, ToastKind::Info, "Counting orders…".into()));
+    effects.extend(toast(state, ToastKind::Info, COUNTING_ORDERS.into()));
     effects
 }
+
+/// Shown while the order counts for the delete dialog load.
+pub const COUNTING_ORDERS: &str = "Counting orders…";
 
 /// The order counts arrived: ask.
 pub fn confirm_delete(

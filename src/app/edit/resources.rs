@@ -141,6 +141,7 @@ pub fn on_counted(
                 state.changed = false;
                 return Vec::new();
             }
+            drop_notice(state, customer::COUNTING_ORDERS);
             customer::confirm_delete(state, ids, result);
         }
         CountQuery::CategoryProducts { id, for_delete, .. } => {
@@ -155,11 +156,17 @@ pub fn on_counted(
                     state.changed = false;
                     return Vec::new();
                 }
+                drop_notice(state, category::COUNTING_PRODUCTS);
                 category::confirm_delete(state, id, result);
             }
         }
     }
     Vec::new()
+}
+
+/// Removes the "Counting …" notice once the dialog it announced opens.
+fn drop_notice(state: &mut AppState, text: &str) {
+    state.toasts.retain(|toast| toast.text != text);
 }
 
 /// A customer or category write came back.
