@@ -2,17 +2,14 @@
 //! name as a two-field form), `E` JSON in `$EDITOR`, `x` delete (the dialog
 //! names the customers and how many orders each has), Space marks.
 
-use serde_json::Value;
-
-use super::confirm::{Confirm, Confirmed};
 use super::customer_fields::{CustomerField, apply, describe, editable_json};
-use super::external::{ExternalEdit, ExternalPurpose, changed_fields};
+use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::form::{Form, FormPurpose, text_of};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
 use super::resources::ResourcePending;
 use super::write::Write;
-use super::{Overlay, Pending, close, open, open_confirm, send};
+use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Customer, CustomerAddressWrite, CustomerWrite};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
@@ -287,20 +284,11 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     let Some(customer) = target(state) else {
         return Vec::new();
     };
-    let text = match serde_json::to_string_pretty(&editable_json(customer)) {
-        Ok(text) => text + "\n",
-        Err(error) => {
-            return toast(state, ToastKind::Error, format!("Not JSON: {error}"));
-        }
-    };
-    vec![Effect::EditExternally(ExternalEdit {
-        initial_text: text.clone(),
-        file_suffix: ".json".to_string(),
-        then: ExternalPurpose::CustomerJson {
-            id: customer.id,
-            original: text,
-        },
-    })]
+    let (id, record) = (customer.id, editable_json(customer));
+    edit_json(state, &record, |original| ExternalPurpose::CustomerJson {
+        id,
+        original,
+    })
 }
 
 /// The editor closed with `text` for customer `id`: send only what changed.
@@ -311,59 +299,13 @@ pub fn external_done(
     edit: ExternalEdit,
     text: String,
 ) -> Vec<Effect> {
-    let reopen = |state: &mut AppState, problem: String, text: String| {
-        let again = ExternalEdit {
-            initial_text: text,
-            ..edit.clone()
-        };
-        open_confirm(
-            state,
-            Confirm::new(
-                "The edited JSON is not valid",
-                vec![
-                    problem,
-                    String::new(),
-                    "y reopens the editor with your text; any other key discards it.".into(),
-                ],
-                "Reopen",
-                Confirmed::ReopenExternal(again),
-            ),
-        );
-        Vec::new()
-    };
-    let edited: Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(error) => return reopen(state, error.to_string(), text),
-    };
-    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
-    let changed = match changed_fields(&original, &edited) {
-        Ok(changed) => changed,
-        Err(problem) => return reopen(state, problem, text),
-    };
-    if changed.is_empty() {
-        return toast(state, ToastKind::Info, "No changes; nothing sent".into());
+    match edited_json::<CustomerWrite>(state, original, &edit, text) {
+        Ok(mut changes) => {
+            changes.id = Some(id);
+            save(state, changes)
+        }
+        Err(effects) => effects,
     }
-    // Only the offered fields can be sent; anything else would be dropped silently.
-    let offered = original.as_object().cloned().unwrap_or_default();
-    let unknown: Vec<&str> = changed
-        .keys()
-        .filter(|k| !offered.contains_key(*k))
-        .map(String::as_str)
-        .collect();
-    if !unknown.is_empty() {
-        let problem = format!(
-            "unknown field(s) {}; only these can be changed: {}",
-            unknown.join(", "),
-            offered.keys().cloned().collect::<Vec<_>>().join(", ")
-        );
-        return reopen(state, problem, text);
-    }
-    let mut changes: CustomerWrite = match serde_json::from_value(Value::Object(changed)) {
-        Ok(changes) => changes,
-        Err(error) => return reopen(state, error.to_string(), text),
-    };
-    changes.id = Some(id);
-    save(state, changes)
 }
 
 /// Space: mark or unmark the selected customer.

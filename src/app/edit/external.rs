@@ -12,9 +12,104 @@
 //!    [`changed_fields`] gives only the fields the user changed, and
 //!    `Confirmed::ReopenExternal` offers to fix invalid input.
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::confirm::{Confirm, Confirmed};
+use super::open_confirm;
 use crate::api::money::decimal_from_value;
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, ToastKind};
+
+/// Opens `record` (a write struct of its writable fields) as pretty JSON in the editor;
+/// `purpose` gets the text as offered, which later edits are measured against.
+pub fn edit_json(
+    state: &mut AppState,
+    record: &impl Serialize,
+    purpose: impl FnOnce(String) -> ExternalPurpose,
+) -> Vec<Effect> {
+    match serde_json::to_string_pretty(record) {
+        Ok(text) => {
+            let text = text + "\n";
+            vec![Effect::EditExternally(ExternalEdit {
+                initial_text: text.clone(),
+                file_suffix: ".json".to_string(),
+                then: purpose(text),
+            })]
+        }
+        Err(error) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not write the record as JSON: {error}"),
+        ),
+    }
+}
+
+/// The editor closed on a JSON edit: the fields the user changed, read into the
+/// write struct `W`. Invalid JSON, fields that were not offered, or values of the
+/// wrong type offer to reopen the editor with the user's text; no change sends
+/// nothing. In those cases the effects to return come back as `Err`.
+pub fn edited_json<W: DeserializeOwned>(
+    state: &mut AppState,
+    original: &str,
+    edit: &ExternalEdit,
+    text: String,
+) -> Result<W, Vec<Effect>> {
+    let reopen = |state: &mut AppState, problem: String, text: String| {
+        let again = ExternalEdit {
+            initial_text: text,
+            ..edit.clone()
+        };
+        open_confirm(
+            state,
+            Confirm::new(
+                "The edited JSON is not valid",
+                vec![
+                    problem,
+                    String::new(),
+                    "y reopens the editor with your text; any other key discards it.".into(),
+                ],
+                "Reopen",
+                Confirmed::ReopenExternal(again),
+            ),
+        );
+        Vec::new()
+    };
+    let edited: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => return Err(reopen(state, error.to_string(), text)),
+    };
+    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
+    let changed = match changed_fields(&original, &edited) {
+        Ok(changed) => changed,
+        Err(problem) => return Err(reopen(state, problem, text)),
+    };
+    if changed.is_empty() {
+        return Err(toast(
+            state,
+            ToastKind::Info,
+            "No changes; nothing sent".to_string(),
+        ));
+    }
+    // Only the offered fields can be sent; anything else would be dropped silently.
+    let offered = original.as_object().cloned().unwrap_or_default();
+    let unknown: Vec<&str> = changed
+        .keys()
+        .filter(|k| !offered.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let problem = format!(
+            "unknown field(s) {}; only these can be changed: {}",
+            unknown.join(", "),
+            offered.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+        return Err(reopen(state, problem, text));
+    }
+    serde_json::from_value(Value::Object(changed))
+        .map_err(|error| reopen(state, error.to_string(), text))
+}
 
 /// A request to edit text in the external editor.
 #[derive(Debug, Clone, PartialEq, Eq)]

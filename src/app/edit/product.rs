@@ -1,10 +1,8 @@
 //! Product edits: `p` price, `e` inline field, `E` JSON in `$EDITOR`, the
 //! lost-update guard's conflict prompt, and delete.
 
-use serde_json::Value;
-
 use super::confirm::{Confirm, Confirmed};
-use super::external::{ExternalEdit, ExternalPurpose, changed_fields};
+use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
@@ -275,27 +273,14 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     let Some(product) = target(state) else {
         return Vec::new();
     };
-    let text = match serde_json::to_string_pretty(&full_write(product)) {
-        Ok(text) => text + "\n",
-        Err(error) => {
-            return toast(
-                state,
-                ToastKind::Error,
-                format!("Could not write the product as JSON: {error}"),
-            );
-        }
-    };
-    vec![Effect::EditExternally(ExternalEdit {
-        initial_text: text.clone(),
-        file_suffix: ".json".to_string(),
-        then: ExternalPurpose::ProductJson {
-            id: product.id,
-            original: text,
-        },
-    })]
+    let (id, record) = (product.id, full_write(product));
+    edit_json(state, &record, |original| ExternalPurpose::ProductJson {
+        id,
+        original,
+    })
 }
 
-/// The editor closed with `text` for product `id`.
+/// The editor closed with `text` for product `id`: send only what changed.
 pub fn external_done(
     state: &mut AppState,
     id: u64,
@@ -303,47 +288,10 @@ pub fn external_done(
     edit: ExternalEdit,
     text: String,
 ) -> Vec<Effect> {
-    let reopen = |state: &mut AppState, problem: String, text: String| {
-        let again = ExternalEdit {
-            initial_text: text,
-            ..edit.clone()
-        };
-        open_confirm(
-            state,
-            Confirm::new(
-                "The edited JSON is not valid",
-                vec![
-                    problem,
-                    String::new(),
-                    "y reopens the editor with your text; any other key discards it.".into(),
-                ],
-                "Reopen",
-                Confirmed::ReopenExternal(again),
-            ),
-        );
-        Vec::new()
-    };
-    let edited: Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(error) => return reopen(state, error.to_string(), text),
-    };
-    let original: Value = serde_json::from_str(original).unwrap_or(Value::Null);
-    let changed = match changed_fields(&original, &edited) {
-        Ok(changed) => changed,
-        Err(problem) => return reopen(state, problem, text),
-    };
-    if changed.is_empty() {
-        return toast(
-            state,
-            ToastKind::Info,
-            "No changes; nothing sent".to_string(),
-        );
+    match edited_json::<ProductWrite>(state, original, &edit, text) {
+        Ok(changes) => save(state, id, changes, false),
+        Err(effects) => effects,
     }
-    let changes: ProductWrite = match serde_json::from_value(Value::Object(changed)) {
-        Ok(changes) => changes,
-        Err(error) => return reopen(state, error.to_string(), text),
-    };
-    save(state, id, changes, false)
 }
 
 /// `x` / Delete: confirm deleting the marked products, or the selected one.
