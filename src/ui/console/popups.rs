@@ -1,6 +1,7 @@
 //! The console's prompts: endpoint completions under the path line, the
 //! Ctrl-r history search and the DELETE confirmation.
 
+use crate::ui::overlays::centered;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -73,17 +74,6 @@ pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppSta
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
 }
 
 /// Ctrl-r: a query line and the matching requests, newest first.
