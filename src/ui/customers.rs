@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::cell_editor::CellPlace;
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
-use super::table::{Column, draw_list, draw_message};
+use super::table::{Column, draw_list, draw_message, edit_hints};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Customer;
@@ -118,18 +118,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(filter) = &pane.filter {
         left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
     }
-    if !pane.list.rows.is_empty() {
-        left.push(Span::styled(
-            format!(" · e edits {}", pane.column.label()),
-            theme.muted,
-        ));
-    }
-    if !pane.marked.is_empty() {
-        left.push(Span::styled(
-            format!(" · {} marked", format::count(pane.marked.len() as u64)),
-            theme.key,
-        ));
-    }
+    edit_hints(
+        &mut left,
+        !pane.list.rows.is_empty(),
+        pane.column.label(),
+        pane.marked.len(),
+        theme,
+    );
     draw_status_line(
         frame,
         status,

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::table::{Column, draw_list, draw_message};
+use super::table::{Column, draw_list, draw_message, edit_hints};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Product;
@@ -118,18 +118,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((_, name)) = &pane.category {
         left.push(Span::styled(format!(" · category {name}"), theme.key));
     }
-    if !pane.list.rows.is_empty() {
-        left.push(Span::styled(
-            format!(" · e edits {}", pane.column.label()),
-            theme.muted,
-        ));
-    }
-    if !pane.marked.is_empty() {
-        left.push(Span::styled(
-            format!(" · {} marked", format::count(pane.marked.len() as u64)),
-            theme.key,
-        ));
-    }
+    edit_hints(
+        &mut left,
+        !pane.list.rows.is_empty(),
+        pane.column.label(),
+        pane.marked.len(),
+        theme,
+    );
     if let Some(start) = pane.range_start {
         left.push(Span::styled(
             format!(" · range from row {}", start + 1),

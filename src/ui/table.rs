@@ -170,6 +170,26 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
     );
 }
 
+/// The status-line hints of an editable list: which column `e` edits, and how
+/// many rows are marked.
+pub fn edit_hints(
+    spans: &mut Vec<Span<'static>>,
+    has_rows: bool,
+    column: &str,
+    marked: usize,
+    theme: &Theme,
+) {
+    if has_rows {
+        spans.push(Span::styled(format!(" · e edits {column}"), theme.muted));
+    }
+    if marked > 0 {
+        spans.push(Span::styled(
+            format!(" · {} marked", super::format::count(marked as u64)),
+            theme.key,
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
