@@ -2,130 +2,65 @@
 //! against the store simulator: tabs, paging past 250 products, filters,
 //! details and `:order ID`. Waits on conditions with a timeout, never sleeps.
 
-use std::io;
+#[path = "common/mod.rs"]
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
+use crossterm::event::KeyCode;
 
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::list::LoadState;
 use bctui::app::{AppState, Tab};
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::tui::{Runner, TuiOptions};
-
-/// How long any one condition may take before the test fails.
-const PATIENCE: Duration = Duration::from_secs(15);
-
-struct Harness {
-    runner: Runner<TestBackend>,
-    keys: mpsc::UnboundedSender<io::Result<Event>>,
-    input: UnboundedReceiverStream<io::Result<Event>>,
-    store: FakeStore,
-}
+use bctui::fakestore::FakeStore;
+use common::{Harness, client_for};
 
 impl Harness {
+    /// A store with `products` products; `:profile other` connects to it read-only.
     async fn start(products: usize) -> Harness {
-        let store = FakeStore::start(FakeStoreConfig {
-            products,
-            customers: 300,
-            orders: 400,
-            quota: 10_000,
-            anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
-            ..FakeStoreConfig::default()
-        })
-        .await
-        .expect("the simulator starts");
-        let client = client_for(&store);
-        let connect_store = (
+        let store = FakeStore::start(common::store_config(products, 300, 400))
+            .await
+            .expect("the simulator starts");
+        let other = (
             store.api_url(),
             store.store_hash().to_string(),
             store.token().to_string(),
         );
-        let options = TuiOptions {
-            client,
-            profile: "demo".to_string(),
-            read_only: false,
-            mouse: false,
-            profiles: vec!["demo".to_string(), "other".to_string()],
-            connect: Arc::new(move |name: &str| {
-                if name == "other" {
-                    let (url, hash, token) = &connect_store;
-                    Client::new(ClientConfig {
-                        api_url: url.clone(),
-                        store_hash: hash.clone(),
-                        token: Token::new(token.clone()),
-                        read_only: true,
-                    })
-                    .map_err(|e| e.to_string())
-                } else {
-                    Err(format!("no profile {name}"))
-                }
-            }),
-        };
-        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
-        let (keys, receiver) = mpsc::unbounded_channel();
+        let mut options = common::options(client_for(&store, false), false);
+        options.profiles = vec!["demo".to_string(), "other".to_string()];
+        options.connect = Arc::new(move |name: &str| {
+            if name == "other" {
+                let (url, hash, token) = &other;
+                Client::new(ClientConfig {
+                    api_url: url.clone(),
+                    store_hash: hash.clone(),
+                    token: Token::new(token.clone()),
+                    read_only: true,
+                })
+                .map_err(|e| e.to_string())
+            } else {
+                Err(format!("no profile {name}"))
+            }
+        });
+        let api = client_for(&store, false);
         Harness {
-            runner,
-            keys,
-            input: UnboundedReceiverStream::new(receiver),
+            driver: common::Driver::new(options, 100, 30),
             store,
+            api,
         }
     }
 
-    fn press(&self, code: KeyCode) {
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        self.keys.send(Ok(event)).expect("the loop listens");
-    }
-
-    fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    /// Runs the real loop until `condition` holds, failing after `PATIENCE`.
-    async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
-        let run = self.runner.run_until(&mut self.input, condition);
-        match tokio::time::timeout(PATIENCE, run).await {
-            Ok(result) => result.expect("the loop runs"),
-            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
-        }
-    }
-
-    fn state(&self) -> &AppState {
-        self.runner.state()
-    }
-
-    fn screen(&self) -> String {
-        self.runner.backend().to_string()
-    }
-
-    fn requests_to(&self, prefix: &str) -> Vec<String> {
+    /// The paths of the requests served so far that contain `part`.
+    fn requests_to(&self, part: &str) -> Vec<String> {
         self.store
             .requests()
             .into_iter()
-            .filter(|r| r.path.contains(prefix))
+            .filter(|r| r.path.contains(part))
             .map(|r| r.path)
             .collect()
     }
-}
-
-fn client_for(store: &FakeStore) -> Client {
-    Client::new(ClientConfig {
-        api_url: store.api_url(),
-        store_hash: store.store_hash().to_string(),
-        token: Token::new(store.token().to_string()),
-        read_only: false,
-    })
-    .expect("client")
 }
 
 fn products_loaded(state: &AppState) -> bool {
@@ -411,7 +346,8 @@ async fn an_idle_app_draws_nothing() {
     .await;
     // Let any in-flight result arrive, then count frames over an idle period.
     let before = h.runner.frames_drawn();
-    let idle = h.runner.run_until(&mut h.input, |_| false);
+    let driver = &mut h.driver;
+    let idle = driver.runner.run_until(&mut driver.input, |_| false);
     let _ = tokio::time::timeout(Duration::from_millis(400), idle).await;
     let drawn = h.runner.frames_drawn() - before;
     assert!(drawn <= 1, "an idle app redrew {drawn} times");

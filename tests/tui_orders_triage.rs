@@ -2,81 +2,28 @@
 //! `TestBackend`) driven by key events against the store simulator, every
 //! result checked through the API. Waits on conditions, never sleeps.
 
-use std::collections::BTreeSet;
-use std::io;
-use std::sync::Arc;
-use std::time::Duration;
+#[path = "common/mod.rs"]
+mod common;
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::collections::BTreeSet;
+
+use crossterm::event::KeyCode;
 use reqwest::Method;
 use serde_json::{Value, json};
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
 
-use bctui::api::client::{Client, ClientConfig};
 use bctui::api::query::OrderQuery;
-use bctui::api::token::Token;
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
 use bctui::app::orders::{Highlight, NEEDS_ACTION, OrderDialog};
-use bctui::app::{AppState, Mode, Tab};
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::tui::{Runner, TuiOptions};
+use bctui::app::{Mode, Tab};
 
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Harness {
-    runner: Runner<TestBackend>,
-    keys: mpsc::UnboundedSender<io::Result<Event>>,
-    input: UnboundedReceiverStream<io::Result<Event>>,
-    store: FakeStore,
-    api: Client,
-}
-
-fn client_for(store: &FakeStore, read_only: bool) -> Client {
-    Client::new(ClientConfig {
-        api_url: store.api_url(),
-        store_hash: store.store_hash().to_string(),
-        token: Token::new(store.token().to_string()),
-        read_only,
-    })
-    .expect("client")
-}
+use common::Harness;
 
 impl Harness {
+    /// 300 orders; the app is on the Orders tab with the needs-action view, its counts and the
+    /// store's statuses loaded.
     async fn start(read_only: bool) -> Harness {
-        let store = FakeStore::start(FakeStoreConfig {
-            products: 40,
-            customers: 60,
-            orders: 300,
-            quota: 100_000,
-            anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
-            ..FakeStoreConfig::default()
-        })
-        .await
-        .expect("the simulator starts");
-        let options = TuiOptions {
-            client: client_for(&store, read_only),
-            profile: "demo".to_string(),
-            read_only,
-            mouse: false,
-            profiles: vec!["demo".to_string()],
-            connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
-        };
-        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
-        let (keys, receiver) = mpsc::unbounded_channel();
-        let api = client_for(&store, false);
-        let mut h = Harness {
-            runner,
-            keys,
-            input: UnboundedReceiverStream::new(receiver),
-            store,
-            api,
-        };
+        let mut h = Harness::launch(common::store_config(40, 60, 300), read_only, 100, 30).await;
         h.press(KeyCode::Char('2'));
         h.wait_for("the needs-action view, counts and statuses", |s| {
             s.tab == Tab::Orders
@@ -88,35 +35,6 @@ impl Harness {
         h
     }
 
-    fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
-        let event = Event::Key(KeyEvent::new(code, modifiers));
-        self.keys.send(Ok(event)).expect("the loop listens");
-    }
-
-    fn press(&self, code: KeyCode) {
-        self.key(code, KeyModifiers::NONE);
-    }
-
-    fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    fn command(&self, line: &str) {
-        self.press(KeyCode::Char(':'));
-        self.type_text(line);
-        self.press(KeyCode::Enter);
-    }
-
-    async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
-        let run = self.runner.run_until(&mut self.input, condition);
-        match tokio::time::timeout(PATIENCE, run).await {
-            Ok(result) => result.expect("the loop runs"),
-            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
-        }
-    }
-
     /// Waits until no write is in flight and the counts are back.
     async fn wait_written(&mut self, what: &str) {
         self.wait_for(what, |s| {
@@ -125,19 +43,6 @@ impl Harness {
                 && s.orders.counts_load == LoadState::Loaded
         })
         .await;
-    }
-
-    fn state(&self) -> &AppState {
-        self.runner.state()
-    }
-
-    fn screen(&self) -> String {
-        self.runner.backend().to_string()
-    }
-
-    /// The screen without the header line (user@host and the quota vary).
-    fn body(&self) -> String {
-        self.screen().lines().skip(1).collect::<Vec<_>>().join("\n")
     }
 
     fn selected_id(&self) -> u64 {

@@ -1,33 +1,39 @@
 //! The test harness: the real app loop on a `TestBackend` fed with key
 //! events, plus helpers to mask what changes between runs in snapshots.
 
-use std::io;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
 
+pub use crate::common::{Driver, PATIENCE};
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
 use bctui::app::console::HttpMethod;
 use bctui::app::list::LoadState;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::tui::{Runner, TuiOptions};
-
-pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Harness {
-    pub runner: Runner<TestBackend>,
-    keys: mpsc::UnboundedSender<io::Result<Event>>,
-    input: UnboundedReceiverStream<io::Result<Event>>,
+    pub driver: Driver,
     data_dir: PathBuf,
+}
+
+impl Deref for Harness {
+    type Target = Driver;
+    fn deref(&self) -> &Driver {
+        &self.driver
+    }
+}
+
+impl DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut Driver {
+        &mut self.driver
+    }
 }
 
 /// A fresh, empty directory for one test's history and saved bodies.
@@ -66,22 +72,10 @@ impl Harness {
             read_only,
         })
         .expect("client");
-        let options = TuiOptions {
-            client,
-            profile: "demo".to_string(),
-            read_only,
-            mouse: false,
-            profiles: vec!["demo".to_string()],
-            connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
-        };
-        let terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        let (mut runner, _actions) = Runner::from_options(terminal, options).expect("runner");
-        runner.state_mut().console.data_dir = data_dir.to_path_buf();
-        let (keys, receiver) = mpsc::unbounded_channel();
+        let mut driver = Driver::new(crate::common::options(client, read_only), 100, 30);
+        driver.runner.state_mut().console.data_dir = data_dir.to_path_buf();
         Harness {
-            runner,
-            keys,
-            input: UnboundedReceiverStream::new(receiver),
+            driver,
             data_dir: data_dir.to_path_buf(),
         }
     }
@@ -96,39 +90,8 @@ impl Harness {
         )
     }
 
-    pub fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
-        let event = Event::Key(KeyEvent::new(code, modifiers));
-        self.keys.send(Ok(event)).expect("the loop listens");
-    }
-
-    pub fn press(&self, code: KeyCode) {
-        self.key(code, KeyModifiers::NONE);
-    }
-
     pub fn ctrl(&self, c: char) {
         self.key(KeyCode::Char(c), KeyModifiers::CONTROL);
-    }
-
-    pub fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    pub async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
-        let run = self.runner.run_until(&mut self.input, condition);
-        match tokio::time::timeout(PATIENCE, run).await {
-            Ok(result) => result.expect("the loop runs"),
-            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
-        }
-    }
-
-    pub fn state(&self) -> &AppState {
-        self.runner.state()
-    }
-
-    pub fn screen(&self) -> String {
-        self.runner.backend().to_string()
     }
 
     /// The screen redrawn without toasts (they expire on a clock) and the

@@ -2,6 +2,8 @@
 //! `TestBackend`, driven by key events, against the store simulator (and a
 //! tiny axum server for a 5 MB answer). Waits on conditions, never sleeps.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 
 use std::sync::Arc;

@@ -1,0 +1,192 @@
+//! What every TUI test drives: the real app loop (`Runner` on a `TestBackend`) fed with
+//! key events, against a store simulator, with a second client to check results through
+//! the API. Each test crate uses part of it.
+#![allow(dead_code)]
+
+use std::io;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::client::{Client, ClientConfig};
+use bctui::api::token::Token;
+use bctui::app::AppState;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+/// How long a condition may take before the test fails with the screen.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The loop and the keyboard.
+pub struct Driver {
+    pub runner: Runner<TestBackend>,
+    pub keys: mpsc::UnboundedSender<io::Result<Event>>,
+    pub input: UnboundedReceiverStream<io::Result<Event>>,
+}
+
+impl Driver {
+    /// The app for `options` on a `width` x `height` screen; nothing runs until a wait.
+    pub fn new(options: TuiOptions, width: u16, height: u16) -> Driver {
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
+        let (keys, receiver) = mpsc::unbounded_channel();
+        Driver {
+            runner,
+            keys,
+            input: UnboundedReceiverStream::new(receiver),
+        }
+    }
+
+    pub fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        self.keys.send(Ok(event)).expect("the loop listens");
+    }
+
+    pub fn press(&self, code: KeyCode) {
+        self.key(code, KeyModifiers::NONE);
+    }
+
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Types `:line` and Enter.
+    pub fn command(&self, line: &str) {
+        self.press(KeyCode::Char(':'));
+        self.type_text(line);
+        self.press(KeyCode::Enter);
+    }
+
+    /// Runs the loop until `condition` holds, or fails showing the screen.
+    pub async fn wait_for(&mut self, what: &str, condition: impl FnMut(&AppState) -> bool) {
+        let run = self.runner.run_until(&mut self.input, condition);
+        match tokio::time::timeout(PATIENCE, run).await {
+            Ok(result) => result.expect("the loop runs"),
+            Err(_) => panic!("timed out waiting for {what}\n{}", self.screen()),
+        }
+    }
+
+    /// Waits until no write is in flight and a toast containing `text` shows.
+    pub async fn wait_toast(&mut self, text: &str) {
+        let wanted = text.to_string();
+        self.wait_for(&format!("a toast {text:?}"), move |s| {
+            s.edit.pending.is_empty() && s.toasts.iter().any(|t| t.text.contains(&wanted))
+        })
+        .await;
+    }
+
+    pub fn state(&self) -> &AppState {
+        self.runner.state()
+    }
+
+    pub fn screen(&self) -> String {
+        self.runner.backend().to_string()
+    }
+
+    /// The screen without its first line (the header's user, host and quota vary
+    /// from run to run), for snapshots.
+    pub fn body(&self) -> String {
+        let screen = self.screen();
+        screen.lines().skip(1).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// The driver plus the simulator it talks to and a client for checking results.
+pub struct Harness {
+    pub driver: Driver,
+    pub store: FakeStore,
+    pub api: Client,
+}
+
+impl Deref for Harness {
+    type Target = Driver;
+    fn deref(&self) -> &Driver {
+        &self.driver
+    }
+}
+
+impl DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut Driver {
+        &mut self.driver
+    }
+}
+
+/// A small store with a fixed clock (so data is the same every run) and a generous quota.
+pub fn store_config(products: usize, customers: usize, orders: usize) -> FakeStoreConfig {
+    FakeStoreConfig {
+        products,
+        customers,
+        orders,
+        quota: 100_000,
+        anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+        ..FakeStoreConfig::default()
+    }
+}
+
+/// Options for the demo profile; `:profile` to anything else fails.
+pub fn options(client: Client, read_only: bool) -> TuiOptions {
+    TuiOptions {
+        client,
+        profile: "demo".to_string(),
+        read_only,
+        mouse: false,
+        profiles: vec!["demo".to_string()],
+        connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+    }
+}
+
+impl Harness {
+    /// Starts the store and the app (read-only or not) on a `width` x `height` screen.
+    pub async fn launch(
+        config: FakeStoreConfig,
+        read_only: bool,
+        width: u16,
+        height: u16,
+    ) -> Harness {
+        let store = FakeStore::start(config)
+            .await
+            .expect("the simulator starts");
+        let driver = Driver::new(
+            options(client_for(&store, read_only), read_only),
+            width,
+            height,
+        );
+        let api = client_for(&store, false);
+        Harness { driver, store, api }
+    }
+
+    /// Requests other than GETs (writes) the simulator served so far.
+    pub fn writes(&self) -> Vec<String> {
+        self.store
+            .requests()
+            .into_iter()
+            .filter(|r| r.method != "GET")
+            .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+            .collect()
+    }
+
+    /// How many requests the simulator served so far.
+    pub fn requests(&self) -> usize {
+        self.store.requests().len()
+    }
+}
+
+/// A client for `store`, refusing writes when `read_only`.
+pub fn client_for(store: &FakeStore, read_only: bool) -> Client {
+    Client::new(ClientConfig {
+        api_url: store.api_url(),
+        store_hash: store.store_hash().to_string(),
+        token: Token::new(store.token().to_string()),
+        read_only,
+    })
+    .expect("client")
+}
