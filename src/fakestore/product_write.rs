@@ -27,7 +27,8 @@ fn conflict(field: &str, title: &str) -> ApiError {
     ApiError::new(409, title).field(field, title)
 }
 
-fn blank_product(id: u64, now: DateTime<Utc>) -> Product {
+/// A product with the API's defaults for every field, created (and modified) at `now`.
+pub(crate) fn blank_product(id: u64, now: DateTime<Utc>) -> Product {
     let now = touched(now, now);
     Product {
         id,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 
 use super::config::FakeStoreConfig;
+use super::product_write::blank_product;
 use super::rng::Rng;
 use super::seed_customers::seed_customers;
 use super::seed_orders::seed_orders;
@@ -267,7 +268,6 @@ fn seed_products(
         let mut p = Product {
             id,
             name,
-            kind: "physical".into(),
             sku,
             description: format!(
                 "<p>The {} {lower_noun} is made from durable {material} and built for everyday use. {}</p>",
@@ -286,9 +286,6 @@ fn seed_products(
             cost_price,
             retail_price,
             sale_price,
-            map_price: Decimal::ZERO,
-            tax_class_id: 0,
-            product_tax_code: String::new(),
             calculated_price: price,
             categories,
             brand_id: if rng.chance(0.9) {
@@ -296,8 +293,6 @@ fn seed_products(
             } else {
                 0
             },
-            option_set_id: None,
-            option_set_display: "right".into(),
             inventory_level: if rng.chance(0.08) {
                 0
             } else {
@@ -309,37 +304,17 @@ fn seed_products(
             } else {
                 "none".into()
             },
-            reviews_rating_sum: 0,
-            reviews_count: 0,
             total_sold: rng.below(300),
-            fixed_cost_shipping_price: Decimal::ZERO,
             is_free_shipping: rng.chance(0.1),
             is_visible: rng.chance(0.9),
             is_featured: rng.chance(0.05),
-            related_products: vec![-1],
-            warranty: String::new(),
             bin_picking_number: format!(
                 "{}-{:02}",
                 (b'A' + rng.below(8) as u8) as char,
                 rng.range(1, 40)
             ),
-            layout_file: "product.html".into(),
-            upc: String::new(),
-            mpn: String::new(),
-            gtin: String::new(),
             search_keywords: format!("{lower_noun}, {material}"),
             availability: availability.into(),
-            availability_description: String::new(),
-            gift_wrapping_options_type: "any".into(),
-            gift_wrapping_options_list: Vec::new(),
-            sort_order: 0,
-            condition: "New".into(),
-            is_condition_shown: false,
-            order_quantity_minimum: 0,
-            order_quantity_maximum: 0,
-            page_title: String::new(),
-            meta_keywords: Vec::new(),
-            meta_description: String::new(),
             date_created: created,
             date_modified: modified,
             view_count: rng.below(5000),
@@ -350,21 +325,11 @@ fn seed_products(
                 String::new()
             },
             is_preorder_only: availability == "preorder",
-            is_price_hidden: false,
-            price_hidden_label: String::new(),
             custom_url: CustomUrl {
                 url,
                 is_customized: false,
             },
-            base_variant_id: None,
-            open_graph_type: "product".into(),
-            open_graph_title: String::new(),
-            open_graph_description: String::new(),
-            open_graph_use_meta_description: true,
-            open_graph_use_product_name: true,
-            open_graph_use_image: true,
-            variants: Vec::new(),
-            options: Vec::new(),
+            ..blank_product(id, created)
         };
         if rng.chance(0.2) {
             add_option_variants(data, rng, &mut p, noun.group);
