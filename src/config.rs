@@ -333,26 +333,9 @@ impl Config {
     }
 }
 
-/// True for https URLs, and for plain http only to a loopback host.
+/// True for https URLs, and for plain http only to a loopback host (the client's own rule).
 pub fn url_may_carry_token(api_url: &str) -> bool {
-    let lower = api_url.to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        return true;
-    }
-    let Some(rest) = lower.strip_prefix("http://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match authority.strip_prefix('[') {
-        // IPv6 literal: [::1]:8080
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
-    };
-    if host == "localhost" {
-        return true;
-    }
-    host.parse::<std::net::IpAddr>()
-        .is_ok_and(|ip| ip.is_loopback())
+    reqwest::Url::parse(api_url).is_ok_and(|url| crate::api::client::may_carry_token(&url))
 }
 
 /// Refuses a file that group or others can read, like ssh does for keys.

@@ -89,6 +89,16 @@ pub fn is_loopback_host(url: &Url) -> bool {
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// Whether the token may be sent to `url`: https anywhere, plain http only to loopback
+/// (the token must not cross a network in clear text).
+pub fn may_carry_token(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => true,
+        "http" => is_loopback_host(url),
+        _ => false,
+    }
+}
+
 fn valid_store_hash(hash: &str) -> bool {
     !hash.is_empty()
         && hash
@@ -105,8 +115,7 @@ impl Client {
         let mut url = Url::parse(api_url)
             .map_err(|e| ApiError::Config(format!("API URL {api_url:?} is not a URL: {e}")))?;
         match url.scheme() {
-            "https" => {}
-            "http" if is_loopback_host(&url) => {}
+            "https" | "http" if may_carry_token(&url) => {}
             "http" => {
                 return Err(ApiError::RefusedUrl {
                     url: api_url.to_string(),
