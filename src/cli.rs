@@ -198,34 +198,10 @@ pub fn client_for(credentials: &Credentials) -> Result<crate::api::Client, Strin
     .map_err(|err| err.to_string())
 }
 
-/// Waits for Ctrl-C, SIGTERM or SIGHUP.
+/// Waits for Ctrl-C, SIGTERM or SIGHUP (forever if no handler could be installed).
 async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let mut term = signal(SignalKind::terminate()).ok();
-        let mut hup = signal(SignalKind::hangup()).ok();
-        let term = async {
-            match term.as_mut() {
-                Some(s) => s.recv().await,
-                None => std::future::pending().await,
-            }
-        };
-        let hup = async {
-            match hup.as_mut() {
-                Some(s) => s.recv().await,
-                None => std::future::pending().await,
-            }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term => {}
-            _ = hup => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+    if crate::tui::termination_signal().await.is_none() {
+        std::future::pending::<()>().await;
     }
 }
 

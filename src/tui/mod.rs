@@ -96,6 +96,30 @@ static HUNG_UP: AtomicBool = AtomicBool::new(false);
 /// Sends `Action::Quit` when SIGTERM, SIGHUP (the SSH session dropped) or
 /// SIGINT arrives. In raw mode Ctrl-C is a key, so SIGINT only comes from `kill`.
 async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
+    let Some(signal) = termination_signal().await else {
+        return;
+    };
+    tracing::info!("{signal:?}: quitting");
+    if signal == TerminationSignal::Hangup {
+        HUNG_UP.store(true, Ordering::SeqCst);
+    }
+    let _ = actions.send(Action::Quit);
+}
+
+/// A signal that asks bctui to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TerminationSignal {
+    /// SIGTERM.
+    Terminate,
+    /// SIGHUP: the terminal (or SSH session) is gone.
+    Hangup,
+    /// SIGINT (Ctrl-c outside raw mode, or `kill -INT`).
+    Interrupt,
+}
+
+/// Waits for SIGTERM, SIGHUP or SIGINT; `None` (after a warning) when the handlers
+/// cannot be installed, so callers then simply never see a signal.
+pub async fn termination_signal() -> Option<TerminationSignal> {
     use tokio::signal::unix::{SignalKind, signal};
     let (Ok(mut term), Ok(mut hup), Ok(mut int)) = (
         signal(SignalKind::terminate()),
@@ -103,17 +127,13 @@ async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
         signal(SignalKind::interrupt()),
     ) else {
         tracing::warn!("could not install signal handlers");
-        return;
+        return None;
     };
-    tokio::select! {
-        _ = term.recv() => tracing::info!("SIGTERM: quitting"),
-        _ = hup.recv() => {
-            tracing::info!("SIGHUP: quitting");
-            HUNG_UP.store(true, Ordering::SeqCst);
-        }
-        _ = int.recv() => tracing::info!("SIGINT: quitting"),
-    }
-    let _ = actions.send(Action::Quit);
+    Some(tokio::select! {
+        _ = term.recv() => TerminationSignal::Terminate,
+        _ = hup.recv() => TerminationSignal::Hangup,
+        _ = int.recv() => TerminationSignal::Interrupt,
+    })
 }
 
 impl<B: FrameBackend> Runner<B> {
