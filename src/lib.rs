@@ -8,11 +8,13 @@
 //! - [`app`]: state, `Action`s and the update function (no drawing, no HTTP).
 //! - [`ui`]: pure drawing from state (no I/O).
 //! - [`config`]: profiles, credentials and paths.
+//! - [`clock`]: the one source of "now" (a manual clock in tests).
 //! - [`cli`]: the command-line entry points (`bctui api`, `bctui fakestore`, ...).
 
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod fakestore;
 pub mod tui;

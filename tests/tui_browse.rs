@@ -28,7 +28,7 @@ impl Harness {
             store.store_hash().to_string(),
             store.token().to_string(),
         );
-        let mut options = common::options(client_for(&store, false), false);
+        let mut options = common::options(client_for(&store, false), false, store.clock());
         options.profiles = vec!["demo".to_string(), "other".to_string()];
         options.connect = Arc::new(move |name: &str| {
             if name == "other" {

@@ -12,7 +12,9 @@ use tokio::task::{AbortHandle, JoinHandle};
 use super::fetch;
 use crate::api::Client;
 use crate::app::action::Slot;
+use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
+use crate::clock::Clock;
 
 /// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
@@ -26,11 +28,18 @@ pub struct Executor {
     timers: Vec<AbortHandle>,
     rate_watch: Option<JoinHandle<()>>,
     switching: Option<JoinHandle<()>>,
+    clock: Clock,
 }
 
 impl Executor {
-    /// An executor sending results to `actions`, starting with `client`.
-    pub fn new(client: Client, connect: Connect, actions: mpsc::UnboundedSender<Action>) -> Self {
+    /// An executor sending results to `actions`, starting with `client`; toasts and polls
+    /// wait on `clock`.
+    pub fn new(
+        client: Client,
+        connect: Connect,
+        actions: mpsc::UnboundedSender<Action>,
+        clock: Clock,
+    ) -> Self {
         let mut executor = Executor {
             client: Arc::new(Mutex::new(client)),
             connect,
@@ -39,6 +48,7 @@ impl Executor {
             timers: Vec::new(),
             rate_watch: None,
             switching: None,
+            clock,
         };
         executor.watch_rate_limit();
         executor
@@ -70,25 +80,43 @@ impl Executor {
                 tab,
                 generation,
                 delay,
-            } => self.after(delay, Action::FilterDue { tab, generation }),
-            Effect::ExpireToast { id, after } => self.after(after, Action::ToastExpired(id)),
+            } => {
+                // Typing speed, not time of day: tokio's timer even under a manual clock.
+                let delay = tokio::time::sleep(delay);
+                self.after(delay, Action::FilterDue { tab, generation })
+            }
+            Effect::ExpireToast { id, after } => {
+                self.after(self.clock.sleep(after), Action::ToastExpired(id))
+            }
             Effect::SwitchProfile(profile) => self.switch_profile(profile),
             // The runner writes to the terminal; nothing to run here.
             Effect::CopyToClipboard(_) => {}
             Effect::Orders(task) => {
                 self.timers.retain(|timer| !timer.is_finished());
-                let task = tokio::spawn(super::orders_tasks::run(
-                    self.client(),
-                    task,
-                    self.actions.clone(),
-                ));
+                // A poll's wait starts now, not when its task first runs.
+                let wait = match &task {
+                    OrdersTask::Poll { after, .. } => Some(self.clock.sleep(*after)),
+                    _ => None,
+                };
+                let (client, actions) = (self.client(), self.actions.clone());
+                let task = tokio::spawn(async move {
+                    if let Some(wait) = wait {
+                        wait.await;
+                    }
+                    super::orders_tasks::run(client, task, actions).await;
+                });
                 self.timers.push(task.abort_handle());
             }
             Effect::Console(effect) => {
                 // Not a slot: a request already sent is never abandoned (not
                 // even by a profile switch); only quitting aborts it.
                 self.timers.retain(|task| !task.is_finished());
-                let task = super::console_exec::run(self.client(), self.actions.clone(), effect);
+                let task = super::console_exec::run(
+                    self.client(),
+                    self.actions.clone(),
+                    effect,
+                    self.clock.clone(),
+                );
                 self.timers.push(task.abort_handle());
             }
             Effect::Write { request, write } => {
@@ -106,12 +134,12 @@ impl Executor {
         }
     }
 
-    /// Sends `action` after `delay`.
-    fn after(&mut self, delay: Duration, action: Action) {
+    /// Sends `action` once `delay` completes.
+    fn after(&mut self, delay: impl Future<Output = ()> + Send + 'static, action: Action) {
         self.timers.retain(|timer| !timer.is_finished());
         let actions = self.actions.clone();
         let task = tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
+            delay.await;
             let _ = actions.send(action);
         });
         self.timers.push(task.abort_handle());

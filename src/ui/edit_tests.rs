@@ -35,7 +35,7 @@ fn product(i: u64) -> Product {
 }
 
 fn state() -> AppState {
-    let mut state = AppState::new("demo", "ada@host", false);
+    let mut state = AppState::for_tests("demo", "ada@host", false);
     state.size = (100, 30);
     state
         .products

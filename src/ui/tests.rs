@@ -146,7 +146,7 @@ fn counts() -> OrderCount {
 }
 
 fn base_state() -> AppState {
-    let mut state = AppState::new("demo", "ops@shop-admin", false);
+    let mut state = AppState::for_tests("demo", "ops@shop-admin", false);
     state.header.store_name = Some("Demo Store".to_string());
     state.header.rate = Some(RateInfo {
         left: 437,
