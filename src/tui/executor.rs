@@ -11,6 +11,7 @@ use tokio::task::{AbortHandle, JoinHandle};
 
 use super::fetch;
 use crate::api::Client;
+use crate::app::action::Connected;
 use crate::app::action::Slot;
 use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
@@ -159,7 +160,9 @@ impl Executor {
                 .await
                 .unwrap_or_else(|error| Err(format!("connecting failed: {error}")));
             let result = connected.map(|client| {
+                let read_only = client.read_only();
                 *shared.lock().unwrap_or_else(PoisonError::into_inner) = client;
+                Connected { read_only }
             });
             let _ = actions.send(Action::ProfileSwitched { profile, result });
         });
@@ -225,5 +228,71 @@ impl Executor {
 impl Drop for Executor {
     fn drop(&mut self) {
         self.abort_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ClientConfig, Token};
+    use crate::app::Tab;
+
+    /// An executor whose client points at a closed port: these effects make no request.
+    fn executor(clock: Clock) -> (Executor, mpsc::UnboundedReceiver<Action>) {
+        let client = Client::new(ClientConfig {
+            api_url: "http://127.0.0.1:9".to_string(),
+            store_hash: "nowhere".to_string(),
+            token: Token::new("unused".to_string()),
+            read_only: true,
+        })
+        .expect("client");
+        let connect: Connect = Arc::new(|name: &str| Err(format!("no profile {name}")));
+        let (sender, receiver) = mpsc::unbounded_channel();
+        (Executor::new(client, connect, sender, clock), receiver)
+    }
+
+    async fn settle() {
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_filter_is_due_when_typing_has_paused_for_the_debounce() {
+        let (mut executor, mut actions) = executor(Clock::test());
+        executor.run(Effect::Debounce {
+            tab: Tab::Products,
+            generation: 7,
+            delay: Duration::from_millis(300),
+        });
+        tokio::time::advance(Duration::from_millis(299)).await;
+        settle().await;
+        assert!(actions.try_recv().is_err(), "not yet");
+        tokio::time::advance(Duration::from_millis(1)).await;
+        settle().await;
+        assert!(matches!(
+            actions.try_recv(),
+            Ok(Action::FilterDue {
+                tab: Tab::Products,
+                generation: 7
+            })
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_toast_expires_on_the_app_clock() {
+        let clock = Clock::test();
+        let (mut executor, mut actions) = executor(clock.clone());
+        executor.run(Effect::ExpireToast {
+            id: 3,
+            after: Duration::from_secs(4),
+        });
+        // tokio's time passing does not move a manual clock.
+        tokio::time::advance(Duration::from_secs(60)).await;
+        settle().await;
+        assert!(actions.try_recv().is_err(), "the app clock stood still");
+        clock.advance(Duration::from_secs(4));
+        settle().await;
+        assert!(matches!(actions.try_recv(), Ok(Action::ToastExpired(3))));
     }
 }
