@@ -15,6 +15,8 @@ mod config;
 mod customers;
 mod errors;
 mod fields;
+mod hook_delivery;
+mod hooks;
 mod order_model;
 mod order_render;
 mod order_write;

@@ -135,6 +135,7 @@ fn update(
     let Some(v) = product.variants.iter_mut().find(|v| v.id == id) else {
         return Err(variant_not_found(id));
     };
+    let level_before = v.inventory_level;
     let mut f = Fields::new(body, prefix);
     macro_rules! set {
         ($reader:ident, $($field:ident),+) => {$(
@@ -177,6 +178,7 @@ fn update(
         v.sku = sku;
     }
     let sku = v.sku.clone();
+    let level = (v.inventory_level != level_before).then_some(v.inventory_level);
     let is_base = product.base_variant_id == Some(id);
     if is_base {
         product.sku = sku.clone();
@@ -194,6 +196,10 @@ fn update(
     product.date_modified = touched(product.date_modified, ctx.now);
     product.recompute();
     data.products.insert(product_id, product);
+    if let Some(level) = level {
+        // A product without options keeps its stock on its base variant.
+        data.emit_inventory(product_id, (!is_base).then_some(id), level);
+    }
     Ok(())
 }
 
