@@ -117,6 +117,11 @@ impl Receiver {
     pub async fn next(&mut self) -> Option<Delivery> {
         self.deliveries.recv().await
     }
+
+    /// A delivery already received, without waiting.
+    pub fn try_next(&mut self) -> Option<Delivery> {
+        self.deliveries.try_recv().ok()
+    }
 }
 
 fn check(expected: Option<&ExpectedHeader>, headers: &HeaderMap) -> HeaderCheck {

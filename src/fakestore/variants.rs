@@ -178,7 +178,6 @@ fn update(
         v.sku = sku;
     }
     let sku = v.sku.clone();
-    let level = (v.inventory_level != level_before).then_some(v.inventory_level);
     let is_base = product.base_variant_id == Some(id);
     if is_base {
         product.sku = sku.clone();
@@ -195,6 +194,13 @@ fn update(
     }
     product.date_modified = touched(product.date_modified, ctx.now);
     product.recompute();
+    // Read after recompute: a base variant's stock follows its product's unless tracked by variant.
+    let level = product
+        .variants
+        .iter()
+        .find(|v| v.id == id)
+        .map(|v| v.inventory_level)
+        .filter(|level| *level != level_before);
     data.products.insert(product_id, product);
     if let Some(level) = level {
         // A product without options keeps its stock on its base variant.

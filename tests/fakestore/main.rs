@@ -3,6 +3,7 @@
 mod catalog;
 mod customers;
 mod harness;
+mod hooks;
 mod http;
 mod orders;
 mod trees;
