@@ -138,11 +138,15 @@ pub(crate) fn fire(shared: &Arc<Shared>, data: &mut StoreData, ctx: &Ctx, succee
     let waits = retry_waits(shared.config().hook_retry_scale);
     let created_at = ctx.now.timestamp();
     for event in &events {
-        let body = payload(event, &ctx.store_hash, created_at).to_string();
-        let listeners = data
+        let listeners: Vec<_> = data
             .hooks
             .values()
-            .filter(|h| h.is_active && scope_matches(&h.scope, event.scope));
+            .filter(|h| h.is_active && scope_matches(&h.scope, event.scope))
+            .collect();
+        if listeners.is_empty() {
+            continue;
+        }
+        let body = payload(event, &ctx.store_hash, created_at).to_string();
         for hook in listeners {
             let delivery = Delivery {
                 hook_id: hook.id,
