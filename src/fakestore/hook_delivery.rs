@@ -4,14 +4,18 @@
 //! all failed is deactivated (`is_active: false`).
 //!
 //! Deliveries run in their own tasks, after the write that raised them was answered, and
-//! only to loopback destinations. The retry waits are multiplied by the simulator's
-//! `hook_retry_scale` so a test can run the whole schedule in a fraction of a second.
+//! only to loopback destinations. Retries fall due on the store's clock (a test moves its
+//! manual clock through the schedule), at the documented offsets multiplied by the
+//! simulator's `hook_retry_scale` (so 0.001 runs the 48 hours in about three minutes).
 
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use sha1::{Digest, Sha1};
+
+use crate::clock::Clock;
 
 use super::hooks::loopback_url;
 use super::server::{Ctx, Shared};
@@ -124,8 +128,8 @@ struct Delivery {
     destination: String,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
-    /// When the event happened, in the store's time (UNIX seconds).
-    created_at: i64,
+    /// When the event happened, in the store's time: retries are due at fixed offsets from it.
+    happened: DateTime<Utc>,
 }
 
 /// Hands the events of a served request to every active hook whose scope matches, each in
@@ -136,6 +140,7 @@ pub(crate) fn fire(shared: &Arc<Shared>, data: &mut StoreData, ctx: &Ctx, succee
         return;
     }
     let waits = retry_waits(shared.config().hook_retry_scale);
+    let clock = &shared.config().clock;
     let created_at = ctx.now.timestamp();
     for event in &events {
         let listeners: Vec<_> = data
@@ -158,9 +163,13 @@ pub(crate) fn fire(shared: &Arc<Shared>, data: &mut StoreData, ctx: &Ctx, succee
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect(),
                 body: body.clone().into_bytes(),
-                created_at,
+                happened: ctx.now,
             };
-            tokio::spawn(deliver(Arc::downgrade(shared), delivery, waits.clone()));
+            let retries = Retries {
+                waits: waits.clone(),
+                clock: clock.clone(),
+            };
+            tokio::spawn(deliver(Arc::downgrade(shared), delivery, retries));
         }
     }
 }
@@ -174,7 +183,7 @@ pub(crate) fn retry_waits(scale: f64) -> Vec<Duration> {
     };
     RETRY_SCHEDULE_SECS
         .iter()
-        .map(|s| Duration::from_secs_f64(*s as f64 * scale))
+        .map(|s| Duration::try_from_secs_f64(*s as f64 * scale).unwrap_or(Duration::MAX))
         .collect()
 }
 
@@ -228,9 +237,15 @@ async fn attempt(client: &reqwest::Client, d: &Delivery) -> bool {
     }
 }
 
+/// When to retry, on the store's clock (a test's manual clock moves only when told).
+struct Retries {
+    waits: Vec<Duration>,
+    clock: Clock,
+}
+
 /// Delivers with retries; stops early when the hook is gone, switched off, or the simulator
 /// stopped; deactivates the hook once every retry failed.
-async fn deliver(store: Weak<Shared>, d: Delivery, waits: Vec<Duration>) {
+async fn deliver(store: Weak<Shared>, d: Delivery, retries: Retries) {
     let Some(client) = delivery_client() else {
         return;
     };
@@ -246,8 +261,17 @@ async fn deliver(store: Weak<Shared>, d: Delivery, waits: Vec<Duration>) {
     if attempt(client, &d).await {
         return;
     }
-    for wait in waits {
-        tokio::time::sleep(wait).await;
+    let mut due = d.happened;
+    for wait in retries.waits {
+        // Due at a fixed offset from the event, so a clock moved on early is not waited out again.
+        due = chrono::Duration::from_std(wait)
+            .ok()
+            .and_then(|wait| due.checked_add_signed(wait))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let left = (due - retries.clock.now())
+            .to_std()
+            .unwrap_or(Duration::ZERO);
+        retries.clock.sleep(left).await;
         if !hook_is_live(&store) {
             return;
         }
@@ -260,12 +284,9 @@ async fn deliver(store: Weak<Shared>, d: Delivery, waits: Vec<Duration>) {
     };
     let mut data = shared.store_data();
     if let Some(hook) = data.hooks.get_mut(&d.hook_id) {
-        // In store time the last retry happens the whole schedule after the event, whatever
-        // the scale; stamping that keeps updated_at on the store's clock.
-        let gave_up = d.created_at + RETRY_SCHEDULE_SECS.iter().sum::<u64>() as i64;
         hook.is_active = false;
         hook.deactivated = true;
-        hook.updated_at = hook.updated_at.max(gave_up);
+        hook.updated_at = hook.updated_at.max(retries.clock.now().timestamp());
         tracing::info!(
             hook = d.hook_id,
             "webhook deactivated after its retries ran out"
@@ -318,5 +339,6 @@ mod tests {
         assert_eq!(waits[0], Duration::from_millis(60));
         assert_eq!(waits[10], Duration::from_millis(86_400));
         assert_eq!(retry_waits(f64::NAN)[0], Duration::from_secs(60));
+        assert_eq!(retry_waits(1e300)[0], Duration::MAX);
     }
 }

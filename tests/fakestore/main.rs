@@ -3,6 +3,7 @@
 mod catalog;
 mod customers;
 mod harness;
+mod hook_events;
 mod hooks;
 mod http;
 mod orders;
