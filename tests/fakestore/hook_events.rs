@@ -42,6 +42,37 @@ fn event(scope: &str, data: Value) -> (String, String) {
     (scope.to_string(), data.to_string())
 }
 
+/// Creates, changes and deletes one `kind` through its V3 batch endpoint at `path` and
+/// expects its three events.
+async fn lifecycle(
+    h: &Harness,
+    receiver: &mut Receiver,
+    kind: &str,
+    path: &str,
+    id_field: &str,
+    create: Value,
+    mut change: Value,
+) {
+    let created = h.call(Method::POST, path, Some(json!([create]))).await;
+    assert!(matches!(created.status, 200 | 201), "{}", created.text);
+    let id = created.json["data"][0][id_field].as_u64().unwrap();
+    change[id_field] = json!(id);
+    let updated = h.call(Method::PUT, path, Some(json!([change]))).await;
+    assert_eq!(updated.status, 200, "{}", updated.text);
+    let query = format!("{path}?{id_field}:in={id}");
+    assert!(matches!(
+        h.call(Method::DELETE, &query, None).await.status,
+        202 | 204
+    ));
+    let expected = ["created", "updated", "deleted"].map(|verb| {
+        event(
+            &format!("store/{kind}/{verb}"),
+            json!({"type": kind, "id": id}),
+        )
+    });
+    assert_eq!(events(receiver, 3).await, BTreeSet::from(expected));
+}
+
 fn secret() -> ExpectedHeader {
     "X-Hook-Secret: opensesame".parse().unwrap()
 }
@@ -198,71 +229,34 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
         ])
     );
 
-    // Customers: created, updated, deleted.
-    let created = h
-        .call(
-            Method::POST,
-            "/v3/customers",
-            Some(
-                json!([{"email": "hooked@example.com", "first_name": "Hook", "last_name": "Test"}]),
-            ),
-        )
-        .await;
-    let customer = created.json["data"][0]["id"].as_u64().unwrap();
-    h.call(
-        Method::PUT,
+    // Customers and categories: created, updated, deleted.
+    let customer =
+        json!({"email": "hooked@example.com", "first_name": "Hook", "last_name": "Test"});
+    let company = json!({"company": "Hooks Inc"});
+    lifecycle(
+        &h,
+        &mut receiver,
+        "customer",
         "/v3/customers",
-        Some(json!([{"id": customer, "company": "Hooks Inc"}])),
+        "id",
+        customer,
+        company,
     )
     .await;
-    h.call(
-        Method::DELETE,
-        &format!("/v3/customers?id:in={customer}"),
-        None,
-    )
-    .await;
-    let about = |scope: &str| event(scope, json!({"type": "customer", "id": customer}));
-    assert_eq!(
-        events(&mut receiver, 3).await,
-        BTreeSet::from([
-            about("store/customer/created"),
-            about("store/customer/updated"),
-            about("store/customer/deleted")
-        ])
-    );
-
-    // Categories: created, updated, deleted.
     let tree = h.get("/v3/catalog/trees").await.json["data"][0]["id"].clone();
-    let created = h
-        .call(
-            Method::POST,
-            "/v3/catalog/trees/categories",
-            Some(json!([{"name": "Hooked", "tree_id": tree}])),
-        )
-        .await;
-    assert_eq!(created.status, 201, "{}", created.text);
-    let category = created.json["data"][0]["category_id"].as_u64().unwrap();
-    h.call(
-        Method::PUT,
-        "/v3/catalog/trees/categories",
-        Some(json!([{"category_id": category, "name": "Hooked Again"}])),
+    let category = json!({"name": "Hooked", "tree_id": tree});
+    let rename = json!({"name": "Hooked Again"});
+    let path = "/v3/catalog/trees/categories";
+    lifecycle(
+        &h,
+        &mut receiver,
+        "category",
+        path,
+        "category_id",
+        category,
+        rename,
     )
     .await;
-    h.call(
-        Method::DELETE,
-        &format!("/v3/catalog/trees/categories?category_id:in={category}"),
-        None,
-    )
-    .await;
-    let about = |scope: &str| event(scope, json!({"type": "category", "id": category}));
-    assert_eq!(
-        events(&mut receiver, 3).await,
-        BTreeSet::from([
-            about("store/category/created"),
-            about("store/category/updated"),
-            about("store/category/deleted")
-        ])
-    );
 
     // A failed write fires nothing: the next event is the one after it.
     let refused = h
