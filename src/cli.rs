@@ -245,6 +245,10 @@ async fn run_fakestore(config: FakeStoreConfig) -> ExitCode {
         "  quota:      {} requests per {} ms",
         config.quota, config.window_ms
     );
+    println!(
+        "  webhooks:   /v3/hooks delivers to loopback destinations; retry intervals x{}",
+        config.hook_retry_scale
+    );
     println!("Use it with:");
     println!(
         "  export BIGCOMMERCE_API_URL={} BIGCOMMERCE_STORE_HASH={} BIGCOMMERCE_ACCESS_TOKEN={}",
