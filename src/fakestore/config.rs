@@ -32,8 +32,8 @@ pub struct FakeStoreConfig {
     /// "Now" for the store: seeded dates lie before the instant it shows at start, writes
     /// are stamped with it and `/v2/time` tells it. Tests pass a manual clock.
     pub clock: Clock,
-    /// Multiplies the documented webhook retry intervals (60 s … 86400 s); tests use a tiny
-    /// value to run the whole schedule quickly.
+    /// Multiplies the documented webhook retry intervals (60 s … 86400 s), which fall due on
+    /// `clock`; 0.001 runs the 48-hour schedule in about three minutes.
     pub hook_retry_scale: f64,
 }
 
