@@ -376,7 +376,9 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
     // Its read-only setting holds: a price edit is refused and nothing is sent.
     h.press(KeyCode::Char('p'));
     h.wait_for("the refusal", |s| {
-        s.toasts.iter().any(|t| t.text.contains("profile is read-only"))
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("profile is read-only"))
     })
     .await;
     assert!(

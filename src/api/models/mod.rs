@@ -8,12 +8,14 @@
 
 pub mod category;
 pub mod customer;
+pub mod hook;
 pub mod order;
 pub mod product;
 pub mod store;
 
 pub use category::*;
 pub use customer::*;
+pub use hook::*;
 pub use order::*;
 pub use product::*;
 pub use store::*;
