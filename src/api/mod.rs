@@ -10,6 +10,7 @@
 //! ```
 
 pub mod client;
+pub mod compare;
 pub mod dates;
 pub mod endpoints;
 pub mod error;
