@@ -4,11 +4,13 @@
 use tokio::sync::mpsc;
 
 use crate::api::Client;
-use crate::api::models::Order;
+use crate::api::compare;
+use crate::api::models::{Order, OrderUpdate, ShipmentCreate};
 use crate::api::query::OrderQuery;
 use crate::app::Action;
 use crate::app::orders::{
-    ExportKind, NEEDS_ACTION, OrderView, OrdersMsg, OrdersTask, ViewQuery, address_text, export,
+    ExportKind, NEEDS_ACTION, OrderView, OrderWritten, OrdersMsg, OrdersTask, ViewQuery,
+    address_text, export,
 };
 use crate::app::panes::OrderFilter;
 
@@ -57,28 +59,18 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             request,
             order_id,
             update,
+            expected,
         } => {
-            let result = client
-                .update_order(order_id, &update)
-                .await
-                .map(Box::new)
-                .map_err(|e| e.to_string());
+            let result = update_order(&client, order_id, &update, &expected).await;
             send(OrdersMsg::Written { request, result });
         }
         OrdersTask::Ship {
             request,
             order_id,
             shipment,
+            expected,
         } => {
-            // The order's shipped counts and status come from the API afterwards.
-            let result = match client.create_shipment(order_id, &shipment).await {
-                Ok(_) => client
-                    .get_order(order_id)
-                    .await
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
+            let result = ship_order(&client, order_id, &shipment, &expected).await;
             send(OrdersMsg::Written { request, result });
         }
         OrdersTask::CopyShippingAddress { order_id } => {
@@ -106,6 +98,74 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             send(OrdersMsg::Exported { request, result });
         }
     }
+}
+
+/// The order as it is now, or why it cannot be written: someone changed the fields
+/// in `expected` since the user saw them.
+async fn unchanged_order(
+    client: &Client,
+    order_id: u64,
+    expected: &serde_json::Value,
+) -> Result<Result<Order, OrderWritten>, String> {
+    let current = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let differences = compare::differences(expected, &current);
+    Ok(if differences.is_empty() {
+        Ok(current)
+    } else {
+        Err(OrderWritten::Changed {
+            current: Box::new(current),
+            differences,
+        })
+    })
+}
+
+/// `PUT /v2/orders/{id}` when the order still holds what the user saw; the saved
+/// order is compared with what was sent.
+async fn update_order(
+    client: &Client,
+    order_id: u64,
+    update: &OrderUpdate,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
+        return Ok(changed);
+    }
+    let order = client
+        .update_order(order_id, update)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        not_taken: compare::not_taken(update, &order),
+        order: Box::new(order),
+    })
+}
+
+/// `POST /v2/orders/{id}/shipments` when the order's status and shipped count are
+/// still as shown; then the order again for its new counts and status.
+async fn ship_order(
+    client: &Client,
+    order_id: u64,
+    shipment: &ShipmentCreate,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
+        return Ok(changed);
+    }
+    client
+        .create_shipment(order_id, shipment)
+        .await
+        .map_err(|e| e.to_string())?;
+    let order = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        order: Box::new(order),
+        not_taken: Vec::new(),
+    })
 }
 
 fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
