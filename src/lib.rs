@@ -9,11 +9,15 @@
 //! - [`ui`]: pure drawing from state (no I/O).
 //! - [`config`]: profiles, credentials and paths.
 //! - [`cli`]: the command-line entry points (`bctui api`, `bctui fakestore`, ...).
+//! - [`private_file`]: files that may hold store data, created 0600.
+//! - [`safe_text`]: the one filter for text from the network on its way to a terminal.
 
 pub mod api;
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod fakestore;
+pub mod private_file;
+pub mod safe_text;
 pub mod tui;
 pub mod ui;

@@ -79,6 +79,24 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// The error for a redirect: it names the `Location` but never follows it.
+fn redirected(
+    method: &Method,
+    path: &str,
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+) -> ApiError {
+    let location = headers
+        .get(reqwest::header::LOCATION)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).chars().take(200).collect());
+    ApiError::Redirected {
+        method: method.to_string(),
+        path: path.to_string(),
+        status,
+        location,
+    }
+}
+
 /// Whether a URL host is loopback (127.0.0.0/8, ::1, localhost).
 pub fn is_loopback_host(url: &Url) -> bool {
     let Some(host) = url.host_str() else {
@@ -163,6 +181,9 @@ impl Client {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .gzip(true)
+            // reqwest strips only standard auth headers on a cross-origin redirect,
+            // not X-Auth-Token: a followed redirect could hand the token to anyone.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::Config(format!("HTTP client: {e}")))?;
         let limiter = RateLimiter::for_store(url.as_str());
@@ -326,6 +347,10 @@ impl Client {
             };
             let status = response.status().as_u16();
             let rate = RateLimitHeaders::from_headers(response.headers());
+            if response.status().is_redirection() && status != 304 {
+                permit.observe(&rate);
+                return Err(redirected(&method, path, status, response.headers()));
+            }
             if status == 429 {
                 limited += 1;
                 let wait = rate
@@ -334,7 +359,7 @@ impl Client {
                     .or(rate.retry_after_s.map(Duration::from_secs))
                     .unwrap_or_else(|| policy.backoff(limited - 1))
                     .min(MAX_RATE_LIMIT_WAIT);
-                permit.observe_429(&rate, wait);
+                let wait = permit.observe_429(&rate, wait);
                 if limited < policy.max_rate_limit_attempts {
                     tracing::warn!(%method, path, wait_ms = wait.as_millis() as u64, "rate limited (429); waiting");
                     limiter.pause(wait).await;

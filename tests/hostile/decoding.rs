@@ -1,0 +1,1 @@
+//! Odd values from the store degrade to one item, never a whole page.

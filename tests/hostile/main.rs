@@ -1,0 +1,9 @@
+//! A hostile store: local servers on 127.0.0.1 that redirect elsewhere, send
+//! terminal escapes and odd values. The token must stay with the configured
+//! origin and no byte from them may drive the terminal.
+
+mod decoding;
+mod pipe;
+mod redirects;
+mod server;
+mod terminal;
