@@ -4,6 +4,7 @@
 
 mod decoding;
 mod pipe;
+mod rate_limit;
 mod redirects;
 mod server;
 mod terminal;
