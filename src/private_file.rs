@@ -49,7 +49,11 @@ mod tests {
     use super::*;
 
     fn mode_of(path: &Path) -> u32 {
-        std::fs::metadata(path).expect("exists").permissions().mode() & 0o777
+        std::fs::metadata(path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777
     }
 
     #[test]

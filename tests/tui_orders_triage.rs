@@ -532,7 +532,10 @@ async fn csv_export_matches_the_api() {
         customer_message: Some(formula.to_string()),
         ..Default::default()
     };
-    h.api.update_order(target, &update).await.expect("message set");
+    h.api
+        .update_order(target, &update)
+        .await
+        .expect("message set");
     h.command(&format!("export {}", orders_csv.display()));
     h.wait_for("the export", |s| {
         s.orders.export.as_ref().is_some_and(|e| !e.running)
@@ -540,7 +543,9 @@ async fn csv_export_matches_the_api() {
     .await;
     assert!(h.toasts().contains("Wrote 300 rows"), "{}", h.toasts());
     let mode = std::os::unix::fs::PermissionsExt::mode(
-        &std::fs::metadata(&orders_csv).expect("the file").permissions(),
+        &std::fs::metadata(&orders_csv)
+            .expect("the file")
+            .permissions(),
     );
     assert_eq!(mode & 0o777, 0o600, "names and emails stay private");
     let rows = read_csv(&std::fs::read_to_string(&orders_csv).expect("the file"));

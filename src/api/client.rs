@@ -86,9 +86,12 @@ fn redirected(
     status: u16,
     headers: &reqwest::header::HeaderMap,
 ) -> ApiError {
-    let location = headers
-        .get(reqwest::header::LOCATION)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).chars().take(200).collect());
+    let location = headers.get(reqwest::header::LOCATION).map(|v| {
+        String::from_utf8_lossy(v.as_bytes())
+            .chars()
+            .take(200)
+            .collect()
+    });
     ApiError::Redirected {
         method: method.to_string(),
         path: path.to_string(),

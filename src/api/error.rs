@@ -388,7 +388,10 @@ impl fmt::Display for ApiError {
                     f,
                     "{method} {path}: {status} redirect to {location:?} not followed"
                 )?,
-                None => write!(f, "{method} {path}: {status} redirect (no Location) not followed")?,
+                None => write!(
+                    f,
+                    "{method} {path}: {status} redirect (no Location) not followed"
+                )?,
             },
             ApiError::InvalidInput(msg) => write!(f, "invalid input: {msg}")?,
             ApiError::Config(msg) => write!(f, "client configuration: {msg}")?,

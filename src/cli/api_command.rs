@@ -87,7 +87,9 @@ async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, 
     let pretty = std::io::stdout().is_terminal();
     if args.paginate {
         if method != Method::GET {
-            return Err(Failure::Message("--paginate works with GET only".to_string()));
+            return Err(Failure::Message(
+                "--paginate works with GET only".to_string(),
+            ));
         }
         return paginate(&client, &args.path, pretty).await;
     }

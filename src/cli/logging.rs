@@ -133,12 +133,18 @@ mod tests {
         let current = std::fs::read_to_string(&path).expect("current log");
         let backup = std::fs::read_to_string(dir.join("bctui.log.1")).expect("backup log");
         assert!(current.starts_with("4: "), "{current}");
-        assert!(backup.starts_with("2: ") && backup.contains("3: "), "{backup}");
+        assert!(
+            backup.starts_with("2: ") && backup.contains("3: "),
+            "{backup}"
+        );
         assert!(current.len() <= 100 && backup.len() <= 100);
         #[cfg(unix)]
         for file in [&path, &dir.join("bctui.log.1")] {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(file).expect("exists").permissions().mode();
+            let mode = std::fs::metadata(file)
+                .expect("exists")
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600, "{}", file.display());
         }
         std::fs::remove_dir_all(&dir).expect("cleans up");

@@ -13,11 +13,11 @@ use tokio::task::JoinHandle;
 
 use crate::api::{ApiError, Client};
 use crate::app::Action;
-use crate::private_file::{self, Mode};
 use crate::app::console::pretty::{self, VIEW_CAP};
 use crate::app::console::{
     ConsoleEffect, ConsoleEvent, ConsoleFailure, ConsoleResponse, HistoryEntry, HttpMethod, history,
 };
+use crate::private_file::{self, Mode};
 
 /// Starts the work `effect` asks for; results come back as `Action::Console`.
 pub(super) fn run(
@@ -162,7 +162,8 @@ fn save_body(dir: &Path, file_name: &str, body: &[u8]) -> Result<(PathBuf, usize
         path = dir.join(format!("{stem}-{n}.{extension}"));
         n += 1;
     }
-    private_file::write(&path, body, Mode::Truncate).map_err(|e| format!("{}: {e}", path.display()))?;
+    private_file::write(&path, body, Mode::Truncate)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((path, body.len()))
 }
 

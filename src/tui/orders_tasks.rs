@@ -191,8 +191,8 @@ async fn export_view(
     tokio::task::spawn_blocking(move || {
         crate::private_file::write(&path, text.as_bytes(), crate::private_file::Mode::Truncate)
     })
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
     Ok(rows)
 }

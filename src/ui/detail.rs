@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::format;
+use super::shown;
 use super::table::draw_message;
 use super::theme::Theme;
 use crate::app::list::LoadState;
@@ -80,7 +81,7 @@ pub fn text_table(
 pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> u16 {
     let max_scroll = (lines.len() as u16).saturating_sub(area.height);
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(shown::lines(lines))
             .wrap(Wrap { trim: false })
             .scroll((scroll.min(max_scroll), 0)),
         area,

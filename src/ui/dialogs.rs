@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::overlays::centered;
+use super::shown;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
@@ -124,7 +125,10 @@ fn draw_text(
     let height = (lines.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
     let rect = centered(area, width, height);
     let inner = popup(frame, rect, title, keys, theme);
-    let text: Vec<Line> = lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::from(format!(" {}", shown::text(l))))
+        .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
         Paragraph::new(text)
@@ -145,7 +149,7 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
     let text: Vec<Line> = report
         .lines
         .iter()
-        .map(|l| Line::from(format!(" {l}")))
+        .map(|l| Line::from(format!(" {}", shown::text(l))))
         .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
@@ -266,7 +270,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         theme.heading,
     ))];
     for row in &preview.rows {
-        let name: String = row.name.chars().take(name_width).collect();
+        let name: String = shown::text(&row.name).chars().take(name_width).collect();
         let (new, style) = match row.new {
             Some(new) if new == row.old => (plain_money(new), theme.muted),
             Some(new) => (plain_money(new), theme.text),

@@ -6,6 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
+use super::shown;
 use super::theme::Theme;
 use crate::app::list::PagedList;
 
@@ -128,7 +129,7 @@ pub fn draw_list<T>(
     let rows = list.rows[start..end].iter().enumerate().map(|(n, item)| {
         let index = start + n;
         let cells = fitted.iter().map(|&(i, _)| {
-            let line = Line::from(cell(item, i));
+            let line = Line::from(shown::span(cell(item, i)));
             Cell::from(if columns[i].right {
                 line.alignment(Alignment::Right)
             } else {
@@ -163,7 +164,7 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
         .min(area.bottom() - y);
     let target = Rect::new(area.x + 2, y, width, height);
     frame.render_widget(
-        Paragraph::new(line)
+        Paragraph::new(shown::line(line))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         target,

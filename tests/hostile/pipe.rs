@@ -50,7 +50,10 @@ async fn a_closed_pipe_ends_bctui_api_quietly() {
         let (code, stderr) = tokio::task::spawn_blocking(move || read_then_close(command, 100))
             .await
             .expect("joined");
-        assert!(matches!(code, Some(0 | 141)), "{args:?}: exit {code:?}: {stderr}");
+        assert!(
+            matches!(code, Some(0 | 141)),
+            "{args:?}: exit {code:?}: {stderr}"
+        );
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
     }
 }

@@ -38,7 +38,10 @@ async fn a_bare_429_reports_the_wait_until_the_window_ends() {
         .acquire()
         .await
         .observe_429(&RateLimitHeaders::default(), backoff);
-    assert!(wait <= backoff && wait > backoff - Duration::from_millis(50), "{wait:?}");
+    assert!(
+        wait <= backoff && wait > backoff - Duration::from_millis(50),
+        "{wait:?}"
+    );
 }
 
 #[tokio::test]
@@ -57,6 +60,9 @@ async fn absurd_rate_limit_headers_are_clamped() {
     // Observing them must not overflow `Instant` arithmetic.
     let limiter = RateLimiter::standalone();
     limiter.acquire().await.observe(&read);
-    let wait = limiter.acquire().await.observe_429(&read, Duration::from_secs(1));
+    let wait = limiter
+        .acquire()
+        .await
+        .observe_429(&read, Duration::from_secs(1));
     assert!(wait <= Duration::from_secs(24 * 60 * 60));
 }

@@ -31,7 +31,10 @@ fn assert_redirect_error(err: &ApiError, status: u16, location: &str) {
         other => panic!("expected a redirect error, got {other:?}"),
     }
     let text = err.to_string();
-    assert!(text.contains(location) && text.contains("not followed"), "{text}");
+    assert!(
+        text.contains(location) && text.contains("not followed"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

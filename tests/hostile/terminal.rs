@@ -33,7 +33,8 @@ async fn hostile_store() -> Server {
         } else if path.contains("/error") {
             Reply::new(500, "text/plain", HOSTILE)
         } else if path.contains("/v3-error") {
-            let body = serde_json::json!({"status": 422, "title": HOSTILE, "errors": {"name": HOSTILE}});
+            let body =
+                serde_json::json!({"status": 422, "title": HOSTILE, "errors": {"name": HOSTILE}});
             Reply::new(422, "application/json", body.to_string())
         } else if path.contains("/moved") {
             Reply::new(302, "text/plain", "").header("location", "/x\u{9b}2J".as_bytes())
@@ -78,7 +79,9 @@ fn run_on_pty(mut command: Command) -> Vec<u8> {
     // SAFETY: both descriptors were just opened and are owned here only.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
     let stderr = slave.try_clone().expect("dup");
-    command.stdout(Stdio::from(slave)).stderr(Stdio::from(stderr));
+    command
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::from(stderr));
     let mut child = command.spawn().expect("binary runs");
     // The child holds the only slave ends now, so reading stops when it exits.
     drop(command);
@@ -127,7 +130,10 @@ async fn nothing_hostile_reaches_a_terminal() {
     .await
     .expect("joined");
     let shown = String::from_utf8_lossy(&received);
-    assert!(shown.contains("<U+001B>]52;c;") && shown.contains("<U+202E>gpj.exe"), "{shown}");
+    assert!(
+        shown.contains("<U+001B>]52;c;") && shown.contains("<U+202E>gpj.exe"),
+        "{shown}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -144,7 +150,10 @@ async fn piped_output_is_inert_and_json_stays_json() {
     let value: Value = serde_json::from_slice(&out.stdout).expect("still JSON");
     assert_eq!(value["data"][0]["name"], HOSTILE);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("\\u009b") && text.contains("\\u202e"), "{text}");
+    assert!(
+        text.contains("\\u009b") && text.contains("\\u202e"),
+        "{text}"
+    );
 
     let out = output(store.bctui(&["api", "--paginate", "/v3/catalog/products"])).await;
     let value: Value = serde_json::from_slice(&out.stdout).expect("still JSON");

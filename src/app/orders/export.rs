@@ -156,32 +156,32 @@ pub fn orders_csv(orders: &[Order]) -> Result<String, String> {
 fn order_row(o: &Order) -> Vec<String> {
     let b = &o.billing_address;
     vec![
-            o.id.to_string(),
-            date(o.date_created.as_ref()),
-            date(o.date_modified.as_ref()),
-            o.status_id.to_string(),
-            o.status.clone(),
-            o.customer_id.to_string(),
-            b.first_name.clone(),
-            b.last_name.clone(),
-            b.email.clone(),
-            b.company.clone(),
-            b.country_iso2.clone(),
-            o.items_total.to_string(),
-            o.items_shipped.to_string(),
-            o.currency_code.clone(),
-            o.subtotal_ex_tax.to_string(),
-            o.subtotal_inc_tax.to_string(),
-            o.shipping_cost_inc_tax.to_string(),
-            o.discount_amount.to_string(),
-            o.total_tax.to_string(),
-            o.total_ex_tax.to_string(),
-            o.total_inc_tax.to_string(),
-            o.refunded_amount.to_string(),
-            o.payment_method.clone(),
-            o.payment_status.clone(),
-            o.staff_notes.clone(),
-            o.customer_message.clone(),
+        o.id.to_string(),
+        date(o.date_created.as_ref()),
+        date(o.date_modified.as_ref()),
+        o.status_id.to_string(),
+        o.status.clone(),
+        o.customer_id.to_string(),
+        b.first_name.clone(),
+        b.last_name.clone(),
+        b.email.clone(),
+        b.company.clone(),
+        b.country_iso2.clone(),
+        o.items_total.to_string(),
+        o.items_shipped.to_string(),
+        o.currency_code.clone(),
+        o.subtotal_ex_tax.to_string(),
+        o.subtotal_inc_tax.to_string(),
+        o.shipping_cost_inc_tax.to_string(),
+        o.discount_amount.to_string(),
+        o.total_tax.to_string(),
+        o.total_ex_tax.to_string(),
+        o.total_inc_tax.to_string(),
+        o.refunded_amount.to_string(),
+        o.payment_method.clone(),
+        o.payment_status.clone(),
+        o.staff_notes.clone(),
+        o.customer_message.clone(),
     ]
 }
 
@@ -209,19 +209,19 @@ pub fn lines_csv(lines: &[OrderProduct]) -> Result<String, String> {
 
 fn line_row(p: &OrderProduct) -> Vec<String> {
     vec![
-            p.order_id.to_string(),
-            p.id.to_string(),
-            p.product_id.to_string(),
-            p.variant_id.map_or(String::new(), |v| v.to_string()),
-            p.sku.clone(),
-            p.name.clone(),
-            p.quantity.to_string(),
-            p.quantity_shipped.to_string(),
-            p.price_ex_tax.to_string(),
-            p.price_inc_tax.to_string(),
-            p.total_ex_tax.to_string(),
-            p.total_inc_tax.to_string(),
-            p.order_address_id.to_string(),
+        p.order_id.to_string(),
+        p.id.to_string(),
+        p.product_id.to_string(),
+        p.variant_id.map_or(String::new(), |v| v.to_string()),
+        p.sku.clone(),
+        p.name.clone(),
+        p.quantity.to_string(),
+        p.quantity_shipped.to_string(),
+        p.price_ex_tax.to_string(),
+        p.price_inc_tax.to_string(),
+        p.total_ex_tax.to_string(),
+        p.total_inc_tax.to_string(),
+        p.order_address_id.to_string(),
     ]
 }
 
@@ -231,7 +231,10 @@ mod tests {
 
     #[test]
     fn formulas_become_text_and_numbers_stay_numbers() {
-        assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(neutralise("+1 555 0100"), "'+1 555 0100");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("\t=1"), "'\t=1");
