@@ -13,9 +13,10 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::error::ApiError;
+use super::models::Unreadable;
 use super::ratelimit::{RateLimitHeaders, RateLimitState, RateLimiter};
 pub use super::response::RawResponse;
-use super::response::{decode, encode, transport_error};
+use super::response::{decode, decode_items, encode, transport_error};
 use super::retry::RetryPolicy;
 use super::token::Token;
 
@@ -450,7 +451,8 @@ impl Client {
     }
 
     /// GET of a V2 list: 204 (or an empty body) is an empty list.
-    pub(crate) async fn get_v2_list<T: DeserializeOwned>(
+    /// Items are decoded one by one, as in [`Client::get_page`].
+    pub(crate) async fn get_v2_list<T: DeserializeOwned + Unreadable>(
         &self,
         path: &str,
     ) -> Result<Vec<T>, ApiError> {
@@ -458,7 +460,7 @@ impl Client {
         if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Vec::new());
         }
-        let items: Option<Vec<T>> = decode(&Method::GET, path, &response.body)?;
-        Ok(items.unwrap_or_default())
+        let items: Option<Vec<serde_json::Value>> = decode(&Method::GET, path, &response.body)?;
+        Ok(decode_items(&Method::GET, path, items.unwrap_or_default()))
     }
 }
