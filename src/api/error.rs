@@ -425,15 +425,16 @@ impl std::error::Error for ApiError {
 /// Describes a serde_json error by the field it happened at: the nearest
 /// `"key":` before the error position in the body.
 pub fn describe_decode_error(body: &[u8], err: &serde_json::Error) -> String {
-    let text = String::from_utf8_lossy(body);
-    let offset = text
-        .split_inclusive('\n')
+    // Positions count bytes of the body; the prefix is cut there before any
+    // lossy conversion, which could change lengths.
+    let offset = body
+        .split_inclusive(|b| *b == b'\n')
         .take(err.line().saturating_sub(1))
-        .map(str::len)
+        .map(<[u8]>::len)
         .sum::<usize>()
         + err.column();
-    let before = &text[..offset.min(text.len())];
-    match nearest_key(before) {
+    let before = String::from_utf8_lossy(&body[..offset.min(body.len())]);
+    match nearest_key(&before) {
         Some(key) => format!("field `{key}`: {err}"),
         None => err.to_string(),
     }

@@ -11,6 +11,8 @@
 
 pub mod client;
 pub mod dates;
+#[cfg(test)]
+mod decode_fuzz;
 pub mod endpoints;
 pub mod error;
 pub mod models;

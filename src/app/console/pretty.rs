@@ -313,6 +313,35 @@ mod tests {
         assert_eq!(texts(&view)[1], "  \"name\": \"x<U+202E>y<U+009B>\"");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Whatever the body, formatting never panics and no line holds a
+        /// character that could drive or reorder the terminal.
+        #[test]
+        fn any_body_formats_to_inert_lines(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            chars in proptest::collection::vec(proptest::prelude::any::<char>(), 0..40),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let json = serde_json::json!({ "name": text, "list": [text.clone(), 1] }).to_string();
+            for body in [&bytes[..], text.as_bytes(), json.as_bytes()] {
+                let view = format_body(body, VIEW_CAP);
+                for line in &view.lines {
+                    proptest::prop_assert!(
+                        !line.text.chars().any(crate::safe_text::is_hidden),
+                        "{:?}",
+                        line.text
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn big_bodies_are_cut_at_the_cap() {
         let items: Vec<String> = (0..5000).map(|i| format!("{{\"id\":{i}}}")).collect();
