@@ -14,6 +14,10 @@ use crate::api::Client;
 use crate::app::action::Slot;
 use crate::app::{Action, Effect, RateInfo};
 
+/// First pause of a store probe; each unanswered probe doubles it up to the most.
+const PROBE_FIRST_PAUSE: Duration = Duration::from_millis(500);
+const PROBE_MAX_PAUSE: Duration = Duration::from_secs(30);
+
 /// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
 
@@ -26,6 +30,7 @@ pub struct Executor {
     timers: Vec<AbortHandle>,
     rate_watch: Option<JoinHandle<()>>,
     switching: Option<JoinHandle<()>>,
+    probe: Option<JoinHandle<()>>,
 }
 
 impl Executor {
@@ -39,6 +44,7 @@ impl Executor {
             timers: Vec::new(),
             rate_watch: None,
             switching: None,
+            probe: None,
         };
         executor.watch_rate_limit();
         executor
@@ -60,7 +66,12 @@ impl Executor {
                 let actions = self.actions.clone();
                 let task = tokio::spawn(async move {
                     let result = fetch::run(&client, fetch).await;
+                    let unreachable = result.as_ref().is_err_and(fetch::unreachable);
+                    let result = result.map_err(|error| error.to_string());
                     let _ = actions.send(Action::Loaded { request, result });
+                    if unreachable {
+                        let _ = actions.send(Action::StoreUnreachable);
+                    }
                 });
                 if let Some(older) = self.slots.insert(slot, task.abort_handle()) {
                     older.abort();
@@ -102,8 +113,43 @@ impl Executor {
             }
             // The runner suspends the terminal for the editor; nothing to run here.
             Effect::EditExternally(_) => {}
+            Effect::ProbeStore => self.probe_store(),
             Effect::Quit => self.abort_all(),
         }
+    }
+
+    /// Asks the store for its name with growing pauses until it answers, then
+    /// sends `Action::StoreReachable`. One probe at a time.
+    fn probe_store(&mut self) {
+        if self
+            .probe
+            .as_ref()
+            .is_some_and(|probe| !probe.is_finished())
+        {
+            return;
+        }
+        let client = self.client();
+        let actions = self.actions.clone();
+        self.probe = Some(tokio::spawn(async move {
+            let mut pause = PROBE_FIRST_PAUSE;
+            loop {
+                tokio::time::sleep(pause).await;
+                match client.store_info().await {
+                    Ok(store) => {
+                        let _ = actions.send(Action::StoreReachable(Some(store.name)));
+                        return;
+                    }
+                    Err(error) if fetch::unreachable(&error) => {
+                        pause = (pause * 2).min(PROBE_MAX_PAUSE);
+                    }
+                    // It answered, if only to refuse (e.g. no scope for /v2/store).
+                    Err(_) => {
+                        let _ = actions.send(Action::StoreReachable(None));
+                        return;
+                    }
+                }
+            }
+        }));
     }
 
     /// Sends `action` after `delay`.
@@ -139,6 +185,9 @@ impl Executor {
         // Results for the old store are of no use any more.
         for (_, task) in self.slots.drain() {
             task.abort();
+        }
+        if let Some(probe) = self.probe.take() {
+            probe.abort();
         }
     }
 
@@ -189,6 +238,9 @@ impl Executor {
             task.abort();
         }
         if let Some(task) = self.switching.take() {
+            task.abort();
+        }
+        if let Some(task) = self.probe.take() {
             task.abort();
         }
     }
