@@ -27,64 +27,34 @@ impl Unreadable for Value {
     }
 }
 
-impl Unreadable for Product {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        Product {
-            id,
-            name: unreadable_label(problem),
-            ..Product::default()
-        }
-    }
+/// `impl Unreadable` for a model with a `u64` id: the placeholder is the
+/// default record with `$id` set and the label in its `$label` text field.
+macro_rules! placeholder {
+    ($($model:ident { $id:ident, $label:ident }),* $(,)?) => {
+        $(
+            impl Unreadable for $model {
+                fn unreadable(id: u64, problem: &str) -> Self {
+                    $model {
+                        $id: id,
+                        $label: unreadable_label(problem),
+                        ..$model::default()
+                    }
+                }
+            }
+        )*
+    };
 }
 
-impl Unreadable for Variant {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        Variant {
-            id,
-            sku: unreadable_label(problem),
-            ..Variant::default()
-        }
-    }
-}
-
-impl Unreadable for Customer {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        Customer {
-            id,
-            first_name: unreadable_label(problem),
-            ..Customer::default()
-        }
-    }
-}
-
-impl Unreadable for CustomerAddress {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        CustomerAddress {
-            id,
-            first_name: unreadable_label(problem),
-            ..CustomerAddress::default()
-        }
-    }
-}
-
-impl Unreadable for CategoryTree {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        CategoryTree {
-            id,
-            name: unreadable_label(problem),
-            ..CategoryTree::default()
-        }
-    }
-}
-
-impl Unreadable for TreeCategory {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        TreeCategory {
-            category_id: id,
-            name: unreadable_label(problem),
-            ..TreeCategory::default()
-        }
-    }
+placeholder! {
+    Product { id, name },
+    Variant { id, sku },
+    Customer { id, first_name },
+    CustomerAddress { id, first_name },
+    CategoryTree { id, name },
+    TreeCategory { category_id, name },
+    OrderProduct { id, name },
+    OrderShippingAddress { id, first_name },
+    Shipment { id, tracking_number },
 }
 
 impl Unreadable for Order {
@@ -97,36 +67,6 @@ impl Unreadable for Order {
         // The customer column shows the billing name: say it there too.
         order.billing_address.first_name = unreadable_label(problem);
         order
-    }
-}
-
-impl Unreadable for OrderProduct {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        OrderProduct {
-            id,
-            name: unreadable_label(problem),
-            ..OrderProduct::default()
-        }
-    }
-}
-
-impl Unreadable for OrderShippingAddress {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        OrderShippingAddress {
-            id,
-            first_name: unreadable_label(problem),
-            ..OrderShippingAddress::default()
-        }
-    }
-}
-
-impl Unreadable for Shipment {
-    fn unreadable(id: u64, problem: &str) -> Self {
-        Shipment {
-            id,
-            tracking_number: unreadable_label(problem),
-            ..Shipment::default()
-        }
     }
 }
 
