@@ -86,10 +86,14 @@ pub(crate) fn decode_items<T: DeserializeOwned + Unreadable>(
                     .unwrap_or(0);
                 // Decoding the text again finds the field by its position.
                 let text = value.to_string();
-                let problem = match serde_json::from_str::<T>(&text) {
+                let mut problem = match serde_json::from_str::<T>(&text) {
                     Err(err) => describe_decode_error(text.as_bytes(), &err),
                     Ok(_) => err.to_string(),
                 };
+                // A position in the re-encoded item means nothing to anyone.
+                if let Some(at) = problem.rfind(" at line ") {
+                    problem.truncate(at);
+                }
                 tracing::warn!(%method, path, id, problem, "unreadable list item");
                 T::unreadable(id, &problem)
             }

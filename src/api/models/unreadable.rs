@@ -9,9 +9,10 @@ use super::{
     OrderStatus, Product, Shipment, TreeCategory, Variant,
 };
 
-/// The text a placeholder shows where the record's name would be.
+/// The text a placeholder shows where the record's name would be: the field
+/// comes first so that even a narrow column shows it.
 pub fn unreadable_label(problem: &str) -> String {
-    format!("⚠ unreadable: {problem}")
+    format!("⚠ {problem}")
 }
 
 /// A stand-in for a list item that could not be read.
