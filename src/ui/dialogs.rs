@@ -121,13 +121,21 @@ fn draw_text(
     theme: &Theme,
 ) {
     let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let width = (widest as u16 + 4).clamp(44, 90);
-    let height = (lines.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
+    let width = (widest.min(90) as u16 + 4).clamp(44, 90);
+    // A long line wraps over at most this many rows, so a huge name cannot
+    // push the lines after it (email, counts) out of the dialog.
+    const MOST_ROWS: usize = 3;
+    let row_width = usize::from(width.saturating_sub(3)).max(1);
+    let rows: Vec<String> = lines
+        .iter()
+        .flat_map(|l| shown::rows(&shown::text(l), row_width, MOST_ROWS))
+        .collect();
+    let height = (rows.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
     let rect = centered(area, width, height);
     let inner = popup(frame, rect, title, keys, theme);
-    let text: Vec<Line> = lines
-        .iter()
-        .map(|l| Line::from(format!(" {}", shown::text(l))))
+    let text: Vec<Line> = rows
+        .into_iter()
+        .map(|row| Line::from(format!(" {row}")))
         .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(

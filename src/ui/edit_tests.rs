@@ -153,3 +153,26 @@ fn create_form() {
     assert!(state.edit.pending.is_empty());
     insta::assert_snapshot!("edit_create_form", screen(&state));
 }
+
+#[test]
+fn a_huge_name_cannot_push_the_email_out_of_a_dialog() {
+    use crate::app::edit::confirm::{Confirm, Confirmed};
+    let mut state = state();
+    let lines = vec![
+        "ID:     7".to_string(),
+        format!("Name:   {}", "Bartholomew ".repeat(900)),
+        "Email:  bart@example.com".to_string(),
+        "Orders: 3".to_string(),
+    ];
+    let confirm = Confirm::new(
+        "Delete customer #7?",
+        lines,
+        "Delete",
+        Confirmed::DeleteCustomers { ids: vec![7] },
+    );
+    open(&mut state, Overlay::Confirm(confirm));
+    let shown = screen(&state);
+    for wanted in ["ID:     7", "Email:  bart@example.com", "Orders: 3", "…"] {
+        assert!(shown.contains(wanted), "{wanted:?} missing:\n{shown}");
+    }
+}

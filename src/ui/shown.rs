@@ -31,6 +31,30 @@ pub fn lines(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     lines.into_iter().map(line).collect()
 }
 
+/// `text` broken into rows of at most `width` cells, at most `most` rows; the
+/// last row ends with `…` when text was left out. An empty text is one row.
+pub fn rows(text: &str, width: usize, most: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w > width {
+            if rows.len() == most.max(1) {
+                let last = rows.last_mut().expect("one row at least");
+                while Span::raw(last.as_str()).width() + 1 > width && last.pop().is_some() {}
+                last.push('…');
+                return rows;
+            }
+            rows.push(String::new());
+            used = 0;
+        }
+        rows.last_mut().expect("one row at least").push(c);
+        used += w;
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::Terminal;
@@ -56,5 +80,14 @@ mod tests {
         let shown = drawn(line(Line::from(vec![Span::raw("Name: "), Span::raw(name)])));
         assert_eq!(shown.trim_end(), "Name: invoice<U+202E>fdp.exe<U+200B>");
         assert_eq!(text("a\u{1b}[2Jb"), "a<U+001B>[2Jb");
+    }
+
+    #[test]
+    fn long_text_breaks_into_a_few_rows_then_an_ellipsis() {
+        assert_eq!(rows("short", 10, 3), ["short"]);
+        assert_eq!(rows("", 10, 3), [""]);
+        assert_eq!(rows("abcdefghij", 4, 3), ["abcd", "efgh", "ij"]);
+        assert_eq!(rows("abcdefghijklmn", 4, 3), ["abcd", "efgh", "ijk…"]);
+        assert_eq!(rows("東京東京東京", 4, 2), ["東京", "東…"]);
     }
 }
