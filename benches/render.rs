@@ -27,7 +27,13 @@ fn product(id: u64) -> Product {
 }
 
 fn state_with(rows: u64) -> AppState {
-    let mut state = AppState::new("bench", "bench@host", false);
+    let mut state = AppState::new(
+        "bench",
+        "bench@host",
+        false,
+        bctui::clock::Clock::test(),
+        std::env::temp_dir().join("bctui-bench-never-written"),
+    );
     state.size = (100, 30);
     let products: Vec<Product> = (1..=rows).map(product).collect();
     state

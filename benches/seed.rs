@@ -20,14 +20,11 @@ fn time(label: &str, config: FakeStoreConfig) {
 }
 
 fn main() {
-    let anchor = chrono::DateTime::parse_from_rfc3339("2026-11-01T12:00:00Z")
-        .expect("valid anchor")
-        .to_utc();
     println!("Seeding the simulator's store:");
     time(
         "default demo store",
         FakeStoreConfig {
-            anchor: Some(anchor),
+            clock: bctui::clock::Clock::test(),
             ..FakeStoreConfig::default()
         },
     );
@@ -37,7 +34,7 @@ fn main() {
             products: 100_000,
             customers: 0,
             orders: 0,
-            anchor: Some(anchor),
+            clock: bctui::clock::Clock::test(),
             ..FakeStoreConfig::default()
         },
     );
@@ -47,7 +44,7 @@ fn main() {
             products: 100_000,
             customers: 10_000,
             orders: 50_000,
-            anchor: Some(anchor),
+            clock: bctui::clock::Clock::test(),
             ..FakeStoreConfig::default()
         },
     );

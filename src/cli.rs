@@ -122,7 +122,7 @@ impl FakeStoreArgs {
             token: self.token.clone(),
             read_only_token: self.read_only_token.clone(),
             store_hash: self.store_hash.clone(),
-            anchor: None,
+            clock: crate::clock::Clock::system(),
         }
     }
 }
@@ -308,6 +308,11 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         mouse: cli.mouse,
         profiles,
         connect,
+        user_host: crate::tui::user_host(),
+        clock: crate::clock::Clock::system(),
+        data_dir: config::data_dir(),
+        monochrome: crate::ui::Theme::from_env() == crate::ui::Theme::monochrome(),
+        order_poll: std::env::var(crate::app::orders::POLL_ENV).ok(),
     })
     .await;
     if let Some(store) = demo_store {

@@ -8,6 +8,7 @@
 //! - [`app`]: state, `Action`s and the update function (no drawing, no HTTP).
 //! - [`ui`]: pure drawing from state (no I/O).
 //! - [`config`]: profiles, credentials and paths.
+//! - [`clock`]: the one source of "now" (a manual clock in tests).
 //! - [`cli`]: the command-line entry points (`bctui api`, `bctui fakestore`, ...).
 //! - [`private_file`]: files that may hold store data, created 0600.
 //! - [`safe_text`]: the one filter for text from the network on its way to a terminal.
@@ -15,6 +16,7 @@
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod fakestore;
 pub mod private_file;

@@ -1,23 +1,85 @@
-//! Smoke test: the real binary, in a real terminal (tmux), on the demo store.
+//! Smoke tests: the real binary, in a real terminal (tmux), on the demo store.
 //!
-//! Starts `bctui --demo` in a detached 100x30 tmux session on a private tmux server,
-//! checks that product rows are on screen within 3 s, presses 2, 3, 4, ?, q and checks
-//! that the program ended and its pane closed. `.ci/run` installs tmux; on a machine
-//! without it the test says so and passes only outside CI.
+//! Each starts `bctui --demo` in a detached 100x30 tmux session on a private tmux server,
+//! with HOME, the XDG directories and the data directory in a fresh temporary directory.
+//! One browses and quits; the others check that the terminal is given back (main screen,
+//! cursor shown, cooked mode) after a panic and after SIGTERM, and that SIGHUP ends the
+//! program quietly. `.ci/run` installs tmux; on a machine without it the tests say so and
+//! pass only outside CI.
 
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// How long the screen may take to show something (a cold debug build on a busy machine).
+const PATIENCE: Duration = Duration::from_secs(30);
+
 struct Tmux {
     socket: String,
+    /// HOME, XDG dirs and the data directory of the program under test.
+    home: tempfile::TempDir,
 }
 
 impl Tmux {
     fn available() -> bool {
-        Command::new("tmux")
+        let available = Command::new("tmux")
             .arg("-V")
             .output()
-            .is_ok_and(|o| o.status.success())
+            .is_ok_and(|o| o.status.success());
+        if !available {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required in CI (.ci/run installs it)"
+            );
+            eprintln!("SKIPPED: tmux is not installed; install it to run the TUI smoke tests");
+        }
+        available
+    }
+
+    /// Starts `script` (a shell command line; `$BCTUI` is the binary) in a 100x30 session
+    /// on a private server, with the environment pointed at a temporary home.
+    fn start(name: &str, script: &str) -> Tmux {
+        let home = tempfile::tempdir().expect("a temporary home");
+        let tmux = Tmux {
+            socket: format!("bctui-{name}-{}", std::process::id()),
+            home,
+        };
+        let dir = tmux.home.path().display().to_string();
+        let command = format!(
+            "env -u BCTUI_LOG HOME={dir} XDG_CONFIG_HOME={dir}/config XDG_DATA_HOME={dir}/data \
+             XDG_CACHE_HOME={dir}/cache BCTUI_DATA_DIR={dir}/bctui \
+             BCTUI_CONFIG={dir}/config/bctui/config.toml BCTUI={bin} sh -c '{script}'",
+            bin = env!("CARGO_BIN_EXE_bctui"),
+        );
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-c",
+            &dir,
+            "-s",
+            "smoke",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &command,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        tmux
+    }
+
+    fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn pane_flag(&self, format: &str) -> String {
+        let output = self.run(&["display-message", "-p", "-t", "smoke", format]);
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -88,64 +150,114 @@ fn product_rows(screen: &str) -> usize {
 #[test]
 fn demo_starts_shows_products_switches_tabs_and_quits() {
     if !Tmux::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required in CI (.ci/run installs it)"
-        );
-        eprintln!("SKIPPED: tmux is not installed; install it to run the TUI smoke test");
         return;
     }
-    let data_dir = std::env::temp_dir().join(format!("bctui-smoke-{}", std::process::id()));
-    let tmux = Tmux {
-        socket: format!("bctui-smoke-{}", std::process::id()),
-    };
-    let command = format!(
-        "env BCTUI_DATA_DIR={} BCTUI_CONFIG=/nonexistent/bctui.toml {} --demo",
-        data_dir.display(),
-        env!("CARGO_BIN_EXE_bctui")
-    );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "smoke",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    let tmux = Tmux::start("browse", "exec $BCTUI --demo");
 
-    let screen = tmux.wait_for("product rows", Duration::from_secs(3), |s| {
-        product_rows(s) >= 10
-    });
+    let screen = tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     assert!(screen.contains("Products"), "{screen}");
 
     tmux.keys("2");
-    tmux.wait_for("the Orders pane", Duration::from_secs(3), |s| {
+    tmux.wait_for("the Orders pane", PATIENCE, |s| {
         s.contains("Orders") && s.contains("USD")
     });
     tmux.keys("3");
-    tmux.wait_for("the Customers pane", Duration::from_secs(3), |s| {
-        s.contains("@")
-    });
+    tmux.wait_for("the Customers pane", PATIENCE, |s| s.contains("@"));
     tmux.keys("4");
-    tmux.wait_for("the Categories pane", Duration::from_secs(3), |s| {
+    tmux.wait_for("the Categories pane", PATIENCE, |s| {
         s.contains("Categories") && s.contains("Parent")
     });
     tmux.keys("?");
-    tmux.wait_for("the help", Duration::from_secs(3), |s| s.contains("Keys"));
+    tmux.wait_for("the help", PATIENCE, |s| s.contains("Keys"));
     tmux.keys("q");
 
-    let quit_by = Instant::now() + Duration::from_secs(3);
+    let quit_by = Instant::now() + PATIENCE;
     while tmux.alive() && Instant::now() < quit_by {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!tmux.alive(), "the pane is still open:\n{}", tmux.capture());
-    let _ = std::fs::remove_dir_all(&data_dir);
+    assert!(
+        !tmux.home().join("data").exists() && !tmux.home().join("config").exists(),
+        "nothing is written to the XDG directories"
+    );
+}
+
+/// After bctui ends the shell prints its exit status and the terminal's line discipline,
+/// then waits, so the test can read both and the pane's own flags.
+const AFTERWARDS: &str = "echo \"exit=$?\"; stty -a | tr \" ;\" \"\\n\\n\" \
+    | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; sleep 60";
+
+/// The terminal as the shell had it: main screen, cursor shown, line editing and echo on.
+fn assert_terminal_restored(tmux: &Tmux, screen: &str) {
+    assert_eq!(tmux.pane_flag("#{alternate_on}"), "0", "{screen}");
+    assert_eq!(tmux.pane_flag("#{cursor_flag}"), "1", "{screen}");
+    assert!(
+        screen.contains("icanon echo") && !screen.contains("-icanon"),
+        "cooked mode again:\n{screen}"
+    );
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_is_logged() {
+    if !Tmux::available() {
+        return;
+    }
+    let tmux = Tmux::start(
+        "panic",
+        &format!("BCTUI_CHECK_PANIC=1 $BCTUI --demo 2>panic.txt; {AFTERWARDS}"),
+    );
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    assert!(
+        screen.contains("exit=101"),
+        "a panic exits with 101:\n{screen}"
+    );
+    assert_terminal_restored(&tmux, &screen);
+    let log = std::fs::read_to_string(tmux.home().join("bctui/bctui.log")).unwrap_or_default();
+    assert!(
+        log.contains("BCTUI_CHECK_PANIC"),
+        "the log has the panic:\n{log}"
+    );
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    if !Tmux::available() {
+        return;
+    }
+    let tmux = Tmux::start(
+        "term",
+        &format!("$BCTUI --demo & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+    );
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    kill(&tmux, "TERM");
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    assert_terminal_restored(&tmux, &screen);
+}
+
+#[test]
+fn sighup_ends_quietly() {
+    if !Tmux::available() {
+        return;
+    }
+    let tmux = Tmux::start(
+        "hup",
+        &format!("$BCTUI --demo 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+    );
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    kill(&tmux, "HUP");
+    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    // The terminal is taken to be gone: nothing more is written to it, and no panic.
+    let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
+    assert!(!errors.contains("panicked"), "{errors}");
+}
+
+/// Sends `signal` to the bctui started in the background of the session's shell.
+fn kill(tmux: &Tmux, signal: &str) {
+    let pid_file = tmux.home().join("pid.txt");
+    let pid = std::fs::read_to_string(&pid_file).expect("the shell wrote the pid");
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill -{signal} {pid}");
 }

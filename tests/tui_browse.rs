@@ -14,25 +14,32 @@ use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::list::LoadState;
 use bctui::app::{AppState, Tab};
-use bctui::fakestore::FakeStore;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use common::{Harness, client_for};
 
 impl Harness {
-    /// A store with `products` products; `:profile other` connects to it read-only.
+    /// A store with `products` products; `:profile` connects nowhere.
     async fn start(products: usize) -> Harness {
+        Harness::with_other(products, None).await
+    }
+
+    /// A store with `products` products; `:profile other` connects to `other`, read-only.
+    async fn with_other(products: usize, other: Option<&FakeStore>) -> Harness {
         let store = FakeStore::start(common::store_config(products, 300, 400))
             .await
             .expect("the simulator starts");
-        let other = (
-            store.api_url(),
-            store.store_hash().to_string(),
-            store.token().to_string(),
-        );
-        let mut options = common::options(client_for(&store, false), false);
+        let mut options = common::options(client_for(&store, false), false, store.clock());
         options.profiles = vec!["demo".to_string(), "other".to_string()];
-        options.connect = Arc::new(move |name: &str| {
-            if name == "other" {
-                let (url, hash, token) = &other;
+        if let Some(other) = other {
+            let (url, hash, token) = (
+                other.api_url(),
+                other.store_hash().to_string(),
+                other.token().to_string(),
+            );
+            options.connect = Arc::new(move |name: &str| {
+                if name != "other" {
+                    return Err(format!("no profile {name}"));
+                }
                 Client::new(ClientConfig {
                     api_url: url.clone(),
                     store_hash: hash.clone(),
@@ -40,10 +47,8 @@ impl Harness {
                     read_only: true,
                 })
                 .map_err(|e| e.to_string())
-            } else {
-                Err(format!("no profile {name}"))
-            }
-        });
+            });
+        }
         let api = client_for(&store, false);
         Harness {
             driver: common::Driver::new(options, 100, 30),
@@ -318,23 +323,76 @@ async fn command_line_jumps_to_an_order() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn profile_switch_reloads_from_the_new_client() {
-    let mut h = Harness::start(40).await;
-    h.wait_for("products", products_loaded).await;
-    h.press(KeyCode::Char(':'));
-    h.type_text("profile other");
-    h.press(KeyCode::Enter);
-    h.wait_for("the switch", |s| {
-        s.header.profile == "other" && products_loaded(s)
+async fn profile_switch_opens_the_other_store_with_its_own_settings() {
+    // A second store with other data; its profile is read-only.
+    let other = FakeStore::start(FakeStoreConfig {
+        seed: 7,
+        store_hash: "otherstore".to_string(),
+        ..common::store_config(25, 10, 10)
+    })
+    .await
+    .expect("the second simulator starts");
+    let mut h = Harness::with_other(40, Some(&other)).await;
+    h.wait_for("products", |s| products_loaded(s) && !s.header.read_only)
+        .await;
+    let first_store_requests = h.requests();
+
+    h.command("profile other");
+    h.wait_for("the other store", |s| {
+        s.header.profile == "other" && products_loaded(s) && s.header.store_name.is_some()
     })
     .await;
-    h.press(KeyCode::Char(':'));
-    h.type_text("profile nowhere");
-    h.press(KeyCode::Enter);
+    let other_api = client_for(&other, false);
+    let expected: Vec<(u64, String)> = other_api
+        .list_products(&Default::default())
+        .await
+        .expect("the other store's products")
+        .items
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let shown: Vec<(u64, String)> = h
+        .state()
+        .products
+        .list
+        .rows
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    assert_eq!(shown.len(), 25);
+    assert_eq!(shown, expected, "the rows are the other store's");
+    let other_name = other_api.store_info().await.expect("store info").name;
+    assert_eq!(
+        h.state().header.store_name.as_deref(),
+        Some(other_name.as_str())
+    );
+    assert!(h.state().header.read_only, "the other profile is read-only");
+    assert_eq!(
+        h.requests(),
+        first_store_requests,
+        "the first store is left alone"
+    );
+
+    // Its read-only setting holds: a price edit is refused and nothing is sent.
+    h.press(KeyCode::Char('p'));
+    h.wait_for("the refusal", |s| {
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("profile is read-only"))
+    })
+    .await;
+    assert!(
+        other.requests().iter().all(|r| r.method == "GET"),
+        "{:?}",
+        other.requests()
+    );
+
+    h.command("profile nowhere");
     h.wait_for("the refusal", |s| {
         s.toasts.iter().any(|t| t.text.contains("nowhere"))
     })
     .await;
+    assert_eq!(h.state().header.profile, "other");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

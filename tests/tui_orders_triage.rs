@@ -6,6 +6,7 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use reqwest::Method;
@@ -443,7 +444,11 @@ async fn polling_picks_up_an_order_placed_after_start() {
     let mut h = Harness::start(false).await;
     h.wait_for("the watermark", |s| s.orders.poll.watermark.is_some())
         .await;
-    h.command("poll 1");
+    h.command("poll 30");
+    h.wait_for("the interval", |s| {
+        s.orders.poll.interval == Duration::from_secs(30)
+    })
+    .await;
     let before = h.state().orders.list.rows.len();
     let body = json!({
         "status_id": 11,
@@ -462,6 +467,15 @@ async fn polling_picks_up_an_order_placed_after_start() {
     assert_eq!(response.status, 200, "the spec says 200");
     let created: Value = serde_json::from_slice(&response.body).expect("json");
     let id = created["id"].as_u64().expect("an id");
+    let polled = |h: &Harness| {
+        h.store
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.contains("min_date_modified"))
+            .count()
+    };
+    assert_eq!(polled(&h), 0, "no poll before the interval has passed");
+    h.advance(Duration::from_secs(30));
     h.wait_for("the new order in the view", |s| {
         s.orders.list.rows.iter().any(|o| o.id == id)
     })
@@ -474,13 +488,7 @@ async fn polling_picks_up_an_order_placed_after_start() {
         "newest last"
     );
     assert!(h.toasts().contains("1 new order"), "{}", h.toasts());
-    let polls = h
-        .store
-        .requests()
-        .into_iter()
-        .filter(|r| r.path.contains("min_date_modified"))
-        .count();
-    assert!(polls >= 1);
+    assert_eq!(polled(&h), 1, "one poll per interval");
 }
 
 /// A minimal RFC 4180 reader for checking the export.

@@ -35,7 +35,7 @@ async fn panes_and_header_recover_when_the_store_comes_up() {
         max_delay: Duration::from_millis(2),
         ..RetryPolicy::default()
     });
-    let mut app = Driver::new(common::options(client, false), 100, 30);
+    let mut app = Driver::new(common::options(client, false, &config.clock), 100, 30);
     app.wait_for("the products pane to fail", |s| {
         matches!(s.products.list.load, LoadState::Failed(_))
             && matches!(s.store_load, LoadState::Failed(_))

@@ -280,3 +280,102 @@ impl Drop for Permit {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(left: u64, quota: u64, reset_ms: u64) -> RateLimitHeaders {
+        RateLimitHeaders {
+            requests_left: Some(left),
+            quota: Some(quota),
+            reset_ms: Some(reset_ms),
+            window_ms: Some(30_000),
+            retry_after_s: None,
+        }
+    }
+
+    /// How long one `acquire` waits on tokio's paused clock.
+    async fn waited(limiter: &RateLimiter) -> Duration {
+        let started = Instant::now();
+        let permit = limiter.acquire().await;
+        let waited = started.elapsed();
+        drop(permit);
+        waited
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn plenty_left_goes_at_once() {
+        let limiter = RateLimiter::standalone();
+        assert_eq!(waited(&limiter).await, Duration::ZERO, "nothing known yet");
+        limiter.acquire().await.observe(&headers(120, 150, 20_000));
+        assert_eq!(waited(&limiter).await, Duration::ZERO);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn under_a_tenth_left_each_request_waits_its_share_of_the_window() {
+        let limiter = RateLimiter::standalone();
+        // 5 of 150 left (threshold 15), 12 s to the reset: 12 s / (5 + 1) = 2 s.
+        limiter.acquire().await.observe(&headers(5, 150, 12_000));
+        assert_eq!(waited(&limiter).await, Duration::from_secs(2));
+        // Now 4 are estimated left and 10 s remain: 10 s / 5 = 2 s again.
+        assert_eq!(waited(&limiter).await, Duration::from_secs(2));
+        assert_eq!(limiter.local().left_estimate, Some(3));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn none_left_waits_for_the_reset() {
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(0, 150, 7_000));
+        let mut states = limiter.subscribe();
+        let waiting = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { waited(&limiter).await }
+        });
+        states.changed().await.expect("the pause is published");
+        assert_eq!(
+            states.borrow().resumes_in(),
+            Some(Duration::from_secs(7)),
+            "the header shows when requests resume"
+        );
+        assert_eq!(waiting.await.expect("ran"), Duration::from_secs(7));
+        assert_eq!(limiter.state().paused_until, None, "the pause is over");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn requests_in_flight_count_against_what_is_left() {
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(100, 150, 30_000));
+        let in_flight: Vec<Permit> = {
+            let mut permits = Vec::new();
+            for _ in 0..3 {
+                permits.push(limiter.acquire().await);
+            }
+            permits
+        };
+        // The server says 90 left, but our 3 unanswered requests are not counted in it.
+        limiter.acquire().await.observe(&headers(90, 150, 30_000));
+        assert_eq!(limiter.local().left_estimate, Some(87));
+        drop(in_flight);
+        assert_eq!(limiter.local().in_flight, 0);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_429_holds_every_request_until_its_wait_is_over() {
+        let limiter = RateLimiter::standalone();
+        limiter
+            .acquire()
+            .await
+            .observe_429(&headers(0, 150, 3_000), Duration::from_secs(3));
+        assert_eq!(waited(&limiter).await, Duration::from_secs(3));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_new_window_restores_the_quota() {
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(1, 150, 1_000));
+        tokio::time::advance(Duration::from_millis(1_001)).await;
+        assert_eq!(waited(&limiter).await, Duration::ZERO);
+        assert_eq!(limiter.local().left_estimate, Some(149));
+    }
+}

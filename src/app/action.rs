@@ -39,7 +39,7 @@ pub enum Action {
     /// `:profile` finished connecting (or failed, with the reason).
     ProfileSwitched {
         profile: String,
-        result: Result<(), String>,
+        result: Result<Connected, String>,
     },
     /// A result for the request console.
     Console(super::console::ConsoleEvent),
@@ -200,6 +200,13 @@ pub enum Effect {
 pub enum ToastKind {
     Info,
     Error,
+}
+
+/// What the app learns of a store it switched to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Connected {
+    /// Whether the new profile refuses writes.
+    pub read_only: bool,
 }
 
 /// The API quota as the header shows it.

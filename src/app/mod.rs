@@ -16,7 +16,11 @@ mod recovery;
 mod tests;
 mod update;
 
+use std::path::PathBuf;
+
 use tui_input::Input;
+
+use crate::clock::Clock;
 
 pub use action::{Action, Effect, Fetch, Loaded, RateInfo, ToastKind};
 pub use panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
@@ -156,12 +160,21 @@ pub struct AppState {
     pub store_load: list::LoadState,
     /// Editors, dialogs, writes in flight, the write log and undo.
     pub edit: edit::EditState,
+    /// "Now" for the write log and timers (a manual clock in tests).
+    pub clock: Clock,
     next_id: u64,
 }
 
 impl AppState {
-    /// A fresh state for `profile`; nothing is loaded until [`AppState::start`].
-    pub fn new(profile: impl Into<String>, user_host: impl Into<String>, read_only: bool) -> Self {
+    /// A fresh state for `profile`, reading the time from `clock` and keeping its files
+    /// in `data_dir`; nothing is loaded until [`AppState::start`].
+    pub fn new(
+        profile: impl Into<String>,
+        user_host: impl Into<String>,
+        read_only: bool,
+        clock: Clock,
+        data_dir: PathBuf,
+    ) -> Self {
         AppState {
             tab: Tab::Products,
             mode: Mode::Normal,
@@ -176,7 +189,7 @@ impl AppState {
             orders: OrdersPane::default(),
             customers: CustomersPane::default(),
             categories: CategoriesPane::default(),
-            console: console::ConsoleState::new(crate::config::data_dir()),
+            console: console::ConsoleState::new(data_dir),
             filter_input: Input::default(),
             command_input: Input::default(),
             completion: None,
@@ -189,6 +202,7 @@ impl AppState {
             changed: true,
             store_load: list::LoadState::Idle,
             edit: edit::EditState::default(),
+            clock,
             next_id: 1,
         }
     }
@@ -203,6 +217,14 @@ impl AppState {
         }];
         effects.extend(self.ensure_loaded());
         effects
+    }
+
+    /// A state for unit tests: a manual clock at the test anchor and a data directory
+    /// that the tests in question never write to.
+    #[cfg(test)]
+    pub(crate) fn for_tests(profile: &str, user_host: &str, read_only: bool) -> Self {
+        let data_dir = std::env::temp_dir().join("bctui-unit-never-written");
+        AppState::new(profile, user_host, read_only, Clock::test(), data_dir)
     }
 
     /// A new id for a request or toast.

@@ -44,7 +44,7 @@ mod tests {
 
     #[test]
     fn failed_lists_load_again_and_the_header_fills_in() {
-        let mut state = AppState::new("demo", "me@here", false);
+        let mut state = AppState::for_tests("demo", "me@here", false);
         let _ = state.start();
         let request = state.products.list.load.request().expect("loading");
         state.products.list.load = LoadState::Failed("connection refused".into());

@@ -39,7 +39,7 @@ fn products(range: std::ops::Range<u64>) -> Vec<Product> {
 }
 
 fn started() -> (AppState, Vec<(u64, Fetch)>) {
-    let mut state = AppState::new("demo", "me@here", false);
+    let mut state = AppState::for_tests("demo", "me@here", false);
     state.size = (100, 30);
     let effects = state.start();
     (state, fetches(&effects))

@@ -91,8 +91,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ProfileSwitched { profile, result } => match result {
-            Ok(()) => {
+            Ok(connected) => {
                 state.header.profile = profile.clone();
+                state.header.read_only = connected.read_only;
                 state.header.store_name = None;
                 state.header.rate = None;
                 state.products = ProductsPane::default();

@@ -1,6 +1,6 @@
 //! Settings of a simulated store.
 
-use chrono::{DateTime, Utc};
+use crate::clock::Clock;
 
 /// How the simulator seeds its data and behaves on the wire.
 #[derive(Clone, Debug)]
@@ -29,8 +29,9 @@ pub struct FakeStoreConfig {
     pub read_only_token: Option<String>,
     /// The `{store_hash}` in API paths; any other hash gets 404.
     pub store_hash: String,
-    /// Seeded dates are relative to this instant (default: now); tests fix it for determinism.
-    pub anchor: Option<DateTime<Utc>>,
+    /// "Now" for the store: seeded dates lie before the instant it shows at start, writes
+    /// are stamped with it and `/v2/time` tells it. Tests pass a manual clock.
+    pub clock: Clock,
 }
 
 impl Default for FakeStoreConfig {
@@ -48,7 +49,7 @@ impl Default for FakeStoreConfig {
             token: "fakestore-token".to_string(),
             read_only_token: None,
             store_hash: "fakestore".to_string(),
-            anchor: None,
+            clock: Clock::system(),
         }
     }
 }

@@ -108,6 +108,11 @@ impl FakeStore {
         &self.config.token
     }
 
+    /// The store's clock ("now" for its writes and `/v2/time`).
+    pub fn clock(&self) -> &crate::clock::Clock {
+        &self.config.clock
+    }
+
     /// The bound socket address (127.0.0.1 and the actual port).
     pub fn addr(&self) -> SocketAddr {
         self.addr

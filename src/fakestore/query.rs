@@ -265,7 +265,7 @@ mod tests {
     use super::*;
 
     fn q(s: &str) -> Query {
-        Query::parse(Some(s), ApiVersion::V3, Utc::now())
+        Query::parse(Some(s), ApiVersion::V3, crate::clock::test_anchor())
     }
 
     #[test]
@@ -282,7 +282,11 @@ mod tests {
     fn paging_rules() {
         let p = v3_page(&q("limit=1000&page=2")).unwrap();
         assert_eq!((p.page, p.limit), (2, 250));
-        let v2 = Query::parse(Some("limit=251"), ApiVersion::V2, Utc::now());
+        let v2 = Query::parse(
+            Some("limit=251"),
+            ApiVersion::V2,
+            crate::clock::test_anchor(),
+        );
         assert_eq!(v2_page(&v2).unwrap_err().status, 413);
         let meta = pagination(120, 50, Page { page: 2, limit: 50 });
         assert_eq!(meta["total_pages"], 3);

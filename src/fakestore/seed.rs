@@ -30,7 +30,7 @@ const BRANDS: &[&str] = &[
 
 /// Builds the data of a store from `config` (seed, sizes, anchor) without starting a server.
 pub fn seed(config: &FakeStoreConfig) -> StoreData {
-    let anchor = config.anchor.unwrap_or_else(Utc::now);
+    let anchor = config.clock.now();
     let anchor = DateTime::from_timestamp(anchor.timestamp(), 0).unwrap_or(anchor);
     let words = Words::load();
     let mut rng = Rng::new(config.seed);

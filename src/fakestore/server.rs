@@ -2,7 +2,9 @@
 //! latency and failure injection, and the request log.
 
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -301,7 +303,7 @@ async fn handle(
         return render(version, Err(ApiError::new(status, title)), quota);
     }
 
-    let now = Utc::now();
+    let now = config.clock.now();
     let ctx = Ctx {
         query: Query::parse(uri.query(), version, now),
         body,

@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::Utc;
 use reqwest::Method;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
@@ -17,6 +16,7 @@ use crate::app::console::pretty::{self, VIEW_CAP};
 use crate::app::console::{
     ConsoleEffect, ConsoleEvent, ConsoleFailure, ConsoleResponse, HistoryEntry, HttpMethod, history,
 };
+use crate::clock::Clock;
 use crate::private_file::{self, Mode};
 
 /// Starts the work `effect` asks for; results come back as `Action::Console`.
@@ -24,6 +24,7 @@ pub(super) fn run(
     client: Client,
     actions: UnboundedSender<Action>,
     effect: ConsoleEffect,
+    clock: Clock,
 ) -> JoinHandle<()> {
     let reply = move |event| {
         let _ = actions.send(Action::Console(event));
@@ -35,7 +36,7 @@ pub(super) fn run(
             path,
             body,
         } => tokio::spawn(async move {
-            let sent_at = Utc::now();
+            let sent_at = clock.now();
             let base_url = client.base_url().to_string();
             let result = client
                 .execute(to_method(method), &path, body.map(String::into_bytes))
@@ -170,7 +171,6 @@ fn save_body(dir: &Path, file_name: &str, body: &[u8]) -> Result<(PathBuf, usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
     fn a_long_history_file_is_shortened_and_stays_private() {
@@ -178,7 +178,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let file = dir.join(history::HISTORY_FILE);
         let entry = |i: usize| HistoryEntry {
-            time: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            time: crate::clock::test_anchor(),
             method: "GET".into(),
             path: format!("/v2/orders/{i}"),
             body: None,

@@ -11,8 +11,11 @@ use tokio::task::{AbortHandle, JoinHandle};
 
 use super::fetch;
 use crate::api::Client;
+use crate::app::action::Connected;
 use crate::app::action::Slot;
+use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
+use crate::clock::Clock;
 
 /// First pause of a store probe; each unanswered probe doubles it up to the most.
 const PROBE_FIRST_PAUSE: Duration = Duration::from_millis(500);
@@ -30,12 +33,19 @@ pub struct Executor {
     timers: Vec<AbortHandle>,
     rate_watch: Option<JoinHandle<()>>,
     switching: Option<JoinHandle<()>>,
+    clock: Clock,
     probe: Option<JoinHandle<()>>,
 }
 
 impl Executor {
-    /// An executor sending results to `actions`, starting with `client`.
-    pub fn new(client: Client, connect: Connect, actions: mpsc::UnboundedSender<Action>) -> Self {
+    /// An executor sending results to `actions`, starting with `client`; toasts and polls
+    /// wait on `clock`.
+    pub fn new(
+        client: Client,
+        connect: Connect,
+        actions: mpsc::UnboundedSender<Action>,
+        clock: Clock,
+    ) -> Self {
         let mut executor = Executor {
             client: Arc::new(Mutex::new(client)),
             connect,
@@ -44,6 +54,7 @@ impl Executor {
             timers: Vec::new(),
             rate_watch: None,
             switching: None,
+            clock,
             probe: None,
         };
         executor.watch_rate_limit();
@@ -81,25 +92,43 @@ impl Executor {
                 tab,
                 generation,
                 delay,
-            } => self.after(delay, Action::FilterDue { tab, generation }),
-            Effect::ExpireToast { id, after } => self.after(after, Action::ToastExpired(id)),
+            } => {
+                // Typing speed, not time of day: tokio's timer even under a manual clock.
+                let delay = tokio::time::sleep(delay);
+                self.after(delay, Action::FilterDue { tab, generation })
+            }
+            Effect::ExpireToast { id, after } => {
+                self.after(self.clock.sleep(after), Action::ToastExpired(id))
+            }
             Effect::SwitchProfile(profile) => self.switch_profile(profile),
             // The runner writes to the terminal; nothing to run here.
             Effect::CopyToClipboard(_) => {}
             Effect::Orders(task) => {
                 self.timers.retain(|timer| !timer.is_finished());
-                let task = tokio::spawn(super::orders_tasks::run(
-                    self.client(),
-                    task,
-                    self.actions.clone(),
-                ));
+                // A poll's wait starts now, not when its task first runs.
+                let wait = match &task {
+                    OrdersTask::Poll { after, .. } => Some(self.clock.sleep(*after)),
+                    _ => None,
+                };
+                let (client, actions) = (self.client(), self.actions.clone());
+                let task = tokio::spawn(async move {
+                    if let Some(wait) = wait {
+                        wait.await;
+                    }
+                    super::orders_tasks::run(client, task, actions).await;
+                });
                 self.timers.push(task.abort_handle());
             }
             Effect::Console(effect) => {
                 // Not a slot: a request already sent is never abandoned (not
                 // even by a profile switch); only quitting aborts it.
                 self.timers.retain(|task| !task.is_finished());
-                let task = super::console_exec::run(self.client(), self.actions.clone(), effect);
+                let task = super::console_exec::run(
+                    self.client(),
+                    self.actions.clone(),
+                    effect,
+                    self.clock.clone(),
+                );
                 self.timers.push(task.abort_handle());
             }
             Effect::Write { request, write } => {
@@ -133,6 +162,7 @@ impl Executor {
         self.probe = Some(tokio::spawn(async move {
             let mut pause = PROBE_FIRST_PAUSE;
             loop {
+                // Retry pacing, not time of day: tokio's timer even under a manual clock.
                 tokio::time::sleep(pause).await;
                 match client.store_info().await {
                     Ok(store) => {
@@ -152,12 +182,12 @@ impl Executor {
         }));
     }
 
-    /// Sends `action` after `delay`.
-    fn after(&mut self, delay: Duration, action: Action) {
+    /// Sends `action` once `delay` completes.
+    fn after(&mut self, delay: impl Future<Output = ()> + Send + 'static, action: Action) {
         self.timers.retain(|timer| !timer.is_finished());
         let actions = self.actions.clone();
         let task = tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
+            delay.await;
             let _ = actions.send(action);
         });
         self.timers.push(task.abort_handle());
@@ -177,7 +207,9 @@ impl Executor {
                 .await
                 .unwrap_or_else(|error| Err(format!("connecting failed: {error}")));
             let result = connected.map(|client| {
+                let read_only = client.read_only();
                 *shared.lock().unwrap_or_else(PoisonError::into_inner) = client;
+                Connected { read_only }
             });
             let _ = actions.send(Action::ProfileSwitched { profile, result });
         });
@@ -249,5 +281,71 @@ impl Executor {
 impl Drop for Executor {
     fn drop(&mut self) {
         self.abort_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ClientConfig, Token};
+    use crate::app::Tab;
+
+    /// An executor whose client points at a closed port: these effects make no request.
+    fn executor(clock: Clock) -> (Executor, mpsc::UnboundedReceiver<Action>) {
+        let client = Client::new(ClientConfig {
+            api_url: "http://127.0.0.1:9".to_string(),
+            store_hash: "nowhere".to_string(),
+            token: Token::new("unused".to_string()),
+            read_only: true,
+        })
+        .expect("client");
+        let connect: Connect = Arc::new(|name: &str| Err(format!("no profile {name}")));
+        let (sender, receiver) = mpsc::unbounded_channel();
+        (Executor::new(client, connect, sender, clock), receiver)
+    }
+
+    async fn settle() {
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_filter_is_due_when_typing_has_paused_for_the_debounce() {
+        let (mut executor, mut actions) = executor(Clock::test());
+        executor.run(Effect::Debounce {
+            tab: Tab::Products,
+            generation: 7,
+            delay: Duration::from_millis(300),
+        });
+        tokio::time::advance(Duration::from_millis(299)).await;
+        settle().await;
+        assert!(actions.try_recv().is_err(), "not yet");
+        tokio::time::advance(Duration::from_millis(1)).await;
+        settle().await;
+        assert!(matches!(
+            actions.try_recv(),
+            Ok(Action::FilterDue {
+                tab: Tab::Products,
+                generation: 7
+            })
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_toast_expires_on_the_app_clock() {
+        let clock = Clock::test();
+        let (mut executor, mut actions) = executor(clock.clone());
+        executor.run(Effect::ExpireToast {
+            id: 3,
+            after: Duration::from_secs(4),
+        });
+        // tokio's time passing does not move a manual clock.
+        tokio::time::advance(Duration::from_secs(60)).await;
+        settle().await;
+        assert!(actions.try_recv().is_err(), "the app clock stood still");
+        clock.advance(Duration::from_secs(4));
+        settle().await;
+        assert!(matches!(actions.try_recv(), Ok(Action::ToastExpired(3))));
     }
 }

@@ -13,6 +13,7 @@ pub mod write;
 mod write_resources;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
@@ -24,6 +25,7 @@ pub use terminal::FrameBackend;
 
 use crate::api::Client;
 use crate::app::{Action, AppState};
+use crate::clock::Clock;
 use executor::Executor;
 
 /// What the TUI needs to start.
@@ -40,6 +42,16 @@ pub struct TuiOptions {
     pub profiles: Vec<String>,
     /// Builds a client for a profile name (for `:profile NAME`).
     pub connect: Connect,
+    /// `user@host` for the header.
+    pub user_host: String,
+    /// "Now" for the write log, toasts and the orders poll.
+    pub clock: Clock,
+    /// Where the console history and saved bodies go.
+    pub data_dir: PathBuf,
+    /// Draw without colour (`NO_COLOR`).
+    pub monochrome: bool,
+    /// The orders poll interval as configured (`BCTUI_ORDER_POLL_SECS`: seconds or `off`).
+    pub order_poll: Option<String>,
 }
 
 /// Runs the TUI on the real terminal until the user quits or a signal
@@ -47,6 +59,10 @@ pub struct TuiOptions {
 /// path, including panics.
 pub async fn run(options: TuiOptions) -> io::Result<()> {
     let terminal = terminal::setup(options.mouse)?;
+    if std::env::var_os(CHECK_PANIC_ENV).is_some() {
+        // On request only: lets anyone check that a panic gives the terminal back.
+        panic!("{CHECK_PANIC_ENV} is set: panicking on purpose after taking the terminal");
+    }
     // From here on the terminal must be restored whatever happens.
     let result = run_on_terminal(terminal, options).await;
     let restored = terminal::restore();
@@ -89,6 +105,10 @@ async fn run_on_terminal<B: FrameBackend>(
     }
     result
 }
+
+/// Set, this makes the TUI panic right after taking over the terminal, to check the
+/// restore path with the real binary.
+pub const CHECK_PANIC_ENV: &str = "BCTUI_CHECK_PANIC";
 
 /// Set when SIGHUP arrived: the terminal is gone, so nothing more is written to it.
 static HUNG_UP: AtomicBool = AtomicBool::new(false);
@@ -144,16 +164,27 @@ impl<B: FrameBackend> Runner<B> {
         options: TuiOptions,
     ) -> io::Result<(Self, mpsc::UnboundedSender<Action>)> {
         let (sender, receiver) = mpsc::unbounded_channel();
-        let mut state = AppState::new(options.profile, user_host(), options.read_only);
+        let mut state = AppState::new(
+            options.profile,
+            options.user_host,
+            options.read_only,
+            options.clock.clone(),
+            options.data_dir,
+        );
         state.profiles = options.profiles;
         state.console.base_url = options.client.base_url().to_string();
-        state.monochrome = crate::ui::Theme::from_env() == crate::ui::Theme::monochrome();
-        if let Ok(value) = std::env::var(crate::app::orders::POLL_ENV)
+        state.monochrome = options.monochrome;
+        if let Some(value) = options.order_poll
             && let Err(message) = state.orders.poll.configure(&value)
         {
             tracing::warn!("{message}");
         }
-        let executor = Executor::new(options.client, options.connect, sender.clone());
+        let executor = Executor::new(
+            options.client,
+            options.connect,
+            sender.clone(),
+            options.clock,
+        );
         let runner = Runner::new(terminal, state, executor, receiver)?;
         Ok((runner, sender))
     }

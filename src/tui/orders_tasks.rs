@@ -15,7 +15,7 @@ use crate::app::panes::OrderFilter;
 /// Orders per poll at most: one page keeps polling cheap on quota.
 const POLL_LIMIT: u32 = 250;
 
-/// Runs `task`, sending every result to `actions`.
+/// Runs `task`, sending every result to `actions`; a poll's wait is already over.
 pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::UnboundedSender<Action>) {
     let send = |message: OrdersMsg| {
         let _ = actions.send(Action::Orders(message));
@@ -38,11 +38,8 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             send(OrdersMsg::ServerTime(result));
         }
         OrdersTask::Poll {
-            after,
-            since,
-            generation,
+            since, generation, ..
         } => {
-            tokio::time::sleep(after).await;
             let query = OrderQuery {
                 min_date_modified: Some(since),
                 sort: Some("date_modified:asc".to_string()),

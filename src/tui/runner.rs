@@ -198,7 +198,7 @@ impl<B: FrameBackend> Runner<B> {
     }
 
     fn handle(&mut self, action: Action) {
-        let switched = matches!(&action, Action::ProfileSwitched { result: Ok(()), .. });
+        let switched = matches!(&action, Action::ProfileSwitched { result: Ok(_), .. });
         if switched {
             // The new store has its own quota.
             self.executor.watch_rate_limit();

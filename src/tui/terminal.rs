@@ -156,6 +156,8 @@ pub fn restore() -> io::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The log first: the terminal may be beyond saving, the file is not.
+        tracing::error!("panic: {info}");
         if let Err(error) = restore() {
             tracing::error!("could not restore the terminal after a panic: {error}");
         }

@@ -180,7 +180,7 @@ mod tests {
     /// Every console mode draws without panicking, down to absurdly small terminals.
     #[test]
     fn every_mode_draws_at_any_size() {
-        let mut state = AppState::new("demo", "me@here", false);
+        let mut state = AppState::for_tests("demo", "me@here", false);
         state.tab = Tab::Console;
         state.console.method = HttpMethod::Post;
         state.console.path = tui_input::Input::new("/v3/catalog/products/{product_id}".into());

@@ -35,7 +35,7 @@ fn product(i: u64) -> Product {
 }
 
 fn state() -> AppState {
-    let mut state = AppState::new("demo", "ada@host", false);
+    let mut state = AppState::for_tests("demo", "ada@host", false);
     state.size = (100, 30);
     state
         .products
@@ -175,4 +175,39 @@ fn a_huge_name_cannot_push_the_email_out_of_a_dialog() {
     for wanted in ["ID:     7", "Email:  bart@example.com", "Orders: 3", "…"] {
         assert!(shown.contains(wanted), "{wanted:?} missing:\n{shown}");
     }
+}
+
+#[test]
+fn a_resize_keeps_an_open_dialog_and_its_key_hints() {
+    let mut state = state();
+    for _ in 0..12 {
+        press(&mut state, KeyCode::Char(' '));
+    }
+    press(&mut state, KeyCode::Char('B'));
+    type_text(&mut state, "+10%");
+    press(&mut state, KeyCode::Enter);
+    assert!(matches!(state.edit.overlay, Some(Overlay::BulkPreview(_))));
+    for (width, height) in [(80, 24), (60, 16), (30, 8), (160, 45)] {
+        update(&mut state, Action::Resize(width, height));
+        assert!(
+            matches!(state.edit.overlay, Some(Overlay::BulkPreview(_))),
+            "the preview stays open at {width}x{height}"
+        );
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| draw(frame, &state)).unwrap();
+        let screen = terminal.backend().to_string();
+        if height >= 16 {
+            assert!(
+                screen.contains("12 of 12 change") && screen.contains("y apply"),
+                "{width}x{height}:\n{screen}"
+            );
+        }
+    }
+    // Back at the first size the dialog looks as it did before.
+    update(&mut state, Action::Resize(100, 30));
+    insta::assert_snapshot!("edit_bulk_preview_after_resizes", screen(&state));
+    // And it still takes its keys: Esc closes it, nothing was sent.
+    press(&mut state, KeyCode::Esc);
+    assert!(state.edit.overlay.is_none());
+    assert!(state.edit.pending.is_empty());
 }

@@ -301,4 +301,39 @@ mod tests {
         let total: u16 = fitted.iter().map(|c| c.1).sum::<u16>() + 2;
         assert!(total <= 26);
     }
+
+    #[test]
+    fn a_frame_asks_only_for_the_visible_rows_of_a_huge_list() {
+        use std::cell::Cell as Counter;
+
+        let mut list = PagedList::default();
+        list.append_page(1, (0..100_000u64).collect(), 100_000, Some(100_000));
+        list.move_by(99_990, 20);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 21)).expect("terminal");
+        let asked = Counter::new(0usize);
+        let rows_asked = std::cell::RefCell::new(std::collections::BTreeSet::new());
+        terminal
+            .draw(|frame| {
+                draw_list(
+                    frame,
+                    frame.area(),
+                    &Theme::monochrome(),
+                    COLUMNS,
+                    &list,
+                    |row: &u64, _| {
+                        asked.set(asked.get() + 1);
+                        rows_asked.borrow_mut().insert(*row);
+                        Span::raw(row.to_string())
+                    },
+                );
+            })
+            .expect("drawn");
+        // 20 body rows under the header, 4 columns each: the work does not grow with
+        // the 100,000 rows loaded.
+        assert_eq!(asked.get(), 20 * 4);
+        let rows = rows_asked.into_inner();
+        assert_eq!(rows.len(), 20);
+        assert!(rows.contains(&list.cursor.try_into().expect("small")));
+    }
 }

@@ -8,7 +8,6 @@ use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,6 +17,7 @@ use tokio_stream::wrappers::UnboundedReceiverStream;
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
+use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::tui::{Runner, TuiOptions};
 
@@ -29,11 +29,19 @@ pub struct Driver {
     pub runner: Runner<TestBackend>,
     pub keys: mpsc::UnboundedSender<io::Result<Event>>,
     pub input: UnboundedReceiverStream<io::Result<Event>>,
+    /// The app's clock (shared with the simulator when the test made both).
+    pub clock: Clock,
+    /// The app's data directory: empty at the start, removed at the end.
+    pub data_dir: tempfile::TempDir,
 }
 
 impl Driver {
-    /// The app for `options` on a `width` x `height` screen; nothing runs until a wait.
-    pub fn new(options: TuiOptions, width: u16, height: u16) -> Driver {
+    /// The app for `options` on a `width` x `height` screen, its files in a fresh
+    /// temporary directory; nothing runs until a wait.
+    pub fn new(mut options: TuiOptions, width: u16, height: u16) -> Driver {
+        let data_dir = tempfile::tempdir().expect("a temporary data directory");
+        options.data_dir = data_dir.path().to_path_buf();
+        let clock = options.clock.clone();
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
         let (keys, receiver) = mpsc::unbounded_channel();
@@ -41,7 +49,15 @@ impl Driver {
             runner,
             keys,
             input: UnboundedReceiverStream::new(receiver),
+            clock,
+            data_dir,
         }
+    }
+
+    /// Moves the clock of the app (and of the simulator sharing it) forward: toasts
+    /// expire and polls fire when the clock passes them.
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
     }
 
     pub fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
@@ -120,20 +136,22 @@ impl DerefMut for Harness {
     }
 }
 
-/// A small store with a fixed clock (so data is the same every run) and a generous quota.
+/// A small store on a manual clock at the test anchor (so data is the same every run
+/// and on any day) with a generous quota.
 pub fn store_config(products: usize, customers: usize, orders: usize) -> FakeStoreConfig {
     FakeStoreConfig {
         products,
         customers,
         orders,
         quota: 100_000,
-        anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+        clock: Clock::test(),
         ..FakeStoreConfig::default()
     }
 }
 
-/// Options for the demo profile; `:profile` to anything else fails.
-pub fn options(client: Client, read_only: bool) -> TuiOptions {
+/// Options for the demo profile on `clock` (give it the simulator's); `:profile` to
+/// anything else fails. Nothing comes from the environment: colours on, no poll setting.
+pub fn options(client: Client, read_only: bool, clock: &Clock) -> TuiOptions {
     TuiOptions {
         client,
         profile: "demo".to_string(),
@@ -141,6 +159,11 @@ pub fn options(client: Client, read_only: bool) -> TuiOptions {
         mouse: false,
         profiles: vec!["demo".to_string()],
         connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+        user_host: "merchant@shop".to_string(),
+        clock: clock.clone(),
+        data_dir: std::path::PathBuf::new(),
+        monochrome: false,
+        order_poll: None,
     }
 }
 
@@ -156,7 +179,7 @@ impl Harness {
             .await
             .expect("the simulator starts");
         let driver = Driver::new(
-            options(client_for(&store, read_only), read_only),
+            options(client_for(&store, read_only), read_only, store.clock()),
             width,
             height,
         );

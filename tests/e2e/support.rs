@@ -3,18 +3,14 @@
 use bctui::api::{Client, ClientConfig, Token};
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
-/// A small store (fast to seed) with a fixed clock, so data is the same on every run.
+/// A small store (fast to seed) on a manual clock, so data is the same on every run and day.
 pub fn small_config() -> FakeStoreConfig {
     FakeStoreConfig {
         products: 300,
         customers: 120,
         orders: 400,
         quota: 10_000,
-        anchor: Some(
-            chrono::DateTime::parse_from_rfc3339("2026-11-01T12:00:00Z")
-                .expect("valid anchor")
-                .to_utc(),
-        ),
+        clock: bctui::clock::Clock::test(),
         read_only_token: Some("read-only-token".to_string()),
         ..FakeStoreConfig::default()
     }

@@ -277,7 +277,7 @@ async fn product_create_update_delete_and_validation() {
 
     let before =
         h.get(&format!("/v3/catalog/products/{id}")).await.json["data"]["date_modified"].clone();
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    h.store.clock().advance(Duration::from_secs(1));
     let updated = h
         .call(
             Method::PUT,

@@ -220,7 +220,7 @@ async fn same_seed_same_data() {
 #[test]
 fn default_seed_sizes_and_shape() {
     let data = seed(&FakeStoreConfig {
-        anchor: Some(anchor()),
+        clock: bctui::clock::Clock::test(),
         ..FakeStoreConfig::default()
     });
     assert_eq!(data.product_count(), 2000);

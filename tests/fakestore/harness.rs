@@ -2,7 +2,7 @@
 //! code of ours, so these tests check the simulator against the spec on their own).
 
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
@@ -20,9 +20,9 @@ pub struct Resp {
     pub json: Value,
 }
 
-/// The fixed clock the seeded data is relative to.
+/// Where the store's manual clock starts: the seeded data is relative to it.
 pub fn anchor() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
+    bctui::clock::test_anchor()
 }
 
 /// A small store (fast to seed) with a generous quota and a read-only token.
@@ -34,7 +34,7 @@ pub fn small_seeded(seed: u64) -> FakeStoreConfig {
         orders: 300,
         quota: 100_000,
         read_only_token: Some("read-only".into()),
-        anchor: Some(anchor()),
+        clock: bctui::clock::Clock::test(),
         ..FakeStoreConfig::default()
     }
 }

@@ -6,15 +6,17 @@ use serde_json::json;
 
 use bctui::app::Tab;
 use bctui::app::list::LoadState;
+use bctui::clock::Clock;
 
 use crate::common::{self, Driver};
 use crate::server::{Reply, Server};
 
-fn app_on(store: &Server, data_dir: &str) -> Driver {
-    let mut app = Driver::new(common::options(store.client(), false), 100, 30);
-    let dir = std::env::temp_dir().join(format!("bctui-hostile-{data_dir}-{}", std::process::id()));
-    app.runner.state_mut().console.data_dir = dir;
-    app
+fn app_on(store: &Server) -> Driver {
+    Driver::new(
+        common::options(store.client(), false, &Clock::test()),
+        100,
+        30,
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,7 +27,7 @@ async fn the_lists_and_the_console_never_follow_a_redirect() {
         Reply::new(302, "text/plain", "").header("location", target.clone())
     })
     .await;
-    let mut app = app_on(&store, "redirect");
+    let mut app = app_on(&store);
     app.wait_for(
         "the products pane to fail",
         |s| matches!(&s.products.list.load, LoadState::Failed(m) if m.contains("302 redirect")),
@@ -67,7 +69,7 @@ async fn hidden_characters_show_and_a_bad_record_is_one_placeholder_row() {
         Reply::json(json!({"data": products, "meta": meta}).to_string())
     })
     .await;
-    let mut app = app_on(&store, "names");
+    let mut app = app_on(&store);
     app.wait_for("the products and the store name", |s| {
         s.products.list.load == LoadState::Loaded && s.header.store_name.is_some()
     })

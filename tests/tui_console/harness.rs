@@ -5,7 +5,6 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,6 +15,7 @@ use bctui::api::token::Token;
 use bctui::app::AppState;
 use bctui::app::console::HttpMethod;
 use bctui::app::list::LoadState;
+use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
 pub struct Harness {
@@ -50,7 +50,7 @@ pub async fn simulator() -> FakeStore {
         customers: 20,
         orders: 30,
         quota: 10_000,
-        anchor: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).single(),
+        clock: Clock::test(),
         ..FakeStoreConfig::default()
     })
     .await
@@ -72,7 +72,8 @@ impl Harness {
             read_only,
         })
         .expect("client");
-        let mut driver = Driver::new(crate::common::options(client, read_only), 100, 30);
+        let options = crate::common::options(client, read_only, &Clock::test());
+        let mut driver = Driver::new(options, 100, 30);
         driver.runner.state_mut().console.data_dir = data_dir.to_path_buf();
         Harness {
             driver,

@@ -18,7 +18,9 @@ impl Harness {
     pub async fn start(read_only: bool) -> Harness {
         let mut h = Harness::launch(common::store_config(60, 10, 10), read_only, 120, 30).await;
         h.wait_for("the first products", |s| {
-            s.products.list.load == LoadState::Loaded && !s.products.list.rows.is_empty()
+            s.products.list.load == LoadState::Loaded
+                && !s.products.list.rows.is_empty()
+                && s.header.store_name.is_some()
         })
         .await;
         h

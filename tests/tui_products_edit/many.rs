@@ -40,12 +40,38 @@ async fn bulk_change_of_25_marked_products_and_undo() {
         .filter(|r| r.method == "PUT")
         .count();
     assert_eq!(batch_puts, 3, "25 products in batches of 10");
-    for p in &originals {
-        let saved = h.product(p.id).await;
-        let expected = bctui::app::edit::bulk::Rounding::End99
-            .apply(bctui::app::edit::bulk::BulkOp::AddPercent(money("10")).apply(p.price));
-        assert_eq!(saved.price, expected, "product {}", p.id);
-        assert!(saved.price.to_string().ends_with(".99"));
+    // +10 %, then to the nearest .99 — worked out by hand, not by the code under test.
+    let expected = [
+        (1, "12", "12.99"),
+        (2, "5", "5.99"),
+        (3, "34", "36.99"),
+        (4, "60.95", "66.99"),
+        (5, "16.95", "18.99"),
+        (6, "98.99", "108.99"),
+        (7, "37.95", "41.99"),
+        (8, "89", "97.99"),
+        (9, "27.95", "30.99"),
+        (10, "18.95", "20.99"),
+        (11, "230", "252.99"),
+        (12, "7", "7.99"),
+        (13, "9", "9.99"),
+        (14, "433.95", "476.99"),
+        (15, "30.95", "33.99"),
+        (16, "66.99", "73.99"),
+        (17, "24.95", "26.99"),
+        (18, "29.95", "32.99"),
+        (19, "55.95", "61.99"),
+        (20, "25.99", "28.99"),
+        (21, "144.95", "158.99"),
+        (22, "9", "9.99"),
+        (23, "24.99", "27.99"),
+        (24, "46.99", "51.99"),
+        (25, "35.99", "39.99"),
+    ];
+    assert_eq!(originals.len(), expected.len());
+    for (p, (id, before, after)) in originals.iter().zip(expected) {
+        assert_eq!((p.id, p.price), (id, money(before)), "the seeded product");
+        assert_eq!(h.product(p.id).await.price, money(after), "product {id}");
     }
     h.press(KeyCode::Char('u'));
     h.wait_toast("Saved 25 products (undo").await;

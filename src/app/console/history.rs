@@ -75,11 +75,10 @@ pub fn search(entries: &[HistoryEntry], query: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     fn entry(method: &str, path: &str) -> HistoryEntry {
         HistoryEntry {
-            time: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            time: crate::clock::test_anchor(),
             method: method.into(),
             path: path.into(),
             body: None,

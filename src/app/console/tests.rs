@@ -1,14 +1,12 @@
 //! The console's update logic driven with keys and results, no runtime.
 
-use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{ConsoleEffect, ConsoleEvent, ConsoleMode, HistoryEntry, HttpMethod};
 use crate::app::{Action, AppState, Effect, Mode, Tab, update};
 
 fn state(read_only: bool) -> AppState {
-    let mut state = AppState::new("demo", "me@here", read_only);
-    state.console.data_dir = std::env::temp_dir().join("bctui-console-unit-never-written");
+    let mut state = AppState::for_tests("demo", "me@here", read_only);
     state.tab = Tab::Console;
     state
 }
@@ -44,7 +42,7 @@ fn sends(effects: &[Effect]) -> Vec<(HttpMethod, String, Option<String>)> {
 
 fn entry(method: &str, path: &str) -> HistoryEntry {
     HistoryEntry {
-        time: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+        time: crate::clock::test_anchor(),
         method: method.into(),
         path: path.into(),
         body: None,
@@ -197,7 +195,7 @@ fn a_response_is_recorded_in_the_history() {
         &mut s,
         Action::Console(ConsoleEvent::Response {
             request,
-            sent_at: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            sent_at: crate::clock::test_anchor(),
             base_url: "http://127.0.0.1:1/stores/x".into(),
             result: Ok(super::ConsoleResponse {
                 status: 204,
@@ -235,7 +233,7 @@ fn showing(body: &str) -> AppState {
         &mut s,
         Action::Console(ConsoleEvent::Response {
             request,
-            sent_at: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            sent_at: crate::clock::test_anchor(),
             base_url: String::new(),
             result: Ok(super::ConsoleResponse {
                 status: 200,
@@ -298,7 +296,7 @@ fn esc_stops_waiting_but_the_history_still_records_the_request() {
         &mut s,
         Action::Console(ConsoleEvent::Response {
             request,
-            sent_at: Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap(),
+            sent_at: crate::clock::test_anchor(),
             base_url: String::new(),
             result: Ok(super::ConsoleResponse {
                 status: 200,

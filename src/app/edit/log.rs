@@ -1,7 +1,7 @@
 //! The write log (`:log`): every write this run made — time, product, field,
 //! old → new, and how it ended.
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, FixedOffset};
 
 use crate::app::list::RequestId;
 
@@ -29,7 +29,7 @@ pub enum LogResult {
 /// One line of the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogEntry {
-    pub time: DateTime<Local>,
+    pub time: DateTime<FixedOffset>,
     pub request: RequestId,
     pub row: LogRow,
     pub result: LogResult,
@@ -42,9 +42,8 @@ pub struct WriteLog {
 }
 
 impl WriteLog {
-    /// Records `rows` as sent by `request`.
-    pub fn start(&mut self, request: RequestId, rows: Vec<LogRow>) {
-        let time = Local::now();
+    /// Records `rows` as sent by `request` at `time`.
+    pub fn start(&mut self, request: RequestId, rows: Vec<LogRow>, time: DateTime<FixedOffset>) {
         self.entries.extend(rows.into_iter().map(|row| LogEntry {
             time,
             request,

@@ -495,7 +495,8 @@ pub(crate) fn send(
 ) -> Vec<Effect> {
     let request = state.next_id();
     state.edit.pending.insert(request, pending);
-    state.edit.log.start(request, rows);
+    let time = state.clock.now_local();
+    state.edit.log.start(request, rows, time);
     vec![Effect::Write {
         request,
         write: Box::new(write),

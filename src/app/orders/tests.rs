@@ -24,7 +24,7 @@ fn order(id: u64, status_id: u32, day: u32) -> Order {
 
 /// The Orders tab showing needs-action orders 1, 2, 3 (oldest first).
 fn triage_state() -> AppState {
-    let mut state = AppState::new("demo", "me@host", false);
+    let mut state = AppState::for_tests("demo", "me@host", false);
     state.tab = Tab::Orders;
     let effects = state.reload_orders();
     let request = effects
