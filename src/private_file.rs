@@ -15,7 +15,8 @@ pub enum Mode {
 }
 
 /// Opens (creating if needed) `path` with mode 0600. An existing file keeps
-/// its permissions when opened, so they are narrowed to 0600 too.
+/// its permissions when opened, so they are narrowed to 0600 too (regular
+/// files only: `--log-file /dev/stderr` must not change a terminal's mode).
 pub fn open(path: &Path, mode: Mode) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     match mode {
@@ -28,7 +29,8 @@ pub fn open(path: &Path, mode: Mode) -> std::io::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if file.metadata()?.permissions().mode() & 0o077 != 0 {
+        let meta = file.metadata()?;
+        if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
             file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         }
     }

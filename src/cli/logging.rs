@@ -48,23 +48,26 @@ pub fn init_file(path: Option<&Path>) {
 const MAX_LOG_BYTES: u64 = 5 * 1024 * 1024;
 
 /// An append-only log file, 0600 (logs name paths and customers' ids), rotated
-/// at `max` bytes.
+/// at `max` bytes. A path that is not a regular file (`/dev/stderr`, a fifo)
+/// is written to as it is, never rotated.
 struct RotatingFile {
     path: PathBuf,
     file: File,
     size: u64,
     max: u64,
+    rotates: bool,
 }
 
 impl RotatingFile {
     fn open(path: PathBuf, max: u64) -> std::io::Result<RotatingFile> {
         let file = private_file::open(&path, Mode::Append)?;
-        let size = file.metadata()?.len();
+        let meta = file.metadata()?;
         Ok(RotatingFile {
             path,
             file,
-            size,
+            size: meta.len(),
             max,
+            rotates: meta.is_file(),
         })
     }
 
@@ -86,7 +89,7 @@ impl RotatingFile {
 
 impl Write for RotatingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.size > 0 && self.size + buf.len() as u64 > self.max {
+        if self.rotates && self.size > 0 && self.size + buf.len() as u64 > self.max {
             self.rotate()?;
         }
         let written = self.file.write(buf)?;
