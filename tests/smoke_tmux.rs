@@ -206,7 +206,9 @@ fn a_panic_gives_the_terminal_back_and_is_logged() {
         "panic",
         &format!("BCTUI_CHECK_PANIC=1 $BCTUI --demo 2>panic.txt; {AFTERWARDS}"),
     );
-    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    let screen = tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
+        s.contains("exit=") && s.contains("icanon")
+    });
     assert!(
         screen.contains("exit=101"),
         "a panic exits with 101:\n{screen}"
@@ -230,7 +232,9 @@ fn sigterm_gives_the_terminal_back() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
-    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    let screen = tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
+        s.contains("exit=") && s.contains("icanon")
+    });
     assert_terminal_restored(&tmux, &screen);
 }
 
@@ -245,7 +249,9 @@ fn sighup_ends_quietly() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");
-    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
+        s.contains("exit=") && s.contains("icanon")
+    });
     // The terminal is taken to be gone: nothing more is written to it, and no panic.
     let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
     assert!(!errors.contains("panicked"), "{errors}");

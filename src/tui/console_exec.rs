@@ -20,11 +20,13 @@ use crate::clock::Clock;
 use crate::private_file::{self, Mode};
 
 /// Starts the work `effect` asks for; results come back as `Action::Console`.
+/// A history append first waits for `previous` (the append before it).
 pub(super) fn run(
     client: Client,
     actions: UnboundedSender<Action>,
     effect: ConsoleEffect,
     clock: Clock,
+    previous: Option<JoinHandle<()>>,
 ) -> JoinHandle<()> {
     let reply = move |event| {
         let _ = actions.send(Action::Console(event));
@@ -90,6 +92,10 @@ pub(super) fn run(
             reply(ConsoleEvent::HistoryLoaded(loaded));
         }),
         ConsoleEffect::AppendHistory { file, entry } => tokio::spawn(async move {
+            if let Some(previous) = previous {
+                // Finished or aborted, the order is kept either way.
+                let _ = previous.await;
+            }
             let written = tokio::task::spawn_blocking(move || append_history(&file, &entry))
                 .await
                 .unwrap_or_else(|error| Err(error.to_string()));

@@ -13,6 +13,7 @@ use super::fetch;
 use crate::api::Client;
 use crate::app::action::Connected;
 use crate::app::action::Slot;
+use crate::app::console::ConsoleEffect;
 use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
 use crate::clock::Clock;
@@ -35,6 +36,7 @@ pub struct Executor {
     switching: Option<JoinHandle<()>>,
     clock: Clock,
     probe: Option<JoinHandle<()>>,
+    last_append: Option<JoinHandle<()>>,
 }
 
 impl Executor {
@@ -56,6 +58,7 @@ impl Executor {
             switching: None,
             clock,
             probe: None,
+            last_append: None,
         };
         executor.watch_rate_limit();
         executor
@@ -123,13 +126,25 @@ impl Executor {
                 // Not a slot: a request already sent is never abandoned (not
                 // even by a profile switch); only quitting aborts it.
                 self.timers.retain(|task| !task.is_finished());
+                // History lines go to the file in the order they were asked for:
+                // each append waits for the one before it.
+                let appends = matches!(effect, ConsoleEffect::AppendHistory { .. });
+                let previous = if appends {
+                    self.last_append.take()
+                } else {
+                    None
+                };
                 let task = super::console_exec::run(
                     self.client(),
                     self.actions.clone(),
                     effect,
                     self.clock.clone(),
+                    previous,
                 );
                 self.timers.push(task.abort_handle());
+                if appends {
+                    self.last_append = Some(task);
+                }
             }
             Effect::Write { request, write } => {
                 // Writes are never aborted by newer fetches: they must finish and report.
