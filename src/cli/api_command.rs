@@ -187,7 +187,9 @@ fn write_body(out: &mut impl Write, body: &[u8], pretty: bool) -> std::io::Resul
             safe_text::escape_json(&text).into_owned()
         }
         Ok(_) => safe_text::escape_json(&text).into_owned(),
-        Err(_) => safe_text::visible(&text).into_owned(),
+        // CRLF line ends are plain line ends; a lone CR (which could overwrite
+        // a line) is shown like any other control character.
+        Err(_) => safe_text::visible(&text.replace("\r\n", "\n")).into_owned(),
     };
     out.write_all(shown.as_bytes())?;
     if !shown.ends_with('\n') {
@@ -219,6 +221,27 @@ async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn written(body: &[u8], pretty: bool) -> String {
+        let mut out = Vec::new();
+        write_body(&mut out, body, pretty).expect("writes to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn bodies_are_written_inert() {
+        assert_eq!(
+            written(b"line one\r\nline\rtwo\x1b[2J\r\n", false),
+            "line one\nline<U+000D>two<U+001B>[2J\n"
+        );
+        let json = "{\"name\":\"a\u{9b}b\u{202e}c\"}";
+        assert_eq!(
+            written(json.as_bytes(), false),
+            "{\"name\":\"a\\u009bb\\u202ec\"}\n"
+        );
+        assert!(written(json.as_bytes(), true).contains("\"a\\u009bb\\u202ec\""));
+        assert_eq!(written(b"", true), "");
+    }
 
     #[test]
     fn method_defaults_follow_the_body() {
