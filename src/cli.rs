@@ -1,7 +1,10 @@
-//! The command line: `bctui [--demo]`, `bctui api`, `bctui fakestore`, `bctui config path`.
+//! The command line: `bctui [--demo]`, `bctui api`, `bctui fakestore`, `bctui webhooks listen`,
+//! `bctui config path`.
 
 mod api_command;
+pub mod hook_receiver;
 mod logging;
+pub mod webhooks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +15,7 @@ use crate::config::{self, Config, Credentials, Env, Overrides};
 use crate::fakestore::{FakeStore, FakeStoreConfig};
 
 pub use api_command::ApiArgs;
+pub use webhooks::{ListenArgs, WebhooksCommand};
 
 /// A terminal admin dashboard for BigCommerce stores.
 #[derive(Debug, Parser)]
@@ -58,6 +62,9 @@ pub enum Command {
     Api(ApiArgs),
     /// Run the store simulator alone (for integrators and scripts).
     Fakestore(FakeStoreArgs),
+    /// Webhook helpers.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
     /// Configuration file helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -105,6 +112,10 @@ pub struct FakeStoreArgs {
     /// Store hash in the API paths.
     #[arg(long, default_value = "fakestore")]
     pub store_hash: String,
+    /// Multiplies the webhook retry intervals (60 s up to 86400 s); 0.001 runs the 48-hour
+    /// schedule in about three minutes.
+    #[arg(long, default_value_t = 1.0)]
+    pub hook_retry_scale: f64,
 }
 
 impl FakeStoreArgs {
@@ -123,6 +134,11 @@ impl FakeStoreArgs {
             read_only_token: self.read_only_token.clone(),
             store_hash: self.store_hash.clone(),
             clock: crate::clock::Clock::system(),
+            hook_retry_scale: if self.hook_retry_scale.is_finite() {
+                self.hook_retry_scale.max(0.0)
+            } else {
+                1.0
+            },
         }
     }
 }
@@ -147,6 +163,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Fakestore(ref args)) => {
             logging::init_stderr(cli.log_file.as_deref());
             runtime.block_on(run_fakestore(args.to_config()))
+        }
+        Some(Command::Webhooks(ref command)) => {
+            logging::init_stderr(cli.log_file.as_deref());
+            runtime.block_on(webhooks::run(command, shutdown_signal()))
         }
         Some(Command::Api(ref args)) => {
             logging::init_stderr(cli.log_file.as_deref());
@@ -228,6 +248,10 @@ async fn run_fakestore(config: FakeStoreConfig) -> ExitCode {
     println!(
         "  quota:      {} requests per {} ms",
         config.quota, config.window_ms
+    );
+    println!(
+        "  webhooks:   /v3/hooks delivers to loopback destinations; retry intervals x{}",
+        config.hook_retry_scale
     );
     println!("Use it with:");
     println!(

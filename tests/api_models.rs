@@ -342,3 +342,22 @@ fn money_reads_exactly_from_a_json_value_too() {
     let back = serde_json::to_value(&p).unwrap();
     assert_eq!(back["price"].to_string(), "9.95");
 }
+
+#[test]
+fn hooks() {
+    let hook: Hook = one("hook_get.json");
+    assert_eq!(hook.id, 18048287);
+    assert_eq!(hook.scope, "store/order/created");
+    assert_eq!(hook.destination, "https://665b65a6.ngrok.io/webhooks");
+    assert!(hook.is_active);
+    assert_eq!(hook.headers["custom-key"], "developer-defined value");
+    assert_eq!(
+        hook.created().map(|d| d.to_rfc3339()),
+        Some("2019-06-25T18:41:46+00:00".to_string())
+    );
+    // The overview's create example answers `"headers": null`.
+    let bare: Hook = serde_json::from_value(json!({"id": 1, "headers": null})).unwrap();
+    assert!(bare.headers.is_empty());
+    assert!(documented_scopes().contains(&"store/order/*"));
+    assert!(documented_scopes().contains(&"store/shipment/created"));
+}

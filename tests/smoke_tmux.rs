@@ -4,8 +4,9 @@
 //! with HOME, the XDG directories and the data directory in a fresh temporary directory.
 //! One browses and quits; the others check that the terminal is given back (main screen,
 //! cursor shown, cooked mode) after a panic and after SIGTERM, and that SIGHUP ends the
-//! program quietly. `.ci/run` installs tmux; on a machine without it the tests say so and
-//! pass only outside CI.
+//! program quietly. One runs `bctui webhooks listen` instead, for its readable, escaped
+//! lines. `.ci/run` installs tmux; on a machine without it the tests say so and pass only
+//! outside CI.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -266,4 +267,55 @@ fn kill(tmux: &Tmux, signal: &str) {
         .status()
         .expect("kill runs");
     assert!(sent.success(), "kill -{signal} {pid}");
+}
+
+#[test]
+fn webhooks_listen_prints_readable_escaped_lines_on_a_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let tmux = Tmux::start("listen", "exec $BCTUI webhooks listen --port 0");
+    let screen = tmux.wait_for("the receiver's URL", PATIENCE, |s| {
+        s.contains("receiving on http://")
+    });
+    let url = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .expect("the URL is on screen")
+        .to_string();
+    // A clear-screen sequence and a bidi override in what arrives must show up as text.
+    let payload = serde_json::json!({
+        "scope": "store/order/created\u{1b}[2J\u{202e}",
+        "store_id": "1025646",
+        "data": {"type": "order", "id": 250},
+        "hash": "dd70c0976e06b67aaf671e73f49dcb79230ebf9d",
+        "created_at": 1_561_479_335,
+        "producer": "stores/abc123",
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let status = runtime.block_on(async {
+        reqwest::Client::new()
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(payload.to_string())
+            .send()
+            .await
+            .expect("the receiver answers")
+            .status()
+    });
+    assert_eq!(status.as_u16(), 200);
+    let screen = tmux.wait_for("the event line", PATIENCE, |s| s.contains("order 250"));
+    assert!(
+        screen.contains(
+            "2019-06-25 16:15:35  store/order/created<U+001B>[2J<U+202E>  order 250  hash dd70c0976e"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("receiving on"),
+        "the screen was not cleared:\n{screen}"
+    );
 }

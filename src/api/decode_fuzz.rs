@@ -30,6 +30,7 @@ const FIXTURES: &[&str] = &[
     include_str!("../../tests/fixtures/customers_error_422.json"),
     include_str!("../../tests/fixtures/customers_list.json"),
     include_str!("../../tests/fixtures/customers_update.json"),
+    include_str!("../../tests/fixtures/hook_get.json"),
     include_str!("../../tests/fixtures/order_get.json"),
     include_str!("../../tests/fixtures/order_get_multiple_items.json"),
     include_str!("../../tests/fixtures/order_products.json"),
@@ -74,6 +75,7 @@ fn decode_everything(body: &[u8]) {
     single::<DataEnvelope<Variant>>(body);
     single::<DataEnvelope<CatalogSummary>>(body);
     single::<DataEnvelope<Option<Vec<CategoryNode>>>>(body);
+    single::<DataEnvelope<Hook>>(body);
     single::<ListEnvelope<Product>>(body);
     single::<ListEnvelope<Customer>>(body);
     single::<ListEnvelope<TreeCategory>>(body);
@@ -91,6 +93,7 @@ fn decode_everything(body: &[u8]) {
     v3_list::<CustomerAddress>(body);
     v3_list::<CategoryTree>(body);
     v3_list::<TreeCategory>(body);
+    v3_list::<Hook>(body);
     v2_list::<Order>(body);
     v2_list::<OrderProduct>(body);
     v2_list::<OrderShippingAddress>(body);

@@ -32,7 +32,7 @@ pub use error::{ApiError, HttpError};
 pub use models::*;
 pub use pagination::{Page, Pagination, PaginationLinks, WALK_LIMIT, WalkProgress};
 pub use query::{
-    AddressQuery, CustomerQuery, OrderQuery, ProductQuery, QueryPairs, SortDirection,
+    AddressQuery, CustomerQuery, HookQuery, OrderQuery, ProductQuery, QueryPairs, SortDirection,
     TreeCategoryQuery,
 };
 pub use ratelimit::RateLimitState;

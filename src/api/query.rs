@@ -348,3 +348,27 @@ impl AddressQuery {
         q
     }
 }
+
+/// Filters for `GET /v3/hooks`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HookQuery {
+    pub is_active: Option<bool>,
+    /// Exact scope, e.g. `store/order/*`.
+    pub scope: Option<String>,
+    /// Exact destination URL.
+    pub destination: Option<String>,
+    pub page: Option<u32>,
+    pub limit: Option<u32>,
+}
+
+impl HookQuery {
+    pub fn pairs(&self) -> QueryPairs {
+        let mut q = QueryPairs::new();
+        q.opt("is_active", self.is_active)
+            .opt("scope", self.scope.as_ref())
+            .opt("destination", self.destination.as_ref())
+            .opt("page", self.page)
+            .opt("limit", self.limit);
+        q
+    }
+}

@@ -32,6 +32,9 @@ pub struct FakeStoreConfig {
     /// "Now" for the store: seeded dates lie before the instant it shows at start, writes
     /// are stamped with it and `/v2/time` tells it. Tests pass a manual clock.
     pub clock: Clock,
+    /// Multiplies the documented webhook retry intervals (60 s … 86400 s), which fall due on
+    /// `clock`; 0.001 runs the 48-hour schedule in about three minutes.
+    pub hook_retry_scale: f64,
 }
 
 impl Default for FakeStoreConfig {
@@ -50,6 +53,7 @@ impl Default for FakeStoreConfig {
             read_only_token: None,
             store_hash: "fakestore".to_string(),
             clock: Clock::system(),
+            hook_retry_scale: 1.0,
         }
     }
 }

@@ -148,7 +148,7 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
     Ok(v3_list(found.len(), page, items))
 }
 
-fn valid_email(e: &str) -> bool {
+pub(crate) fn valid_email(e: &str) -> bool {
     let mut parts = e.split('@');
     matches!((parts.next(), parts.next(), parts.next()), (Some(l), Some(d), None) if !l.is_empty() && d.contains('.') && !e.contains(' '))
 }
@@ -285,6 +285,7 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             data.addresses.insert(a.id, a);
         }
         out.push(render(data, &c, &["addresses".to_string()]));
+        data.emit_about("store/customer/created", "customer", c.id);
         data.customers.insert(c.id, c);
     }
     Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
@@ -330,6 +331,7 @@ fn update(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let mut out = Vec::new();
     for c in staged {
         out.push(render(data, &c, &[]));
+        data.emit_about("store/customer/updated", "customer", c.id);
         data.customers.insert(c.id, c);
     }
     Ok(Reply::json(200, &json!({ "data": out, "meta": {} })))
@@ -343,6 +345,7 @@ fn delete(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             let id = id.max(0) as u64;
             if data.customers.remove(&id).is_some() {
                 data.addresses.retain(|_, a| a.customer_id != id);
+                data.emit_about("store/customer/deleted", "customer", id);
             }
         }
     }

@@ -6,6 +6,9 @@
 //! It shares no types with [`crate::api`] on purpose: both are written against the spec, so the
 //! client's tests against the simulator check the spec, not an agreement between the two.
 //!
+//! Webhooks (`/v3/hooks`) fire for the store's writes and are delivered, with retries, to
+//! loopback destinations only.
+//!
 //! Simulator-only extras (not part of BigCommerce): `GET /__fakestore/requests` lists every API
 //! request served (method, path with query, status) and `DELETE /__fakestore/requests` clears it.
 
@@ -15,6 +18,8 @@ mod config;
 mod customers;
 mod errors;
 mod fields;
+mod hook_delivery;
+mod hooks;
 mod order_model;
 mod order_render;
 mod order_write;

@@ -58,6 +58,7 @@ fn apply_address(f: &mut Fields, a: &mut OrderAddressFields) {
 pub(crate) fn update(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult {
     let body = ctx.json()?;
     let mut o = data.orders[&id].clone();
+    let previous_status = o.status_id;
     let mut f = Fields::new(&body, "");
     if let Some(s) = read_status(&mut f)
         && s != o.status_id
@@ -105,6 +106,7 @@ pub(crate) fn update(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult {
     v2_invalid(f.errors)?;
     o.date_modified = touched(o.date_modified, ctx.now);
     let out = order_json(&o, &ctx.v2_base);
+    data.emit_order_change(id, previous_status, o.status_id);
     data.orders.insert(id, o);
     Ok(Reply::json(200, &out))
 }
@@ -240,6 +242,7 @@ pub(crate) fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     order.recompute_subtotals();
     let out = order_json(&order, &ctx.v2_base);
     data.orders.insert(id, order);
+    data.emit_about("store/order/created", "order", id);
     Ok(Reply::json(200, &out))
 }
 

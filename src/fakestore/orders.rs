@@ -22,8 +22,13 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
             Method::GET => list(ctx, data),
             Method::POST => order_write::create(ctx, data),
             Method::DELETE => {
-                for o in data.orders.values_mut() {
+                let mut archived = Vec::new();
+                for o in data.orders.values_mut().filter(|o| !o.is_deleted) {
                     o.is_deleted = true;
+                    archived.push(o.id);
+                }
+                for id in archived {
+                    data.emit_about("store/order/archived", "order", id);
                 }
                 Ok(Reply::empty(204))
             }
@@ -46,9 +51,12 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                     )),
                     Method::PUT => order_write::update(ctx, data, id),
                     Method::DELETE => {
-                        if let Some(o) = data.orders.get_mut(&id) {
+                        if let Some(o) = data.orders.get_mut(&id)
+                            && !o.is_deleted
+                        {
                             o.is_deleted = true;
                             o.date_modified = touched(o.date_modified, ctx.now);
+                            data.emit_about("store/order/archived", "order", id);
                         }
                         Ok(Reply::empty(204))
                     }
@@ -105,6 +113,12 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                     }
                 }
                 ["shipments", rest @ ..] => shipments::route(ctx, data, method, id, rest),
+                // The simulator applies no coupons, so every order's coupon list is empty.
+                ["coupons"] => {
+                    only_get(method)?;
+                    v2_page(&ctx.query)?;
+                    Ok(Reply::empty(204))
+                }
                 _ => Err(ApiError::not_found()),
             }
         }

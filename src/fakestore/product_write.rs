@@ -281,6 +281,7 @@ pub(crate) fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     p.recompute();
     let rendered = Shape::from_query(&ctx.query).render(&p);
     data.products.insert(id, Box::new(p));
+    data.emit_about("store/product/created", "product", id);
     Ok(Reply::data(200, &rendered))
 }
 
@@ -296,10 +297,16 @@ fn update_in_place(
         .get(&id)
         .cloned()
         .ok_or_else(|| product_not_found(id))?;
+    let level_before = p.inventory_level;
     apply(data, &mut p, body, prefix)?;
     p.date_modified = touched(p.date_modified, ctx.now);
     p.recompute();
+    let level = (p.inventory_level != level_before).then_some(p.inventory_level);
     data.products.insert(id, p);
+    data.emit_about("store/product/updated", "product", id);
+    if let Some(level) = level {
+        data.emit_inventory(id, None, level);
+    }
     Ok(())
 }
 
@@ -358,6 +365,7 @@ pub(crate) fn delete_one(data: &mut StoreData, id: u64) -> ApiResult {
     data.products
         .remove(&id)
         .ok_or_else(|| product_not_found(id))?;
+    data.emit_about("store/product/deleted", "product", id);
     Ok(Reply::empty(204))
 }
 
@@ -381,6 +389,7 @@ pub(crate) fn delete_by_filter(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         .collect();
     for id in doomed {
         data.products.remove(&id);
+        data.emit_about("store/product/deleted", "product", id);
     }
     Ok(Reply::empty(204))
 }

@@ -20,7 +20,7 @@ use super::errors::{ApiError, ApiResult, ApiVersion, Reply};
 use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
-use super::{RequestRecord, catalog, customers, orders, store_info, trees};
+use super::{RequestRecord, catalog, customers, hook_delivery, hooks, orders, store_info, trees};
 
 /// State shared by all requests of one simulator.
 pub(crate) struct Shared {
@@ -66,6 +66,15 @@ impl Shared {
             }),
             faults: Mutex::new(faults),
         }
+    }
+
+    pub(crate) fn config(&self) -> &FakeStoreConfig {
+        &self.config
+    }
+
+    /// The store's data, locked (for work done outside a request, such as webhook retries).
+    pub(crate) fn store_data(&self) -> MutexGuard<'_, StoreData> {
+        lock(&self.data)
     }
 
     pub(crate) fn requests(&self) -> Vec<RequestRecord> {
@@ -230,7 +239,7 @@ fn render(version: ApiVersion, result: ApiResult, quota: Option<(Quota, bool)>) 
 }
 
 async fn handle(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
@@ -314,7 +323,9 @@ async fn handle(
     };
     let result = {
         let mut data = lock(&shared.data);
-        dispatch(&ctx, &mut data, method, version, rest)
+        let result = dispatch(&ctx, &mut data, method, version, rest);
+        hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());
+        result
     };
     render(version, result, quota)
 }
@@ -332,6 +343,7 @@ fn dispatch(
             _ => catalog::route(ctx, data, method, &rest[1..]),
         },
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),
+        (ApiVersion::V3, Some("hooks")) => hooks::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("orders")) => orders::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("order_statuses")) => orders::route_statuses(method, &rest[1..]),
         (ApiVersion::V2, Some("store")) | (ApiVersion::V2, Some("time")) => {

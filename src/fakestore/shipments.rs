@@ -184,6 +184,7 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
     } else {
         3
     };
+    let previous_status = order.status_id;
     if order.status_id != new_status {
         order.status_id = new_status;
         order.payment_status = payment_status_for(new_status).into();
@@ -191,6 +192,11 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
     order.date_shipped = Some(now);
     order.date_modified = touched(order.date_modified, ctx.now);
     let out = shipment_json(&order, &shipment);
+    data.emit(
+        "store/shipment/created",
+        json!({ "type": "shipment", "id": shipment.id, "orderId": order_id }),
+    );
+    data.emit_order_change(order_id, previous_status, order.status_id);
     order.shipments.push(shipment);
     data.orders.insert(order_id, order);
     Ok(Reply::json(201, &out))

@@ -9,11 +9,13 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::hook_delivery::StoreEvent;
+use super::hooks::Hook;
 pub(crate) use super::order_model::{
     Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment, ShipmentItem,
 };
 use super::rng::Rng;
-use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_money, ser_v3_money_opt};
+use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_date_z, ser_v3_money, ser_v3_money_opt};
 
 /// Text that is usually one of a few constants (no allocation per product when seeding).
 pub(crate) type Text = Cow<'static, str>;
@@ -281,9 +283,9 @@ pub(crate) struct Customer {
     pub notes: String,
     pub tax_exempt_category: String,
     pub customer_group_id: u64,
-    #[serde(serialize_with = "ser_v3_date")]
+    #[serde(serialize_with = "ser_v3_date_z")]
     pub date_created: DateTime<Utc>,
-    #[serde(serialize_with = "ser_v3_date")]
+    #[serde(serialize_with = "ser_v3_date_z")]
     pub date_modified: DateTime<Utc>,
     pub attribute_count: u64,
     pub authentication: Authentication,
@@ -327,6 +329,7 @@ pub(crate) struct Ids {
     pub order_product: u64,
     pub order_address: u64,
     pub shipment: u64,
+    pub hook: u64,
 }
 
 /// Hands out the next id from a counter.
@@ -346,6 +349,11 @@ pub struct StoreData {
     pub(crate) addresses: BTreeMap<u64, Address>,
     pub(crate) orders: BTreeMap<u64, Order>,
     pub(crate) brands: BTreeMap<u64, String>,
+    pub(crate) hooks: BTreeMap<u64, Hook>,
+    /// Where `/hooks/admin` says deactivation notices go.
+    pub(crate) hook_emails: Vec<String>,
+    /// Events raised by the request being served; the server hands them to the hooks.
+    pub(crate) events: Vec<StoreEvent>,
     pub(crate) ids: Ids,
     /// Source of category UUIDs and other random bits needed after seeding.
     pub(crate) rng: Rng,
@@ -361,6 +369,9 @@ impl StoreData {
             addresses: BTreeMap::new(),
             orders: BTreeMap::new(),
             brands: BTreeMap::new(),
+            hooks: BTreeMap::new(),
+            hook_emails: Vec::new(),
+            events: Vec::new(),
             ids: Ids::default(),
             rng: Rng::new(seed.wrapping_add(0xA5A5)),
         }

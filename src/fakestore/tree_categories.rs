@@ -212,6 +212,7 @@ pub(crate) fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 c.url.path = format!("{parent_path}{}/", slug(&c.name));
             }
             created.push(json!(c));
+            data.emit_about("store/category/created", "category", c.category_id);
             data.categories.insert(c.category_id, c);
         } else {
             errors.extend(f.errors);
@@ -284,6 +285,7 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
         if f.errors.is_empty() {
             data.categories.insert(id, c);
+            data.emit_about("store/category/updated", "category", id);
             success += 1;
         } else {
             errors.extend(f.errors);
@@ -313,13 +315,20 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
 /// counts as a change to those products.
 pub(crate) fn remove_categories(data: &mut StoreData, ids: &[u64], now: DateTime<Utc>) {
     for id in ids {
-        data.categories.remove(id);
+        if data.categories.remove(id).is_some() {
+            data.emit_about("store/category/deleted", "category", *id);
+        }
     }
+    let mut changed = Vec::new();
     for p in data.products.values_mut() {
         if p.categories.iter().any(|c| ids.contains(c)) {
             p.categories.retain(|c| !ids.contains(c));
             p.date_modified = touched(p.date_modified, now);
+            changed.push(p.id);
         }
+    }
+    for id in changed {
+        data.emit_about("store/product/updated", "product", id);
     }
 }
 

@@ -135,6 +135,7 @@ fn update(
     let Some(v) = product.variants.iter_mut().find(|v| v.id == id) else {
         return Err(variant_not_found(id));
     };
+    let level_before = v.inventory_level;
     let mut f = Fields::new(body, prefix);
     macro_rules! set {
         ($reader:ident, $($field:ident),+) => {$(
@@ -193,7 +194,18 @@ fn update(
     }
     product.date_modified = touched(product.date_modified, ctx.now);
     product.recompute();
+    // Read after recompute: a base variant's stock follows its product's unless tracked by variant.
+    let level = product
+        .variants
+        .iter()
+        .find(|v| v.id == id)
+        .map(|v| v.inventory_level)
+        .filter(|level| *level != level_before);
     data.products.insert(product_id, product);
+    if let Some(level) = level {
+        // A product without options keeps its stock on its base variant.
+        data.emit_inventory(product_id, (!is_base).then_some(id), level);
+    }
     Ok(())
 }
 

@@ -47,6 +47,12 @@ pub(crate) fn ser_v3_date<S: Serializer>(d: &DateTime<Utc>, s: S) -> Result<S::O
     s.serialize_str(&v3_date(d))
 }
 
+/// Customers' V3 dates: live stores send UTC with `Z` (`2024-12-09T21:26:25Z`), unlike the
+/// catalog's `+00:00`, and some clients parse only that form.
+pub(crate) fn ser_v3_date_z<S: Serializer>(d: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
 pub(crate) fn ser_v3_date_opt<S: Serializer>(
     d: &Option<DateTime<Utc>>,
     s: S,

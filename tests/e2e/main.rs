@@ -7,3 +7,4 @@ mod limits;
 mod orders;
 mod spec;
 mod support;
+mod webhooks;

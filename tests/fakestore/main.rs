@@ -3,6 +3,8 @@
 mod catalog;
 mod customers;
 mod harness;
+mod hook_events;
+mod hooks;
 mod http;
 mod orders;
 mod trees;

@@ -363,3 +363,17 @@ async fn order_create_and_shipments() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn order_coupons_are_an_empty_list() {
+    let h = Harness::new().await;
+    let order = &h.get("/v2/orders?limit=1").await.json[0];
+    let link = format!("/v2{}", order["coupons"]["resource"].as_str().unwrap());
+    let coupons = h.get(&link).await;
+    assert_eq!((coupons.status, coupons.text.as_str()), (204, ""));
+    assert_eq!(h.get("/v2/orders/999999/coupons").await.status, 404);
+    assert_eq!(
+        h.call(Method::POST, &link, Some(json!({}))).await.status,
+        405
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod customers;
+mod hooks;
 mod orders;
 mod store;
 mod trees;

@@ -8,6 +8,7 @@
 
 pub mod category;
 pub mod customer;
+pub mod hook;
 pub mod order;
 pub mod product;
 pub mod store;
@@ -15,6 +16,7 @@ pub mod unreadable;
 
 pub use category::*;
 pub use customer::*;
+pub use hook::*;
 pub use order::*;
 pub use product::*;
 pub use store::*;

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{
-    CategoryTree, Customer, CustomerAddress, Order, OrderProduct, OrderShippingAddress,
+    CategoryTree, Customer, CustomerAddress, Hook, Order, OrderProduct, OrderShippingAddress,
     OrderStatus, Product, Shipment, TreeCategory, Variant,
 };
 
@@ -56,6 +56,7 @@ placeholder! {
     OrderProduct { id, name },
     OrderShippingAddress { id, first_name },
     Shipment { id, tracking_number },
+    Hook { id, scope },
 }
 
 impl Unreadable for Order {
