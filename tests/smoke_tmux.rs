@@ -184,9 +184,9 @@ fn demo_starts_shows_products_switches_tabs_and_quits() {
 }
 
 /// After bctui ends the shell prints its exit status and the terminal's line discipline,
-/// then waits, so the test can read both and the pane's own flags.
+/// then `[done]`, and waits, so the test can read both and the pane's own flags.
 const AFTERWARDS: &str = "echo \"exit=$?\"; stty -a | tr \" ;\" \"\\n\\n\" \
-    | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; sleep 60";
+    | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; echo \"[done]\"; sleep 60";
 
 /// The terminal as the shell had it: main screen, cursor shown, line editing and echo on.
 fn assert_terminal_restored(tmux: &Tmux, screen: &str) {
@@ -207,9 +207,7 @@ fn a_panic_gives_the_terminal_back_and_is_logged() {
         "panic",
         &format!("BCTUI_CHECK_PANIC=1 $BCTUI --demo 2>panic.txt; {AFTERWARDS}"),
     );
-    let screen = tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
-        s.contains("exit=") && s.contains("icanon")
-    });
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     assert!(
         screen.contains("exit=101"),
         "a panic exits with 101:\n{screen}"
@@ -233,9 +231,7 @@ fn sigterm_gives_the_terminal_back() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
-    let screen = tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
-        s.contains("exit=") && s.contains("icanon")
-    });
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     assert_terminal_restored(&tmux, &screen);
 }
 
@@ -250,9 +246,7 @@ fn sighup_ends_quietly() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");
-    tmux.wait_for("the exit status and the tty flags", PATIENCE, |s| {
-        s.contains("exit=") && s.contains("icanon")
-    });
+    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     // The terminal is taken to be gone: nothing more is written to it, and no panic.
     let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
     assert!(!errors.contains("panicked"), "{errors}");

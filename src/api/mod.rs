@@ -10,6 +10,7 @@
 //! ```
 
 pub mod client;
+pub mod compare;
 pub mod dates;
 #[cfg(test)]
 mod decode_fuzz;

@@ -3,12 +3,20 @@
 
 use tokio::sync::mpsc;
 
+use std::collections::HashMap;
+
 use crate::api::Client;
+use crate::api::ProductQuery;
+use crate::api::compare::{self, FieldDiff};
 use crate::api::endpoints::catalog::PRODUCT_BATCH_LIMIT;
 use crate::api::error::ApiError;
-use crate::api::models::ProductWrite;
+use crate::api::models::{Product, ProductWrite};
 use crate::app::Action;
+use crate::app::edit::write::GuardedWrite;
 use crate::app::edit::{Write, WriteFailure, Written};
+
+/// Products re-read per request before a batch change (the API's page limit).
+const PRODUCT_READ_LIMIT: usize = 250;
 use crate::app::list::RequestId;
 
 pub(super) fn failure(error: ApiError) -> WriteFailure {
@@ -29,21 +37,34 @@ pub async fn run(
         Write::UpdateProduct {
             id,
             changes,
-            expected_modified,
+            expected,
             force,
         } => {
             if !force {
-                // The lost-update guard: compare with what the user saw.
+                // The lost-update guard: the fields about to change must still hold
+                // what the user saw, by value (a timestamp has one-second resolution).
                 let current = client.get_product(id, &[]).await.map_err(failure)?;
-                if current.date_modified != expected_modified {
+                if !compare::differences(&expected, &current).is_empty() {
                     return Ok(Written::Conflict(Box::new(current)));
                 }
             }
             let saved = client.update_product(id, &changes).await.map_err(failure)?;
-            Ok(Written::Product(Box::new(saved)))
+            let not_taken = compare::not_taken(&changes, &saved);
+            Ok(Written::Product {
+                saved: Box::new(saved),
+                not_taken,
+            })
         }
-        Write::UpdateProducts { changes } => {
-            Ok(update_batches(client, request, &changes, actions).await)
+        Write::UpdateProducts { items } => {
+            let (unchanged, changed) = match still_as_seen(client, items).await {
+                Ok(split) => split,
+                Err(error) => return Err(failure(error)),
+            };
+            let mut written = update_batches(client, request, &unchanged, actions).await;
+            if let Written::Products { changed: slot, .. } = &mut written {
+                *slot = changed;
+            }
+            Ok(written)
         }
         Write::DeleteProducts { ids } => match ids.as_slice() {
             [id] => match client.delete_product(*id).await {
@@ -89,9 +110,47 @@ pub async fn run(
     }
 }
 
+/// Re-reads the products of `items` (`id:in`, 250 a request) and splits the writes
+/// into those whose fields still hold what the user saw and the products that
+/// someone changed meanwhile (with the fields that differ). A product that is gone
+/// stays in the first group: its write then fails with the API's 404.
+async fn still_as_seen(
+    client: &Client,
+    items: Vec<GuardedWrite>,
+) -> Result<(Vec<ProductWrite>, Vec<(Product, Vec<FieldDiff>)>), ApiError> {
+    let mut current: HashMap<u64, Product> = HashMap::new();
+    for chunk in items.chunks(PRODUCT_READ_LIMIT) {
+        let query = ProductQuery {
+            id_in: chunk.iter().map(GuardedWrite::id).collect(),
+            limit: Some(PRODUCT_READ_LIMIT as u32),
+            ..ProductQuery::default()
+        };
+        let page = client.list_products(&query).await?;
+        current.extend(page.items.into_iter().map(|p| (p.id, p)));
+    }
+    let mut unchanged = Vec::new();
+    let mut changed = Vec::new();
+    for item in items {
+        match current.remove(&item.id()) {
+            Some(product) => {
+                let differences = compare::differences(&item.expected, &product);
+                if differences.is_empty() {
+                    unchanged.push(item.changes);
+                } else {
+                    changed.push((product, differences));
+                }
+            }
+            None => unchanged.push(item.changes),
+        }
+    }
+    Ok((unchanged, changed))
+}
+
 /// Batches of 10 through `PUT /catalog/products`. The API applies a batch all
 /// or nothing, so when one fails its products are retried one by one: the
-/// good ones are saved and each failure carries its own message.
+/// good ones are saved and each failure carries its own message. A 403 is a
+/// permission, not a fault of one product: it stops the change. Every saved
+/// product is compared with what was sent; a field it does not show fails it.
 async fn update_batches(
     client: &Client,
     request: RequestId,
@@ -102,9 +161,12 @@ async fn update_batches(
     let mut saved = Vec::new();
     let mut failed = Vec::new();
     let mut done = 0;
-    for chunk in changes.chunks(PRODUCT_BATCH_LIMIT) {
+    let mut chunks = changes.chunks(PRODUCT_BATCH_LIMIT);
+    while let Some(chunk) = chunks.next() {
+        let mut forbidden = None;
         match client.update_products(chunk).await {
             Ok(products) => saved.extend(products),
+            Err(error) if error.status() == Some(403) => forbidden = Some(error.to_string()),
             Err(error) if chunk.len() == 1 => {
                 failed.push((chunk[0].id.unwrap_or(0), error.to_string()));
             }
@@ -117,6 +179,11 @@ async fn update_batches(
                 }
             }
         }
+        if let Some(message) = forbidden {
+            let rest = chunk.iter().chain(chunks.flatten());
+            failed.extend(rest.map(|item| (item.id.unwrap_or(0), message.clone())));
+            break;
+        }
         done += chunk.len();
         let _ = actions.send(Action::WriteProgress {
             request,
@@ -124,5 +191,18 @@ async fn update_batches(
             total,
         });
     }
-    Written::Products { saved, failed }
+    for change in changes {
+        let Some(product) = saved.iter().find(|p| Some(p.id) == change.id) else {
+            continue;
+        };
+        let not_taken = compare::not_taken(change, product);
+        if !not_taken.is_empty() {
+            failed.push((product.id, compare::not_taken_message(&not_taken)));
+        }
+    }
+    Written::Products {
+        saved,
+        failed,
+        changed: Vec::new(),
+    }
 }

@@ -186,8 +186,8 @@ pub struct Progress {
 pub struct UndoEntry {
     /// What it undoes ("Price of Oak Board", "bulk change of 25 products").
     pub label: String,
-    /// Old values with ids.
-    pub restore: Vec<crate::api::models::ProductWrite>,
+    /// Old values with ids, each guarded by the value we wrote.
+    pub restore: Vec<write::GuardedWrite>,
 }
 
 /// Everything about writing that the state keeps.
