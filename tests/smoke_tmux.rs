@@ -304,7 +304,7 @@ fn webhooks_listen_prints_readable_escaped_lines_on_a_terminal() {
     let screen = tmux.wait_for("the event line", PATIENCE, |s| s.contains("order 250"));
     assert!(
         screen.contains(
-            "2019-06-25 16:15:35  store/order/created\\u001b[2J\\u202e  order 250  hash dd70c0976e"
+            "2019-06-25 16:15:35  store/order/created<U+001B>[2J<U+202E>  order 250  hash dd70c0976e"
         ),
         "{screen}"
     );

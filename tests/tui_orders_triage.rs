@@ -534,12 +534,29 @@ async fn csv_export_matches_the_api() {
         !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
     })
     .await;
+    // A shopper-typed formula must open as text in a spreadsheet.
+    let formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+    let target = h.state().orders.list.rows[0].id;
+    let update = bctui::api::OrderUpdate {
+        customer_message: Some(formula.to_string()),
+        ..Default::default()
+    };
+    h.api
+        .update_order(target, &update)
+        .await
+        .expect("message set");
     h.command(&format!("export {}", orders_csv.display()));
     h.wait_for("the export", |s| {
         s.orders.export.as_ref().is_some_and(|e| !e.running)
     })
     .await;
     assert!(h.toasts().contains("Wrote 300 rows"), "{}", h.toasts());
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&orders_csv)
+            .expect("the file")
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "names and emails stay private");
     let rows = read_csv(&std::fs::read_to_string(&orders_csv).expect("the file"));
     let header = &rows[0];
     let column = |name: &str| header.iter().position(|c| c == name).expect(name);
@@ -565,6 +582,12 @@ async fn csv_export_matches_the_api() {
         assert_eq!(row[status], order["status_id"].to_string());
         assert_eq!(Some(row[notes].as_str()), order["staff_notes"].as_str());
     }
+    let message = column("customer_message");
+    let row = rows[1..]
+        .iter()
+        .find(|r| r[id] == target.to_string())
+        .expect("the order");
+    assert_eq!(row[message], format!("'{formula}"));
 
     // Line items of the needs-action view.
     h.command("orders needs action");

@@ -63,6 +63,10 @@ pub enum Action {
     Quit,
     /// A result for the Orders triage workflow (views, writes, polling, export).
     Orders(super::orders::OrdersMsg),
+    /// A load failed because the store could not be reached at all.
+    StoreUnreachable,
+    /// The store answers again; its name when `/v2/store` gave it.
+    StoreReachable(Option<String>),
 }
 
 /// Data a finished request brings back.
@@ -186,6 +190,9 @@ pub enum Effect {
     Quit,
     /// Orders triage work (needs-action fetch, writes, polling, export).
     Orders(super::orders::OrdersTask),
+    /// Ask the store with growing pauses until it answers, then send
+    /// `Action::StoreReachable` (one probe at a time).
+    ProbeStore,
 }
 
 /// Success or failure, for styling toasts.

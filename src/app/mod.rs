@@ -11,6 +11,7 @@ pub mod keys;
 pub mod list;
 pub mod orders;
 pub mod panes;
+mod recovery;
 #[cfg(test)]
 mod tests;
 mod update;

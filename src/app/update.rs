@@ -66,6 +66,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Loaded { request, result } => on_loaded(state, request, result),
+        Action::StoreUnreachable => {
+            state.changed = false;
+            vec![Effect::ProbeStore]
+        }
+        Action::StoreReachable(name) => super::recovery::reachable(state, name),
         Action::FilterDue { tab, generation } => {
             if filter_generation(state, tab) != generation || state.mode != Mode::Filter {
                 state.changed = false;

@@ -13,9 +13,14 @@ use super::fetch;
 use crate::api::Client;
 use crate::app::action::Connected;
 use crate::app::action::Slot;
+use crate::app::console::ConsoleEffect;
 use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
 use crate::clock::Clock;
+
+/// First pause of a store probe; each unanswered probe doubles it up to the most.
+const PROBE_FIRST_PAUSE: Duration = Duration::from_millis(500);
+const PROBE_MAX_PAUSE: Duration = Duration::from_secs(30);
 
 /// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
@@ -30,6 +35,8 @@ pub struct Executor {
     rate_watch: Option<JoinHandle<()>>,
     switching: Option<JoinHandle<()>>,
     clock: Clock,
+    probe: Option<JoinHandle<()>>,
+    last_append: Option<JoinHandle<()>>,
 }
 
 impl Executor {
@@ -50,6 +57,8 @@ impl Executor {
             rate_watch: None,
             switching: None,
             clock,
+            probe: None,
+            last_append: None,
         };
         executor.watch_rate_limit();
         executor
@@ -71,7 +80,12 @@ impl Executor {
                 let actions = self.actions.clone();
                 let task = tokio::spawn(async move {
                     let result = fetch::run(&client, fetch).await;
+                    let unreachable = result.as_ref().is_err_and(fetch::unreachable);
+                    let result = result.map_err(|error| error.to_string());
                     let _ = actions.send(Action::Loaded { request, result });
+                    if unreachable {
+                        let _ = actions.send(Action::StoreUnreachable);
+                    }
                 });
                 if let Some(older) = self.slots.insert(slot, task.abort_handle()) {
                     older.abort();
@@ -112,13 +126,25 @@ impl Executor {
                 // Not a slot: a request already sent is never abandoned (not
                 // even by a profile switch); only quitting aborts it.
                 self.timers.retain(|task| !task.is_finished());
+                // History lines go to the file in the order they were asked for:
+                // each append waits for the one before it.
+                let appends = matches!(effect, ConsoleEffect::AppendHistory { .. });
+                let previous = if appends {
+                    self.last_append.take()
+                } else {
+                    None
+                };
                 let task = super::console_exec::run(
                     self.client(),
                     self.actions.clone(),
                     effect,
                     self.clock.clone(),
+                    previous,
                 );
                 self.timers.push(task.abort_handle());
+                if appends {
+                    self.last_append = Some(task);
+                }
             }
             Effect::Write { request, write } => {
                 // Writes are never aborted by newer fetches: they must finish and report.
@@ -131,8 +157,44 @@ impl Executor {
             }
             // The runner suspends the terminal for the editor; nothing to run here.
             Effect::EditExternally(_) => {}
+            Effect::ProbeStore => self.probe_store(),
             Effect::Quit => self.abort_all(),
         }
+    }
+
+    /// Asks the store for its name with growing pauses until it answers, then
+    /// sends `Action::StoreReachable`. One probe at a time.
+    fn probe_store(&mut self) {
+        if self
+            .probe
+            .as_ref()
+            .is_some_and(|probe| !probe.is_finished())
+        {
+            return;
+        }
+        let client = self.client();
+        let actions = self.actions.clone();
+        self.probe = Some(tokio::spawn(async move {
+            let mut pause = PROBE_FIRST_PAUSE;
+            loop {
+                // Retry pacing, not time of day: tokio's timer even under a manual clock.
+                tokio::time::sleep(pause).await;
+                match client.store_info().await {
+                    Ok(store) => {
+                        let _ = actions.send(Action::StoreReachable(Some(store.name)));
+                        return;
+                    }
+                    Err(error) if fetch::unreachable(&error) => {
+                        pause = (pause * 2).min(PROBE_MAX_PAUSE);
+                    }
+                    // It answered, if only to refuse (e.g. no scope for /v2/store).
+                    Err(_) => {
+                        let _ = actions.send(Action::StoreReachable(None));
+                        return;
+                    }
+                }
+            }
+        }));
     }
 
     /// Sends `action` once `delay` completes.
@@ -170,6 +232,9 @@ impl Executor {
         // Results for the old store are of no use any more.
         for (_, task) in self.slots.drain() {
             task.abort();
+        }
+        if let Some(probe) = self.probe.take() {
+            probe.abort();
         }
     }
 
@@ -220,6 +285,9 @@ impl Executor {
             task.abort();
         }
         if let Some(task) = self.switching.take() {
+            task.abort();
+        }
+        if let Some(task) = self.probe.take() {
             task.abort();
         }
     }

@@ -229,7 +229,7 @@ async fn export_view(
     let total = orders.len() as u64;
     progress(total, Some(total));
     let (text, rows) = match kind {
-        ExportKind::Orders => (export::orders_csv(&orders), orders.len()),
+        ExportKind::Orders => (export::orders_csv(&orders)?, orders.len()),
         ExportKind::LineItems => {
             let mut lines = Vec::new();
             for (done, order) in orders.iter().enumerate() {
@@ -240,13 +240,16 @@ async fn export_view(
                 lines.extend(items);
                 progress(done as u64 + 1, Some(total));
             }
-            (export::lines_csv(&lines), lines.len())
+            (export::lines_csv(&lines)?, lines.len())
         }
     };
     let path = path.to_path_buf();
-    tokio::task::spawn_blocking(move || std::fs::write(&path, text))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+    // Names, emails and addresses: readable by the owner only.
+    tokio::task::spawn_blocking(move || {
+        crate::private_file::write(&path, text.as_bytes(), crate::private_file::Mode::Truncate)
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
     Ok(rows)
 }

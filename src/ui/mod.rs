@@ -12,6 +12,7 @@ pub mod format;
 mod orders;
 mod overlays;
 mod products;
+pub mod shown;
 pub mod table;
 pub mod theme;
 
