@@ -247,6 +247,17 @@ impl AppState {
         (self.size.1 as usize).saturating_sub(chrome).max(1)
     }
 
+    /// Writes sent and not yet answered: products, customers, categories, orders,
+    /// and a console request other than GET.
+    pub fn writes_in_flight(&self) -> usize {
+        let console = self
+            .console
+            .in_flight
+            .as_ref()
+            .is_some_and(|(_, request)| request.method != console::HttpMethod::Get);
+        self.edit.pending.len() + usize::from(self.orders.writing.is_some()) + usize::from(console)
+    }
+
     /// Whether anything is moving on screen (spinners), so the runtime ticks.
     pub fn is_animating(&self) -> bool {
         !self.edit.pending.is_empty()

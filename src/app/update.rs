@@ -92,12 +92,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ProfileSwitched { profile, result } => match result {
             Ok(connected) => {
+                // Everything that belongs to a store goes with it: marks, undo, the
+                // write log of this run. Settings of this session (the poll interval) stay.
+                let poll = state.orders.poll.clone();
+                state.edit = super::edit::EditState::default();
                 state.header.profile = profile.clone();
                 state.header.read_only = connected.read_only;
                 state.header.store_name = None;
                 state.header.rate = None;
                 state.products = ProductsPane::default();
                 state.orders = OrdersPane::default();
+                state.orders.poll.interval = poll.interval;
+                state.orders.poll.enabled = poll.enabled;
                 state.customers = CustomersPane::default();
                 state.categories = CategoriesPane::default();
                 let mut effects = state.start();
@@ -132,9 +138,34 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     }
 }
 
-pub(super) fn quit(state: &mut AppState) -> Vec<Effect> {
+pub(crate) fn quit(state: &mut AppState) -> Vec<Effect> {
     state.quit = true;
     vec![Effect::Quit]
+}
+
+/// `q`, Ctrl-c or `:quit`: quits at once unless writes are still on their way to
+/// the store; then it asks, and any key but `y` keeps bctui open until they report.
+pub(super) fn ask_quit(state: &mut AppState) -> Vec<Effect> {
+    let writes = state.writes_in_flight();
+    if writes == 0 {
+        return quit(state);
+    }
+    let lines = vec![
+        format!(
+            "{writes} write{} still on the way to the store.",
+            if writes == 1 { " is" } else { "s are" }
+        ),
+        "Quitting now may leave them unsent, or sent with no word of the outcome.".to_string(),
+        "Any other key keeps bctui open: they finish and report (:log shows them).".to_string(),
+    ];
+    let confirm = super::edit::Confirm::new(
+        "Quit while writes are being sent?",
+        lines,
+        "Quit anyway",
+        super::edit::Confirmed::Quit,
+    );
+    super::edit::open_confirm(state, confirm);
+    Vec::new()
 }
 
 /// Shows a toast and schedules its removal.

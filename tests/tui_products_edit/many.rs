@@ -357,3 +357,38 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     let log = h.state().edit.log.lines().join("\n");
     assert!(log.contains("changed by someone else"), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quitting_during_a_bulk_change_asks_first() {
+    let config = bctui::fakestore::FakeStoreConfig {
+        latency_ms: 150,
+        ..crate::common::store_config(60, 10, 10)
+    };
+    let mut h = Harness::launch(config, false, 120, 30).await;
+    h.wait_for("the first products", |s| {
+        s.products.list.rows.len() >= 30 && s.header.store_name.is_some()
+    })
+    .await;
+    for _ in 0..30 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.press(KeyCode::Char('B'));
+    h.type_text("+1");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
+        .await;
+    h.press(KeyCode::Char('q'));
+    h.wait_for("the question", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    assert!(!h.state().quit, "not quit yet");
+    assert!(h.screen().contains("Quit anyway"), "{}", h.screen());
+    // Any other key keeps it open; the change finishes and reports.
+    h.press(KeyCode::Char('n'));
+    h.wait_toast("Saved 30 products").await;
+    assert!(!h.state().quit);
+    h.press(KeyCode::Char('q'));
+    h.wait_for("quit", |s| s.quit).await;
+}

@@ -384,6 +384,7 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
         Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
         Confirmed::DeleteCategories { ids } => category::delete(state, ids),
+        Confirmed::Quit => crate::app::update::quit(state),
         Confirmed::OrderStatus {
             order_id,
             status_id,
