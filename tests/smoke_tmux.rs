@@ -313,3 +313,55 @@ fn webhooks_listen_prints_readable_escaped_lines_on_a_terminal() {
         "the screen was not cleared:\n{screen}"
     );
 }
+
+#[test]
+fn a_write_cut_off_by_kill_9_is_listed_at_the_next_start() {
+    if !Tmux::available() {
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    // A slow store, so the price edit is still on its way when bctui is killed.
+    let script = format!(
+        "$BCTUI fakestore --port {port} --latency-ms 1500 --products 40 --customers 5 \
+         --orders 5 >/dev/null 2>&1 & \
+         export BIGCOMMERCE_API_URL=http://127.0.0.1:{port} BIGCOMMERCE_STORE_HASH=fakestore \
+         BIGCOMMERCE_ACCESS_TOKEN=fakestore-token; \
+         $BCTUI & echo $! > pid.txt; wait $!; $BCTUI"
+    );
+    let tmux = Tmux::start("kill9", &script);
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    tmux.keys("p");
+    tmux.keys("9.99");
+    tmux.keys("Enter");
+    let journal = tmux.home().join("bctui/journal/fakestore.jsonl");
+    let started = Instant::now();
+    while !std::fs::read_to_string(&journal).is_ok_and(|j| j.contains("\"sent\"")) {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the write was journaled before it was sent"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    kill(&tmux, "KILL");
+    let screen = tmux.wait_for("the unknown write", PATIENCE, |s| {
+        s.contains("Writes with an unknown outcome")
+    });
+    assert!(
+        screen.contains("PUT /v3/catalog/products/1 {\"price\":9.99}"),
+        "{screen}"
+    );
+    let text = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(
+        !text.contains("fakestore-token"),
+        "the journal never holds the token"
+    );
+    tmux.keys("y");
+    tmux.wait_for("the list put aside", PATIENCE, |s| {
+        !s.contains("Writes with an unknown outcome")
+    });
+    let text = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(text.contains("\"discarded\""), "{text}");
+}

@@ -36,6 +36,12 @@ pub enum Action {
     ToastExpired(u64),
     /// The API quota changed.
     RateLimit(RateInfo),
+    /// The store's write journal, read at start and after `:profile`: lines of
+    /// earlier runs for `:log`, and the writes whose outcome never arrived.
+    JournalRead {
+        earlier: Vec<String>,
+        unknown: Vec<String>,
+    },
     /// `:profile` finished connecting (or failed, with the reason).
     ProfileSwitched {
         profile: String,
@@ -162,6 +168,8 @@ impl Fetch {
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Mark the journal's writes with an unknown outcome as put aside.
+    DiscardUnknownWrites,
     /// Run `fetch` and answer with `Action::Loaded { request, .. }`.
     Fetch { request: RequestId, fetch: Fetch },
     /// After `delay`, send `Action::FilterDue { tab, generation }`.

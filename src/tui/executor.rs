@@ -10,6 +10,7 @@ use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinHandle};
 
 use super::fetch;
+use super::journal::{self, Journal};
 use crate::api::Client;
 use crate::app::action::Connected;
 use crate::app::action::Slot;
@@ -21,6 +22,9 @@ use crate::clock::Clock;
 /// First pause of a store probe; each unanswered probe doubles it up to the most.
 const PROBE_FIRST_PAUSE: Duration = Duration::from_millis(500);
 const PROBE_MAX_PAUSE: Duration = Duration::from_secs(30);
+
+/// Journal lines of earlier runs that `:log` shows at most.
+const EARLIER_LINES: usize = 500;
 
 /// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
@@ -37,6 +41,7 @@ pub struct Executor {
     clock: Clock,
     probe: Option<JoinHandle<()>>,
     last_append: Option<JoinHandle<()>>,
+    journal: Journal,
 }
 
 impl Executor {
@@ -47,6 +52,7 @@ impl Executor {
         connect: Connect,
         actions: mpsc::UnboundedSender<Action>,
         clock: Clock,
+        journal: Journal,
     ) -> Self {
         let mut executor = Executor {
             client: Arc::new(Mutex::new(client)),
@@ -59,8 +65,10 @@ impl Executor {
             clock,
             probe: None,
             last_append: None,
+            journal,
         };
         executor.watch_rate_limit();
+        executor.read_journal();
         executor
     }
 
@@ -114,11 +122,12 @@ impl Executor {
                     _ => None,
                 };
                 let (client, actions) = (self.client(), self.actions.clone());
+                let journal = self.journal.clone();
                 let task = tokio::spawn(async move {
                     if let Some(wait) = wait {
                         wait.await;
                     }
-                    super::orders_tasks::run(client, task, actions).await;
+                    super::orders_tasks::run(client, task, actions, &journal).await;
                 });
                 self.timers.push(task.abort_handle());
             }
@@ -150,9 +159,20 @@ impl Executor {
                 // Writes are never aborted by newer fetches: they must finish and report.
                 let client = self.client();
                 let actions = self.actions.clone();
+                let journal = self.journal.clone();
                 tokio::spawn(async move {
+                    let store = client.store_hash().to_string();
+                    journal.sent(&store, request, write.describe());
                     let result = super::write::run(&client, request, *write, &actions).await;
+                    journal.outcome(&store, request, super::write::outcome(&result));
                     let _ = actions.send(Action::Written { request, result });
+                });
+            }
+            Effect::DiscardUnknownWrites => {
+                let (journal, store) =
+                    (self.journal.clone(), self.client().store_hash().to_string());
+                tokio::task::spawn_blocking(move || {
+                    journal.discard(&store, &journal.unknown(&store))
                 });
             }
             // The runner suspends the terminal for the editor; nothing to run here.
@@ -238,6 +258,24 @@ impl Executor {
         }
     }
 
+    /// Reads the current store's journal off the UI thread and sends what `:log`
+    /// and the unknown-outcome check need. Called at start and after `:profile`.
+    pub fn read_journal(&self) {
+        let (journal, store) = (self.journal.clone(), self.client().store_hash().to_string());
+        let actions = self.actions.clone();
+        tokio::task::spawn_blocking(move || {
+            let records = journal.read(&store);
+            let unknown = journal.unknown(&store);
+            let earlier = records
+                .iter()
+                .skip(records.len().saturating_sub(EARLIER_LINES))
+                .map(journal::describe)
+                .collect();
+            let unknown = unknown.iter().map(journal::describe).collect();
+            let _ = actions.send(Action::JournalRead { earlier, unknown });
+        });
+    }
+
     /// Must be called after a successful profile switch so the header shows
     /// the new store's quota.
     pub fn watch_rate_limit(&mut self) {
@@ -316,7 +354,14 @@ mod tests {
         .expect("client");
         let connect: Connect = Arc::new(|name: &str| Err(format!("no profile {name}")));
         let (sender, receiver) = mpsc::unbounded_channel();
-        (Executor::new(client, connect, sender, clock), receiver)
+        let journal = Journal::new(
+            &std::env::temp_dir().join("bctui-executor-unit-never-written"),
+            clock.clone(),
+        );
+        (
+            Executor::new(client, connect, sender, clock, journal),
+            receiver,
+        )
     }
 
     async fn settle() {

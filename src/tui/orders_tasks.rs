@@ -3,6 +3,7 @@
 
 use tokio::sync::mpsc;
 
+use super::journal::Journal;
 use crate::api::Client;
 use crate::api::compare;
 use crate::api::models::{Order, OrderUpdate, ShipmentCreate};
@@ -18,8 +19,22 @@ use crate::app::panes::OrderFilter;
 const POLL_LIMIT: u32 = 250;
 
 /// Runs `task`, sending every result to `actions`; a poll's wait is already over.
-pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::UnboundedSender<Action>) {
+/// Writes are journaled before they are sent and their outcome after.
+pub(super) async fn run(
+    client: Client,
+    task: OrdersTask,
+    actions: mpsc::UnboundedSender<Action>,
+    journal: &Journal,
+) {
+    let store = client.store_hash().to_string();
+    let written = task.describe_write();
+    if let Some((request, what)) = &written {
+        journal.sent(&store, *request, what.clone());
+    }
     let send = |message: OrdersMsg| {
+        if let (Some((request, _)), OrdersMsg::Written { result, .. }) = (&written, &message) {
+            journal.outcome(&store, *request, order_outcome(result));
+        }
         let _ = actions.send(Action::Orders(message));
     };
     match task {
@@ -97,6 +112,18 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             let result = export_view(&client, &query, kind, &path, progress).await;
             send(OrdersMsg::Exported { request, result });
         }
+    }
+}
+
+/// What the journal records of an order write's result.
+fn order_outcome(result: &Result<OrderWritten, String>) -> Result<(), String> {
+    match result {
+        Err(message) => Err(message.clone()),
+        Ok(OrderWritten::Changed { .. }) => Err("not sent: changed by someone else".to_string()),
+        Ok(OrderWritten::Saved { not_taken, .. }) if !not_taken.is_empty() => {
+            Err(compare::not_taken_message(not_taken))
+        }
+        Ok(OrderWritten::Saved { .. }) => Ok(()),
     }
 }
 

@@ -110,6 +110,33 @@ pub async fn run(
     }
 }
 
+/// What the journal records of a write's result: `Err` when anything asked for did
+/// not happen (a conflict, a refused or partly failed batch, a field not taken).
+pub fn outcome(result: &Result<Written, WriteFailure>) -> Result<(), String> {
+    match result {
+        Err(failure) => Err(failure.message.clone()),
+        Ok(Written::Conflict(_)) => Err("not sent: changed by someone else".to_string()),
+        Ok(Written::Product { not_taken, .. }) if !not_taken.is_empty() => {
+            Err(compare::not_taken_message(not_taken))
+        }
+        Ok(Written::Products {
+            failed, changed, ..
+        }) if !failed.is_empty() || !changed.is_empty() => {
+            let ids: Vec<String> = failed
+                .iter()
+                .map(|(id, message)| format!("#{id}: {message}"))
+                .chain(
+                    changed
+                        .iter()
+                        .map(|(p, _)| format!("#{}: not sent: changed by someone else", p.id)),
+                )
+                .collect();
+            Err(ids.join("; "))
+        }
+        Ok(_) => Ok(()),
+    }
+}
+
 /// Re-reads the products of `items` (`id:in`, 250 a request) and splits the writes
 /// into those whose fields still hold what the user saw and the products that
 /// someone changed meanwhile (with the fields that differ). A product that is gone

@@ -59,6 +59,8 @@ pub enum Confirmed {
     DeleteCategories { ids: Vec<u64> },
     /// Quit although writes are still being sent.
     Quit,
+    /// Put aside the journal's writes whose outcome is unknown.
+    DiscardUnknownWrites,
     /// Set order `order_id` to `status_id` (a status that moves no money).
     OrderStatus {
         order_id: u64,

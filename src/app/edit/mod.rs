@@ -385,6 +385,7 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
         Confirmed::DeleteCategories { ids } => category::delete(state, ids),
         Confirmed::Quit => crate::app::update::quit(state),
+        Confirmed::DiscardUnknownWrites => vec![Effect::DiscardUnknownWrites],
         Confirmed::OrderStatus {
             order_id,
             status_id,

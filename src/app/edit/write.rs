@@ -74,6 +74,52 @@ impl GuardedWrite {
     }
 }
 
+impl Write {
+    /// The request this write makes, for the journal: method, path and body.
+    pub fn describe(&self) -> String {
+        fn json(body: &impl serde::Serialize) -> String {
+            serde_json::to_string(body).unwrap_or_default()
+        }
+        let ids = |ids: &[u64]| ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+        match self {
+            Write::UpdateProduct { id, changes, .. } => {
+                format!("PUT /v3/catalog/products/{id} {}", json(changes))
+            }
+            Write::UpdateProducts { items } => {
+                let changes: Vec<&ProductWrite> = items.iter().map(|i| &i.changes).collect();
+                format!("PUT /v3/catalog/products {}", json(&changes))
+            }
+            Write::DeleteProducts { ids: list } => {
+                format!("DELETE /v3/catalog/products?id:in={}", ids(list))
+            }
+            Write::CreateProduct(product) => format!("POST /v3/catalog/products {}", json(product)),
+            Write::UpdateVariant {
+                product_id,
+                variant_id,
+                changes,
+            } => format!(
+                "PUT /v3/catalog/products/{product_id}/variants/{variant_id} {}",
+                json(changes)
+            ),
+            Write::CreateCustomer(customer) => format!("POST /v3/customers [{}]", json(customer)),
+            Write::UpdateCustomer(customer) => format!("PUT /v3/customers [{}]", json(customer)),
+            Write::DeleteCustomers { ids: list } => {
+                format!("DELETE /v3/customers?id:in={}", ids(list))
+            }
+            Write::CreateCategory(category) => {
+                format!("POST /v3/catalog/trees/categories [{}]", json(category))
+            }
+            Write::UpdateCategory(category) => {
+                format!("PUT /v3/catalog/trees/categories [{}]", json(category))
+            }
+            Write::DeleteCategories { ids: list } => format!(
+                "DELETE /v3/catalog/trees/categories?category_id:in={}",
+                ids(list)
+            ),
+        }
+    }
+}
+
 // Every field compares by value (decimals, strings, ids), so equality is total.
 impl Eq for Write {}
 

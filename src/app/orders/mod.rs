@@ -88,6 +88,39 @@ pub struct ViewQuery {
     pub filter: Option<OrderFilter>,
 }
 
+impl OrdersTask {
+    /// The request a writing task makes, for the journal; `None` for reads.
+    pub fn describe_write(&self) -> Option<(RequestId, String)> {
+        fn json(body: &impl serde::Serialize) -> String {
+            serde_json::to_string(body).unwrap_or_default()
+        }
+        match self {
+            OrdersTask::Update {
+                request,
+                order_id,
+                update,
+                ..
+            } => Some((
+                *request,
+                format!("PUT /v2/orders/{order_id} {}", json(update.as_ref())),
+            )),
+            OrdersTask::Ship {
+                request,
+                order_id,
+                shipment,
+                ..
+            } => Some((
+                *request,
+                format!(
+                    "POST /v2/orders/{order_id}/shipments {}",
+                    json(shipment.as_ref())
+                ),
+            )),
+            _ => None,
+        }
+    }
+}
+
 /// What an order write came back with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrderWritten {
