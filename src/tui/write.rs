@@ -15,6 +15,8 @@ use crate::app::Action;
 use crate::app::edit::write::GuardedWrite;
 use crate::app::edit::{Write, WriteFailure, Written};
 
+use super::write_resources;
+
 /// Products re-read per request before a batch change (the API's page limit).
 const PRODUCT_READ_LIMIT: usize = 250;
 use crate::app::list::RequestId;
@@ -94,19 +96,71 @@ pub async fn run(
         Write::UpdateVariant {
             product_id,
             variant_id,
-            changes,
+            ref changes,
+            ..
         } => {
-            let variant = client
-                .update_variant(product_id, variant_id, &changes)
+            let differences = write_resources::changed_meanwhile(client, &write)
                 .await
                 .map_err(failure)?;
+            if !differences.is_empty() {
+                return Err(changed_failure(&differences));
+            }
+            let variant = client
+                .update_variant(product_id, variant_id, changes)
+                .await
+                .map_err(failure)?;
+            let not_taken = compare::not_taken(changes, &variant);
+            if !not_taken.is_empty() {
+                return Err(WriteFailure {
+                    message: compare::not_taken_message(&not_taken),
+                    fields: Vec::new(),
+                });
+            }
             // Saved already; if this re-read fails the next edit just asks about a conflict.
             let product = client.get_product(product_id, &["variants"]).await.ok();
             Ok(Written::Variant(Box::new(variant), product.map(Box::new)))
         }
-        other => super::write_resources::run(client, other)
-            .await
-            .map_err(failure),
+        other => {
+            let differences = write_resources::changed_meanwhile(client, &other)
+                .await
+                .map_err(failure)?;
+            if !differences.is_empty() {
+                return Err(changed_failure(&differences));
+            }
+            let written = write_resources::run(client, other.clone())
+                .await
+                .map_err(failure)?;
+            let not_taken = write_resources::not_taken(&other, &written);
+            if !not_taken.is_empty() {
+                return Err(WriteFailure {
+                    message: compare::not_taken_message(&not_taken),
+                    fields: Vec::new(),
+                });
+            }
+            Ok(written)
+        }
+    }
+}
+
+/// Nothing was sent: the fields about to change no longer hold what the user saw.
+fn changed_failure(differences: &[FieldDiff]) -> WriteFailure {
+    let what: Vec<String> = differences
+        .iter()
+        .map(|d| {
+            format!(
+                "{} is {} (you saw {})",
+                d.field,
+                d.found_text(),
+                d.wanted_text()
+            )
+        })
+        .collect();
+    WriteFailure {
+        message: format!(
+            "not sent: changed by someone else: {}; refresh (r) to see it",
+            what.join(", ")
+        ),
+        fields: Vec::new(),
     }
 }
 

@@ -33,22 +33,31 @@ pub enum Write {
     DeleteProducts { ids: Vec<u64> },
     /// Create a product.
     CreateProduct(ProductWrite),
-    /// Update one variant of a product.
+    /// Update one variant of a product, if its fields still hold `expected`.
     UpdateVariant {
         product_id: u64,
         variant_id: u64,
         changes: VariantWrite,
+        expected: Value,
     },
     /// Create one customer (`POST /v3/customers`, an array body).
     CreateCustomer(CustomerWrite),
-    /// Update one customer (`PUT /v3/customers`, an array body with `id`).
-    UpdateCustomer(CustomerWrite),
+    /// Update one customer (`PUT /v3/customers`, an array body with `id`), if
+    /// its fields still hold `expected`.
+    UpdateCustomer {
+        changes: CustomerWrite,
+        expected: Value,
+    },
     /// Delete customers: one request with `id:in`.
     DeleteCustomers { ids: Vec<u64> },
     /// Create one tree category.
     CreateCategory(TreeCategoryWrite),
-    /// Update one tree category (`category_id` set); answers with it re-read.
-    UpdateCategory(TreeCategoryWrite),
+    /// Update one tree category (`category_id` set), if its fields still hold
+    /// `expected`; answers with it re-read.
+    UpdateCategory {
+        changes: TreeCategoryWrite,
+        expected: Value,
+    },
     /// Delete categories with `category_id:in` (their subcategories go too).
     DeleteCategories { ids: Vec<u64> },
 }
@@ -97,20 +106,23 @@ impl Write {
                 product_id,
                 variant_id,
                 changes,
+                ..
             } => format!(
                 "PUT /v3/catalog/products/{product_id}/variants/{variant_id} {}",
                 json(changes)
             ),
             Write::CreateCustomer(customer) => format!("POST /v3/customers [{}]", json(customer)),
-            Write::UpdateCustomer(customer) => format!("PUT /v3/customers [{}]", json(customer)),
+            Write::UpdateCustomer { changes, .. } => {
+                format!("PUT /v3/customers [{}]", json(changes))
+            }
             Write::DeleteCustomers { ids: list } => {
                 format!("DELETE /v3/customers?id:in={}", ids(list))
             }
             Write::CreateCategory(category) => {
                 format!("POST /v3/catalog/trees/categories [{}]", json(category))
             }
-            Write::UpdateCategory(category) => {
-                format!("PUT /v3/catalog/trees/categories [{}]", json(category))
+            Write::UpdateCategory { changes, .. } => {
+                format!("PUT /v3/catalog/trees/categories [{}]", json(changes))
             }
             Write::DeleteCategories { ids: list } => format!(
                 "DELETE /v3/catalog/trees/categories?category_id:in={}",
