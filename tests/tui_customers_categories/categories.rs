@@ -1,6 +1,6 @@
 //! Categories: create child and top level, rename, visibility, delete with children.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use bctui::api::models::TreeCategory;
 use bctui::api::query::TreeCategoryQuery;
@@ -77,7 +77,8 @@ async fn rename_and_toggle_visibility_keep_the_tree() {
     h.press(KeyCode::Char('e'));
     h.wait_overlay().await;
     insta::assert_snapshot!("category_edit_form", h.body());
-    // Typing replaces the prefilled name.
+    // The name opens with its text; Ctrl-u clears it.
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_text("Renamed");
     h.press(KeyCode::Enter);
     h.wait_toast("Saved category").await;

@@ -1,6 +1,6 @@
 //! Customers: create (valid and 422), inline edit, $EDITOR, delete, marks, read-only.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use bctui::api::query::CustomerQuery;
 use bctui::app::edit::Overlay;
@@ -333,6 +333,12 @@ async fn a_refused_inline_edit_reverts_with_the_api_message() {
     h.press(KeyCode::Char('l'));
     h.press(KeyCode::Char('e'));
     h.wait_overlay().await;
+    // Text opens with the current value and the cursor at its end: typing adds to it.
+    h.wait_for("the current email", |s| {
+        matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.input.value() == first.email)
+    })
+    .await;
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_text("no-at-sign");
     h.press(KeyCode::Enter);
     h.wait_for(
@@ -344,6 +350,7 @@ async fn a_refused_inline_edit_reverts_with_the_api_message() {
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('e'));
     h.wait_overlay().await;
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_text(&taken);
     h.press(KeyCode::Enter);
     h.wait_toast("Not saved").await;

@@ -92,6 +92,7 @@ async fn duplicate_sku_reverts_with_the_api_message() {
     let (first, second) = (h.row(0), h.row(1));
     h.press(KeyCode::Char('h')); // Price → SKU
     h.press(KeyCode::Char('e'));
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_text(&second.sku);
     h.press(KeyCode::Enter);
     h.wait_for("the error toast", |s| {
@@ -125,6 +126,8 @@ async fn each_inline_field_is_saved() {
     ];
     for (field, text) in edits {
         h.press(KeyCode::Char('e'));
+        // Text keeps its value (Ctrl-u clears it); numbers are replaced by typing.
+        h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
         h.type_text(text);
         h.press(KeyCode::Enter);
         h.wait_toast(&format!("{field} ")).await;
@@ -400,4 +403,19 @@ async fn stock_of_a_variant_tracked_product_is_refused_up_front() {
     .await;
     assert_eq!(h.state().mode, Mode::Normal, "no editor opened");
     assert!(h.writes().is_empty(), "{:?}", h.writes());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_opens_with_its_text_and_typing_adds_to_it() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    for _ in 0..2 {
+        h.press(KeyCode::Char('h')); // Price → SKU → Name
+    }
+    h.press(KeyCode::Char('e'));
+    h.type_text(" (2025)");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Name").await;
+    let expected = format!("{} (2025)", product.name);
+    assert_eq!(h.product(product.id).await.name, expected);
 }

@@ -81,8 +81,10 @@ pub struct InlineEditor {
     pub choice: usize,
     /// Why the last Enter was refused.
     pub error: Option<String>,
-    /// True until the first key: typing then replaces the prefilled text
-    /// (so `p 9.95 Enter` just works); moving or deleting keeps it.
+    /// True until the first key of a number: typing then replaces the prefilled
+    /// amount (so `p 9.95 Enter` just works); moving or deleting keeps it. Text
+    /// starts with the cursor after the current text, and typing edits it (Ctrl-u
+    /// clears).
     pub pristine: bool,
 }
 
@@ -102,6 +104,7 @@ impl InlineEditor {
             }
             _ => 0,
         };
+        let pristine = !matches!(kind, FieldKind::Text { .. });
         InlineEditor {
             label: label.into(),
             kind,
@@ -109,7 +112,7 @@ impl InlineEditor {
             input: Input::new(text),
             choice,
             error: None,
-            pristine: true,
+            pristine,
         }
     }
 
