@@ -351,6 +351,30 @@ fn status_reason(status: u16) -> &'static str {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The hint follows as its own sentence: after a message that already ends
+        // in a full stop (most API messages do), without a second one.
+        let mut text = String::new();
+        self.describe(&mut text)?;
+        f.write_str(&text)?;
+        if let Some(hint) = self.hint() {
+            if matches!(self, ApiError::Batch { .. }) {
+                return Ok(());
+            }
+            let stop = if text.trim_end().ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            write!(f, "{stop} {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ApiError {
+    /// The error without its hint.
+    fn describe(&self, f: &mut String) -> fmt::Result {
+        use std::fmt::Write as _;
         match self {
             ApiError::Http(e) => {
                 write!(
@@ -404,10 +428,7 @@ impl fmt::Display for ApiError {
                 done,
                 total,
                 source,
-            } => return write!(f, "{source} (after {done} of {total} items were saved)"),
-        }
-        if let Some(hint) = self.hint() {
-            write!(f, ". {hint}")?;
+            } => write!(f, "{source} (after {done} of {total} items were saved)")?,
         }
         Ok(())
     }

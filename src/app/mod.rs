@@ -15,6 +15,7 @@ mod recovery;
 #[cfg(test)]
 mod tests;
 mod update;
+pub mod words;
 
 use std::path::PathBuf;
 

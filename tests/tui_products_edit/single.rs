@@ -320,7 +320,7 @@ async fn undo_puts_the_old_price_back() {
     h.wait_toast("→ 99.50").await;
     assert_eq!(h.product(product.id).await.price, money("99.5"));
     h.press(KeyCode::Char('u'));
-    h.wait_toast("Saved 1 products (undo").await;
+    h.wait_toast("Saved 1 product (undo").await;
     assert_eq!(h.product(product.id).await.price, product.price);
     assert_eq!(h.row(0).price, product.price);
     let log = h.state().edit.log.lines();

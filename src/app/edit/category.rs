@@ -323,8 +323,8 @@ pub(super) fn confirm_delete(
             String::new()
         };
         lines.push(format!(
-            "Its {} subcategories are deleted too: {}{more}.",
-            below.len(),
+            "Its {} deleted too: {}{more}.",
+            crate::app::words::counted(below.len(), "subcategory is", "subcategories are"),
             children.join(", ")
         ));
     }

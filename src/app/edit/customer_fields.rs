@@ -53,11 +53,12 @@ impl CustomerField {
         }
     }
 
-    /// The next field `steps` away, wrapping.
+    /// The field `steps` away, stopping at the first and last (as in Products), so
+    /// `h` at Name never lands on Notes.
     pub fn step(self, steps: isize) -> CustomerField {
-        let n = Self::ALL.len() as isize;
-        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        Self::ALL[(i + steps).rem_euclid(n) as usize]
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        let target = i.saturating_add_signed(steps).min(Self::ALL.len() - 1);
+        Self::ALL[target]
     }
 
     /// What the field accepts.
@@ -202,9 +203,10 @@ mod tests {
     }
 
     #[test]
-    fn columns_wrap_both_ways() {
-        assert_eq!(CustomerField::Name.step(-1), CustomerField::Notes);
-        assert_eq!(CustomerField::Notes.step(1), CustomerField::Name);
+    fn columns_stop_at_both_ends() {
+        assert_eq!(CustomerField::Name.step(-1), CustomerField::Name);
+        assert_eq!(CustomerField::Notes.step(1), CustomerField::Notes);
+        assert_eq!(CustomerField::Name.step(1), CustomerField::Email);
         assert_eq!(CustomerField::Email.column(), Some(2));
         assert_eq!(CustomerField::Notes.column(), None);
     }

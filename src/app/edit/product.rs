@@ -334,7 +334,7 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
         let n = marked.len();
         let mut lines: Vec<String> = marked
             .iter()
-            .map(|p| format!("#{} {} ({})", p.id, p.name, p.sku))
+            .map(|p| crate::app::words::labelled(p.id, &p.name, &p.sku))
             .collect();
         lines.push(String::new());
         lines.push("This cannot be undone.".to_string());

@@ -10,6 +10,7 @@ use crate::api::compare::FieldDiff;
 use crate::api::models::Product;
 use crate::app::list::RequestId;
 use crate::app::update::toast;
+use crate::app::words::counted;
 use crate::app::{AppState, Effect, ToastKind};
 
 pub(super) fn on_written(
@@ -218,7 +219,10 @@ fn batch_done(
         return toast(
             state,
             ToastKind::Info,
-            format!("Saved {} products ({label})", saved.len()),
+            format!(
+                "Saved {} ({label})",
+                counted(saved.len(), "product", "products")
+            ),
         );
     }
     let saved_count = saved.iter().filter(|p| !attention.contains(&p.id)).count();
@@ -244,7 +248,11 @@ fn batch_done(
     toast(
         state,
         ToastKind::Error,
-        format!("{} of {} products not saved", failed.len(), before.len()),
+        format!(
+            "{} of {} not saved",
+            failed.len(),
+            counted(before.len(), "product", "products")
+        ),
     )
 }
 
