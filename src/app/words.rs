@@ -18,6 +18,32 @@ pub fn labelled(id: u64, name: &str, sku: &str) -> String {
     }
 }
 
+/// The city line of an address in the country's usual order: `Nashville, Tennessee
+/// 37240` in the US and Canada, `Sydney NSW 2000` in Australia, `London N1 9GU` in
+/// the UK and Ireland, `75001 Paris` in most of Europe and elsewhere.
+pub fn city_line(city: &str, state: &str, zip: &str, country_iso2: &str) -> String {
+    let (city, state, zip) = (city.trim(), state.trim(), zip.trim());
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match country_iso2.trim().to_ascii_uppercase().as_str() {
+        "US" | "CA" => {
+            let region = join(&[state, zip]);
+            match (city.is_empty(), region.is_empty()) {
+                (false, false) => format!("{city}, {region}"),
+                _ => join(&[city, &region]),
+            }
+        }
+        "AU" | "GB" | "IE" => join(&[city, state, zip]),
+        _ => join(&[zip, city, state]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,5 +58,9 @@ mod tests {
         );
         assert_eq!(labelled(2002, "Temp", ""), "#2002 Temp");
         assert_eq!(labelled(7, "Mug", "M-1"), "#7 Mug (M-1)");
+        assert_eq!(city_line("Nashville", "Tennessee", "37240", "US"), "Nashville, Tennessee 37240");
+        assert_eq!(city_line("London", "", "N1 9GU", "gb"), "London N1 9GU");
+        assert_eq!(city_line("Paris", "", "75001", "FR"), "75001 Paris");
+        assert_eq!(city_line("", "", "", "US"), "");
     }
 }

@@ -529,7 +529,7 @@ pub(super) fn copy_address(state: &mut AppState) -> Vec<Effect> {
 /// A shipping address as it goes on a label, one part per line.
 pub fn address_text(a: &OrderShippingAddress) -> String {
     let name = format!("{} {}", a.first_name, a.last_name);
-    let city = format!("{} {} {}", a.zip, a.city, a.state);
+    let city = crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2);
     [
         name.trim(),
         a.company.trim(),

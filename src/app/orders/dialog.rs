@@ -138,8 +138,11 @@ impl ShipDialog {
             .map(|a| ShipAddress {
                 id: a.id,
                 label: format!(
-                    "{} {}, {}, {} {}",
-                    a.first_name, a.last_name, a.street_1, a.zip, a.city
+                    "{} {}, {}, {}",
+                    a.first_name,
+                    a.last_name,
+                    a.street_1,
+                    crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2)
                 )
                 .trim()
                 .to_string(),

@@ -59,9 +59,7 @@ fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme
             .to_string(),
         company: &a.company,
         street: [&a.street_1, &a.street_2],
-        city: format!("{} {} {}", a.zip, a.city, a.state)
-            .trim()
-            .to_string(),
+        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
         country: &a.country,
         phone: &a.phone,
         email: &a.email,
@@ -86,9 +84,7 @@ fn shipping_lines(
             .to_string(),
         company: &a.company,
         street: [&a.street_1, &a.street_2],
-        city: format!("{} {} {}", a.zip, a.city, a.state)
-            .trim()
-            .to_string(),
+        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
         country: &a.country,
         phone: &a.phone,
         email: &a.email,
