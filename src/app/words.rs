@@ -58,7 +58,10 @@ mod tests {
         );
         assert_eq!(labelled(2002, "Temp", ""), "#2002 Temp");
         assert_eq!(labelled(7, "Mug", "M-1"), "#7 Mug (M-1)");
-        assert_eq!(city_line("Nashville", "Tennessee", "37240", "US"), "Nashville, Tennessee 37240");
+        assert_eq!(
+            city_line("Nashville", "Tennessee", "37240", "US"),
+            "Nashville, Tennessee 37240"
+        );
         assert_eq!(city_line("London", "", "N1 9GU", "gb"), "London N1 9GU");
         assert_eq!(city_line("Paris", "", "75001", "FR"), "75001 Paris");
         assert_eq!(city_line("", "", "", "US"), "");

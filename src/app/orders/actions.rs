@@ -368,12 +368,26 @@ pub(super) fn written(
         )
     };
     let id = order.id;
+    // The order after this one in the view, as it was before the write.
+    let rows = &state.orders.list.rows;
+    let next = rows
+        .iter()
+        .position(|o| o.id == id)
+        .and_then(|at| rows.get(at + 1))
+        .map(|o| o.id);
     replace_row(state, order, write.from_list);
     if state.orders.detail.as_ref().is_some_and(|d| d.id == id) {
         if write.from_list {
             state.orders.detail = None;
         } else {
-            effects.extend(state.open_order(id));
+            // In the detail, as in the list, triage moves on to the next order.
+            let open = next.unwrap_or(id);
+            if let Some(at) = state.orders.list.rows.iter().position(|o| o.id == open) {
+                let viewport = state.list_rows();
+                let list = &mut state.orders.list;
+                list.move_by(at as isize - list.cursor as isize, viewport);
+            }
+            effects.extend(state.open_order(open));
         }
     }
     effects.extend(state.reload_order_counts());

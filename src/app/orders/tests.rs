@@ -295,3 +295,23 @@ fn the_poll_interval_is_configurable() {
     poll.configure("off").expect("off");
     assert!(!poll.enabled);
 }
+
+#[test]
+fn a_write_from_the_detail_opens_the_next_order() {
+    let mut state = triage_state();
+    // The detail of order 1, loaded.
+    state.open_order(1);
+    if let Some(detail) = state.orders.detail.as_mut() {
+        detail.load = LoadState::Loaded;
+        detail.data = Some(crate::app::panes::OrderDetail {
+            order: order(1, 11, 1),
+            products: Vec::new(),
+            shipping_addresses: Vec::new(),
+            shipments: Vec::new(),
+        });
+    }
+    let effects = actions::set_status(&mut state, 1, 9, false);
+    complete_write(&mut state, effects, order(1, 9, 1));
+    assert_eq!(state.orders.detail.as_ref().map(|d| d.id), Some(2));
+    assert_eq!(state.orders.list.cursor, 1, "the list follows");
+}
