@@ -193,11 +193,15 @@ impl<B: FrameBackend> Runner<B> {
     }
 }
 
-/// `user@host` for the header.
+/// `user@host` for the header: the login name (from the environment, else the
+/// account of this process's uid), then the host name.
 pub fn user_host() -> String {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "user".to_string());
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(account_name)
+        .unwrap_or_else(|| "user".to_string());
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| std::fs::read_to_string("/etc/hostname"))
         .map(|h| h.trim().to_string())
@@ -206,4 +210,32 @@ pub fn user_host() -> String {
         .or_else(|| std::env::var("HOSTNAME").ok())
         .unwrap_or_else(|| "localhost".to_string());
     format!("{user}@{host}")
+}
+
+/// The name `/etc/passwd` gives the uid that owns this process.
+fn account_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd_name(&passwd, uid)
+}
+
+fn passwd_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?.parse::<u32>().ok()?;
+        (id == uid && !name.is_empty()).then(|| name.to_string())
+    })
+}
+
+#[cfg(test)]
+mod user_tests {
+    #[test]
+    fn the_uid_is_named_by_passwd() {
+        let passwd = "root:x:0:0:root:/root:/bin/bash\nada:x:1000:1000::/home/ada:/bin/sh\n";
+        assert_eq!(super::passwd_name(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(super::passwd_name(passwd, 1000).as_deref(), Some("ada"));
+        assert_eq!(super::passwd_name(passwd, 7), None);
+    }
 }
