@@ -438,6 +438,12 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
                 .is_some_and(|d| d.id == customer_id && d.data.is_some())
     })
     .await;
+    // Esc goes back to the order it came from.
+    let order_id = h.state().orders.list.rows[with_customer].id;
+    h.press(KeyCode::Esc);
+    h.wait_for("the order again", |s| s.tab == Tab::Orders)
+        .await;
+    assert_eq!(h.selected_id(), order_id);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

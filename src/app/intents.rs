@@ -211,6 +211,10 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
         }
         Tab::Customers => {
             if state.customers.detail.take().is_some() {
+                // Opened with `C` from an order: back to that order.
+                if state.customers.opened_from_order.take().is_some() {
+                    state.tab = Tab::Orders;
+                }
                 Vec::new()
             } else {
                 state.customers.filter = None;

@@ -574,8 +574,10 @@ pub(super) fn go_to_customer(state: &mut AppState) -> Vec<Effect> {
             ),
         );
     }
+    let (order_id, customer_id) = (order.id, order.customer_id);
     state.tab = Tab::Customers;
     let mut effects = state.ensure_loaded();
-    effects.extend(state.open_customer(order.customer_id));
+    effects.extend(state.open_customer(customer_id));
+    state.customers.opened_from_order = Some(order_id);
     effects
 }

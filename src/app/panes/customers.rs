@@ -65,6 +65,8 @@ pub const RECENT_ORDERS: usize = 10;
 pub struct CustomersPane {
     /// Loaded rows.
     pub list: PagedList<Customer>,
+    /// The order whose `C` opened the customer shown: Esc goes back to it.
+    pub opened_from_order: Option<u64>,
     /// Applied filter.
     pub filter: Option<CustomerFilter>,
     /// Bumped on every filter keystroke; only the latest debounce applies.
@@ -120,6 +122,7 @@ impl AppState {
 
     /// Opens the detail view of customer `id`.
     pub(crate) fn open_customer(&mut self, id: u64) -> Vec<Effect> {
+        self.customers.opened_from_order = None;
         let request = self.next_id();
         self.customers.detail = Some(Detail::loading(id, request));
         vec![Effect::Fetch {
