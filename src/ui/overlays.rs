@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::format;
 use super::theme::Theme;
+use crate::app::edit::Overlay;
 use crate::app::keys::{Group, all_commands};
-use crate::app::{AppState, Tab, ToastKind};
+use crate::app::{AppState, Mode, Tab, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -162,12 +163,21 @@ pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &
 }
 
 /// Toasts, newest at the bottom, right-aligned above the footer.
+/// Toasts stack up from the bottom right; while a dialog with its key hints on its
+/// bottom border is open (a confirmation, the bulk preview, a report) they stack down
+/// from the top instead, so they never cover those hints.
 pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let max_width = area.width.saturating_sub(2).min(70);
     if max_width < 10 {
         return;
     }
+    let dialog_open = state.mode == Mode::Edit
+        && matches!(
+            state.edit.overlay,
+            Some(Overlay::Confirm(_) | Overlay::BulkPreview(_) | Overlay::Report(_))
+        );
     let mut bottom = area.bottom();
+    let mut top = area.y;
     for toast in state.toasts.iter().rev() {
         let (style, marker) = match toast.kind {
             ToastKind::Info => (theme.good, "✓"),
@@ -179,11 +189,12 @@ pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
             .div_ceil(inner_width.max(1))
             .clamp(1, 4);
         let height = lines_needed + 2;
-        if bottom < area.y + height {
+        if bottom < top + height {
             break;
         }
         let width = (text.chars().count() as u16 + 2).min(max_width).max(12);
-        let rect = Rect::new(area.right() - width - 1, bottom - height, width, height);
+        let y = if dialog_open { top } else { bottom - height };
+        let rect = Rect::new(area.right() - width - 1, y, width, height);
         frame.render_widget(Clear, rect);
         let block = Block::new().borders(Borders::ALL).border_style(style);
         frame.render_widget(
@@ -192,6 +203,10 @@ pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 .block(block),
             rect,
         );
-        bottom -= height;
+        if dialog_open {
+            top += height;
+        } else {
+            bottom -= height;
+        }
     }
 }
