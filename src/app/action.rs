@@ -63,6 +63,8 @@ pub enum Action {
     Quit,
     /// A result for the Orders triage workflow (views, writes, polling, export).
     Orders(super::orders::OrdersMsg),
+    /// A result for the Home tab.
+    Home(super::home::HomeMsg),
 }
 
 /// Data a finished request brings back.
@@ -134,6 +136,8 @@ pub enum Slot {
     DeleteCounts,
     /// The product count in the category detail.
     DetailCount,
+    /// The Home tab's orders walk.
+    HomeSales,
 }
 
 impl Fetch {
@@ -186,6 +190,8 @@ pub enum Effect {
     Quit,
     /// Orders triage work (needs-action fetch, writes, polling, export).
     Orders(super::orders::OrdersTask),
+    /// Loading the Home tab's boxes.
+    Home(super::home::HomeTask),
 }
 
 /// Success or failure, for styling toasts.

@@ -164,6 +164,8 @@ pub fn options(client: Client, read_only: bool, clock: &Clock) -> TuiOptions {
         data_dir: std::path::PathBuf::new(),
         monochrome: false,
         order_poll: None,
+        // The suites written before the Home tab start where the app used to.
+        start_tab: Some(bctui::app::Tab::Products),
     }
 }
 

@@ -168,6 +168,7 @@ pub(super) fn polled(
             return effects;
         }
     };
+    let home = crate::app::home::orders_polled(state, &orders);
     let latest = orders.iter().filter_map(|o| o.date_modified).max();
     let (mut new, mut changed) = (0, 0);
     for order in orders {
@@ -193,6 +194,7 @@ pub(super) fn polled(
     }
     state.orders.poll.watermark = Some(latest.map_or(since, |l| l.max(since)));
     let mut effects = schedule(state);
+    effects.extend(home);
     if new + changed == 0 {
         state.changed = false;
         return effects;
