@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, format, home_chart};
 use crate::app::AppState;
@@ -36,38 +36,44 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         vec![needs, stock, top, latest]
     };
     let spinner = state.spinner;
-    let section = |load: &LoadState, has_data: bool| status_lines(load, has_data, spinner, theme);
-    let needs = section(&home.counts.load, home.counts.data.is_some())
-        .unwrap_or_else(|| needs_action_lines(home, theme));
+    let width = |area: Rect| usize::from(area.width.saturating_sub(2));
+    let status = |load: &LoadState, has_data: bool| status_lines(load, has_data, spinner, theme);
+    let needs = status(&home.counts.load, home.counts.data.is_some())
+        .ok_or_else(|| needs_action_lines(home, width(boxes[0]), theme));
     draw_box(frame, boxes[0], " Needs action ", needs, theme);
-    let stock = section(&home.stock.load, home.stock.data.is_some())
-        .unwrap_or_else(|| stock_lines(home, theme));
+    let stock = status(&home.stock.load, home.stock.data.is_some())
+        .ok_or_else(|| stock_lines(home, width(boxes[1]), theme));
     draw_box(frame, boxes[1], " Stock ", stock, theme);
-    let top = section(&home.top_sellers.load, home.top_sellers.data.is_some())
-        .unwrap_or_else(|| top_seller_lines(&home.top_sellers, theme));
+    let top = status(&home.top_sellers.load, home.top_sellers.data.is_some())
+        .ok_or_else(|| top_seller_lines(&home.top_sellers, theme));
     draw_box(frame, boxes[2], " Top sellers ", top, theme);
     let latest = if home.sales.latest.is_empty() {
-        section(&home.sales.load, false)
-            .unwrap_or_else(|| vec![Line::styled("No orders yet", theme.muted)])
+        status(&home.sales.load, false)
+            .ok_or_else(|| vec![Line::styled("No orders yet", theme.muted)])
     } else {
-        latest_lines(home, theme)
+        Err(latest_lines(home, theme))
     };
     draw_box(frame, boxes[3], " Latest orders ", latest, theme);
 }
 
-/// A bordered box with `lines` in it.
+/// A bordered box with a status (`Ok`: spinner or error, wrapped) or its lines (`Err`:
+/// content, cut at the border).
 pub(super) fn draw_box(
     frame: &mut Frame,
     area: Rect,
     title: &'static str,
-    lines: Vec<Line<'static>>,
+    lines: Result<Vec<Line<'static>>, Vec<Line<'static>>>,
     theme: &Theme,
 ) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(Span::styled(title, theme.heading));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let paragraph = match lines {
+        Ok(status) => Paragraph::new(status).wrap(Wrap { trim: true }),
+        Err(content) => Paragraph::new(content),
+    };
+    frame.render_widget(paragraph.block(block), area);
 }
 
 /// The spinner or the error of a box that has nothing to show yet (None once it has).
@@ -112,7 +118,7 @@ fn label_count(label: &str, count: u64, width: usize) -> String {
     format!("{label:<room$} {count}")
 }
 
-fn needs_action_lines(home: &HomeState, theme: &Theme) -> Vec<Line<'static>> {
+fn needs_action_lines(home: &HomeState, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let rows = home.needs_action();
     if rows.is_empty() {
         return vec![Line::styled("Nothing waiting", theme.muted)];
@@ -120,12 +126,12 @@ fn needs_action_lines(home: &HomeState, theme: &Theme) -> Vec<Line<'static>> {
     rows.into_iter()
         .map(|(id, label, count)| {
             let style = target_style(home, &Target::Status(id, label.clone()), theme);
-            Line::styled(label_count(&clean(&label), count, 24), style)
+            Line::styled(label_count(&clean(&label), count, width), style)
         })
         .collect()
 }
 
-fn stock_lines(home: &HomeState, theme: &Theme) -> Vec<Line<'static>> {
+fn stock_lines(home: &HomeState, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(stock) = &home.stock.data else {
         return Vec::new();
     };
@@ -139,7 +145,7 @@ fn stock_lines(home: &HomeState, theme: &Theme) -> Vec<Line<'static>> {
             StockFilter::Low => "Low stock",
             StockFilter::Out => "Out of stock",
         };
-        lines.push(Line::styled(label_count(label, count, 24), style));
+        lines.push(Line::styled(label_count(label, count, width), style));
         lines.extend(
             names
                 .iter()

@@ -52,8 +52,12 @@ pub fn draw_sales(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let [figures, chart] =
-        Layout::horizontal([Constraint::Length(FIGURES), Constraint::Min(0)]).areas(inner);
+    let [figures, _, chart] = Layout::horizontal([
+        Constraint::Length(FIGURES),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
     frame.render_widget(Paragraph::new(figure_lines(sales, theme)), figures);
     draw_chart(frame, chart, sales, theme);
 }
@@ -213,14 +217,29 @@ fn draw_chart(frame: &mut Frame, area: Rect, sales: &Sales, theme: &Theme) {
                 .style(theme.muted),
         );
     frame.render_widget(chart, chart_area);
-    let counts: Vec<u64> = days.iter().map(|(_, d)| d.orders).collect();
-    let most = counts.iter().copied().max().unwrap_or(0);
+    // The sparkline gets one value per column, under the chart's own columns.
+    let label_width = y_labels_width(max) + 1;
+    let plot = orders_area.width.saturating_sub(label_width);
+    let columns: Vec<u64> = (0..plot)
+        .map(|col| days[usize::from(col) * days.len() / usize::from(plot.max(1))].1.orders)
+        .collect();
+    let most = days.iter().map(|(_, d)| d.orders).max().unwrap_or(0);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("orders per day (most {most}):"),
+            format!("orders per day (most {most})"),
             theme.muted,
         )),
         orders_label,
     );
-    frame.render_widget(Sparkline::default().data(&counts).style(theme.key), orders_area);
+    let [_, orders_plot] =
+        Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(orders_area);
+    frame.render_widget(
+        Sparkline::default().data(&columns).style(theme.key),
+        orders_plot,
+    );
+}
+
+/// Columns the chart gives its y labels (the widest label).
+fn y_labels_width(max: Decimal) -> u16 {
+    format::money(max.round()).chars().count() as u16
 }

@@ -20,6 +20,8 @@ pub mod theme;
 #[cfg(test)]
 mod edit_tests;
 #[cfg(test)]
+mod home_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::Frame;
