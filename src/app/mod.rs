@@ -237,7 +237,10 @@ impl AppState {
     #[cfg(test)]
     pub(crate) fn for_tests(profile: &str, user_host: &str, read_only: bool) -> Self {
         let data_dir = std::env::temp_dir().join("bctui-unit-never-written");
-        AppState::new(profile, user_host, read_only, Clock::test(), data_dir)
+        let mut state = AppState::new(profile, user_host, read_only, Clock::test(), data_dir);
+        // The tests written before the Home tab start where the app used to.
+        state.tab = Tab::Products;
+        state
     }
 
     /// A new id for a request or toast.
