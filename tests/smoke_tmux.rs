@@ -149,22 +149,28 @@ fn product_rows(screen: &str) -> usize {
 }
 
 #[test]
-fn demo_starts_shows_products_switches_tabs_and_quits() {
+fn demo_starts_on_home_switches_tabs_and_quits() {
     if !Tmux::available() {
         return;
     }
     let tmux = Tmux::start("browse", "exec $BCTUI --demo");
 
+    let screen = tmux.wait_for("the Home boxes", PATIENCE, |s| {
+        s.contains("Sales") && s.contains("Needs action") && s.contains("Low stock")
+    });
+    assert!(screen.contains("1 Home"), "{screen}");
+
+    tmux.keys("2");
     let screen = tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     assert!(screen.contains("Products"), "{screen}");
 
-    tmux.keys("2");
+    tmux.keys("3");
     tmux.wait_for("the Orders pane", PATIENCE, |s| {
         s.contains("Orders") && s.contains("USD")
     });
-    tmux.keys("3");
-    tmux.wait_for("the Customers pane", PATIENCE, |s| s.contains("@"));
     tmux.keys("4");
+    tmux.wait_for("the Customers pane", PATIENCE, |s| s.contains("@"));
+    tmux.keys("5");
     tmux.wait_for("the Categories pane", PATIENCE, |s| {
         s.contains("Categories") && s.contains("Parent")
     });
@@ -227,7 +233,7 @@ fn sigterm_gives_the_terminal_back() {
     }
     let tmux = Tmux::start(
         "term",
-        &format!("$BCTUI --demo & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!("$BCTUI --demo --tab products & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
@@ -242,7 +248,7 @@ fn sighup_ends_quietly() {
     }
     let tmux = Tmux::start(
         "hup",
-        &format!("$BCTUI --demo 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!("$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");

@@ -25,7 +25,7 @@ impl Harness {
     /// store's statuses loaded.
     async fn start(read_only: bool) -> Harness {
         let mut h = Harness::launch(common::store_config(40, 60, 300), read_only, 100, 30).await;
-        h.press(KeyCode::Char('2'));
+        h.press(KeyCode::Char('3'));
         h.wait_for("the needs-action view, counts and statuses", |s| {
             s.tab == Tab::Orders
                 && s.orders.list.load == LoadState::Loaded
