@@ -233,7 +233,9 @@ fn sigterm_gives_the_terminal_back() {
     }
     let tmux = Tmux::start(
         "term",
-        &format!("$BCTUI --demo --tab products & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!(
+            "$BCTUI --demo --tab products & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
+        ),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
@@ -248,7 +250,9 @@ fn sighup_ends_quietly() {
     }
     let tmux = Tmux::start(
         "hup",
-        &format!("$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!(
+            "$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
+        ),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");

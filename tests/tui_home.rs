@@ -24,7 +24,9 @@ use common::{Driver, Harness};
 
 /// The app opened on Home (the default) against a store of `orders` orders.
 async fn launch(config: FakeStoreConfig) -> Harness {
-    let store = FakeStore::start(config).await.expect("the simulator starts");
+    let store = FakeStore::start(config)
+        .await
+        .expect("the simulator starts");
     let mut options = common::options(common::client_for(&store, false), false, store.clock());
     options.start_tab = None;
     let driver = Driver::new(options, 100, 30);
@@ -114,7 +116,11 @@ async fn home_figures_equal_sums_of_the_raw_orders() {
     let today = h.clock.now().with_timezone(&offset).date_naive();
     let sales = &h.state().home.sales;
     assert_eq!(sales.today, Some(today));
-    assert!(sales.fetched > 250, "the walk took several pages: {}", sales.fetched);
+    assert!(
+        sales.fetched > 250,
+        "the walk took several pages: {}",
+        sales.fetched
+    );
     for days in [1i64, 7, 30] {
         let period = sales.period(days as u64);
         assert!(period.compared, "{days} days compared");
@@ -146,7 +152,9 @@ async fn home_figures_equal_sums_of_the_raw_orders() {
         .expect("Awaiting Fulfillment");
     let shown = h.state().home.needs_action();
     assert!(
-        shown.iter().any(|(id, _, count)| *id == 11 && *count == awaiting),
+        shown
+            .iter()
+            .any(|(id, _, count)| *id == 11 && *count == awaiting),
         "{shown:?}"
     );
 
@@ -175,7 +183,13 @@ async fn home_figures_equal_sums_of_the_raw_orders() {
         .map(|p| int(p, "total_sold"))
         .max()
         .expect("products");
-    let top = h.state().home.top_sellers.data.clone().expect("top sellers");
+    let top = h
+        .state()
+        .home
+        .top_sellers
+        .data
+        .clone()
+        .expect("top sellers");
     assert_eq!(top.first().map(|p| p.total_sold), Some(most_sold));
 }
 
@@ -263,4 +277,43 @@ async fn enter_opens_orders_on_a_status_and_products_on_low_stock() {
         "only low stock"
     );
     assert!(h.screen().contains("low stock"), "{}", h.screen());
+}
+
+/// The cost stated in the README: on the demo store (its quota too) the Home
+/// tab loads with one walk page per 250 orders of the last 60 days, and never
+/// meets a 429.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_store_costs_what_the_readme_says() {
+    let config = FakeStoreConfig {
+        clock: bctui::clock::Clock::test(),
+        ..bctui::cli::demo_config()
+    };
+    let mut h = launch(config).await;
+    h.wait_for("every Home box and the poll's watermark", |s| {
+        home_loaded(s) && s.orders.poll.watermark.is_some()
+    })
+    .await;
+    let requests = h.store.requests();
+    assert!(requests.iter().all(|r| r.status != 429), "no 429");
+    let walked = h.state().home.sales.fetched;
+    let pages = walked / 250 + 1;
+    let count = |part: &str| requests.iter().filter(|r| r.path.contains(part)).count();
+    assert_eq!(count("/v2/orders?"), pages as usize, "one request per page");
+    // Header and walk: /v2/store twice; the 30-day count and the needs-action counts;
+    // low stock, out of stock and top sellers; the poll's statuses and server time.
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.path.ends_with("/v2/store"))
+            .count(),
+        2
+    );
+    assert_eq!(count("/v2/orders/count"), 2);
+    assert_eq!(count("/v3/catalog/products"), 3);
+    assert_eq!(count("/v2/order_statuses") + count("/v2/time"), 2);
+    assert_eq!(requests.len(), pages as usize + 9, "{requests:#?}");
+    println!(
+        "Home on the demo store: {} requests, {walked} orders walked in {pages} pages",
+        requests.len()
+    );
 }

@@ -101,10 +101,17 @@ fn the_app_opens_on_home_and_loads_each_box_on_its_own() {
             _ => None,
         })
         .collect();
-    assert_eq!(home.len(), 4, "needs action, stock, top sellers, sales: {home:?}");
+    assert_eq!(
+        home.len(),
+        4,
+        "needs action, stock, top sellers, sales: {home:?}"
+    );
     assert!(home.iter().any(|t| matches!(
         t,
-        crate::app::home::HomeTask::Sales { window_days: 30, .. }
+        crate::app::home::HomeTask::Sales {
+            window_days: 30,
+            ..
+        }
     )));
     // The orders poll starts with Home, so new orders reach its figures.
     assert!(state.orders.poll.started);

@@ -167,7 +167,10 @@ fn top_seller_lines(
         .iter()
         .map(|p| {
             Line::from(vec![
-                Span::styled(format!("{:>6} ", format::count(p.total_sold.max(0) as u64)), theme.key),
+                Span::styled(
+                    format!("{:>6} ", format::count(p.total_sold.max(0) as u64)),
+                    theme.key,
+                ),
                 Span::raw(clean(&p.name)),
             ])
         })

@@ -86,9 +86,10 @@ fn progress(sales: &Sales, spinner: usize, theme: &Theme) -> Line<'static> {
             format!(" {} {fetched} orders ", format::spinner(spinner)),
             theme.warn,
         ),
-        (LoadState::Failed(message), _) => {
-            Span::styled(format!(" error: {} (r retries) ", clean(message)), theme.bad)
-        }
+        (LoadState::Failed(message), _) => Span::styled(
+            format!(" error: {} (r retries) ", clean(message)),
+            theme.bad,
+        ),
         _ => Span::raw(""),
     };
     Line::from(text)
@@ -193,8 +194,8 @@ fn draw_chart(frame: &mut Frame, area: Rect, sales: &Sales, theme: &Theme) {
     ];
     let y_labels = vec![
         Span::raw("0"),
-        Span::raw(format::money((max / Decimal::TWO).round())),
-        Span::raw(format::money(max.round())),
+        Span::raw(whole(max / Decimal::TWO)),
+        Span::raw(whole(max)),
     ];
     let dataset = Dataset::default()
         .name("revenue")
@@ -221,7 +222,11 @@ fn draw_chart(frame: &mut Frame, area: Rect, sales: &Sales, theme: &Theme) {
     let label_width = y_labels_width(max) + 1;
     let plot = orders_area.width.saturating_sub(label_width);
     let columns: Vec<u64> = (0..plot)
-        .map(|col| days[usize::from(col) * days.len() / usize::from(plot.max(1))].1.orders)
+        .map(|col| {
+            days[usize::from(col) * days.len() / usize::from(plot.max(1))]
+                .1
+                .orders
+        })
         .collect();
     let most = days.iter().map(|(_, d)| d.orders).max().unwrap_or(0);
     frame.render_widget(
@@ -232,7 +237,8 @@ fn draw_chart(frame: &mut Frame, area: Rect, sales: &Sales, theme: &Theme) {
         orders_label,
     );
     let [_, orders_plot] =
-        Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(orders_area);
+        Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)])
+            .areas(orders_area);
     frame.render_widget(
         Sparkline::default().data(&columns).style(theme.key),
         orders_plot,
@@ -241,5 +247,10 @@ fn draw_chart(frame: &mut Frame, area: Rect, sales: &Sales, theme: &Theme) {
 
 /// Columns the chart gives its y labels (the widest label).
 fn y_labels_width(max: Decimal) -> u16 {
-    format::money(max.round()).chars().count() as u16
+    whole(max).chars().count() as u16
+}
+
+/// An axis label: whole currency units with thousands separators.
+fn whole(value: Decimal) -> String {
+    format::count(value.round().to_u64().unwrap_or(0))
 }

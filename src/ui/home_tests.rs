@@ -145,7 +145,10 @@ fn failed(size: (u16, u16)) -> AppState {
     let mut state = loading(size);
     let message = "403 Forbidden: You don't have a required scope to access the endpoint";
     let now = state.clock.now();
-    state.home.sales.set_store("USD".to_string(), Some(&los_angeles()));
+    state
+        .home
+        .sales
+        .set_store("USD".to_string(), Some(&los_angeles()));
     state.home.sales.set_now(now);
     state.home.sales.page(&orders()[..40]);
     state.home.counts.load = LoadState::Failed(message.to_string());
@@ -214,7 +217,11 @@ fn figures_are_exact_sums_of_the_sales_of_each_period() {
         let mut revenue = Decimal::ZERO;
         let mut count = 0;
         for order in orders() {
-            let day = order.date_created.unwrap().with_timezone(&offset).date_naive();
+            let day = order
+                .date_created
+                .unwrap()
+                .with_timezone(&offset)
+                .date_naive();
             let back = (today - day).num_days();
             if (from..to).contains(&back) && order.status_id != 5 {
                 revenue += order.total_inc_tax;
@@ -227,8 +234,14 @@ fn figures_are_exact_sums_of_the_sales_of_each_period() {
         let period = sales.period(days);
         assert!(period.compared);
         let (revenue, count) = sum_days(0, days as i64);
-        assert_eq!((period.current.revenue, period.current.orders), (revenue, count));
+        assert_eq!(
+            (period.current.revenue, period.current.orders),
+            (revenue, count)
+        );
         let (revenue, count) = sum_days(days as i64, days as i64 * 2);
-        assert_eq!((period.previous.revenue, period.previous.orders), (revenue, count));
+        assert_eq!(
+            (period.previous.revenue, period.previous.orders),
+            (revenue, count)
+        );
     }
 }

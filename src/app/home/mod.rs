@@ -178,7 +178,10 @@ pub enum HomeMsg {
         timezone: Option<StoreTimezone>,
     },
     /// Orders created in the last 30 days (from `/v2/orders/count`).
-    SalesCount { request: RequestId, count: u64 },
+    SalesCount {
+        request: RequestId,
+        count: u64,
+    },
     /// The walk waits `secs` for the quota (None: it goes on).
     SalesPaused {
         request: RequestId,
@@ -191,8 +194,13 @@ pub enum HomeMsg {
         last: bool,
     },
     /// The walk stopped: too many orders for 30 days (the user may choose 7).
-    SalesTooMany { request: RequestId },
-    SalesFailed { request: RequestId, message: String },
+    SalesTooMany {
+        request: RequestId,
+    },
+    SalesFailed {
+        request: RequestId,
+        message: String,
+    },
 }
 
 /// What a Home key asks for.
@@ -206,7 +214,12 @@ impl AppState {
     /// Loads every box of the Home tab, and starts the orders poll that keeps it current.
     pub(crate) fn reload_home(&mut self) -> Vec<Effect> {
         self.home.cursor = 0;
-        let ids = [self.next_id(), self.next_id(), self.next_id(), self.next_id()];
+        let ids = [
+            self.next_id(),
+            self.next_id(),
+            self.next_id(),
+            self.next_id(),
+        ];
         let home = &mut self.home;
         home.counts.start(ids[0]);
         home.stock.start(ids[1]);

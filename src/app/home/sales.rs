@@ -43,7 +43,9 @@ pub fn store_offset(timezone: Option<&StoreTimezone>) -> FixedOffset {
 
 /// The first instant of the day `days_back` days before `today` in `offset`.
 pub fn day_start(today: NaiveDate, days_back: u64, offset: FixedOffset) -> DateTime<Utc> {
-    let day = today.checked_sub_days(Days::new(days_back)).unwrap_or(today);
+    let day = today
+        .checked_sub_days(Days::new(days_back))
+        .unwrap_or(today);
     let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     (local - offset).and_utc()
 }
@@ -215,8 +217,8 @@ impl Sales {
             })
         };
         let previous_start = day_start(today, days * 2 - 1, offset);
-        let walked = self.load == LoadState::Loaded
-            || self.reached.is_some_and(|r| r <= previous_start);
+        let walked =
+            self.load == LoadState::Loaded || self.reached.is_some_and(|r| r <= previous_start);
         Period {
             current: sum(0, days),
             previous: sum(days, days * 2),
