@@ -366,3 +366,6 @@ pub fn offset_label(offset: FixedOffset) -> String {
     let minutes = seconds.unsigned_abs() / 60;
     format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
+
+#[cfg(test)]
+mod tests;
