@@ -201,22 +201,7 @@ async fn a_new_order_moves_todays_figures_after_the_poll() {
     })
     .await;
     let before = h.state().home.sales.period(1).current;
-    let body = json!({
-        "status_id": 11,
-        "billing_address": {
-            "first_name": "Home", "last_name": "Tester", "street_1": "1 Main St",
-            "city": "Austin", "state": "Texas", "zip": "78751",
-            "country": "United States", "country_iso2": "US", "email": "home@example.com"
-        },
-        "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
-    });
-    let response = h
-        .api
-        .raw(Method::POST, "/v2/orders", Some(body))
-        .await
-        .expect("POST /v2/orders");
-    assert_eq!(response.status, 200);
-    let created: Value = serde_json::from_slice(&response.body).expect("json");
+    let created = h.place_order("Home", "home@example.com").await;
     let total = Decimal::from_str(created["total_inc_tax"].as_str().expect("total")).unwrap();
     let id = created["id"].as_u64().expect("an id");
     // Nothing moves before the poll.

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use bctui::api::query::OrderQuery;
 use bctui::app::edit::Overlay;
@@ -450,22 +450,7 @@ async fn polling_picks_up_an_order_placed_after_start() {
     })
     .await;
     let before = h.state().orders.list.rows.len();
-    let body = json!({
-        "status_id": 11,
-        "billing_address": {
-            "first_name": "Poll", "last_name": "Tester", "street_1": "1 Main St",
-            "city": "Austin", "state": "Texas", "zip": "78751",
-            "country": "United States", "country_iso2": "US", "email": "poll@example.com"
-        },
-        "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
-    });
-    let response = h
-        .api
-        .raw(Method::POST, "/v2/orders", Some(body))
-        .await
-        .expect("POST /v2/orders");
-    assert_eq!(response.status, 200, "the spec says 200");
-    let created: Value = serde_json::from_slice(&response.body).expect("json");
+    let created = h.place_order("Poll", "poll@example.com").await;
     let id = created["id"].as_u64().expect("an id");
     let polled = |h: &Harness| {
         h.store

@@ -17,19 +17,13 @@ use crate::api::models::{
 use crate::app::home::sales::Sales;
 use crate::app::home::{Section, Stock};
 use crate::app::list::LoadState;
-use crate::app::{AppState, RateInfo, Tab};
+use crate::app::{AppState, Tab};
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (80, 24)];
 
 fn base_state() -> AppState {
-    let mut state = AppState::for_tests("demo", "ops@shop-admin", false);
+    let mut state = super::tests::base_state();
     state.tab = Tab::Home;
-    state.header.store_name = Some("Demo Store".to_string());
-    state.header.rate = Some(RateInfo {
-        left: 437,
-        quota: 450,
-        resume_in_secs: None,
-    });
     state
 }
 

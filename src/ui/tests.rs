@@ -145,7 +145,7 @@ fn counts() -> OrderCount {
     }
 }
 
-fn base_state() -> AppState {
+pub(super) fn base_state() -> AppState {
     let mut state = AppState::for_tests("demo", "ops@shop-admin", false);
     state.header.store_name = Some("Demo Store".to_string());
     state.header.rate = Some(RateInfo {

@@ -199,6 +199,27 @@ impl Harness {
             .collect()
     }
 
+    /// Places an order (Awaiting Fulfillment, two mugs at 12.50) through `POST /v2/orders`
+    /// billed to `first_name` at `email`; returns the order as the API answered it.
+    pub async fn place_order(&self, first_name: &str, email: &str) -> serde_json::Value {
+        let body = serde_json::json!({
+            "status_id": 11,
+            "billing_address": {
+                "first_name": first_name, "last_name": "Tester", "street_1": "1 Main St",
+                "city": "Austin", "state": "Texas", "zip": "78751",
+                "country": "United States", "country_iso2": "US", "email": email
+            },
+            "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
+        });
+        let response = self
+            .api
+            .raw(reqwest::Method::POST, "/v2/orders", Some(body))
+            .await
+            .expect("POST /v2/orders");
+        assert_eq!(response.status, 200, "the spec says 200");
+        serde_json::from_slice(&response.body).expect("json")
+    }
+
     /// How many requests the simulator served so far.
     pub fn requests(&self) -> usize {
         self.store.requests().len()

@@ -20,14 +20,22 @@ fn started() -> (AppState, Vec<Effect>) {
     (state, effects)
 }
 
-fn walk_request(effects: &[Effect]) -> u64 {
+/// The request of the first Home task `pick` accepts.
+fn request_of(effects: &[Effect], pick: fn(&HomeTask) -> Option<u64>) -> u64 {
     effects
         .iter()
         .find_map(|e| match e {
-            Effect::Home(HomeTask::Sales { request, .. }) => Some(*request),
+            Effect::Home(task) => pick(task),
             _ => None,
         })
-        .expect("a walk")
+        .expect("the task")
+}
+
+fn walk_request(effects: &[Effect]) -> u64 {
+    request_of(effects, |task| match task {
+        HomeTask::Sales { request, .. } => Some(*request),
+        _ => None,
+    })
 }
 
 fn home(state: &mut AppState, message: HomeMsg) -> Vec<Effect> {
@@ -159,13 +167,10 @@ fn a_polled_change_replaces_the_order_and_reloads_the_counts() {
 #[test]
 fn a_failed_box_keeps_its_error_and_the_others_load() {
     let (mut state, effects) = started();
-    let stock = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Home(HomeTask::Stock { request }) => Some(*request),
-            _ => None,
-        })
-        .expect("a stock task");
+    let stock = request_of(&effects, |task| match task {
+        HomeTask::Stock { request } => Some(*request),
+        _ => None,
+    });
     home(
         &mut state,
         HomeMsg::Stock {
