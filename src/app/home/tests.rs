@@ -56,6 +56,18 @@ fn store(state: &mut AppState, request: u64) {
     );
 }
 
+/// The walk's last page, for `request`.
+fn last_page(state: &mut AppState, request: u64, orders: Vec<Order>) {
+    home(
+        state,
+        HomeMsg::SalesPage {
+            request,
+            orders,
+            last: true,
+        },
+    );
+}
+
 fn order(id: u64, hours_ago: i64, total: &str, status_id: u32) -> Order {
     Order {
         id,
@@ -106,14 +118,7 @@ fn pages_add_up_and_stale_pages_are_dropped() {
         // Yesterday.
         order(4, 13, "7.00", 11),
     ];
-    home(
-        &mut state,
-        HomeMsg::SalesPage {
-            request,
-            orders: page,
-            last: true,
-        },
-    );
+    last_page(&mut state, request, page);
     let today = state.home.sales.period(1);
     assert_eq!(today.current.revenue, Decimal::from_str("14.75").unwrap());
     assert_eq!(today.current.orders, 2);
@@ -121,14 +126,7 @@ fn pages_add_up_and_stale_pages_are_dropped() {
     assert_eq!(state.home.sales.load, LoadState::Loaded);
     assert_eq!(state.home.sales.latest.first().map(|o| o.id), Some(1));
     let stale = vec![order(9, 1, "1000.00", 11)];
-    home(
-        &mut state,
-        HomeMsg::SalesPage {
-            request: request + 100,
-            orders: stale,
-            last: true,
-        },
-    );
+    last_page(&mut state, request + 100, stale);
     assert_eq!(
         state.home.sales.period(1).current.orders,
         2,
@@ -142,14 +140,7 @@ fn a_polled_change_replaces_the_order_and_reloads_the_counts() {
     let request = walk_request(&effects);
     store(&mut state, request);
     let page = vec![order(1, 1, "10.00", 11)];
-    home(
-        &mut state,
-        HomeMsg::SalesPage {
-            request,
-            orders: page,
-            last: true,
-        },
-    );
+    last_page(&mut state, request, page);
     state.home.counts.load = LoadState::Loaded;
     // The order was cancelled, and a new one came in.
     let polled = [order(1, 1, "10.00", 5), order(2, 0, "3.00", 11)];
