@@ -161,6 +161,7 @@ mod tests {
     #[test]
     fn parses_every_command() {
         assert_eq!(parse("products"), Ok(CommandLine::Products));
+        assert_eq!(parse("home"), Ok(CommandLine::Home));
         assert_eq!(parse("orders"), Ok(CommandLine::Orders(None)));
         assert_eq!(
             parse("orders awaiting fulfillment"),
