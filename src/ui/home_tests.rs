@@ -239,3 +239,19 @@ fn figures_are_exact_sums_of_the_sales_of_each_period() {
         );
     }
 }
+
+#[test]
+fn home_sales_failed_and_too_many_orders() {
+    let mut state = loaded((80, 24));
+    state.home.sales = Sales::start(1, 30);
+    state.home.sales.load = LoadState::Failed("502 Bad Gateway: the store did not answer".into());
+    let terminal = render(&state, 80, 24);
+    insta::assert_snapshot!("home_sales_failed_80x24", terminal.backend());
+
+    state.home.sales = Sales::start(1, 30);
+    state.home.sales.month_count = Some(48_210);
+    state.home.sales.too_many = true;
+    state.home.sales.load = LoadState::Loaded;
+    let terminal = render(&state, 80, 24);
+    insta::assert_snapshot!("home_too_many_80x24", terminal.backend());
+}
