@@ -86,7 +86,8 @@ fn progress(sales: &Sales, spinner: usize, theme: &Theme) -> Line<'static> {
             format!(" {} {fetched} orders ", format::spinner(spinner)),
             theme.warn,
         ),
-        (LoadState::Failed(message), _) => Span::styled(
+        // Without figures yet the box itself says it.
+        (LoadState::Failed(message), _) if sales.today.is_some() => Span::styled(
             format!(" error: {} (r retries) ", clean(message)),
             theme.bad,
         ),
