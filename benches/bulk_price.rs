@@ -18,6 +18,7 @@ use bctui::api::query::ProductQuery;
 use bctui::api::token::Token;
 use bctui::app::Action;
 use bctui::app::edit::bulk::BulkOp;
+use bctui::app::edit::write::GuardedWrite;
 use bctui::app::edit::{Write, Written};
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
@@ -63,22 +64,25 @@ async fn bench() {
     assert_eq!(products.len(), PRODUCTS);
 
     let op = BulkOp::AddPercent(Decimal::from_str("10").expect("a decimal"));
-    let changes: Vec<ProductWrite> = products
+    let items: Vec<GuardedWrite> = products
         .iter()
-        .map(|p| ProductWrite {
-            id: Some(p.id),
-            price: Some(op.apply(p.price)),
-            ..ProductWrite::default()
+        .map(|p| {
+            let change = ProductWrite {
+                id: Some(p.id),
+                price: op.apply(p.price),
+                ..ProductWrite::default()
+            };
+            GuardedWrite::over(p, change)
         })
         .collect();
 
     let (progress, mut updates) = mpsc::unbounded_channel::<Action>();
     let started = Instant::now();
-    let written = bctui::tui::write::run(&client, 1, Write::UpdateProducts { changes }, &progress)
+    let written = bctui::tui::write::run(&client, 1, Write::UpdateProducts { items }, &progress)
         .await
         .expect("the bulk change runs");
     let wall = started.elapsed();
-    let Written::Products { saved, failed } = written else {
+    let Written::Products { saved, failed, .. } = written else {
         panic!("a batch result");
     };
     let mut progress_reports = 0;

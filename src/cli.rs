@@ -189,7 +189,11 @@ pub fn run(cli: Cli) -> ExitCode {
 fn fail(message: &str) -> ExitCode {
     // Not eprintln!: after an SSH drop (SIGHUP) stderr is gone, and eprintln! would panic.
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "bctui: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "bctui: {}",
+        crate::safe_text::visible(message)
+    );
     tracing::error!("{message}");
     ExitCode::FAILURE
 }

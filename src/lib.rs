@@ -10,6 +10,8 @@
 //! - [`config`]: profiles, credentials and paths.
 //! - [`clock`]: the one source of "now" (a manual clock in tests).
 //! - [`cli`]: the command-line entry points (`bctui api`, `bctui fakestore`, ...).
+//! - [`private_file`]: files that may hold store data, created 0600.
+//! - [`safe_text`]: the one filter for text from the network on its way to a terminal.
 
 pub mod api;
 pub mod app;
@@ -17,5 +19,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod fakestore;
+pub mod private_file;
+pub mod safe_text;
 pub mod tui;
 pub mod ui;

@@ -190,9 +190,9 @@ fn demo_starts_on_home_switches_tabs_and_quits() {
 }
 
 /// After bctui ends the shell prints its exit status and the terminal's line discipline,
-/// then waits, so the test can read both and the pane's own flags.
+/// then `[done]`, and waits, so the test can read both and the pane's own flags.
 const AFTERWARDS: &str = "echo \"exit=$?\"; stty -a | tr \" ;\" \"\\n\\n\" \
-    | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; sleep 60";
+    | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; echo \"[done]\"; sleep 60";
 
 /// The terminal as the shell had it: main screen, cursor shown, line editing and echo on.
 fn assert_terminal_restored(tmux: &Tmux, screen: &str) {
@@ -213,7 +213,7 @@ fn a_panic_gives_the_terminal_back_and_is_logged() {
         "panic",
         &format!("BCTUI_CHECK_PANIC=1 $BCTUI --demo 2>panic.txt; {AFTERWARDS}"),
     );
-    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     assert!(
         screen.contains("exit=101"),
         "a panic exits with 101:\n{screen}"
@@ -239,7 +239,7 @@ fn sigterm_gives_the_terminal_back() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
-    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     assert_terminal_restored(&tmux, &screen);
 }
 
@@ -256,7 +256,7 @@ fn sighup_ends_quietly() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");
-    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
     // The terminal is taken to be gone: nothing more is written to it, and no panic.
     let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
     assert!(!errors.contains("panicked"), "{errors}");
@@ -314,7 +314,7 @@ fn webhooks_listen_prints_readable_escaped_lines_on_a_terminal() {
     let screen = tmux.wait_for("the event line", PATIENCE, |s| s.contains("order 250"));
     assert!(
         screen.contains(
-            "2019-06-25 16:15:35  store/order/created\\u001b[2J\\u202e  order 250  hash dd70c0976e"
+            "2019-06-25 16:15:35  store/order/created<U+001B>[2J<U+202E>  order 250  hash dd70c0976e"
         ),
         "{screen}"
     );
@@ -322,4 +322,56 @@ fn webhooks_listen_prints_readable_escaped_lines_on_a_terminal() {
         screen.contains("receiving on"),
         "the screen was not cleared:\n{screen}"
     );
+}
+
+#[test]
+fn a_write_cut_off_by_kill_9_is_listed_at_the_next_start() {
+    if !Tmux::available() {
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    // A slow store, so the price edit is still on its way when bctui is killed.
+    let script = format!(
+        "$BCTUI fakestore --port {port} --latency-ms 1500 --products 40 --customers 5 \
+         --orders 5 >/dev/null 2>&1 & \
+         export BIGCOMMERCE_API_URL=http://127.0.0.1:{port} BIGCOMMERCE_STORE_HASH=fakestore \
+         BIGCOMMERCE_ACCESS_TOKEN=fakestore-token; \
+         $BCTUI & echo $! > pid.txt; wait $!; $BCTUI"
+    );
+    let tmux = Tmux::start("kill9", &script);
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    tmux.keys("p");
+    tmux.keys("9.99");
+    tmux.keys("Enter");
+    let journal = tmux.home().join("bctui/journal/fakestore.jsonl");
+    let started = Instant::now();
+    while !std::fs::read_to_string(&journal).is_ok_and(|j| j.contains("\"sent\"")) {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the write was journaled before it was sent"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    kill(&tmux, "KILL");
+    let screen = tmux.wait_for("the unknown write", PATIENCE, |s| {
+        s.contains("Writes with an unknown outcome")
+    });
+    assert!(
+        screen.contains("PUT /v3/catalog/products/1 {\"price\":9.99}"),
+        "{screen}"
+    );
+    let text = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(
+        !text.contains("fakestore-token"),
+        "the journal never holds the token"
+    );
+    tmux.keys("y");
+    tmux.wait_for("the list put aside", PATIENCE, |s| {
+        !s.contains("Writes with an unknown outcome")
+    });
+    let text = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(text.contains("\"discarded\""), "{text}");
 }

@@ -335,6 +335,15 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
     let mut h = Harness::with_other(40, Some(&other)).await;
     h.wait_for("products", |s| products_loaded(s) && !s.header.read_only)
         .await;
+    // Something to undo in the first store, and a poll interval of this session.
+    h.press(KeyCode::Char('p'));
+    h.type_text("9.99");
+    h.press(KeyCode::Enter);
+    h.command("poll 30");
+    h.wait_for("the price saved", |s| {
+        s.edit.pending.is_empty() && s.edit.undo.len() == 1
+    })
+    .await;
     let first_store_requests = h.requests();
 
     h.command("profile other");
@@ -367,6 +376,15 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
         Some(other_name.as_str())
     );
     assert!(h.state().header.read_only, "the other profile is read-only");
+    assert!(
+        h.state().edit.undo.is_empty() && h.state().edit.log.entries.is_empty(),
+        "the first store's undo and write log stay with it"
+    );
+    assert_eq!(
+        h.state().orders.poll.interval,
+        Duration::from_secs(30),
+        "the session's poll interval stays"
+    );
     assert_eq!(
         h.requests(),
         first_store_requests,

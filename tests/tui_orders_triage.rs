@@ -12,6 +12,7 @@ use crossterm::event::KeyCode;
 use reqwest::Method;
 use serde_json::Value;
 
+use bctui::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
 use bctui::api::query::OrderQuery;
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
@@ -518,12 +519,29 @@ async fn csv_export_matches_the_api() {
         !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
     })
     .await;
+    // A shopper-typed formula must open as text in a spreadsheet.
+    let formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+    let target = h.state().orders.list.rows[0].id;
+    let update = bctui::api::OrderUpdate {
+        customer_message: Some(formula.to_string()),
+        ..Default::default()
+    };
+    h.api
+        .update_order(target, &update)
+        .await
+        .expect("message set");
     h.command(&format!("export {}", orders_csv.display()));
     h.wait_for("the export", |s| {
         s.orders.export.as_ref().is_some_and(|e| !e.running)
     })
     .await;
     assert!(h.toasts().contains("Wrote 300 rows"), "{}", h.toasts());
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&orders_csv)
+            .expect("the file")
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "names and emails stay private");
     let rows = read_csv(&std::fs::read_to_string(&orders_csv).expect("the file"));
     let header = &rows[0];
     let column = |name: &str| header.iter().position(|c| c == name).expect(name);
@@ -549,6 +567,12 @@ async fn csv_export_matches_the_api() {
         assert_eq!(row[status], order["status_id"].to_string());
         assert_eq!(Some(row[notes].as_str()), order["staff_notes"].as_str());
     }
+    let message = column("customer_message");
+    let row = rows[1..]
+        .iter()
+        .find(|r| r[id] == target.to_string())
+        .expect("the order");
+    assert_eq!(row[message], format!("'{formula}"));
 
     // Line items of the needs-action view.
     h.command("orders needs action");
@@ -606,4 +630,116 @@ async fn read_only_refuses_writes_with_a_reason() {
     assert!(h.toasts().contains("Read-only"), "{}", h.toasts());
     assert_eq!(h.state().mode, Mode::Normal);
     assert_eq!(h.api_order(id).await, before, "nothing changed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
+    let mut h = Harness::start(false).await;
+    let id = h.selected_id();
+    // A colleague cancels the order after the list loaded.
+    let cancel = OrderUpdate {
+        status_id: Some(5),
+        ..OrderUpdate::default()
+    };
+    h.api.update_order(id, &cancel).await.expect("cancelled");
+    h.pick_status(10).await;
+    h.wait_for("the refusal", |s| {
+        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
+    })
+    .await;
+    assert!(
+        h.toasts().contains("it is Cancelled (you saw"),
+        "both statuses are named: {}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.status_id, 5, "still cancelled");
+    assert_eq!(
+        h.writes(),
+        [format!("PUT /stores/fakestore/v2/orders/{id} 200")],
+        "only the colleague's write reached the store"
+    );
+    let row = h.state().orders.list.rows.iter().find(|o| o.id == id);
+    assert!(
+        row.is_none_or(|r| r.status_id == 5),
+        "the row shows their status or left the view"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_notes_never_replace_a_colleagues_notes() {
+    let mut h = Harness::start(false).await;
+    let id = h.selected_id();
+    let theirs = OrderUpdate {
+        staff_notes: Some("Customer called: hold".into()),
+        ..OrderUpdate::default()
+    };
+    h.api.update_order(id, &theirs).await.expect("their notes");
+    h.press(KeyCode::Char('n'));
+    h.wait_for("the notes dialog", |s| {
+        matches!(s.orders.dialog, Some(OrderDialog::Notes(_)))
+    })
+    .await;
+    h.type_text("ship today");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
+    })
+    .await;
+    assert!(
+        h.toasts().contains("staff notes were changed"),
+        "{}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.staff_notes, "Customer called: hold");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
+    let mut h = Harness::start(false).await;
+    let index = h
+        .state()
+        .orders
+        .list
+        .rows
+        .iter()
+        .position(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
+        .expect("an unshipped order");
+    h.select_row(index).await;
+    let id = h.selected_id();
+    h.press(KeyCode::Char('t'));
+    h.wait_for("the ship dialog", |s| {
+        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
+    })
+    .await;
+    // Meanwhile a colleague ships everything.
+    let lines = h.api.order_products(id).await.expect("items");
+    let address = h.api.order_shipping_addresses(id).await.expect("address")[0].id;
+    let everything = ShipmentCreate {
+        order_address_id: address,
+        items: lines
+            .iter()
+            .map(|l| ShipmentItem {
+                order_product_id: l.id,
+                product_id: None,
+                quantity: l.quantity,
+            })
+            .collect(),
+        ..ShipmentCreate::default()
+    };
+    h.api
+        .create_shipment(id, &everything)
+        .await
+        .expect("shipped");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
+    })
+    .await;
+    assert!(
+        h.toasts().contains("items are shipped (you saw 0)"),
+        "{}",
+        h.toasts()
+    );
+    let shipments = h.api.order_shipments(id).await.expect("shipments");
+    assert_eq!(shipments.len(), 1, "only the colleague's shipment");
 }

@@ -13,9 +13,10 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::error::ApiError;
+use super::models::Unreadable;
 use super::ratelimit::{RateLimitHeaders, RateLimitState, RateLimiter};
 pub use super::response::RawResponse;
-use super::response::{decode, encode, transport_error};
+use super::response::{decode, decode_items, encode, transport_error};
 use super::retry::RetryPolicy;
 use super::token::Token;
 
@@ -76,6 +77,27 @@ impl std::fmt::Debug for Client {
             .field("read_only", &self.inner.read_only)
             .field("token", &"***")
             .finish()
+    }
+}
+
+/// The error for a redirect: it names the `Location` but never follows it.
+fn redirected(
+    method: &Method,
+    path: &str,
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+) -> ApiError {
+    let location = headers.get(reqwest::header::LOCATION).map(|v| {
+        String::from_utf8_lossy(v.as_bytes())
+            .chars()
+            .take(200)
+            .collect()
+    });
+    ApiError::Redirected {
+        method: method.to_string(),
+        path: path.to_string(),
+        status,
+        location,
     }
 }
 
@@ -163,6 +185,9 @@ impl Client {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .gzip(true)
+            // reqwest strips only standard auth headers on a cross-origin redirect,
+            // not X-Auth-Token: a followed redirect could hand the token to anyone.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::Config(format!("HTTP client: {e}")))?;
         let limiter = RateLimiter::for_store(url.as_str());
@@ -326,6 +351,10 @@ impl Client {
             };
             let status = response.status().as_u16();
             let rate = RateLimitHeaders::from_headers(response.headers());
+            if response.status().is_redirection() && status != 304 {
+                permit.observe(&rate);
+                return Err(redirected(&method, path, status, response.headers()));
+            }
             if status == 429 {
                 limited += 1;
                 let wait = rate
@@ -334,7 +363,7 @@ impl Client {
                     .or(rate.retry_after_s.map(Duration::from_secs))
                     .unwrap_or_else(|| policy.backoff(limited - 1))
                     .min(MAX_RATE_LIMIT_WAIT);
-                permit.observe_429(&rate, wait);
+                let wait = permit.observe_429(&rate, wait);
                 if limited < policy.max_rate_limit_attempts {
                     tracing::warn!(%method, path, wait_ms = wait.as_millis() as u64, "rate limited (429); waiting");
                     limiter.pause(wait).await;
@@ -422,7 +451,8 @@ impl Client {
     }
 
     /// GET of a V2 list: 204 (or an empty body) is an empty list.
-    pub(crate) async fn get_v2_list<T: DeserializeOwned>(
+    /// Items are decoded one by one, as in [`Client::get_page`].
+    pub(crate) async fn get_v2_list<T: DeserializeOwned + Unreadable>(
         &self,
         path: &str,
     ) -> Result<Vec<T>, ApiError> {
@@ -430,7 +460,7 @@ impl Client {
         if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Vec::new());
         }
-        let items: Option<Vec<T>> = decode(&Method::GET, path, &response.body)?;
-        Ok(items.unwrap_or_default())
+        let items: Option<Vec<serde_json::Value>> = decode(&Method::GET, path, &response.body)?;
+        Ok(decode_items(&Method::GET, path, items.unwrap_or_default()))
     }
 }

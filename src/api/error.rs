@@ -37,6 +37,15 @@ pub enum ApiError {
     ReadOnly { method: String, path: String },
     /// A URL or path the client will not send the token to.
     RefusedUrl { url: String, reason: String },
+    /// The store answered with a redirect, which is never followed: the token
+    /// goes only to the configured API origin.
+    Redirected {
+        method: String,
+        path: String,
+        status: u16,
+        /// The `Location` header as sent (cut to 200 characters), if any.
+        location: Option<String>,
+    },
     /// Bad arguments caught before sending (e.g. an empty id list).
     InvalidInput(String),
     /// Bad client configuration (URL, store hash, token format).
@@ -151,6 +160,11 @@ impl ApiError {
             ApiError::RefusedUrl { .. } => {
                 Some("Give a path relative to the store, starting with /v2/ or /v3/.".to_string())
             }
+            ApiError::Redirected { .. } => Some(
+                "Redirects are not followed, so the token never leaves the configured API URL; \
+                 check the API URL (https, no trailing path)."
+                    .to_string(),
+            ),
             ApiError::Decode { .. } => {
                 Some("The store sent data bctui does not understand; please report it.".to_string())
             }
@@ -364,6 +378,21 @@ impl fmt::Display for ApiError {
             ApiError::RefusedUrl { url, reason } => {
                 write!(f, "refused to send the token to {url:?}: {reason}")?
             }
+            ApiError::Redirected {
+                method,
+                path,
+                status,
+                location,
+            } => match location {
+                Some(location) => write!(
+                    f,
+                    "{method} {path}: {status} redirect to {location:?} not followed"
+                )?,
+                None => write!(
+                    f,
+                    "{method} {path}: {status} redirect (no Location) not followed"
+                )?,
+            },
             ApiError::InvalidInput(msg) => write!(f, "invalid input: {msg}")?,
             ApiError::Config(msg) => write!(f, "client configuration: {msg}")?,
             ApiError::Decode {
@@ -396,15 +425,16 @@ impl std::error::Error for ApiError {
 /// Describes a serde_json error by the field it happened at: the nearest
 /// `"key":` before the error position in the body.
 pub fn describe_decode_error(body: &[u8], err: &serde_json::Error) -> String {
-    let text = String::from_utf8_lossy(body);
-    let offset = text
-        .split_inclusive('\n')
+    // Positions count bytes of the body; the prefix is cut there before any
+    // lossy conversion, which could change lengths.
+    let offset = body
+        .split_inclusive(|b| *b == b'\n')
         .take(err.line().saturating_sub(1))
-        .map(str::len)
+        .map(<[u8]>::len)
         .sum::<usize>()
         + err.column();
-    let before = &text[..offset.min(text.len())];
-    match nearest_key(before) {
+    let before = String::from_utf8_lossy(&body[..offset.min(body.len())]);
+    match nearest_key(&before) {
         Some(key) => format!("field `{key}`: {err}"),
         None => err.to_string(),
     }

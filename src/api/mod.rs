@@ -10,7 +10,10 @@
 //! ```
 
 pub mod client;
+pub mod compare;
 pub mod dates;
+#[cfg(test)]
+mod decode_fuzz;
 pub mod endpoints;
 pub mod error;
 pub mod models;

@@ -2,24 +2,25 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::models::null_default;
+use super::models::{Unreadable, lenient, lenient_count, null_default};
 
 /// `meta.pagination` of a V3 list. `links.*` are relative query strings such
-/// as `?page=2&limit=50`.
+/// as `?page=2&limit=50`. Out-of-range numbers (negative, fractional, huge)
+/// read leniently, so a walk falls back to stopping at a short page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Pagination {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub total: u64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub count: u64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub per_page: u64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub current_page: u64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub total_pages: u64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient")]
     pub links: PaginationLinks,
 }
 
@@ -71,7 +72,7 @@ pub struct ListMeta {
 pub struct ListEnvelope<T> {
     #[serde(default = "Vec::new", deserialize_with = "null_default")]
     pub data: Vec<T>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(default, deserialize_with = "lenient")]
     pub meta: ListMeta,
 }
 
@@ -97,7 +98,7 @@ use serde_json::Value;
 use super::client::Client;
 use super::error::ApiError;
 use super::query::QueryPairs;
-use super::response::decode;
+use super::response::{decode, decode_items};
 
 /// Page size for walks (the documented maximum).
 pub const WALK_LIMIT: u32 = 250;
@@ -129,13 +130,21 @@ fn walk_start(query: &QueryPairs) -> (u32, u32) {
 
 impl Client {
     /// One page of a V3 list.
-    pub async fn get_page<T: DeserializeOwned>(&self, path: &str) -> Result<Page<T>, ApiError> {
+    /// A record that does not match `T` becomes a placeholder naming its id
+    /// and field ([`Unreadable`]); the rest of the page loads.
+    pub async fn get_page<T: DeserializeOwned + Unreadable>(
+        &self,
+        path: &str,
+    ) -> Result<Page<T>, ApiError> {
         let response = self.request_ok(Method::GET, path, None).await?;
         if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Page::default());
         }
-        let envelope: ListEnvelope<T> = decode(&Method::GET, path, &response.body)?;
-        Ok(envelope.into())
+        let envelope: ListEnvelope<Value> = decode(&Method::GET, path, &response.body)?;
+        Ok(Page {
+            items: decode_items(&Method::GET, path, envelope.data),
+            pagination: envelope.meta.pagination,
+        })
     }
 
     /// Fetches every page of a V3 list (`limit` 250 unless the query sets one).
@@ -148,7 +157,7 @@ impl Client {
         mut progress: F,
     ) -> Result<Vec<T>, ApiError>
     where
-        T: DeserializeOwned,
+        T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
         let (mut page, limit) = walk_start(query);
@@ -174,10 +183,12 @@ impl Client {
                 .map(|p| p.per_page)
                 .filter(|p| *p > 0)
                 .unwrap_or(limit as u64);
-            let last_by_meta = result
-                .pagination
-                .as_ref()
-                .is_some_and(|p| p.total_pages > 0 && p.current_page >= p.total_pages);
+            // Trusted only when consistent with the page asked for.
+            let last_by_meta = result.pagination.as_ref().is_some_and(|p| {
+                p.current_page == u64::from(page)
+                    && p.total_pages > 0
+                    && p.current_page >= p.total_pages
+            });
             if count == 0 || (count as u64) < per_page || last_by_meta || pages >= MAX_WALK_PAGES {
                 break;
             }
@@ -195,7 +206,7 @@ impl Client {
         mut progress: F,
     ) -> Result<Vec<T>, ApiError>
     where
-        T: DeserializeOwned,
+        T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
         let (mut page, limit) = walk_start(query);

@@ -15,6 +15,9 @@ use reqwest::header::HeaderMap;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
+/// Longest time a rate-limit header may name (one day); larger values are clamped.
+const MAX_HEADER_MS: u64 = 24 * 60 * 60 * 1000;
+
 /// Snapshot of the store's request quota.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RateLimitState {
@@ -61,12 +64,14 @@ impl RateLimitHeaders {
                 .filter(|v| v.is_finite() && *v >= 0.0)
                 .map(|v| v as u64)
         };
+        // A hostile or broken value must not overflow `Instant` arithmetic.
+        let ms = |name: &str| num(name).map(|v| v.min(MAX_HEADER_MS));
         RateLimitHeaders {
             requests_left: num("x-rate-limit-requests-left"),
             quota: num("x-rate-limit-requests-quota"),
-            reset_ms: num("x-rate-limit-time-reset-ms"),
-            window_ms: num("x-rate-limit-time-window-ms"),
-            retry_after_s: num("x-retry-after"),
+            reset_ms: ms("x-rate-limit-time-reset-ms"),
+            window_ms: ms("x-rate-limit-time-window-ms"),
+            retry_after_s: num("x-retry-after").map(|v| v.min(MAX_HEADER_MS / 1000)),
         }
     }
 }
@@ -200,13 +205,15 @@ impl RateLimiter {
         });
     }
 
-    /// Blocks every request until `until` (after a 429).
-    fn hold_until(&self, until: Instant) {
+    /// Blocks every request until `until` or the end of the current window,
+    /// whichever is later (after a 429); returns that instant.
+    fn hold_until(&self, until: Instant) -> Instant {
         let mut local = self.local();
         local.left_estimate = Some(0);
         if local.reset_at.is_none_or(|t| t < until) {
             local.reset_at = Some(until);
         }
+        local.reset_at.unwrap_or(until)
     }
 
     fn observe(&self, h: &RateLimitHeaders) {
@@ -253,11 +260,15 @@ impl Permit {
     }
 
     /// Like `observe`, for a 429: also holds every other request until the
-    /// wait is over.
-    pub fn observe_429(mut self, headers: &RateLimitHeaders, wait: Duration) {
+    /// wait is over. Returns the real wait, which is longer than `wait` when the
+    /// current window ends later: requests stay held until then.
+    pub fn observe_429(mut self, headers: &RateLimitHeaders, wait: Duration) -> Duration {
         self.done = true;
         self.limiter.observe(headers);
-        self.limiter.hold_until(Instant::now() + wait);
+        let now = Instant::now();
+        self.limiter
+            .hold_until(now + wait)
+            .saturating_duration_since(now)
     }
 }
 

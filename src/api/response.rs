@@ -6,8 +6,10 @@ use std::time::Duration;
 use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use super::error::{ApiError, describe_decode_error};
+use super::models::Unreadable;
 
 /// A raw response, whatever the status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +65,40 @@ pub(crate) fn decode<T: DeserializeOwned>(
         path: path.to_string(),
         message: describe_decode_error(body, &e),
     })
+}
+
+/// Decodes list items one by one: an item that does not match `T` becomes
+/// `T::unreadable`, naming its id and the field that failed, and the others
+/// still load.
+pub(crate) fn decode_items<T: DeserializeOwned + Unreadable>(
+    method: &Method,
+    path: &str,
+    values: Vec<Value>,
+) -> Vec<T> {
+    values
+        .into_iter()
+        .map(|value| match T::deserialize(&value) {
+            Ok(item) => item,
+            Err(err) => {
+                let id = ["id", "category_id"]
+                    .iter()
+                    .find_map(|key| value.get(key).and_then(Value::as_u64))
+                    .unwrap_or(0);
+                // Decoding the text again finds the field by its position.
+                let text = value.to_string();
+                let mut problem = match serde_json::from_str::<T>(&text) {
+                    Err(err) => describe_decode_error(text.as_bytes(), &err),
+                    Ok(_) => err.to_string(),
+                };
+                // A position in the re-encoded item means nothing to anyone.
+                if let Some(at) = problem.rfind(" at line ") {
+                    problem.truncate(at);
+                }
+                tracing::warn!(%method, path, id, problem, "unreadable list item");
+                T::unreadable(id, &problem)
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn transport_error(method: &Method, path: &str, e: &reqwest::Error) -> ApiError {

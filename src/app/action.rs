@@ -36,6 +36,12 @@ pub enum Action {
     ToastExpired(u64),
     /// The API quota changed.
     RateLimit(RateInfo),
+    /// The store's write journal, read at start and after `:profile`: lines of
+    /// earlier runs for `:log`, and the writes whose outcome never arrived.
+    JournalRead {
+        earlier: Vec<String>,
+        unknown: Vec<String>,
+    },
     /// `:profile` finished connecting (or failed, with the reason).
     ProfileSwitched {
         profile: String,
@@ -65,6 +71,10 @@ pub enum Action {
     Orders(super::orders::OrdersMsg),
     /// A result for the Home tab.
     Home(super::home::HomeMsg),
+    /// A load failed because the store could not be reached at all.
+    StoreUnreachable,
+    /// The store answers again; its name when `/v2/store` gave it.
+    StoreReachable(Option<String>),
 }
 
 /// Data a finished request brings back.
@@ -162,6 +172,8 @@ impl Fetch {
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Mark the journal's writes with an unknown outcome as put aside.
+    DiscardUnknownWrites,
     /// Run `fetch` and answer with `Action::Loaded { request, .. }`.
     Fetch { request: RequestId, fetch: Fetch },
     /// After `delay`, send `Action::FilterDue { tab, generation }`.
@@ -192,6 +204,9 @@ pub enum Effect {
     Orders(super::orders::OrdersTask),
     /// Loading the Home tab's boxes.
     Home(super::home::HomeTask),
+    /// Ask the store with growing pauses until it answers, then send
+    /// `Action::StoreReachable` (one probe at a time).
+    ProbeStore,
 }
 
 /// Success or failure, for styling toasts.

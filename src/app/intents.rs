@@ -4,13 +4,13 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::cmdline::{self, CommandLine};
 use super::keys::Intent;
-use super::update::{apply_filter, bump_filter_generation, current_filter_text, quit, toast};
+use super::update::{apply_filter, ask_quit, bump_filter_generation, current_filter_text, toast};
 use super::{AppState, Effect, Mode, Tab, ToastKind};
 
 pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) -> Vec<Effect> {
     let viewport = state.list_rows();
     match intent {
-        Intent::Quit => quit(state),
+        Intent::Quit => ask_quit(state),
         Intent::ToggleHelp => {
             state.mode = match state.mode {
                 Mode::Help { .. } => Mode::Normal,
@@ -368,6 +368,15 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
             effects
         }
         CommandLine::Profile(name) => {
+            let writes = state.writes_in_flight();
+            if writes > 0 {
+                // Their results belong to this store: switching now would lose them.
+                return toast(
+                    state,
+                    ToastKind::Error,
+                    format!("Not switching yet: {writes} write(s) still on the way to this store"),
+                );
+            }
             if !state.profiles.is_empty() && !state.profiles.contains(&name) {
                 let known = state.profiles.join(", ");
                 return toast(
@@ -396,6 +405,6 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
             );
             Vec::new()
         }
-        CommandLine::Quit => quit(state),
+        CommandLine::Quit => ask_quit(state),
     }
 }

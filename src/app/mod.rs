@@ -12,6 +12,7 @@ pub mod keys;
 pub mod list;
 pub mod orders;
 pub mod panes;
+mod recovery;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -261,6 +262,17 @@ impl AppState {
     pub fn list_rows_for(&self, tab: Tab) -> usize {
         let chrome = if tab == Tab::Orders { 6 } else { 5 };
         (self.size.1 as usize).saturating_sub(chrome).max(1)
+    }
+
+    /// Writes sent and not yet answered: products, customers, categories, orders,
+    /// and a console request other than GET.
+    pub fn writes_in_flight(&self) -> usize {
+        let console = self
+            .console
+            .in_flight
+            .as_ref()
+            .is_some_and(|(_, request)| request.method != console::HttpMethod::Get);
+        self.edit.pending.len() + usize::from(self.orders.writing.is_some()) + usize::from(console)
     }
 
     /// Whether anything is moving on screen (spinners), so the runtime ticks.

@@ -66,6 +66,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Loaded { request, result } => on_loaded(state, request, result),
+        Action::StoreUnreachable => {
+            state.changed = false;
+            vec![Effect::ProbeStore]
+        }
+        Action::StoreReachable(name) => super::recovery::reachable(state, name),
         Action::FilterDue { tab, generation } => {
             if filter_generation(state, tab) != generation || state.mode != Mode::Filter {
                 state.changed = false;
@@ -87,6 +92,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ProfileSwitched { profile, result } => match result {
             Ok(connected) => {
+                // Everything that belongs to a store goes with it: marks, undo, the
+                // write log of this run. Settings of this session (the poll interval) stay.
+                let poll = state.orders.poll.clone();
+                state.edit = super::edit::EditState::default();
                 state.header.profile = profile.clone();
                 state.header.read_only = connected.read_only;
                 state.header.store_name = None;
@@ -94,6 +103,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.home = super::home::HomeState::default();
                 state.products = ProductsPane::default();
                 state.orders = OrdersPane::default();
+                state.orders.poll.interval = poll.interval;
+                state.orders.poll.enabled = poll.enabled;
                 state.customers = CustomersPane::default();
                 state.categories = CategoriesPane::default();
                 let mut effects = state.start();
@@ -124,14 +135,70 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             super::edit::on_edited_externally(state, edit, result)
         }
         Action::Quit => quit(state),
+        Action::JournalRead { earlier, unknown } => journal_read(state, earlier, unknown),
         Action::Orders(message) => super::orders::on_message(state, message),
         Action::Home(message) => super::home::on_message(state, message),
     }
 }
 
-pub(super) fn quit(state: &mut AppState) -> Vec<Effect> {
+pub(crate) fn quit(state: &mut AppState) -> Vec<Effect> {
     state.quit = true;
     vec![Effect::Quit]
+}
+
+/// The journal of the store: `:log` shows its earlier lines; writes of an earlier run
+/// that never got an outcome are put in front of the user, who checks them in the
+/// store and puts them aside (`y`) or keeps them for the next start.
+fn journal_read(state: &mut AppState, earlier: Vec<String>, unknown: Vec<String>) -> Vec<Effect> {
+    state.edit.log.earlier = earlier;
+    if unknown.is_empty() {
+        return Vec::new();
+    }
+    let count = unknown.len();
+    let mut lines = vec![
+        format!(
+            "{count} write{} sent by an earlier run never reported back (a crash or a lost",
+            if count == 1 { " was" } else { "s were" }
+        ),
+        "connection). Check in the store whether they took effect:".to_string(),
+        String::new(),
+    ];
+    lines.extend(unknown);
+    lines.push(String::new());
+    lines.push("y puts them aside (:log keeps them); any other key asks again next start.".into());
+    let confirm = super::edit::Confirm::new(
+        "Writes with an unknown outcome",
+        lines,
+        "Put aside",
+        super::edit::Confirmed::DiscardUnknownWrites,
+    );
+    super::edit::open_confirm(state, confirm);
+    Vec::new()
+}
+
+/// `q`, Ctrl-c or `:quit`: quits at once unless writes are still on their way to
+/// the store; then it asks, and any key but `y` keeps bctui open until they report.
+pub(super) fn ask_quit(state: &mut AppState) -> Vec<Effect> {
+    let writes = state.writes_in_flight();
+    if writes == 0 {
+        return quit(state);
+    }
+    let lines = vec![
+        format!(
+            "{writes} write{} still on the way to the store.",
+            if writes == 1 { " is" } else { "s are" }
+        ),
+        "Quitting now may leave them unsent, or sent with no word of the outcome.".to_string(),
+        "Any other key keeps bctui open: they finish and report (:log shows them).".to_string(),
+    ];
+    let confirm = super::edit::Confirm::new(
+        "Quit while writes are being sent?",
+        lines,
+        "Quit anyway",
+        super::edit::Confirmed::Quit,
+    );
+    super::edit::open_confirm(state, confirm);
+    Vec::new()
 }
 
 /// Shows a toast and schedules its removal.

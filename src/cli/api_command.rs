@@ -1,6 +1,6 @@
 //! `bctui api`: one request to the store's API, printed like `gh api` does.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{ErrorKind, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::api::{ApiError, Client, RawResponse};
 use crate::config::Credentials;
+use crate::safe_text;
 
 /// Flags of `bctui api`.
 #[derive(Debug, Clone, Args)]
@@ -32,14 +33,51 @@ pub struct ApiArgs {
 pub async fn run(args: &ApiArgs, credentials: &Credentials) -> ExitCode {
     match execute(args, credentials).await {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("bctui: {message}");
+        Err(Failure::ClosedPipe) => closed_pipe(),
+        Err(Failure::Message(message)) => {
+            report(&message);
             ExitCode::FAILURE
         }
     }
 }
 
-async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, String> {
+/// Why `bctui api` stopped early.
+enum Failure {
+    /// A person should read this on stderr.
+    Message(String),
+    /// Whoever read stdout went away (`| head`): nothing more to say.
+    ClosedPipe,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Message(message)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(err: std::io::Error) -> Failure {
+        if err.kind() == ErrorKind::BrokenPipe {
+            Failure::ClosedPipe
+        } else {
+            Failure::Message(format!("cannot write the output: {err}"))
+        }
+    }
+}
+
+/// The exit status a shell gives a command killed by SIGPIPE (128 + 13), without
+/// the kill: Rust ignores SIGPIPE, so a closed pipe arrives as an error instead.
+fn closed_pipe() -> ExitCode {
+    ExitCode::from(141)
+}
+
+/// One line on stderr, filtered: error text can quote the store's own messages.
+/// Not `eprintln!`, which panics when stderr is closed.
+fn report(message: &str) {
+    let _ = writeln!(std::io::stderr(), "bctui: {}", safe_text::visible(message));
+}
+
+async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, Failure> {
     let method = parse_method(args.method.as_deref(), args.data.is_some())?;
     let body = match &args.data {
         Some(data) => Some(read_body(data)?),
@@ -49,7 +87,9 @@ async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, 
     let pretty = std::io::stdout().is_terminal();
     if args.paginate {
         if method != Method::GET {
-            return Err("--paginate works with GET only".to_string());
+            return Err(Failure::Message(
+                "--paginate works with GET only".to_string(),
+            ));
         }
         return paginate(&client, &args.path, pretty).await;
     }
@@ -59,9 +99,10 @@ async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, 
         .map_err(|err| err.to_string())?;
     let mut out = std::io::stdout().lock();
     if args.include {
-        write_head(&mut out, &response);
+        write_head(&mut out, &response)?;
     }
-    write_body(&mut out, &response.body, pretty);
+    write_body(&mut out, &response.body, pretty)?;
+    out.flush()?;
     Ok(finish(&method, &args.path, &response))
 }
 
@@ -71,7 +112,7 @@ fn finish(method: &Method, path: &str, response: &RawResponse) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let error = ApiError::from_response(method.as_str(), path, response.status, &response.body);
-    eprintln!("bctui: {error}");
+    report(&error.to_string());
     ExitCode::FAILURE
 }
 
@@ -115,36 +156,51 @@ fn read_body(data: &str) -> Result<Value, String> {
     })
 }
 
-fn write_head(out: &mut impl Write, response: &RawResponse) {
+fn write_head(out: &mut impl Write, response: &RawResponse) -> std::io::Result<()> {
     let reason = reqwest::StatusCode::from_u16(response.status)
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("");
-    let _ = writeln!(out, "HTTP {} {reason}", response.status);
+    writeln!(out, "HTTP {} {reason}", response.status)?;
     for (name, value) in &response.headers {
-        let _ = writeln!(out, "{name}: {value}");
+        writeln!(
+            out,
+            "{}: {}",
+            safe_text::visible_line(name),
+            safe_text::visible_line(value)
+        )?;
     }
-    let _ = writeln!(out);
+    writeln!(out)
 }
 
-fn write_body(out: &mut impl Write, body: &[u8], pretty: bool) {
+/// The body, filtered whether or not stdout is a terminal (piped output usually
+/// ends on one, through `less` or `head`): JSON keeps its value with the
+/// dangerous characters as `\u` escapes, anything else shows them as `<U+XXXX>`.
+fn write_body(out: &mut impl Write, body: &[u8], pretty: bool) -> std::io::Result<()> {
     if body.is_empty() {
-        return;
+        return Ok(());
     }
-    if pretty && let Ok(value) = serde_json::from_slice::<Value>(body) {
-        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        let _ = writeln!(out, "{text}");
-        return;
+    let text = String::from_utf8_lossy(body);
+    let shown = match serde_json::from_slice::<Value>(body) {
+        Ok(value) if pretty => {
+            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            safe_text::escape_json(&text).into_owned()
+        }
+        Ok(_) => safe_text::escape_json(&text).into_owned(),
+        // CRLF line ends are plain line ends; a lone CR (which could overwrite
+        // a line) is shown like any other control character.
+        Err(_) => safe_text::visible(&text.replace("\r\n", "\n")).into_owned(),
+    };
+    out.write_all(shown.as_bytes())?;
+    if !shown.ends_with('\n') {
+        writeln!(out)?;
     }
-    let _ = out.write_all(body);
-    if !body.ends_with(b"\n") {
-        let _ = writeln!(out);
-    }
+    Ok(())
 }
 
 /// Walks every page of a list (V3 `data` items, V2 array elements; 204 or a short page
 /// ends it) and prints all items as one array.
-async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode, String> {
+async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode, Failure> {
     let items = client
         .paginate_raw(path, |_| {})
         .await
@@ -156,13 +212,36 @@ async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode,
         serde_json::to_string(&all)
     }
     .map_err(|err| err.to_string())?;
-    println!("{text}");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", safe_text::escape_json(&text))?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn written(body: &[u8], pretty: bool) -> String {
+        let mut out = Vec::new();
+        write_body(&mut out, body, pretty).expect("writes to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn bodies_are_written_inert() {
+        assert_eq!(
+            written(b"line one\r\nline\rtwo\x1b[2J\r\n", false),
+            "line one\nline<U+000D>two<U+001B>[2J\n"
+        );
+        let json = "{\"name\":\"a\u{9b}b\u{202e}c\"}";
+        assert_eq!(
+            written(json.as_bytes(), false),
+            "{\"name\":\"a\\u009bb\\u202ec\"}\n"
+        );
+        assert!(written(json.as_bytes(), true).contains("\"a\\u009bb\\u202ec\""));
+        assert_eq!(written(b"", true), "");
+    }
 
     #[test]
     fn method_defaults_follow_the_body() {

@@ -11,6 +11,7 @@ use clap::{Args, Subcommand};
 use serde_json::Value;
 
 use super::hook_receiver::{Delivery, ExpectedHeader, HeaderCheck, Receiver};
+use crate::safe_text;
 
 #[derive(Debug, Subcommand)]
 pub enum WebhooksCommand {
@@ -52,7 +53,7 @@ async fn listen(args: &ListenArgs, stop: impl Future<Output = ()>) -> ExitCode {
         let _ = writeln!(
             err,
             "  checking header {}: callbacks without it are answered 401",
-            terminal_safe(&h.name)
+            safe_text::visible_line(&h.name)
         );
     }
     let terminal = std::io::stdout().is_terminal();
@@ -84,7 +85,7 @@ fn report(delivery: &Delivery, terminal: bool) -> std::io::Result<()> {
             std::io::stderr(),
             "{}body is not JSON: {}",
             problem.map(|p| format!("{p}; ")).unwrap_or_default(),
-            terminal_safe(&delivery.raw)
+            safe_text::visible_line(&delivery.raw)
         );
         return Ok(());
     };
@@ -95,7 +96,7 @@ fn report(delivery: &Delivery, terminal: bool) -> std::io::Result<()> {
     let line = if terminal {
         readable(payload)
     } else {
-        terminal_safe(&payload.to_string())
+        safe_text::escape_json(&payload.to_string()).into_owned()
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{line}")?;
@@ -134,28 +135,11 @@ pub fn readable(payload: &Value) -> String {
         }
     }
     let hash: String = text("hash").chars().take(10).collect();
-    terminal_safe(&format!(
+    safe_text::visible_line(&format!(
         "{when}  {}  {subject}  hash {hash}",
         text("scope")
     ))
-}
-
-/// Escapes what could drive a terminal or hide text: control characters (C0, DEL, C1),
-/// bidirectional overrides and zero-width marks, as `\uXXXX` (still valid inside JSON).
-pub fn terminal_safe(text: &str) -> String {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    };
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    .into_owned()
 }
 
 #[cfg(test)]
@@ -166,10 +150,15 @@ mod tests {
     #[test]
     fn escapes_terminal_controls_and_keeps_json_valid() {
         let payload = json!({"scope": "store/order/created\u{1b}[2J\u{9b}\u{202e}", "data": {}});
-        let line = terminal_safe(&payload.to_string());
+        let line = safe_text::escape_json(&payload.to_string()).into_owned();
         assert!(!line.chars().any(|c| c.is_control() || c == '\u{202e}'));
         let back: Value = serde_json::from_str(&line).expect("still JSON");
         assert_eq!(back, payload);
+        let shown = readable(&payload);
+        assert!(
+            shown.contains("created<U+001B>[2J<U+009B><U+202E>"),
+            "{shown}"
+        );
     }
 
     #[test]

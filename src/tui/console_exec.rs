@@ -3,7 +3,6 @@
 //! blocking thread so a 5 MB answer never stalls the UI, and reads and writes
 //! the history file and saved bodies.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,13 +17,16 @@ use crate::app::console::{
     ConsoleEffect, ConsoleEvent, ConsoleFailure, ConsoleResponse, HistoryEntry, HttpMethod, history,
 };
 use crate::clock::Clock;
+use crate::private_file::{self, Mode};
 
 /// Starts the work `effect` asks for; results come back as `Action::Console`.
+/// A history append first waits for `previous` (the append before it).
 pub(super) fn run(
     client: Client,
     actions: UnboundedSender<Action>,
     effect: ConsoleEffect,
     clock: Clock,
+    previous: Option<JoinHandle<()>>,
 ) -> JoinHandle<()> {
     let reply = move |event| {
         let _ = actions.send(Action::Console(event));
@@ -90,6 +92,10 @@ pub(super) fn run(
             reply(ConsoleEvent::HistoryLoaded(loaded));
         }),
         ConsoleEffect::AppendHistory { file, entry } => tokio::spawn(async move {
+            if let Some(previous) = previous {
+                // Finished or aborted, the order is kept either way.
+                let _ = previous.await;
+            }
             let written = tokio::task::spawn_blocking(move || append_history(&file, &entry))
                 .await
                 .unwrap_or_else(|error| Err(error.to_string()));
@@ -132,27 +138,13 @@ fn read_history(file: &Path) -> Result<Vec<HistoryEntry>, String> {
     if text.lines().count() > history::HISTORY_FILE_MAX {
         let kept: String = entries.iter().map(|e| e.to_line() + "\n").collect();
         let aside = file.with_extension("jsonl.tmp");
-        let rewritten = write_private(&aside, kept.as_bytes(), false)
+        let rewritten = private_file::write(&aside, kept.as_bytes(), Mode::Truncate)
             .and_then(|()| std::fs::rename(&aside, file));
         if let Err(error) = rewritten {
             tracing::warn!("could not shorten {}: {error}", file.display());
         }
     }
     Ok(entries)
-}
-
-/// Writes (or appends) `bytes` to a file readable by its owner only:
-/// requests and responses can hold customer data.
-fn write_private(path: &Path, bytes: &[u8], append: bool) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    if append {
-        options.create(true).append(true);
-    } else {
-        options.create(true).write(true).truncate(true);
-    }
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(bytes)
 }
 
 /// Appends one line to the history file.
@@ -163,7 +155,7 @@ fn append_history(file: &Path, entry: &HistoryEntry) -> Result<(), String> {
     }
     let mut line = entry.to_line();
     line.push('\n');
-    write_private(file, line.as_bytes(), true).map_err(describe)
+    private_file::write(file, line.as_bytes(), Mode::Append).map_err(describe)
 }
 
 /// Writes the whole body to `dir/file_name` (adding `-2`, `-3`… rather than
@@ -177,7 +169,8 @@ fn save_body(dir: &Path, file_name: &str, body: &[u8]) -> Result<(PathBuf, usize
         path = dir.join(format!("{stem}-{n}.{extension}"));
         n += 1;
     }
-    write_private(&path, body, false).map_err(|e| format!("{}: {e}", path.display()))?;
+    private_file::write(&path, body, Mode::Truncate)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((path, body.len()))
 }
 

@@ -10,13 +10,22 @@ use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinHandle};
 
 use super::fetch;
+use super::journal::{self, Journal};
 use crate::api::Client;
 use crate::app::action::Connected;
 use crate::app::action::Slot;
 use crate::app::home::HomeTask;
+use crate::app::console::ConsoleEffect;
 use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
 use crate::clock::Clock;
+
+/// First pause of a store probe; each unanswered probe doubles it up to the most.
+const PROBE_FIRST_PAUSE: Duration = Duration::from_millis(500);
+const PROBE_MAX_PAUSE: Duration = Duration::from_secs(30);
+
+/// Journal lines of earlier runs that `:log` shows at most.
+const EARLIER_LINES: usize = 500;
 
 /// Connects to a profile by name (for `:profile NAME`): the client, or why not.
 pub type Connect = Arc<dyn Fn(&str) -> Result<Client, String> + Send + Sync>;
@@ -31,6 +40,9 @@ pub struct Executor {
     rate_watch: Option<JoinHandle<()>>,
     switching: Option<JoinHandle<()>>,
     clock: Clock,
+    probe: Option<JoinHandle<()>>,
+    last_append: Option<JoinHandle<()>>,
+    journal: Journal,
 }
 
 impl Executor {
@@ -41,6 +53,7 @@ impl Executor {
         connect: Connect,
         actions: mpsc::UnboundedSender<Action>,
         clock: Clock,
+        journal: Journal,
     ) -> Self {
         let mut executor = Executor {
             client: Arc::new(Mutex::new(client)),
@@ -51,8 +64,12 @@ impl Executor {
             rate_watch: None,
             switching: None,
             clock,
+            probe: None,
+            last_append: None,
+            journal,
         };
         executor.watch_rate_limit();
+        executor.read_journal();
         executor
     }
 
@@ -72,7 +89,12 @@ impl Executor {
                 let actions = self.actions.clone();
                 let task = tokio::spawn(async move {
                     let result = fetch::run(&client, fetch).await;
+                    let unreachable = result.as_ref().is_err_and(fetch::unreachable);
+                    let result = result.map_err(|error| error.to_string());
                     let _ = actions.send(Action::Loaded { request, result });
+                    if unreachable {
+                        let _ = actions.send(Action::StoreUnreachable);
+                    }
                 });
                 if let Some(older) = self.slots.insert(slot, task.abort_handle()) {
                     older.abort();
@@ -101,11 +123,12 @@ impl Executor {
                     _ => None,
                 };
                 let (client, actions) = (self.client(), self.actions.clone());
+                let journal = self.journal.clone();
                 let task = tokio::spawn(async move {
                     if let Some(wait) = wait {
                         wait.await;
                     }
-                    super::orders_tasks::run(client, task, actions).await;
+                    super::orders_tasks::run(client, task, actions, &journal).await;
                 });
                 self.timers.push(task.abort_handle());
             }
@@ -113,21 +136,44 @@ impl Executor {
                 // Not a slot: a request already sent is never abandoned (not
                 // even by a profile switch); only quitting aborts it.
                 self.timers.retain(|task| !task.is_finished());
+                // History lines go to the file in the order they were asked for:
+                // each append waits for the one before it.
+                let appends = matches!(effect, ConsoleEffect::AppendHistory { .. });
+                let previous = if appends {
+                    self.last_append.take()
+                } else {
+                    None
+                };
                 let task = super::console_exec::run(
                     self.client(),
                     self.actions.clone(),
                     effect,
                     self.clock.clone(),
+                    previous,
                 );
                 self.timers.push(task.abort_handle());
+                if appends {
+                    self.last_append = Some(task);
+                }
             }
             Effect::Write { request, write } => {
                 // Writes are never aborted by newer fetches: they must finish and report.
                 let client = self.client();
                 let actions = self.actions.clone();
+                let journal = self.journal.clone();
                 tokio::spawn(async move {
+                    let store = client.store_hash().to_string();
+                    journal.sent(&store, request, write.describe());
                     let result = super::write::run(&client, request, *write, &actions).await;
+                    journal.outcome(&store, request, super::write::outcome(&result));
                     let _ = actions.send(Action::Written { request, result });
+                });
+            }
+            Effect::DiscardUnknownWrites => {
+                let (journal, store) =
+                    (self.journal.clone(), self.client().store_hash().to_string());
+                tokio::task::spawn_blocking(move || {
+                    journal.discard(&store, &journal.unknown(&store))
                 });
             }
             // The runner suspends the terminal for the editor; nothing to run here.
@@ -146,8 +192,44 @@ impl Executor {
                     self.timers.push(task.abort_handle());
                 }
             }
+            Effect::ProbeStore => self.probe_store(),
             Effect::Quit => self.abort_all(),
         }
+    }
+
+    /// Asks the store for its name with growing pauses until it answers, then
+    /// sends `Action::StoreReachable`. One probe at a time.
+    fn probe_store(&mut self) {
+        if self
+            .probe
+            .as_ref()
+            .is_some_and(|probe| !probe.is_finished())
+        {
+            return;
+        }
+        let client = self.client();
+        let actions = self.actions.clone();
+        self.probe = Some(tokio::spawn(async move {
+            let mut pause = PROBE_FIRST_PAUSE;
+            loop {
+                // Retry pacing, not time of day: tokio's timer even under a manual clock.
+                tokio::time::sleep(pause).await;
+                match client.store_info().await {
+                    Ok(store) => {
+                        let _ = actions.send(Action::StoreReachable(Some(store.name)));
+                        return;
+                    }
+                    Err(error) if fetch::unreachable(&error) => {
+                        pause = (pause * 2).min(PROBE_MAX_PAUSE);
+                    }
+                    // It answered, if only to refuse (e.g. no scope for /v2/store).
+                    Err(_) => {
+                        let _ = actions.send(Action::StoreReachable(None));
+                        return;
+                    }
+                }
+            }
+        }));
     }
 
     /// Sends `action` once `delay` completes.
@@ -186,6 +268,27 @@ impl Executor {
         for (_, task) in self.slots.drain() {
             task.abort();
         }
+        if let Some(probe) = self.probe.take() {
+            probe.abort();
+        }
+    }
+
+    /// Reads the current store's journal off the UI thread and sends what `:log`
+    /// and the unknown-outcome check need. Called at start and after `:profile`.
+    pub fn read_journal(&self) {
+        let (journal, store) = (self.journal.clone(), self.client().store_hash().to_string());
+        let actions = self.actions.clone();
+        tokio::task::spawn_blocking(move || {
+            let records = journal.read(&store);
+            let unknown = journal.unknown(&store);
+            let earlier = records
+                .iter()
+                .skip(records.len().saturating_sub(EARLIER_LINES))
+                .map(journal::describe)
+                .collect();
+            let unknown = unknown.iter().map(journal::describe).collect();
+            let _ = actions.send(Action::JournalRead { earlier, unknown });
+        });
     }
 
     /// Must be called after a successful profile switch so the header shows
@@ -237,6 +340,9 @@ impl Executor {
         if let Some(task) = self.switching.take() {
             task.abort();
         }
+        if let Some(task) = self.probe.take() {
+            task.abort();
+        }
     }
 }
 
@@ -263,7 +369,14 @@ mod tests {
         .expect("client");
         let connect: Connect = Arc::new(|name: &str| Err(format!("no profile {name}")));
         let (sender, receiver) = mpsc::unbounded_channel();
-        (Executor::new(client, connect, sender, clock), receiver)
+        let journal = Journal::new(
+            &std::env::temp_dir().join("bctui-executor-unit-never-written"),
+            clock.clone(),
+        );
+        (
+            Executor::new(client, connect, sender, clock, journal),
+            receiver,
+        )
     }
 
     async fn settle() {

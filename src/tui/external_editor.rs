@@ -59,14 +59,22 @@ fn create_temp(text: &str, suffix: &str) -> io::Result<TempFile> {
     Err(io::Error::other("could not create a unique temp file"))
 }
 
-fn run_editor(command: &str, path: &Path) -> Result<(), String> {
-    // Through the shell so `EDITOR="code --wait"` works; the path is passed as
-    // an argument, never spliced into the command text.
-    let status = Command::new("sh")
+/// The editor's process. Through the shell so `EDITOR="code --wait"` works; the
+/// path is passed as an argument, never spliced into the command text. The
+/// editor (and whatever plugins it runs) gets no token variable.
+fn editor_process(command: &str, path: &Path) -> Command {
+    let mut process = Command::new("sh");
+    process
         .arg("-c")
         .arg(format!("{command} \"$1\""))
         .arg("sh")
         .arg(path)
+        .env_remove(crate::config::TOKEN_ENV);
+    process
+}
+
+fn run_editor(command: &str, path: &Path) -> Result<(), String> {
+    let status = editor_process(command, path)
         .status()
         .map_err(|error| format!("could not start the editor {command:?}: {error}"))?;
     if status.success() {
@@ -113,6 +121,17 @@ mod tests {
         assert!(path.to_string_lossy().ends_with(".json"));
         drop(temp);
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn the_editor_gets_no_token_variable() {
+        let process = editor_process("vi", Path::new("/tmp/x.json"));
+        let removed: Vec<_> = process
+            .get_envs()
+            .filter(|(_, value)| value.is_none())
+            .map(|(name, _)| name.to_os_string())
+            .collect();
+        assert_eq!(removed, [crate::config::TOKEN_ENV]);
     }
 
     #[test]

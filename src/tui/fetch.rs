@@ -1,10 +1,10 @@
 //! One `Fetch` as API calls. Errors become the API's own message (ApiError's
-//! Display), which the UI shows as is.
+//! Display, made by the executor), which the UI shows as is.
 
-use crate::api::Client;
 use crate::api::query::{
     AddressQuery, CustomerQuery, OrderQuery, ProductQuery, SortDirection, TreeCategoryQuery,
 };
+use crate::api::{ApiError, Client};
 use crate::app::panes::{
     CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
     ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
@@ -16,9 +16,15 @@ const WALK_LIMIT: u32 = 250;
 /// Newest orders first.
 const ORDERS_SORT: &str = "date_created:desc";
 
+/// Whether `error` means the store could not be reached at all (refused,
+/// unresolvable, timed out), rather than an answer the store gave.
+pub fn unreachable(error: &ApiError) -> bool {
+    matches!(error, ApiError::Transport { .. } | ApiError::Timeout { .. })
+}
+
 /// Runs `fetch` against the store.
-pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, String> {
-    let result = match fetch {
+pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
+    match fetch {
         Fetch::StoreInfo => client
             .store_info()
             .await
@@ -109,10 +115,9 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, String> {
             .map(Loaded::Categories),
         Fetch::Count(query) => {
             let result = super::counts::run(client, &query).await;
-            return Ok(Loaded::Count { query, result });
+            Ok(Loaded::Count { query, result })
         }
-    };
-    result.map_err(|error| error.to_string())
+    }
 }
 
 fn product_query(query: &ProductsQuery) -> ProductQuery {

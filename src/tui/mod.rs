@@ -7,6 +7,7 @@ mod executor;
 pub mod external_editor;
 mod fetch;
 mod home_tasks;
+pub mod journal;
 mod orders_tasks;
 mod runner;
 pub mod terminal;
@@ -167,6 +168,7 @@ impl<B: FrameBackend> Runner<B> {
         options: TuiOptions,
     ) -> io::Result<(Self, mpsc::UnboundedSender<Action>)> {
         let (sender, receiver) = mpsc::unbounded_channel();
+        let journal = journal::Journal::new(&options.data_dir, options.clock.clone());
         let mut state = AppState::new(
             options.profile,
             options.user_host,
@@ -190,6 +192,7 @@ impl<B: FrameBackend> Runner<B> {
             options.connect,
             sender.clone(),
             options.clock,
+            journal,
         );
         let runner = Runner::new(terminal, state, executor, receiver)?;
         Ok((runner, sender))

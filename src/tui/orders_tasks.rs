@@ -3,12 +3,15 @@
 
 use tokio::sync::mpsc;
 
+use super::journal::Journal;
 use crate::api::Client;
-use crate::api::models::Order;
+use crate::api::compare;
+use crate::api::models::{Order, OrderUpdate, ShipmentCreate};
 use crate::api::query::OrderQuery;
 use crate::app::Action;
 use crate::app::orders::{
-    ExportKind, NEEDS_ACTION, OrderView, OrdersMsg, OrdersTask, ViewQuery, address_text, export,
+    ExportKind, NEEDS_ACTION, OrderView, OrderWritten, OrdersMsg, OrdersTask, ViewQuery,
+    address_text, export,
 };
 use crate::app::panes::OrderFilter;
 
@@ -16,8 +19,22 @@ use crate::app::panes::OrderFilter;
 const POLL_LIMIT: u32 = 250;
 
 /// Runs `task`, sending every result to `actions`; a poll's wait is already over.
-pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::UnboundedSender<Action>) {
+/// Writes are journaled before they are sent and their outcome after.
+pub(super) async fn run(
+    client: Client,
+    task: OrdersTask,
+    actions: mpsc::UnboundedSender<Action>,
+    journal: &Journal,
+) {
+    let store = client.store_hash().to_string();
+    let written = task.describe_write();
+    if let Some((request, what)) = &written {
+        journal.sent(&store, *request, what.clone());
+    }
     let send = |message: OrdersMsg| {
+        if let (Some((request, _)), OrdersMsg::Written { result, .. }) = (&written, &message) {
+            journal.outcome(&store, *request, order_outcome(result));
+        }
         let _ = actions.send(Action::Orders(message));
     };
     match task {
@@ -57,28 +74,18 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             request,
             order_id,
             update,
+            expected,
         } => {
-            let result = client
-                .update_order(order_id, &update)
-                .await
-                .map(Box::new)
-                .map_err(|e| e.to_string());
+            let result = update_order(&client, order_id, &update, &expected).await;
             send(OrdersMsg::Written { request, result });
         }
         OrdersTask::Ship {
             request,
             order_id,
             shipment,
+            expected,
         } => {
-            // The order's shipped counts and status come from the API afterwards.
-            let result = match client.create_shipment(order_id, &shipment).await {
-                Ok(_) => client
-                    .get_order(order_id)
-                    .await
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
+            let result = ship_order(&client, order_id, &shipment, &expected).await;
             send(OrdersMsg::Written { request, result });
         }
         OrdersTask::CopyShippingAddress { order_id } => {
@@ -106,6 +113,86 @@ pub(super) async fn run(client: Client, task: OrdersTask, actions: mpsc::Unbound
             send(OrdersMsg::Exported { request, result });
         }
     }
+}
+
+/// What the journal records of an order write's result.
+fn order_outcome(result: &Result<OrderWritten, String>) -> Result<(), String> {
+    match result {
+        Err(message) => Err(message.clone()),
+        Ok(OrderWritten::Changed { .. }) => Err("not sent: changed by someone else".to_string()),
+        Ok(OrderWritten::Saved { not_taken, .. }) if !not_taken.is_empty() => {
+            Err(compare::not_taken_message(not_taken))
+        }
+        Ok(OrderWritten::Saved { .. }) => Ok(()),
+    }
+}
+
+/// The order as it is now, or why it cannot be written: someone changed the fields
+/// in `expected` since the user saw them.
+async fn unchanged_order(
+    client: &Client,
+    order_id: u64,
+    expected: &serde_json::Value,
+) -> Result<Result<Order, OrderWritten>, String> {
+    let current = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let differences = compare::differences(expected, &current);
+    Ok(if differences.is_empty() {
+        Ok(current)
+    } else {
+        Err(OrderWritten::Changed {
+            current: Box::new(current),
+            differences,
+        })
+    })
+}
+
+/// `PUT /v2/orders/{id}` when the order still holds what the user saw; the saved
+/// order is compared with what was sent.
+async fn update_order(
+    client: &Client,
+    order_id: u64,
+    update: &OrderUpdate,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
+        return Ok(changed);
+    }
+    let order = client
+        .update_order(order_id, update)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        not_taken: compare::not_taken(update, &order),
+        order: Box::new(order),
+    })
+}
+
+/// `POST /v2/orders/{id}/shipments` when the order's status and shipped count are
+/// still as shown; then the order again for its new counts and status.
+async fn ship_order(
+    client: &Client,
+    order_id: u64,
+    shipment: &ShipmentCreate,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
+        return Ok(changed);
+    }
+    client
+        .create_shipment(order_id, shipment)
+        .await
+        .map_err(|e| e.to_string())?;
+    let order = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        order: Box::new(order),
+        not_taken: Vec::new(),
+    })
 }
 
 fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
@@ -169,7 +256,7 @@ async fn export_view(
     let total = orders.len() as u64;
     progress(total, Some(total));
     let (text, rows) = match kind {
-        ExportKind::Orders => (export::orders_csv(&orders), orders.len()),
+        ExportKind::Orders => (export::orders_csv(&orders)?, orders.len()),
         ExportKind::LineItems => {
             let mut lines = Vec::new();
             for (done, order) in orders.iter().enumerate() {
@@ -180,13 +267,16 @@ async fn export_view(
                 lines.extend(items);
                 progress(done as u64 + 1, Some(total));
             }
-            (export::lines_csv(&lines), lines.len())
+            (export::lines_csv(&lines)?, lines.len())
         }
     };
     let path = path.to_path_buf();
-    tokio::task::spawn_blocking(move || std::fs::write(&path, text))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+    // Names, emails and addresses: readable by the owner only.
+    tokio::task::spawn_blocking(move || {
+        crate::private_file::write(&path, text.as_bytes(), crate::private_file::Mode::Truncate)
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
     Ok(rows)
 }

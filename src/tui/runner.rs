@@ -200,8 +200,9 @@ impl<B: FrameBackend> Runner<B> {
     fn handle(&mut self, action: Action) {
         let switched = matches!(&action, Action::ProfileSwitched { result: Ok(_), .. });
         if switched {
-            // The new store has its own quota.
+            // The new store has its own quota and its own journal.
             self.executor.watch_rate_limit();
+            self.executor.read_journal();
         }
         let effects = update(&mut self.state, action);
         if self.state.changed {

@@ -3,12 +3,22 @@
 
 use tokio::sync::mpsc;
 
+use std::collections::HashMap;
+
 use crate::api::Client;
+use crate::api::ProductQuery;
+use crate::api::compare::{self, FieldDiff};
 use crate::api::endpoints::catalog::PRODUCT_BATCH_LIMIT;
 use crate::api::error::ApiError;
-use crate::api::models::ProductWrite;
+use crate::api::models::{Product, ProductWrite};
 use crate::app::Action;
+use crate::app::edit::write::GuardedWrite;
 use crate::app::edit::{Write, WriteFailure, Written};
+
+use super::write_resources;
+
+/// Products re-read per request before a batch change (the API's page limit).
+const PRODUCT_READ_LIMIT: usize = 250;
 use crate::app::list::RequestId;
 
 pub(super) fn failure(error: ApiError) -> WriteFailure {
@@ -29,21 +39,34 @@ pub async fn run(
         Write::UpdateProduct {
             id,
             changes,
-            expected_modified,
+            expected,
             force,
         } => {
             if !force {
-                // The lost-update guard: compare with what the user saw.
+                // The lost-update guard: the fields about to change must still hold
+                // what the user saw, by value (a timestamp has one-second resolution).
                 let current = client.get_product(id, &[]).await.map_err(failure)?;
-                if current.date_modified != expected_modified {
+                if !compare::differences(&expected, &current).is_empty() {
                     return Ok(Written::Conflict(Box::new(current)));
                 }
             }
             let saved = client.update_product(id, &changes).await.map_err(failure)?;
-            Ok(Written::Product(Box::new(saved)))
+            let not_taken = compare::not_taken(&changes, &saved);
+            Ok(Written::Product {
+                saved: Box::new(saved),
+                not_taken,
+            })
         }
-        Write::UpdateProducts { changes } => {
-            Ok(update_batches(client, request, &changes, actions).await)
+        Write::UpdateProducts { items } => {
+            let (unchanged, changed) = match still_as_seen(client, items).await {
+                Ok(split) => split,
+                Err(error) => return Err(failure(error)),
+            };
+            let mut written = update_batches(client, request, &unchanged, actions).await;
+            if let Written::Products { changed: slot, .. } = &mut written {
+                *slot = changed;
+            }
+            Ok(written)
         }
         Write::DeleteProducts { ids } => match ids.as_slice() {
             [id] => match client.delete_product(*id).await {
@@ -73,25 +96,142 @@ pub async fn run(
         Write::UpdateVariant {
             product_id,
             variant_id,
-            changes,
+            ref changes,
+            ..
         } => {
-            let variant = client
-                .update_variant(product_id, variant_id, &changes)
+            let differences = write_resources::changed_meanwhile(client, &write)
                 .await
                 .map_err(failure)?;
+            if !differences.is_empty() {
+                return Err(changed_failure(&differences));
+            }
+            let variant = client
+                .update_variant(product_id, variant_id, changes)
+                .await
+                .map_err(failure)?;
+            let not_taken = compare::not_taken(changes, &variant);
+            if !not_taken.is_empty() {
+                return Err(WriteFailure {
+                    message: compare::not_taken_message(&not_taken),
+                    fields: Vec::new(),
+                });
+            }
             // Saved already; if this re-read fails the next edit just asks about a conflict.
             let product = client.get_product(product_id, &["variants"]).await.ok();
             Ok(Written::Variant(Box::new(variant), product.map(Box::new)))
         }
-        other => super::write_resources::run(client, other)
-            .await
-            .map_err(failure),
+        other => {
+            let differences = write_resources::changed_meanwhile(client, &other)
+                .await
+                .map_err(failure)?;
+            if !differences.is_empty() {
+                return Err(changed_failure(&differences));
+            }
+            let written = write_resources::run(client, other.clone())
+                .await
+                .map_err(failure)?;
+            let not_taken = write_resources::not_taken(&other, &written);
+            if !not_taken.is_empty() {
+                return Err(WriteFailure {
+                    message: compare::not_taken_message(&not_taken),
+                    fields: Vec::new(),
+                });
+            }
+            Ok(written)
+        }
     }
+}
+
+/// Nothing was sent: the fields about to change no longer hold what the user saw.
+fn changed_failure(differences: &[FieldDiff]) -> WriteFailure {
+    let what: Vec<String> = differences
+        .iter()
+        .map(|d| {
+            format!(
+                "{} is {} (you saw {})",
+                d.field,
+                d.found_text(),
+                d.wanted_text()
+            )
+        })
+        .collect();
+    WriteFailure {
+        message: format!(
+            "not sent: changed by someone else: {}; refresh (r) to see it",
+            what.join(", ")
+        ),
+        fields: Vec::new(),
+    }
+}
+
+/// What the journal records of a write's result: `Err` when anything asked for did
+/// not happen (a conflict, a refused or partly failed batch, a field not taken).
+pub fn outcome(result: &Result<Written, WriteFailure>) -> Result<(), String> {
+    match result {
+        Err(failure) => Err(failure.message.clone()),
+        Ok(Written::Conflict(_)) => Err("not sent: changed by someone else".to_string()),
+        Ok(Written::Product { not_taken, .. }) if !not_taken.is_empty() => {
+            Err(compare::not_taken_message(not_taken))
+        }
+        Ok(Written::Products {
+            failed, changed, ..
+        }) if !failed.is_empty() || !changed.is_empty() => {
+            let ids: Vec<String> = failed
+                .iter()
+                .map(|(id, message)| format!("#{id}: {message}"))
+                .chain(
+                    changed
+                        .iter()
+                        .map(|(p, _)| format!("#{}: not sent: changed by someone else", p.id)),
+                )
+                .collect();
+            Err(ids.join("; "))
+        }
+        Ok(_) => Ok(()),
+    }
+}
+
+/// Re-reads the products of `items` (`id:in`, 250 a request) and splits the writes
+/// into those whose fields still hold what the user saw and the products that
+/// someone changed meanwhile (with the fields that differ). A product that is gone
+/// stays in the first group: its write then fails with the API's 404.
+async fn still_as_seen(
+    client: &Client,
+    items: Vec<GuardedWrite>,
+) -> Result<(Vec<ProductWrite>, Vec<(Product, Vec<FieldDiff>)>), ApiError> {
+    let mut current: HashMap<u64, Product> = HashMap::new();
+    for chunk in items.chunks(PRODUCT_READ_LIMIT) {
+        let query = ProductQuery {
+            id_in: chunk.iter().map(GuardedWrite::id).collect(),
+            limit: Some(PRODUCT_READ_LIMIT as u32),
+            ..ProductQuery::default()
+        };
+        let page = client.list_products(&query).await?;
+        current.extend(page.items.into_iter().map(|p| (p.id, p)));
+    }
+    let mut unchanged = Vec::new();
+    let mut changed = Vec::new();
+    for item in items {
+        match current.remove(&item.id()) {
+            Some(product) => {
+                let differences = compare::differences(&item.expected, &product);
+                if differences.is_empty() {
+                    unchanged.push(item.changes);
+                } else {
+                    changed.push((product, differences));
+                }
+            }
+            None => unchanged.push(item.changes),
+        }
+    }
+    Ok((unchanged, changed))
 }
 
 /// Batches of 10 through `PUT /catalog/products`. The API applies a batch all
 /// or nothing, so when one fails its products are retried one by one: the
-/// good ones are saved and each failure carries its own message.
+/// good ones are saved and each failure carries its own message. A 403 is a
+/// permission, not a fault of one product: it stops the change. Every saved
+/// product is compared with what was sent; a field it does not show fails it.
 async fn update_batches(
     client: &Client,
     request: RequestId,
@@ -102,9 +242,12 @@ async fn update_batches(
     let mut saved = Vec::new();
     let mut failed = Vec::new();
     let mut done = 0;
-    for chunk in changes.chunks(PRODUCT_BATCH_LIMIT) {
+    let mut chunks = changes.chunks(PRODUCT_BATCH_LIMIT);
+    while let Some(chunk) = chunks.next() {
+        let mut forbidden = None;
         match client.update_products(chunk).await {
             Ok(products) => saved.extend(products),
+            Err(error) if error.status() == Some(403) => forbidden = Some(error.to_string()),
             Err(error) if chunk.len() == 1 => {
                 failed.push((chunk[0].id.unwrap_or(0), error.to_string()));
             }
@@ -117,6 +260,11 @@ async fn update_batches(
                 }
             }
         }
+        if let Some(message) = forbidden {
+            let rest = chunk.iter().chain(chunks.flatten());
+            failed.extend(rest.map(|item| (item.id.unwrap_or(0), message.clone())));
+            break;
+        }
         done += chunk.len();
         let _ = actions.send(Action::WriteProgress {
             request,
@@ -124,5 +272,18 @@ async fn update_batches(
             total,
         });
     }
-    Written::Products { saved, failed }
+    for change in changes {
+        let Some(product) = saved.iter().find(|p| Some(p.id) == change.id) else {
+            continue;
+        };
+        let not_taken = compare::not_taken(change, product);
+        if !not_taken.is_empty() {
+            failed.push((product.id, compare::not_taken_message(&not_taken)));
+        }
+    }
+    Written::Products {
+        saved,
+        failed,
+        changed: Vec::new(),
+    }
 }

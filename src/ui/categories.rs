@@ -53,10 +53,11 @@ fn build_items(pane: &CategoriesPane, parent: u64) -> Vec<TreeItem<'static, u64>
         .iter()
         .map(|&index| {
             let category = &pane.all[index];
+            let name = super::shown::text(&category.name);
             let label = if category.is_visible {
-                category.name.clone()
+                name
             } else {
-                format!("{} (hidden)", category.name)
+                format!("{name} (hidden)")
             };
             let children = build_items(pane, category.category_id);
             let id = category.category_id;

@@ -8,7 +8,6 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::dialogs::draw_editor_line;
-use super::table::{Column, fit_columns};
 use super::theme::Theme;
 use crate::app::edit::InlineEditor;
 
@@ -18,8 +17,8 @@ pub struct CellPlace<'a> {
     pub row: usize,
     /// The list's first visible row.
     pub offset: usize,
-    /// The table's columns.
-    pub columns: &'a [Column],
+    /// The columns as drawn: `(column index, width)` from `draw_list`.
+    pub fitted: &'a [(usize, u16)],
     /// The column edited (`None`: not a column).
     pub column: Option<usize>,
 }
@@ -33,10 +32,9 @@ pub fn draw(frame: &mut Frame, body: Rect, place: CellPlace, editor: &InlineEdit
     if y >= body.bottom() {
         return;
     }
-    let fitted = fit_columns(place.columns, body.width);
     let mut x = body.x;
     let mut cell_area = None;
-    for &(index, width) in &fitted {
+    for &(index, width) in place.fitted {
         if Some(index) == place.column {
             cell_area = Some(Rect::new(x, y, width, 1));
             break;

@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
 use super::format;
+use super::shown;
 use super::theme::Theme;
 use crate::app::keys::{Command, Group, footer_commands};
 use crate::app::{AppState, Mode, Tab};
@@ -17,7 +18,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     let store = header.store_name.as_deref().unwrap_or("…");
     let mut left = vec![
         Span::styled(" bctui ", theme.heading),
-        Span::styled(store.to_string(), theme.heading),
+        Span::styled(shown::text(store), theme.heading),
         Span::styled(format!("  profile {}", header.profile), theme.text),
         Span::styled(format!("  {}", header.user_host), theme.muted),
     ];

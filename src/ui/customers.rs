@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
                 let place = CellPlace {
                     row: 0,
                     offset: 0,
-                    columns: COLUMNS,
+                    fitted: &[],
                     column: None,
                 };
                 super::cell_editor::draw(frame, bottom, place, &edit.editor, theme);
@@ -141,7 +141,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
         draw_message(frame, body, message);
     } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
+        let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
             cell(state, theme, c, i)
         });
         if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
@@ -150,7 +150,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             let place = CellPlace {
                 row,
                 offset: pane.list.offset,
-                columns: COLUMNS,
+                fitted: &fitted,
                 column: edit.field.column(),
             };
             super::cell_editor::draw(frame, body, place, &edit.editor, theme);

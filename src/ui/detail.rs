@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::format;
+use super::shown;
 use super::table::draw_message;
 use super::theme::Theme;
 use crate::app::list::LoadState;
@@ -76,15 +77,13 @@ pub fn text_table(
     }
 }
 
-/// Draws `lines` scrolled down by `scroll`; returns how far they can scroll.
+/// Draws `lines` scrolled down by `scroll`; returns how far they can scroll,
+/// counting the rows wrapped lines take (a long name or note can fill many).
 pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> u16 {
-    let max_scroll = (lines.len() as u16).saturating_sub(area.height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(max_scroll), 0)),
-        area,
-    );
+    let paragraph = Paragraph::new(shown::lines(lines)).wrap(Wrap { trim: false });
+    let rows = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX);
+    let max_scroll = rows.saturating_sub(area.height);
+    frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), area);
     max_scroll
 }
 
@@ -125,5 +124,32 @@ pub fn loaded_or_status<'a, T>(
             None
         }
         (_, Some(data)) => Some(data),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    #[test]
+    fn a_long_wrapped_line_can_be_scrolled_through() {
+        let mut terminal = Terminal::new(TestBackend::new(40, 10)).expect("terminal");
+        let mut max = 0;
+        terminal
+            .draw(|frame| {
+                let lines = vec![
+                    Line::from(format!("Name: {}", "Bartholomew ".repeat(100))),
+                    Line::from("Email: bart@example.com"),
+                ];
+                max = draw_lines(frame, frame.area(), lines, u16::MAX);
+            })
+            .expect("draws");
+        // About 1,200 characters over 40 columns, plus the email line.
+        assert!((25..=40).contains(&max), "{max}");
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("Email: bart@example.com"), "{screen}");
     }
 }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::overlays::centered;
+use super::shown;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
@@ -120,11 +121,22 @@ fn draw_text(
     theme: &Theme,
 ) {
     let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let width = (widest as u16 + 4).clamp(44, 90);
-    let height = (lines.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
+    let width = (widest.min(90) as u16 + 4).clamp(44, 90);
+    // A long line wraps over at most this many rows, so a huge name cannot
+    // push the lines after it (email, counts) out of the dialog.
+    const MOST_ROWS: usize = 3;
+    let row_width = usize::from(width.saturating_sub(3)).max(1);
+    let rows: Vec<String> = lines
+        .iter()
+        .flat_map(|l| shown::rows(&shown::text(l), row_width, MOST_ROWS))
+        .collect();
+    let height = (rows.len() as u16 + 2).clamp(5, area.height.saturating_sub(2).max(5));
     let rect = centered(area, width, height);
     let inner = popup(frame, rect, title, keys, theme);
-    let text: Vec<Line> = lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
+    let text: Vec<Line> = rows
+        .into_iter()
+        .map(|row| Line::from(format!(" {row}")))
+        .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
         Paragraph::new(text)
@@ -145,7 +157,7 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
     let text: Vec<Line> = report
         .lines
         .iter()
-        .map(|l| Line::from(format!(" {l}")))
+        .map(|l| Line::from(format!(" {}", shown::text(l))))
         .collect();
     let max = (text.len() as u16).saturating_sub(inner.height);
     frame.render_widget(
@@ -266,7 +278,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         theme.heading,
     ))];
     for row in &preview.rows {
-        let name: String = row.name.chars().take(name_width).collect();
+        let name: String = shown::text(&row.name).chars().take(name_width).collect();
         let (new, style) = match row.new {
             Some(new) if new == row.old => (plain_money(new), theme.muted),
             Some(new) => (plain_money(new), theme.text),

@@ -155,6 +155,29 @@ fn create_form() {
 }
 
 #[test]
+fn a_huge_name_cannot_push_the_email_out_of_a_dialog() {
+    use crate::app::edit::confirm::{Confirm, Confirmed};
+    let mut state = state();
+    let lines = vec![
+        "ID:     7".to_string(),
+        format!("Name:   {}", "Bartholomew ".repeat(900)),
+        "Email:  bart@example.com".to_string(),
+        "Orders: 3".to_string(),
+    ];
+    let confirm = Confirm::new(
+        "Delete customer #7?",
+        lines,
+        "Delete",
+        Confirmed::DeleteCustomers { ids: vec![7] },
+    );
+    open(&mut state, Overlay::Confirm(confirm));
+    let shown = screen(&state);
+    for wanted in ["ID:     7", "Email:  bart@example.com", "Orders: 3", "…"] {
+        assert!(shown.contains(wanted), "{wanted:?} missing:\n{shown}");
+    }
+}
+
+#[test]
 fn a_resize_keeps_an_open_dialog_and_its_key_hints() {
     let mut state = state();
     for _ in 0..12 {

@@ -96,9 +96,9 @@ pub(super) fn status_lines(
     }
 }
 
-/// Text from the API without control characters (escape sequences stay text).
+/// Store text ready to show (hidden characters written as `<U+XXXX>`).
 pub(super) fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    super::shown::text(text)
 }
 
 /// Style of a line Enter works on: highlighted when selected.

@@ -14,6 +14,7 @@ mod home_chart;
 mod orders;
 mod overlays;
 mod products;
+pub mod shown;
 pub mod table;
 pub mod theme;
 

@@ -173,7 +173,7 @@ pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
             ToastKind::Info => (theme.good, "✓"),
             ToastKind::Error => (theme.bad, "✗"),
         };
-        let text = format!("{marker} {}", toast.text);
+        let text = format!("{marker} {}", super::shown::text(&toast.text));
         let inner_width = max_width.saturating_sub(2);
         let lines_needed = (text.chars().count() as u16)
             .div_ceil(inner_width.max(1))

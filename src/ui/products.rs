@@ -157,11 +157,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
         draw_message(frame, body, message);
     } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, |p, c| {
+        let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |p, c| {
             cell(state, theme, p, c)
         });
         if let Some(Overlay::Inline(edit)) = &state.edit.overlay {
-            draw_inline(frame, body, state, edit, theme);
+            draw_inline(frame, body, state, edit, &fitted, theme);
         }
     }
 }
@@ -178,7 +178,14 @@ fn progress_bar(done: usize, total: usize) -> String {
 }
 
 /// The inline editor over its product cell (see `cell_editor`).
-fn draw_inline(frame: &mut Frame, body: Rect, state: &AppState, edit: &InlineEdit, theme: &Theme) {
+fn draw_inline(
+    frame: &mut Frame,
+    body: Rect,
+    state: &AppState,
+    edit: &InlineEdit,
+    fitted: &[(usize, u16)],
+    theme: &Theme,
+) {
     let list = &state.products.list;
     let Some(row) = list.rows.iter().position(|p| p.id == edit.id) else {
         return;
@@ -186,7 +193,7 @@ fn draw_inline(frame: &mut Frame, body: Rect, state: &AppState, edit: &InlineEdi
     let place = super::cell_editor::CellPlace {
         row,
         offset: list.offset,
-        columns: COLUMNS,
+        fitted,
         column: Some(column_of(edit.field)),
     };
     super::cell_editor::draw(frame, body, place, &edit.editor, theme);

@@ -6,6 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
+use super::shown;
 use super::theme::Theme;
 use crate::app::list::PagedList;
 
@@ -99,6 +100,9 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(usize, u16)> {
 
 /// Draws the visible window of `list` into `area` (header line included).
 /// `cell` gives the text of one column of one row; only rows on screen are asked.
+/// Number columns grow to their widest visible value, so digits are never cut;
+/// text too long for its column ends with `…`. Returns the columns drawn,
+/// `(column index, width)` in display order, for editors placed over a cell.
 pub fn draw_list<T>(
     frame: &mut Frame,
     area: Rect,
@@ -106,11 +110,22 @@ pub fn draw_list<T>(
     columns: &[Column],
     list: &PagedList<T>,
     cell: impl Fn(&T, usize) -> Span<'static>,
-) {
+) -> Vec<(usize, u16)> {
     if area.height == 0 {
-        return;
+        return Vec::new();
     }
-    let fitted = fit_columns(columns, area.width);
+    let body_rows = area.height.saturating_sub(1) as usize;
+    let start = list.offset.min(list.rows.len());
+    let end = (start + body_rows).min(list.rows.len());
+    let cells: Vec<Vec<Span<'static>>> = list.rows[start..end]
+        .iter()
+        .map(|item| {
+            (0..columns.len())
+                .map(|i| shown::span(cell(item, i)))
+                .collect()
+        })
+        .collect();
+    let fitted = fit_columns(&sized_to_content(columns, &cells), area.width);
     let header = Row::new(fitted.iter().map(|&(i, _)| {
         let column = &columns[i];
         let line = Line::from(column.title);
@@ -122,20 +137,18 @@ pub fn draw_list<T>(
     }))
     .style(theme.heading);
 
-    let body_rows = area.height.saturating_sub(1) as usize;
-    let start = list.offset.min(list.rows.len());
-    let end = (start + body_rows).min(list.rows.len());
-    let rows = list.rows[start..end].iter().enumerate().map(|(n, item)| {
+    let rows = cells.into_iter().enumerate().map(|(n, mut row_cells)| {
         let index = start + n;
-        let cells = fitted.iter().map(|&(i, _)| {
-            let line = Line::from(cell(item, i));
+        let cells = fitted.iter().map(|&(i, width)| {
+            let span = std::mem::take(&mut row_cells[i]);
+            let line = Line::from(ellipsized(span, width));
             Cell::from(if columns[i].right {
                 line.alignment(Alignment::Right)
             } else {
                 line
             })
         });
-        let row = Row::new(cells);
+        let row = Row::new(cells.collect::<Vec<_>>());
         if index == list.cursor {
             row.style(theme.selected)
         } else {
@@ -147,6 +160,56 @@ pub fn draw_list<T>(
         .header(header)
         .column_spacing(SPACING);
     frame.render_widget(table, area);
+    fitted
+}
+
+/// `columns` with each right-aligned (number) column at least as wide as its
+/// widest value in `cells` (rows of spans, one per column).
+fn sized_to_content(columns: &[Column], cells: &[Vec<Span<'_>>]) -> Vec<Column> {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            if !column.right {
+                return *column;
+            }
+            let widest = cells
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(Span::width)
+                .max()
+                .unwrap_or(0);
+            let widest = u16::try_from(widest).unwrap_or(u16::MAX);
+            Column {
+                min: column.min.max(widest),
+                max: column.max.max(widest),
+                ..*column
+            }
+        })
+        .collect()
+}
+
+/// `span` cut to `width` cells, ending with `…` when anything was cut.
+fn ellipsized(mut span: Span<'static>, width: u16) -> Span<'static> {
+    let width = usize::from(width);
+    if span.width() <= width {
+        return span;
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in span.content.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    if width > 0 {
+        kept.push('…');
+    }
+    span.content = kept.into();
+    span
 }
 
 /// A centred message in `area` (empty lists, errors, loading), wrapped
@@ -163,7 +226,7 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
         .min(area.bottom() - y);
     let target = Rect::new(area.x + 2, y, width, height);
     frame.render_widget(
-        Paragraph::new(line)
+        Paragraph::new(shown::line(line))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         target,
@@ -208,6 +271,30 @@ mod tests {
     }
 
     #[test]
+    fn numbers_widen_their_column_and_long_text_ends_with_an_ellipsis() {
+        let cells = vec![vec![
+            Span::raw("1"),
+            Span::raw("A name far too long for its column, forty-one+"),
+            Span::raw("SKU"),
+            Span::raw("1,234,567.89"),
+        ]];
+        let sized = sized_to_content(COLUMNS, &cells);
+        assert_eq!((sized[3].min, sized[3].max), (12, 12));
+        assert_eq!(
+            (sized[1].min, sized[1].max),
+            (10, 40),
+            "text columns keep theirs"
+        );
+        let fitted = fit_columns(&sized, 80);
+        assert_eq!(fitted[3], (3, 12), "{fitted:?}");
+
+        let cut = ellipsized(Span::raw("Grüße aus Köln"), 8);
+        assert_eq!(cut.content, "Grüße a…");
+        assert_eq!(ellipsized(Span::raw("東京の店"), 5).content, "東京…");
+        assert_eq!(ellipsized(Span::raw("fits"), 4).content, "fits");
+    }
+
+    #[test]
     fn narrow_terminal_drops_the_lowest_priority_first() {
         let fitted = fit_columns(COLUMNS, 26);
         assert_eq!(fitted.iter().map(|c| c.0).collect::<Vec<_>>(), [0, 1, 3]);
@@ -239,7 +326,7 @@ mod tests {
                         rows_asked.borrow_mut().insert(*row);
                         Span::raw(row.to_string())
                     },
-                )
+                );
             })
             .expect("drawn");
         // 20 body rows under the header, 4 columns each: the work does not grow with

@@ -357,3 +357,43 @@ async fn a_refused_inline_edit_reverts_with_the_api_message() {
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.email, first.email);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_over_a_colleagues_change_is_not_sent() {
+    let mut h = Harness::start(false).await;
+    h.open_customers().await;
+    let first = h.state().customers.list.rows[0].clone();
+    // A colleague changes the company after the list loaded.
+    let theirs = bctui::api::models::CustomerWrite {
+        id: Some(first.id),
+        company: Some("Theirs Ltd".into()),
+        ..Default::default()
+    };
+    h.api
+        .update_customers(&[theirs])
+        .await
+        .expect("their change");
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('l'));
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.type_text("Ours Inc");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.edit.pending.is_empty()
+            && s.toasts
+                .iter()
+                .any(|t| t.text.contains("changed by someone else"))
+    })
+    .await;
+    let toast = h
+        .state()
+        .toasts
+        .last()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    assert!(toast.contains("company is Theirs Ltd"), "{toast}");
+    let saved = h.api.get_customer(first.id).await.unwrap();
+    assert_eq!(saved.company, "Theirs Ltd", "theirs is kept");
+    assert_eq!(h.writes().len(), 1, "only their write: {:?}", h.writes());
+}

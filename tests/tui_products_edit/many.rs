@@ -254,7 +254,7 @@ async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
         .filter(|(i, p)| *i != 3 && p.price != money("5"))
         .count();
     assert!(
-        screen.contains(&format!("{changing} saved, 1 failed")),
+        screen.contains(&format!("{changing} saved, 1 not saved")),
         "{screen}"
     );
     assert!(screen.contains(&format!("#{}", rows[3].id)), "{screen}");
@@ -266,4 +266,129 @@ async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
     }
     let log = h.state().edit.log.lines().join("\n");
     assert!(log.contains("FAILED"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
+    let mut h = Harness::start(false).await;
+    let ids: Vec<u64> = (0..5).map(|i| h.row(i).id).collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5]);
+    for _ in 0..5 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.press(KeyCode::Char('B'));
+    h.type_text("+10%");
+    h.press(KeyCode::Enter);
+    h.wait_for("the preview", |s| {
+        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
+    })
+    .await;
+    // While the preview is open a colleague sets product 2's price.
+    let theirs = ProductWrite {
+        price: Some(money("200.00")),
+        ..ProductWrite::default()
+    };
+    h.api.update_product(2, &theirs).await.unwrap();
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the report", |s| {
+        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
+    })
+    .await;
+    let screen = h.screen();
+    assert!(
+        screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("price is 200"),
+        "their value is named\n{screen}"
+    );
+    // +10 % of 12, 34, 60.95 and 16.95, to the cent; theirs untouched.
+    let prices = [
+        (1, "13.20"),
+        (2, "200.00"),
+        (3, "37.40"),
+        (4, "67.05"),
+        (5, "18.65"),
+    ];
+    for (id, price) in prices {
+        assert_eq!(h.product(id).await.price, money(price), "product {id}");
+    }
+    assert_eq!(
+        h.state()
+            .products
+            .marked
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [2],
+        "only the product that needs attention stays marked"
+    );
+    assert_eq!(h.row(1).price, money("200.00"), "the row shows their price");
+
+    // After our change, the colleague sets product 3 again; undo leaves it alone.
+    h.press(KeyCode::Esc);
+    h.wait_for("the report closed", |s| s.edit.overlay.is_none())
+        .await;
+    let again = ProductWrite {
+        price: Some(money("99.00")),
+        ..ProductWrite::default()
+    };
+    h.api.update_product(3, &again).await.unwrap();
+    h.press(KeyCode::Char('u'));
+    h.wait_for("the undo report", |s| {
+        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
+    })
+    .await;
+    let prices = [
+        (1, "12"),
+        (2, "200.00"),
+        (3, "99.00"),
+        (4, "60.95"),
+        (5, "16.95"),
+    ];
+    for (id, price) in prices {
+        assert_eq!(
+            h.product(id).await.price,
+            money(price),
+            "product {id} after undo"
+        );
+    }
+    let log = h.state().edit.log.lines().join("\n");
+    assert!(log.contains("changed by someone else"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quitting_during_a_bulk_change_asks_first() {
+    let config = bctui::fakestore::FakeStoreConfig {
+        latency_ms: 150,
+        ..crate::common::store_config(60, 10, 10)
+    };
+    let mut h = Harness::launch(config, false, 120, 30).await;
+    h.wait_for("the first products", |s| {
+        s.products.list.rows.len() >= 30 && s.header.store_name.is_some()
+    })
+    .await;
+    for _ in 0..30 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.press(KeyCode::Char('B'));
+    h.type_text("+1");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
+        .await;
+    h.press(KeyCode::Char('q'));
+    h.wait_for("the question", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    assert!(!h.state().quit, "not quit yet");
+    assert!(h.screen().contains("Quit anyway"), "{}", h.screen());
+    // Any other key keeps it open; the change finishes and reports.
+    h.press(KeyCode::Char('n'));
+    h.wait_toast("Saved 30 products").await;
+    assert!(!h.state().quit);
+    h.press(KeyCode::Char('q'));
+    h.wait_for("quit", |s| s.quit).await;
 }

@@ -197,8 +197,10 @@ async fn conflict_prompt_offers_overwrite() {
 async fn conflict_prompt_reload_takes_theirs() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
+    // A colleague sets the price in the same second as our edit: the guard compares
+    // values, not timestamps, so it still notices.
     let theirs = ProductWrite {
-        name: Some("Changed Elsewhere".into()),
+        price: Some(money("200.00")),
         ..ProductWrite::default()
     };
     h.api.update_product(product.id, &theirs).await.unwrap();
@@ -211,8 +213,33 @@ async fn conflict_prompt_reload_takes_theirs() {
     .await;
     h.press(KeyCode::Char('r'));
     h.wait_toast("Reloaded").await;
-    assert_eq!(h.row(0).name, "Changed Elsewhere");
-    assert_eq!(h.product(product.id).await.price, product.price, "not sent");
+    assert_eq!(h.row(0).price, money("200.00"));
+    assert_eq!(
+        h.product(product.id).await.price,
+        money("200.00"),
+        "not sent"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_to_another_field_is_kept_alongside_ours() {
+    let mut h = Harness::start(false).await;
+    let product = h.row(0);
+    let theirs = ProductWrite {
+        name: Some("Changed Elsewhere".into()),
+        ..ProductWrite::default()
+    };
+    h.api.update_product(product.id, &theirs).await.unwrap();
+    h.press(KeyCode::Char('p'));
+    h.type_text("1.00");
+    h.press(KeyCode::Enter);
+    h.wait_toast("Price").await;
+    let stored = h.product(product.id).await;
+    assert_eq!(
+        (stored.name.as_str(), stored.price),
+        ("Changed Elsewhere", money("1.00")),
+        "their name and our price"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -348,4 +375,29 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
     h.press(KeyCode::Enter);
     h.wait_toast("→ 33.00").await;
     assert_eq!(h.product(product.id).await.price, money("33"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stock_of_a_variant_tracked_product_is_refused_up_front() {
+    let mut h = Harness::start(false).await;
+    let rows = h.state().products.list.rows.clone();
+    let index = rows
+        .iter()
+        .position(|p| p.inventory_tracking == "variant")
+        .expect("the seed has products tracked per variant");
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    for _ in 0..4 {
+        h.press(KeyCode::Char('l')); // Price → Sale → Retail → Cost → Stock
+    }
+    h.press(KeyCode::Char('e'));
+    h.wait_for("the refusal", |s| {
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("tracked per variant"))
+    })
+    .await;
+    assert_eq!(h.state().mode, Mode::Normal, "no editor opened");
+    assert!(h.writes().is_empty(), "{:?}", h.writes());
 }

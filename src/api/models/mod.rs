@@ -12,6 +12,7 @@ pub mod hook;
 pub mod order;
 pub mod product;
 pub mod store;
+pub mod unreadable;
 
 pub use category::*;
 pub use customer::*;
@@ -19,6 +20,7 @@ pub use hook::*;
 pub use order::*;
 pub use product::*;
 pub use store::*;
+pub use unreadable::{Unreadable, unreadable_label};
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -31,6 +33,37 @@ where
     T: Deserialize<'de> + Default,
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Reads a count leniently: a negative number or anything not a number reads
+/// as 0, a fraction is cut to its whole part, a huge number saturates. The
+/// specs allow any `number` here, and one odd count must not fail a page.
+pub fn lenient_count<'de, D>(d: D) -> Result<u64, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    // `as` saturates: infinity reads as u64::MAX, NaN as 0.
+    let whole = |n: f64| if n > 0.0 { n as u64 } else { 0 };
+    let count = match Value::deserialize(d)? {
+        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().map(whole)),
+        Value::String(s) => s
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .or_else(|| s.trim().parse::<f64>().ok().map(whole)),
+        _ => None,
+    };
+    Ok(count.unwrap_or(0))
+}
+
+/// Reads a value leniently: anything that does not match reads as the default.
+pub fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned + Default,
+{
+    let value = Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
 /// Reads a list, dropping elements that do not have the expected shape (the

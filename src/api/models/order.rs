@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{null_default, opt_string};
+use super::{lenient_count, null_default, opt_string};
 use crate::api::{dates, money};
 
 /// A `{url, resource}` link to an order sub-resource.
@@ -440,7 +440,7 @@ pub struct OrderStatusCount {
     pub custom_label: String,
     #[serde(deserialize_with = "null_default")]
     pub system_description: String,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub count: u64,
     #[serde(deserialize_with = "null_default")]
     pub sort_order: i64,
@@ -452,7 +452,7 @@ pub struct OrderStatusCount {
 pub struct OrderCount {
     #[serde(deserialize_with = "null_default")]
     pub statuses: Vec<OrderStatusCount>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient_count")]
     pub count: u64,
 }
 

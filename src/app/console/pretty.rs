@@ -4,6 +4,8 @@
 
 use serde::de::IgnoredAny;
 
+use crate::safe_text;
+
 /// Bodies are shown up to this many bytes of formatted text; `w` saves all.
 pub const VIEW_CAP: usize = 2 * 1024 * 1024;
 /// Longest line kept for display (a minified text body may be one huge line).
@@ -150,7 +152,7 @@ fn pretty_json(body: &[u8], cap: usize) -> (Vec<StyledLine>, bool) {
                     Some((_, b':')) => TokenKind::Key,
                     _ => TokenKind::String,
                 };
-                p.push(&text, kind);
+                p.push(&safe_text::visible_line(&text), kind);
                 i = end;
                 continue;
             }
@@ -193,18 +195,14 @@ fn string_end(body: &[u8], start: usize) -> usize {
     body.len()
 }
 
-/// Plain lines, control characters removed, up to `cap` bytes.
+/// Plain lines, control and format characters shown as `<U+XXXX>`, up to `cap` bytes.
 fn plain_text(body: &[u8], cap: usize) -> (Vec<StyledLine>, bool) {
     let shown = &body[..body.len().min(cap)];
     let text = String::from_utf8_lossy(shown);
     let lines = text
         .lines()
         .map(|line| {
-            let text: String = line
-                .replace('\t', "    ")
-                .chars()
-                .filter(|c| !c.is_control())
-                .collect();
+            let text = safe_text::visible_line(&line.replace('\t', "    ")).into_owned();
             clip(StyledLine {
                 text,
                 tokens: Vec::new(),
@@ -302,6 +300,46 @@ mod tests {
         let view = format_body(b"<html>\n\tnope</html>", VIEW_CAP);
         assert_eq!(view.kind, BodyKind::Text);
         assert_eq!(texts(&view), vec!["<html>", "    nope</html>"]);
+    }
+
+    #[test]
+    fn escapes_and_format_characters_show_as_text() {
+        let view = format_body("a\u{1b}]0;t\u{7}b\u{9b}2J\u{202e}c".as_bytes(), VIEW_CAP);
+        assert_eq!(
+            texts(&view),
+            vec!["a<U+001B>]0;t<U+0007>b<U+009B>2J<U+202E>c"]
+        );
+        let view = format_body("{\"name\":\"x\u{202e}y\u{9b}\"}".as_bytes(), VIEW_CAP);
+        assert_eq!(texts(&view)[1], "  \"name\": \"x<U+202E>y<U+009B>\"");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Whatever the body, formatting never panics and no line holds a
+        /// character that could drive or reorder the terminal.
+        #[test]
+        fn any_body_formats_to_inert_lines(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            chars in proptest::collection::vec(proptest::prelude::any::<char>(), 0..40),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let json = serde_json::json!({ "name": text, "list": [text.clone(), 1] }).to_string();
+            for body in [&bytes[..], text.as_bytes(), json.as_bytes()] {
+                let view = format_body(body, VIEW_CAP);
+                for line in &view.lines {
+                    proptest::prop_assert!(
+                        !line.text.chars().any(crate::safe_text::is_hidden),
+                        "{:?}",
+                        line.text
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use tui_input::backend::crossterm::to_input_request;
 use super::inline::plain_money;
 use super::log::LogRow;
 use super::product::find_product;
-use super::write::Write;
+use super::write::{GuardedWrite, Write};
 use super::{Overlay, Pending, UndoEntry, open, send};
 use crate::api::models::{Product, ProductWrite};
 use crate::app::update::toast;
@@ -45,19 +45,24 @@ impl Rounding {
         }
     }
 
-    /// Rounds `price` to the nearest amount with this ending (never below the ending itself).
-    pub fn apply(self, price: Decimal) -> Decimal {
+    /// Rounds `price` to the nearest amount with this ending (never below the ending
+    /// itself); `None` when the result is out of the decimal range.
+    pub fn apply(self, price: Decimal) -> Option<Decimal> {
         let ending = match self {
-            Rounding::None => return price,
+            Rounding::None => return Some(price),
             Rounding::End99 => Decimal::new(99, 2),
             Rounding::End95 => Decimal::new(95, 2),
             Rounding::End00 => Decimal::ZERO,
         };
-        let whole =
-            (price - ending).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        (whole.max(Decimal::ZERO) + ending).round_dp(2)
+        let whole = price
+            .checked_sub(ending)?
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        Some(whole.max(Decimal::ZERO).checked_add(ending)?.round_dp(2))
     }
 }
+
+/// The highest price a bulk change may set: beyond it the result is surely a typo.
+pub const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// A bulk operation parsed from what was typed: `9.99`, `+2`, `-1.5`, `+10%`, `-15%`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,17 +99,20 @@ impl BulkOp {
         })
     }
 
-    /// The new price for `old`, before rounding (percentages to the cent).
-    pub fn apply(self, old: Decimal) -> Decimal {
+    /// The new price for `old`, before rounding (percentages to the cent); `None`
+    /// when the arithmetic leaves the decimal range (the preview skips that product).
+    pub fn apply(self, old: Decimal) -> Option<Decimal> {
         let hundred = Decimal::ONE_HUNDRED;
-        let cents =
-            |d: Decimal| d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let percent = |factor: Decimal| {
+            let new = old.checked_mul(factor)?.checked_div(hundred)?;
+            Some(new.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        };
         match self {
-            BulkOp::Set(v) => v,
-            BulkOp::Add(v) => old + v,
-            BulkOp::Subtract(v) => old - v,
-            BulkOp::AddPercent(p) => cents(old * (hundred + p) / hundred),
-            BulkOp::SubtractPercent(p) => cents(old * (hundred - p) / hundred),
+            BulkOp::Set(v) => Some(v),
+            BulkOp::Add(v) => old.checked_add(v),
+            BulkOp::Subtract(v) => old.checked_sub(v),
+            BulkOp::AddPercent(p) => percent(hundred.checked_add(p)?),
+            BulkOp::SubtractPercent(p) => percent(hundred.checked_sub(p)?),
         }
     }
 
@@ -176,7 +184,7 @@ pub struct BulkRow {
     pub id: u64,
     pub name: String,
     pub old: Decimal,
-    /// `None` when the change would make the price negative (skipped).
+    /// `None` when the change would make the price negative or out of range (skipped).
     pub new: Option<Decimal>,
 }
 
@@ -283,12 +291,12 @@ pub fn preview(state: &mut AppState) -> Vec<Effect> {
         .iter()
         .filter_map(|id| find_product(state, *id))
         .map(|p| {
-            let new = rounding.apply(op.apply(p.price));
+            let new = op.apply(p.price).and_then(|new| rounding.apply(new));
             BulkRow {
                 id: p.id,
                 name: p.name.clone(),
                 old: p.price,
-                new: (new >= Decimal::ZERO).then_some(new),
+                new: new.filter(|new| *new >= Decimal::ZERO && *new <= MAX_PRICE),
             }
         })
         .collect();
@@ -321,12 +329,17 @@ pub fn apply(state: &mut AppState, preview: BulkPreview) -> Vec<Effect> {
             "No price would change; nothing sent".into(),
         );
     }
-    let changes: Vec<ProductWrite> = rows
+    // Each write carries the price the preview showed, which the store must still hold.
+    let changes: Vec<GuardedWrite> = rows
         .iter()
-        .map(|r| ProductWrite {
-            id: Some(r.id),
-            price: r.new,
-            ..ProductWrite::default()
+        .filter_map(|r| {
+            let shown = find_product(state, r.id)?;
+            let change = ProductWrite {
+                id: Some(r.id),
+                price: r.new,
+                ..ProductWrite::default()
+            };
+            Some(GuardedWrite::over(shown, change))
         })
         .collect();
     let label = format!(
@@ -340,13 +353,14 @@ pub fn apply(state: &mut AppState, preview: BulkPreview) -> Vec<Effect> {
 /// Sends a batch of product writes, showing them at once as saving.
 pub(super) fn send_batch(
     state: &mut AppState,
-    changes: Vec<ProductWrite>,
+    items: Vec<GuardedWrite>,
     label: String,
     undoable: bool,
 ) -> Vec<Effect> {
     let mut before: Vec<Product> = Vec::new();
     let mut log_rows = Vec::new();
-    for change in &changes {
+    for item in &items {
+        let change = &item.changes;
         let Some(id) = change.id else { continue };
         let Some(product) = find_product(state, id).cloned() else {
             continue;
@@ -365,13 +379,13 @@ pub(super) fn send_batch(
         super::product::show_product(state, &shown);
         before.push(product);
     }
-    let total = changes.len();
+    let total = items.len();
     let pending = Pending::Batch {
         label,
         before,
         undoable,
     };
-    let effects = send(state, Write::UpdateProducts { changes }, pending, log_rows);
+    let effects = send(state, Write::UpdateProducts { items }, pending, log_rows);
     if let Some(Effect::Write { request, .. }) = effects.first() {
         state.edit.progress = Some(super::Progress {
             request: *request,
@@ -393,8 +407,9 @@ pub fn undo(state: &mut AppState) -> Vec<Effect> {
     effects
 }
 
-/// Records an undoable change.
-pub(super) fn push_undo(state: &mut AppState, label: String, restore: Vec<ProductWrite>) {
+/// Records an undoable change; each restore write expects the store to still hold
+/// what we wrote.
+pub(super) fn push_undo(state: &mut AppState, label: String, restore: Vec<GuardedWrite>) {
     if !restore.is_empty() {
         state.edit.undo.push(UndoEntry { label, restore });
     }
@@ -411,21 +426,51 @@ mod tests {
 
     #[test]
     fn operations_parse_and_apply() {
-        assert_eq!(BulkOp::parse("9.99").unwrap().apply(d("5")), d("9.99"));
-        assert_eq!(BulkOp::parse("+2").unwrap().apply(d("7.95")), d("9.95"));
-        assert_eq!(BulkOp::parse("-1.5").unwrap().apply(d("7.95")), d("6.45"));
-        assert_eq!(BulkOp::parse("+10%").unwrap().apply(d("7.95")), d("8.75"));
-        assert_eq!(BulkOp::parse("-15 %").unwrap().apply(d("20")), d("17.00"));
+        assert_eq!(
+            BulkOp::parse("9.99").unwrap().apply(d("5")),
+            Some(d("9.99"))
+        );
+        assert_eq!(
+            BulkOp::parse("+2").unwrap().apply(d("7.95")),
+            Some(d("9.95"))
+        );
+        assert_eq!(
+            BulkOp::parse("-1.5").unwrap().apply(d("7.95")),
+            Some(d("6.45"))
+        );
+        assert_eq!(
+            BulkOp::parse("+10%").unwrap().apply(d("7.95")),
+            Some(d("8.75"))
+        );
+        assert_eq!(
+            BulkOp::parse("-15 %").unwrap().apply(d("20")),
+            Some(d("17.00"))
+        );
         assert!(BulkOp::parse("10%").is_err());
         assert!(BulkOp::parse("abc").is_err());
     }
 
     #[test]
     fn rounding_goes_to_the_nearest_ending() {
-        assert_eq!(Rounding::End99.apply(d("10.20")), d("9.99"));
-        assert_eq!(Rounding::End99.apply(d("10.70")), d("10.99"));
-        assert_eq!(Rounding::End95.apply(d("8.75")), d("8.95"));
-        assert_eq!(Rounding::End00.apply(d("8.49")), d("8"));
-        assert_eq!(Rounding::End99.apply(d("0.10")), d("0.99"));
+        assert_eq!(Rounding::End99.apply(d("10.20")), Some(d("9.99")));
+        assert_eq!(Rounding::End99.apply(d("10.70")), Some(d("10.99")));
+        assert_eq!(Rounding::End95.apply(d("8.75")), Some(d("8.95")));
+        assert_eq!(Rounding::End00.apply(d("8.49")), Some(d("8")));
+        assert_eq!(Rounding::End99.apply(d("0.10")), Some(d("0.99")));
+    }
+
+    #[test]
+    fn huge_prices_and_percentages_are_refused_not_panicked_on() {
+        let op = BulkOp::parse("+999999999999%").unwrap();
+        let huge = d("100000000000000000000");
+        assert_eq!(op.apply(huge), None, "out of the decimal range");
+        let max = Decimal::MAX;
+        assert_eq!(BulkOp::Add(d("1")).apply(max), None);
+        assert_eq!(BulkOp::Subtract(d("1")).apply(Decimal::MIN), None);
+        assert_eq!(Rounding::End99.apply(Decimal::MIN), None);
+        assert_eq!(
+            BulkOp::parse("+10%").unwrap().apply(d("1e20")),
+            Some(d("110000000000000000000"))
+        );
     }
 }

@@ -218,12 +218,17 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
     if let Some(order) = write.sort_order {
         shown.sort_order = order;
     }
+    let expected = crate::api::compare::seen(&before, &write);
     replace(state, shown);
     let pending = Pending::Resource(ResourcePending::CategoryUpdate {
         before: Box::new(before),
         form: form.map(Box::new),
     });
-    send(state, Write::UpdateCategory(write), pending, rows)
+    let write = Write::UpdateCategory {
+        changes: write,
+        expected,
+    };
+    send(state, write, pending, rows)
 }
 
 /// Puts `category` in place of the one with its id (tree rebuilt, selection kept).

@@ -57,6 +57,10 @@ pub enum Confirmed {
     DeleteCustomers { ids: Vec<u64> },
     /// Delete these categories (and, on the store, their subcategories).
     DeleteCategories { ids: Vec<u64> },
+    /// Quit although writes are still being sent.
+    Quit,
+    /// Put aside the journal's writes whose outcome is unknown.
+    DiscardUnknownWrites,
     /// Set order `order_id` to `status_id` (a status that moves no money).
     OrderStatus {
         order_id: u64,

@@ -272,11 +272,17 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
             new,
         })
         .collect();
+    let expected = crate::api::compare::seen(&before, &changes);
     let pending = Pending::Resource(ResourcePending::CustomerUpdate {
         before: Box::new(before),
         changes: Box::new(changes.clone()),
     });
-    send(state, Write::UpdateCustomer(changes), pending, rows)
+    send(
+        state,
+        Write::UpdateCustomer { changes, expected },
+        pending,
+        rows,
+    )
 }
 
 /// `E`: the customer's writable fields as JSON in `$EDITOR`.

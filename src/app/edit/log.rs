@@ -35,10 +35,12 @@ pub struct LogEntry {
     pub result: LogResult,
 }
 
-/// The log of this run, oldest first.
+/// The log of this run, oldest first, after the journal's lines of earlier runs.
 #[derive(Debug, Clone, Default)]
 pub struct WriteLog {
     pub entries: Vec<LogEntry>,
+    /// The store's journal as read at start (one line per record).
+    pub earlier: Vec<String>,
 }
 
 impl WriteLog {
@@ -80,9 +82,22 @@ impl WriteLog {
 
     /// One text line per entry, for the `:log` view.
     pub fn lines(&self) -> Vec<String> {
-        if self.entries.is_empty() {
-            return vec!["No writes yet in this run.".to_string()];
+        let mut lines = Vec::new();
+        if !self.earlier.is_empty() {
+            lines.push("Earlier runs (the store's write journal):".to_string());
+            lines.extend(self.earlier.iter().cloned());
+            lines.push(String::new());
+            lines.push("This run:".to_string());
         }
+        if self.entries.is_empty() {
+            lines.push("No writes yet in this run.".to_string());
+            return lines;
+        }
+        lines.extend(self.this_run());
+        lines
+    }
+
+    fn this_run(&self) -> Vec<String> {
         self.entries
             .iter()
             .map(|e| {

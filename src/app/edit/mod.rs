@@ -186,8 +186,8 @@ pub struct Progress {
 pub struct UndoEntry {
     /// What it undoes ("Price of Oak Board", "bulk change of 25 products").
     pub label: String,
-    /// Old values with ids.
-    pub restore: Vec<crate::api::models::ProductWrite>,
+    /// Old values with ids, each guarded by the value we wrote.
+    pub restore: Vec<write::GuardedWrite>,
 }
 
 /// Everything about writing that the state keeps.
@@ -384,6 +384,8 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
         Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
         Confirmed::DeleteCategories { ids } => category::delete(state, ids),
+        Confirmed::Quit => crate::app::update::quit(state),
+        Confirmed::DiscardUnknownWrites => vec![Effect::DiscardUnknownWrites],
         Confirmed::OrderStatus {
             order_id,
             status_id,

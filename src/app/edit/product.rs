@@ -142,6 +142,15 @@ fn open_inline(state: &mut AppState, field: ProductField) -> Vec<Effect> {
             format!("#{} is still saving; wait for it to finish", product.id),
         );
     }
+    if field == ProductField::Inventory && product.inventory_tracking == "variant" {
+        // The store ignores a product-level level here: refuse rather than report a
+        // change that will not happen.
+        let text = format!(
+            "Stock of #{} is tracked per variant: open it (Enter) and edit each variant's stock",
+            product.id
+        );
+        return toast(state, ToastKind::Error, text);
+    }
     let editor = InlineEditor::new(field.label(), field.kind(), field.get(product));
     let id = product.id;
     state.products.column = field;
@@ -222,7 +231,7 @@ pub(super) fn save(
     let write = Write::UpdateProduct {
         id,
         changes: changes.clone(),
-        expected_modified: before.date_modified,
+        expected: crate::api::compare::seen(&before, &changes),
         force,
     };
     let pending = Pending::Product {

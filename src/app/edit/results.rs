@@ -4,7 +4,9 @@
 
 use super::fields::{describe_changes, undo_write};
 use super::product::{Conflict, label, show_product};
+use super::write::GuardedWrite;
 use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
+use crate::api::compare::FieldDiff;
 use crate::api::models::Product;
 use crate::app::list::RequestId;
 use crate::app::update::toast;
@@ -29,21 +31,35 @@ pub(super) fn on_written(
                 changes,
                 undoable,
             },
-            Ok(Written::Product(saved)),
+            Ok(Written::Product { saved, not_taken }),
         ) => {
-            state.edit.log.finish(request, &[]);
             show_product(state, &saved);
             let described = describe_changes(&before, &changes);
+            if !not_taken.is_empty() {
+                // Never a false success: say what the store kept instead.
+                let message = crate::api::compare::not_taken_message(&not_taken);
+                state
+                    .edit
+                    .log
+                    .finish(request, &[(before.id, message.clone())]);
+                return toast(
+                    state,
+                    ToastKind::Error,
+                    format!("Not saved as asked ({}): {message}", label(&before)),
+                );
+            }
+            state.edit.log.finish(request, &[]);
             if undoable {
                 let what = described
                     .iter()
                     .map(|(field, _, _)| field.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
+                let restore = GuardedWrite::over(&saved, undo_write(&before, &changes));
                 bulk::push_undo(
                     state,
                     format!("{what} of {}", label(&before)),
-                    vec![undo_write(&before, &changes)],
+                    vec![restore],
                 );
             }
             let text = described
@@ -91,18 +107,28 @@ pub(super) fn on_written(
             },
             result,
         ) => {
-            let (saved, failed) = match result {
-                Ok(Written::Products { saved, failed }) => (saved, failed),
-                Ok(_) => (Vec::new(), Vec::new()),
+            let (saved, failed, changed) = match result {
+                Ok(Written::Products {
+                    saved,
+                    failed,
+                    changed,
+                }) => (saved, failed, changed),
+                Ok(_) => (Vec::new(), Vec::new(), Vec::new()),
                 Err(failure) => (
                     Vec::new(),
                     before
                         .iter()
                         .map(|p| (p.id, failure.message.clone()))
                         .collect(),
+                    Vec::new(),
                 ),
             };
-            batch_done(state, request, label, before, saved, failed, undoable)
+            let outcome = BatchOutcome {
+                saved,
+                failed,
+                changed,
+            };
+            batch_done(state, request, label, before, outcome, undoable)
         }
         (Pending::Delete { ids }, result) => deleted(state, request, ids, result),
         (Pending::Create(form), result) => super::create::created(state, request, *form, result),
@@ -124,22 +150,54 @@ pub(super) fn on_written(
     }
 }
 
+/// What came back from a batch write.
+struct BatchOutcome {
+    saved: Vec<Product>,
+    failed: Vec<(u64, String)>,
+    /// Skipped: someone changed them since they were shown.
+    changed: Vec<(Product, Vec<FieldDiff>)>,
+}
+
 fn batch_done(
     state: &mut AppState,
     request: RequestId,
     label: String,
     before: Vec<Product>,
-    saved: Vec<Product>,
-    failed: Vec<(u64, String)>,
+    outcome: BatchOutcome,
     undoable: bool,
 ) -> Vec<Effect> {
+    let BatchOutcome {
+        saved,
+        mut failed,
+        changed,
+    } = outcome;
+    // A product someone else changed was not sent: it shows their version now.
+    for (current, differences) in &changed {
+        let what: Vec<String> = differences
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} is {} (you saw {})",
+                    d.field,
+                    d.found_text(),
+                    d.wanted_text()
+                )
+            })
+            .collect();
+        failed.push((
+            current.id,
+            format!("not sent: changed by someone else: {}", what.join(", ")),
+        ));
+    }
     state.edit.log.finish(request, &failed);
     for product in &saved {
         show_product(state, product);
     }
     let mut restore = Vec::new();
     for old in &before {
-        if failed.iter().any(|(id, _)| *id == old.id) {
+        if let Some((current, _)) = changed.iter().find(|(p, _)| p.id == old.id) {
+            show_product(state, current);
+        } else if failed.iter().any(|(id, _)| *id == old.id) {
             show_product(state, old);
         } else if let Some(new) = saved.iter().find(|p| p.id == old.id) {
             let price_only = crate::api::models::ProductWrite {
@@ -147,12 +205,15 @@ fn batch_done(
                 price: (old.price != new.price).then_some(old.price),
                 ..Default::default()
             };
-            restore.push(undo_or(old, new, price_only));
+            restore.push(GuardedWrite::over(new, undo_or(old, new, price_only)));
         }
     }
     if undoable {
         bulk::push_undo(state, label.clone(), restore);
     }
+    // Only the rows that still need attention stay marked.
+    let attention: std::collections::HashSet<u64> = failed.iter().map(|(id, _)| *id).collect();
+    state.products.marked.retain(|id| attention.contains(id));
     if failed.is_empty() {
         return toast(
             state,
@@ -160,9 +221,9 @@ fn batch_done(
             format!("Saved {} products ({label})", saved.len()),
         );
     }
+    let saved_count = saved.iter().filter(|p| !attention.contains(&p.id)).count();
     let mut lines = vec![format!(
-        "{} saved, {} failed. What was saved stays saved.",
-        saved.len(),
+        "{saved_count} saved, {} not saved. What was saved stays saved; the others stay marked.",
         failed.len()
     )];
     for (id, message) in &failed {

@@ -161,6 +161,14 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
         return toast(state, ToastKind::Info, "Unchanged; nothing sent".into());
     }
     let changes = edit.field.write(&value);
+    let Some(shown) = selected_variant(state).filter(|v| v.id == edit.variant_id) else {
+        return toast(
+            state,
+            ToastKind::Error,
+            "The variant is no longer shown".into(),
+        );
+    };
+    let expected = crate::api::compare::seen(shown, &changes);
     let row = LogRow {
         id: edit.product_id,
         product: format!("#{} variant #{}", edit.product_id, edit.variant_id),
@@ -172,6 +180,7 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
         product_id: edit.product_id,
         variant_id: edit.variant_id,
         changes,
+        expected,
     };
     let pending = Pending::Variant {
         product_id: edit.product_id,

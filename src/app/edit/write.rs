@@ -1,8 +1,9 @@
 //! Writes as data: what `update` asks the runtime to send (`Write`) and what
 //! comes back (`Written`). The runtime (`tui::write`) does the HTTP.
 
-use chrono::{DateTime, Utc};
+use serde_json::Value;
 
+use crate::api::compare::FieldDiff;
 use crate::api::models::{
     Customer, CustomerWrite, Product, ProductWrite, TreeCategory, TreeCategoryWrite, Variant,
     VariantWrite,
@@ -12,40 +13,123 @@ use crate::api::models::{
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {
     /// Update one product. Unless `force`, first GET it and answer
-    /// [`Written::Conflict`] if its `date_modified` is not `expected_modified`.
+    /// [`Written::Conflict`] if the fields about to change no longer hold
+    /// `expected` (what the user saw); afterwards the saved product is compared
+    /// with what was sent.
     UpdateProduct {
         id: u64,
         changes: ProductWrite,
-        expected_modified: Option<DateTime<Utc>>,
+        expected: Value,
         force: bool,
     },
     /// Update many products through the batch endpoint (10 a request),
-    /// reporting progress; a failed request is retried product by product so
-    /// failures are known per product.
-    UpdateProducts { changes: Vec<ProductWrite> },
+    /// reporting progress. They are re-read first: one whose fields no longer
+    /// hold what the user saw is skipped and reported, never overwritten. A
+    /// failed request is retried product by product so failures are known per
+    /// product; a 403 stops the change.
+    UpdateProducts { items: Vec<GuardedWrite> },
     /// Delete products: one with `DELETE /products/{id}` (a 404 is reported as
     /// already gone), several with one `id:in` request.
     DeleteProducts { ids: Vec<u64> },
     /// Create a product.
     CreateProduct(ProductWrite),
-    /// Update one variant of a product.
+    /// Update one variant of a product, if its fields still hold `expected`.
     UpdateVariant {
         product_id: u64,
         variant_id: u64,
         changes: VariantWrite,
+        expected: Value,
     },
     /// Create one customer (`POST /v3/customers`, an array body).
     CreateCustomer(CustomerWrite),
-    /// Update one customer (`PUT /v3/customers`, an array body with `id`).
-    UpdateCustomer(CustomerWrite),
+    /// Update one customer (`PUT /v3/customers`, an array body with `id`), if
+    /// its fields still hold `expected`.
+    UpdateCustomer {
+        changes: CustomerWrite,
+        expected: Value,
+    },
     /// Delete customers: one request with `id:in`.
     DeleteCustomers { ids: Vec<u64> },
     /// Create one tree category.
     CreateCategory(TreeCategoryWrite),
-    /// Update one tree category (`category_id` set); answers with it re-read.
-    UpdateCategory(TreeCategoryWrite),
+    /// Update one tree category (`category_id` set), if its fields still hold
+    /// `expected`; answers with it re-read.
+    UpdateCategory {
+        changes: TreeCategoryWrite,
+        expected: Value,
+    },
     /// Delete categories with `category_id:in` (their subcategories go too).
     DeleteCategories { ids: Vec<u64> },
+}
+
+/// A product write with the values its fields must still have in the store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuardedWrite {
+    pub changes: ProductWrite,
+    /// The fields' values as the user saw them (or as we wrote them, for undo).
+    pub expected: Value,
+}
+
+impl GuardedWrite {
+    /// A write of `changes` to a product the user saw as `seen`.
+    pub fn over(seen: &Product, changes: ProductWrite) -> GuardedWrite {
+        let expected = crate::api::compare::seen(seen, &changes);
+        GuardedWrite { changes, expected }
+    }
+
+    /// The product id the write is for.
+    pub fn id(&self) -> u64 {
+        self.changes.id.unwrap_or(0)
+    }
+}
+
+impl Write {
+    /// The request this write makes, for the journal: method, path and body.
+    pub fn describe(&self) -> String {
+        fn json(body: &impl serde::Serialize) -> String {
+            serde_json::to_string(body).unwrap_or_default()
+        }
+        let ids = |ids: &[u64]| ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+        match self {
+            Write::UpdateProduct { id, changes, .. } => {
+                format!("PUT /v3/catalog/products/{id} {}", json(changes))
+            }
+            Write::UpdateProducts { items } => {
+                let changes: Vec<&ProductWrite> = items.iter().map(|i| &i.changes).collect();
+                format!("PUT /v3/catalog/products {}", json(&changes))
+            }
+            Write::DeleteProducts { ids: list } => {
+                format!("DELETE /v3/catalog/products?id:in={}", ids(list))
+            }
+            Write::CreateProduct(product) => format!("POST /v3/catalog/products {}", json(product)),
+            Write::UpdateVariant {
+                product_id,
+                variant_id,
+                changes,
+                ..
+            } => format!(
+                "PUT /v3/catalog/products/{product_id}/variants/{variant_id} {}",
+                json(changes)
+            ),
+            Write::CreateCustomer(customer) => format!("POST /v3/customers [{}]", json(customer)),
+            Write::UpdateCustomer { changes, .. } => {
+                format!("PUT /v3/customers [{}]", json(changes))
+            }
+            Write::DeleteCustomers { ids: list } => {
+                format!("DELETE /v3/customers?id:in={}", ids(list))
+            }
+            Write::CreateCategory(category) => {
+                format!("POST /v3/catalog/trees/categories [{}]", json(category))
+            }
+            Write::UpdateCategory { changes, .. } => {
+                format!("PUT /v3/catalog/trees/categories [{}]", json(changes))
+            }
+            Write::DeleteCategories { ids: list } => format!(
+                "DELETE /v3/catalog/trees/categories?category_id:in={}",
+                ids(list)
+            ),
+        }
+    }
 }
 
 // Every field compares by value (decimals, strings, ids), so equality is total.
@@ -54,14 +138,19 @@ impl Eq for Write {}
 /// What a finished write brings back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Written {
-    /// The product as saved.
-    Product(Box<Product>),
+    /// The product as saved, and the fields sent that it does not show.
+    Product {
+        saved: Box<Product>,
+        not_taken: Vec<FieldDiff>,
+    },
     /// Someone changed the product since it was loaded; nothing was sent.
     Conflict(Box<Product>),
-    /// A batch finished: the products saved, and per product why not.
+    /// A batch finished: the products saved, per product why not, and the
+    /// products skipped because someone changed them since they were shown.
     Products {
         saved: Vec<Product>,
         failed: Vec<(u64, String)>,
+        changed: Vec<(Product, Vec<FieldDiff>)>,
     },
     /// Products deleted; `missing` were already gone (404).
     Deleted {

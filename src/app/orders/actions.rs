@@ -1,9 +1,9 @@
 //! Acting on the order under the cursor (or in the detail view): opening the
 //! dialogs, sending the writes, and landing on the next order afterwards.
 
-use super::OrdersTask;
 use super::dialog::{NotesDialog, OrderDialog, ShipDialog, StatusDialog};
 use super::views::needs_confirmation;
+use super::{OrderWritten, OrdersTask};
 use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
 use crate::app::edit::{ExternalEdit, ExternalPurpose};
 use crate::app::list::RequestId;
@@ -233,7 +233,16 @@ pub(crate) fn set_status(
     begin_update(state, order_id, update, WriteKind::Status(label), from_list)
 }
 
-/// Sends `PUT /v2/orders/{id}`.
+/// The order as the user sees it: the open detail, else its row.
+fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
+    let detail = state.orders.detail.as_ref().filter(|d| d.id == order_id);
+    detail
+        .and_then(|d| d.data.as_ref())
+        .map(|d| &d.order)
+        .or_else(|| state.orders.list.rows.iter().find(|o| o.id == order_id))
+}
+
+/// Sends `PUT /v2/orders/{id}`, guarded by the values of the changed fields as shown.
 pub(super) fn begin_update(
     state: &mut AppState,
     order_id: u64,
@@ -241,6 +250,14 @@ pub(super) fn begin_update(
     kind: WriteKind,
     from_list: bool,
 ) -> Vec<Effect> {
+    let Some(shown) = shown_order(state, order_id) else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Order #{order_id} is no longer shown; nothing sent"),
+        );
+    };
+    let expected = crate::api::compare::seen(shown, &update);
     let request = state.next_id();
     state.orders.writing = Some(PendingWrite {
         request,
@@ -252,16 +269,27 @@ pub(super) fn begin_update(
         request,
         order_id,
         update: Box::new(update),
+        expected,
     })]
 }
 
-/// Sends `POST /v2/orders/{id}/shipments`.
+/// Sends `POST /v2/orders/{id}/shipments`, guarded by the order's status and
+/// shipped count as shown (a colleague may have shipped those items already).
 pub(super) fn begin_ship(
     state: &mut AppState,
     order_id: u64,
     shipment: ShipmentCreate,
     from_list: bool,
 ) -> Vec<Effect> {
+    let Some(shown) = shown_order(state, order_id) else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Order #{order_id} is no longer shown; nothing sent"),
+        );
+    };
+    let fields = serde_json::json!({ "status_id": null, "items_shipped": null });
+    let expected = crate::api::compare::seen(shown, &fields);
     let request = state.next_id();
     let items = shipment.items.iter().map(|i| i.quantity).sum();
     state.orders.writing = Some(PendingWrite {
@@ -274,6 +302,7 @@ pub(super) fn begin_ship(
         request,
         order_id,
         shipment: Box::new(shipment),
+        expected,
     })]
 }
 
@@ -282,14 +311,18 @@ pub(super) fn begin_ship(
 pub(super) fn written(
     state: &mut AppState,
     request: RequestId,
-    result: Result<Box<Order>, String>,
+    result: Result<OrderWritten, String>,
 ) -> Vec<Effect> {
     let Some(write) = state.orders.writing.take_if(|w| w.request == request) else {
         state.changed = false;
         return Vec::new();
     };
-    let order = match result {
-        Ok(order) => *order,
+    let (order, not_taken) = match result {
+        Ok(OrderWritten::Saved { order, not_taken }) => (*order, not_taken),
+        Ok(OrderWritten::Changed {
+            current,
+            differences,
+        }) => return changed_meanwhile(state, *current, &differences),
         Err(message) => {
             let what = match write.kind {
                 WriteKind::Status(_) => "change the status of",
@@ -324,7 +357,16 @@ pub(super) fn written(
             order.status
         ),
     };
-    let mut effects = toast(state, ToastKind::Info, text);
+    let mut effects = if not_taken.is_empty() {
+        toast(state, ToastKind::Info, text)
+    } else {
+        let message = crate::api::compare::not_taken_message(&not_taken);
+        toast(
+            state,
+            ToastKind::Error,
+            format!("Order #{}: {message}", order.id),
+        )
+    };
     let id = order.id;
     replace_row(state, order, write.from_list);
     if state.orders.detail.as_ref().is_some_and(|d| d.id == id) {
@@ -340,6 +382,50 @@ pub(super) fn written(
 
 /// Puts the API's version of `order` into the list (or takes it out when it
 /// left the view); from the list the cursor lands on the next order.
+/// Nothing was sent: the order changed since it was shown. It shows the store's
+/// version now, and the toast says what differs, in the screen's words.
+fn changed_meanwhile(
+    state: &mut AppState,
+    current: Order,
+    differences: &[crate::api::compare::FieldDiff],
+) -> Vec<Effect> {
+    let what: Vec<String> = differences
+        .iter()
+        .map(|d| match d.field.as_str() {
+            "status_id" => {
+                let label = |v: &serde_json::Value| {
+                    let id = v.as_u64().and_then(|id| u32::try_from(id).ok());
+                    id.map_or_else(|| "unknown".to_string(), |id| state.orders.status_label(id))
+                };
+                format!("it is {} (you saw {})", label(&d.found), label(&d.wanted))
+            }
+            "staff_notes" => "its staff notes were changed".to_string(),
+            "items_shipped" => format!(
+                "{} items are shipped (you saw {})",
+                d.found_text(),
+                d.wanted_text()
+            ),
+            field => format!(
+                "{field} is {} (you saw {})",
+                d.found_text(),
+                d.wanted_text()
+            ),
+        })
+        .collect();
+    let id = current.id;
+    let text = format!(
+        "Not sent: order #{id} was changed by someone else: {}. It shows their version now.",
+        what.join("; ")
+    );
+    let mut effects = toast(state, ToastKind::Error, text);
+    replace_row(state, current, false);
+    if state.orders.detail.as_ref().is_some_and(|d| d.id == id) {
+        effects.extend(state.open_order(id));
+    }
+    effects.extend(state.reload_order_counts());
+    effects
+}
+
 fn replace_row(state: &mut AppState, order: Order, advance: bool) {
     let viewport = state.list_rows();
     let view = state.orders.view();

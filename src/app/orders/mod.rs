@@ -88,6 +88,54 @@ pub struct ViewQuery {
     pub filter: Option<OrderFilter>,
 }
 
+impl OrdersTask {
+    /// The request a writing task makes, for the journal; `None` for reads.
+    pub fn describe_write(&self) -> Option<(RequestId, String)> {
+        fn json(body: &impl serde::Serialize) -> String {
+            serde_json::to_string(body).unwrap_or_default()
+        }
+        match self {
+            OrdersTask::Update {
+                request,
+                order_id,
+                update,
+                ..
+            } => Some((
+                *request,
+                format!("PUT /v2/orders/{order_id} {}", json(update.as_ref())),
+            )),
+            OrdersTask::Ship {
+                request,
+                order_id,
+                shipment,
+                ..
+            } => Some((
+                *request,
+                format!(
+                    "POST /v2/orders/{order_id}/shipments {}",
+                    json(shipment.as_ref())
+                ),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// What an order write came back with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrderWritten {
+    /// The order as saved, and the fields sent that it does not show.
+    Saved {
+        order: Box<Order>,
+        not_taken: Vec<crate::api::compare::FieldDiff>,
+    },
+    /// Someone changed the order since it was shown: nothing was sent.
+    Changed {
+        current: Box<Order>,
+        differences: Vec<crate::api::compare::FieldDiff>,
+    },
+}
+
 /// Work for the runtime, answered with [`OrdersMsg`]s.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrdersTask {
@@ -106,17 +154,21 @@ pub enum OrdersTask {
         since: DateTime<Utc>,
         generation: u64,
     },
-    /// `PUT /v2/orders/{id}`.
+    /// `PUT /v2/orders/{id}`, after checking that the order still holds
+    /// `expected` (what the user saw of the fields about to change).
     Update {
         request: RequestId,
         order_id: u64,
         update: Box<OrderUpdate>,
+        expected: serde_json::Value,
     },
-    /// `POST /v2/orders/{id}/shipments`, then the order again.
+    /// `POST /v2/orders/{id}/shipments`, then the order again; first the order
+    /// must still hold `expected` (its status and shipped count as shown).
     Ship {
         request: RequestId,
         order_id: u64,
         shipment: Box<ShipmentCreate>,
+        expected: serde_json::Value,
     },
     /// Fetch the order's first shipping address and copy it.
     CopyShippingAddress { order_id: u64 },
@@ -153,7 +205,7 @@ pub enum OrdersMsg {
     /// A write finished: the order as the API now has it.
     Written {
         request: RequestId,
-        result: Result<Box<Order>, String>,
+        result: Result<OrderWritten, String>,
     },
     /// The shipping address to copy (None: the order has none).
     ShippingAddress {

@@ -175,7 +175,10 @@ fn complete_write(state: &mut AppState, effects: Vec<Effect>, result: Order) -> 
         state,
         Action::Orders(OrdersMsg::Written {
             request,
-            result: Ok(Box::new(result)),
+            result: Ok(super::OrderWritten::Saved {
+                order: Box::new(result),
+                not_taken: Vec::new(),
+            }),
         }),
     )
 }

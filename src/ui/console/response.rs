@@ -12,8 +12,8 @@ use crate::app::AppState;
 use crate::app::console::pretty::{BodyKind, StyledLine, TokenKind};
 use crate::app::console::update::human_size;
 use crate::app::console::{ConsoleMode, ConsoleResponse};
-use crate::ui::format;
 use crate::ui::theme::Theme;
+use crate::ui::{format, shown};
 
 pub(super) fn draw(
     frame: &mut Frame,
@@ -58,7 +58,7 @@ pub(super) fn draw(
     if let Some(error) = &console.error {
         let text = vec![
             Line::from(Span::styled("Not answered:", theme.bad)),
-            Line::from(Span::styled(error.clone(), theme.text)),
+            Line::from(Span::styled(shown::text(error), theme.text)),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), rest);
         return;
@@ -91,8 +91,8 @@ pub(super) fn draw(
             .take(shown)
             .map(|(name, value)| {
                 Line::from(vec![
-                    Span::styled(format!("{name}: "), theme.heading),
-                    Span::styled(value.clone(), theme.text),
+                    Span::styled(format!("{}: ", shown::text(name)), theme.heading),
+                    Span::styled(shown::text(value), theme.text),
                 ])
             })
             .collect();

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
 use super::super::overlays::{centered, popup_block};
+use super::super::shown;
 use super::super::theme::Theme;
 use crate::app::AppState;
 use crate::app::orders::{
@@ -59,7 +60,7 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog
             padded(format!("{label}{now}"), width, style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
 }
 
 /// One labelled field; the focused one is highlighted.
@@ -158,7 +159,7 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
             theme.muted,
         ))),
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
     if tracking_row < inner.height {
         let x = inner.x + 10;
         let width = inner.width.saturating_sub(10);
@@ -196,7 +197,10 @@ fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
         Line::from(Span::styled("Customer message (read-only)", theme.heading)),
         Line::from(Span::styled(message, theme.muted)),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(shown::lines(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
     if inner.height > 1 {
         draw_input(frame, &d.input, inner.x, inner.y + 1, inner.width, theme);
     }

@@ -1,0 +1,83 @@
+//! Records that do not match their model. A list decodes item by item; an item
+//! that fails becomes a placeholder of its own type that names the id and the
+//! field, so the rest of the page still shows and the failure stays visible.
+
+use serde_json::Value;
+
+use super::{
+    CategoryTree, Customer, CustomerAddress, Hook, Order, OrderProduct, OrderShippingAddress,
+    OrderStatus, Product, Shipment, TreeCategory, Variant,
+};
+
+/// The text a placeholder shows where the record's name would be: the field
+/// comes first so that even a narrow column shows it.
+pub fn unreadable_label(problem: &str) -> String {
+    format!("⚠ {problem}")
+}
+
+/// A stand-in for a list item that could not be read.
+pub trait Unreadable {
+    /// The placeholder for the record with this `id` (0 when the id itself
+    /// was unreadable); `problem` names the field, e.g. "field `price`: …".
+    fn unreadable(id: u64, problem: &str) -> Self;
+}
+
+impl Unreadable for Value {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        serde_json::json!({ "id": id, "unreadable": problem })
+    }
+}
+
+/// `impl Unreadable` for a model with a `u64` id: the placeholder is the
+/// default record with `$id` set and the label in its `$label` text field.
+macro_rules! placeholder {
+    ($($model:ident { $id:ident, $label:ident }),* $(,)?) => {
+        $(
+            impl Unreadable for $model {
+                fn unreadable(id: u64, problem: &str) -> Self {
+                    $model {
+                        $id: id,
+                        $label: unreadable_label(problem),
+                        ..$model::default()
+                    }
+                }
+            }
+        )*
+    };
+}
+
+placeholder! {
+    Product { id, name },
+    Variant { id, sku },
+    Customer { id, first_name },
+    CustomerAddress { id, first_name },
+    CategoryTree { id, name },
+    TreeCategory { category_id, name },
+    OrderProduct { id, name },
+    OrderShippingAddress { id, first_name },
+    Shipment { id, tracking_number },
+    Hook { id, scope },
+}
+
+impl Unreadable for Order {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        let mut order = Order {
+            id,
+            status: unreadable_label(problem),
+            ..Order::default()
+        };
+        // The customer column shows the billing name: say it there too.
+        order.billing_address.first_name = unreadable_label(problem);
+        order
+    }
+}
+
+impl Unreadable for OrderStatus {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        OrderStatus {
+            id: u32::try_from(id).unwrap_or_default(),
+            name: unreadable_label(problem),
+            ..OrderStatus::default()
+        }
+    }
+}
