@@ -339,7 +339,7 @@ fn a_write_cut_off_by_kill_9_is_listed_at_the_next_start() {
          --orders 5 >/dev/null 2>&1 & \
          export BIGCOMMERCE_API_URL=http://127.0.0.1:{port} BIGCOMMERCE_STORE_HASH=fakestore \
          BIGCOMMERCE_ACCESS_TOKEN=fakestore-token; \
-         $BCTUI & echo $! > pid.txt; wait $!; $BCTUI"
+         $BCTUI --tab products & echo $! > pid.txt; wait $!; $BCTUI"
     );
     let tmux = Tmux::start("kill9", &script);
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
