@@ -226,7 +226,7 @@ pub static COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         label: "Enter",
         name: "open",
-        description: "Open the selected item (categories: its products)",
+        description: "Open the selected item, a category's products, a Home line",
         group: Group::View,
         in_footer: true,
         intent: Intent::Open,
