@@ -340,8 +340,12 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
     h.type_text("9.99");
     h.press(KeyCode::Enter);
     h.command("poll 30");
-    h.wait_for("the price saved", |s| {
-        s.edit.pending.is_empty() && s.edit.undo.len() == 1
+    // The poll's first requests (statuses, server time) must be in before counting.
+    h.wait_for("the price saved and the poll started", |s| {
+        s.edit.pending.is_empty()
+            && s.edit.undo.len() == 1
+            && !s.orders.statuses.is_empty()
+            && s.orders.poll.watermark.is_some()
     })
     .await;
     let first_store_requests = h.requests();
