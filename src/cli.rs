@@ -31,6 +31,9 @@ pub struct Cli {
     /// Capture the mouse (off by default so terminal text selection keeps working).
     #[arg(long)]
     pub mouse: bool,
+    /// The tab to open on: home (default), products, orders, customers, categories, console.
+    #[arg(long, value_name = "NAME")]
+    pub tab: Option<String>,
     /// Write logs here instead of the data directory (level from BCTUI_LOG, e.g. debug).
     #[arg(long, value_name = "PATH", global = true)]
     pub log_file: Option<PathBuf>,
@@ -279,6 +282,15 @@ pub fn demo_config() -> FakeStoreConfig {
     }
 }
 
+/// The tab names `--tab` and `start_tab` accept.
+fn tab_names() -> String {
+    let names: Vec<String> = crate::app::Tab::ALL
+        .iter()
+        .map(|tab| tab.title().to_lowercase())
+        .collect();
+    format!("one of {}", names.join(", "))
+}
+
 /// Opens the TUI on the configured store, or on an in-process simulator with `--demo`.
 async fn run_tui(cli: &Cli) -> ExitCode {
     // The demo store lives as long as the TUI; dropping it stops the server.
@@ -294,6 +306,7 @@ async fn run_tui(cli: &Cli) -> ExitCode {
             store_hash: store.store_hash().to_string(),
             token: store.token().to_string(),
             read_only: cli.store.read_only,
+            start_tab: None,
         };
         demo_store = Some(store);
         credentials
@@ -302,6 +315,13 @@ async fn run_tui(cli: &Cli) -> ExitCode {
             Ok(credentials) => credentials,
             Err(message) => return fail(&message),
         }
+    };
+    let start_tab = match cli.tab.as_ref().or(credentials.start_tab.as_ref()) {
+        None => None,
+        Some(name) => match crate::app::Tab::from_name(name) {
+            Some(tab) => Some(tab),
+            None => return fail(&format!("no tab {name:?}: {}", tab_names())),
+        },
     };
     let client = match client_for(&credentials) {
         Ok(client) => client,
@@ -337,6 +357,7 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         data_dir: config::data_dir(),
         monochrome: crate::ui::Theme::from_env() == crate::ui::Theme::monochrome(),
         order_poll: std::env::var(crate::app::orders::POLL_ENV).ok(),
+        start_tab,
     })
     .await;
     if let Some(store) = demo_store {

@@ -42,6 +42,8 @@ pub struct Profile {
     pub token_command: Option<String>,
     pub api_url: Option<String>,
     pub read_only: Option<bool>,
+    /// The tab the app opens on (`home`, `products`, `orders`, …).
+    pub start_tab: Option<String>,
 }
 
 impl fmt::Debug for Profile {
@@ -52,6 +54,7 @@ impl fmt::Debug for Profile {
             .field("token_command", &self.token_command)
             .field("api_url", &self.api_url)
             .field("read_only", &self.read_only)
+            .field("start_tab", &self.start_tab)
             .finish()
     }
 }
@@ -96,6 +99,8 @@ pub struct Credentials {
     pub store_hash: String,
     pub token: String,
     pub read_only: bool,
+    /// The profile's `start_tab`.
+    pub start_tab: Option<String>,
 }
 
 impl fmt::Debug for Credentials {
@@ -106,6 +111,7 @@ impl fmt::Debug for Credentials {
             .field("store_hash", &self.store_hash)
             .field("token", &"***")
             .field("read_only", &self.read_only)
+            .field("start_tab", &self.start_tab)
             .finish()
     }
 }
@@ -329,6 +335,7 @@ impl Config {
             store_hash: store_hash.trim().to_string(),
             token: token.trim().to_string(),
             read_only: overrides.read_only || profile.read_only.unwrap_or(false),
+            start_tab: profile.start_tab.clone(),
         })
     }
 }

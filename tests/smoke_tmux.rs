@@ -149,22 +149,28 @@ fn product_rows(screen: &str) -> usize {
 }
 
 #[test]
-fn demo_starts_shows_products_switches_tabs_and_quits() {
+fn demo_starts_on_home_switches_tabs_and_quits() {
     if !Tmux::available() {
         return;
     }
     let tmux = Tmux::start("browse", "exec $BCTUI --demo");
 
+    let screen = tmux.wait_for("the Home boxes", PATIENCE, |s| {
+        s.contains("Sales") && s.contains("Needs action") && s.contains("Low stock")
+    });
+    assert!(screen.contains("1 Home"), "{screen}");
+
+    tmux.keys("2");
     let screen = tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     assert!(screen.contains("Products"), "{screen}");
 
-    tmux.keys("2");
+    tmux.keys("3");
     tmux.wait_for("the Orders pane", PATIENCE, |s| {
         s.contains("Orders") && s.contains("USD")
     });
-    tmux.keys("3");
-    tmux.wait_for("the Customers pane", PATIENCE, |s| s.contains("@"));
     tmux.keys("4");
+    tmux.wait_for("the Customers pane", PATIENCE, |s| s.contains("@"));
+    tmux.keys("5");
     tmux.wait_for("the Categories pane", PATIENCE, |s| {
         s.contains("Categories") && s.contains("Parent")
     });
@@ -227,7 +233,9 @@ fn sigterm_gives_the_terminal_back() {
     }
     let tmux = Tmux::start(
         "term",
-        &format!("$BCTUI --demo & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!(
+            "$BCTUI --demo --tab products & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
+        ),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
@@ -242,7 +250,9 @@ fn sighup_ends_quietly() {
     }
     let tmux = Tmux::start(
         "hup",
-        &format!("$BCTUI --demo 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+        &format!(
+            "$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
+        ),
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");
@@ -329,7 +339,7 @@ fn a_write_cut_off_by_kill_9_is_listed_at_the_next_start() {
          --orders 5 >/dev/null 2>&1 & \
          export BIGCOMMERCE_API_URL=http://127.0.0.1:{port} BIGCOMMERCE_STORE_HASH=fakestore \
          BIGCOMMERCE_ACCESS_TOKEN=fakestore-token; \
-         $BCTUI & echo $! > pid.txt; wait $!; $BCTUI"
+         $BCTUI --tab products & echo $! > pid.txt; wait $!; $BCTUI"
     );
     let tmux = Tmux::start("kill9", &script);
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);

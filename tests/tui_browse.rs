@@ -191,7 +191,7 @@ async fn tabs_orders_customers_and_categories() {
     let mut h = Harness::start(100).await;
     h.wait_for("products", products_loaded).await;
 
-    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('3'));
     h.wait_for("orders and counts", |s| {
         s.tab == Tab::Orders && s.orders.list.load == LoadState::Loaded && s.orders.counts.is_some()
     })
@@ -239,7 +239,7 @@ async fn tabs_orders_customers_and_categories() {
             .all(|o| Some(o.status_id) == status)
     );
 
-    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('4'));
     h.wait_for("customers", |s| s.customers.list.load == LoadState::Loaded)
         .await;
     let customer = h.state().customers.list.rows[0].clone();
@@ -254,7 +254,7 @@ async fn tabs_orders_customers_and_categories() {
     assert!(h.screen().contains(&customer.email), "{}", h.screen());
     assert!(h.screen().contains("Recent orders"), "{}", h.screen());
 
-    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Char('5'));
     h.wait_for("categories", |s| s.categories.load == LoadState::Loaded)
         .await;
     assert!(!h.state().categories.rows.is_empty());
@@ -272,7 +272,7 @@ async fn tabs_orders_customers_and_categories() {
         "the category filter went to the server"
     );
 
-    h.press(KeyCode::Char('5'));
+    h.press(KeyCode::Char('6'));
     h.press(KeyCode::Char('?'));
     h.wait_for("the help", |s| {
         s.tab == Tab::Console && matches!(s.mode, bctui::app::Mode::Help { .. })
@@ -288,11 +288,11 @@ async fn tabs_orders_customers_and_categories() {
 async fn command_line_jumps_to_an_order() {
     let mut h = Harness::start(50).await;
     h.wait_for("products", products_loaded).await;
-    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Char('3'));
     h.wait_for("orders", |s| s.orders.list.load == LoadState::Loaded)
         .await;
     let id = h.state().orders.list.rows[3].id;
-    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Char('2'));
     h.press(KeyCode::Char(':'));
     h.type_text(&format!("order {id}"));
     h.press(KeyCode::Enter);
@@ -340,8 +340,12 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
     h.type_text("9.99");
     h.press(KeyCode::Enter);
     h.command("poll 30");
-    h.wait_for("the price saved", |s| {
-        s.edit.pending.is_empty() && s.edit.undo.len() == 1
+    // The poll's first requests (statuses, server time) must be in before counting.
+    h.wait_for("the price saved and the poll started", |s| {
+        s.edit.pending.is_empty()
+            && s.edit.undo.len() == 1
+            && !s.orders.statuses.is_empty()
+            && s.orders.poll.watermark.is_some()
     })
     .await;
     let first_store_requests = h.requests();

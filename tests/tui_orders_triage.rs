@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use bctui::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
 use bctui::api::query::OrderQuery;
@@ -26,7 +26,7 @@ impl Harness {
     /// store's statuses loaded.
     async fn start(read_only: bool) -> Harness {
         let mut h = Harness::launch(common::store_config(40, 60, 300), read_only, 100, 30).await;
-        h.press(KeyCode::Char('2'));
+        h.press(KeyCode::Char('3'));
         h.wait_for("the needs-action view, counts and statuses", |s| {
             s.tab == Tab::Orders
                 && s.orders.list.load == LoadState::Loaded
@@ -457,22 +457,7 @@ async fn polling_picks_up_an_order_placed_after_start() {
     })
     .await;
     let before = h.state().orders.list.rows.len();
-    let body = json!({
-        "status_id": 11,
-        "billing_address": {
-            "first_name": "Poll", "last_name": "Tester", "street_1": "1 Main St",
-            "city": "Austin", "state": "Texas", "zip": "78751",
-            "country": "United States", "country_iso2": "US", "email": "poll@example.com"
-        },
-        "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
-    });
-    let response = h
-        .api
-        .raw(Method::POST, "/v2/orders", Some(body))
-        .await
-        .expect("POST /v2/orders");
-    assert_eq!(response.status, 200, "the spec says 200");
-    let created: Value = serde_json::from_slice(&response.body).expect("json");
+    let created = h.place_order("Poll", "poll@example.com").await;
     let id = created["id"].as_u64().expect("an id");
     let polled = |h: &Harness| {
         h.store

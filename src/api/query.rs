@@ -173,6 +173,10 @@ pub struct ProductQuery {
     pub is_visible: Option<bool>,
     pub availability: Option<Availability>,
     pub product_type: Option<ProductType>,
+    /// `inventory_low=1`: at or under the low-stock warning level.
+    pub inventory_low: bool,
+    /// `out_of_stock=1`.
+    pub out_of_stock: bool,
     /// `date_modified:min`, sent as ISO-8601.
     pub date_modified_min: Option<DateTime<Utc>>,
     /// id, name, sku, price, date_modified, inventory_level, is_visible,
@@ -196,6 +200,8 @@ impl ProductQuery {
             .opt("is_visible", self.is_visible)
             .opt("availability", self.availability.as_ref())
             .opt("type", self.product_type.as_ref())
+            .opt("inventory_low", self.inventory_low.then_some(1))
+            .opt("out_of_stock", self.out_of_stock.then_some(1))
             .opt(
                 "date_modified:min",
                 self.date_modified_min.as_ref().map(dates::format_iso8601),

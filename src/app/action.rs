@@ -69,6 +69,8 @@ pub enum Action {
     Quit,
     /// A result for the Orders triage workflow (views, writes, polling, export).
     Orders(super::orders::OrdersMsg),
+    /// A result for the Home tab.
+    Home(super::home::HomeMsg),
     /// A load failed because the store could not be reached at all.
     StoreUnreachable,
     /// The store answers again; its name when `/v2/store` gave it.
@@ -144,6 +146,8 @@ pub enum Slot {
     DeleteCounts,
     /// The product count in the category detail.
     DetailCount,
+    /// The Home tab's orders walk.
+    HomeSales,
 }
 
 impl Fetch {
@@ -198,6 +202,8 @@ pub enum Effect {
     Quit,
     /// Orders triage work (needs-action fetch, writes, polling, export).
     Orders(super::orders::OrdersTask),
+    /// Loading the Home tab's boxes.
+    Home(super::home::HomeTask),
     /// Ask the store with growing pauses until it answers, then send
     /// `Action::StoreReachable` (one probe at a time).
     ProbeStore,

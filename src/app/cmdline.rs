@@ -3,6 +3,7 @@
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandLine {
+    Home,
     Products,
     /// `:orders [status]`.
     Orders(Option<String>),
@@ -24,6 +25,7 @@ pub enum CommandLine {
 
 /// Command names with their argument hint, in completion order.
 pub const COMMAND_NAMES: &[(&str, &str)] = &[
+    ("home", ""),
     ("products", ""),
     ("orders", "[status]"),
     ("customers", ""),
@@ -58,6 +60,7 @@ pub fn parse(text: &str) -> Result<CommandLine, String> {
         }
     };
     match name {
+        "home" => no_arg(CommandLine::Home),
         "products" => no_arg(CommandLine::Products),
         "orders" => Ok(CommandLine::Orders(
             Some(arg.to_string()).filter(|a| !a.is_empty()),
@@ -158,6 +161,7 @@ mod tests {
     #[test]
     fn parses_every_command() {
         assert_eq!(parse("products"), Ok(CommandLine::Products));
+        assert_eq!(parse("home"), Ok(CommandLine::Home));
         assert_eq!(parse("orders"), Ok(CommandLine::Orders(None)));
         assert_eq!(
             parse("orders awaiting fulfillment"),

@@ -22,7 +22,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
         Intent::PrevTab => switch_tab(state, state.tab.cycle(-1)),
         Intent::GoTab => match key.code {
             KeyCode::Char(c) => match c.to_digit(10) {
-                Some(n @ 1..=5) => switch_tab(state, Tab::ALL[n as usize - 1]),
+                Some(n @ 1..=6) => switch_tab(state, Tab::ALL[n as usize - 1]),
                 _ => Vec::new(),
             },
             _ => Vec::new(),
@@ -74,6 +74,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
         }
         Intent::Orders(intent) => super::orders::on_intent(state, intent),
         Intent::Edit(intent) => super::edit::on_intent(state, intent),
+        Intent::Home(intent) => super::home::on_intent(state, intent),
     }
 }
 
@@ -105,6 +106,10 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
     }
     let detail_step = delta.clamp(-1000, 1000) as i32;
     match state.tab {
+        Tab::Home => {
+            super::home::move_cursor(state, delta.clamp(-1000, 1000));
+            Vec::new()
+        }
         Tab::Products => match state.products.detail.as_mut() {
             Some(detail) => {
                 detail.scroll_by(detail_step);
@@ -157,6 +162,7 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
 
 fn open_selected(state: &mut AppState) -> Vec<Effect> {
     match state.tab {
+        Tab::Home => super::home::open_selected(state),
         Tab::Products => match state.products.list.selected() {
             Some(product) => {
                 let id = product.id;
@@ -198,6 +204,7 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
             } else {
                 state.products.keyword = None;
                 state.products.category = None;
+                state.products.stock = None;
                 state.reload_products()
             }
         }
@@ -221,12 +228,13 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
                 state.reload_customers()
             }
         }
-        Tab::Categories | Tab::Console => Vec::new(),
+        Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
     }
 }
 
 fn refresh(state: &mut AppState) -> Vec<Effect> {
     match state.tab {
+        Tab::Home => state.reload_home(),
         Tab::Products => match &state.products.detail {
             Some(detail) => {
                 let id = detail.id;
@@ -332,6 +340,7 @@ fn complete(state: &mut AppState) {
 
 fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
     match command {
+        CommandLine::Home => switch_tab(state, Tab::Home),
         CommandLine::Products => switch_tab(state, Tab::Products),
         CommandLine::Orders(status) => {
             let mut effects = switch_tab(state, Tab::Orders);

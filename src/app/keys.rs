@@ -86,6 +86,8 @@ pub enum Intent {
     Console(ConsoleIntent),
     /// Edits, dialogs and marks (see `app::edit`).
     Edit(super::edit::EditIntent),
+    /// A key of the Home tab.
+    Home(super::home::HomeIntent),
 }
 
 /// Headings for the help overlay.
@@ -106,7 +108,7 @@ impl Group {
             Group::Navigation => "Navigation",
             Group::View => "This view",
             Group::Typing => "Filter, command line and pickers",
-            Group::Console => "Request console (tab 5)",
+            Group::Console => "Request console (tab 6)",
         }
     }
 
@@ -208,6 +210,9 @@ fn on_product_list(state: &AppState) -> bool {
 fn on_order_list(state: &AppState) -> bool {
     state.tab == Tab::Orders && state.orders.detail.is_none()
 }
+fn on_home(state: &AppState) -> bool {
+    state.tab == Tab::Home
+}
 fn on_tree(state: &AppState) -> bool {
     state.tab == Tab::Categories
 }
@@ -221,7 +226,7 @@ pub static COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         label: "Enter",
         name: "open",
-        description: "Open the selected item (categories: its products)",
+        description: "Open the selected item, a category's products, a Home line",
         group: Group::View,
         in_footer: true,
         intent: Intent::Open,
@@ -315,6 +320,17 @@ pub static COMMANDS: &[Command] = &[
         intent: Intent::Refresh,
         modes: NORMAL,
         available: has_rows,
+    },
+    Command {
+        keys: &[Key::char('w')],
+        label: "w",
+        name: "7/30 days",
+        description: "Home: chart 7 days instead of 30 (for very busy stores), or back",
+        group: Group::View,
+        in_footer: true,
+        intent: Intent::Home(super::home::HomeIntent::ToggleWeek),
+        modes: NORMAL,
+        available: on_home,
     },
     Command {
         keys: DOWN,
@@ -411,10 +427,11 @@ pub static COMMANDS: &[Command] = &[
             Key::char('3'),
             Key::char('4'),
             Key::char('5'),
+            Key::char('6'),
         ],
-        label: "1-5",
+        label: "1-6",
         name: "tabs",
-        description: "Products, Orders, Customers, Categories, Console",
+        description: "Home, Products, Orders, Customers, Categories, Console",
         group: Group::Navigation,
         in_footer: true,
         intent: Intent::GoTab,

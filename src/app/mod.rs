@@ -6,6 +6,7 @@ pub mod action;
 pub mod cmdline;
 pub mod console;
 pub mod edit;
+pub mod home;
 mod intents;
 pub mod keys;
 pub mod list;
@@ -27,9 +28,10 @@ pub use action::{Action, Effect, Fetch, Loaded, RateInfo, ToastKind};
 pub use panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
 pub use update::update;
 
-/// The five tabs, in key order.
+/// The tabs, in key order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
+    Home,
     Products,
     Orders,
     Customers,
@@ -39,7 +41,8 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in order (key `1` is the first).
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
+        Tab::Home,
         Tab::Products,
         Tab::Orders,
         Tab::Customers,
@@ -50,12 +53,20 @@ impl Tab {
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
+            Tab::Home => "Home",
             Tab::Products => "Products",
             Tab::Orders => "Orders",
             Tab::Customers => "Customers",
             Tab::Categories => "Categories",
             Tab::Console => "Console",
         }
+    }
+
+    /// The tab called `name` (its title, any case).
+    pub fn from_name(name: &str) -> Option<Tab> {
+        Tab::ALL
+            .into_iter()
+            .find(|tab| tab.title().eq_ignore_ascii_case(name.trim()))
     }
 
     /// Position in [`Tab::ALL`].
@@ -127,6 +138,8 @@ pub struct AppState {
     pub mode: Mode,
     /// Header facts.
     pub header: Header,
+    /// Home tab.
+    pub home: home::HomeState,
     /// Products tab.
     pub products: ProductsPane,
     /// Orders tab.
@@ -177,7 +190,7 @@ impl AppState {
         data_dir: PathBuf,
     ) -> Self {
         AppState {
-            tab: Tab::Products,
+            tab: Tab::Home,
             mode: Mode::Normal,
             header: Header {
                 store_name: None,
@@ -186,6 +199,7 @@ impl AppState {
                 read_only,
                 rate: None,
             },
+            home: home::HomeState::default(),
             products: ProductsPane::default(),
             orders: OrdersPane::default(),
             customers: CustomersPane::default(),
@@ -225,7 +239,10 @@ impl AppState {
     #[cfg(test)]
     pub(crate) fn for_tests(profile: &str, user_host: &str, read_only: bool) -> Self {
         let data_dir = std::env::temp_dir().join("bctui-unit-never-written");
-        AppState::new(profile, user_host, read_only, Clock::test(), data_dir)
+        let mut state = AppState::new(profile, user_host, read_only, Clock::test(), data_dir);
+        // The tests written before the Home tab start where the app used to.
+        state.tab = Tab::Products;
+        state
     }
 
     /// A new id for a request or toast.
@@ -262,6 +279,7 @@ impl AppState {
     /// Whether anything is moving on screen (spinners), so the runtime ticks.
     pub fn is_animating(&self) -> bool {
         !self.edit.pending.is_empty()
+            || self.home.is_loading()
             || self.products.is_loading()
             || self.orders.is_loading()
             || self.customers.is_loading()
@@ -272,6 +290,7 @@ impl AppState {
     /// Whether Enter does something here.
     pub fn can_open(&self) -> bool {
         match self.tab {
+            Tab::Home => self.home.selected().is_some(),
             Tab::Products => {
                 self.products.detail.is_none() && self.products.list.selected().is_some()
             }
@@ -290,7 +309,7 @@ impl AppState {
             Tab::Products => self.products.detail.is_some() || self.products.has_filter(),
             Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
             Tab::Customers => self.customers.detail.is_some() || self.customers.filter.is_some(),
-            Tab::Categories | Tab::Console => false,
+            Tab::Home | Tab::Categories | Tab::Console => false,
         }
     }
 
@@ -307,6 +326,7 @@ impl AppState {
     /// Effects that load the current tab if it has nothing yet.
     pub fn ensure_loaded(&mut self) -> Vec<Effect> {
         match self.tab {
+            Tab::Home if self.home_idle() => self.reload_home(),
             Tab::Products if self.products.list.load == list::LoadState::Idle => {
                 self.reload_products()
             }

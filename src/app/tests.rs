@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::panes::{OrderFilter, ProductSort};
 use super::{Action, AppState, Effect, Fetch, Loaded, Mode, Tab, update};
 use crate::api::models::Product;
+use crate::clock::Clock;
 
 fn key(code: KeyCode) -> Action {
     Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -61,7 +62,7 @@ fn start_fetches_the_store_name_and_the_first_products() {
 #[test]
 fn tabs_switch_by_number_and_cycle() {
     let (mut state, _) = started();
-    let effects = press(&mut state, '2');
+    let effects = press(&mut state, '3');
     assert_eq!(state.tab, Tab::Orders);
     let fetched = fetches(&effects);
     assert!(
@@ -80,7 +81,42 @@ fn tabs_switch_by_number_and_cycle() {
     update(&mut state, key(KeyCode::BackTab));
     assert_eq!(state.tab, Tab::Products);
     update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.tab, Tab::Home);
+    update(&mut state, key(KeyCode::BackTab));
     assert_eq!(state.tab, Tab::Console);
+    press(&mut state, '1');
+    assert_eq!(state.tab, Tab::Home);
+}
+
+#[test]
+fn the_app_opens_on_home_and_loads_each_box_on_its_own() {
+    let data_dir = std::env::temp_dir().join("bctui-unit-never-written");
+    let mut state = AppState::new("demo", "me@here", false, Clock::test(), data_dir);
+    assert_eq!(state.tab, Tab::Home);
+    let effects = state.start();
+    let home: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Home(task) => Some(task),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        home.len(),
+        4,
+        "needs action, stock, top sellers, sales: {home:?}"
+    );
+    assert!(home.iter().any(|t| matches!(
+        t,
+        crate::app::home::HomeTask::Sales {
+            window_days: 30,
+            ..
+        }
+    )));
+    // The orders poll starts with Home, so new orders reach its figures.
+    assert!(state.orders.poll.started);
+    assert_eq!(Tab::from_name("orders"), Some(Tab::Orders));
+    assert_eq!(Tab::from_name("nowhere"), None);
 }
 
 #[test]

@@ -100,6 +100,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.header.read_only = connected.read_only;
                 state.header.store_name = None;
                 state.header.rate = None;
+                state.home = super::home::HomeState::default();
                 state.products = ProductsPane::default();
                 state.orders = OrdersPane::default();
                 state.orders.poll.interval = poll.interval;
@@ -136,6 +137,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Quit => quit(state),
         Action::JournalRead { earlier, unknown } => journal_read(state, earlier, unknown),
         Action::Orders(message) => super::orders::on_message(state, message),
+        Action::Home(message) => super::home::on_message(state, message),
     }
 }
 
@@ -274,7 +276,7 @@ fn filter_generation(state: &AppState, tab: Tab) -> u64 {
         Tab::Products => state.products.filter_generation,
         Tab::Orders => state.orders.filter_generation,
         Tab::Customers => state.customers.filter_generation,
-        Tab::Categories | Tab::Console => 0,
+        Tab::Home | Tab::Categories | Tab::Console => 0,
     }
 }
 
@@ -283,7 +285,7 @@ pub(super) fn bump_filter_generation(state: &mut AppState, tab: Tab) -> u64 {
         Tab::Products => &mut state.products.filter_generation,
         Tab::Orders => &mut state.orders.filter_generation,
         Tab::Customers => &mut state.customers.filter_generation,
-        Tab::Categories | Tab::Console => return 0,
+        Tab::Home | Tab::Categories | Tab::Console => return 0,
     };
     *generation += 1;
     *generation
@@ -295,7 +297,7 @@ pub(super) fn apply_filter(state: &mut AppState, tab: Tab, text: &str) -> Vec<Ef
         Tab::Products => state.set_product_keyword(text),
         Tab::Customers => state.set_customer_filter(text),
         Tab::Orders => state.set_order_filter(text).unwrap_or_default(),
-        Tab::Categories | Tab::Console => Vec::new(),
+        Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
     }
 }
 
@@ -314,7 +316,7 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
             Some(CustomerFilter::Name(text) | CustomerFilter::Email(text)) => text.clone(),
             None => String::new(),
         },
-        Tab::Categories | Tab::Console => String::new(),
+        Tab::Home | Tab::Categories | Tab::Console => String::new(),
     }
 }
 

@@ -19,6 +19,7 @@ store_hash = "staginghash"
 token_command = "echo '  staging-token  '"
 api_url = "http://127.0.0.1:9000/"
 read_only = true
+start_tab = "orders"
 "#,
     )
     .expect("valid config")
@@ -69,6 +70,7 @@ fn named_profile_with_token_command_and_read_only() {
     assert_eq!(creds.token, "staging-token");
     assert_eq!(creds.api_url, "http://127.0.0.1:9000");
     assert!(creds.read_only);
+    assert_eq!(creds.start_tab.as_deref(), Some("orders"));
 }
 
 #[test]

@@ -128,6 +128,7 @@ pub(crate) struct ProductFilter {
     inventory_greater: Option<i64>,
     inventory_less: Option<i64>,
     out_of_stock: Option<bool>,
+    inventory_low: Option<bool>,
     total_sold: Option<i64>,
     modified_min: Option<chrono::DateTime<chrono::Utc>>,
     modified_max: Option<chrono::DateTime<chrono::Utc>>,
@@ -180,6 +181,7 @@ impl ProductFilter {
             inventory_greater: q.int("inventory_level:greater")?,
             inventory_less: q.int("inventory_level:less")?,
             out_of_stock: q.bool("out_of_stock")?,
+            inventory_low: q.bool("inventory_low")?,
             total_sold: q.int("total_sold")?,
             modified_min: q.date("date_modified:min")?,
             modified_max: q.date("date_modified:max")?,
@@ -214,6 +216,7 @@ impl ProductFilter {
             "inventory_level:greater",
             "inventory_level:less",
             "out_of_stock",
+            "inventory_low",
             "total_sold",
             "date_modified:min",
             "date_modified:max",
@@ -263,6 +266,7 @@ impl ProductFilter {
             && self.inventory_greater.is_none_or(|x| inv > x)
             && self.inventory_less.is_none_or(|x| inv < x)
             && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
+            && self.inventory_low.is_none_or(|b| is_low_stock(p) == b)
             && self.total_sold.is_none_or(|x| p.total_sold as i64 == x)
             && self.modified_min.is_none_or(|d| p.date_modified >= d)
             && self.modified_max.is_none_or(|d| p.date_modified <= d)
@@ -375,4 +379,12 @@ fn summary(data: &StoreData) -> Value {
         "oldest_variant_date": oldest.map(|d| v3_date(&d)).unwrap_or_default(),
         "newest_variant_date": newest.map(|d| v3_date(&d)).unwrap_or_default(),
     })
+}
+
+/// At or under the warning level, for a product whose stock is tracked and
+/// that has a warning level.
+fn is_low_stock(p: &Product) -> bool {
+    p.inventory_tracking != "none"
+        && p.inventory_warning_level > 0
+        && p.inventory_level <= p.inventory_warning_level
 }

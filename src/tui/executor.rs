@@ -15,6 +15,7 @@ use crate::api::Client;
 use crate::app::action::Connected;
 use crate::app::action::Slot;
 use crate::app::console::ConsoleEffect;
+use crate::app::home::HomeTask;
 use crate::app::orders::OrdersTask;
 use crate::app::{Action, Effect, RateInfo};
 use crate::clock::Clock;
@@ -177,6 +178,20 @@ impl Executor {
             }
             // The runner suspends the terminal for the editor; nothing to run here.
             Effect::EditExternally(_) => {}
+            Effect::Home(task) => {
+                let (client, actions) = (self.client(), self.actions.clone());
+                let walk = matches!(task, HomeTask::Sales { .. });
+                let task = tokio::spawn(super::home_tasks::run(client, task, actions));
+                if walk {
+                    // A reload's walk replaces the older one: no quota spent on stale pages.
+                    if let Some(older) = self.slots.insert(Slot::HomeSales, task.abort_handle()) {
+                        older.abort();
+                    }
+                } else {
+                    self.timers.retain(|timer| !timer.is_finished());
+                    self.timers.push(task.abort_handle());
+                }
+            }
             Effect::ProbeStore => self.probe_store(),
             Effect::Quit => self.abort_all(),
         }

@@ -7,7 +7,7 @@ use crate::api::query::{
 use crate::api::{ApiError, Client};
 use crate::app::panes::{
     CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
-    ProductDetail, ProductsQuery, RECENT_ORDERS,
+    ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
 };
 use crate::app::{Fetch, Loaded};
 
@@ -124,6 +124,8 @@ fn product_query(query: &ProductsQuery) -> ProductQuery {
     ProductQuery {
         keyword: query.keyword.clone(),
         categories_in: query.category.into_iter().collect(),
+        inventory_low: query.stock == Some(StockFilter::Low),
+        out_of_stock: query.stock == Some(StockFilter::Out),
         sort: Some(query.sort.api_name().to_string()),
         direction: Some(if query.descending {
             SortDirection::Desc

@@ -6,6 +6,7 @@ mod counts;
 mod executor;
 pub mod external_editor;
 mod fetch;
+mod home_tasks;
 pub mod journal;
 mod orders_tasks;
 mod runner;
@@ -53,6 +54,8 @@ pub struct TuiOptions {
     pub monochrome: bool,
     /// The orders poll interval as configured (`BCTUI_ORDER_POLL_SECS`: seconds or `off`).
     pub order_poll: Option<String>,
+    /// The tab to open on (`--tab`, the profile's `start_tab`); Home when None.
+    pub start_tab: Option<crate::app::Tab>,
 }
 
 /// Runs the TUI on the real terminal until the user quits or a signal
@@ -176,6 +179,9 @@ impl<B: FrameBackend> Runner<B> {
         state.profiles = options.profiles;
         state.console.base_url = options.client.base_url().to_string();
         state.monochrome = options.monochrome;
+        if let Some(tab) = options.start_tab {
+            state.tab = tab;
+        }
         if let Some(value) = options.order_poll
             && let Err(message) = state.orders.poll.configure(&value)
         {

@@ -9,6 +9,8 @@ mod detail;
 mod dialogs;
 mod form;
 pub mod format;
+mod home;
+mod home_chart;
 mod orders;
 mod overlays;
 mod products;
@@ -18,6 +20,8 @@ pub mod theme;
 
 #[cfg(test)]
 mod edit_tests;
+#[cfg(test)]
+mod home_tests;
 #[cfg(test)]
 mod tests;
 
@@ -48,6 +52,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     chrome::draw_header(frame, header, state, &theme);
     chrome::draw_tabs(frame, tabs, state, &theme);
     match state.tab {
+        Tab::Home => home::draw(frame, body, state, &theme),
         Tab::Products => products::draw(frame, body, state, &theme),
         Tab::Orders => orders::draw(frame, body, state, &theme),
         Tab::Customers => customers::draw(frame, body, state, &theme),

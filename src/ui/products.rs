@@ -118,6 +118,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((_, name)) = &pane.category {
         left.push(Span::styled(format!(" · category {name}"), theme.key));
     }
+    if let Some(stock) = pane.stock {
+        left.push(Span::styled(format!(" · {}", stock.label()), theme.key));
+    }
     edit_hints(
         &mut left,
         !pane.list.rows.is_empty(),

@@ -164,6 +164,8 @@ pub fn options(client: Client, read_only: bool, clock: &Clock) -> TuiOptions {
         data_dir: std::path::PathBuf::new(),
         monochrome: false,
         order_poll: None,
+        // The suites written before the Home tab start where the app used to.
+        start_tab: Some(bctui::app::Tab::Products),
     }
 }
 
@@ -195,6 +197,27 @@ impl Harness {
             .filter(|r| r.method != "GET")
             .map(|r| format!("{} {} {}", r.method, r.path, r.status))
             .collect()
+    }
+
+    /// Places an order (Awaiting Fulfillment, two mugs at 12.50) through `POST /v2/orders`
+    /// billed to `first_name` at `email`; returns the order as the API answered it.
+    pub async fn place_order(&self, first_name: &str, email: &str) -> serde_json::Value {
+        let body = serde_json::json!({
+            "status_id": 11,
+            "billing_address": {
+                "first_name": first_name, "last_name": "Tester", "street_1": "1 Main St",
+                "city": "Austin", "state": "Texas", "zip": "78751",
+                "country": "United States", "country_iso2": "US", "email": email
+            },
+            "products": [{"name": "Test mug, large", "quantity": 2, "price_ex_tax": "12.50"}]
+        });
+        let response = self
+            .api
+            .raw(reqwest::Method::POST, "/v2/orders", Some(body))
+            .await
+            .expect("POST /v2/orders");
+        assert_eq!(response.status, 200, "the spec says 200");
+        serde_json::from_slice(&response.body).expect("json")
     }
 
     /// How many requests the simulator served so far.

@@ -37,9 +37,9 @@ impl Harness {
         .await;
     }
 
-    /// Opens tab `key` ('3' customers, '4' categories) and waits for its data.
+    /// Opens tab `key` ('4' customers, '5' categories) and waits for its data.
     pub async fn open_customers(&mut self) {
-        self.press(KeyCode::Char('3'));
+        self.press(KeyCode::Char('4'));
         self.wait_for("the customers", |s| {
             s.customers.list.load == LoadState::Loaded && !s.customers.list.rows.is_empty()
         })
@@ -47,7 +47,7 @@ impl Harness {
     }
 
     pub async fn open_categories(&mut self) {
-        self.press(KeyCode::Char('4'));
+        self.press(KeyCode::Char('5'));
         self.wait_for("the categories", |s| {
             s.categories.load == LoadState::Loaded && !s.categories.rows.is_empty()
         })

@@ -170,6 +170,7 @@ pub(super) fn polled(
     };
     let latest = orders.iter().filter_map(|o| o.date_modified).max();
     let (mut new, mut changed) = (0, 0);
+    let mut fresh = Vec::new();
     for order in orders {
         if state.orders.poll.known.get(&order.id) == Some(&order.date_modified) {
             continue;
@@ -189,10 +190,13 @@ pub(super) fn polled(
             Highlight::Changed
         };
         state.orders.highlight.insert(order.id, mark);
+        fresh.push(order.clone());
         merge(state, order);
     }
+    let home = crate::app::home::orders_polled(state, &fresh);
     state.orders.poll.watermark = Some(latest.map_or(since, |l| l.max(since)));
     let mut effects = schedule(state);
+    effects.extend(home);
     if new + changed == 0 {
         state.changed = false;
         return effects;

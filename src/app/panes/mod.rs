@@ -8,7 +8,7 @@ mod products;
 pub use categories::{CategoriesPane, TreeRow};
 pub use customers::{CustomerDetail, CustomerFilter, CustomersPane, CustomersQuery, RECENT_ORDERS};
 pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
-pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery};
+pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter};
 
 use super::list::{LoadState, RequestId};
 

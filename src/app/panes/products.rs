@@ -64,6 +64,25 @@ impl ProductSort {
     }
 }
 
+/// A server-side stock filter (`inventory_low=1`, `out_of_stock=1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StockFilter {
+    /// At or under the product's low-stock warning level.
+    Low,
+    /// No stock left.
+    Out,
+}
+
+impl StockFilter {
+    /// How the filter is named on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            StockFilter::Low => "low stock",
+            StockFilter::Out => "out of stock",
+        }
+    }
+}
+
 /// One page request for the product list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductsQuery {
@@ -75,6 +94,8 @@ pub struct ProductsQuery {
     pub keyword: Option<String>,
     /// `categories:in=` filter.
     pub category: Option<u64>,
+    /// `inventory_low` / `out_of_stock` filter.
+    pub stock: Option<StockFilter>,
     /// `sort=`.
     pub sort: ProductSort,
     /// `direction=desc` when true.
@@ -97,6 +118,8 @@ pub struct ProductsPane {
     pub keyword: Option<String>,
     /// Applied category filter: id and name.
     pub category: Option<(u64, String)>,
+    /// Applied stock filter (from the Home tab).
+    pub stock: Option<StockFilter>,
     /// Server-side sort column.
     pub sort: ProductSort,
     /// Sort descending.
@@ -120,7 +143,7 @@ pub struct ProductsPane {
 impl ProductsPane {
     /// Whether any filter is applied.
     pub fn has_filter(&self) -> bool {
-        self.keyword.is_some() || self.category.is_some()
+        self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
     }
 
     /// Whether a spinner should run.
@@ -138,6 +161,7 @@ impl ProductsPane {
             limit: PAGE_SIZE,
             keyword: self.keyword.clone(),
             category: self.category.as_ref().map(|(id, _)| *id),
+            stock: self.stock,
             sort: self.sort,
             descending: self.descending,
         }
@@ -232,6 +256,15 @@ impl AppState {
     pub(crate) fn filter_products_by_category(&mut self, id: u64, name: String) -> Vec<Effect> {
         self.products.category = Some((id, name));
         self.products.keyword = None;
+        self.products.detail = None;
+        self.reload_products()
+    }
+
+    /// Shows only low-stock or out-of-stock products (from the Home tab).
+    pub(crate) fn filter_products_by_stock(&mut self, stock: StockFilter) -> Vec<Effect> {
+        self.products.stock = Some(stock);
+        self.products.keyword = None;
+        self.products.category = None;
         self.products.detail = None;
         self.reload_products()
     }
