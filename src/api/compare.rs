@@ -95,6 +95,22 @@ pub fn not_taken_message(not_taken: &[FieldDiff]) -> String {
     format!("the store did not take {}", fields.join(", "))
 }
 
+/// "not sent: changed by someone else: price is 200.00 (you saw 100.00)".
+pub fn changed_message(differences: &[FieldDiff]) -> String {
+    let what: Vec<String> = differences
+        .iter()
+        .map(|d| {
+            format!(
+                "{} is {} (you saw {})",
+                d.field,
+                d.found_text(),
+                d.wanted_text()
+            )
+        })
+        .collect();
+    format!("not sent: changed by someone else: {}", what.join(", "))
+}
+
 /// Whether `stored` holds `wanted`: decimals by value, objects by `wanted`'s keys,
 /// arrays element by element, a missing field like null.
 pub fn same(wanted: &Value, stored: &Value) -> bool {

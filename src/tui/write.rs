@@ -144,21 +144,10 @@ pub async fn run(
 
 /// Nothing was sent: the fields about to change no longer hold what the user saw.
 fn changed_failure(differences: &[FieldDiff]) -> WriteFailure {
-    let what: Vec<String> = differences
-        .iter()
-        .map(|d| {
-            format!(
-                "{} is {} (you saw {})",
-                d.field,
-                d.found_text(),
-                d.wanted_text()
-            )
-        })
-        .collect();
     WriteFailure {
         message: format!(
-            "not sent: changed by someone else: {}; refresh (r) to see it",
-            what.join(", ")
+            "{}; refresh (r) to see it",
+            compare::changed_message(differences)
         ),
         fields: Vec::new(),
     }

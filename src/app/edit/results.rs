@@ -174,20 +174,9 @@ fn batch_done(
     } = outcome;
     // A product someone else changed was not sent: it shows their version now.
     for (current, differences) in &changed {
-        let what: Vec<String> = differences
-            .iter()
-            .map(|d| {
-                format!(
-                    "{} is {} (you saw {})",
-                    d.field,
-                    d.found_text(),
-                    d.wanted_text()
-                )
-            })
-            .collect();
         failed.push((
             current.id,
-            format!("not sent: changed by someone else: {}", what.join(", ")),
+            crate::api::compare::changed_message(differences),
         ));
     }
     state.edit.log.finish(request, &failed);
