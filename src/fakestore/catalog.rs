@@ -2,6 +2,7 @@
 //! and `/v3/catalog/summary`. Writes are in `product_write.rs`, variants in `variants.rs`.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use axum::http::Method;
 use rust_decimal::Decimal;
@@ -67,6 +68,19 @@ impl Shape {
         }
     }
 
+    /// A product as the shape asks for it. Without `include` or a field selection the product
+    /// serialises as it is; otherwise it goes through a `Value` to add and drop keys.
+    pub(crate) fn shaped<'a>(&self, p: &'a Product) -> Shaped<'a> {
+        if self.include.is_empty()
+            && self.include_fields.is_none()
+            && self.exclude_fields.is_empty()
+        {
+            Shaped::Whole(p)
+        } else {
+            Shaped::Selected(self.render(p))
+        }
+    }
+
     /// Renders a product: embeds what `include` asks for, then applies the field selection.
     pub(crate) fn render(&self, p: &Product) -> Value {
         let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
@@ -97,8 +111,23 @@ impl Shape {
     }
 }
 
+/// A rendered product: the product itself, or its reshaped JSON.
+pub(crate) enum Shaped<'a> {
+    Whole(&'a Product),
+    Selected(Value),
+}
+
+impl serde::Serialize for Shaped<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shaped::Whole(p) => p.serialize(s),
+            Shaped::Selected(v) => v.serialize(s),
+        }
+    }
+}
+
 /// The product filters of `GET /catalog/products` (also used by the bulk DELETE).
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(crate) struct ProductFilter {
     id: Option<i64>,
     id_in: Option<Vec<i64>>,
@@ -221,11 +250,60 @@ impl ProductFilter {
         Ok(ProductFilter { any, ..f })
     }
 
-    pub(crate) fn matches(
+    /// Whether only the id filters that [`ProductFilter::candidates`] applies are set: then the
+    /// candidates are the matches, and counting them touches no product.
+    fn ids_only(&self) -> bool {
+        let ids = ProductFilter {
+            id: self.id,
+            id_in: self.id_in.clone(),
+            id_min: self.id_min,
+            id_max: self.id_max,
+            id_greater: self.id_greater,
+            id_less: self.id_less,
+            any: self.any,
+            ..ProductFilter::default()
+        };
+        *self == ids
+    }
+
+    /// The products worth testing with [`ProductFilter::matches`], in id order: the listed ids for
+    /// `id`/`id:in`, the id range the bounds allow, or the whole catalog.
+    pub(crate) fn candidates<'a>(
         &self,
-        p: &Product,
-        brands: &std::collections::BTreeMap<u64, String>,
-    ) -> bool {
+        products: &'a BTreeMap<u64, Box<Product>>,
+    ) -> Box<dyn DoubleEndedIterator<Item = &'a Product> + 'a> {
+        let listed = match (self.id, &self.id_in) {
+            (Some(id), _) => Some(vec![id]),
+            (None, Some(ids)) => Some(ids.clone()),
+            (None, None) => None,
+        };
+        if let Some(mut ids) = listed {
+            ids.sort_unstable();
+            ids.dedup();
+            let found = ids
+                .into_iter()
+                .filter_map(|id| u64::try_from(id).ok())
+                .filter_map(|id| products.get(&id).map(|p| &**p));
+            return Box::new(found.collect::<Vec<_>>().into_iter());
+        }
+        let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0)
+            .max(0) as u64;
+        let high = [self.id_max, self.id_less.map(|x| x.saturating_sub(1))]
+            .into_iter()
+            .flatten()
+            .min();
+        match high {
+            Some(h) if h < 0 || (h as u64) < low => Box::new(std::iter::empty()),
+            Some(h) => Box::new(products.range(low..=h as u64).map(|(_, p)| &**p)),
+            None => Box::new(products.range(low..).map(|(_, p)| &**p)),
+        }
+    }
+
+    pub(crate) fn matches(&self, p: &Product, brands: &BTreeMap<u64, String>) -> bool {
         let id = p.id as i64;
         let inv = p.inventory_level;
         self.id.is_none_or(|x| x == id)
@@ -304,19 +382,35 @@ fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
     let page = v3_page(q)?;
     let shape = Shape::from_query(q);
-    let mut found: Vec<&Product> = data
-        .products
-        .values()
-        .map(|p| &**p)
-        .filter(|p| filter.matches(p, &data.brands))
-        .collect();
-    if sort != "id" {
-        found.sort_by(|a, b| compare(a, b, &sort));
+    let check = !filter.ids_only();
+    let matching = filter
+        .candidates(&data.products)
+        .filter(|p| !check || filter.matches(p, &data.brands));
+    if sort == "id" {
+        // Products are kept in id order: count the matches and keep only the page's, without
+        // collecting or sorting the whole catalog.
+        let skip = (page.page - 1).saturating_mul(page.limit);
+        let mut total = 0;
+        let mut items = Vec::with_capacity(page.limit.min(64));
+        let ordered: Box<dyn Iterator<Item = &Product>> = if descending {
+            Box::new(matching.rev())
+        } else {
+            Box::new(matching)
+        };
+        for p in ordered {
+            if total >= skip && total - skip < page.limit {
+                items.push(shape.shaped(p));
+            }
+            total += 1;
+        }
+        return Ok(v3_list(total, page, items));
     }
+    let mut found: Vec<&Product> = matching.collect();
+    found.sort_by(|a, b| compare(a, b, &sort));
     if descending {
         found.reverse();
     }
-    let items = page.slice(&found).iter().map(|p| shape.render(p)).collect();
+    let items = page.slice(&found).iter().map(|p| shape.shaped(p)).collect();
     Ok(v3_list(found.len(), page, items))
 }
 
@@ -325,7 +419,7 @@ fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
         .products
         .get(&id)
         .ok_or_else(|| product_not_found(id))?;
-    Ok(Reply::data(200, &Shape::from_query(&ctx.query).render(p)))
+    Ok(Reply::data(200, &Shape::from_query(&ctx.query).shaped(p)))
 }
 
 /// `/catalog/summary`: inventory and variant price statistics.

@@ -399,3 +399,33 @@ async fn product_create_update_delete_and_validation() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn product_id_bounds_and_descending_pages() {
+    let h = Harness::new().await;
+    let ids = |r: &Value| -> Vec<u64> {
+        r["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect()
+    };
+    let r = h
+        .get("/v3/catalog/products?id:greater=10&id:max=20&direction=desc&limit=5&page=2")
+        .await;
+    assert_eq!(ids(&r.json), vec![15, 14, 13, 12, 11]);
+    assert_eq!(r.json["meta"]["pagination"]["total"], 10);
+    let r = h
+        .get("/v3/catalog/products?id:min=298&id:less=1000&limit=250")
+        .await;
+    assert_eq!(ids(&r.json), vec![298, 299, 300]);
+    let r = h.get("/v3/catalog/products?id:min=5&id:max=2").await;
+    assert_eq!(r.json["meta"]["pagination"]["total"], 0);
+    let r = h.get("/v3/catalog/products?id=7&id:min=8").await;
+    assert_eq!(r.json["meta"]["pagination"]["total"], 0);
+    let r = h
+        .get("/v3/catalog/products?id:in=9,4,9,100000&direction=desc")
+        .await;
+    assert_eq!(ids(&r.json), vec![9, 4]);
+}

@@ -1,0 +1,147 @@
+//! Walks against the store simulator with 100 ms of latency per request:
+//! - a catalog walk of 20,000 products (80 pages of 250) under a quota of 60 requests per 3 s
+//!   window, as a share of that ceiling (pages per second over quota per second), and how many
+//!   429s it met (pacing must keep that at 0);
+//! - the Orders tab's first visit in the real app loop (`Runner` on a `TestBackend`): from the
+//!   key to the needs-action view, its counts and the store's statuses on screen.
+//!
+//! Run: `cargo bench --bench walks`
+
+use std::io;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::client::{Client, ClientConfig};
+use bctui::api::query::ProductQuery;
+use bctui::api::token::Token;
+use bctui::app::Tab;
+use bctui::app::list::LoadState;
+use bctui::clock::Clock;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+const LATENCY_MS: u64 = 100;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(async {
+        catalog_walk().await;
+        orders_first_visit().await;
+    });
+}
+
+fn client_for(store: &FakeStore) -> Client {
+    Client::new(ClientConfig {
+        api_url: store.api_url(),
+        store_hash: store.store_hash().to_string(),
+        token: Token::new(store.token().to_string()),
+        read_only: false,
+    })
+    .expect("a client")
+}
+
+async fn catalog_walk() {
+    const QUOTA: u32 = 60;
+    const WINDOW_MS: u64 = 3_000;
+    let store = FakeStore::start(FakeStoreConfig {
+        products: 20_000,
+        customers: 10,
+        orders: 10,
+        quota: QUOTA,
+        window_ms: WINDOW_MS,
+        latency_ms: LATENCY_MS,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts");
+    let client = client_for(&store);
+    let started = Instant::now();
+    let products = client
+        .all_products(&ProductQuery::default(), |_| {})
+        .await
+        .expect("the walk succeeds");
+    let elapsed = started.elapsed().as_secs_f64();
+    let requests = store.requests();
+    let limited = requests.iter().filter(|r| r.status == 429).count();
+    let pages = requests.len() - limited;
+    let ceiling = f64::from(QUOTA) / (WINDOW_MS as f64 / 1e3);
+    println!(
+        "Catalog walk, {} products, {LATENCY_MS} ms latency, quota {QUOTA} per {WINDOW_MS} ms:",
+        products.len()
+    );
+    println!(
+        "  {pages} pages in {elapsed:.2} s = {:.1} pages/s, {:.2} of the ceiling ({ceiling:.0}/s), {limited} x 429",
+        pages as f64 / elapsed,
+        pages as f64 / elapsed / ceiling
+    );
+}
+
+async fn orders_first_visit() {
+    let store = FakeStore::start(FakeStoreConfig {
+        latency_ms: LATENCY_MS,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts");
+    let data_dir = tempfile::tempdir().expect("a temporary directory");
+    let options = TuiOptions {
+        client: client_for(&store),
+        profile: "demo".to_string(),
+        read_only: false,
+        mouse: false,
+        profiles: vec!["demo".to_string()],
+        connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+        user_host: "bench@host".to_string(),
+        clock: store.clock().clone(),
+        data_dir: data_dir.path().to_path_buf(),
+        monochrome: false,
+        order_poll: None,
+    };
+    let terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    let (mut runner, _actions) = Runner::from_options(terminal, options).expect("a runner");
+    let (keys, receiver) = mpsc::unbounded_channel::<io::Result<Event>>();
+    let mut input = UnboundedReceiverStream::new(receiver);
+    let patience = Duration::from_secs(60);
+    tokio::time::timeout(
+        patience,
+        runner.run_until(&mut input, |s| s.products.list.load == LoadState::Loaded),
+    )
+    .await
+    .expect("the products load in time")
+    .expect("the loop runs");
+    let orders_before = store.requests().len();
+    let started = Instant::now();
+    let two = Event::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    keys.send(Ok(two)).expect("the loop listens");
+    tokio::time::timeout(
+        patience,
+        runner.run_until(&mut input, |s| {
+            s.tab == Tab::Orders
+                && s.orders.list.load == LoadState::Loaded
+                && s.orders.counts.is_some()
+                && !s.orders.statuses.is_empty()
+        }),
+    )
+    .await
+    .expect("the orders load in time")
+    .expect("the loop runs");
+    let elapsed = started.elapsed().as_secs_f64() * 1e3;
+    let requests = store.requests().len() - orders_before;
+    println!(
+        "Orders tab first visit, {} orders, {LATENCY_MS} ms latency: {elapsed:.0} ms ({requests} requests, {} orders in the view)",
+        FakeStoreConfig::default().orders,
+        runner.state().orders.list.rows.len()
+    );
+}
