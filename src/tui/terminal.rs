@@ -46,6 +46,69 @@ pub trait FrameBackend: Backend {
     }
 }
 
+/// Collects a frame's output and sends it to the terminal in one `write()` at the frame's
+/// end: over SSH every write can become a packet. A frame is what lies between the
+/// synchronized-update markers [`FrameBackend`] puts around it, so ratatui's own flush after
+/// drawing waits for the end marker; outside a frame a flush sends at once.
+#[derive(Debug)]
+pub struct FrameWriter<W: Write> {
+    out: W,
+    pending: Vec<u8>,
+}
+
+/// `BeginSynchronizedUpdate` and `EndSynchronizedUpdate` as crossterm writes them.
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+impl<W: Write> FrameWriter<W> {
+    pub fn new(out: W) -> Self {
+        FrameWriter {
+            out,
+            pending: Vec::with_capacity(16 * 1024),
+        }
+    }
+
+    /// Whether the pending bytes open a frame that has not ended yet.
+    fn frame_open(&self) -> bool {
+        let Some(begin) = find_last(&self.pending, FRAME_BEGIN) else {
+            return false;
+        };
+        find_last(&self.pending[begin..], FRAME_END).is_none()
+    }
+
+    /// The terminal side (for measuring what was sent).
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
+
+    fn send(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.frame_open() {
+            Ok(())
+        } else {
+            self.send()
+        }
+    }
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
 impl<W: Write> FrameBackend for CrosstermBackend<W> {
     fn begin_frame(&mut self) -> io::Result<()> {
         queue!(self, BeginSynchronizedUpdate)
@@ -85,7 +148,7 @@ impl FrameBackend for TestBackend {}
 
 /// Takes over the terminal (raw mode, alternate screen, bracketed paste, and
 /// mouse capture when asked) and installs the restoring panic hook.
-pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<FrameWriter<Stdout>>>> {
     install_panic_hook();
     ACTIVE.store(true, Ordering::SeqCst);
     enter()?;
@@ -94,7 +157,7 @@ pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         execute!(stdout, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout)))?;
     terminal.clear()?;
     Ok(terminal)
 }
@@ -167,6 +230,57 @@ fn install_panic_hook() {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::widgets::Paragraph;
+
+    use super::{FrameBackend, FrameWriter};
+
+    /// Records each `write()` the terminal would get.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    /// A handle on the record that stays with the test.
+    struct Shared(Arc<Mutex<Writes>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_leaves_in_one_write_between_its_markers() {
+        let sent = Arc::new(Mutex::new(Writes::default()));
+        let backend = CrosstermBackend::new(FrameWriter::new(Shared(sent.clone())));
+        let mut terminal = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 100, 30)),
+            },
+        )
+        .unwrap();
+        let text = "x".repeat(100 * 30);
+        terminal.backend_mut().begin_frame().unwrap();
+        terminal
+            .draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+            .unwrap();
+        terminal.backend_mut().end_frame().unwrap();
+        let writes = &sent.lock().unwrap().0;
+        assert_eq!(writes.len(), 1, "one write() for the frame");
+        let frame = String::from_utf8_lossy(&writes[0]);
+        assert!(frame.starts_with("\x1b[?2026h"), "{frame:.20}");
+        assert!(frame.ends_with("\x1b[?2026l"));
+        assert!(frame.matches('x').count() >= 100 * 30);
+    }
+
     #[test]
     fn osc52_wraps_base64_of_the_text() {
         assert_eq!(super::osc52("order 6000"), "\x1b]52;c;b3JkZXIgNjAwMA==\x07");
