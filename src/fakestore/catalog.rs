@@ -272,20 +272,6 @@ impl ProductFilter {
         &self,
         products: &'a BTreeMap<u64, Box<Product>>,
     ) -> Box<dyn DoubleEndedIterator<Item = &'a Product> + 'a> {
-        let listed = match (self.id, &self.id_in) {
-            (Some(id), _) => Some(vec![id]),
-            (None, Some(ids)) => Some(ids.clone()),
-            (None, None) => None,
-        };
-        if let Some(mut ids) = listed {
-            ids.sort_unstable();
-            ids.dedup();
-            let found = ids
-                .into_iter()
-                .filter_map(|id| u64::try_from(id).ok())
-                .filter_map(|id| products.get(&id).map(|p| &**p));
-            return Box::new(found.collect::<Vec<_>>().into_iter());
-        }
         let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
             .into_iter()
             .flatten()
@@ -296,11 +282,28 @@ impl ProductFilter {
             .into_iter()
             .flatten()
             .min();
-        match high {
-            Some(h) if h < 0 || (h as u64) < low => Box::new(std::iter::empty()),
-            Some(h) => Box::new(products.range(low..=h as u64).map(|(_, p)| &**p)),
-            None => Box::new(products.range(low..).map(|(_, p)| &**p)),
+        if high.is_some_and(|h| h < 0 || (h as u64) < low) {
+            return Box::new(std::iter::empty());
         }
+        let high = high.map_or(u64::MAX, |h| h as u64);
+        let listed = match (self.id, &self.id_in) {
+            (Some(id), Some(ids)) => Some(ids.iter().copied().filter(|x| *x == id).collect()),
+            (Some(id), None) => Some(vec![id]),
+            (None, Some(ids)) => Some(ids.clone()),
+            (None, None) => None,
+        };
+        if let Some(mut ids) = listed {
+            ids.sort_unstable();
+            ids.dedup();
+            let found: Vec<&Product> = ids
+                .into_iter()
+                .filter_map(|id| u64::try_from(id).ok())
+                .filter(|id| (low..=high).contains(id))
+                .filter_map(|id| products.get(&id).map(|p| &**p))
+                .collect();
+            return Box::new(found.into_iter());
+        }
+        Box::new(products.range(low..=high).map(|(_, p)| &**p))
     }
 
     pub(crate) fn matches(&self, p: &Product, brands: &BTreeMap<u64, String>) -> bool {

@@ -377,6 +377,22 @@ impl StoreData {
         }
     }
 
+    /// Takes over the customers, addresses and orders seeded into `seeded` (a copy of this
+    /// store's freshly seeded catalog that went on seeding), with their id counters and the
+    /// random state after them.
+    pub(crate) fn adopt_people(&mut self, seeded: StoreData) {
+        self.customers = seeded.customers;
+        self.addresses = seeded.addresses;
+        self.orders = seeded.orders;
+        self.ids.customer = seeded.ids.customer;
+        self.ids.address = seeded.ids.address;
+        self.ids.order = seeded.ids.order;
+        self.ids.order_product = seeded.ids.order_product;
+        self.ids.order_address = seeded.ids.order_address;
+        self.ids.shipment = seeded.ids.shipment;
+        self.rng = seeded.rng;
+    }
+
     /// Number of products.
     pub fn product_count(&self) -> usize {
         self.products.len()
