@@ -15,6 +15,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::layout::{Position, Rect};
 
 /// Whether mouse capture was turned on, so restore turns it off again.
 static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
@@ -158,8 +159,16 @@ pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<FrameWriter<St
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout)))?;
-    terminal.clear()?;
+    clear_screen(&mut terminal)?;
     Ok(terminal)
+}
+
+/// Clears the screen and forgets the last frame, so the next draw paints everything. Unlike
+/// `Terminal::clear` it does not ask the terminal where its cursor is: that round trip delays
+/// the first frame, and by two seconds on a terminal that never answers.
+pub fn clear_screen<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::from((Position::ORIGIN, size)))
 }
 
 /// Raw mode, alternate screen, bracketed paste, hidden cursor: the TUI's terminal.
@@ -254,6 +263,21 @@ mod tests {
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
+    }
+
+    #[test]
+    fn clear_screen_blanks_the_screen_and_the_next_draw_paints_everything() {
+        let mut terminal = Terminal::new(ratatui::backend::TestBackend::new(20, 3)).unwrap();
+        let draw = |terminal: &mut Terminal<ratatui::backend::TestBackend>| {
+            terminal
+                .draw(|f| f.render_widget(Paragraph::new("orders 6000"), f.area()))
+                .unwrap();
+        };
+        draw(&mut terminal);
+        super::clear_screen(&mut terminal).unwrap();
+        assert!(!terminal.backend().to_string().contains("orders"));
+        draw(&mut terminal);
+        assert!(terminal.backend().to_string().contains("orders 6000"));
     }
 
     #[test]
