@@ -374,7 +374,10 @@ mod tests {
         assert_eq!(a, Duration::from_secs(2));
         // (tokio's timer rounds up to the millisecond)
         let queued = Duration::from_secs(2) + Duration::from_secs(20) / 9;
-        assert!(b >= queued && b <= queued + Duration::from_millis(1), "{b:?}");
+        assert!(
+            b >= queued && b <= queued + Duration::from_millis(1),
+            "{b:?}"
+        );
     }
 
     #[tokio::test(start_paused = true)]
