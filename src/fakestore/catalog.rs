@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
+use super::product_rows::{ProductRow, product_rows};
 use super::product_write;
-use super::query::{Query, v3_list, v3_page};
+use super::query::{Page, Query, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
 use super::store::{Product, StoreData};
 use super::variants;
@@ -266,6 +267,68 @@ impl ProductFilter {
         *self == ids
     }
 
+    /// Whether only filters that [`ProductRow`]s answer are set (with the id filters).
+    fn rows_decide(&self) -> bool {
+        let covered = ProductFilter {
+            id: self.id,
+            id_in: self.id_in.clone(),
+            id_not_in: self.id_not_in.clone(),
+            id_min: self.id_min,
+            id_max: self.id_max,
+            id_greater: self.id_greater,
+            id_less: self.id_less,
+            is_visible: self.is_visible,
+            is_featured: self.is_featured,
+            is_free_shipping: self.is_free_shipping,
+            availability: self.availability.clone(),
+            kind: self.kind.clone(),
+            brand_id: self.brand_id,
+            inventory_level: self.inventory_level,
+            inventory_in: self.inventory_in.clone(),
+            inventory_min: self.inventory_min,
+            inventory_max: self.inventory_max,
+            inventory_greater: self.inventory_greater,
+            inventory_less: self.inventory_less,
+            out_of_stock: self.out_of_stock,
+            total_sold: self.total_sold,
+            any: self.any,
+            ..ProductFilter::default()
+        };
+        *self == covered
+    }
+
+    /// [`ProductFilter::matches`] for a filter that [`ProductFilter::rows_decide`].
+    fn matches_row(&self, r: &ProductRow) -> bool {
+        let id = r.id as i64;
+        let inv = r.inventory_level;
+        self.id.is_none_or(|x| x == id)
+            && self.id_in.as_ref().is_none_or(|l| l.contains(&id))
+            && self.id_not_in.as_ref().is_none_or(|l| !l.contains(&id))
+            && self.id_min.is_none_or(|x| id >= x)
+            && self.id_max.is_none_or(|x| id <= x)
+            && self.id_greater.is_none_or(|x| id > x)
+            && self.id_less.is_none_or(|x| id < x)
+            && self.is_visible.is_none_or(|b| r.is_visible == b)
+            && self.is_featured.is_none_or(|b| r.is_featured == b)
+            && self
+                .is_free_shipping
+                .is_none_or(|b| r.is_free_shipping == b)
+            && self
+                .availability
+                .as_ref()
+                .is_none_or(|a| r.availability == *a)
+            && self.kind.as_ref().is_none_or(|t| r.kind == *t)
+            && self.brand_id.is_none_or(|b| r.brand_id as i64 == b)
+            && self.inventory_level.is_none_or(|x| inv == x)
+            && self.inventory_in.as_ref().is_none_or(|l| l.contains(&inv))
+            && self.inventory_min.is_none_or(|x| inv >= x)
+            && self.inventory_max.is_none_or(|x| inv <= x)
+            && self.inventory_greater.is_none_or(|x| inv > x)
+            && self.inventory_less.is_none_or(|x| inv < x)
+            && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
+            && self.total_sold.is_none_or(|x| r.total_sold as i64 == x)
+    }
+
     /// The products worth testing with [`ProductFilter::matches`], in id order: the listed ids for
     /// `id`/`id:in`, the id range the bounds allow, or the whole catalog.
     pub(crate) fn candidates<'a>(
@@ -378,35 +441,36 @@ fn compare(a: &Product, b: &Product, field: &str) -> Ordering {
     .then(a.id.cmp(&b.id))
 }
 
-fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
+fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let q = &ctx.query;
     let filter = ProductFilter::from_query(q)?;
     let sort = q.one_of("sort", SORTS)?.unwrap_or_else(|| "id".into());
     let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
     let page = v3_page(q)?;
     let shape = Shape::from_query(q);
+    let rows =
+        (sort == "id" && !filter.ids_only() && filter.rows_decide()).then(|| product_rows(data));
+    let data = &*data;
+    if let Some(rows) = rows {
+        let matching = rows.iter().filter(|r| filter.matches_row(r));
+        let ids: Box<dyn Iterator<Item = u64>> = if descending {
+            Box::new(matching.rev().map(|r| r.id))
+        } else {
+            Box::new(matching.map(|r| r.id))
+        };
+        return Ok(id_ordered_page(ids, data, page, &shape));
+    }
     let check = !filter.ids_only();
     let matching = filter
         .candidates(&data.products)
         .filter(|p| !check || filter.matches(p, &data.brands));
     if sort == "id" {
-        // Products are kept in id order: count the matches and keep only the page's, without
-        // collecting or sorting the whole catalog.
-        let skip = (page.page - 1).saturating_mul(page.limit);
-        let mut total = 0;
-        let mut items = Vec::with_capacity(page.limit.min(64));
-        let ordered: Box<dyn Iterator<Item = &Product>> = if descending {
-            Box::new(matching.rev())
+        let ids: Box<dyn Iterator<Item = u64>> = if descending {
+            Box::new(matching.rev().map(|p| p.id))
         } else {
-            Box::new(matching)
+            Box::new(matching.map(|p| p.id))
         };
-        for p in ordered {
-            if total >= skip && total - skip < page.limit {
-                items.push(shape.shaped(p));
-            }
-            total += 1;
-        }
-        return Ok(v3_list(total, page, items));
+        return Ok(id_ordered_page(ids, data, page, &shape));
     }
     let mut found: Vec<&Product> = matching.collect();
     found.sort_by(|a, b| compare(a, b, &sort));
@@ -415,6 +479,29 @@ fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
     }
     let items = page.slice(&found).iter().map(|p| shape.shaped(p)).collect();
     Ok(v3_list(found.len(), page, items))
+}
+
+/// One page of the matching products, given their ids in list order: counts them all and
+/// renders only the page's, without collecting or sorting the catalog.
+fn id_ordered_page(
+    ids: impl Iterator<Item = u64>,
+    data: &StoreData,
+    page: Page,
+    shape: &Shape,
+) -> Reply {
+    let skip = (page.page - 1).saturating_mul(page.limit);
+    let mut total = 0;
+    let mut items = Vec::with_capacity(page.limit.min(64));
+    for id in ids {
+        if total >= skip
+            && total - skip < page.limit
+            && let Some(p) = data.products.get(&id)
+        {
+            items.push(shape.shaped(p));
+        }
+        total += 1;
+    }
+    v3_list(total, page, items)
 }
 
 fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {

@@ -24,6 +24,7 @@ mod order_model;
 mod order_render;
 mod order_write;
 mod orders;
+mod product_rows;
 mod product_write;
 mod query;
 mod rng;

@@ -343,6 +343,10 @@ async fn handle(
     };
     let result = {
         let mut data = lock(&shared.data);
+        if *method != Method::GET && *method != Method::HEAD {
+            // Any write may change what the filters test.
+            data.product_rows = None;
+        }
         let result = dispatch(&ctx, &mut data, method, version, rest);
         hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());
         result

@@ -429,3 +429,51 @@ async fn product_id_bounds_and_descending_pages() {
         .await;
     assert_eq!(ids(&r.json), vec![9, 4]);
 }
+
+#[tokio::test]
+async fn common_filters_agree_with_a_full_scan_and_follow_writes() {
+    let h = Harness::new().await;
+    let ids = |r: &Value| -> Vec<u64> {
+        let mut ids: Vec<u64> = r["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let filter = "is_visible=true&inventory_level:greater=10&availability=available&limit=250";
+    let quick = h.get(&format!("/v3/catalog/products?{filter}")).await;
+    // Sorting by price takes the path that tests every product itself.
+    let scanned = h
+        .get(&format!("/v3/catalog/products?{filter}&sort=price"))
+        .await;
+    assert!(!ids(&quick.json).is_empty());
+    assert_eq!(ids(&quick.json), ids(&scanned.json));
+    assert_eq!(
+        quick.json["meta"]["pagination"]["total"],
+        scanned.json["meta"]["pagination"]["total"]
+    );
+
+    let hidden = h
+        .get("/v3/catalog/products?is_visible=false&limit=250")
+        .await;
+    let before = ids(&hidden.json);
+    let shown = ids(&quick.json)[0];
+    assert!(!before.contains(&shown));
+    let put = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{shown}"),
+            Some(json!({"is_visible": false})),
+        )
+        .await;
+    assert_eq!(put.status, 200);
+    let hidden = h
+        .get("/v3/catalog/products?is_visible=false&limit=250")
+        .await;
+    let after = ids(&hidden.json);
+    assert!(after.contains(&shown));
+    assert_eq!(after.len(), before.len() + 1);
+}
