@@ -334,7 +334,7 @@ impl ProductFilter {
     pub(crate) fn candidates<'a>(
         &self,
         products: &'a BTreeMap<u64, Box<Product>>,
-    ) -> Box<dyn DoubleEndedIterator<Item = &'a Product> + 'a> {
+    ) -> Box<dyn DoubleEndedIterator<Item = (u64, &'a Product)> + 'a> {
         let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
             .into_iter()
             .flatten()
@@ -358,15 +358,16 @@ impl ProductFilter {
         if let Some(mut ids) = listed {
             ids.sort_unstable();
             ids.dedup();
-            let found: Vec<&Product> = ids
+            let found: Vec<(u64, &Product)> = ids
                 .into_iter()
                 .filter_map(|id| u64::try_from(id).ok())
                 .filter(|id| (low..=high).contains(id))
-                .filter_map(|id| products.get(&id).map(|p| &**p))
+                .filter_map(|id| products.get(&id).map(|p| (id, &**p)))
                 .collect();
             return Box::new(found.into_iter());
         }
-        Box::new(products.range(low..=high).map(|(_, p)| &**p))
+        // The id comes from the map's key: counting reads no product.
+        Box::new(products.range(low..=high).map(|(id, p)| (*id, &**p)))
     }
 
     pub(crate) fn matches(&self, p: &Product, brands: &BTreeMap<u64, String>) -> bool {
@@ -463,16 +464,16 @@ fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let check = !filter.ids_only();
     let matching = filter
         .candidates(&data.products)
-        .filter(|p| !check || filter.matches(p, &data.brands));
+        .filter(|(_, p)| !check || filter.matches(p, &data.brands));
     if sort == "id" {
         let ids: Box<dyn Iterator<Item = u64>> = if descending {
-            Box::new(matching.rev().map(|p| p.id))
+            Box::new(matching.rev().map(|(id, _)| id))
         } else {
-            Box::new(matching.map(|p| p.id))
+            Box::new(matching.map(|(id, _)| id))
         };
         return Ok(id_ordered_page(ids, data, page, &shape));
     }
-    let mut found: Vec<&Product> = matching.collect();
+    let mut found: Vec<&Product> = matching.map(|(_, p)| p).collect();
     found.sort_by(|a, b| compare(a, b, &sort));
     if descending {
         found.reverse();
