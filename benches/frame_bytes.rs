@@ -91,6 +91,8 @@ fn per_step(
 }
 
 type Frame = Box<dyn FnMut(&AppState) -> (usize, usize)>;
+/// Makes a fresh terminal that draws with one kind of output buffering.
+type Output = fn() -> Frame;
 
 /// Draws frames as the runner does (synchronized-update markers around each) into `writer`.
 fn frames<W: Write + 'static>(writer: W, counter: Counter) -> Frame {
@@ -116,7 +118,7 @@ fn frame_writer() -> Frame {
 }
 fn main() {
     println!("Products pane 100x30, 2,000 rows, average per cursor step over {STEPS} steps:");
-    let outputs: [(&str, fn() -> Frame); 2] = [
+    let outputs: [(&str, Output); 2] = [
         ("stdout buffering", stdout_like),
         ("FrameWriter", frame_writer),
     ];
