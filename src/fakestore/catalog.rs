@@ -297,7 +297,8 @@ impl ProductFilter {
         *self == covered
     }
 
-    /// [`ProductFilter::matches`] for a filter that [`ProductFilter::rows_decide`].
+    /// The filters a [`ProductRow`] answers (all of them for a filter that
+    /// [`ProductFilter::rows_decide`]).
     fn matches_row(&self, r: &ProductRow) -> bool {
         let id = r.id as i64;
         let inv = r.inventory_level;
@@ -371,15 +372,7 @@ impl ProductFilter {
     }
 
     pub(crate) fn matches(&self, p: &Product, brands: &BTreeMap<u64, String>) -> bool {
-        let id = p.id as i64;
-        let inv = p.inventory_level;
-        self.id.is_none_or(|x| x == id)
-            && self.id_in.as_ref().is_none_or(|l| l.contains(&id))
-            && self.id_not_in.as_ref().is_none_or(|l| !l.contains(&id))
-            && self.id_min.is_none_or(|x| id >= x)
-            && self.id_max.is_none_or(|x| id <= x)
-            && self.id_greater.is_none_or(|x| id > x)
-            && self.id_less.is_none_or(|x| id < x)
+        self.matches_row(&ProductRow::of(p))
             && self.name.as_ref().is_none_or(|n| p.name.to_lowercase() == *n)
             && self.sku.as_ref().is_none_or(|s| p.sku.to_lowercase() == *s)
             && self.sku_in.as_ref().is_none_or(|l| l.contains(&p.sku.to_lowercase()))
@@ -393,22 +386,8 @@ impl ProductFilter {
             && self.category.is_none_or(|c| p.categories.len() == 1 && p.categories[0] as i64 == c)
             // `categories:in` returns products in all the listed categories (as documented).
             && self.categories_in.as_ref().is_none_or(|l| l.iter().all(|c| p.categories.iter().any(|pc| *pc as i64 == *c)))
-            && self.is_visible.is_none_or(|b| p.is_visible == b)
-            && self.is_featured.is_none_or(|b| p.is_featured == b)
-            && self.is_free_shipping.is_none_or(|b| p.is_free_shipping == b)
-            && self.availability.as_ref().is_none_or(|a| p.availability == *a)
-            && self.kind.as_ref().is_none_or(|t| p.kind == *t)
             && self.condition.as_ref().is_none_or(|c| p.condition.to_lowercase() == *c)
-            && self.brand_id.is_none_or(|b| p.brand_id as i64 == b)
             && self.price.is_none_or(|x| p.price == x)
-            && self.inventory_level.is_none_or(|x| inv == x)
-            && self.inventory_in.as_ref().is_none_or(|l| l.contains(&inv))
-            && self.inventory_min.is_none_or(|x| inv >= x)
-            && self.inventory_max.is_none_or(|x| inv <= x)
-            && self.inventory_greater.is_none_or(|x| inv > x)
-            && self.inventory_less.is_none_or(|x| inv < x)
-            && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
-            && self.total_sold.is_none_or(|x| p.total_sold as i64 == x)
             && self.modified_min.is_none_or(|d| p.date_modified >= d)
             && self.modified_max.is_none_or(|d| p.date_modified <= d)
     }

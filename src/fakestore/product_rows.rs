@@ -22,17 +22,19 @@ pub(crate) struct ProductRow {
     pub is_free_shipping: bool,
 }
 
-fn row(p: &Product) -> ProductRow {
-    ProductRow {
-        id: p.id,
-        inventory_level: p.inventory_level,
-        total_sold: p.total_sold,
-        brand_id: p.brand_id,
-        availability: p.availability.clone(),
-        kind: p.kind.clone(),
-        is_visible: p.is_visible,
-        is_featured: p.is_featured,
-        is_free_shipping: p.is_free_shipping,
+impl ProductRow {
+    pub(crate) fn of(p: &Product) -> ProductRow {
+        ProductRow {
+            id: p.id,
+            inventory_level: p.inventory_level,
+            total_sold: p.total_sold,
+            brand_id: p.brand_id,
+            availability: p.availability.clone(),
+            kind: p.kind.clone(),
+            is_visible: p.is_visible,
+            is_featured: p.is_featured,
+            is_free_shipping: p.is_free_shipping,
+        }
     }
 }
 
@@ -44,5 +46,5 @@ pub(crate) fn product_rows(data: &mut StoreData) -> Arc<Vec<ProductRow>> {
 }
 
 fn build(products: &BTreeMap<u64, Box<Product>>) -> Vec<ProductRow> {
-    products.values().map(|p| row(p)).collect()
+    products.values().map(|p| ProductRow::of(p)).collect()
 }
