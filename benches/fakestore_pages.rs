@@ -9,15 +9,12 @@ use std::time::Instant;
 
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
+mod support;
+
 const RUNS: usize = 15;
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(bench());
+    support::block_on(bench());
 }
 
 /// Median milliseconds of `RUNS` GETs of `path` (after one warm-up).

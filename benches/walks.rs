@@ -20,38 +20,23 @@ use ratatui::backend::TestBackend;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
-use bctui::api::client::{Client, ClientConfig};
 use bctui::api::query::ProductQuery;
-use bctui::api::token::Token;
 use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::tui::{Runner, TuiOptions};
 
+mod support;
+
 const LATENCY_MS: u64 = 100;
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(async {
+    support::block_on(async {
         catalog_walk().await;
         orders_first_visit().await;
         demo_first_rows().await;
     });
-}
-
-fn client_for(store: &FakeStore) -> Client {
-    Client::new(ClientConfig {
-        api_url: store.api_url(),
-        store_hash: store.store_hash().to_string(),
-        token: Token::new(store.token().to_string()),
-        read_only: false,
-    })
-    .expect("a client")
 }
 
 async fn catalog_walk() {
@@ -69,7 +54,7 @@ async fn catalog_walk() {
     })
     .await
     .expect("the simulator starts");
-    let client = client_for(&store);
+    let client = support::client_for(&store);
     let started = Instant::now();
     let products = client
         .all_products(&ProductQuery::default(), |_| {})
@@ -103,7 +88,7 @@ fn app(
     Input,
 ) {
     let options = TuiOptions {
-        client: client_for(store),
+        client: support::client_for(store),
         profile: "demo".to_string(),
         read_only: false,
         mouse: false,
