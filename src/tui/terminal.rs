@@ -244,7 +244,7 @@ mod tests {
 
     use ratatui::Terminal;
     use ratatui::backend::CrosstermBackend;
-    use ratatui::widgets::Paragraph;
+    use ratatui::widgets::{Paragraph, Wrap};
 
     use super::{FrameBackend, FrameWriter};
 
@@ -257,7 +257,8 @@ mod tests {
 
     impl Write for Shared {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().0.push(buf.to_vec());
+            let mut writes = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            writes.0.push(buf.to_vec());
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
@@ -294,10 +295,13 @@ mod tests {
         let text = "x".repeat(100 * 30);
         terminal.backend_mut().begin_frame().unwrap();
         terminal
-            .draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+            .draw(|f| {
+                let filled = Paragraph::new(text.as_str()).wrap(Wrap { trim: false });
+                f.render_widget(filled, f.area())
+            })
             .unwrap();
         terminal.backend_mut().end_frame().unwrap();
-        let writes = &sent.lock().unwrap().0;
+        let writes = &sent.lock().unwrap_or_else(|e| e.into_inner()).0;
         assert_eq!(writes.len(), 1, "one write() for the frame");
         let frame = String::from_utf8_lossy(&writes[0]);
         assert!(frame.starts_with("\x1b[?2026h"), "{frame:.20}");
