@@ -12,27 +12,22 @@ use std::time::Instant;
 use rust_decimal::Decimal;
 use tokio::sync::mpsc;
 
-use bctui::api::client::{Client, ClientConfig};
 use bctui::api::models::ProductWrite;
 use bctui::api::query::ProductQuery;
-use bctui::api::token::Token;
 use bctui::app::Action;
 use bctui::app::edit::bulk::BulkOp;
 use bctui::app::edit::write::GuardedWrite;
 use bctui::app::edit::{Write, Written};
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
+mod support;
+
 const PRODUCTS: usize = 1_000;
 const QUOTA: u32 = 150;
 const WINDOW_MS: u64 = 30_000;
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(bench());
+    support::block_on(bench());
 }
 
 async fn bench() {
@@ -46,13 +41,7 @@ async fn bench() {
     })
     .await
     .expect("the simulator starts");
-    let client = Client::new(ClientConfig {
-        api_url: store.api_url(),
-        store_hash: store.store_hash().to_string(),
-        token: Token::new(store.token().to_string()),
-        read_only: false,
-    })
-    .expect("a client");
+    let client = support::client_for(&store);
 
     let loading = Instant::now();
     let products = client

@@ -296,7 +296,8 @@ async fn run_tui(cli: &Cli) -> ExitCode {
     // The demo store lives as long as the TUI; dropping it stops the server.
     let mut demo_store = None;
     let credentials = if cli.demo {
-        let store = match FakeStore::start(demo_config()).await {
+        // The first frame shows products: customers and orders seed meanwhile.
+        let store = match FakeStore::start_seeding_in_background(demo_config()).await {
             Ok(store) => store,
             Err(err) => return fail(&format!("cannot start the demo store: {err}")),
         };

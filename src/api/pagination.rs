@@ -91,6 +91,8 @@ pub struct DataEnvelope<T> {
     pub data: T,
 }
 
+use futures_util::StreamExt;
+use futures_util::stream::FuturesOrdered;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -102,6 +104,8 @@ use super::response::{decode, decode_items};
 
 /// Page size for walks (the documented maximum).
 pub const WALK_LIMIT: u32 = 250;
+/// Pages of one V3 walk requested at a time once the page count is known.
+pub const WALK_IN_FLIGHT: usize = 3;
 /// Safety stop for a server that ignores `page`.
 const MAX_WALK_PAGES: u32 = 100_000;
 
@@ -149,7 +153,9 @@ impl Client {
 
     /// Fetches every page of a V3 list (`limit` 250 unless the query sets one).
     /// Stops on an empty or short page even if `total_pages` says more, and
-    /// when `current_page` reaches `total_pages`.
+    /// when `current_page` reaches `total_pages`. Once the first page tells how
+    /// many follow, up to [`WALK_IN_FLIGHT`] pages are requested at a time
+    /// (each still paced by the store's rate limiter); pages are taken in order.
     pub async fn fetch_all_v3<T, F>(
         &self,
         path: &str,
@@ -160,15 +166,39 @@ impl Client {
         T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
-        let (mut page, limit) = walk_start(query);
-        let mut items = Vec::new();
-        let mut pages = 0;
-        loop {
+        let (first, limit) = walk_start(query);
+        let fetch = |page: u32| {
             let mut q = query.clone();
             q.set("page", page).set("limit", limit);
-            let result: Page<T> = self.get_page(&q.append_to(path)).await?;
+            let path = q.append_to(path);
+            async move { self.get_page::<T>(&path).await }
+        };
+        let mut items = Vec::new();
+        let mut pages = 0;
+        let mut next = first;
+        let mut last_known: Option<u32> = None;
+        let mut in_flight = FuturesOrdered::new();
+        loop {
+            let ahead = if last_known.is_some() {
+                WALK_IN_FLIGHT
+            } else {
+                1
+            };
+            while in_flight.len() < ahead
+                && last_known.is_none_or(|last| next <= last)
+                && pages + (in_flight.len() as u32) < MAX_WALK_PAGES
+            {
+                in_flight.push_back(fetch(next));
+                next += 1;
+            }
+            let Some(result) = in_flight.next().await else {
+                break;
+            };
+            let result: Page<T> = result?;
             let count = result.items.len();
             items.extend(result.items);
+            // Pages come back in the order they were asked for.
+            let page = first + pages;
             pages += 1;
             progress(WalkProgress {
                 pages,
@@ -192,7 +222,13 @@ impl Client {
             if count == 0 || (count as u64) < per_page || last_by_meta || pages >= MAX_WALK_PAGES {
                 break;
             }
-            page += 1;
+            if last_known.is_none() {
+                last_known = result
+                    .pagination
+                    .as_ref()
+                    .filter(|p| p.total_pages > 0 && p.current_page == u64::from(page))
+                    .and_then(|p| u32::try_from(p.total_pages).ok());
+            }
         }
         Ok(items)
     }

@@ -84,6 +84,12 @@ struct Local {
     window: Option<Duration>,
     reset_at: Option<Instant>,
     in_flight: u64,
+    /// No request goes before this (the window's reset after the quota ran out, or a 429's
+    /// wait): every concurrent caller waits for it, not only the first one to see the zero.
+    hold_until: Option<Instant>,
+    /// When the last paced request was scheduled: concurrent callers pacing at once queue
+    /// behind each other instead of all waking together.
+    last_paced: Option<Instant>,
 }
 
 #[derive(Debug)]
@@ -160,11 +166,15 @@ impl RateLimiter {
                     // Wait for the reset, then the new window's quota applies.
                     local.left_estimate = local.quota.map(|q| q.saturating_sub(1));
                     local.reset_at = local.reset_at.map(|t| t + local.window.unwrap_or_default());
+                    local.hold_until = Some(now + remaining);
                     remaining
                 }
                 Some(left) if left <= threshold => {
                     local.left_estimate = Some(left - 1);
-                    remaining / (left as u32 + 1)
+                    let after = local.last_paced.filter(|t| *t > now).unwrap_or(now);
+                    let at = after + remaining / (left as u32 + 1);
+                    local.last_paced = Some(at);
+                    at - now
                 }
                 Some(left) => {
                     local.left_estimate = Some(left - 1);
@@ -172,6 +182,11 @@ impl RateLimiter {
                 }
                 None => Duration::ZERO,
             };
+            let held = local
+                .hold_until
+                .map(|t| t.saturating_duration_since(now))
+                .unwrap_or_default();
+            let wait = wait.max(held);
             local.in_flight += 1;
             wait
         };
@@ -213,6 +228,9 @@ impl RateLimiter {
         if local.reset_at.is_none_or(|t| t < until) {
             local.reset_at = Some(until);
         }
+        if local.hold_until.is_none_or(|t| t < until) {
+            local.hold_until = Some(until);
+        }
         local.reset_at.unwrap_or(until)
     }
 
@@ -226,11 +244,22 @@ impl RateLimiter {
         if let Some(w) = h.window_ms {
             local.window = Some(Duration::from_millis(w));
         }
+        let previous_reset = local.reset_at;
         if let Some(r) = h.reset_ms {
             local.reset_at = Some(now + Duration::from_millis(r));
         }
         if let Some(left) = h.requests_left {
-            local.left_estimate = Some(left.saturating_sub(local.in_flight));
+            let estimate = left.saturating_sub(local.in_flight);
+            // With several requests in flight an older response can arrive last: within the
+            // same window the count only goes down, so its higher figure is stale.
+            let same_window = match (previous_reset, local.reset_at, local.window) {
+                (Some(before), Some(after), Some(window)) => after < before + window / 2,
+                _ => false,
+            };
+            local.left_estimate = match local.left_estimate {
+                Some(known) if same_window => Some(known.min(estimate)),
+                _ => Some(estimate),
+            };
         }
         drop(local);
         if h.requests_left.is_some() || h.quota.is_some() || h.reset_ms.is_some() {
@@ -340,6 +369,38 @@ mod tests {
         );
         assert_eq!(waiting.await.expect("ran"), Duration::from_secs(7));
         assert_eq!(limiter.state().paused_until, None, "the pause is over");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn concurrent_callers_all_wait_for_the_reset_and_queue_their_shares() {
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(0, 150, 7_000));
+        let (a, b) = tokio::join!(waited(&limiter), waited(&limiter));
+        assert_eq!((a, b), (Duration::from_secs(7), Duration::from_secs(7)));
+
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(9, 150, 20_000));
+        // 9 left (≤ 15): 2 s each, the second queued behind the first.
+        let (a, b) = tokio::join!(waited(&limiter), waited(&limiter));
+        assert_eq!(a, Duration::from_secs(2));
+        // (tokio's timer rounds up to the millisecond)
+        let queued = Duration::from_secs(2) + Duration::from_secs(20) / 9;
+        assert!(
+            b >= queued && b <= queued + Duration::from_millis(1),
+            "{b:?}"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_late_answer_from_the_same_window_does_not_raise_what_is_left() {
+        let limiter = RateLimiter::standalone();
+        limiter.acquire().await.observe(&headers(100, 150, 30_000));
+        let older = limiter.acquire().await;
+        limiter.acquire().await.observe(&headers(98, 150, 29_000));
+        // 98 left, minus the older request still in flight.
+        assert_eq!(limiter.local().left_estimate, Some(97));
+        older.observe(&headers(99, 150, 29_500));
+        assert_eq!(limiter.local().left_estimate, Some(97));
     }
 
     #[tokio::test(start_paused = true)]

@@ -2,14 +2,16 @@
 //! and `/v3/catalog/summary`. Writes are in `product_write.rs`, variants in `variants.rs`.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use axum::http::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
+use super::product_rows::{ProductRow, product_rows};
 use super::product_write;
-use super::query::{Query, v3_list, v3_page};
+use super::query::{Page, Query, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
 use super::store::{Product, StoreData};
 use super::variants;
@@ -67,6 +69,19 @@ impl Shape {
         }
     }
 
+    /// A product as the shape asks for it. Without `include` or a field selection the product
+    /// serialises as it is; otherwise it goes through a `Value` to add and drop keys.
+    pub(crate) fn shaped<'a>(&self, p: &'a Product) -> Shaped<'a> {
+        if self.include.is_empty()
+            && self.include_fields.is_none()
+            && self.exclude_fields.is_empty()
+        {
+            Shaped::Whole(p)
+        } else {
+            Shaped::Selected(self.render(p))
+        }
+    }
+
     /// Renders a product: embeds what `include` asks for, then applies the field selection.
     pub(crate) fn render(&self, p: &Product) -> Value {
         let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
@@ -97,8 +112,23 @@ impl Shape {
     }
 }
 
+/// A rendered product: the product itself, or its reshaped JSON.
+pub(crate) enum Shaped<'a> {
+    Whole(&'a Product),
+    Selected(Value),
+}
+
+impl serde::Serialize for Shaped<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shaped::Whole(p) => p.serialize(s),
+            Shaped::Selected(v) => v.serialize(s),
+        }
+    }
+}
+
 /// The product filters of `GET /catalog/products` (also used by the bulk DELETE).
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(crate) struct ProductFilter {
     id: Option<i64>,
     id_in: Option<Vec<i64>>,
@@ -224,13 +254,57 @@ impl ProductFilter {
         Ok(ProductFilter { any, ..f })
     }
 
-    pub(crate) fn matches(
-        &self,
-        p: &Product,
-        brands: &std::collections::BTreeMap<u64, String>,
-    ) -> bool {
-        let id = p.id as i64;
-        let inv = p.inventory_level;
+    /// Whether only the id filters that [`ProductFilter::candidates`] applies are set: then the
+    /// candidates are the matches, and counting them touches no product.
+    fn ids_only(&self) -> bool {
+        let ids = ProductFilter {
+            id: self.id,
+            id_in: self.id_in.clone(),
+            id_min: self.id_min,
+            id_max: self.id_max,
+            id_greater: self.id_greater,
+            id_less: self.id_less,
+            any: self.any,
+            ..ProductFilter::default()
+        };
+        *self == ids
+    }
+
+    /// Whether only filters that [`ProductRow`]s answer are set (with the id filters).
+    fn rows_decide(&self) -> bool {
+        let covered = ProductFilter {
+            id: self.id,
+            id_in: self.id_in.clone(),
+            id_not_in: self.id_not_in.clone(),
+            id_min: self.id_min,
+            id_max: self.id_max,
+            id_greater: self.id_greater,
+            id_less: self.id_less,
+            is_visible: self.is_visible,
+            is_featured: self.is_featured,
+            is_free_shipping: self.is_free_shipping,
+            availability: self.availability.clone(),
+            kind: self.kind.clone(),
+            brand_id: self.brand_id,
+            inventory_level: self.inventory_level,
+            inventory_in: self.inventory_in.clone(),
+            inventory_min: self.inventory_min,
+            inventory_max: self.inventory_max,
+            inventory_greater: self.inventory_greater,
+            inventory_less: self.inventory_less,
+            out_of_stock: self.out_of_stock,
+            total_sold: self.total_sold,
+            any: self.any,
+            ..ProductFilter::default()
+        };
+        *self == covered
+    }
+
+    /// The filters a [`ProductRow`] answers (all of them for a filter that
+    /// [`ProductFilter::rows_decide`]).
+    fn matches_row(&self, r: &ProductRow) -> bool {
+        let id = r.id as i64;
+        let inv = r.inventory_level;
         self.id.is_none_or(|x| x == id)
             && self.id_in.as_ref().is_none_or(|l| l.contains(&id))
             && self.id_not_in.as_ref().is_none_or(|l| !l.contains(&id))
@@ -238,6 +312,70 @@ impl ProductFilter {
             && self.id_max.is_none_or(|x| id <= x)
             && self.id_greater.is_none_or(|x| id > x)
             && self.id_less.is_none_or(|x| id < x)
+            && self.is_visible.is_none_or(|b| r.is_visible == b)
+            && self.is_featured.is_none_or(|b| r.is_featured == b)
+            && self
+                .is_free_shipping
+                .is_none_or(|b| r.is_free_shipping == b)
+            && self
+                .availability
+                .as_ref()
+                .is_none_or(|a| r.availability == *a)
+            && self.kind.as_ref().is_none_or(|t| r.kind == *t)
+            && self.brand_id.is_none_or(|b| r.brand_id as i64 == b)
+            && self.inventory_level.is_none_or(|x| inv == x)
+            && self.inventory_in.as_ref().is_none_or(|l| l.contains(&inv))
+            && self.inventory_min.is_none_or(|x| inv >= x)
+            && self.inventory_max.is_none_or(|x| inv <= x)
+            && self.inventory_greater.is_none_or(|x| inv > x)
+            && self.inventory_less.is_none_or(|x| inv < x)
+            && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
+            && self.total_sold.is_none_or(|x| r.total_sold as i64 == x)
+    }
+
+    /// The products worth testing with [`ProductFilter::matches`], in id order: the listed ids for
+    /// `id`/`id:in`, the id range the bounds allow, or the whole catalog.
+    pub(crate) fn candidates<'a>(
+        &self,
+        products: &'a BTreeMap<u64, Box<Product>>,
+    ) -> Box<dyn DoubleEndedIterator<Item = (u64, &'a Product)> + 'a> {
+        let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0)
+            .max(0) as u64;
+        let high = [self.id_max, self.id_less.map(|x| x.saturating_sub(1))]
+            .into_iter()
+            .flatten()
+            .min();
+        if high.is_some_and(|h| h < 0 || (h as u64) < low) {
+            return Box::new(std::iter::empty());
+        }
+        let high = high.map_or(u64::MAX, |h| h as u64);
+        let listed = match (self.id, &self.id_in) {
+            (Some(id), Some(ids)) => Some(ids.iter().copied().filter(|x| *x == id).collect()),
+            (Some(id), None) => Some(vec![id]),
+            (None, Some(ids)) => Some(ids.clone()),
+            (None, None) => None,
+        };
+        if let Some(mut ids) = listed {
+            ids.sort_unstable();
+            ids.dedup();
+            let found: Vec<(u64, &Product)> = ids
+                .into_iter()
+                .filter_map(|id| u64::try_from(id).ok())
+                .filter(|id| (low..=high).contains(id))
+                .filter_map(|id| products.get(&id).map(|p| (id, &**p)))
+                .collect();
+            return Box::new(found.into_iter());
+        }
+        // The id comes from the map's key: counting reads no product.
+        Box::new(products.range(low..=high).map(|(id, p)| (*id, &**p)))
+    }
+
+    pub(crate) fn matches(&self, p: &Product, brands: &BTreeMap<u64, String>) -> bool {
+        self.matches_row(&ProductRow::of(p))
             && self.name.as_ref().is_none_or(|n| p.name.to_lowercase() == *n)
             && self.sku.as_ref().is_none_or(|s| p.sku.to_lowercase() == *s)
             && self.sku_in.as_ref().is_none_or(|l| l.contains(&p.sku.to_lowercase()))
@@ -251,23 +389,9 @@ impl ProductFilter {
             && self.category.is_none_or(|c| p.categories.len() == 1 && p.categories[0] as i64 == c)
             // `categories:in` returns products in all the listed categories (as documented).
             && self.categories_in.as_ref().is_none_or(|l| l.iter().all(|c| p.categories.iter().any(|pc| *pc as i64 == *c)))
-            && self.is_visible.is_none_or(|b| p.is_visible == b)
-            && self.is_featured.is_none_or(|b| p.is_featured == b)
-            && self.is_free_shipping.is_none_or(|b| p.is_free_shipping == b)
-            && self.availability.as_ref().is_none_or(|a| p.availability == *a)
-            && self.kind.as_ref().is_none_or(|t| p.kind == *t)
             && self.condition.as_ref().is_none_or(|c| p.condition.to_lowercase() == *c)
-            && self.brand_id.is_none_or(|b| p.brand_id as i64 == b)
             && self.price.is_none_or(|x| p.price == x)
-            && self.inventory_level.is_none_or(|x| inv == x)
-            && self.inventory_in.as_ref().is_none_or(|l| l.contains(&inv))
-            && self.inventory_min.is_none_or(|x| inv >= x)
-            && self.inventory_max.is_none_or(|x| inv <= x)
-            && self.inventory_greater.is_none_or(|x| inv > x)
-            && self.inventory_less.is_none_or(|x| inv < x)
-            && self.out_of_stock.is_none_or(|b| (inv == 0) == b)
             && self.inventory_low.is_none_or(|b| is_low_stock(p) == b)
-            && self.total_sold.is_none_or(|x| p.total_sold as i64 == x)
             && self.modified_min.is_none_or(|d| p.date_modified >= d)
             && self.modified_max.is_none_or(|d| p.date_modified <= d)
     }
@@ -301,27 +425,67 @@ fn compare(a: &Product, b: &Product, field: &str) -> Ordering {
     .then(a.id.cmp(&b.id))
 }
 
-fn list_products(ctx: &Ctx, data: &StoreData) -> ApiResult {
+fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let q = &ctx.query;
     let filter = ProductFilter::from_query(q)?;
     let sort = q.one_of("sort", SORTS)?.unwrap_or_else(|| "id".into());
     let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
     let page = v3_page(q)?;
     let shape = Shape::from_query(q);
-    let mut found: Vec<&Product> = data
-        .products
-        .values()
-        .map(|p| &**p)
-        .filter(|p| filter.matches(p, &data.brands))
-        .collect();
-    if sort != "id" {
-        found.sort_by(|a, b| compare(a, b, &sort));
+    let rows =
+        (sort == "id" && !filter.ids_only() && filter.rows_decide()).then(|| product_rows(data));
+    let data = &*data;
+    if let Some(rows) = rows {
+        let matching = rows.iter().filter(|r| filter.matches_row(r));
+        let ids: Box<dyn Iterator<Item = u64>> = if descending {
+            Box::new(matching.rev().map(|r| r.id))
+        } else {
+            Box::new(matching.map(|r| r.id))
+        };
+        return Ok(id_ordered_page(ids, data, page, &shape));
     }
+    let check = !filter.ids_only();
+    let matching = filter
+        .candidates(&data.products)
+        .filter(|(_, p)| !check || filter.matches(p, &data.brands));
+    if sort == "id" {
+        let ids: Box<dyn Iterator<Item = u64>> = if descending {
+            Box::new(matching.rev().map(|(id, _)| id))
+        } else {
+            Box::new(matching.map(|(id, _)| id))
+        };
+        return Ok(id_ordered_page(ids, data, page, &shape));
+    }
+    let mut found: Vec<&Product> = matching.map(|(_, p)| p).collect();
+    found.sort_by(|a, b| compare(a, b, &sort));
     if descending {
         found.reverse();
     }
-    let items = page.slice(&found).iter().map(|p| shape.render(p)).collect();
+    let items = page.slice(&found).iter().map(|p| shape.shaped(p)).collect();
     Ok(v3_list(found.len(), page, items))
+}
+
+/// One page of the matching products, given their ids in list order: counts them all and
+/// renders only the page's, without collecting or sorting the catalog.
+fn id_ordered_page(
+    ids: impl Iterator<Item = u64>,
+    data: &StoreData,
+    page: Page,
+    shape: &Shape,
+) -> Reply {
+    let skip = (page.page - 1).saturating_mul(page.limit);
+    let mut total = 0;
+    let mut items = Vec::with_capacity(page.limit.min(64));
+    for id in ids {
+        if total >= skip
+            && total - skip < page.limit
+            && let Some(p) = data.products.get(&id)
+        {
+            items.push(shape.shaped(p));
+        }
+        total += 1;
+    }
+    v3_list(total, page, items)
 }
 
 fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
@@ -329,7 +493,7 @@ fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
         .products
         .get(&id)
         .ok_or_else(|| product_not_found(id))?;
-    Ok(Reply::data(200, &Shape::from_query(&ctx.query).render(p)))
+    Ok(Reply::data(200, &Shape::from_query(&ctx.query).shaped(p)))
 }
 
 /// `/catalog/summary`: inventory and variant price statistics.

@@ -24,6 +24,7 @@ mod order_model;
 mod order_render;
 mod order_write;
 mod orders;
+mod product_rows;
 mod product_write;
 mod query;
 mod rng;
@@ -73,8 +74,36 @@ impl FakeStore {
     /// Seeds the data, binds 127.0.0.1:`config.port` and serves on the current tokio runtime.
     pub async fn start(config: FakeStoreConfig) -> std::io::Result<FakeStore> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
-        let addr = listener.local_addr()?;
         let data = seed(&config);
+        FakeStore::serve(listener, config, data)
+    }
+
+    /// Like [`FakeStore::start`], but serves as soon as the catalog is seeded: customers and
+    /// orders are seeded on a blocking thread meanwhile, and requests for anything but the
+    /// catalog and the store's information wait until they are in. The data is the same.
+    pub async fn start_seeding_in_background(
+        config: FakeStoreConfig,
+    ) -> std::io::Result<FakeStore> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+        let (data, rest) = seed::seed_catalog(&config);
+        let mut copy = data.clone();
+        let store = FakeStore::serve(listener, config, data)?;
+        store.shared.seeding();
+        let shared = store.shared.clone();
+        tokio::task::spawn_blocking(move || {
+            rest.seed(&mut copy);
+            shared.store_data().adopt_people(copy);
+            shared.seeded();
+        });
+        Ok(store)
+    }
+
+    fn serve(
+        listener: tokio::net::TcpListener,
+        config: FakeStoreConfig,
+        data: StoreData,
+    ) -> std::io::Result<FakeStore> {
+        let addr = listener.local_addr()?;
         let shared = Arc::new(server::Shared::new(
             config.clone(),
             format!("http://{addr}"),

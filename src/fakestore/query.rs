@@ -246,9 +246,15 @@ pub(crate) fn pagination(total: usize, count: usize, page: Page) -> Value {
 }
 
 /// A V3 list reply for one page of already-filtered items.
-pub(crate) fn v3_list(total: usize, page: Page, data: Vec<Value>) -> Reply {
+pub(crate) fn v3_list<T: serde::Serialize>(total: usize, page: Page, data: Vec<T>) -> Reply {
+    // Serialised straight from the items: a 250-item page is not rebuilt as a `Value` tree.
+    #[derive(serde::Serialize)]
+    struct Envelope<T> {
+        data: Vec<T>,
+        meta: Value,
+    }
     let meta = json!({ "pagination": pagination(total, data.len(), page) });
-    Reply::json(200, &json!({ "data": data, "meta": meta }))
+    Reply::json(200, &Envelope { data, meta })
 }
 
 /// A V2 list reply: a bare array, or 204 with an empty body when there is nothing on the page.

@@ -30,6 +30,32 @@ const BRANDS: &[&str] = &[
 
 /// Builds the data of a store from `config` (seed, sizes, anchor) without starting a server.
 pub fn seed(config: &FakeStoreConfig) -> StoreData {
+    let (mut data, rest) = seed_catalog(config);
+    rest.seed(&mut data);
+    data
+}
+
+/// What seeding still has to do after the catalog: customers, then orders, continuing the
+/// same random sequence (so a store seeded in two steps equals one seeded at once).
+pub(crate) struct SeedRest {
+    words: Words,
+    rng: Rng,
+    anchor: DateTime<Utc>,
+    customers: usize,
+    orders: usize,
+}
+
+impl SeedRest {
+    /// Seeds the customers and orders into `data`, which holds the seeded catalog.
+    pub(crate) fn seed(mut self, data: &mut StoreData) {
+        let (words, rng, anchor) = (&self.words, &mut self.rng, self.anchor);
+        seed_customers(data, words, rng, anchor, self.customers);
+        seed_orders(data, words, rng, anchor, self.orders);
+    }
+}
+
+/// Seeds brands, the category tree and the products; the rest is returned to do later.
+pub(crate) fn seed_catalog(config: &FakeStoreConfig) -> (StoreData, SeedRest) {
     let anchor = config.clock.now();
     let anchor = DateTime::from_timestamp(anchor.timestamp(), 0).unwrap_or(anchor);
     let words = Words::load();
@@ -40,9 +66,14 @@ pub fn seed(config: &FakeStoreConfig) -> StoreData {
     }
     let index = seed_categories(&mut data, &words, &mut rng);
     seed_products(&mut data, &words, &mut rng, anchor, config.products, &index);
-    seed_customers(&mut data, &words, &mut rng, anchor, config.customers);
-    seed_orders(&mut data, &words, &mut rng, anchor, config.orders);
-    data
+    let rest = SeedRest {
+        words,
+        rng,
+        anchor,
+        customers: config.customers,
+        orders: config.orders,
+    };
+    (data, rest)
 }
 
 /// Where seeded products go: leaf categories per catalog group, plus the cross-cutting ones.

@@ -30,6 +30,8 @@ pub(crate) struct Shared {
     log: Mutex<Vec<RequestRecord>>,
     window: Mutex<Window>,
     faults: Mutex<Rng>,
+    /// False while customers and orders are still being seeded (the catalog is served).
+    seeded: tokio::sync::watch::Sender<bool>,
 }
 
 /// A fixed rate-limit window.
@@ -65,7 +67,18 @@ impl Shared {
                 used: 0,
             }),
             faults: Mutex::new(faults),
+            seeded: tokio::sync::watch::Sender::new(true),
         }
+    }
+
+    /// Marks the customers and orders as still being seeded: requests for them wait.
+    pub(crate) fn seeding(&self) {
+        self.seeded.send_replace(false);
+    }
+
+    /// Marks seeding as finished: waiting requests go on.
+    pub(crate) fn seeded(&self) {
+        self.seeded.send_replace(true);
     }
 
     pub(crate) fn config(&self) -> &FakeStoreConfig {
@@ -261,6 +274,13 @@ async fn handle(
         tokio::time::sleep(Duration::from_millis(config.latency_ms)).await;
     }
 
+    // Only the catalog is there from the start; the rest waits for its seeding to finish.
+    if !matches!(rest.first().copied(), Some("catalog" | "store" | "time")) {
+        let mut seeded = shared.seeded.subscribe();
+        // The sender lives in `shared`, so this cannot fail while a request runs.
+        let _ = seeded.wait_for(|done| *done).await;
+    }
+
     let token = headers
         .get("x-auth-token")
         .and_then(|v| v.to_str().ok())
@@ -323,6 +343,10 @@ async fn handle(
     };
     let result = {
         let mut data = lock(&shared.data);
+        if *method != Method::GET && *method != Method::HEAD {
+            // Any write may change what the filters test.
+            data.product_rows = None;
+        }
         let result = dispatch(&ctx, &mut data, method, version, rest);
         hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());
         result

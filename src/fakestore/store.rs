@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -14,6 +15,7 @@ use super::hooks::Hook;
 pub(crate) use super::order_model::{
     Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment, ShipmentItem,
 };
+use super::product_rows::ProductRow;
 use super::rng::Rng;
 use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_date_z, ser_v3_money, ser_v3_money_opt};
 
@@ -357,6 +359,8 @@ pub struct StoreData {
     pub(crate) ids: Ids,
     /// Source of category UUIDs and other random bits needed after seeding.
     pub(crate) rng: Rng,
+    /// The products' filter fields; `None` after any write until a filtered list needs them.
+    pub(crate) product_rows: Option<Arc<Vec<ProductRow>>>,
 }
 
 impl StoreData {
@@ -374,7 +378,24 @@ impl StoreData {
             events: Vec::new(),
             ids: Ids::default(),
             rng: Rng::new(seed.wrapping_add(0xA5A5)),
+            product_rows: None,
         }
+    }
+
+    /// Takes over the customers, addresses and orders seeded into `seeded` (a copy of this
+    /// store's freshly seeded catalog that went on seeding), with their id counters and the
+    /// random state after them.
+    pub(crate) fn adopt_people(&mut self, seeded: StoreData) {
+        self.customers = seeded.customers;
+        self.addresses = seeded.addresses;
+        self.orders = seeded.orders;
+        self.ids.customer = seeded.ids.customer;
+        self.ids.address = seeded.ids.address;
+        self.ids.order = seeded.ids.order;
+        self.ids.order_product = seeded.ids.order_product;
+        self.ids.order_address = seeded.ids.order_address;
+        self.ids.shipment = seeded.ids.shipment;
+        self.rng = seeded.rng;
     }
 
     /// Number of products.

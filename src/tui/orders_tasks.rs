@@ -208,7 +208,7 @@ fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
 async fn view_orders(
     client: &Client,
     view: &ViewQuery,
-    mut progress: impl FnMut(u64) + Send,
+    progress: impl FnMut(u64) + Send,
 ) -> Result<Vec<Order>, String> {
     let base = base_query(view.filter.as_ref());
     let statuses: Vec<Option<u32>> = match &view.view {
@@ -222,20 +222,34 @@ async fn view_orders(
     } else {
         "date_created:desc"
     };
-    let mut orders: Vec<Order> = Vec::new();
-    for status_id in statuses {
+    // The statuses are walked concurrently (the store's rate limiter still paces every
+    // request); progress is the sum of what each walk has fetched so far.
+    let fetched = std::sync::Mutex::new((vec![0u64; statuses.len()], progress));
+    let walks = statuses.into_iter().enumerate().map(|(index, status_id)| {
         let query = OrderQuery {
             status_id,
             sort: Some(sort.to_string()),
             ..base.clone()
         };
-        let before = orders.len() as u64;
-        let batch = client
-            .all_orders(&query, |walk| progress(before + walk.items as u64))
-            .await
-            .map_err(|e| e.to_string())?;
-        orders.extend(batch);
-    }
+        let fetched = &fetched;
+        async move {
+            client
+                .all_orders(&query, |walk| {
+                    let mut guard = fetched.lock().unwrap_or_else(|e| e.into_inner());
+                    let (counts, progress) = &mut *guard;
+                    counts[index] = walk.items as u64;
+                    let done = counts.iter().sum();
+                    progress(done);
+                })
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let mut orders: Vec<Order> = futures_util::future::try_join_all(walks)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
     if view.view.oldest_first() {
         orders.sort_by(|a, b| a.date_created.cmp(&b.date_created).then(a.id.cmp(&b.id)));
     } else {

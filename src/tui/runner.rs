@@ -244,7 +244,7 @@ impl<B: FrameBackend> Runner<B> {
                 .await
                 .unwrap_or_else(|error| Err(format!("the editor task failed: {error}")));
         self.terminal.backend_mut().resume()?;
-        self.terminal.clear().map_err(backend_error)?;
+        super::terminal::clear_screen(&mut self.terminal).map_err(backend_error)?;
         self.handle(Action::EditedExternally { edit, result });
         self.dirty = true;
         Ok(())

@@ -15,6 +15,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::layout::{Position, Rect};
 
 /// Whether mouse capture was turned on, so restore turns it off again.
 static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
@@ -44,6 +45,69 @@ pub trait FrameBackend: Backend {
     fn resume(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// Collects a frame's output and sends it to the terminal in one `write()` at the frame's
+/// end: over SSH every write can become a packet. A frame is what lies between the
+/// synchronized-update markers [`FrameBackend`] puts around it, so ratatui's own flush after
+/// drawing waits for the end marker; outside a frame a flush sends at once.
+#[derive(Debug)]
+pub struct FrameWriter<W: Write> {
+    out: W,
+    pending: Vec<u8>,
+}
+
+/// `BeginSynchronizedUpdate` and `EndSynchronizedUpdate` as crossterm writes them.
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+impl<W: Write> FrameWriter<W> {
+    pub fn new(out: W) -> Self {
+        FrameWriter {
+            out,
+            pending: Vec::with_capacity(16 * 1024),
+        }
+    }
+
+    /// Whether the pending bytes open a frame that has not ended yet.
+    fn frame_open(&self) -> bool {
+        let Some(begin) = find_last(&self.pending, FRAME_BEGIN) else {
+            return false;
+        };
+        find_last(&self.pending[begin..], FRAME_END).is_none()
+    }
+
+    /// The terminal side (for measuring what was sent).
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
+
+    fn send(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.frame_open() {
+            Ok(())
+        } else {
+            self.send()
+        }
+    }
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 impl<W: Write> FrameBackend for CrosstermBackend<W> {
@@ -85,7 +149,7 @@ impl FrameBackend for TestBackend {}
 
 /// Takes over the terminal (raw mode, alternate screen, bracketed paste, and
 /// mouse capture when asked) and installs the restoring panic hook.
-pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<FrameWriter<Stdout>>>> {
     install_panic_hook();
     ACTIVE.store(true, Ordering::SeqCst);
     enter()?;
@@ -94,9 +158,17 @@ pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         execute!(stdout, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-    terminal.clear()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout)))?;
+    clear_screen(&mut terminal)?;
     Ok(terminal)
+}
+
+/// Clears the screen and forgets the last frame, so the next draw paints everything. Unlike
+/// `Terminal::clear` it does not ask the terminal where its cursor is: that round trip delays
+/// the first frame, and by two seconds on a terminal that never answers.
+pub fn clear_screen<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::from((Position::ORIGIN, size)))
 }
 
 /// Raw mode, alternate screen, bracketed paste, hidden cursor: the TUI's terminal.
@@ -167,6 +239,76 @@ fn install_panic_hook() {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::widgets::{Paragraph, Wrap};
+
+    use super::{FrameBackend, FrameWriter};
+
+    /// Records each `write()` the terminal would get.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    /// A handle on the record that stays with the test.
+    struct Shared(Arc<Mutex<Writes>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut writes = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            writes.0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn clear_screen_blanks_the_screen_and_the_next_draw_paints_everything() {
+        let mut terminal = Terminal::new(ratatui::backend::TestBackend::new(20, 3)).unwrap();
+        let draw = |terminal: &mut Terminal<ratatui::backend::TestBackend>| {
+            terminal
+                .draw(|f| f.render_widget(Paragraph::new("orders 6000"), f.area()))
+                .unwrap();
+        };
+        draw(&mut terminal);
+        super::clear_screen(&mut terminal).unwrap();
+        assert!(!terminal.backend().to_string().contains("orders"));
+        draw(&mut terminal);
+        assert!(terminal.backend().to_string().contains("orders 6000"));
+    }
+
+    #[test]
+    fn a_frame_leaves_in_one_write_between_its_markers() {
+        let sent = Arc::new(Mutex::new(Writes::default()));
+        let backend = CrosstermBackend::new(FrameWriter::new(Shared(sent.clone())));
+        let mut terminal = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 100, 30)),
+            },
+        )
+        .unwrap();
+        let text = "x".repeat(100 * 30);
+        terminal.backend_mut().begin_frame().unwrap();
+        terminal
+            .draw(|f| {
+                let filled = Paragraph::new(text.as_str()).wrap(Wrap { trim: false });
+                f.render_widget(filled, f.area())
+            })
+            .unwrap();
+        terminal.backend_mut().end_frame().unwrap();
+        let writes = &sent.lock().unwrap_or_else(|e| e.into_inner()).0;
+        assert_eq!(writes.len(), 1, "one write() for the frame");
+        let frame = String::from_utf8_lossy(&writes[0]);
+        assert!(frame.starts_with("\x1b[?2026h"), "{frame:.20}");
+        assert!(frame.ends_with("\x1b[?2026l"));
+        assert!(frame.matches('x').count() >= 100 * 30);
+    }
+
     #[test]
     fn osc52_wraps_base64_of_the_text() {
         assert_eq!(super::osc52("order 6000"), "\x1b]52;c;b3JkZXIgNjAwMA==\x07");

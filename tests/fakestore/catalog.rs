@@ -399,3 +399,81 @@ async fn product_create_update_delete_and_validation() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn product_id_bounds_and_descending_pages() {
+    let h = Harness::new().await;
+    let ids = |r: &Value| -> Vec<u64> {
+        r["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect()
+    };
+    let r = h
+        .get("/v3/catalog/products?id:greater=10&id:max=20&direction=desc&limit=5&page=2")
+        .await;
+    assert_eq!(ids(&r.json), vec![15, 14, 13, 12, 11]);
+    assert_eq!(r.json["meta"]["pagination"]["total"], 10);
+    let r = h
+        .get("/v3/catalog/products?id:min=298&id:less=1000&limit=250")
+        .await;
+    assert_eq!(ids(&r.json), vec![298, 299, 300]);
+    let r = h.get("/v3/catalog/products?id:min=5&id:max=2").await;
+    assert_eq!(r.json["meta"]["pagination"]["total"], 0);
+    let r = h.get("/v3/catalog/products?id=7&id:min=8").await;
+    assert_eq!(r.json["meta"]["pagination"]["total"], 0);
+    let r = h
+        .get("/v3/catalog/products?id:in=9,4,9,100000&direction=desc")
+        .await;
+    assert_eq!(ids(&r.json), vec![9, 4]);
+}
+
+#[tokio::test]
+async fn common_filters_agree_with_a_full_scan_and_follow_writes() {
+    let h = Harness::new().await;
+    let ids = |r: &Value| -> Vec<u64> {
+        let mut ids: Vec<u64> = r["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let filter = "is_visible=true&inventory_level:greater=10&availability=available&limit=250";
+    let quick = h.get(&format!("/v3/catalog/products?{filter}")).await;
+    // Sorting by price takes the path that tests every product itself.
+    let scanned = h
+        .get(&format!("/v3/catalog/products?{filter}&sort=price"))
+        .await;
+    assert!(!ids(&quick.json).is_empty());
+    assert_eq!(ids(&quick.json), ids(&scanned.json));
+    assert_eq!(
+        quick.json["meta"]["pagination"]["total"],
+        scanned.json["meta"]["pagination"]["total"]
+    );
+
+    let hidden = h
+        .get("/v3/catalog/products?is_visible=false&limit=250")
+        .await;
+    let before = ids(&hidden.json);
+    let shown = ids(&quick.json)[0];
+    assert!(!before.contains(&shown));
+    let put = h
+        .call(
+            Method::PUT,
+            &format!("/v3/catalog/products/{shown}"),
+            Some(json!({"is_visible": false})),
+        )
+        .await;
+    assert_eq!(put.status, 200);
+    let hidden = h
+        .get("/v3/catalog/products?is_visible=false&limit=250")
+        .await;
+    let after = ids(&hidden.json);
+    assert!(after.contains(&shown));
+    assert_eq!(after.len(), before.len() + 1);
+}

@@ -279,3 +279,39 @@ async fn shutdown_stops_the_server() {
     }
     assert!(stopped, "the server still answers 2 s after shutdown");
 }
+
+#[tokio::test]
+async fn seeding_in_the_background_serves_the_same_store() {
+    let at_once = Harness::new().await;
+    let store = FakeStore::start_seeding_in_background(small())
+        .await
+        .unwrap();
+    let later = Harness {
+        token: store.token().to_string(),
+        store,
+        http: reqwest::Client::new(),
+    };
+    for path in [
+        "/v2/orders?limit=250&page=2",
+        "/v3/customers?limit=100",
+        "/v3/catalog/products?limit=250",
+    ] {
+        let (a, b) = (at_once.get(path).await, later.get(path).await);
+        assert_eq!(a.status, 200, "{path}");
+        // V2 links name the server, whose port differs.
+        let a = a.text.replace(&at_once.store.api_url(), "");
+        let b = b.text.replace(&later.store.api_url(), "");
+        assert!(a.len() > 1000, "{path}: {a}");
+        assert_eq!(a, b, "{path}");
+    }
+    // Ids handed out after seeding continue from the same counters.
+    let body = serde_json::json!([{"email": "new.customer@example.com", "first_name": "New", "last_name": "Customer"}]);
+    let (a, b) = (
+        at_once
+            .call(Method::POST, "/v3/customers", Some(body.clone()))
+            .await,
+        later.call(Method::POST, "/v3/customers", Some(body)).await,
+    );
+    assert_eq!(a.json["data"][0]["id"], b.json["data"][0]["id"]);
+    assert!(a.json["data"][0]["id"].as_u64().is_some());
+}

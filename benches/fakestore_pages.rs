@@ -1,0 +1,92 @@
+//! How long the store simulator takes to answer one request as its catalog grows: a list page
+//! at the start and at the end of the catalog, the common filters and a lookup by id, at 2,000,
+//! 20,000 and 100,000 products. Flat figures mean no request scans the whole catalog.
+//! Timed from the client's side over loopback, body read but not decoded.
+//!
+//! Run: `cargo bench --bench fakestore_pages`
+
+use std::time::Instant;
+
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+
+mod support;
+
+const RUNS: usize = 15;
+
+fn main() {
+    support::block_on(bench());
+}
+
+/// Median milliseconds of `RUNS` GETs of `path` (after one warm-up).
+async fn median_ms(http: &reqwest::Client, store: &FakeStore, path: &str) -> (f64, usize) {
+    let url = format!("{}/stores/{}{}", store.api_url(), store.store_hash(), path);
+    let mut times = Vec::with_capacity(RUNS);
+    let mut bytes = 0;
+    for run in 0..=RUNS {
+        let started = Instant::now();
+        let response = http
+            .get(&url)
+            .header("x-auth-token", store.token())
+            .send()
+            .await
+            .expect("the simulator answers");
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        bytes = response.bytes().await.expect("a body").len();
+        if run > 0 {
+            times.push(started.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    (times[RUNS / 2], bytes)
+}
+
+async fn bench() {
+    let http = reqwest::Client::new();
+    println!("Simulator, median ms per request ({RUNS} runs), by catalog size:");
+    for products in [2_000usize, 20_000, 100_000] {
+        let store = FakeStore::start(FakeStoreConfig {
+            products,
+            customers: 10,
+            orders: 10,
+            quota: 1_000_000,
+            clock: bctui::clock::Clock::test(),
+            ..FakeStoreConfig::default()
+        })
+        .await
+        .expect("the simulator starts");
+        let last_page = products.div_ceil(250);
+        let mid = products as u64 / 2;
+        let ids: Vec<String> = (0..10).map(|i| (mid + i * 7).to_string()).collect();
+        let cases = [
+            (
+                "first page (250)".to_string(),
+                "/v3/catalog/products?page=1&limit=250".to_string(),
+            ),
+            (
+                "last page (250)".to_string(),
+                format!("/v3/catalog/products?page={last_page}&limit=250"),
+            ),
+            (
+                "is_visible=true page 2 (250)".to_string(),
+                "/v3/catalog/products?is_visible=true&page=2&limit=250".to_string(),
+            ),
+            (
+                "id:in (10 ids)".to_string(),
+                format!("/v3/catalog/products?id:in={}", ids.join(",")),
+            ),
+            (
+                "product by id".to_string(),
+                format!("/v3/catalog/products/{mid}"),
+            ),
+        ];
+        println!("  {products} products:");
+        for (label, path) in &cases {
+            let (ms, bytes) = median_ms(&http, &store, path).await;
+            println!("    {label:<32} {ms:7.2} ms  ({bytes} B)");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! What reaches the terminal per frame of the Products pane at 100x30: bytes and `write()`
+//! calls for a cursor step inside the visible rows and for a step that scrolls the list, with
+//! the standard output's own buffering (1 KiB line buffer: the frame leaves in pieces, the
+//! end-of-frame marker separately) and with `FrameWriter` (the whole frame in one write).
+//!
+//! Run: `cargo bench --bench frame_bytes`
+
+use std::cell::Cell;
+use std::io::{self, LineWriter, Write};
+use std::rc::Rc;
+
+use bctui::api::models::Product;
+use bctui::app::{Action, AppState, update};
+use bctui::tui::FrameBackend;
+use bctui::tui::terminal::FrameWriter;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use rust_decimal::Decimal;
+
+const STEPS: usize = 200;
+
+/// Counts what would go to the terminal: (bytes, `write()` calls), shared with the bench.
+#[derive(Clone, Default)]
+struct Counter(Rc<Cell<(usize, usize)>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let (bytes, writes) = self.0.get();
+        self.0.set((bytes + buf.len(), writes + 1));
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn state() -> AppState {
+    let mut state = AppState::new(
+        "bench",
+        "bench@host",
+        false,
+        bctui::clock::Clock::test(),
+        std::env::temp_dir().join("bctui-bench-never-written"),
+    );
+    state.size = (100, 30);
+    let rows = 2_000u64;
+    let products: Vec<Product> = (1..=rows)
+        .map(|id| Product {
+            id,
+            name: format!("Benchmark Product {id}"),
+            sku: format!("BENCH-{id:06}"),
+            price: Decimal::new(995 + id as i64 % 10_000, 2),
+            inventory_level: (id % 500) as i64,
+            is_visible: true,
+            ..Product::default()
+        })
+        .collect();
+    state
+        .products
+        .list
+        .append_page(1, products, rows as usize, Some(rows));
+    state
+}
+
+/// Average (bytes, writes) per frame over `STEPS` cursor steps, the cursor first moved to
+/// `start`; `keys` gives the key of each step; `frame` draws one frame and returns the
+/// counter's totals so far.
+fn per_step(
+    start: isize,
+    keys: impl Fn(usize) -> KeyCode,
+    mut frame: impl FnMut(&AppState) -> (usize, usize),
+) -> (f64, f64) {
+    let mut state = state();
+    let viewport = state.list_rows();
+    state.products.list.move_by(start, viewport);
+    let (bytes0, writes0) = frame(&state);
+    let mut totals = (bytes0, writes0);
+    for step in 0..STEPS {
+        update(
+            &mut state,
+            Action::Key(KeyEvent::new(keys(step), KeyModifiers::NONE)),
+        );
+        totals = frame(&state);
+    }
+    let steps = STEPS as f64;
+    (
+        (totals.0 - bytes0) as f64 / steps,
+        (totals.1 - writes0) as f64 / steps,
+    )
+}
+
+type Frame = Box<dyn FnMut(&AppState) -> (usize, usize)>;
+/// Makes a fresh terminal that draws with one kind of output buffering.
+type Output = fn() -> Frame;
+
+/// Draws frames as the runner does (synchronized-update markers around each) into `writer`.
+fn frames<W: Write + 'static>(writer: W, counter: Counter) -> Frame {
+    let mut terminal = Terminal::new(CrosstermBackend::new(writer)).expect("terminal");
+    Box::new(move |state| {
+        terminal.backend_mut().begin_frame().expect("begun");
+        terminal.draw(|f| bctui::ui::draw(f, state)).expect("drawn");
+        terminal.backend_mut().end_frame().expect("ended");
+        counter.0.get()
+    })
+}
+
+/// What the runner had with `CrosstermBackend<Stdout>`: std's stdout is a 1 KiB `LineWriter`.
+fn stdout_like() -> Frame {
+    let counter = Counter::default();
+    frames(LineWriter::new(counter.clone()), counter)
+}
+
+/// What the runner has now: the frame collects in a `FrameWriter`, sent at its end.
+fn frame_writer() -> Frame {
+    let counter = Counter::default();
+    frames(FrameWriter::new(counter.clone()), counter)
+}
+fn main() {
+    println!("Products pane 100x30, 2,000 rows, average per cursor step over {STEPS} steps:");
+    let outputs: [(&str, Output); 2] = [
+        ("stdout buffering", stdout_like),
+        ("FrameWriter", frame_writer),
+    ];
+    for (label, output) in outputs {
+        // Down and Up in turn near the top: the cursor moves, the list does not scroll.
+        let (bytes, writes) = per_step(
+            5,
+            |step| {
+                if step % 2 == 0 {
+                    KeyCode::Down
+                } else {
+                    KeyCode::Up
+                }
+            },
+            output(),
+        );
+        println!("  {label:<18} step without scrolling: {bytes:7.0} B, {writes:4.1} write() calls");
+        // Far down the list the cursor sits on the last visible row: every Down scrolls.
+        let (bytes, writes) = per_step(1_000, |_| KeyCode::Down, output());
+        println!("  {label:<18} step that scrolls:      {bytes:7.0} B, {writes:4.1} write() calls");
+    }
+}

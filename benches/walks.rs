@@ -1,0 +1,191 @@
+//! Walks against the store simulator with 100 ms of latency per request:
+//! - a catalog walk of 20,000 products (80 pages of 250) under a quota of 60 requests per 3 s
+//!   window, as a share of that ceiling (pages per second over quota per second), and how many
+//!   429s it met (pacing must keep that at 0);
+//! - the Orders tab's first visit in the real app loop (`Runner` on a `TestBackend`): from the
+//!   key to the needs-action view, its counts and the store's statuses on screen;
+//! - start-up of the demo (no latency): from starting the store to the first product rows in
+//!   the app loop, with everything seeded first and with customers and orders seeded in the
+//!   background (what `bctui --demo` does).
+//!
+//! Run: `cargo bench --bench walks`
+
+use std::io;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::UnboundedReceiverStream;
+
+use bctui::api::query::ProductQuery;
+use bctui::app::Tab;
+use bctui::app::list::LoadState;
+use bctui::clock::Clock;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::tui::{Runner, TuiOptions};
+
+mod support;
+
+const LATENCY_MS: u64 = 100;
+
+fn main() {
+    support::block_on(async {
+        catalog_walk().await;
+        orders_first_visit().await;
+        demo_first_rows().await;
+    });
+}
+
+async fn catalog_walk() {
+    const QUOTA: u32 = 60;
+    const WINDOW_MS: u64 = 3_000;
+    let store = FakeStore::start(FakeStoreConfig {
+        products: 20_000,
+        customers: 10,
+        orders: 10,
+        quota: QUOTA,
+        window_ms: WINDOW_MS,
+        latency_ms: LATENCY_MS,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts");
+    let client = support::client_for(&store);
+    let started = Instant::now();
+    let products = client
+        .all_products(&ProductQuery::default(), |_| {})
+        .await
+        .expect("the walk succeeds");
+    let elapsed = started.elapsed().as_secs_f64();
+    let requests = store.requests();
+    let limited = requests.iter().filter(|r| r.status == 429).count();
+    let pages = requests.len() - limited;
+    let ceiling = f64::from(QUOTA) / (WINDOW_MS as f64 / 1e3);
+    println!(
+        "Catalog walk, {} products, {LATENCY_MS} ms latency, quota {QUOTA} per {WINDOW_MS} ms:",
+        products.len()
+    );
+    println!(
+        "  {pages} pages in {elapsed:.2} s = {:.1} pages/s, {:.2} of the ceiling ({ceiling:.0}/s), {limited} x 429",
+        pages as f64 / elapsed,
+        pages as f64 / elapsed / ceiling
+    );
+}
+
+type Input = UnboundedReceiverStream<io::Result<Event>>;
+
+/// The app loop on a 100x30 `TestBackend`, talking to `store`, with its keyboard.
+fn app(
+    store: &FakeStore,
+    data_dir: &tempfile::TempDir,
+) -> (
+    Runner<TestBackend>,
+    mpsc::UnboundedSender<io::Result<Event>>,
+    Input,
+) {
+    let options = TuiOptions {
+        client: support::client_for(store),
+        profile: "demo".to_string(),
+        read_only: false,
+        mouse: false,
+        profiles: vec!["demo".to_string()],
+        connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
+        user_host: "bench@host".to_string(),
+        clock: store.clock().clone(),
+        data_dir: data_dir.path().to_path_buf(),
+        monochrome: false,
+        order_poll: None,
+        start_tab: Some(bctui::app::Tab::Products),
+    };
+    let terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    let (runner, _actions) = Runner::from_options(terminal, options).expect("a runner");
+    let (keys, receiver) = mpsc::unbounded_channel::<io::Result<Event>>();
+    (runner, keys, UnboundedReceiverStream::new(receiver))
+}
+
+/// Runs the loop until `condition` holds.
+async fn run_until(
+    runner: &mut Runner<TestBackend>,
+    input: &mut Input,
+    condition: impl FnMut(&bctui::app::AppState) -> bool,
+) {
+    tokio::time::timeout(Duration::from_secs(60), runner.run_until(input, condition))
+        .await
+        .expect("the condition holds in time")
+        .expect("the loop runs");
+}
+
+async fn orders_first_visit() {
+    let store = FakeStore::start(FakeStoreConfig {
+        latency_ms: LATENCY_MS,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts");
+    let data_dir = tempfile::tempdir().expect("a temporary directory");
+    let (mut runner, keys, mut input) = app(&store, &data_dir);
+    run_until(&mut runner, &mut input, |s| {
+        s.products.list.load == LoadState::Loaded
+    })
+    .await;
+    let orders_before = store.requests().len();
+    let started = Instant::now();
+    let two = Event::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    keys.send(Ok(two)).expect("the loop listens");
+    run_until(&mut runner, &mut input, |s| {
+        s.tab == Tab::Orders
+            && s.orders.list.load == LoadState::Loaded
+            && s.orders.counts.is_some()
+            && !s.orders.statuses.is_empty()
+    })
+    .await;
+    let elapsed = started.elapsed().as_secs_f64() * 1e3;
+    let requests = store.requests().len() - orders_before;
+    println!(
+        "Orders tab first visit, {} orders, {LATENCY_MS} ms latency: {elapsed:.0} ms ({requests} requests, {} orders in the view)",
+        FakeStoreConfig::default().orders,
+        runner.state().orders.list.rows.len()
+    );
+}
+
+async fn demo_first_rows() {
+    println!(
+        "Demo start-up (default demo store, no latency) to the first product rows, median of 5:"
+    );
+    for background in [false, true] {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let config = FakeStoreConfig {
+                quota: 450,
+                clock: Clock::test(),
+                ..FakeStoreConfig::default()
+            };
+            let started = Instant::now();
+            let store = if background {
+                FakeStore::start_seeding_in_background(config).await
+            } else {
+                FakeStore::start(config).await
+            }
+            .expect("the simulator starts");
+            let data_dir = tempfile::tempdir().expect("a temporary directory");
+            let (mut runner, _keys, mut input) = app(&store, &data_dir);
+            run_until(&mut runner, &mut input, |s| {
+                !s.products.list.rows.is_empty()
+            })
+            .await;
+            times.push(started.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        let how = if background {
+            "customers and orders seeded in the background"
+        } else {
+            "everything seeded first"
+        };
+        println!("  {how:<48} {:6.0} ms", times[2]);
+    }
+}
