@@ -246,6 +246,12 @@ impl AppState {
         (self.size.1 as usize).saturating_sub(chrome).max(1)
     }
 
+    /// Lines of a report (`:log`) on screen: the body minus the popup's margin
+    /// and borders.
+    pub fn report_rows(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(7).max(1)
+    }
+
     /// Whether anything is moving on screen (spinners), so the runtime ticks.
     pub fn is_animating(&self) -> bool {
         !self.edit.pending.is_empty()

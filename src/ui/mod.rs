@@ -18,6 +18,8 @@ pub mod theme;
 #[cfg(test)]
 mod edit_tests;
 #[cfg(test)]
+mod key_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::Frame;
