@@ -585,8 +585,9 @@ pub fn all_commands() -> impl Iterator<Item = &'static Command> {
 
 /// The command a key triggers in the current state, if any.
 pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
-    all_commands()
-        .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
+    all_commands().find(|command| {
+        state.keymap.keys(command).iter().any(|k| k.matches(key)) && command.works(state)
+    })
 }
 
 /// How much a command deserves a place in the footer (lower first), or `None`

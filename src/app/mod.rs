@@ -7,6 +7,7 @@ pub mod cmdline;
 pub mod console;
 pub mod edit;
 mod intents;
+pub mod keymap;
 pub mod keys;
 pub mod list;
 pub mod orders;
@@ -151,6 +152,10 @@ pub struct AppState {
     pub spinner: usize,
     /// Monochrome drawing (`NO_COLOR`).
     pub monochrome: bool,
+    /// Keys remapped by the config's `[keys]` table.
+    pub keymap: keymap::KeyMap,
+    /// Colours from the config's `[theme]` table (ignored under `NO_COLOR`).
+    pub colors: crate::config::ThemeColors,
     /// Set once the user asked to quit.
     pub quit: bool,
     /// Whether the last update changed anything worth redrawing.
@@ -197,6 +202,8 @@ impl AppState {
             size: (80, 24),
             spinner: 0,
             monochrome: false,
+            keymap: keymap::KeyMap::default(),
+            colors: crate::config::ThemeColors::default(),
             quit: false,
             changed: true,
             store_load: list::LoadState::Idle,

@@ -112,7 +112,7 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let mut budget = area.width as usize;
     let mut shown: Vec<&'static Command> = Vec::new();
     for command in footer_commands(state) {
-        let width = key_width(command);
+        let width = key_width(state, command);
         // One entry per name: h/← and l/→ are both "column".
         let repeats = shown
             .iter()
@@ -127,9 +127,9 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         .partition(|command| command.group == Group::General);
     // The right side reads the same on every view: table order.
     general.sort_by_key(|command| all_commands().position(|c| std::ptr::eq(c, *command)));
-    let right = key_spans(&general, theme);
+    let right = key_spans(state, &general, theme);
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let left = key_spans(&local, theme);
+    let left = key_spans(state, &local, theme);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width as u16)])
             .areas(area);
@@ -138,15 +138,18 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 }
 
 /// Columns one footer entry takes: " KEY NAME ".
-fn key_width(command: &Command) -> usize {
-    command.label.chars().count() + command.name.chars().count() + 3
+fn key_width(state: &AppState, command: &'static Command) -> usize {
+    state.keymap.label(command).chars().count() + command.name.chars().count() + 3
 }
 
-fn key_spans(commands: &[&'static Command], theme: &Theme) -> Vec<Span<'static>> {
+fn key_spans(state: &AppState, commands: &[&'static Command], theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for command in commands {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(command.label, theme.key));
+        spans.push(Span::styled(
+            state.keymap.label(command).into_owned(),
+            theme.key,
+        ));
         spans.push(Span::styled(format!(" {} ", command.name), theme.text));
     }
     spans

@@ -133,3 +133,48 @@ fn write_log_scrolls_to_its_newest_entries() {
     key(&mut state, KeyCode::End);
     assert_eq!(scroll(&state), last);
 }
+
+#[test]
+fn the_footer_shows_remapped_keys() {
+    let config = crate::config::Config::parse("[keys]\nquit = \"Q\"\n\"orders.ship\" = \"S\"\n")
+        .expect("valid toml");
+    let mut state = loaded_state((100, 30));
+    state.tab = Tab::Orders;
+    state.keymap = crate::app::keymap::KeyMap::build(&config.key_bindings()).expect("no clash");
+    let line = footer(&state, 100, 30);
+    assert!(
+        line.contains("Q quit") && line.contains("S ship"),
+        "{line:?}"
+    );
+    assert!(
+        !line.contains("q quit") && !line.contains("t ship"),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn theme_colours_apply_and_no_color_wins() {
+    use ratatui::style::Color;
+    let mut state = loaded_state((80, 24));
+    state.colors = crate::config::ThemeColors {
+        colors: vec![("key", Color::LightGreen)],
+    };
+    let colours = |state: &AppState| {
+        let terminal = render(state, 80, 24);
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|cell| cell.fg)
+            .collect::<Vec<_>>()
+    };
+    let themed = colours(&state);
+    assert!(themed.contains(&Color::LightGreen), "keys in the footer");
+    state.monochrome = true;
+    let plain = colours(&state);
+    assert!(
+        plain.iter().all(|fg| *fg == Color::Reset),
+        "NO_COLOR: no colour at all"
+    );
+}

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     let theme = if state.monochrome {
         Theme::monochrome()
     } else {
-        Theme::colored()
+        Theme::colored().with_colors(&state.colors)
     };
     let [header, tabs, body, footer] = Layout::vertical([
         Constraint::Length(1),

@@ -96,7 +96,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
                 && !command.works_in_view(state);
             let description_style = if dimmed { theme.muted } else { theme.text };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<8}", command.label), theme.key),
+                Span::styled(format!("  {:<8}", state.keymap.label(command)), theme.key),
                 Span::styled(command.description, description_style),
             ]));
         }
