@@ -232,6 +232,26 @@ fn sigterm_gives_the_terminal_back() {
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "TERM");
     let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    assert!(
+        screen.contains("exit=143"),
+        "SIGTERM exits 128+15:\n{screen}"
+    );
+    assert_terminal_restored(&tmux, &screen);
+}
+
+#[test]
+fn sigint_from_kill_exits_130() {
+    if !Tmux::available() {
+        return;
+    }
+    let tmux = Tmux::start(
+        "int",
+        &format!("$BCTUI --demo & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"),
+    );
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    kill(&tmux, "INT");
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    assert!(screen.contains("exit=130"), "SIGINT exits 128+2:\n{screen}");
     assert_terminal_restored(&tmux, &screen);
 }
 
@@ -246,7 +266,8 @@ fn sighup_ends_quietly() {
     );
     tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
     kill(&tmux, "HUP");
-    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("exit="));
+    assert!(screen.contains("exit=129"), "SIGHUP exits 128+1:\n{screen}");
     // The terminal is taken to be gone: nothing more is written to it, and no panic.
     let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
     assert!(!errors.contains("panicked"), "{errors}");

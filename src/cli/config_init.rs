@@ -42,7 +42,8 @@ pub fn sample_config() -> String {
          [keys]\n",
     );
     for (action, key, description) in keymap::actions() {
-        let value = format!("{action} = {}", toml_string(&key));
+        // Dotted names are quoted: bare, TOML would read them as nested tables.
+        let value = format!("{} = {}", toml_string(&action), toml_string(&key));
         text.push_str(&format!("# {value:<32} # {description}\n"));
     }
     text.push_str(
