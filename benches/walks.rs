@@ -100,6 +100,8 @@ fn app(
         monochrome: false,
         order_poll: None,
         start_tab: Some(bctui::app::Tab::Products),
+        keymap: Default::default(),
+        colors: Default::default(),
     };
     let terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
     let (runner, _actions) = Runner::from_options(terminal, options).expect("a runner");

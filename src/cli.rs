@@ -1,7 +1,9 @@
 //! The command line: `bctui [--demo]`, `bctui api`, `bctui fakestore`, `bctui webhooks listen`,
-//! `bctui config path`.
+//! `bctui config path|init`, `bctui completions SHELL`, `bctui man`.
 
 mod api_command;
+mod completions;
+pub mod config_init;
 pub mod hook_receiver;
 mod logging;
 pub mod webhooks;
@@ -19,7 +21,7 @@ pub use webhooks::{ListenArgs, WebhooksCommand};
 
 /// A terminal admin dashboard for BigCommerce stores.
 #[derive(Debug, Parser)]
-#[command(name = "bctui", version, about, long_about = None)]
+#[command(name = "bctui", version, about, long_about = None, after_help = completions::AFTER_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -71,12 +73,21 @@ pub enum Command {
     /// Configuration file helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Print a shell completion script (e.g. `bctui completions bash > ~/.local/share/bash-completion/completions/bctui`).
+    Completions {
+        #[arg(value_enum)]
+        shell: completions::CompletionShell,
+    },
+    /// Print the manual page in roff (e.g. `bctui man > bctui.1; man ./bctui.1`).
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print where config.toml lives.
     Path,
+    /// Write a commented sample config.toml there (mode 0600; never overwrites).
+    Init,
 }
 
 /// Flags of `bctui fakestore`.
@@ -163,6 +174,18 @@ pub fn run(cli: Cli) -> ExitCode {
             println!("{}", config::config_path().display());
             ExitCode::SUCCESS
         }
+        Some(Command::Config(ConfigCommand::Init)) => {
+            let path = config::config_path();
+            match config_init::write_sample(&path) {
+                Ok(()) => {
+                    println!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => fail(&message),
+            }
+        }
+        Some(Command::Completions { shell }) => completions::print_completions(shell),
+        Some(Command::Man) => completions::print_man(),
         Some(Command::Fakestore(ref args)) => {
             logging::init_stderr(cli.log_file.as_deref());
             runtime.block_on(run_fakestore(args.to_config()))
@@ -293,6 +316,10 @@ fn tab_names() -> String {
 
 /// Opens the TUI on the configured store, or on an in-process simulator with `--demo`.
 async fn run_tui(cli: &Cli) -> ExitCode {
+    let (profiles, keymap, colors) = match load_keys_and_theme() {
+        Ok(loaded) => loaded,
+        Err(message) => return fail(&message),
+    };
     // The demo store lives as long as the TUI; dropping it stops the server.
     let mut demo_store = None;
     let credentials = if cli.demo {
@@ -328,9 +355,6 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         Ok(client) => client,
         Err(message) => return fail(&message),
     };
-    let profiles = Config::load(&config::config_path())
-        .map(|config| config.profile_names())
-        .unwrap_or_default();
     let read_only_flag = cli.store.read_only;
     // `:profile NAME` means that profile's store: the environment does not override it.
     let connect: crate::tui::Connect = std::sync::Arc::new(move |name: &str| {
@@ -357,6 +381,8 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         clock: crate::clock::Clock::system(),
         data_dir: config::data_dir(),
         monochrome: crate::ui::Theme::from_env() == crate::ui::Theme::monochrome(),
+        keymap,
+        colors,
         order_poll: std::env::var(crate::app::orders::POLL_ENV).ok(),
         start_tab,
     })
@@ -365,7 +391,21 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         store.shutdown();
     }
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // As a shell reports a process a signal killed: 130 for SIGINT, 143 for SIGTERM.
+        Ok(Some(signal)) => ExitCode::from(signal.exit_status()),
         Err(err) => fail(&format!("terminal error: {err}")),
     }
+}
+
+/// The config's profile names, `[keys]` remaps and `[theme]` colours; a key
+/// clash or a bad colour is an error naming its line, before the screen is taken.
+fn load_keys_and_theme()
+-> Result<(Vec<String>, crate::app::keymap::KeyMap, config::ThemeColors), String> {
+    let path = config::config_path();
+    let config = Config::load(&path).map_err(|err| err.to_string())?;
+    let keymap = crate::app::keymap::KeyMap::build(&config.key_bindings())
+        .map_err(|errors| format!("[keys] in {}: {}", path.display(), errors.join("; ")))?;
+    let colors = config.theme_colors(&path).map_err(|err| err.to_string())?;
+    Ok((config.profile_names(), keymap, colors))
 }

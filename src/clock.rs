@@ -48,11 +48,6 @@ impl Clock {
         Clock::manual(test_anchor())
     }
 
-    /// Whether this clock moves only when told to.
-    pub fn is_manual(&self) -> bool {
-        matches!(*self.source, Source::Manual(_))
-    }
-
     /// The current instant.
     pub fn now(&self) -> DateTime<Utc> {
         match &*self.source {
@@ -157,7 +152,6 @@ mod tests {
         copy.advance(Duration::from_secs(90));
         assert_eq!(clock.now().to_rfc3339(), "2025-06-01T12:01:30+00:00");
         assert_eq!(clock.now_local().to_rfc3339(), "2025-06-01T12:01:30+00:00");
-        assert!(clock.is_manual() && !Clock::system().is_manual());
     }
 
     #[tokio::test]

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+mod theme;
+
+pub use theme::{THEME_ROLES, ThemeColors};
 
 /// The public BigCommerce API host.
 pub const DEFAULT_API_URL: &str = "https://api.bigcommerce.com";
@@ -30,6 +35,24 @@ pub struct Config {
     pub default_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+    /// `[keys]`: `action = "key"` remaps (see `app::keymap`).
+    #[serde(default)]
+    pub keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// `[theme]`: `role = "colour"`.
+    #[serde(default)]
+    pub theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Where each line of the config text starts, to turn spans into line numbers.
+    #[serde(skip)]
+    line_starts: Vec<usize>,
+}
+
+/// One `action = "key"` line of the `[keys]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyBinding {
+    pub action: String,
+    pub key: String,
+    /// 1-based line in the config file, for messages.
+    pub line: usize,
 }
 
 /// One store: `[profiles.NAME]`.
@@ -147,6 +170,12 @@ pub enum ConfigError {
     PlainHttp {
         api_url: String,
     },
+    /// Entries of `[keys]` or `[theme]` that cannot be used, one message per line.
+    Table {
+        path: PathBuf,
+        table: &'static str,
+        errors: Vec<String>,
+    },
 }
 
 impl fmt::Display for ConfigError {
@@ -191,6 +220,11 @@ impl fmt::Display for ConfigError {
                 f,
                 "refusing to send the token over plain http to {api_url}; use https (plain http is allowed only to a loopback address)"
             ),
+            ConfigError::Table {
+                path,
+                table,
+                errors,
+            } => write!(f, "[{table}] in {}: {}", path.display(), errors.join("; ")),
         }
     }
 }
@@ -250,7 +284,55 @@ impl Config {
 
     /// Parses config text; the error is TOML's own message (with line and column).
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|err| err.to_string().trim().to_string())
+        let mut config: Config =
+            toml::from_str(text).map_err(|err| err.to_string().trim().to_string())?;
+        config.line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Ok(config)
+    }
+
+    /// The 1-based line of byte `offset` in the text the config came from.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|start| *start <= offset)
+            .max(1)
+    }
+
+    /// The `[keys]` entries in file order, with their lines.
+    pub fn key_bindings(&self) -> Vec<KeyBinding> {
+        let mut bindings: Vec<KeyBinding> = self
+            .keys
+            .iter()
+            .map(|(action, key)| KeyBinding {
+                action: action.get_ref().clone(),
+                key: key.get_ref().clone(),
+                line: self.line_of(action.span().start),
+            })
+            .collect();
+        bindings.sort_by_key(|binding| binding.line);
+        bindings
+    }
+
+    /// The `[theme]` colours; bad roles or colours are reported with their lines.
+    pub fn theme_colors(&self, path: &Path) -> Result<ThemeColors, ConfigError> {
+        let mut entries: Vec<(&str, &str, usize)> = self
+            .theme
+            .iter()
+            .map(|(role, value)| {
+                (
+                    role.get_ref().as_str(),
+                    value.get_ref().as_str(),
+                    self.line_of(role.span().start),
+                )
+            })
+            .collect();
+        entries.sort_by_key(|(_, _, line)| *line);
+        ThemeColors::parse(entries).map_err(|errors| ConfigError::Table {
+            path: path.to_path_buf(),
+            table: "theme",
+            errors,
+        })
     }
 
     /// Profile names, sorted.

@@ -226,20 +226,42 @@ fn a_panic_gives_the_terminal_back_and_is_logged() {
     );
 }
 
+/// Starts the demo in the background of a session, sends it `signal` once it shows
+/// products, and returns the screen once the shell printed the exit status.
+fn end_demo_with(signal: &str) -> (Tmux, String) {
+    let tmux = Tmux::start(
+        &signal.to_lowercase(),
+        &format!(
+            "$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; \
+             wait $pid; {AFTERWARDS}"
+        ),
+    );
+    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
+    kill(&tmux, signal);
+    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
+    (tmux, screen)
+}
+
 #[test]
 fn sigterm_gives_the_terminal_back() {
     if !Tmux::available() {
         return;
     }
-    let tmux = Tmux::start(
-        "term",
-        &format!(
-            "$BCTUI --demo --tab products & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
-        ),
+    let (tmux, screen) = end_demo_with("TERM");
+    assert!(
+        screen.contains("exit=143"),
+        "SIGTERM exits 128+15:\n{screen}"
     );
-    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
-    kill(&tmux, "TERM");
-    let screen = tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
+    assert_terminal_restored(&tmux, &screen);
+}
+
+#[test]
+fn sigint_from_kill_exits_130() {
+    if !Tmux::available() {
+        return;
+    }
+    let (tmux, screen) = end_demo_with("INT");
+    assert!(screen.contains("exit=130"), "SIGINT exits 128+2:\n{screen}");
     assert_terminal_restored(&tmux, &screen);
 }
 
@@ -248,15 +270,8 @@ fn sighup_ends_quietly() {
     if !Tmux::available() {
         return;
     }
-    let tmux = Tmux::start(
-        "hup",
-        &format!(
-            "$BCTUI --demo --tab products 2>err.txt & pid=$!; echo $pid > pid.txt; wait $pid; {AFTERWARDS}"
-        ),
-    );
-    tmux.wait_for("product rows", PATIENCE, |s| product_rows(s) >= 10);
-    kill(&tmux, "HUP");
-    tmux.wait_for("the exit status", PATIENCE, |s| s.contains("[done]"));
+    let (tmux, screen) = end_demo_with("HUP");
+    assert!(screen.contains("exit=129"), "SIGHUP exits 128+1:\n{screen}");
     // The terminal is taken to be gone: nothing more is written to it, and no panic.
     let errors = std::fs::read_to_string(tmux.home().join("err.txt")).unwrap_or_default();
     assert!(!errors.contains("panicked"), "{errors}");

@@ -97,11 +97,6 @@ impl ApiError {
         self.status() == Some(404)
     }
 
-    /// Whether nothing was sent because of read-only mode.
-    pub fn is_read_only(&self) -> bool {
-        matches!(self, ApiError::ReadOnly { .. })
-    }
-
     /// Builds an error from a non-success response, parsing V3
     /// `{status,title,errors{field:msg}}`, V2 `[{status,message,details}]`
     /// or plain text.

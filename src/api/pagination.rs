@@ -50,15 +50,6 @@ impl<T> Default for Page<T> {
     }
 }
 
-impl<T> Page<T> {
-    /// Whether the server says more pages follow this one.
-    pub fn has_more(&self) -> bool {
-        self.pagination
-            .as_ref()
-            .is_some_and(|p| p.current_page < p.total_pages)
-    }
-}
-
 /// `meta` of a V3 list.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]

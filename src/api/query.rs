@@ -4,7 +4,9 @@
 //! stay literal (valid in a query), everything outside the unreserved set is
 //! percent-encoded (notably `+`, `&`, `=`, spaces and `#`).
 
-use std::fmt::{Display, Write};
+use std::fmt::Display;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -12,20 +14,18 @@ use rust_decimal::Decimal;
 use super::dates;
 use super::models::{Availability, ProductType};
 
+/// What a query key or value keeps literal: the unreserved set plus `:` and `,`.
+const QUERY_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b':')
+    .remove(b',');
+
 /// Percent-encodes one query key or value.
 pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b':' | b',' => {
-                out.push(b as char)
-            }
-            _ => {
-                let _ = write!(out, "%{b:02X}");
-            }
-        }
-    }
-    out
+    utf8_percent_encode(text, QUERY_ESCAPED).to_string()
 }
 
 /// Ordered query pairs.
@@ -103,44 +103,14 @@ impl QueryPairs {
         }
     }
 
-    /// Parses an already-encoded query string (`a=1&b=2`), decoding `%XX`.
+    /// Parses an already-encoded query string (`a=1&b=2`), decoding `%XX`
+    /// (and `+` as a space, as form encoding does).
     pub fn parse(query: &str) -> QueryPairs {
-        let pairs = query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (decode_component(k), decode_component(v))
-            })
+        let pairs = form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         QueryPairs(pairs)
     }
-}
-
-/// Decodes `%XX` escapes (and `+` as a space, as form encoding does).
-pub fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-                match u8::from_str_radix(hex, 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 3;
-                        continue;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Sort direction for V3 lists that take `direction`.

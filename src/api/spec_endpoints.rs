@@ -1,6 +1,7 @@
 //! Endpoint templates from the BigCommerce OpenAPI specs, for the console's
-//! path completion. `assets/spec_endpoints.tsv` was generated once from
-//! `../shared/bigcommerce-specs`; it is embedded and parsed on first use.
+//! path completion. `assets/spec_endpoints.tsv` was generated once from the
+//! specs in github.com/bigcommerce/docs (`reference/`, commit 24f580ca6d29);
+//! it is embedded and parsed on first use.
 
 use std::sync::OnceLock;
 

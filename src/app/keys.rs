@@ -95,8 +95,12 @@ pub enum Intent {
 pub enum Group {
     General,
     Navigation,
+    /// Keys every list offers (open, back, filter, refresh).
     View,
+    /// Keys of one tab's own view.
+    Tab(Tab),
     Typing,
+    /// The request console (its normal and typing keys).
     Console,
 }
 
@@ -106,20 +110,21 @@ impl Group {
         match self {
             Group::General => "General",
             Group::Navigation => "Navigation",
-            Group::View => "This view",
-            Group::Typing => "Filter, command line and pickers",
-            Group::Console => "Request console (tab 6)",
+            Group::View => "Every list",
+            Group::Tab(tab) => tab.title(),
+            Group::Typing => "Filter, command line, pickers and dialogs",
+            Group::Console => "Request console",
         }
     }
 
-    /// All groups in display order.
-    pub const ALL: [Group; 5] = [
-        Group::View,
-        Group::Navigation,
-        Group::General,
-        Group::Typing,
-        Group::Console,
-    ];
+    /// The group holding `tab`'s own keys.
+    pub fn of_tab(tab: Tab) -> Group {
+        if tab == Tab::Console {
+            Group::Console
+        } else {
+            Group::Tab(tab)
+        }
+    }
 }
 
 /// One entry of the key table.
@@ -260,7 +265,7 @@ pub static COMMANDS: &[Command] = &[
         label: "o",
         name: "sort",
         description: "Sort products by the next column (server-side)",
-        group: Group::View,
+        group: Group::Tab(Tab::Products),
         in_footer: true,
         intent: Intent::SortNext,
         modes: NORMAL,
@@ -271,7 +276,7 @@ pub static COMMANDS: &[Command] = &[
         label: "O",
         name: "reverse",
         description: "Flip the sort direction",
-        group: Group::View,
+        group: Group::Tab(Tab::Products),
         in_footer: true,
         intent: Intent::SortFlip,
         modes: NORMAL,
@@ -282,7 +287,7 @@ pub static COMMANDS: &[Command] = &[
         label: "f",
         name: "view",
         description: "Switch the view: needs action, all orders, or one status",
-        group: Group::View,
+        group: Group::Tab(Tab::Orders),
         in_footer: true,
         intent: Intent::PickStatus,
         modes: NORMAL,
@@ -293,7 +298,7 @@ pub static COMMANDS: &[Command] = &[
         label: "l/→",
         name: "expand",
         description: "Expand the category",
-        group: Group::View,
+        group: Group::Tab(Tab::Categories),
         in_footer: true,
         intent: Intent::Expand,
         modes: NORMAL,
@@ -304,7 +309,7 @@ pub static COMMANDS: &[Command] = &[
         label: "h/←",
         name: "collapse",
         description: "Collapse the category, or go to its parent",
-        group: Group::View,
+        group: Group::Tab(Tab::Categories),
         in_footer: true,
         intent: Intent::Collapse,
         modes: NORMAL,
@@ -326,7 +331,7 @@ pub static COMMANDS: &[Command] = &[
         label: "w",
         name: "7/30 days",
         description: "Home: chart 7 days instead of 30 (for very busy stores), or back",
-        group: Group::View,
+        group: Group::Tab(Tab::Home),
         in_footer: true,
         intent: Intent::Home(super::home::HomeIntent::ToggleWeek),
         modes: NORMAL,
@@ -597,11 +602,41 @@ pub fn all_commands() -> impl Iterator<Item = &'static Command> {
 
 /// The command a key triggers in the current state, if any.
 pub fn lookup(state: &AppState, key: &KeyEvent) -> Option<&'static Command> {
-    all_commands()
-        .find(|command| command.keys.iter().any(|k| k.matches(key)) && command.works(state))
+    all_commands().find(|command| {
+        state.keymap.keys(command).iter().any(|k| k.matches(key)) && command.works(state)
+    })
 }
 
-/// Commands to show in the footer right now, in table order.
-pub fn footer_commands(state: &AppState) -> impl Iterator<Item = &'static Command> + '_ {
-    all_commands().filter(move |command| command.in_footer && command.works(state))
+/// How much a command deserves a place in the footer (lower first), or `None`
+/// when the footer never shows it (movement keys live in the help).
+pub fn footer_rank(command: &Command) -> Option<u8> {
+    let acts = matches!(
+        command.intent,
+        Intent::Edit(_) | Intent::Orders(_) | Intent::Console(_)
+    );
+    match (command.group, command.in_footer) {
+        // The way to every other key is never crowded out.
+        (Group::General, _) if command.intent == Intent::ToggleHelp => Some(0),
+        // What the view or the dialog in focus does to the store.
+        (Group::Tab(_) | Group::Console | Group::Typing, true) if acts => Some(1),
+        // How the view is shown (sort, status view, tree), and dialog keys.
+        (Group::Tab(_) | Group::Console | Group::Typing, true) => Some(2),
+        (Group::View, true) => Some(3),
+        (Group::General, true) => Some(4),
+        (Group::Navigation, true) => Some(5),
+        // The view's other actions, when the width allows.
+        (Group::Tab(_), false) => Some(6),
+        _ => None,
+    }
+}
+
+/// Commands that may go in the footer right now, most important first (table
+/// order within a rank); the footer shows as many as fit.
+pub fn footer_commands(state: &AppState) -> Vec<&'static Command> {
+    let mut commands: Vec<(u8, &'static Command)> = all_commands()
+        .filter(|command| command.works(state))
+        .filter_map(|command| footer_rank(command).map(|rank| (rank, command)))
+        .collect();
+    commands.sort_by_key(|(rank, _)| *rank);
+    commands.into_iter().map(|(_, command)| command).collect()
 }

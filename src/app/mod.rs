@@ -8,6 +8,7 @@ pub mod console;
 pub mod edit;
 pub mod home;
 mod intents;
+pub mod keymap;
 pub mod keys;
 pub mod list;
 pub mod orders;
@@ -166,6 +167,10 @@ pub struct AppState {
     pub spinner: usize,
     /// Monochrome drawing (`NO_COLOR`).
     pub monochrome: bool,
+    /// Keys remapped by the config's `[keys]` table.
+    pub keymap: keymap::KeyMap,
+    /// Colours from the config's `[theme]` table (ignored under `NO_COLOR`).
+    pub colors: crate::config::ThemeColors,
     /// Set once the user asked to quit.
     pub quit: bool,
     /// Whether the last update changed anything worth redrawing.
@@ -213,6 +218,8 @@ impl AppState {
             size: (80, 24),
             spinner: 0,
             monochrome: false,
+            keymap: keymap::KeyMap::default(),
+            colors: crate::config::ThemeColors::default(),
             quit: false,
             changed: true,
             store_load: list::LoadState::Idle,
@@ -274,6 +281,12 @@ impl AppState {
             .as_ref()
             .is_some_and(|(_, request)| request.method != console::HttpMethod::Get);
         self.edit.pending.len() + usize::from(self.orders.writing.is_some()) + usize::from(console)
+    }
+
+    /// Lines of a report (`:log`) on screen: the body minus the popup's margin
+    /// and borders.
+    pub fn report_rows(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(7).max(1)
     }
 
     /// Whether anything is moving on screen (spinners), so the runtime ticks.

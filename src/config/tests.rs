@@ -201,3 +201,48 @@ fn debug_output_hides_tokens() {
     let debug = format!("{creds:?} {config:?}");
     assert!(!debug.contains("prod-token"), "{debug}");
 }
+
+#[test]
+fn theme_colours_parse_by_role() {
+    let config =
+        Config::parse("[theme]\nkey = \"lightblue\"\nborder = \"#336699\"\nbad = \"196\"\n")
+            .expect("valid toml");
+    let colors = config.theme_colors(&path()).expect("valid theme");
+    use ratatui::style::Color;
+    assert_eq!(colors.get("key"), Some(Color::LightBlue));
+    assert_eq!(colors.get("border"), Some(Color::Rgb(0x33, 0x66, 0x99)));
+    assert_eq!(colors.get("bad"), Some(Color::Indexed(196)));
+    assert_eq!(colors.get("text"), None);
+}
+
+#[test]
+fn bad_theme_entries_name_their_lines() {
+    let config =
+        Config::parse("[theme]\nkey = \"cyan\"\nsparkle = \"red\"\nborder = \"blurple\"\n")
+            .expect("valid toml");
+    let message = config.theme_colors(&path()).unwrap_err().to_string();
+    assert!(
+        message.contains("line 3: unknown theme role `sparkle`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("line 4: `blurple` is not a colour"),
+        "{message}"
+    );
+}
+
+#[test]
+fn every_theme_role_is_a_style_of_the_theme() {
+    use ratatui::style::Color;
+    for (role, _) in THEME_ROLES {
+        let colors = ThemeColors {
+            colors: vec![(role, Color::Magenta)],
+        };
+        let themed = crate::ui::Theme::colored().with_colors(&colors);
+        assert_ne!(
+            themed,
+            crate::ui::Theme::colored(),
+            "{role} changes the theme"
+        );
+    }
+}

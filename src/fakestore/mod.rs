@@ -1,6 +1,6 @@
 //! The store simulator ("fakestore"): a real HTTP server on 127.0.0.1 that behaves like a
-//! BigCommerce store for the V2/V3 endpoints bctui uses, following the OpenAPI specs in
-//! `shared/bigcommerce-specs` — envelopes, status codes, error bodies, validation, auth,
+//! BigCommerce store for the V2/V3 endpoints bctui uses, following BigCommerce's OpenAPI
+//! specs (github.com/bigcommerce/docs, `reference/`) — envelopes, status codes, error bodies, validation, auth,
 //! read-only tokens, rate limits — over deterministic, realistic seeded data.
 //!
 //! It shares no types with [`crate::api`] on purpose: both are written against the spec, so the

@@ -4,12 +4,11 @@
 //! caller's job (the runner), because it owns the terminal and the input.
 
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicU64, Ordering};
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
+use tempfile::NamedTempFile;
 
 /// The editor command line: `$VISUAL`, else `$EDITOR`, else `vi`.
 pub fn editor_command() -> String {
@@ -21,42 +20,21 @@ pub fn editor_command() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
-/// Removes the temp file when dropped.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Err(error) = std::fs::remove_file(&self.0) {
-            tracing::warn!("could not remove {}: {error}", self.0.display());
-        }
-    }
-}
-
-fn create_temp(text: &str, suffix: &str) -> io::Result<TempFile> {
+/// A 0600 temp file holding `text`, removed when dropped (by `tempfile`).
+fn create_temp(text: &str, suffix: &str) -> io::Result<NamedTempFile> {
+    // The suffix lets the editor pick its syntax (`.json`); only safe characters.
     let suffix: String = suffix
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect();
-    for _ in 0..16 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("bctui-{}-{n}{suffix}", std::process::id()));
-        let opened = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path);
-        match opened {
-            Ok(mut file) => {
-                let temp = TempFile(path);
-                file.write_all(text.as_bytes())?;
-                file.sync_all()?;
-                return Ok(temp);
-            }
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(io::Error::other("could not create a unique temp file"))
+    let mut file = tempfile::Builder::new()
+        .prefix("bctui-")
+        .suffix(&suffix)
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    Ok(file)
 }
 
 /// The editor's process. Through the shell so `EDITOR="code --wait"` works; the
@@ -91,8 +69,8 @@ fn run_editor(command: &str, path: &Path) -> Result<(), String> {
 pub fn edit_text(text: &str, suffix: &str) -> Result<String, String> {
     let temp = create_temp(text, suffix)
         .map_err(|error| format!("could not create a temp file: {error}"))?;
-    run_editor(&editor_command(), &temp.0)?;
-    std::fs::read_to_string(&temp.0)
+    run_editor(&editor_command(), temp.path())?;
+    std::fs::read_to_string(temp.path())
         .map_err(|error| format!("could not read the edited file back: {error}"))
 }
 
@@ -108,14 +86,12 @@ pub fn resume_terminal() -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use std::os::unix::fs::PermissionsExt;
-
     use super::*;
 
     #[test]
     fn temp_file_is_private_and_removed() {
         let temp = create_temp("{}", ".json").unwrap();
-        let path = temp.0.clone();
+        let path = temp.path().to_path_buf();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         assert!(path.to_string_lossy().ends_with(".json"));
@@ -137,8 +113,8 @@ mod tests {
     #[test]
     fn editor_script_edits_the_file() {
         let temp = create_temp("hello", ".txt").unwrap();
-        run_editor("sed -i s/hello/bye/", &temp.0).unwrap();
-        assert_eq!(std::fs::read_to_string(&temp.0).unwrap(), "bye");
-        assert!(run_editor("false", &temp.0).is_err());
+        run_editor("sed -i s/hello/bye/", temp.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(temp.path()).unwrap(), "bye");
+        assert!(run_editor("false", temp.path()).is_err());
     }
 }

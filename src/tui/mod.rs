@@ -16,7 +16,7 @@ mod write_resources;
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use ratatui::Terminal;
 use tokio::sync::mpsc;
@@ -52,6 +52,10 @@ pub struct TuiOptions {
     pub data_dir: PathBuf,
     /// Draw without colour (`NO_COLOR`).
     pub monochrome: bool,
+    /// Keys remapped by the config.
+    pub keymap: crate::app::keymap::KeyMap,
+    /// Colours from the config (unused when `monochrome`).
+    pub colors: crate::config::ThemeColors,
     /// The orders poll interval as configured (`BCTUI_ORDER_POLL_SECS`: seconds or `off`).
     pub order_poll: Option<String>,
     /// The tab to open on (`--tab`, the profile's `start_tab`); Home when None.
@@ -60,8 +64,8 @@ pub struct TuiOptions {
 
 /// Runs the TUI on the real terminal until the user quits or a signal
 /// (SIGTERM, SIGHUP, SIGINT) arrives. The terminal is restored on every exit
-/// path, including panics.
-pub async fn run(options: TuiOptions) -> io::Result<()> {
+/// path, including panics. Returns the signal that ended it, if one did.
+pub async fn run(options: TuiOptions) -> io::Result<Option<TerminationSignal>> {
     let terminal = terminal::setup(options.mouse)?;
     if std::env::var_os(CHECK_PANIC_ENV).is_some() {
         // On request only: lets anyone check that a panic gives the terminal back.
@@ -70,11 +74,12 @@ pub async fn run(options: TuiOptions) -> io::Result<()> {
     // From here on the terminal must be restored whatever happens.
     let result = run_on_terminal(terminal, options).await;
     let restored = terminal::restore();
+    let signal = TerminationSignal::from_number(ENDING_SIGNAL.load(Ordering::SeqCst));
     if HUNG_UP.load(Ordering::SeqCst) {
         // Nothing to restore on a terminal that no longer exists.
-        return Ok(());
+        return Ok(signal);
     }
-    result.and(restored)
+    result.and(restored).map(|()| signal)
 }
 
 async fn run_on_terminal<B: FrameBackend>(
@@ -117,6 +122,9 @@ pub const CHECK_PANIC_ENV: &str = "BCTUI_CHECK_PANIC";
 /// Set when SIGHUP arrived: the terminal is gone, so nothing more is written to it.
 static HUNG_UP: AtomicBool = AtomicBool::new(false);
 
+/// The number of the signal that ended the TUI (0: none), for the exit code.
+static ENDING_SIGNAL: AtomicU8 = AtomicU8::new(0);
+
 /// Sends `Action::Quit` when SIGTERM, SIGHUP (the SSH session dropped) or
 /// SIGINT arrives. In raw mode Ctrl-C is a key, so SIGINT only comes from `kill`.
 async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
@@ -124,6 +132,7 @@ async fn quit_on_signal(actions: mpsc::UnboundedSender<Action>) {
         return;
     };
     tracing::info!("{signal:?}: quitting");
+    ENDING_SIGNAL.store(signal.number(), Ordering::SeqCst);
     if signal == TerminationSignal::Hangup {
         HUNG_UP.store(true, Ordering::SeqCst);
     }
@@ -139,6 +148,32 @@ pub enum TerminationSignal {
     Hangup,
     /// SIGINT (Ctrl-c outside raw mode, or `kill -INT`).
     Interrupt,
+}
+
+impl TerminationSignal {
+    /// The signal's number (POSIX: HUP 1, INT 2, TERM 15).
+    pub fn number(self) -> u8 {
+        match self {
+            TerminationSignal::Hangup => 1,
+            TerminationSignal::Interrupt => 2,
+            TerminationSignal::Terminate => 15,
+        }
+    }
+
+    fn from_number(number: u8) -> Option<TerminationSignal> {
+        [
+            TerminationSignal::Hangup,
+            TerminationSignal::Interrupt,
+            TerminationSignal::Terminate,
+        ]
+        .into_iter()
+        .find(|signal| signal.number() == number)
+    }
+
+    /// The shell's exit status for a process ended by this signal: 128 + its number.
+    pub fn exit_status(self) -> u8 {
+        128 + self.number()
+    }
 }
 
 /// Waits for SIGTERM, SIGHUP or SIGINT; `None` (after a warning) when the handlers
@@ -182,6 +217,8 @@ impl<B: FrameBackend> Runner<B> {
         if let Some(tab) = options.start_tab {
             state.tab = tab;
         }
+        state.keymap = options.keymap;
+        state.colors = options.colors;
         if let Some(value) = options.order_poll
             && let Err(message) = state.orders.poll.configure(&value)
         {

@@ -9,7 +9,7 @@ use tui_input::Input;
 use super::format;
 use super::shown;
 use super::theme::Theme;
-use crate::app::keys::{Command, Group, footer_commands};
+use crate::app::keys::{Command, Group, all_commands, footer_commands};
 use crate::app::{AppState, Mode, Tab};
 
 /// Store name, profile, user@host, READ-ONLY badge and the API quota.
@@ -108,17 +108,29 @@ fn draw_input(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &str, input:
 }
 
 fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    // General keys (command line, help, quit) stay visible on the right; the
-    // view's own keys fill the left as far as they fit.
-    let (general, local): (Vec<_>, Vec<_>) =
-        footer_commands(state).partition(|command| command.group == Group::General);
-    let right = key_spans(&general, usize::MAX, theme);
+    // Commands come most important first; each one that fits takes its place.
+    // General keys (command line, help, quit) sit on the right, the view's on the left.
+    let mut budget = area.width as usize;
+    let mut shown: Vec<&'static Command> = Vec::new();
+    for command in footer_commands(state) {
+        let width = key_width(state, command);
+        // One entry per name: h/← and l/→ are both "column".
+        let repeats = shown
+            .iter()
+            .any(|c| c.name == command.name && c.group == command.group);
+        if width <= budget && !repeats {
+            budget -= width;
+            shown.push(command);
+        }
+    }
+    let (mut general, local): (Vec<_>, Vec<_>) = shown
+        .into_iter()
+        .partition(|command| command.group == Group::General);
+    // The right side reads the same on every view: table order.
+    general.sort_by_key(|command| all_commands().position(|c| std::ptr::eq(c, *command)));
+    let right = key_spans(state, &general, theme);
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let left = key_spans(
-        &local,
-        (area.width as usize).saturating_sub(right_width),
-        theme,
-    );
+    let left = key_spans(state, &local, theme);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width as u16)])
             .areas(area);
@@ -126,18 +138,20 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(right)), right_area);
 }
 
-fn key_spans(commands: &[&'static Command], limit: usize, theme: &Theme) -> Vec<Span<'static>> {
+/// Columns one footer entry takes: " KEY NAME ".
+fn key_width(state: &AppState, command: &'static Command) -> usize {
+    state.keymap.label(command).chars().count() + command.name.chars().count() + 3
+}
+
+fn key_spans(state: &AppState, commands: &[&'static Command], theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    let mut used = 0usize;
     for command in commands {
-        let width = command.label.chars().count() + command.name.chars().count() + 3;
-        if used + width > limit {
-            break;
-        }
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(command.label, theme.key));
+        spans.push(Span::styled(
+            state.keymap.label(command).into_owned(),
+            theme.key,
+        ));
         spans.push(Span::styled(format!(" {} ", command.name), theme.text));
-        used += width;
     }
     spans
 }

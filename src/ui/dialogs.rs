@@ -152,7 +152,10 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
-    let keys = hint(&[("j/k", "scroll"), ("Esc", "close")], theme);
+    let keys = hint(
+        &[("j/k", "scroll"), ("G", "newest"), ("Esc", "close")],
+        theme,
+    );
     let inner = popup(frame, rect, &report.title, keys, theme);
     let text: Vec<Line> = report
         .lines

@@ -23,6 +23,8 @@ mod edit_tests;
 #[cfg(test)]
 mod home_tests;
 #[cfg(test)]
+mod key_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::Frame;
@@ -39,7 +41,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     let theme = if state.monochrome {
         Theme::monochrome()
     } else {
-        Theme::colored()
+        Theme::colored().with_colors(&state.colors)
     };
     let [header, tabs, body, footer] = Layout::vertical([
         Constraint::Length(1),

@@ -32,8 +32,9 @@ pub(super) fn popup_block<'a>(title: &'a str, hint: &'a str, theme: &Theme) -> B
         .title_bottom(Line::from(Span::styled(format!(" {hint} "), theme.muted)).right_aligned())
 }
 
-/// The `?` help, built from the key table; keys that do not work in the
-/// view underneath are marked.
+/// The `?` help, built from the key table: first the keys of the view in
+/// focus (under its name), then navigation, general and typing keys, then the
+/// other views' keys under their names.
 pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: u16) {
     let popup = centered(area, 84, area.height.saturating_sub(2).max(10));
     frame.render_widget(Clear, popup);
@@ -41,16 +42,35 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
 
-    let mut lines = Vec::new();
-    // On the console its own keys come first.
-    let mut groups = Group::ALL.to_vec();
-    if state.tab == Tab::Console {
-        groups.sort_by_key(|g| *g != Group::Console);
+    let focus = Group::of_tab(state.tab);
+    // The console is no list: the keys every list shares do not apply there.
+    let focus_groups = if focus == Group::Console {
+        vec![focus]
+    } else {
+        vec![focus, Group::View]
+    };
+    let mut sections: Vec<(String, Vec<Group>)> = vec![
+        (format!("{} (this view)", focus.title()), focus_groups),
+        (
+            Group::Navigation.title().to_string(),
+            vec![Group::Navigation],
+        ),
+        (Group::General.title().to_string(), vec![Group::General]),
+        (Group::Typing.title().to_string(), vec![Group::Typing]),
+    ];
+    for tab in Tab::ALL {
+        let group = Group::of_tab(tab);
+        if group != focus {
+            sections.push((group.title().to_string(), vec![group]));
+        }
     }
-    for group in groups {
+
+    let mut lines = Vec::new();
+    for (title, groups) in sections {
         let mut seen = Vec::new();
-        let commands: Vec<_> = all_commands()
-            .filter(|c| c.group == group)
+        let commands: Vec<_> = groups
+            .iter()
+            .flat_map(|group| all_commands().filter(move |c| c.group == *group))
             .filter(|c| {
                 // One line per label+description (some keys repeat per mode).
                 let key = (c.label, c.description);
@@ -68,22 +88,23 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
-        lines.push(Line::from(Span::styled(group.title(), theme.heading)));
+        lines.push(Line::from(Span::styled(title, theme.heading)));
         for command in commands {
-            // Judged for the view under the help; typing keys belong to their modes.
-            let works = command.group == Group::Typing
-                || (command.group == Group::Console && state.tab == Tab::Console)
-                || command.works_in_view(state);
-            let description_style = if works { theme.text } else { theme.muted };
+            // In the view's own section, keys that need a selection, marks or
+            // a detail view are dimmed until they work.
+            let dimmed = groups.contains(&focus)
+                && command.group != Group::Console
+                && !command.works_in_view(state);
+            let description_style = if dimmed { theme.muted } else { theme.text };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<8}", command.label), theme.key),
+                Span::styled(format!("  {:<8}", state.keymap.label(command)), theme.key),
                 Span::styled(command.description, description_style),
             ]));
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "  Keys in italics do not apply to the current view.",
+        "  Dimmed keys need a selection, marks or a detail view first.",
         theme.muted,
     )));
     frame.render_widget(

@@ -156,7 +156,7 @@ pub(super) fn base_state() -> AppState {
     state
 }
 
-fn loaded_state(size: (u16, u16)) -> AppState {
+pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
     let mut state = base_state();
     state.size = size;
     let viewport = state.list_rows();
@@ -192,7 +192,7 @@ fn loaded_state(size: (u16, u16)) -> AppState {
     state
 }
 
-fn render(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(super) fn render(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| draw(frame, state)).unwrap();
     terminal
@@ -200,7 +200,7 @@ fn render(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (80, 24)];
 
-fn snapshot_tab(tab: Tab, variant: &str, build: impl Fn((u16, u16)) -> AppState) {
+pub(super) fn snapshot_tab(tab: Tab, variant: &str, build: impl Fn((u16, u16)) -> AppState) {
     for (width, height) in SIZES {
         let mut state = build((width, height));
         state.tab = tab;

@@ -1,9 +1,12 @@
 //! Colours and text styles. The default theme uses the terminal's own
 //! foreground and background (Reset) with bold/reverse and a few accents, so it
 //! reads on dark and light terminals alike. With `NO_COLOR` every colour is
-//! Reset and only modifiers mark things (see anchors.md, "NO_COLOR gotcha").
+//! Reset and only modifiers mark things: a theme that kept colours and merely
+//! dropped them would leave the selected row and the active tab unmarked.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeColors;
 
 /// Every style the UI uses, by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +59,31 @@ impl Theme {
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             border: Style::new().fg(Color::Blue),
         }
+    }
+
+    /// The colour theme with the config's `[theme]` foregrounds applied
+    /// (modifiers stay, so the selection still shows).
+    pub fn with_colors(mut self, colors: &ThemeColors) -> Self {
+        let roles: [(&str, &mut Style); 12] = [
+            ("text", &mut self.text),
+            ("muted", &mut self.muted),
+            ("heading", &mut self.heading),
+            ("selected", &mut self.selected),
+            ("tab_active", &mut self.tab_active),
+            ("tab", &mut self.tab),
+            ("key", &mut self.key),
+            ("good", &mut self.good),
+            ("bad", &mut self.bad),
+            ("warn", &mut self.warn),
+            ("badge", &mut self.badge),
+            ("border", &mut self.border),
+        ];
+        for (role, style) in roles {
+            if let Some(color) = colors.get(role) {
+                *style = style.fg(color);
+            }
+        }
+        self
     }
 
     /// The monochrome theme used when `NO_COLOR` is set: only modifiers.

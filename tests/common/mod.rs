@@ -163,6 +163,8 @@ pub fn options(client: Client, read_only: bool, clock: &Clock) -> TuiOptions {
         clock: clock.clone(),
         data_dir: std::path::PathBuf::new(),
         monochrome: false,
+        keymap: Default::default(),
+        colors: Default::default(),
         order_poll: None,
         // The suites written before the Home tab start where the app used to.
         start_tab: Some(bctui::app::Tab::Products),

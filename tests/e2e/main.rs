@@ -2,6 +2,7 @@
 
 mod catalog;
 mod cli_api;
+mod cli_conventions;
 mod customers;
 mod limits;
 mod orders;

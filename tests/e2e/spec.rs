@@ -1,6 +1,6 @@
 //! The guard against a client and a simulator agreeing on an endpoint that does not exist:
 //! every request the client sent must be an operation of the official specs
-//! (`assets/spec_endpoints.tsv`, generated once from `../shared/bigcommerce-specs`), and
+//! (`assets/spec_endpoints.tsv`, generated once from github.com/bigcommerce/docs), and
 //! not a deprecated one.
 
 const ENDPOINTS: &str = include_str!("../../assets/spec_endpoints.tsv");

@@ -225,7 +225,7 @@ async fn read_only_refuses_every_write_key() {
         .update_product(h.row(0).id, &ProductWrite::default())
         .await
         .unwrap_err();
-    assert!(err.is_read_only());
+    assert!(matches!(err, bctui::api::ApiError::ReadOnly { .. }));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,6 +9,7 @@ use crate::app::{AppState, Tab};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
 const EDIT: &[ModeKind] = &[ModeKind::Edit];
+const PRODUCTS: Group = Group::Tab(Tab::Products);
 
 fn product_list(state: &AppState) -> bool {
     state.tab == Tab::Products && state.products.detail.is_none()
@@ -80,6 +81,9 @@ fn scrolls_list(state: &AppState) -> bool {
         matches!(o, Overlay::BulkPreview(_) | Overlay::Report(_))
     })
 }
+fn reads_report(state: &AppState) -> bool {
+    overlay(state, |o| matches!(o, Overlay::Report(_)))
+}
 fn has_fields(state: &AppState) -> bool {
     overlay(state, |o| {
         matches!(
@@ -115,7 +119,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "p",
         "price",
         "Edit the price (row or selected variant); typing replaces it",
-        Group::View,
+        PRODUCTS,
         true,
         Price,
         NORMAL,
@@ -126,7 +130,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "e",
         "edit",
         "Edit the focused column inline (h/l or ←/→ pick it)",
-        Group::View,
+        PRODUCTS,
         true,
         Inline,
         NORMAL,
@@ -137,7 +141,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "E",
         "$EDITOR",
         "Edit the product's JSON in $EDITOR; only changed fields are sent",
-        Group::View,
+        PRODUCTS,
         false,
         External,
         NORMAL,
@@ -148,7 +152,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "x/Del",
         "delete",
         "Delete the product (or the marked ones) after confirming",
-        Group::View,
+        PRODUCTS,
         true,
         Delete,
         NORMAL,
@@ -159,7 +163,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "Space",
         "mark",
         "Mark or unmark the row",
-        Group::View,
+        PRODUCTS,
         true,
         Mark,
         NORMAL,
@@ -170,7 +174,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "V",
         "range",
         "Mark a range: press at the start, move, press again",
-        Group::View,
+        PRODUCTS,
         false,
         MarkRange,
         NORMAL,
@@ -181,7 +185,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "*",
         "mark all",
         "Mark every loaded row (again: clear the marks)",
-        Group::View,
+        PRODUCTS,
         false,
         MarkAll,
         NORMAL,
@@ -192,7 +196,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "B",
         "bulk price",
         "Bulk price change of the marked rows, with a preview",
-        Group::View,
+        PRODUCTS,
         true,
         Bulk,
         NORMAL,
@@ -203,8 +207,8 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "u",
         "undo",
         "Undo the last edit or bulk change",
-        Group::View,
-        false,
+        PRODUCTS,
+        true,
         Undo,
         NORMAL,
         on_products
@@ -214,8 +218,8 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "c",
         "create",
         "Create a product",
-        Group::View,
-        false,
+        PRODUCTS,
+        true,
         Create,
         NORMAL,
         product_list
@@ -225,7 +229,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "h/←",
         "column",
         "Focus the column to the left (what e edits)",
-        Group::View,
+        PRODUCTS,
         false,
         ColumnLeft,
         NORMAL,
@@ -236,7 +240,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "l/→",
         "column",
         "Focus the column to the right",
-        Group::View,
+        PRODUCTS,
         false,
         ColumnRight,
         NORMAL,
@@ -247,7 +251,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "]",
         "next variant",
         "Select the next variant (product detail)",
-        Group::View,
+        PRODUCTS,
         false,
         NextVariant,
         NORMAL,
@@ -258,7 +262,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         "[",
         "previous variant",
         "Select the previous variant",
-        Group::View,
+        PRODUCTS,
         false,
         PrevVariant,
         NORMAL,
@@ -351,6 +355,50 @@ pub static EDIT_COMMANDS: &[Command] = &[
         ScrollUp,
         EDIT,
         scrolls_list
+    ),
+    command!(
+        &[Key::plain(KeyCode::PageDown)],
+        "PgDn",
+        "page down",
+        "Scroll the list one screen down",
+        Group::Typing,
+        false,
+        ScrollPageDown,
+        EDIT,
+        reads_report
+    ),
+    command!(
+        &[Key::plain(KeyCode::PageUp)],
+        "PgUp",
+        "page up",
+        "Scroll the list one screen up",
+        Group::Typing,
+        false,
+        ScrollPageUp,
+        EDIT,
+        reads_report
+    ),
+    command!(
+        &[Key::char('G'), Key::plain(KeyCode::End)],
+        "G/End",
+        "newest",
+        "Jump to the end of the list (the newest writes in :log)",
+        Group::Typing,
+        true,
+        ScrollBottom,
+        EDIT,
+        reads_report
+    ),
+    command!(
+        &[Key::char('g'), Key::plain(KeyCode::Home)],
+        "g/Home",
+        "oldest",
+        "Jump to the start of the list",
+        Group::Typing,
+        false,
+        ScrollTop,
+        EDIT,
+        reads_report
     ),
     command!(
         &[Key::plain(KeyCode::Tab)],

@@ -85,6 +85,11 @@ pub enum EditIntent {
     /// Scroll a preview or list.
     ScrollUp,
     ScrollDown,
+    /// Scroll a list (`:log`, failures) by a screen, or to its oldest / newest line.
+    ScrollPageUp,
+    ScrollPageDown,
+    ScrollTop,
+    ScrollBottom,
     /// Tab / Shift-Tab between form fields.
     NextField,
     PrevField,
@@ -273,6 +278,10 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::Reload => product::conflict_reload(state),
         EditIntent::ScrollUp => scroll(state, -1),
         EditIntent::ScrollDown => scroll(state, 1),
+        EditIntent::ScrollPageUp => scroll(state, -(state.report_rows() as i32)),
+        EditIntent::ScrollPageDown => scroll(state, state.report_rows() as i32),
+        EditIntent::ScrollTop => scroll(state, -i32::from(u16::MAX)),
+        EditIntent::ScrollBottom => scroll(state, i32::from(u16::MAX)),
         EditIntent::NextField => next_field(state, 1),
         EditIntent::PrevField => next_field(state, -1),
         // Customers and categories only (handled above).
@@ -419,11 +428,22 @@ fn on_cancel(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn scroll(state: &mut AppState, delta: i32) -> Vec<Effect> {
-    let step = |value: &mut u16| *value = (i32::from(*value) + delta).clamp(0, 10_000) as u16;
+    let rows = state.report_rows();
+    let step =
+        |value: &mut u16| *value = (i32::from(*value) + delta).clamp(0, i32::from(u16::MAX)) as u16;
     match state.edit.overlay.as_mut() {
         Some(Overlay::Confirm(c)) => step(&mut c.scroll),
         Some(Overlay::BulkPreview(p)) => step(&mut p.scroll),
-        Some(Overlay::Report(r)) => step(&mut r.scroll),
+        Some(Overlay::Report(r)) => {
+            // Stops at the last screenful, so the way back up starts at once.
+            let last = r
+                .lines
+                .len()
+                .saturating_sub(rows)
+                .min(usize::from(u16::MAX)) as u16;
+            step(&mut r.scroll);
+            r.scroll = r.scroll.min(last);
+        }
         _ => state.changed = false,
     }
     Vec::new()

@@ -9,6 +9,8 @@ use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
 use crate::app::{AppState, Tab};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
+const CUSTOMERS: Group = Group::Tab(Tab::Customers);
+const CATEGORIES: Group = Group::Tab(Tab::Categories);
 
 fn customer_list(state: &AppState) -> bool {
     state.tab == Tab::Customers && state.customers.detail.is_none()
@@ -32,13 +34,13 @@ fn category_row(state: &AppState) -> bool {
 }
 
 macro_rules! command {
-    ($keys:expr, $label:expr, $name:expr, $description:expr, $footer:expr, $intent:ident, $available:expr) => {
+    ($group:expr, $keys:expr, $label:expr, $name:expr, $description:expr, $footer:expr, $intent:ident, $available:expr) => {
         Command {
             keys: $keys,
             label: $label,
             name: $name,
             description: $description,
-            group: Group::View,
+            group: $group,
             in_footer: $footer,
             intent: Intent::Edit(EditIntent::$intent),
             modes: NORMAL,
@@ -50,6 +52,7 @@ macro_rules! command {
 /// Customer and category edit keys (normal mode).
 pub static RESOURCE_COMMANDS: &[Command] = &[
     command!(
+        CUSTOMERS,
         &[Key::char('c')],
         "c",
         "create",
@@ -59,6 +62,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_list
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('e')],
         "e",
         "edit",
@@ -68,6 +72,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('E')],
         "E",
         "$EDITOR",
@@ -77,6 +82,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
         "x/Del",
         "delete",
@@ -86,6 +92,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CUSTOMERS,
         &[Key::char(' ')],
         "Space",
         "mark",
@@ -95,6 +102,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_row
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('o')],
         "o",
         "orders",
@@ -104,6 +112,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('h'), Key::plain(KeyCode::Left)],
         "h/←",
         "column",
@@ -113,6 +122,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CUSTOMERS,
         &[Key::char('l'), Key::plain(KeyCode::Right)],
         "l/→",
         "column",
@@ -122,6 +132,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         customer_any
     ),
     command!(
+        CATEGORIES,
         &[Key::char('c')],
         "c",
         "new child",
@@ -131,6 +142,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         on_tree
     ),
     command!(
+        CATEGORIES,
         &[Key::char('C')],
         "C",
         "new top",
@@ -140,6 +152,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         on_tree
     ),
     command!(
+        CATEGORIES,
         &[Key::char('e')],
         "e",
         "edit",
@@ -149,6 +162,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         category_row
     ),
     command!(
+        CATEGORIES,
         &[Key::char(' ')],
         "Space",
         "show/hide",
@@ -158,6 +172,7 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         category_row
     ),
     command!(
+        CATEGORIES,
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
         "x/Del",
         "delete",

@@ -11,6 +11,7 @@ use crate::app::{AppState, Tab};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
 const DIALOG: &[ModeKind] = &[ModeKind::Dialog];
+const ORDERS: Group = Group::Tab(Tab::Orders);
 
 /// Orders keys: on an order (list or detail), then inside the dialogs.
 pub static ORDER_COMMANDS: &[Command] = &[
@@ -19,7 +20,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "s",
         name: "set status",
         description: "Change the order's status (picker of the store's statuses)",
-        group: Group::View,
+        group: ORDERS,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::ChangeStatus),
         modes: NORMAL,
@@ -30,7 +31,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "t",
         name: "ship",
         description: "Ship the order: address, items, provider, tracking number",
-        group: Group::View,
+        group: ORDERS,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Ship),
         modes: NORMAL,
@@ -41,7 +42,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "n",
         name: "notes",
         description: "Edit the order's staff notes",
-        group: Group::View,
+        group: ORDERS,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Notes),
         modes: NORMAL,
@@ -52,7 +53,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "]",
         name: "next order",
         description: "Open the next order of the view",
-        group: Group::View,
+        group: ORDERS,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::NextOrder),
         modes: NORMAL,
@@ -63,7 +64,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "[",
         name: "previous order",
         description: "Open the previous order of the view",
-        group: Group::View,
+        group: ORDERS,
         in_footer: false,
         intent: Intent::Orders(OrderIntent::PrevOrder),
         modes: NORMAL,
@@ -74,7 +75,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "C",
         name: "customer",
         description: "Go to the order's customer (Customers tab)",
-        group: Group::View,
+        group: ORDERS,
         in_footer: false,
         intent: Intent::Orders(OrderIntent::Customer),
         modes: NORMAL,
@@ -85,7 +86,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "y",
         name: "copy id",
         description: "Copy the order id to the clipboard (OSC 52)",
-        group: Group::View,
+        group: ORDERS,
         in_footer: false,
         intent: Intent::Orders(OrderIntent::CopyId),
         modes: NORMAL,
@@ -96,7 +97,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         label: "Y",
         name: "copy address",
         description: "Copy the order's shipping address to the clipboard (OSC 52)",
-        group: Group::View,
+        group: ORDERS,
         in_footer: false,
         intent: Intent::Orders(OrderIntent::CopyAddress),
         modes: NORMAL,

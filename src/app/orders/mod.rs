@@ -1,4 +1,4 @@
-//! The Orders triage workflow (issue 5): the "needs action" view, acting on
+//! The Orders triage workflow: the "needs action" view, acting on
 //! an order in a keystroke (status, ship, staff notes, copy, customer), moving
 //! on to the next order, polling for new orders and CSV export.
 //!
