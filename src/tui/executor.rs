@@ -43,6 +43,8 @@ pub struct Executor {
     probe: Option<JoinHandle<()>>,
     last_append: Option<JoinHandle<()>>,
     journal: Journal,
+    /// Writes on their way to the store: never aborted, waited for at the end.
+    writes: Vec<JoinHandle<()>>,
 }
 
 impl Executor {
@@ -67,6 +69,7 @@ impl Executor {
             probe: None,
             last_append: None,
             journal,
+            writes: Vec::new(),
         };
         executor.watch_rate_limit();
         executor.read_journal();
@@ -124,13 +127,18 @@ impl Executor {
                 };
                 let (client, actions) = (self.client(), self.actions.clone());
                 let journal = self.journal.clone();
+                let writes = task.describe_write().is_some();
                 let task = tokio::spawn(async move {
                     if let Some(wait) = wait {
                         wait.await;
                     }
                     super::orders_tasks::run(client, task, actions, &journal).await;
                 });
-                self.timers.push(task.abort_handle());
+                if writes {
+                    self.track_write(task);
+                } else {
+                    self.timers.push(task.abort_handle());
+                }
             }
             Effect::Console(effect) => {
                 // Not a slot: a request already sent is never abandoned (not
@@ -161,13 +169,14 @@ impl Executor {
                 let client = self.client();
                 let actions = self.actions.clone();
                 let journal = self.journal.clone();
-                tokio::spawn(async move {
+                let task = tokio::spawn(async move {
                     let store = client.store_hash().to_string();
                     journal.sent(&store, request, write.describe());
                     let result = super::write::run(&client, request, *write, &actions).await;
                     journal.outcome(&store, request, super::write::outcome(&result));
                     let _ = actions.send(Action::Written { request, result });
                 });
+                self.track_write(task);
             }
             Effect::DiscardUnknownWrites => {
                 let (journal, store) =
@@ -325,6 +334,26 @@ impl Executor {
                 }
             }
         }));
+    }
+
+    fn track_write(&mut self, task: JoinHandle<()>) {
+        self.writes.retain(|write| !write.is_finished());
+        self.writes.push(task);
+    }
+
+    /// Waits up to `within` for the writes still on their way (after the user quit or
+    /// a signal asked bctui to end); returns how many did not finish. Those stay in
+    /// the journal as sent, and the next start lists them.
+    pub async fn finish_writes(&mut self, within: Duration) -> usize {
+        let writes = std::mem::take(&mut self.writes);
+        let deadline = tokio::time::Instant::now() + within;
+        let mut unfinished = 0;
+        for write in writes {
+            if tokio::time::timeout_at(deadline, write).await.is_err() {
+                unfinished += 1;
+            }
+        }
+        unfinished
     }
 
     fn abort_all(&mut self) {

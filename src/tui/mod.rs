@@ -106,6 +106,12 @@ async fn run_on_terminal<B: FrameBackend>(
         }
     };
     signals.abort();
+    // Writes already sent get a few seconds to report (their outcome goes to the
+    // journal); whatever is still out then is listed at the next start.
+    let unfinished = runner.finish_writes(WRITE_GRACE).await;
+    if unfinished > 0 {
+        tracing::warn!("{unfinished} write(s) still unanswered at exit; the journal keeps them");
+    }
     if HUNG_UP.load(Ordering::SeqCst) {
         // The terminal is gone (SSH dropped): dropping the ratatui Terminal would try to
         // show the cursor on a dead tty and panic in eprintln!. The process is exiting anyway.
@@ -118,6 +124,9 @@ async fn run_on_terminal<B: FrameBackend>(
 /// Set, this makes the TUI panic right after taking over the terminal, to check the
 /// restore path with the real binary.
 pub const CHECK_PANIC_ENV: &str = "BCTUI_CHECK_PANIC";
+
+/// How long writes already on their way may take to report when bctui ends.
+const WRITE_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Set when SIGHUP arrived: the terminal is gone, so nothing more is written to it.
 static HUNG_UP: AtomicBool = AtomicBool::new(false);

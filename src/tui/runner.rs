@@ -89,6 +89,12 @@ impl<B: FrameBackend> Runner<B> {
         self.terminal.backend()
     }
 
+    /// Waits up to `within` for writes still on their way; returns how many did not
+    /// finish (see `Executor::finish_writes`).
+    pub async fn finish_writes(&mut self, within: Duration) -> usize {
+        self.executor.finish_writes(within).await
+    }
+
     /// Frames drawn so far (an idle app draws none).
     pub fn frames_drawn(&self) -> u64 {
         self.frames

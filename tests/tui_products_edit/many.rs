@@ -392,3 +392,51 @@ async fn quitting_during_a_bulk_change_asks_first() {
     h.press(KeyCode::Char('q'));
     h.wait_for("quit", |s| s.quit).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quit_anyway_still_lets_the_writes_on_their_way_finish_and_journal() {
+    let config = bctui::fakestore::FakeStoreConfig {
+        latency_ms: 150,
+        ..crate::common::store_config(60, 10, 10)
+    };
+    let mut h = Harness::launch(config, false, 120, 30).await;
+    h.wait_for("the first products", |s| {
+        s.products.list.rows.len() >= 20 && s.header.store_name.is_some()
+    })
+    .await;
+    for _ in 0..20 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.press(KeyCode::Char('B'));
+    h.type_text("9.99");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
+        .await;
+    h.press(KeyCode::Char('q'));
+    h.wait_for("the question", |s| {
+        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
+    })
+    .await;
+    h.press(KeyCode::Char('y'));
+    h.wait_for("quit", |s| s.quit).await;
+    let unfinished = h
+        .driver
+        .runner
+        .finish_writes(std::time::Duration::from_secs(20))
+        .await;
+    assert_eq!(unfinished, 0);
+    for id in 1..=20 {
+        assert_eq!(h.product(id).await.price, money("9.99"), "product {id}");
+    }
+    let journal = std::fs::read_to_string(h.data_dir.path().join("journal/fakestore.jsonl"))
+        .expect("the journal");
+    assert!(
+        journal.contains("\"sent\"") && journal.contains("\"ok\""),
+        "{journal}"
+    );
+    assert!(
+        !journal.contains(h.store.token()),
+        "no token in the journal"
+    );
+}
