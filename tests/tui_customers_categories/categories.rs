@@ -183,3 +183,38 @@ async fn read_only_refuses_category_writes() {
     assert!(h.state().edit.overlay.is_none());
     assert!(h.writes().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rename_over_a_colleagues_rename_is_not_sent() {
+    let mut h = Harness::start(false).await;
+    h.open_categories().await;
+    let category = h.state().categories.selected().unwrap().clone();
+    // A colleague renames it after the tree loaded.
+    let theirs = bctui::api::models::TreeCategoryWrite {
+        category_id: Some(category.category_id),
+        name: Some("Their Name".into()),
+        ..Default::default()
+    };
+    h.api
+        .update_tree_categories(&[theirs])
+        .await
+        .expect("their rename");
+    h.press(KeyCode::Char('e'));
+    h.wait_overlay().await;
+    h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text("Our Name");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.edit.pending.is_empty()
+            && s.toasts
+                .iter()
+                .any(|t| t.text.contains("changed by someone else"))
+    })
+    .await;
+    let stored = all(&h)
+        .await
+        .into_iter()
+        .find(|c| c.category_id == category.category_id)
+        .expect("still there");
+    assert_eq!(stored.name, "Their Name", "theirs is kept");
+}

@@ -419,3 +419,55 @@ async fn a_name_opens_with_its_text_and_typing_adds_to_it() {
     let expected = format!("{} (2025)", product.name);
     assert_eq!(h.product(product.id).await.name, expected);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
+    let mut h = Harness::start(false).await;
+    let index = (0..h.state().products.list.rows.len())
+        .find(|i| h.row(*i).base_variant_id.is_none())
+        .expect("a product with variants");
+    let product = h.row(index);
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let variant = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[1]
+        .clone();
+    // A colleague sets the variant's price after the detail loaded.
+    let theirs = bctui::api::models::VariantWrite {
+        price: Some(Some(money("33.00"))),
+        ..Default::default()
+    };
+    h.api
+        .update_variant(product.id, variant.id, &theirs)
+        .await
+        .expect("their price");
+    h.press(KeyCode::Char(']'));
+    h.press(KeyCode::Char('p'));
+    h.type_text("21.75");
+    h.press(KeyCode::Enter);
+    h.wait_for("the refusal", |s| {
+        s.edit.pending.is_empty()
+            && s.toasts
+                .iter()
+                .any(|t| t.text.contains("changed by someone else"))
+    })
+    .await;
+    let variants = h.api.all_variants(product.id).await.unwrap();
+    let stored = variants.iter().find(|v| v.id == variant.id).unwrap();
+    assert_eq!(stored.price, Some(money("33.00")), "theirs is kept");
+}
