@@ -272,7 +272,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         preview.rows.len()
     );
     let inner = popup(frame, rect, &title, keys, theme);
-    let name_width = inner.width.saturating_sub(34) as usize;
+    let name_width = inner.width.saturating_sub(42) as usize;
     let mut lines = vec![Line::from(Span::styled(
         format!(
             " {:>6}  {:<name_width$} {:>10}   {:>10}",
@@ -285,9 +285,9 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         let (new, style) = match row.new {
             Some(new) if new == row.old => (plain_money(new), theme.muted),
             Some(new) => (plain_money(new), theme.text),
-            None => ("skipped: < 0".to_string(), theme.bad),
+            None => ("skipped".to_string(), theme.bad),
         };
-        lines.push(Line::from(Span::styled(
+        let mut spans = vec![Span::styled(
             format!(
                 " {:>6}  {:<name_width$} {:>10} → {:>10}",
                 row.id,
@@ -296,7 +296,13 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
                 new
             ),
             style,
-        )));
+        )];
+        if row.new.is_none() {
+            spans.push(Span::styled(" < 0 or too big", theme.bad));
+        } else if row.below_cost {
+            spans.push(Span::styled(" < cost", theme.bad));
+        }
+        lines.push(Line::from(spans));
     }
     let body = Rect::new(inner.x, inner.y, inner.width, inner.height);
     let max = (lines.len() as u16).saturating_sub(body.height);

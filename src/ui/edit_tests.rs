@@ -211,3 +211,24 @@ fn a_resize_keeps_an_open_dialog_and_its_key_hints() {
     assert!(state.edit.overlay.is_none());
     assert!(state.edit.pending.is_empty());
 }
+
+#[test]
+fn the_preview_flags_prices_below_cost() {
+    let mut state = state();
+    if let Some(first) = state.products.list.rows.first_mut() {
+        first.cost_price = money("7.00");
+    }
+    press(&mut state, KeyCode::Char(' '));
+    press(&mut state, KeyCode::Char('B'));
+    type_text(&mut state, "-50%");
+    press(&mut state, KeyCode::Enter);
+    let Some(Overlay::BulkPreview(preview)) = &state.edit.overlay else {
+        panic!("the preview is open");
+    };
+    assert!(
+        preview.rows[0].below_cost,
+        "7.95 halved is under its cost of 7.00"
+    );
+    let screen = screen(&state);
+    assert!(screen.contains("3.98 < cost"), "{screen}");
+}

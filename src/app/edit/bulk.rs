@@ -186,6 +186,8 @@ pub struct BulkRow {
     pub old: Decimal,
     /// `None` when the change would make the price negative or out of range (skipped).
     pub new: Option<Decimal>,
+    /// The new price is under the product's cost price (flagged, still applied).
+    pub below_cost: bool,
 }
 
 /// The preview: every product's old → new price; `y` applies.
@@ -292,11 +294,14 @@ pub fn preview(state: &mut AppState) -> Vec<Effect> {
         .filter_map(|id| find_product(state, *id))
         .map(|p| {
             let new = op.apply(p.price).and_then(|new| rounding.apply(new));
+            let new = new.filter(|new| *new >= Decimal::ZERO && *new <= MAX_PRICE);
             BulkRow {
                 id: p.id,
                 name: p.name.clone(),
                 old: p.price,
-                new: new.filter(|new| *new >= Decimal::ZERO && *new <= MAX_PRICE),
+                new,
+                below_cost: new
+                    .is_some_and(|new| p.cost_price > Decimal::ZERO && new < p.cost_price),
             }
         })
         .collect();
