@@ -234,7 +234,7 @@ pub(crate) fn set_status(
 }
 
 /// The order as the user sees it: the open detail, else its row.
-fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
+pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
     let detail = state.orders.detail.as_ref().filter(|d| d.id == order_id);
     detail
         .and_then(|d| d.data.as_ref())

@@ -251,7 +251,24 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
             if target == d.current {
                 return Vec::new();
             }
-            if needs_confirmation(target) {
+            // Statuses that mislead without a word: money ones (no money moves) and
+            // shipped ones on an order with nothing shipped (no tracking is recorded).
+            let nothing_shipped = matches!(target, 2 | 3)
+                && actions::shown_order(state, d.order_id).is_some_and(|o| o.items_shipped == 0);
+            let warning = if needs_confirmation(target) {
+                Some(
+                    "A status change moves no money: refund or void the payment \
+                     with the payment provider yourself.",
+                )
+            } else if nothing_shipped {
+                Some(
+                    "Nothing of this order is shipped yet: this records no shipment and no \
+                     tracking. Use t to ship items with tracking instead.",
+                )
+            } else {
+                None
+            };
+            if let Some(warning) = warning {
                 // The shared confirmation dialog (default No); `y` runs
                 // `Confirmed::OrderStatus`, which comes back to `set_status`.
                 edit::open_confirm(
@@ -260,9 +277,7 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
                         format!("Set order #{} to {label}?", d.order_id),
                         vec![
                             format!("Order #{} becomes {label}.", d.order_id),
-                            "A status change moves no money: refund or void the payment \
-                             with the payment provider yourself."
-                                .to_string(),
+                            warning.to_string(),
                         ],
                         format!("Set {label}"),
                         Confirmed::OrderStatus {

@@ -315,3 +315,35 @@ fn a_write_from_the_detail_opens_the_next_order() {
     assert_eq!(state.orders.detail.as_ref().map(|d| d.id), Some(2));
     assert_eq!(state.orders.list.cursor, 1, "the list follows");
 }
+
+#[test]
+fn shipped_with_nothing_shipped_asks_first() {
+    let mut state = triage_state();
+    state.orders.statuses = [(3, "Partially Shipped"), (11, "Awaiting Fulfillment")]
+        .into_iter()
+        .enumerate()
+        .map(|(order, (id, name))| OrderStatus {
+            id,
+            name: name.into(),
+            order: order as i64,
+            ..OrderStatus::default()
+        })
+        .collect();
+    update(&mut state, Action::Key(key('s')));
+    update(&mut state, Action::Key(key('k')));
+    let enter = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    );
+    let effects = update(&mut state, Action::Key(enter));
+    assert!(effects.is_empty(), "nothing is sent before the answer");
+    let Some(crate::app::edit::Overlay::Confirm(confirm)) = &state.edit.overlay else {
+        panic!("a question");
+    };
+    assert!(
+        confirm
+            .lines
+            .iter()
+            .any(|l| l.contains("Nothing of this order is shipped"))
+    );
+}
