@@ -13,6 +13,7 @@ pub mod export;
 pub mod keys;
 mod poll;
 mod views;
+mod written;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -261,7 +262,7 @@ pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
             since,
             result,
         } => poll::polled(state, generation, since, result),
-        OrdersMsg::Written { request, result } => actions::written(state, request, result),
+        OrdersMsg::Written { request, result } => written::written(state, request, result),
         OrdersMsg::ShippingAddress { order_id, result } => match result {
             Ok(Some(address)) => actions::copy(
                 state,
