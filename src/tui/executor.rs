@@ -414,6 +414,17 @@ mod tests {
         }
     }
 
+    /// The next timer's action, skipping what the executor sends by itself at start
+    /// (the journal it reads on a blocking thread, the quota).
+    fn timer_action(actions: &mut mpsc::UnboundedReceiver<Action>) -> Option<Action> {
+        loop {
+            match actions.try_recv().ok()? {
+                Action::JournalRead { .. } | Action::RateLimit(_) => continue,
+                action => return Some(action),
+            }
+        }
+    }
+
     #[tokio::test(start_paused = true)]
     async fn a_filter_is_due_when_typing_has_paused_for_the_debounce() {
         let (mut executor, mut actions) = executor(Clock::test());
@@ -424,12 +435,12 @@ mod tests {
         });
         tokio::time::advance(Duration::from_millis(299)).await;
         settle().await;
-        assert!(actions.try_recv().is_err(), "not yet");
+        assert!(timer_action(&mut actions).is_none(), "not yet");
         tokio::time::advance(Duration::from_millis(1)).await;
         settle().await;
         assert!(matches!(
-            actions.try_recv(),
-            Ok(Action::FilterDue {
+            timer_action(&mut actions),
+            Some(Action::FilterDue {
                 tab: Tab::Products,
                 generation: 7
             })
@@ -447,9 +458,15 @@ mod tests {
         // tokio's time passing does not move a manual clock.
         tokio::time::advance(Duration::from_secs(60)).await;
         settle().await;
-        assert!(actions.try_recv().is_err(), "the app clock stood still");
+        assert!(
+            timer_action(&mut actions).is_none(),
+            "the app clock stood still"
+        );
         clock.advance(Duration::from_secs(4));
         settle().await;
-        assert!(matches!(actions.try_recv(), Ok(Action::ToastExpired(3))));
+        assert!(matches!(
+            timer_action(&mut actions),
+            Some(Action::ToastExpired(3))
+        ));
     }
 }
