@@ -78,6 +78,7 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 Tab::Products => "filter (keyword)",
                 Tab::Orders => "filter (order id or email)",
                 Tab::Customers => "filter (name or email)",
+                Tab::Webhooks => "filter (scope or destination URL)",
                 Tab::Home | Tab::Categories | Tab::Console => "filter",
             };
             draw_input(

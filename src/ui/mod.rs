@@ -11,6 +11,7 @@ mod form;
 pub mod format;
 mod home;
 mod home_chart;
+mod hooks;
 mod orders;
 mod overlays;
 mod products;
@@ -59,6 +60,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Tab::Orders => orders::draw(frame, body, state, &theme),
         Tab::Customers => customers::draw(frame, body, state, &theme),
         Tab::Categories => categories::draw(frame, body, state, &theme),
+        Tab::Webhooks => hooks::draw(frame, body, state, &theme),
         Tab::Console => console::draw(frame, body, state, &theme),
     }
     chrome::draw_footer(frame, footer, state, &theme);
