@@ -450,6 +450,20 @@ mod tests {
     }
 
     #[test]
+    fn the_journal_keeps_header_names_not_values() {
+        let write = Write::CreateHook(HookWrite {
+            scope: Some("store/order/*".into()),
+            destination: Some("https://a.test/".into()),
+            is_active: Some(true),
+            headers: Some(BTreeMap::from([("X-Secret".into(), "opensesame".into())])),
+        });
+        let line = write.describe();
+        assert!(line.starts_with("POST /v3/hooks "), "{line}");
+        assert!(line.contains("X-Secret"), "{line}");
+        assert!(!line.contains("opensesame"), "{line}");
+    }
+
+    #[test]
     fn filters_are_urls_or_scopes() {
         assert_eq!(
             HookFilter::parse("https://a.test/x"),
