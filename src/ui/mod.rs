@@ -24,6 +24,8 @@ mod edit_tests;
 #[cfg(test)]
 mod home_tests;
 #[cfg(test)]
+mod hooks_tests;
+#[cfg(test)]
 mod key_tests;
 #[cfg(test)]
 mod tests;
