@@ -83,8 +83,12 @@ impl HooksPane {
 pub enum HookPending {
     /// The form comes back if the API refuses it.
     Create(Box<Form>),
-    Update { before: Box<Hook> },
-    Delete { id: u64 },
+    Update {
+        before: Box<Hook>,
+    },
+    Delete {
+        id: u64,
+    },
 }
 
 impl AppState {
@@ -151,7 +155,10 @@ pub fn submit_create(state: &mut AppState, mut form: Form) -> Vec<Effect> {
         product: write.scope.clone().unwrap_or_default(),
         field: "webhook".to_string(),
         old: "-".to_string(),
-        new: format!("created → {}", write.destination.clone().unwrap_or_default()),
+        new: format!(
+            "created → {}",
+            write.destination.clone().unwrap_or_default()
+        ),
     };
     send(
         state,
@@ -306,7 +313,10 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
         "The store stops sending these events there.".to_string(),
     ];
     let on_yes = Confirmed::DeleteHook { id: hook.id };
-    open_confirm(state, Confirm::new("Delete webhook?", lines, "Delete", on_yes));
+    open_confirm(
+        state,
+        Confirm::new("Delete webhook?", lines, "Delete", on_yes),
+    );
     Vec::new()
 }
 
@@ -344,7 +354,10 @@ pub fn on_written(
 ) -> Vec<Effect> {
     match (pending, result) {
         (HookPending::Create(_), Ok(Written::Hook(created))) => {
-            state.edit.log.set_product(request, created.id, created.scope.clone());
+            state
+                .edit
+                .log
+                .set_product(request, created.id, created.scope.clone());
             state.edit.log.finish(request, &[]);
             let text = format!(
                 "Created webhook #{} {} → {}",

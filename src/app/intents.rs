@@ -371,6 +371,7 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Poll(seconds) => super::orders::poll_command(state, seconds),
         CommandLine::Customers => switch_tab(state, Tab::Customers),
         CommandLine::Categories => switch_tab(state, Tab::Categories),
+        CommandLine::Webhooks => switch_tab(state, Tab::Webhooks),
         CommandLine::Console => switch_tab(state, Tab::Console),
         CommandLine::Product(id) => {
             state.tab = Tab::Products;

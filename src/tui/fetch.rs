@@ -6,11 +6,11 @@ use crate::api::query::{
     TreeCategoryQuery,
 };
 use crate::api::{ApiError, Client};
+use crate::app::hooks::HookFilter;
 use crate::app::panes::{
     CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
     ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
 };
-use crate::app::hooks::HookFilter;
 use crate::app::{Fetch, Loaded};
 
 /// Addresses per customer fetched at most (the API maximum page).

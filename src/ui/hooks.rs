@@ -75,10 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let mut left = vec![
         Span::styled(" Webhooks ", theme.heading),
-        Span::raw(format!(
-            " {}",
-            format::count(pane.list.rows.len() as u64)
-        )),
+        Span::raw(format!(" {}", format::count(pane.list.rows.len() as u64))),
     ];
     if let Some(filter) = &pane.filter {
         left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));

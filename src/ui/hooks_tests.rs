@@ -38,9 +38,24 @@ fn loaded(size: (u16, u16)) -> AppState {
     state.size = size;
     state.tab = Tab::Webhooks;
     let rows = vec![
-        hook(11, "store/order/*", "https://erp.example.com/bigcommerce/orders", true),
-        hook(12, "store/product/inventory/updated", "http://127.0.0.1:8787/", true),
-        hook(13, "store/customer/created", "https://crm.example.com/hooks/customers", false),
+        hook(
+            11,
+            "store/order/*",
+            "https://erp.example.com/bigcommerce/orders",
+            true,
+        ),
+        hook(
+            12,
+            "store/product/inventory/updated",
+            "http://127.0.0.1:8787/",
+            true,
+        ),
+        hook(
+            13,
+            "store/customer/created",
+            "https://crm.example.com/hooks/customers",
+            false,
+        ),
     ];
     state.hooks.list.append_page(1, rows, 4, Some(3));
     state
@@ -50,7 +65,10 @@ fn snapshot(variant: &str, build: impl Fn((u16, u16)) -> AppState) {
     for (width, height) in SIZES {
         let state = build((width, height));
         let terminal = render(&state, width, height);
-        insta::assert_snapshot!(format!("webhooks_{variant}_{width}x{height}"), terminal.backend());
+        insta::assert_snapshot!(
+            format!("webhooks_{variant}_{width}x{height}"),
+            terminal.backend()
+        );
     }
 }
 
