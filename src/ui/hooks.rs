@@ -61,6 +61,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             Some(hook) => {
                 draw_lines(frame, area, detail_lines(hook, theme), 0);
             }
+            None if pane.list.load.is_loading() => draw_message(
+                frame,
+                area,
+                empty_message(&pane.list.load, "the webhook", false, state.spinner, theme),
+            ),
             None => draw_message(
                 frame,
                 area,
