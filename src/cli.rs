@@ -33,7 +33,7 @@ pub struct Cli {
     /// Capture the mouse (off by default so terminal text selection keeps working).
     #[arg(long)]
     pub mouse: bool,
-    /// The tab to open on: home (default), products, orders, customers, categories, console.
+    /// The tab to open on: home (default), products, orders, customers, categories, webhooks, console.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
     /// Write logs here instead of the data directory (level from BCTUI_LOG, e.g. debug).

@@ -174,6 +174,12 @@ fn demo_starts_on_home_switches_tabs_and_quits() {
     tmux.wait_for("the Categories pane", PATIENCE, |s| {
         s.contains("Categories") && s.contains("Parent")
     });
+    tmux.keys("6");
+    tmux.wait_for("the Webhooks pane", PATIENCE, |s| {
+        s.contains(" Webhooks ") && (s.contains("Destination") || s.contains("No webhooks"))
+    });
+    tmux.keys("7");
+    tmux.wait_for("the Console", PATIENCE, |s| s.contains("Request"));
     tmux.keys("?");
     tmux.wait_for("the help", PATIENCE, |s| s.contains("Keys"));
     tmux.keys("q");

@@ -272,7 +272,7 @@ async fn tabs_orders_customers_and_categories() {
         "the category filter went to the server"
     );
 
-    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char('7'));
     h.press(KeyCode::Char('?'));
     h.wait_for("the help", |s| {
         s.tab == Tab::Console && matches!(s.mode, bctui::app::Mode::Help { .. })

@@ -100,6 +100,8 @@ pub enum Loaded {
     },
     CustomerDetail(Box<CustomerDetail>),
     Categories(Vec<TreeCategory>),
+    /// Every webhook matching the filter.
+    Hooks(Vec<crate::api::models::Hook>),
     /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
     Count {
         query: super::edit::CountQuery,
@@ -126,6 +128,8 @@ pub enum Fetch {
         id: u64,
     },
     Categories,
+    /// Every webhook, or those with this scope or destination.
+    Hooks(Option<super::hooks::HookFilter>),
     /// Orders of customers, or products in a category.
     Count(super::edit::CountQuery),
 }
@@ -142,6 +146,7 @@ pub enum Slot {
     CustomerList,
     CustomerDetail,
     Categories,
+    Hooks,
     /// Counts for a delete dialog.
     DeleteCounts,
     /// The product count in the category detail.
@@ -163,6 +168,7 @@ impl Fetch {
             Fetch::Customers(_) => Slot::CustomerList,
             Fetch::CustomerDetail { .. } => Slot::CustomerDetail,
             Fetch::Categories => Slot::Categories,
+            Fetch::Hooks(_) => Slot::Hooks,
             Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
             Fetch::Count(_) => Slot::DetailCount,
         }

@@ -22,7 +22,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
         Intent::PrevTab => switch_tab(state, state.tab.cycle(-1)),
         Intent::GoTab => match key.code {
             KeyCode::Char(c) => match c.to_digit(10) {
-                Some(n @ 1..=6) => switch_tab(state, Tab::ALL[n as usize - 1]),
+                Some(n @ 1..=7) => switch_tab(state, Tab::ALL[n as usize - 1]),
                 _ => Vec::new(),
             },
             _ => Vec::new(),
@@ -156,6 +156,12 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
             state.categories.move_by(delta, viewport);
             super::edit::category::count_selected(state)
         }
+        Tab::Webhooks => {
+            if state.hooks.detail.is_none() {
+                state.hooks.list.move_by(delta, viewport);
+            }
+            Vec::new()
+        }
         Tab::Console => Vec::new(),
     }
 }
@@ -192,6 +198,10 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Tab::Webhooks => {
+            state.hooks.detail = state.hooks.list.selected().map(|hook| hook.id);
+            Vec::new()
+        }
         Tab::Console => Vec::new(),
     }
 }
@@ -228,6 +238,14 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
                 state.reload_customers()
             }
         }
+        Tab::Webhooks => {
+            if state.hooks.detail.take().is_some() {
+                Vec::new()
+            } else {
+                state.hooks.filter = None;
+                state.reload_hooks()
+            }
+        }
         Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
     }
 }
@@ -257,6 +275,7 @@ fn refresh(state: &mut AppState) -> Vec<Effect> {
             None => state.reload_customers(),
         },
         Tab::Categories => state.reload_categories(),
+        Tab::Webhooks => state.reload_hooks(),
         Tab::Console => Vec::new(),
     }
 }
@@ -352,6 +371,7 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Poll(seconds) => super::orders::poll_command(state, seconds),
         CommandLine::Customers => switch_tab(state, Tab::Customers),
         CommandLine::Categories => switch_tab(state, Tab::Categories),
+        CommandLine::Webhooks => switch_tab(state, Tab::Webhooks),
         CommandLine::Console => switch_tab(state, Tab::Console),
         CommandLine::Product(id) => {
             state.tab = Tab::Products;

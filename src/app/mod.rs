@@ -7,6 +7,7 @@ pub mod cmdline;
 pub mod console;
 pub mod edit;
 pub mod home;
+pub mod hooks;
 mod intents;
 pub mod keymap;
 pub mod keys;
@@ -37,17 +38,19 @@ pub enum Tab {
     Orders,
     Customers,
     Categories,
+    Webhooks,
     Console,
 }
 
 impl Tab {
     /// All tabs in order (key `1` is the first).
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Home,
         Tab::Products,
         Tab::Orders,
         Tab::Customers,
         Tab::Categories,
+        Tab::Webhooks,
         Tab::Console,
     ];
 
@@ -59,6 +62,7 @@ impl Tab {
             Tab::Orders => "Orders",
             Tab::Customers => "Customers",
             Tab::Categories => "Categories",
+            Tab::Webhooks => "Webhooks",
             Tab::Console => "Console",
         }
     }
@@ -149,7 +153,9 @@ pub struct AppState {
     pub customers: CustomersPane,
     /// Categories tab.
     pub categories: CategoriesPane,
-    /// The request console (tab 5).
+    /// Webhooks tab.
+    pub hooks: hooks::HooksPane,
+    /// The request console (the last tab).
     pub console: console::ConsoleState,
     /// The text of the `/` filter being typed.
     pub filter_input: Input,
@@ -209,6 +215,7 @@ impl AppState {
             orders: OrdersPane::default(),
             customers: CustomersPane::default(),
             categories: CategoriesPane::default(),
+            hooks: hooks::HooksPane::default(),
             console: console::ConsoleState::new(data_dir),
             filter_input: Input::default(),
             command_input: Input::default(),
@@ -297,6 +304,7 @@ impl AppState {
             || self.orders.is_loading()
             || self.customers.is_loading()
             || self.categories.is_loading()
+            || self.hooks.list.load.is_loading()
             || self.console.is_busy()
     }
 
@@ -312,6 +320,7 @@ impl AppState {
                 self.customers.detail.is_none() && self.customers.list.selected().is_some()
             }
             Tab::Categories => self.categories.selected().is_some(),
+            Tab::Webhooks => self.hooks.detail.is_none() && self.hooks.list.selected().is_some(),
             Tab::Console => false,
         }
     }
@@ -322,6 +331,7 @@ impl AppState {
             Tab::Products => self.products.detail.is_some() || self.products.has_filter(),
             Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
             Tab::Customers => self.customers.detail.is_some() || self.customers.filter.is_some(),
+            Tab::Webhooks => self.hooks.detail.is_some() || self.hooks.filter.is_some(),
             Tab::Home | Tab::Categories | Tab::Console => false,
         }
     }
@@ -332,6 +342,7 @@ impl AppState {
             Tab::Products if self.products.detail.is_none() => Some(Tab::Products),
             Tab::Orders if self.orders.detail.is_none() => Some(Tab::Orders),
             Tab::Customers if self.customers.detail.is_none() => Some(Tab::Customers),
+            Tab::Webhooks if self.hooks.detail.is_none() => Some(Tab::Webhooks),
             _ => None,
         }
     }
@@ -350,6 +361,7 @@ impl AppState {
             Tab::Categories if self.categories.load == list::LoadState::Idle => {
                 self.reload_categories()
             }
+            Tab::Webhooks if self.hooks.list.load == list::LoadState::Idle => self.reload_hooks(),
             Tab::Console => console::update::ensure_history(self),
             _ => Vec::new(),
         }

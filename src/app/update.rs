@@ -276,6 +276,7 @@ fn filter_generation(state: &AppState, tab: Tab) -> u64 {
         Tab::Products => state.products.filter_generation,
         Tab::Orders => state.orders.filter_generation,
         Tab::Customers => state.customers.filter_generation,
+        Tab::Webhooks => state.hooks.filter_generation,
         Tab::Home | Tab::Categories | Tab::Console => 0,
     }
 }
@@ -285,6 +286,7 @@ pub(super) fn bump_filter_generation(state: &mut AppState, tab: Tab) -> u64 {
         Tab::Products => &mut state.products.filter_generation,
         Tab::Orders => &mut state.orders.filter_generation,
         Tab::Customers => &mut state.customers.filter_generation,
+        Tab::Webhooks => &mut state.hooks.filter_generation,
         Tab::Home | Tab::Categories | Tab::Console => return 0,
     };
     *generation += 1;
@@ -297,6 +299,7 @@ pub(super) fn apply_filter(state: &mut AppState, tab: Tab, text: &str) -> Vec<Ef
         Tab::Products => state.set_product_keyword(text),
         Tab::Customers => state.set_customer_filter(text),
         Tab::Orders => state.set_order_filter(text).unwrap_or_default(),
+        Tab::Webhooks => state.set_hook_filter(text),
         Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
     }
 }
@@ -316,6 +319,12 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
             Some(CustomerFilter::Name(text) | CustomerFilter::Email(text)) => text.clone(),
             None => String::new(),
         },
+        Tab::Webhooks => state
+            .hooks
+            .filter
+            .as_ref()
+            .map(|f| f.text().to_string())
+            .unwrap_or_default(),
         Tab::Home | Tab::Categories | Tab::Console => String::new(),
     }
 }
@@ -362,6 +371,7 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             false
         }
+        Ok(Loaded::Hooks(rows)) => state.hooks_loaded(request, rows),
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);
         }
@@ -388,6 +398,7 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
+    } else if super::hooks::fail_load(state, request, &message) {
     } else if let Some(detail) = state
         .products
         .detail

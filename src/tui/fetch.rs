@@ -2,9 +2,11 @@
 //! Display, made by the executor), which the UI shows as is.
 
 use crate::api::query::{
-    AddressQuery, CustomerQuery, OrderQuery, ProductQuery, SortDirection, TreeCategoryQuery,
+    AddressQuery, CustomerQuery, HookQuery, OrderQuery, ProductQuery, SortDirection,
+    TreeCategoryQuery,
 };
 use crate::api::{ApiError, Client};
+use crate::app::hooks::HookFilter;
 use crate::app::panes::{
     CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
     ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
@@ -113,6 +115,15 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             .all_tree_categories(&TreeCategoryQuery::default(), |_| {})
             .await
             .map(Loaded::Categories),
+        Fetch::Hooks(filter) => {
+            let mut query = HookQuery::default();
+            match filter {
+                Some(HookFilter::Scope(scope)) => query.scope = Some(scope),
+                Some(HookFilter::Destination(url)) => query.destination = Some(url),
+                None => {}
+            }
+            client.all_hooks(&query).await.map(Loaded::Hooks)
+        }
         Fetch::Count(query) => {
             let result = super::counts::run(client, &query).await;
             Ok(Loaded::Count { query, result })

@@ -1,4 +1,4 @@
-//! Customer and category writes (the product ones are in `write`).
+//! Customer, category and webhook writes (the product ones are in `write`).
 
 use crate::api::Client;
 use crate::api::compare::{self, FieldDiff};
@@ -44,6 +44,17 @@ pub async fn run(client: &Client, write: Write) -> Result<Written, ApiError> {
             client.delete_tree_categories(&ids).await?;
             Ok(Written::Deleted {
                 deleted: ids,
+                missing: Vec::new(),
+            })
+        }
+        Write::CreateHook(hook) => Ok(Written::Hook(Box::new(client.create_hook(&hook).await?))),
+        Write::UpdateHook { id, changes } => Ok(Written::Hook(Box::new(
+            client.update_hook(id, &changes).await?,
+        ))),
+        Write::DeleteHook { id } => {
+            client.delete_hook(id).await?;
+            Ok(Written::Deleted {
+                deleted: vec![id],
                 missing: Vec::new(),
             })
         }

@@ -57,6 +57,13 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
 
 /// `1 Products  2 Orders  ...` with the active tab highlighted.
 pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    // Padded labels where they fit; tight ones on narrow terminals, so the last tab shows.
+    let padded: usize = 1 + Tab::ALL.iter().map(|t| t.title().len() + 5).sum::<usize>();
+    let pad = if padded <= usize::from(area.width) {
+        " "
+    } else {
+        ""
+    };
     let mut spans = vec![Span::raw(" ")];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let style = if *tab == state.tab {
@@ -64,7 +71,10 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme)
         } else {
             theme.tab
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
+        spans.push(Span::styled(
+            format!("{pad}{} {}{pad}", i + 1, tab.title()),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -78,6 +88,7 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 Tab::Products => "filter (keyword)",
                 Tab::Orders => "filter (order id or email)",
                 Tab::Customers => "filter (name or email)",
+                Tab::Webhooks => "filter (scope or destination URL)",
                 Tab::Home | Tab::Categories | Tab::Console => "filter",
             };
             draw_input(

@@ -1,4 +1,4 @@
-//! The request console (tab 6): the request line, the body editor and the
+//! The request console (the last tab): the request line, the body editor and the
 //! response, plus its prompts (completion, history search, DELETE).
 
 mod popups;

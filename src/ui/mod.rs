@@ -11,6 +11,7 @@ mod form;
 pub mod format;
 mod home;
 mod home_chart;
+mod hooks;
 mod orders;
 mod overlays;
 mod products;
@@ -22,6 +23,8 @@ pub mod theme;
 mod edit_tests;
 #[cfg(test)]
 mod home_tests;
+#[cfg(test)]
+mod hooks_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]
@@ -59,6 +62,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Tab::Orders => orders::draw(frame, body, state, &theme),
         Tab::Customers => customers::draw(frame, body, state, &theme),
         Tab::Categories => categories::draw(frame, body, state, &theme),
+        Tab::Webhooks => hooks::draw(frame, body, state, &theme),
         Tab::Console => console::draw(frame, body, state, &theme),
     }
     chrome::draw_footer(frame, footer, state, &theme);

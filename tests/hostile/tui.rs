@@ -34,7 +34,7 @@ async fn the_lists_and_the_console_never_follow_a_redirect() {
     )
     .await;
 
-    app.press(KeyCode::Char('6'));
+    app.press(KeyCode::Char('7'));
     app.wait_for("the console", |s| {
         s.tab == Tab::Console && s.console.history_loaded
     })

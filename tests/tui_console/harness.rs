@@ -110,7 +110,7 @@ impl Harness {
 
     /// Opens the console and waits for its history to be read.
     pub async fn open_console(&mut self) {
-        self.press(KeyCode::Char('6'));
+        self.press(KeyCode::Char('7'));
         self.wait_for("the console", |s| {
             s.tab == bctui::app::Tab::Console && s.console.history_loaded
         })

@@ -1,4 +1,4 @@
-//! The raw request console (tab 5): compose any store request, send it, read
+//! The raw request console (the last tab): compose any store request, send it, read
 //! the answer. State lives here; [`update`] changes it; the runtime sends
 //! requests, formats bodies off the UI thread and reads/writes the history.
 

@@ -57,6 +57,8 @@ pub enum Confirmed {
     DeleteCustomers { ids: Vec<u64> },
     /// Delete these categories (and, on the store, their subcategories).
     DeleteCategories { ids: Vec<u64> },
+    /// Delete one webhook.
+    DeleteHook { id: u64 },
     /// Quit although writes are still being sent.
     Quit,
     /// Put aside the journal's writes whose outcome is unknown.

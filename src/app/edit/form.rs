@@ -21,6 +21,8 @@ pub enum FormPurpose {
     CreateCategory { tree_id: u64, parent_id: u64 },
     /// Edit category `id`'s name, visibility and sort order.
     EditCategory { id: u64 },
+    /// Create a webhook.
+    CreateHook,
 }
 
 /// An open form.

@@ -99,6 +99,8 @@ pub enum EditIntent {
     ToggleVisible,
     /// `o` on a customer: their orders.
     CustomerOrders,
+    /// Space on a webhook: activate or deactivate it.
+    ToggleActive,
 }
 
 impl EditIntent {
@@ -114,6 +116,7 @@ impl EditIntent {
             EditIntent::Create => Some("c (create)"),
             EditIntent::CreateTop => Some("C (create top-level category)"),
             EditIntent::ToggleVisible => Some("Space (show/hide category)"),
+            EditIntent::ToggleActive => Some("Space (activate/deactivate webhook)"),
             _ => None,
         }
     }
@@ -176,6 +179,8 @@ pub enum Pending {
     Variant { product_id: u64, variant_id: u64 },
     /// A customer or category write.
     Resource(resources::ResourcePending),
+    /// A webhook write.
+    Hook(crate::app::hooks::HookPending),
 }
 
 /// Progress of a batch write.
@@ -217,7 +222,10 @@ impl EditState {
             Pending::Product { before, .. } => before.id == id,
             Pending::Batch { before, .. } => before.iter().any(|b| b.id == id),
             Pending::Delete { ids } => ids.contains(&id),
-            Pending::Create(_) | Pending::Variant { .. } | Pending::Resource(_) => false,
+            Pending::Create(_)
+            | Pending::Variant { .. }
+            | Pending::Resource(_)
+            | Pending::Hook(_) => false,
         })
     }
 }
@@ -285,9 +293,10 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::NextField => next_field(state, 1),
         EditIntent::PrevField => next_field(state, -1),
         // Customers and categories only (handled above).
-        EditIntent::CreateTop | EditIntent::ToggleVisible | EditIntent::CustomerOrders => {
-            Vec::new()
-        }
+        EditIntent::CreateTop
+        | EditIntent::ToggleVisible
+        | EditIntent::CustomerOrders
+        | EditIntent::ToggleActive => Vec::new(),
     }
 }
 
@@ -393,6 +402,7 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
         Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
         Confirmed::DeleteCategories { ids } => category::delete(state, ids),
+        Confirmed::DeleteHook { id } => crate::app::hooks::delete(state, id),
         Confirmed::Quit => crate::app::update::quit(state),
         Confirmed::DiscardUnknownWrites => vec![Effect::DiscardUnknownWrites],
         Confirmed::OrderStatus {

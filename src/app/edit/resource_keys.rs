@@ -1,4 +1,4 @@
-//! The edit keys of the Customers and Categories tabs, chained into the one
+//! The edit keys of the Customers, Categories and Webhooks tabs, chained into the one
 //! key table after the product ones (so dispatch, footer and help agree).
 //! They use the same intents, and so the same read-only check, as Products.
 
@@ -11,6 +11,7 @@ use crate::app::{AppState, Tab};
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
 const CUSTOMERS: Group = Group::Tab(Tab::Customers);
 const CATEGORIES: Group = Group::Tab(Tab::Categories);
+const WEBHOOKS: Group = Group::Tab(Tab::Webhooks);
 
 fn customer_list(state: &AppState) -> bool {
     state.tab == Tab::Customers && state.customers.detail.is_none()
@@ -31,6 +32,12 @@ fn on_tree(state: &AppState) -> bool {
 }
 fn category_row(state: &AppState) -> bool {
     on_tree(state) && state.categories.selected().is_some()
+}
+fn hook_list(state: &AppState) -> bool {
+    state.tab == Tab::Webhooks && state.hooks.detail.is_none()
+}
+fn hook_any(state: &AppState) -> bool {
+    state.tab == Tab::Webhooks && state.hooks.target().is_some()
 }
 
 macro_rules! command {
@@ -180,5 +187,35 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         true,
         Delete,
         category_row
+    ),
+    command!(
+        WEBHOOKS,
+        &[Key::char('c')],
+        "c",
+        "create",
+        "Create a webhook (scope, destination, custom headers)",
+        true,
+        Create,
+        hook_list
+    ),
+    command!(
+        WEBHOOKS,
+        &[Key::char(' ')],
+        "Space",
+        "on/off",
+        "Activate or deactivate the webhook",
+        true,
+        ToggleActive,
+        hook_any
+    ),
+    command!(
+        WEBHOOKS,
+        &[Key::char('x'), Key::plain(KeyCode::Delete)],
+        "x/Del",
+        "delete",
+        "Delete the webhook (asks first)",
+        true,
+        Delete,
+        hook_any
     ),
 ];

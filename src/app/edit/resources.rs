@@ -86,6 +86,9 @@ pub(super) fn on_intent(state: &mut AppState, intent: EditIntent) -> Option<Vec<
         (Tab::Categories, EditIntent::Inline) => category::start_edit(state),
         (Tab::Categories, EditIntent::ToggleVisible) => category::toggle_visible(state),
         (Tab::Categories, EditIntent::Delete) => category::start_delete(state),
+        (Tab::Webhooks, EditIntent::Create) => crate::app::hooks::start_create(state),
+        (Tab::Webhooks, EditIntent::ToggleActive) => crate::app::hooks::toggle_active(state),
+        (Tab::Webhooks, EditIntent::Delete) => crate::app::hooks::start_delete(state),
         _ => return None,
     };
     Some(effects)
@@ -125,6 +128,7 @@ pub(super) fn submit_form(state: &mut AppState) -> Vec<Effect> {
         FormPurpose::CreateCategory { .. } | FormPurpose::EditCategory { .. } => {
             category::submit(state, *form)
         }
+        FormPurpose::CreateHook => crate::app::hooks::submit_create(state, *form),
     }
 }
 

@@ -143,6 +143,9 @@ pub(super) fn on_written(
         (Pending::Resource(pending), result) => {
             super::resources::on_written(state, request, pending, result)
         }
+        (Pending::Hook(pending), result) => {
+            crate::app::hooks::on_written(state, request, pending, result)
+        }
         (Pending::Product { before, .. }, Ok(_)) => {
             state.edit.log.finish(request, &[]);
             show_product(state, &before);

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use crate::api::compare::FieldDiff;
 use crate::api::models::{
-    Customer, CustomerWrite, Product, ProductWrite, TreeCategory, TreeCategoryWrite, Variant,
-    VariantWrite,
+    Customer, CustomerWrite, Hook, HookWrite, Product, ProductWrite, TreeCategory,
+    TreeCategoryWrite, Variant, VariantWrite,
 };
 
 /// One write to the store.
@@ -60,6 +60,12 @@ pub enum Write {
     },
     /// Delete categories with `category_id:in` (their subcategories go too).
     DeleteCategories { ids: Vec<u64> },
+    /// Create one webhook.
+    CreateHook(HookWrite),
+    /// Update webhook `id` (only the fields set).
+    UpdateHook { id: u64, changes: HookWrite },
+    /// Delete webhook `id`.
+    DeleteHook { id: u64 },
 }
 
 /// A product write with the values its fields must still have in the store.
@@ -128,7 +134,27 @@ impl Write {
                 "DELETE /v3/catalog/trees/categories?category_id:in={}",
                 ids(list)
             ),
+            // Header values are secrets: the journal keeps their names only.
+            Write::CreateHook(hook) => format!("POST /v3/hooks {}", json(&masked(hook))),
+            Write::UpdateHook { id, changes } => {
+                format!("PUT /v3/hooks/{id} {}", json(&masked(changes)))
+            }
+            Write::DeleteHook { id } => format!("DELETE /v3/hooks/{id}"),
         }
+    }
+}
+
+/// `hook` with each custom header's value replaced by `***`.
+fn masked(hook: &HookWrite) -> HookWrite {
+    let headers = hook.headers.as_ref().map(|headers| {
+        headers
+            .keys()
+            .map(|name| (name.clone(), "***".to_string()))
+            .collect()
+    });
+    HookWrite {
+        headers,
+        ..hook.clone()
     }
 }
 
@@ -166,6 +192,8 @@ pub enum Written {
     Customer(Box<Customer>),
     /// A category as created or saved (`None` when it could not be re-read).
     Category(Option<Box<TreeCategory>>),
+    /// A webhook as created or saved.
+    Hook(Box<Hook>),
 }
 
 /// Why a write failed: the API's own message and its per-field errors.

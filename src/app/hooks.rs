@@ -1,0 +1,491 @@
+//! The Webhooks tab: the store's `/v3/hooks`, filtered on the server by scope
+//! or destination, a detail with the custom headers masked, and create,
+//! activate/deactivate and delete through the shared form, confirm and write path.
+
+use std::collections::BTreeMap;
+
+use super::edit::form::{Form, FormPurpose, text_of};
+use super::edit::inline::{FieldKind, FieldValue, InlineEditor};
+use super::edit::log::LogRow;
+use super::edit::{
+    Confirm, Confirmed, Overlay, Pending, Write, WriteFailure, Written, open, open_confirm, send,
+};
+use super::list::{LoadState, PagedList, RequestId};
+use super::update::toast;
+use super::{AppState, Effect, Fetch, ToastKind};
+use crate::api::models::{Hook, HookWrite, documented_scopes};
+
+/// What the list is filtered by (the API matches either exactly).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HookFilter {
+    Scope(String),
+    Destination(String),
+}
+
+impl HookFilter {
+    /// A destination when the text is a URL, otherwise a scope.
+    pub fn parse(text: &str) -> Option<HookFilter> {
+        let text = text.trim();
+        if text.is_empty() {
+            None
+        } else if text.contains("://") {
+            Some(HookFilter::Destination(text.to_string()))
+        } else {
+            Some(HookFilter::Scope(text.to_string()))
+        }
+    }
+
+    /// What the status line says ("scope store/order/*").
+    pub fn describe(&self) -> String {
+        match self {
+            HookFilter::Scope(scope) => format!("scope {scope}"),
+            HookFilter::Destination(url) => format!("destination {url}"),
+        }
+    }
+
+    /// The text to edit it again.
+    pub fn text(&self) -> &str {
+        match self {
+            HookFilter::Scope(text) | HookFilter::Destination(text) => text,
+        }
+    }
+}
+
+/// The Webhooks tab's state.
+#[derive(Debug, Default)]
+pub struct HooksPane {
+    /// Every hook matching the filter (stores have few).
+    pub list: PagedList<Hook>,
+    pub filter: Option<HookFilter>,
+    /// The hook shown in the detail (taken from the list).
+    pub detail: Option<u64>,
+    pub filter_generation: u64,
+}
+
+impl HooksPane {
+    /// The hook the detail shows.
+    pub fn detail_hook(&self) -> Option<&Hook> {
+        let id = self.detail?;
+        self.list.rows.iter().find(|h| h.id == id)
+    }
+
+    /// The hook the keys act on: the detail's, or the selected row.
+    pub fn target(&self) -> Option<&Hook> {
+        match self.detail {
+            Some(_) => self.detail_hook(),
+            None => self.list.selected(),
+        }
+    }
+}
+
+/// A webhook write in flight.
+#[derive(Debug, Clone)]
+pub enum HookPending {
+    /// The form comes back if the API refuses it.
+    Create(Box<Form>),
+    Update {
+        before: Box<Hook>,
+    },
+    Delete {
+        id: u64,
+    },
+}
+
+impl AppState {
+    /// Fetches every hook matching the filter.
+    pub(crate) fn reload_hooks(&mut self) -> Vec<Effect> {
+        let request = self.next_id();
+        let filter = self.hooks.filter.clone();
+        let pane = &mut self.hooks;
+        let cursor = pane.list.cursor;
+        pane.list.reset();
+        pane.list.cursor = cursor;
+        pane.list.start(request);
+        vec![Effect::Fetch {
+            request,
+            fetch: Fetch::Hooks(filter),
+        }]
+    }
+
+    /// The hooks arrived; false when the answer is stale.
+    pub(crate) fn hooks_loaded(&mut self, request: RequestId, rows: Vec<Hook>) -> bool {
+        let list = &mut self.hooks.list;
+        if !list.expects(request) {
+            return false;
+        }
+        let count = rows.len();
+        list.rows.clear();
+        // One walk brings every page, so this is the last.
+        list.append_page(1, rows, count + 1, Some(count as u64));
+        list.cursor = list.cursor.min(count.saturating_sub(1));
+        true
+    }
+
+    /// `/` on the Webhooks tab.
+    pub(crate) fn set_hook_filter(&mut self, text: &str) -> Vec<Effect> {
+        self.hooks.filter = HookFilter::parse(text);
+        self.hooks.list.cursor = 0;
+        self.hooks.list.offset = 0;
+        self.reload_hooks()
+    }
+}
+
+/// `c`: the new-webhook form.
+pub fn start_create(state: &mut AppState) -> Vec<Effect> {
+    let form = Form::new("New webhook", "create", FormPurpose::CreateHook)
+        .text("scope", "Scope (e.g. store/order/*)", true, "")
+        .text("destination", "Destination (https://…)", true, "")
+        .field(
+            "is_active",
+            InlineEditor::new("Active", FieldKind::Flag, FieldValue::Flag(true)),
+        )
+        .text("headers", "Headers (Name: value; …)", false, "");
+    open(state, Overlay::Form(Box::new(form)));
+    Vec::new()
+}
+
+/// Enter in the new-webhook form: checks the fields, then sends the create.
+pub fn submit_create(state: &mut AppState, mut form: Form) -> Vec<Effect> {
+    let Some(write) = build_create(&mut form) else {
+        open(state, Overlay::Form(Box::new(form)));
+        return Vec::new();
+    };
+    let row = LogRow {
+        id: 0,
+        product: write.scope.clone().unwrap_or_default(),
+        field: "webhook".to_string(),
+        old: "-".to_string(),
+        new: format!(
+            "created → {}",
+            write.destination.clone().unwrap_or_default()
+        ),
+    };
+    send(
+        state,
+        Write::CreateHook(write),
+        Pending::Hook(HookPending::Create(Box::new(form))),
+        vec![row],
+    )
+}
+
+/// The create body from the form, or `None` after marking what is wrong.
+fn build_create(form: &mut Form) -> Option<HookWrite> {
+    let values = form.values()?;
+    let text = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| text_of(v).trim().to_string())
+            .unwrap_or_default()
+    };
+    let is_active = values
+        .iter()
+        .any(|(n, v)| *n == "is_active" && *v == FieldValue::Flag(true));
+    let scope = text("scope");
+    let destination = text("destination");
+    let headers = text("headers");
+    let mut ok = true;
+    if let Err(reason) = check_scope(&scope) {
+        form.refuse("scope", reason);
+        ok = false;
+    }
+    if let Err(reason) = check_destination(&destination) {
+        form.refuse("destination", reason);
+        ok = false;
+    }
+    let headers = match parse_headers(&headers) {
+        Ok(headers) => headers,
+        Err(reason) => {
+            form.refuse("headers", reason);
+            return None;
+        }
+    };
+    ok.then(|| HookWrite {
+        scope: Some(scope),
+        destination: Some(destination),
+        is_active: Some(is_active),
+        headers: (!headers.is_empty()).then_some(headers),
+    })
+}
+
+/// A scope must be one the webhook docs list.
+pub fn check_scope(scope: &str) -> Result<(), String> {
+    let scopes = documented_scopes();
+    if scopes.contains(&scope) {
+        return Ok(());
+    }
+    // Suggest the documented scopes that share the typed prefix.
+    let stem = scope.rsplit_once('/').map_or(scope, |(head, _)| head);
+    let near: Vec<&str> = scopes
+        .iter()
+        .copied()
+        .filter(|s| !stem.is_empty() && s.starts_with(stem))
+        .take(4)
+        .collect();
+    Err(if near.is_empty() {
+        "not a documented scope (e.g. store/order/created, store/product/*)".to_string()
+    } else {
+        format!("not a documented scope; try {}", near.join(", "))
+    })
+}
+
+/// https is required; http only for a loopback host (the simulator delivers there).
+pub fn check_destination(destination: &str) -> Result<(), String> {
+    let url = reqwest::Url::parse(destination).map_err(|e| format!("not a URL: {e}"))?;
+    match url.scheme() {
+        "https" if url.host().is_some() => Ok(()),
+        "http" if is_loopback(&url) => Ok(()),
+        "http" => Err("must be https (http only for localhost / 127.0.0.1)".to_string()),
+        _ => Err("must be an https URL".to_string()),
+    }
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// `Name: value` pairs separated by `;`.
+pub fn parse_headers(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut headers = BTreeMap::new();
+    for pair in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, value)) = pair.split_once(':') else {
+            return Err(format!("`{pair}` is not `Name: value`"));
+        };
+        let name = name.trim();
+        let valid = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+        if !valid {
+            return Err(format!("`{name}` is not a header name"));
+        }
+        headers.insert(name.to_string(), value.trim().to_string());
+    }
+    Ok(headers)
+}
+
+/// Space: switch the hook on or off.
+pub fn toggle_active(state: &mut AppState) -> Vec<Effect> {
+    let Some(hook) = state.hooks.target().cloned() else {
+        return Vec::new();
+    };
+    let changes = HookWrite {
+        is_active: Some(!hook.is_active),
+        ..HookWrite::default()
+    };
+    let row = LogRow {
+        id: hook.id,
+        product: hook.scope.clone(),
+        field: "active".to_string(),
+        old: yes_no(hook.is_active).to_string(),
+        new: yes_no(!hook.is_active).to_string(),
+    };
+    let id = hook.id;
+    send(
+        state,
+        Write::UpdateHook { id, changes },
+        Pending::Hook(HookPending::Update {
+            before: Box::new(hook),
+        }),
+        vec![row],
+    )
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
+}
+
+/// `x`: asks before deleting, naming the scope and destination.
+pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
+    let Some(hook) = state.hooks.target() else {
+        return Vec::new();
+    };
+    let lines = vec![
+        format!("#{}  {}", hook.id, hook.scope),
+        format!("→ {}", hook.destination),
+        "The store stops sending these events there.".to_string(),
+    ];
+    let on_yes = Confirmed::DeleteHook { id: hook.id };
+    open_confirm(
+        state,
+        Confirm::new("Delete webhook?", lines, "Delete", on_yes),
+    );
+    Vec::new()
+}
+
+/// The delete was confirmed.
+pub fn delete(state: &mut AppState, id: u64) -> Vec<Effect> {
+    let scope = state
+        .hooks
+        .list
+        .rows
+        .iter()
+        .find(|h| h.id == id)
+        .map(|h| h.scope.clone())
+        .unwrap_or_default();
+    let row = LogRow {
+        id,
+        product: scope,
+        field: "webhook".to_string(),
+        old: "-".to_string(),
+        new: "deleted".to_string(),
+    };
+    send(
+        state,
+        Write::DeleteHook { id },
+        Pending::Hook(HookPending::Delete { id }),
+        vec![row],
+    )
+}
+
+/// A webhook write came back.
+pub fn on_written(
+    state: &mut AppState,
+    request: RequestId,
+    pending: HookPending,
+    result: Result<Written, WriteFailure>,
+) -> Vec<Effect> {
+    match (pending, result) {
+        (HookPending::Create(_), Ok(Written::Hook(created))) => {
+            state
+                .edit
+                .log
+                .set_product(request, created.id, created.scope.clone());
+            state.edit.log.finish(request, &[]);
+            let text = format!(
+                "Created webhook #{} {} → {}",
+                created.id, created.scope, created.destination
+            );
+            let list = &mut state.hooks.list;
+            list.rows.insert(0, *created);
+            list.total = Some(list.rows.len() as u64);
+            list.cursor = 0;
+            list.offset = 0;
+            toast(state, ToastKind::Info, text)
+        }
+        (HookPending::Create(mut form), Err(failure)) => {
+            state.edit.log.fail(request, &failure.message);
+            form.show_failure(&failure);
+            open(state, Overlay::Form(form));
+            let text = format!("Not created: {}", failure.message);
+            toast(state, ToastKind::Error, text)
+        }
+        (HookPending::Update { .. }, Ok(Written::Hook(saved))) => {
+            state.edit.log.finish(request, &[]);
+            let text = format!(
+                "Webhook #{} {}",
+                saved.id,
+                if saved.is_active {
+                    "active"
+                } else {
+                    "inactive"
+                }
+            );
+            replace(state, *saved);
+            toast(state, ToastKind::Info, text)
+        }
+        (HookPending::Delete { id }, Ok(Written::Deleted { .. })) => {
+            state.edit.log.finish(request, &[]);
+            let pane = &mut state.hooks;
+            pane.list.rows.retain(|h| h.id != id);
+            pane.list.total = Some(pane.list.rows.len() as u64);
+            pane.list.cursor = pane.list.cursor.min(pane.list.rows.len().saturating_sub(1));
+            if pane.detail == Some(id) {
+                pane.detail = None;
+            }
+            toast(state, ToastKind::Info, format!("Deleted webhook #{id}"))
+        }
+        (_, result) => {
+            let message = match result {
+                Err(failure) => failure.message,
+                Ok(other) => format!("unexpected answer {other:?}"),
+            };
+            state.edit.log.fail(request, &message);
+            toast(state, ToastKind::Error, format!("Not done: {message}"))
+        }
+    }
+}
+
+fn replace(state: &mut AppState, saved: Hook) {
+    if let Some(row) = state.hooks.list.rows.iter_mut().find(|h| h.id == saved.id) {
+        *row = saved;
+    }
+}
+
+/// Whether the hooks list waits for `request`, and fails it with `message`.
+pub(crate) fn fail_load(state: &mut AppState, request: RequestId, message: &str) -> bool {
+    if state.hooks.list.expects(request) {
+        state.hooks.list.load = LoadState::Failed(message.to_string());
+        true
+    } else {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_need_https_except_on_loopback() {
+        assert!(check_destination("https://example.com/hook").is_ok());
+        assert!(check_destination("http://127.0.0.1:9000/hook").is_ok());
+        assert!(check_destination("http://localhost/hook").is_ok());
+        assert!(check_destination("http://[::1]:8080/").is_ok());
+        assert!(check_destination("http://example.com/hook").is_err());
+        assert!(check_destination("ftp://example.com").is_err());
+        assert!(check_destination("example.com").is_err());
+    }
+
+    #[test]
+    fn scopes_must_be_documented() {
+        assert!(check_scope("store/order/created").is_ok());
+        assert!(check_scope("store/order/*").is_ok());
+        let refused = check_scope("store/order/exploded").unwrap_err();
+        assert!(refused.contains("store/order/"), "{refused}");
+    }
+
+    #[test]
+    fn headers_are_name_value_pairs() {
+        let headers = parse_headers("X-Secret: abc; X-Other:  d:e ").unwrap_or_default();
+        assert_eq!(headers.get("X-Secret").map(String::as_str), Some("abc"));
+        assert_eq!(headers.get("X-Other").map(String::as_str), Some("d:e"));
+        assert!(parse_headers("no colon").is_err());
+        assert!(parse_headers("Bad Name: x").is_err());
+        assert_eq!(parse_headers(" ").map(|h| h.len()), Ok(0));
+    }
+
+    #[test]
+    fn the_journal_keeps_header_names_not_values() {
+        let write = Write::CreateHook(HookWrite {
+            scope: Some("store/order/*".into()),
+            destination: Some("https://a.test/".into()),
+            is_active: Some(true),
+            headers: Some(BTreeMap::from([("X-Secret".into(), "opensesame".into())])),
+        });
+        let line = write.describe();
+        assert!(line.starts_with("POST /v3/hooks "), "{line}");
+        assert!(line.contains("X-Secret"), "{line}");
+        assert!(!line.contains("opensesame"), "{line}");
+    }
+
+    #[test]
+    fn filters_are_urls_or_scopes() {
+        assert_eq!(
+            HookFilter::parse("https://a.test/x"),
+            Some(HookFilter::Destination("https://a.test/x".into()))
+        );
+        assert_eq!(
+            HookFilter::parse(" store/order/* "),
+            Some(HookFilter::Scope("store/order/*".into()))
+        );
+        assert_eq!(HookFilter::parse("  "), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! The Webhooks tab: the list and one hook's detail (custom header values masked).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::detail::{draw_lines, field, section};
+use super::table::{Column, draw_list, draw_message};
+use super::theme::Theme;
+use super::{draw_status_line, empty_message, format, load_status};
+use crate::api::models::Hook;
+use crate::app::AppState;
+use crate::app::edit::Pending;
+
+/// What a custom header's value is shown as: it is a secret the receiver checks.
+const MASK: &str = "••••";
+
+const COLUMNS: &[Column] = &[
+    Column::right("ID", 4, 8, 0),
+    Column::left("Scope", 16, 30, 0),
+    Column::left("Destination", 20, 48, 0),
+    Column::left("Active", 6, 6, 0),
+    Column::left("Created", 16, 16, 2),
+    Column::left("Updated", 16, 16, 3),
+];
+
+/// Whether hook `id` has a write in flight.
+fn saving(state: &AppState, id: u64) -> bool {
+    use crate::app::hooks::HookPending;
+    state.edit.pending.values().any(|p| match p {
+        Pending::Hook(HookPending::Update { before }) => before.id == id,
+        Pending::Hook(HookPending::Delete { id: deleting }) => *deleting == id,
+        _ => false,
+    })
+}
+
+fn cell(state: &AppState, theme: &Theme, hook: &Hook, column: usize) -> Span<'static> {
+    let text = match column {
+        0 => hook.id.to_string(),
+        1 => hook.scope.clone(),
+        2 => hook.destination.clone(),
+        3 if saving(state, hook.id) => "saving…".to_string(),
+        3 => format::yes_no(hook.is_active).to_string(),
+        4 => format::date_time(hook.created().as_ref()),
+        _ => format::date_time(hook.updated().as_ref()),
+    };
+    let style = match column {
+        3 if saving(state, hook.id) => theme.warn,
+        3 if !hook.is_active => theme.bad,
+        _ => Style::default(),
+    };
+    Span::styled(text, style)
+}
+
+/// Draws the Webhooks tab into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let pane = &state.hooks;
+    if pane.detail.is_some() {
+        match pane.detail_hook() {
+            Some(hook) => {
+                draw_lines(frame, area, detail_lines(hook, theme), 0);
+            }
+            None if pane.list.load.is_loading() => draw_message(
+                frame,
+                area,
+                empty_message(&pane.list.load, "the webhook", false, state.spinner, theme),
+            ),
+            None => draw_message(
+                frame,
+                area,
+                Line::from(Span::styled(
+                    "This webhook is gone (Esc goes back)",
+                    theme.muted,
+                )),
+            ),
+        }
+        return;
+    }
+    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let mut left = vec![
+        Span::styled(" Webhooks ", theme.heading),
+        Span::raw(format!(" {}", format::count(pane.list.rows.len() as u64))),
+    ];
+    if let Some(filter) = &pane.filter {
+        left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
+    }
+    draw_status_line(
+        frame,
+        status,
+        left,
+        load_status(&pane.list.load, state.spinner, theme),
+    );
+    if pane.list.rows.is_empty() {
+        let message = empty_message(
+            &pane.list.load,
+            "webhooks",
+            pane.filter.is_some(),
+            state.spinner,
+            theme,
+        );
+        draw_message(frame, body, message);
+    } else {
+        draw_list(frame, body, theme, COLUMNS, &pane.list, |hook, i| {
+            cell(state, theme, hook, i)
+        });
+    }
+}
+
+fn detail_lines(hook: &Hook, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", hook.scope), theme.heading),
+        Span::styled(format!(" #{}", hook.id), theme.muted),
+        Span::styled("   Esc back", theme.muted),
+    ])];
+    section("Webhook", &mut lines, theme);
+    lines.push(field("Scope", hook.scope.clone(), theme));
+    lines.push(field("Destination", hook.destination.clone(), theme));
+    lines.push(field("Active", format::yes_no(hook.is_active), theme));
+    lines.push(field(
+        "Created",
+        format::date_time(hook.created().as_ref()),
+        theme,
+    ));
+    lines.push(field(
+        "Updated",
+        format::date_time(hook.updated().as_ref()),
+        theme,
+    ));
+    section("Custom headers", &mut lines, theme);
+    if hook.headers.is_empty() {
+        lines.push(Line::from(Span::styled("  none", theme.muted)));
+    }
+    for name in hook.headers.keys() {
+        lines.push(field(name, MASK, theme));
+    }
+    lines
+}
