@@ -15,6 +15,7 @@
 mod addresses;
 mod catalog;
 mod config;
+mod customer_groups;
 mod customers;
 mod errors;
 mod fields;

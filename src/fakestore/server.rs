@@ -20,7 +20,7 @@ use super::errors::{ApiError, ApiResult, ApiVersion, Reply};
 use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
-use super::{RequestRecord, catalog, customers, hook_delivery, hooks, orders, store_info, trees};
+use super::{RequestRecord, catalog, customer_groups, customers, hook_delivery, hooks, orders, store_info, trees};
 
 /// State shared by all requests of one simulator.
 pub(crate) struct Shared {
@@ -208,7 +208,7 @@ fn scope_for(rest: &[&str]) -> Option<&'static str> {
     match rest.first().copied() {
         Some("catalog") => Some("store_v2_products"),
         Some("orders") | Some("order_statuses") => Some("store_v2_orders"),
-        Some("customers") => Some("store_v2_customers"),
+        Some("customers") | Some("customer_groups") => Some("store_v2_customers"),
         Some("store") | Some("time") => Some("store_v2_information"),
         _ => None,
     }
@@ -369,6 +369,9 @@ fn dispatch(
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V3, Some("hooks")) => hooks::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("orders")) => orders::route(ctx, data, method, &rest[1..]),
+        (ApiVersion::V2, Some("customer_groups")) => {
+            customer_groups::route(ctx, data, method, &rest[1..])
+        }
         (ApiVersion::V2, Some("order_statuses")) => orders::route_statuses(method, &rest[1..]),
         (ApiVersion::V2, Some("store")) | (ApiVersion::V2, Some("time")) => {
             store_info::route(ctx, method, rest)
