@@ -352,9 +352,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             handled
         }
-        Ok(Loaded::Customers { page, rows, total }) => {
-            state.customers_loaded(request, page, rows, total)
-        }
+        Ok(Loaded::Customers {
+            page,
+            rows,
+            total,
+            groups,
+        }) => state.customers_loaded(request, page, rows, total, groups),
         Ok(Loaded::CustomerDetail(detail)) => state.customer_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Categories(all)) => {
             if state.categories_loaded(request, Ok(all)) {

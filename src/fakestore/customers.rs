@@ -186,7 +186,10 @@ fn apply_customer(f: &mut Fields, c: &mut Customer, data_groups: &BTreeMap<u64, 
         if g <= 0 || data_groups.contains_key(&(g as u64)) {
             c.customer_group_id = g.max(0) as u64;
         } else {
-            f.error("customer_group_id", format!("Customer group {g} does not exist."));
+            f.error(
+                "customer_group_id",
+                format!("Customer group {g} does not exist."),
+            );
         }
     }
     if let Some(Value::Object(auth)) = f.raw("authentication")

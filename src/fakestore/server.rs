@@ -20,7 +20,10 @@ use super::errors::{ApiError, ApiResult, ApiVersion, Reply};
 use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
-use super::{RequestRecord, catalog, customer_groups, customers, hook_delivery, hooks, orders, store_info, trees};
+use super::{
+    RequestRecord, catalog, customer_groups, customers, hook_delivery, hooks, orders, store_info,
+    trees,
+};
 
 /// State shared by all requests of one simulator.
 pub(crate) struct Shared {

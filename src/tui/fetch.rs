@@ -75,14 +75,25 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
         }
         Fetch::Customers(query) => {
             let page = query.page;
-            client
-                .list_customers(&customer_query(&query))
-                .await
-                .map(|result| Loaded::Customers {
-                    page,
-                    total: result.pagination.as_ref().map(|p| p.total),
-                    rows: result.items,
-                })
+            // The group names come with the first page, so a reload refreshes them too.
+            let groups = async {
+                if page != 1 {
+                    return None;
+                }
+                client
+                    .customer_groups()
+                    .await
+                    .inspect_err(|e| tracing::warn!("customer groups: {e}"))
+                    .ok()
+            };
+            let customers = customer_query(&query);
+            let (result, groups) = tokio::join!(client.list_customers(&customers), groups);
+            result.map(|result| Loaded::Customers {
+                page,
+                total: result.pagination.as_ref().map(|p| p.total),
+                rows: result.items,
+                groups,
+            })
         }
         Fetch::CustomerDetail { id } => {
             let orders = OrderQuery {

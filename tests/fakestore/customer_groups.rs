@@ -19,7 +19,10 @@ async fn groups_list_get_and_v2_conventions() {
     let customers = h.get("/v3/customers?limit=250").await;
     for c in customers.json["data"].as_array().unwrap() {
         let group = c["customer_group_id"].as_u64().unwrap();
-        assert!(group == 0 || ids.contains(&group), "group {group} is seeded");
+        assert!(
+            group == 0 || ids.contains(&group),
+            "group {group} is seeded"
+        );
     }
 
     let one = h.get("/v2/customer_groups/2").await;
