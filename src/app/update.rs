@@ -330,9 +330,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             current
         }
-        Ok(Loaded::Products { page, rows, total }) => {
-            state.products_loaded(request, page, rows, total)
-        }
+        Ok(Loaded::Products {
+            page,
+            rows,
+            total,
+            brands,
+        }) => state.products_loaded(request, page, rows, total, brands),
         Ok(Loaded::ProductDetail(detail)) => state.product_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Orders { page, rows }) => state.orders_loaded(request, page, rows),
         Ok(Loaded::OrderCounts(counts)) => {

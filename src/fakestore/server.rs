@@ -21,8 +21,8 @@ use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
 use super::{
-    RequestRecord, catalog, customer_groups, customers, hook_delivery, hooks, orders, store_info,
-    trees,
+    RequestRecord, brands, catalog, customer_groups, customers, hook_delivery, hooks, orders,
+    store_info, trees,
 };
 
 /// State shared by all requests of one simulator.
@@ -367,6 +367,7 @@ fn dispatch(
     match (version, rest.first().copied()) {
         (ApiVersion::V3, Some("catalog")) => match rest.get(1).copied() {
             Some("trees") => trees::route(ctx, data, method, &rest[2..]),
+            Some("brands") => brands::route(ctx, data, method, &rest[2..]),
             _ => catalog::route(ctx, data, method, &rest[1..]),
         },
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),

@@ -31,14 +31,25 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             .map(|store| Loaded::StoreName(store.name)),
         Fetch::Products(query) => {
             let page = query.page;
-            client
-                .list_products(&product_query(&query))
-                .await
-                .map(|result| Loaded::Products {
-                    page,
-                    total: result.pagination.as_ref().map(|p| p.total),
-                    rows: result.items,
-                })
+            // The brand names come with the first page, so a reload refreshes them too.
+            let brands = async {
+                if page != 1 {
+                    return None;
+                }
+                client
+                    .all_brands()
+                    .await
+                    .inspect_err(|e| tracing::warn!("brands: {e}"))
+                    .ok()
+            };
+            let products = product_query(&query);
+            let (result, brands) = tokio::join!(client.list_products(&products), brands);
+            result.map(|result| Loaded::Products {
+                page,
+                total: result.pagination.as_ref().map(|p| p.total),
+                rows: result.items,
+                brands,
+            })
         }
         Fetch::ProductDetail { id } => client
             .get_product(id, &["variants"])

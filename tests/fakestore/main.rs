@@ -1,5 +1,6 @@
 //! The store simulator over real HTTP, checked against the spec with raw requests.
 
+mod brands;
 mod catalog;
 mod customer_groups;
 mod customers;

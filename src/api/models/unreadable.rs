@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{
-    CategoryTree, Customer, CustomerAddress, CustomerGroup, Hook, Order, OrderProduct,
+    Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, Hook, Order, OrderProduct,
     OrderShippingAddress, OrderStatus, Product, Shipment, TreeCategory, Variant,
 };
 
@@ -58,6 +58,15 @@ placeholder! {
     OrderShippingAddress { id, first_name },
     Shipment { id, tracking_number },
     Hook { id, scope },
+}
+
+impl Unreadable for Brand {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        Brand {
+            id,
+            name: unreadable_label(problem),
+        }
+    }
 }
 
 impl Unreadable for Order {
