@@ -31,17 +31,7 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             .map(|store| Loaded::StoreName(store.name)),
         Fetch::Products(query) => {
             let page = query.page;
-            // The brand names come with the first page, so a reload refreshes them too.
-            let brands = async {
-                if page != 1 {
-                    return None;
-                }
-                client
-                    .all_brands()
-                    .await
-                    .inspect_err(|e| tracing::warn!("brands: {e}"))
-                    .ok()
-            };
+            let brands = with_first_page(page, "brands", client.all_brands());
             let products = product_query(&query);
             let (result, brands) = tokio::join!(client.list_products(&products), brands);
             result.map(|result| Loaded::Products {
@@ -86,17 +76,7 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
         }
         Fetch::Customers(query) => {
             let page = query.page;
-            // The group names come with the first page, so a reload refreshes them too.
-            let groups = async {
-                if page != 1 {
-                    return None;
-                }
-                client
-                    .customer_groups()
-                    .await
-                    .inspect_err(|e| tracing::warn!("customer groups: {e}"))
-                    .ok()
-            };
+            let groups = with_first_page(page, "customer groups", client.customer_groups());
             let customers = customer_query(&query);
             let (result, groups) = tokio::join!(client.list_customers(&customers), groups);
             result.map(|result| Loaded::Customers {
@@ -140,6 +120,22 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             Ok(Loaded::Count { query, result })
         }
     }
+}
+
+/// The names a list shows for ids (brands, customer groups), fetched with its first page so a
+/// reload refreshes them; without them the list still shows, with ids.
+async fn with_first_page<T>(
+    page: u32,
+    what: &str,
+    fetch: impl Future<Output = Result<T, ApiError>>,
+) -> Option<T> {
+    if page != 1 {
+        return None;
+    }
+    fetch
+        .await
+        .inspect_err(|e| tracing::warn!("{what}: {e}"))
+        .ok()
 }
 
 fn product_query(query: &ProductsQuery) -> ProductQuery {

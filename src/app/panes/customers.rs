@@ -86,13 +86,7 @@ pub struct CustomersPane {
 impl CustomersPane {
     /// How group `id` is shown: its name, `-` for none, `#id` while the names are unknown.
     pub fn group_label(&self, id: u64) -> String {
-        if id == 0 {
-            return "-".to_string();
-        }
-        self.groups
-            .iter()
-            .find(|g| g.id == id)
-            .map_or_else(|| format!("#{id}"), |g| g.name.clone())
+        super::name_or_id(id, self.groups.iter().map(|g| (g.id, g.name.as_str())))
     }
 
     /// Whether a spinner should run.

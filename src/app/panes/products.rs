@@ -145,13 +145,7 @@ pub struct ProductsPane {
 impl ProductsPane {
     /// How brand `id` is shown: its name, `-` for none, `#id` while the names are unknown.
     pub fn brand_label(&self, id: u64) -> String {
-        if id == 0 {
-            return "-".to_string();
-        }
-        self.brands
-            .iter()
-            .find(|b| b.id == id)
-            .map_or_else(|| format!("#{id}"), |b| b.name.clone())
+        super::name_or_id(id, self.brands.iter().map(|b| (b.id, b.name.as_str())))
     }
 
     /// Whether any filter is applied.
