@@ -10,7 +10,9 @@ use super::list::RequestId;
 use super::panes::{
     CustomerDetail, CustomersQuery, OrderDetail, OrdersQuery, ProductDetail, ProductsQuery,
 };
-use crate::api::models::{Customer, Order, OrderCount, Product, TreeCategory};
+use crate::api::models::{
+    Brand, Customer, CustomerGroup, Order, OrderCount, Product, TreeCategory,
+};
 
 /// Everything that can change the state.
 #[derive(Debug)]
@@ -85,6 +87,8 @@ pub enum Loaded {
         page: u32,
         rows: Vec<Product>,
         total: Option<u64>,
+        /// The brands, fetched with the first page (`None`: not fetched or failed).
+        brands: Option<Vec<Brand>>,
     },
     ProductDetail(Box<ProductDetail>),
     Orders {
@@ -97,6 +101,8 @@ pub enum Loaded {
         page: u32,
         rows: Vec<Customer>,
         total: Option<u64>,
+        /// The customer groups, fetched with the first page (`None`: not fetched or failed).
+        groups: Option<Vec<CustomerGroup>>,
     },
     CustomerDetail(Box<CustomerDetail>),
     Categories(Vec<TreeCategory>),

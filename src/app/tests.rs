@@ -133,6 +133,7 @@ fn a_stale_result_is_discarded() {
                 page: 1,
                 rows: products(1..4),
                 total: Some(3),
+                brands: None,
             }),
         },
     );
@@ -146,6 +147,7 @@ fn a_stale_result_is_discarded() {
                 page: 1,
                 rows: products(10..12),
                 total: Some(2),
+                brands: None,
             }),
         },
     );
@@ -163,6 +165,7 @@ fn scrolling_near_the_end_fetches_the_next_page() {
                 page: 1,
                 rows: products(1..251),
                 total: Some(600),
+                brands: None,
             }),
         },
     );

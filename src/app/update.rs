@@ -339,9 +339,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             current
         }
-        Ok(Loaded::Products { page, rows, total }) => {
-            state.products_loaded(request, page, rows, total)
-        }
+        Ok(Loaded::Products {
+            page,
+            rows,
+            total,
+            brands,
+        }) => state.products_loaded(request, page, rows, total, brands),
         Ok(Loaded::ProductDetail(detail)) => state.product_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Orders { page, rows }) => state.orders_loaded(request, page, rows),
         Ok(Loaded::OrderCounts(counts)) => {
@@ -361,9 +364,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             }
             handled
         }
-        Ok(Loaded::Customers { page, rows, total }) => {
-            state.customers_loaded(request, page, rows, total)
-        }
+        Ok(Loaded::Customers {
+            page,
+            rows,
+            total,
+            groups,
+        }) => state.customers_loaded(request, page, rows, total, groups),
         Ok(Loaded::CustomerDetail(detail)) => state.customer_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Categories(all)) => {
             if state.categories_loaded(request, Ok(all)) {

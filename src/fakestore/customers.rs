@@ -1,6 +1,8 @@
 //! Customers (V3): `/v3/customers` (list, create/update in arrays of ≤10, delete by `id:in`) and
 //! `/v3/customers/addresses`. There is no `GET /v3/customers/{id}` in the API, so none here.
 
+use std::collections::BTreeMap;
+
 use axum::http::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -153,8 +155,8 @@ pub(crate) fn valid_email(e: &str) -> bool {
     matches!((parts.next(), parts.next(), parts.next()), (Some(l), Some(d), None) if !l.is_empty() && d.contains('.') && !e.contains(' '))
 }
 
-/// Reads the writable customer fields into `c`.
-fn apply_customer(f: &mut Fields, c: &mut Customer) {
+/// Reads the writable customer fields into `c`; a group must be one of `data_groups` (or 0).
+fn apply_customer(f: &mut Fields, c: &mut Customer, data_groups: &BTreeMap<u64, String>) {
     for key in ["first_name", "last_name"] {
         if let Some(v) = f.str(key) {
             if v.trim().is_empty() {
@@ -181,7 +183,14 @@ fn apply_customer(f: &mut Fields, c: &mut Customer) {
     set!(text, company, phone, notes, tax_exempt_category);
     set!(bool, accepts_product_review_abandoned_cart_emails);
     if let Some(g) = f.int("customer_group_id") {
-        c.customer_group_id = g.max(0) as u64;
+        if g <= 0 || data_groups.contains_key(&(g as u64)) {
+            c.customer_group_id = g.max(0) as u64;
+        } else {
+            f.error(
+                "customer_group_id",
+                format!("Customer group {g} does not exist."),
+            );
+        }
     }
     if let Some(Value::Object(auth)) = f.raw("authentication")
         && let Some(Value::Bool(b)) = auth.get("force_password_reset")
@@ -241,7 +250,7 @@ fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             channel_ids: None,
             store_credit: Decimal::ZERO,
         };
-        apply_customer(&mut f, &mut c);
+        apply_customer(&mut f, &mut c, &data.customer_groups);
         let duplicate = email_taken(data, &c.email, 0)
             || staged
                 .iter()
@@ -306,7 +315,7 @@ fn update(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         match data.customers.get(&id) {
             Some(existing) => {
                 let mut c = existing.clone();
-                apply_customer(&mut f, &mut c);
+                apply_customer(&mut f, &mut c, &data.customer_groups);
                 let duplicate = staged
                     .iter()
                     .any(|s: &Customer| s.id != id && s.email.eq_ignore_ascii_case(&c.email));

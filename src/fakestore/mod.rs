@@ -13,8 +13,10 @@
 //! request served (method, path with query, status) and `DELETE /__fakestore/requests` clears it.
 
 mod addresses;
+mod brands;
 mod catalog;
 mod config;
+mod customer_groups;
 mod customers;
 mod errors;
 mod fields;

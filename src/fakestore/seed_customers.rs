@@ -35,6 +35,17 @@ pub(crate) fn street_address(words: &Words, rng: &mut Rng) -> (String, String, S
     (street, city.name.to_string(), city.state.to_string(), zip)
 }
 
+/// The group of customers with a company.
+const WHOLESALE_GROUP: u64 = 1;
+/// The group of some private customers.
+const VIP_GROUP: u64 = 2;
+/// The seeded customer groups: the two customers use plus one nobody is in yet.
+pub(crate) const CUSTOMER_GROUPS: [(u64, &str); 3] = [
+    (WHOLESALE_GROUP, "Wholesale"),
+    (VIP_GROUP, "VIP"),
+    (3, "Staff"),
+];
+
 pub(crate) fn seed_customers(
     data: &mut StoreData,
     words: &Words,
@@ -42,6 +53,9 @@ pub(crate) fn seed_customers(
     anchor: DateTime<Utc>,
     count: usize,
 ) {
+    for (id, name) in CUSTOMER_GROUPS {
+        data.customer_groups.insert(id, name.to_string());
+    }
     let mut emails: HashMap<String, u32> = HashMap::with_capacity(count);
     // Bulk-built at the end (see `seed_products`).
     let mut customers = Vec::with_capacity(count);
@@ -69,9 +83,9 @@ pub(crate) fn seed_customers(
         let modified =
             created + Duration::seconds(rng.range(0, (anchor - created).num_seconds() / 2));
         let group = if !company.is_empty() {
-            1
+            WHOLESALE_GROUP
         } else if rng.chance(0.1) {
-            2
+            VIP_GROUP
         } else {
             0
         };

@@ -20,7 +20,10 @@ use super::errors::{ApiError, ApiResult, ApiVersion, Reply};
 use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
-use super::{RequestRecord, catalog, customers, hook_delivery, hooks, orders, store_info, trees};
+use super::{
+    RequestRecord, brands, catalog, customer_groups, customers, hook_delivery, hooks, orders,
+    store_info, trees,
+};
 
 /// State shared by all requests of one simulator.
 pub(crate) struct Shared {
@@ -208,7 +211,7 @@ fn scope_for(rest: &[&str]) -> Option<&'static str> {
     match rest.first().copied() {
         Some("catalog") => Some("store_v2_products"),
         Some("orders") | Some("order_statuses") => Some("store_v2_orders"),
-        Some("customers") => Some("store_v2_customers"),
+        Some("customers") | Some("customer_groups") => Some("store_v2_customers"),
         Some("store") | Some("time") => Some("store_v2_information"),
         _ => None,
     }
@@ -364,11 +367,15 @@ fn dispatch(
     match (version, rest.first().copied()) {
         (ApiVersion::V3, Some("catalog")) => match rest.get(1).copied() {
             Some("trees") => trees::route(ctx, data, method, &rest[2..]),
+            Some("brands") => brands::route(ctx, data, method, &rest[2..]),
             _ => catalog::route(ctx, data, method, &rest[1..]),
         },
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V3, Some("hooks")) => hooks::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("orders")) => orders::route(ctx, data, method, &rest[1..]),
+        (ApiVersion::V2, Some("customer_groups")) => {
+            customer_groups::route(ctx, data, method, &rest[1..])
+        }
         (ApiVersion::V2, Some("order_statuses")) => orders::route_statuses(method, &rest[1..]),
         (ApiVersion::V2, Some("store")) | (ApiVersion::V2, Some("time")) => {
             store_info::route(ctx, method, rest)

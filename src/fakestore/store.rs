@@ -351,6 +351,8 @@ pub struct StoreData {
     pub(crate) addresses: BTreeMap<u64, Address>,
     pub(crate) orders: BTreeMap<u64, Order>,
     pub(crate) brands: BTreeMap<u64, String>,
+    /// Customer group names by id (V2 `/customer_groups`); customers point at them.
+    pub(crate) customer_groups: BTreeMap<u64, String>,
     pub(crate) hooks: BTreeMap<u64, Hook>,
     /// Where `/hooks/admin` says deactivation notices go.
     pub(crate) hook_emails: Vec<String>,
@@ -373,6 +375,7 @@ impl StoreData {
             addresses: BTreeMap::new(),
             orders: BTreeMap::new(),
             brands: BTreeMap::new(),
+            customer_groups: BTreeMap::new(),
             hooks: BTreeMap::new(),
             hook_emails: Vec::new(),
             events: Vec::new(),

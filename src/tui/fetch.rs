@@ -33,14 +33,15 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             .map(|store| Loaded::StoreName(store.name)),
         Fetch::Products(query) => {
             let page = query.page;
-            client
-                .list_products(&product_query(&query))
-                .await
-                .map(|result| Loaded::Products {
-                    page,
-                    total: result.pagination.as_ref().map(|p| p.total),
-                    rows: result.items,
-                })
+            let brands = with_first_page(page, "brands", client.all_brands());
+            let products = product_query(&query);
+            let (result, brands) = tokio::join!(client.list_products(&products), brands);
+            result.map(|result| Loaded::Products {
+                page,
+                total: result.pagination.as_ref().map(|p| p.total),
+                rows: result.items,
+                brands,
+            })
         }
         Fetch::ProductDetail { id } => client
             .get_product(id, &["variants"])
@@ -77,14 +78,15 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
         }
         Fetch::Customers(query) => {
             let page = query.page;
-            client
-                .list_customers(&customer_query(&query))
-                .await
-                .map(|result| Loaded::Customers {
-                    page,
-                    total: result.pagination.as_ref().map(|p| p.total),
-                    rows: result.items,
-                })
+            let groups = with_first_page(page, "customer groups", client.customer_groups());
+            let customers = customer_query(&query);
+            let (result, groups) = tokio::join!(client.list_customers(&customers), groups);
+            result.map(|result| Loaded::Customers {
+                page,
+                total: result.pagination.as_ref().map(|p| p.total),
+                rows: result.items,
+                groups,
+            })
         }
         Fetch::CustomerDetail { id } => {
             let orders = OrderQuery {
@@ -129,6 +131,22 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             Ok(Loaded::Count { query, result })
         }
     }
+}
+
+/// The names a list shows for ids (brands, customer groups), fetched with its first page so a
+/// reload refreshes them; without them the list still shows, with ids.
+async fn with_first_page<T>(
+    page: u32,
+    what: &str,
+    fetch: impl Future<Output = Result<T, ApiError>>,
+) -> Option<T> {
+    if page != 1 {
+        return None;
+    }
+    fetch
+        .await
+        .inspect_err(|e| tracing::warn!("{what}: {e}"))
+        .ok()
 }
 
 fn product_query(query: &ProductsQuery) -> ProductQuery {

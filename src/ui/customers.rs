@@ -14,7 +14,7 @@ use super::{draw_status_line, empty_message, format, load_status};
 use crate::api::models::Customer;
 use crate::app::AppState;
 use crate::app::edit::Overlay;
-use crate::app::panes::CustomerDetail;
+use crate::app::panes::{CustomerDetail, CustomersPane};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
@@ -22,7 +22,7 @@ const COLUMNS: &[Column] = &[
     Column::left("Email", 24, 36, 0),
     Column::left("Company", 10, 22, 3),
     Column::left("Phone", 14, 18, 4),
-    Column::right("Group", 5, 5, 5),
+    Column::left("Group", 6, 16, 5),
     Column::left("Created", 10, 10, 2),
 ];
 
@@ -36,7 +36,7 @@ fn full_name(customer: &Customer) -> String {
 fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> Span<'static> {
     let pane = &state.customers;
     let mut style = Style::default();
-    let mut text = cell_text(customer, column);
+    let mut text = cell_text(&state.customers, customer, column);
     if column == 0 && pane.marked.contains(&customer.id) {
         text = format!("•{text}");
         style = theme.key;
@@ -65,15 +65,14 @@ fn saving(state: &AppState, id: u64) -> bool {
     })
 }
 
-fn cell_text(customer: &Customer, column: usize) -> String {
+fn cell_text(pane: &CustomersPane, customer: &Customer, column: usize) -> String {
     match column {
         0 => customer.id.to_string(),
         1 => full_name(customer),
         2 => customer.email.clone(),
         3 => format::or_dash(&customer.company).to_string(),
         4 => format::or_dash(&customer.phone).to_string(),
-        5 if customer.customer_group_id == 0 => "-".to_string(),
-        5 => customer.customer_group_id.to_string(),
+        5 => pane.group_label(customer.customer_group_id),
         _ => format::date(customer.date_created.as_ref()),
     }
 }
@@ -84,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
         {
-            let mut lines = detail_lines(data, theme);
+            let mut lines = detail_lines(pane, data, theme);
             lines[0].push_span(Span::styled(
                 format!("   e edits {} (h/l)", pane.column.label()),
                 theme.muted,
@@ -158,7 +157,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     }
 }
 
-fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
     let c = &data.customer;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {} ", full_name(c)), theme.heading),
@@ -173,10 +172,9 @@ fn detail_lines(data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
         theme,
     ));
     lines.push(field("Phone", format::or_dash(&c.phone).to_string(), theme));
-    let group = if c.customer_group_id == 0 {
-        "none".to_string()
-    } else {
-        c.customer_group_id.to_string()
+    let group = match c.customer_group_id {
+        0 => "none".to_string(),
+        id => pane.group_label(id),
     };
     lines.push(field("Group", group, theme));
     lines.push(field(

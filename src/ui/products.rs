@@ -14,7 +14,7 @@ use crate::api::models::Product;
 use crate::app::AppState;
 use crate::app::edit::product::InlineEdit;
 use crate::app::edit::{Overlay, ProductField};
-use crate::app::panes::ProductDetail;
+use crate::app::panes::{ProductDetail, ProductsPane};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
@@ -28,6 +28,8 @@ const COLUMNS: &[Column] = &[
     Column::left("Visible", 7, 7, 3),
     Column::left("Availability", 12, 12, 5),
     Column::left("Modified", 10, 10, 4),
+    // The first to go when the terminal is narrow.
+    Column::left("Brand", 8, 16, 7),
 ];
 
 /// The table column that shows `field`.
@@ -53,7 +55,7 @@ fn optional_money(value: Decimal) -> String {
     }
 }
 
-fn cell_text(product: &Product, column: usize) -> String {
+fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
     match column {
         0 => product.id.to_string(),
         1 => product.name.clone(),
@@ -65,14 +67,15 @@ fn cell_text(product: &Product, column: usize) -> String {
         7 => product.inventory_level.to_string(),
         8 => format::yes_no(product.is_visible).to_string(),
         9 => product.availability.as_str().to_string(),
-        _ => format::date(product.date_modified.as_ref()),
+        10 => format::date(product.date_modified.as_ref()),
+        _ => pane.brand_label(product.brand_id),
     }
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
 fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Span<'static> {
     let pane = &state.products;
-    let mut text = cell_text(product, column);
+    let mut text = cell_text(pane, product, column);
     let mut style = ratatui::style::Style::default();
     if column == 0 && pane.marked.contains(&product.id) {
         text = format!("•{text}");
@@ -210,6 +213,11 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
     section("Product", &mut lines, theme);
     lines.push(field("SKU", format::or_dash(&p.sku), theme));
     lines.push(field("Type", p.product_type.as_str(), theme));
+    lines.push(field(
+        "Brand",
+        state.products.brand_label(p.brand_id),
+        theme,
+    ));
     lines.push(field("Price", format::money(p.price), theme));
     if p.sale_price > Decimal::ZERO {
         lines.push(field("Sale price", format::money(p.sale_price), theme));

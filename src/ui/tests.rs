@@ -178,6 +178,13 @@ pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
         .list
         .append_page(1, (0..30).map(customer).collect(), 250, Some(1500));
     state.customers.list.total = Some(1500);
+    state.customers.groups = [(1, "Wholesale"), (2, "VIP")]
+        .map(|(id, name)| CustomerGroup {
+            id,
+            name: name.to_string(),
+            ..CustomerGroup::default()
+        })
+        .to_vec();
     state.categories.set_categories(vec![
         category(20, 0, "Kitchen", 1),
         category(21, 20, "Cookware", 1),

@@ -1,6 +1,8 @@
 //! The store simulator over real HTTP, checked against the spec with raw requests.
 
+mod brands;
 mod catalog;
+mod customer_groups;
 mod customers;
 mod harness;
 mod hook_events;

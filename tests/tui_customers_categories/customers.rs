@@ -253,6 +253,30 @@ async fn read_only_refuses_customer_writes() {
 async fn detail_edit_and_orders_of_the_customer() {
     let mut h = Harness::start(false).await;
     h.open_customers().await;
+    // Groups show by name, as the API names them.
+    let groups = h.api.customer_groups().await.expect("groups load");
+    assert_eq!(h.state().customers.groups, groups);
+    let grouped = h
+        .state()
+        .customers
+        .list
+        .rows
+        .iter()
+        .find(|c| c.customer_group_id != 0)
+        .cloned()
+        .expect("a customer in a group");
+    let name = &groups
+        .iter()
+        .find(|g| g.id == grouped.customer_group_id)
+        .expect("its group is listed")
+        .name;
+    let screen = h.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&grouped.email))
+        .unwrap_or_default();
+    assert!(line.contains(name.as_str()), "{line}");
+
     let first = h.state().customers.list.rows[0].clone();
     h.press(KeyCode::Enter);
     h.wait_for("the detail", |s| {
@@ -267,23 +291,45 @@ async fn detail_edit_and_orders_of_the_customer() {
         screen.contains("Store credit") && screen.contains("Addresses"),
         "{screen}"
     );
-    // Name → Email → Company → Phone → Group.
+    // Name → Email → Company → Phone → Group: a choice among the groups.
     for _ in 0..4 {
         h.press(KeyCode::Char('l'));
     }
     h.press(KeyCode::Char('e'));
     h.wait_overlay().await;
-    h.type_text("-1");
-    h.press(KeyCode::Enter);
+    let Some(Overlay::CustomerCell(cell)) = &h.state().edit.overlay else {
+        panic!("the group picker");
+    };
+    let bctui::app::edit::FieldKind::Choice(options) = &cell.editor.kind else {
+        panic!("the group is picked from a list");
+    };
+    let mut expected = vec!["none".to_string()];
+    expected.extend(groups.iter().map(|g| g.name.clone()));
+    assert_eq!(options, &expected);
+    let staff = groups
+        .iter()
+        .position(|g| g.name == "Staff")
+        .expect("Staff")
+        + 1;
+    let now = options
+        .iter()
+        .position(|o| {
+            groups
+                .iter()
+                .find(|g| g.id == first.customer_group_id)
+                .map_or("none", |g| g.name.as_str())
+                == o
+        })
+        .expect("the current group is an option");
+    for _ in 0..(staff + options.len() - now) % options.len() {
+        h.press(KeyCode::Char(' '));
+    }
     h.wait_for(
-        "the refusal",
-        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.error.is_some()),
+        "Staff picked",
+        |s| matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.choice == staff),
     )
     .await;
-    assert!(h.writes().is_empty(), "an invalid group sends nothing");
-    h.press(KeyCode::Backspace);
-    h.press(KeyCode::Backspace);
-    h.type_text("3");
+    assert!(h.writes().is_empty(), "nothing is sent before Enter");
     h.press(KeyCode::Enter);
     h.wait_toast("Saved").await;
     let saved = h.api.get_customer(first.id).await.unwrap();
@@ -296,6 +342,13 @@ async fn detail_edit_and_orders_of_the_customer() {
             .and_then(|d| d.data.as_ref())
             .map(|d| d.customer.customer_group_id),
         Some(3)
+    );
+    let screen = h.screen();
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Group") && l.contains("Staff")),
+        "{screen}"
     );
 
     h.press(KeyCode::Char('o'));

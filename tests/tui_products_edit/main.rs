@@ -42,5 +42,6 @@ pub fn money(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
 }
 
+mod brands;
 mod many;
 mod single;

@@ -5,7 +5,7 @@ use reqwest::Method;
 use super::{require_ids, run_batches};
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::models::{CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
+use crate::api::models::{Brand, CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
 use crate::api::pagination::{DataEnvelope, ListEnvelope, Page, WalkProgress};
 use crate::api::query::{ProductQuery, QueryPairs};
 
@@ -17,6 +17,12 @@ pub const PRODUCT_DELETE_LIMIT: usize = 250;
 const PRODUCTS: &str = "/v3/catalog/products";
 
 impl Client {
+    /// Every brand, by id.
+    pub async fn all_brands(&self) -> Result<Vec<Brand>, ApiError> {
+        self.fetch_all_v3("/v3/catalog/brands", &QueryPairs::default(), |_| {})
+            .await
+    }
+
     /// One page of products.
     pub async fn list_products(&self, query: &ProductQuery) -> Result<Page<Product>, ApiError> {
         self.get_page(&query.pairs().append_to(PRODUCTS)).await

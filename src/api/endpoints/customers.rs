@@ -6,7 +6,7 @@ use reqwest::Method;
 use super::{require_ids, run_batches};
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::models::{Customer, CustomerAddress, CustomerWrite};
+use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerWrite};
 use crate::api::pagination::{ListEnvelope, Page, WalkProgress};
 use crate::api::query::{AddressQuery, CustomerQuery, QueryPairs};
 
@@ -15,8 +15,25 @@ pub const CUSTOMER_BATCH_LIMIT: usize = 10;
 /// Ids per delete request (keeps URLs short).
 const DELETE_CHUNK: usize = 250;
 const CUSTOMERS: &str = "/v3/customers";
+/// V2 pages hold at most 250.
+const GROUPS_PAGE: usize = 250;
 
 impl Client {
+    /// Every customer group, by id (V2: pages until one comes back short or empty).
+    pub async fn customer_groups(&self) -> Result<Vec<CustomerGroup>, ApiError> {
+        let mut all = Vec::new();
+        for page in 1u32.. {
+            let path = format!("/v2/customer_groups?limit={GROUPS_PAGE}&page={page}");
+            let rows: Vec<CustomerGroup> = self.get_v2_list(&path).await?;
+            let done = rows.len() < GROUPS_PAGE;
+            all.extend(rows);
+            if done {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
     /// One page of customers.
     pub async fn list_customers(&self, query: &CustomerQuery) -> Result<Page<Customer>, ApiError> {
         self.get_page(&query.pairs().append_to(CUSTOMERS)).await

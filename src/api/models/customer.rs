@@ -8,6 +8,18 @@ use serde_json::Value;
 use super::null_default;
 use crate::api::{dates, money};
 
+/// A customer group (V2 `/customer_groups`, `customers.v2.yml`); customers point at it
+/// by `customer_group_id` (0: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerGroup {
+    pub id: u64,
+    #[serde(deserialize_with = "null_default")]
+    pub name: String,
+    #[serde(deserialize_with = "null_default")]
+    pub is_default: bool,
+}
+
 /// A customer. `addresses` is filled only with `include=addresses`,
 /// `store_credit_amounts` with `include=storecredit` (or when the store sends it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

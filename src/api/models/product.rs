@@ -443,3 +443,12 @@ pub struct CatalogSummary {
     #[serde(with = "dates::iso8601_opt")]
     pub newest_variant_date: Option<DateTime<Utc>>,
 }
+
+/// A catalog brand (`/v3/catalog/brands`); products point at it by `brand_id` (0: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Brand {
+    pub id: u64,
+    #[serde(deserialize_with = "null_default")]
+    pub name: String,
+}

@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use super::{
-    CategoryTree, Customer, CustomerAddress, Hook, Order, OrderProduct, OrderShippingAddress,
-    OrderStatus, Product, Shipment, TreeCategory, Variant,
+    Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, Hook, Order, OrderProduct,
+    OrderShippingAddress, OrderStatus, Product, Shipment, TreeCategory, Variant,
 };
 
 /// The text a placeholder shows where the record's name would be: the field
@@ -50,6 +50,7 @@ placeholder! {
     Product { id, name },
     Variant { id, sku },
     Customer { id, first_name },
+    CustomerGroup { id, name },
     CustomerAddress { id, first_name },
     CategoryTree { id, name },
     TreeCategory { category_id, name },
@@ -57,6 +58,15 @@ placeholder! {
     OrderShippingAddress { id, first_name },
     Shipment { id, tracking_number },
     Hook { id, scope },
+}
+
+impl Unreadable for Brand {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        Brand {
+            id,
+            name: unreadable_label(problem),
+        }
+    }
 }
 
 impl Unreadable for Order {

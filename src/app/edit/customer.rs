@@ -5,12 +5,12 @@
 use super::customer_fields::{CustomerField, apply, describe, editable_json};
 use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::form::{Form, FormPurpose, text_of};
-use super::inline::{FieldKind, FieldValue, InlineEditor};
+use super::inline::InlineEditor;
 use super::log::LogRow;
 use super::resources::ResourcePending;
 use super::write::Write;
 use super::{Overlay, Pending, close, open, send};
-use crate::api::models::{Customer, CustomerAddressWrite, CustomerWrite};
+use crate::api::models::{Customer, CustomerAddressWrite, CustomerGroup, CustomerWrite};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
 
@@ -85,10 +85,11 @@ pub(super) fn show(state: &mut AppState, customer: &Customer) {
 
 /// `c`: the new-customer form.
 pub fn start_create(state: &mut AppState) -> Vec<Effect> {
+    let (groups, nobody) = (&state.customers.groups, Customer::default());
     let group = InlineEditor::new(
-        "Group id",
-        FieldKind::Count { min: 0 },
-        FieldValue::Count(0),
+        "Group",
+        CustomerField::Group.kind(groups, &nobody),
+        CustomerField::Group.get(groups, &nobody),
     );
     let form = Form::new(
         "New customer (the address is optional; country as US, GB…)",
@@ -110,7 +111,7 @@ pub fn start_create(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// The customer the create form describes, or `None` after marking fields.
-pub(super) fn build_create(form: &mut Form) -> Option<CustomerWrite> {
+pub(super) fn build_create(form: &mut Form, groups: &[CustomerGroup]) -> Option<CustomerWrite> {
     let values = form.values()?;
     let get = |name: &str| {
         values
@@ -128,10 +129,11 @@ pub(super) fn build_create(form: &mut Form) -> Option<CustomerWrite> {
         phone: optional("phone"),
         ..CustomerWrite::default()
     };
-    if let Some((_, FieldValue::Count(n))) = values.iter().find(|(n, _)| *n == "customer_group_id")
-        && *n > 0
-    {
-        write.customer_group_id = Some(*n as u64);
+    if let Some((_, value)) = values.iter().find(|(n, _)| *n == "customer_group_id") {
+        let group = CustomerField::Group
+            .write(groups, 0, value)
+            .customer_group_id;
+        write.customer_group_id = group.filter(|id| *id > 0);
     }
     if !get("email").contains('@') {
         form.refuse("email", "an email address has an @");
@@ -183,7 +185,12 @@ pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
         open(state, Overlay::Form(Box::new(form)));
         return Vec::new();
     }
-    let editor = InlineEditor::new(field.label(), field.kind(), field.get(customer));
+    let groups = &state.customers.groups;
+    let editor = InlineEditor::new(
+        field.label(),
+        field.kind(groups, customer),
+        field.get(groups, customer),
+    );
     open(state, Overlay::CustomerCell(CellEdit { id, field, editor }));
     Vec::new()
 }
@@ -213,7 +220,8 @@ pub fn submit_cell(state: &mut AppState) -> Vec<Effect> {
             format!("{} unchanged; nothing sent", field.label()),
         );
     }
-    save(state, field.write(id, &value))
+    let write = field.write(&state.customers.groups, id, &value);
+    save(state, write)
 }
 
 /// The rename form was submitted: send the names that changed.

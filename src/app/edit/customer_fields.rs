@@ -1,7 +1,7 @@
 //! The customer fields `e` edits, as typed inline-editor fields.
 
 use super::inline::{FieldKind, FieldValue};
-use crate::api::models::{Customer, CustomerWrite};
+use crate::api::models::{Customer, CustomerGroup, CustomerWrite};
 
 /// An editable customer column (h/l or ←/→ pick it in the list).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -12,7 +12,7 @@ pub enum CustomerField {
     Email,
     Company,
     Phone,
-    /// Customer group id (0 = none).
+    /// Customer group (id 0 = none): picked from the store's groups once they are known.
     Group,
     /// Notes (not a list column; shown in the status line when focused).
     Notes,
@@ -61,9 +61,12 @@ impl CustomerField {
         Self::ALL[target]
     }
 
-    /// What the field accepts.
-    pub fn kind(self) -> FieldKind {
+    /// What the field accepts; the group is a choice among `groups` when there are any.
+    pub fn kind(self, groups: &[CustomerGroup], c: &Customer) -> FieldKind {
         match self {
+            CustomerField::Group if !groups.is_empty() => {
+                FieldKind::Choice(group_choices(groups, c.customer_group_id))
+            }
             CustomerField::Email => FieldKind::Text {
                 required: true,
                 max_chars: 255,
@@ -81,8 +84,11 @@ impl CustomerField {
     }
 
     /// The customer's current value.
-    pub fn get(self, c: &Customer) -> FieldValue {
+    pub fn get(self, groups: &[CustomerGroup], c: &Customer) -> FieldValue {
         match self {
+            CustomerField::Group if !groups.is_empty() => {
+                FieldValue::Choice(group_choice(groups, c.customer_group_id))
+            }
             CustomerField::Name => FieldValue::Text(c.full_name()),
             CustomerField::Email => FieldValue::Text(c.email.clone()),
             CustomerField::Company => FieldValue::Text(c.company.clone()),
@@ -93,7 +99,7 @@ impl CustomerField {
     }
 
     /// The update that sets this field to `value` on customer `id`.
-    pub fn write(self, id: u64, value: &FieldValue) -> CustomerWrite {
+    pub fn write(self, groups: &[CustomerGroup], id: u64, value: &FieldValue) -> CustomerWrite {
         let mut write = CustomerWrite {
             id: Some(id),
             ..CustomerWrite::default()
@@ -106,10 +112,50 @@ impl CustomerField {
             (CustomerField::Group, FieldValue::Count(n)) => {
                 write.customer_group_id = Some((*n).max(0) as u64);
             }
+            (CustomerField::Group, FieldValue::Choice(choice)) => {
+                write.customer_group_id = group_of_choice(groups, choice);
+            }
             _ => {}
         }
         write
     }
+}
+
+/// The choice that stands for no group.
+const NO_GROUP: &str = "none";
+
+/// How group `id` reads in the picker: its name, `none`, or `#id` for a group not in `groups`.
+pub fn group_choice(groups: &[CustomerGroup], id: u64) -> String {
+    if id == 0 {
+        return NO_GROUP.to_string();
+    }
+    groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or_else(|| format!("#{id}"), |g| g.name.clone())
+}
+
+/// The picker's options: none, every group in id order, and `current` if it is not among them.
+pub fn group_choices(groups: &[CustomerGroup], current: u64) -> Vec<String> {
+    let mut options = vec![NO_GROUP.to_string()];
+    options.extend(groups.iter().map(|g| g.name.clone()));
+    let shown = group_choice(groups, current);
+    if !options.contains(&shown) {
+        options.push(shown);
+    }
+    options
+}
+
+/// The group id a picker option names (the first group of that name).
+pub fn group_of_choice(groups: &[CustomerGroup], choice: &str) -> Option<u64> {
+    if choice == NO_GROUP {
+        return Some(0);
+    }
+    groups
+        .iter()
+        .find(|g| g.name == choice)
+        .map(|g| g.id)
+        .or_else(|| choice.strip_prefix('#')?.parse().ok())
 }
 
 /// The customer's writable fields, as offered in `$EDITOR`.
@@ -189,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_field_write_sets_only_that_field_and_the_id() {
-        let write = CustomerField::Group.write(7, &FieldValue::Count(5));
+        let write = CustomerField::Group.write(&[], 7, &FieldValue::Count(5));
         assert_eq!(
             write,
             CustomerWrite {
@@ -200,6 +246,39 @@ mod tests {
         );
         let json = serde_json::to_string(&write).unwrap();
         assert_eq!(json, r#"{"id":7,"customer_group_id":5}"#);
+    }
+
+    #[test]
+    fn the_group_is_picked_by_name_once_groups_are_known() {
+        let group = |id, name: &str| CustomerGroup {
+            id,
+            name: name.into(),
+            ..CustomerGroup::default()
+        };
+        let groups = [group(1, "Wholesale"), group(2, "VIP")];
+        let mut c = ada();
+        assert_eq!(
+            CustomerField::Group.kind(&[], &c),
+            FieldKind::Count { min: 0 }
+        );
+        assert_eq!(
+            CustomerField::Group.get(&groups, &c),
+            FieldValue::Choice("VIP".into())
+        );
+        c.customer_group_id = 9;
+        let FieldKind::Choice(options) = CustomerField::Group.kind(&groups, &c) else {
+            panic!("a choice");
+        };
+        assert_eq!(options, ["none", "Wholesale", "VIP", "#9"]);
+        let pick = |choice: &str| {
+            CustomerField::Group
+                .write(&groups, 7, &FieldValue::Choice(choice.into()))
+                .customer_group_id
+        };
+        assert_eq!(pick("Wholesale"), Some(1));
+        assert_eq!(pick("none"), Some(0));
+        assert_eq!(pick("#9"), Some(9));
+        assert_eq!(pick("Gone"), None);
     }
 
     #[test]

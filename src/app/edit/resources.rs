@@ -101,7 +101,7 @@ pub(super) fn submit_form(state: &mut AppState) -> Vec<Effect> {
     };
     match form.purpose.clone() {
         FormPurpose::CreateCustomer => {
-            let Some(write) = customer::build_create(&mut form) else {
+            let Some(write) = customer::build_create(&mut form, &state.customers.groups) else {
                 open(state, Overlay::Form(form));
                 return Vec::new();
             };

@@ -2,7 +2,7 @@
 //! email, and a detail view with addresses and recent orders.
 
 use super::{Detail, PAGE_SIZE};
-use crate::api::models::{Customer, CustomerAddress, Order};
+use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::{AppState, Effect, Fetch};
 
@@ -79,9 +79,16 @@ pub struct CustomersPane {
     pub column: crate::app::edit::customer_fields::CustomerField,
     /// The order count a delete dialog waits for.
     pub counting: Option<RequestId>,
+    /// The store's customer groups, by id (fetched with the first page; empty until then).
+    pub groups: Vec<CustomerGroup>,
 }
 
 impl CustomersPane {
+    /// How group `id` is shown: its name, `-` for none, `#id` while the names are unknown.
+    pub fn group_label(&self, id: u64) -> String {
+        super::name_or_id(id, self.groups.iter().map(|g| (g.id, g.name.as_str())))
+    }
+
     /// Whether a spinner should run.
     pub fn is_loading(&self) -> bool {
         self.list.load.is_loading()
@@ -137,9 +144,13 @@ impl AppState {
         page: u32,
         rows: Vec<Customer>,
         total: Option<u64>,
+        groups: Option<Vec<CustomerGroup>>,
     ) -> bool {
         if !self.customers.list.expects(request) {
             return false;
+        }
+        if let Some(groups) = groups {
+            self.customers.groups = groups;
         }
         self.customers
             .list

@@ -15,6 +15,16 @@ use super::list::{LoadState, RequestId};
 /// Rows per page for list walks (the API maximum).
 pub const PAGE_SIZE: usize = 250;
 
+/// How a reference by id reads: the name `names` give it, `-` for 0 (none), `#id` while unknown.
+fn name_or_id<'a>(id: u64, mut names: impl Iterator<Item = (u64, &'a str)>) -> String {
+    if id == 0 {
+        return "-".to_string();
+    }
+    names
+        .find(|(known, _)| *known == id)
+        .map_or_else(|| format!("#{id}"), |(_, name)| name.to_string())
+}
+
 /// A detail view: which record, its load state, the data and the scroll position.
 #[derive(Debug, Clone)]
 pub struct Detail<T> {

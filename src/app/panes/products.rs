@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Detail, PAGE_SIZE};
-use crate::api::models::Product;
+use crate::api::models::{Brand, Product};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
 use crate::app::list::{LoadState, PagedList, RequestId};
@@ -114,6 +114,8 @@ pub struct ProductDetail {
 pub struct ProductsPane {
     /// Loaded rows.
     pub list: PagedList<Product>,
+    /// The store's brands, by id (fetched with the first page; empty until then).
+    pub brands: Vec<Brand>,
     /// Applied keyword filter.
     pub keyword: Option<String>,
     /// Applied category filter: id and name.
@@ -141,6 +143,11 @@ pub struct ProductsPane {
 }
 
 impl ProductsPane {
+    /// How brand `id` is shown: its name, `-` for none, `#id` while the names are unknown.
+    pub fn brand_label(&self, id: u64) -> String {
+        super::name_or_id(id, self.brands.iter().map(|b| (b.id, b.name.as_str())))
+    }
+
     /// Whether any filter is applied.
     pub fn has_filter(&self) -> bool {
         self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
@@ -216,9 +223,13 @@ impl AppState {
         page: u32,
         rows: Vec<Product>,
         total: Option<u64>,
+        brands: Option<Vec<Brand>>,
     ) -> bool {
         if !self.products.list.expects(request) {
             return false;
+        }
+        if let Some(brands) = brands {
+            self.products.brands = brands;
         }
         self.products.list.append_page(page, rows, PAGE_SIZE, total);
         true
