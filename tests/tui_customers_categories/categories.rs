@@ -204,13 +204,7 @@ async fn a_rename_over_a_colleagues_rename_is_not_sent() {
     h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_text("Our Name");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.edit.pending.is_empty()
-            && s.toasts
-                .iter()
-                .any(|t| t.text.contains("changed by someone else"))
-    })
-    .await;
+    h.wait_refused_as_changed().await;
     let stored = all(&h)
         .await
         .into_iter()

@@ -439,13 +439,7 @@ async fn an_edit_over_a_colleagues_change_is_not_sent() {
     h.wait_overlay().await;
     h.type_text("Ours Inc");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.edit.pending.is_empty()
-            && s.toasts
-                .iter()
-                .any(|t| t.text.contains("changed by someone else"))
-    })
-    .await;
+    h.wait_refused_as_changed().await;
     let toast = h
         .state()
         .toasts

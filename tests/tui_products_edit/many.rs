@@ -358,22 +358,23 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     assert!(log.contains("changed by someone else"), "{log}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn quitting_during_a_bulk_change_asks_first() {
+/// A slow store (150 ms a request), the first `rows` products marked and a bulk change
+/// of `amount` on its way, then `q`: the question is open.
+async fn quit_during_a_slow_bulk_change(rows: usize, amount: &str) -> Harness {
     let config = bctui::fakestore::FakeStoreConfig {
         latency_ms: 150,
         ..crate::common::store_config(60, 10, 10)
     };
     let mut h = Harness::launch(config, false, 120, 30).await;
     h.wait_for("the first products", |s| {
-        s.products.list.rows.len() >= 30 && s.header.store_name.is_some()
+        s.products.list.rows.len() >= rows && s.header.store_name.is_some()
     })
     .await;
-    for _ in 0..30 {
+    for _ in 0..rows {
         h.press(KeyCode::Char(' '));
     }
     h.press(KeyCode::Char('B'));
-    h.type_text("+1");
+    h.type_text(amount);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('y'));
     h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
@@ -383,6 +384,12 @@ async fn quitting_during_a_bulk_change_asks_first() {
         matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
     })
     .await;
+    h
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quitting_during_a_bulk_change_asks_first() {
+    let mut h = quit_during_a_slow_bulk_change(30, "+1").await;
     assert!(!h.state().quit, "not quit yet");
     assert!(h.screen().contains("Quit anyway"), "{}", h.screen());
     // Any other key keeps it open; the change finishes and reports.
@@ -395,29 +402,7 @@ async fn quitting_during_a_bulk_change_asks_first() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quit_anyway_still_lets_the_writes_on_their_way_finish_and_journal() {
-    let config = bctui::fakestore::FakeStoreConfig {
-        latency_ms: 150,
-        ..crate::common::store_config(60, 10, 10)
-    };
-    let mut h = Harness::launch(config, false, 120, 30).await;
-    h.wait_for("the first products", |s| {
-        s.products.list.rows.len() >= 20 && s.header.store_name.is_some()
-    })
-    .await;
-    for _ in 0..20 {
-        h.press(KeyCode::Char(' '));
-    }
-    h.press(KeyCode::Char('B'));
-    h.type_text("9.99");
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Char('y'));
-    h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
-        .await;
-    h.press(KeyCode::Char('q'));
-    h.wait_for("the question", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    let mut h = quit_during_a_slow_bulk_change(20, "9.99").await;
     h.press(KeyCode::Char('y'));
     h.wait_for("quit", |s| s.quit).await;
     let unfinished = h

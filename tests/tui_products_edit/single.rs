@@ -327,9 +327,8 @@ async fn undo_puts_the_old_price_back() {
     assert_eq!(log.len(), 2, "the edit and its undo are logged: {log:?}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn variant_price_is_edited_through_the_variants_endpoint() {
-    let mut h = Harness::start(false).await;
+/// Opens the detail of the first product that has variants; returns its row.
+async fn open_a_product_with_variants(h: &mut Harness) -> bctui::api::models::Product {
     let index = (0..h.state().products.list.rows.len())
         .find(|i| h.row(*i).base_variant_id.is_none())
         .expect("a product with variants");
@@ -342,6 +341,13 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
         s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
     })
     .await;
+    product
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn variant_price_is_edited_through_the_variants_endpoint() {
+    let mut h = Harness::start(false).await;
+    let product = open_a_product_with_variants(&mut h).await;
     h.press(KeyCode::Char(']'));
     h.press(KeyCode::Char('p'));
     h.type_text("21.75");
@@ -423,18 +429,7 @@ async fn a_name_opens_with_its_text_and_typing_adds_to_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
     let mut h = Harness::start(false).await;
-    let index = (0..h.state().products.list.rows.len())
-        .find(|i| h.row(*i).base_variant_id.is_none())
-        .expect("a product with variants");
-    let product = h.row(index);
-    for _ in 0..index {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    let product = open_a_product_with_variants(&mut h).await;
     let variant = h
         .state()
         .products
@@ -460,13 +455,7 @@ async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
     h.press(KeyCode::Char('p'));
     h.type_text("21.75");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.edit.pending.is_empty()
-            && s.toasts
-                .iter()
-                .any(|t| t.text.contains("changed by someone else"))
-    })
-    .await;
+    h.wait_refused_as_changed().await;
     let variants = h.api.all_variants(product.id).await.unwrap();
     let stored = variants.iter().find(|v| v.id == variant.id).unwrap();
     assert_eq!(stored.price, Some(money("33.00")), "theirs is kept");
