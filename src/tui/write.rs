@@ -99,58 +99,54 @@ pub async fn run(
             ref changes,
             ..
         } => {
-            let differences = write_resources::changed_meanwhile(client, &write)
-                .await
-                .map_err(failure)?;
-            if !differences.is_empty() {
-                return Err(changed_failure(&differences));
-            }
+            still_as_seen_by_user(client, &write).await?;
             let variant = client
                 .update_variant(product_id, variant_id, changes)
                 .await
                 .map_err(failure)?;
-            let not_taken = compare::not_taken(changes, &variant);
-            if !not_taken.is_empty() {
-                return Err(WriteFailure {
-                    message: compare::not_taken_message(&not_taken),
-                    fields: Vec::new(),
-                });
-            }
+            all_taken(&compare::not_taken(changes, &variant))?;
             // Saved already; if this re-read fails the next edit just asks about a conflict.
             let product = client.get_product(product_id, &["variants"]).await.ok();
             Ok(Written::Variant(Box::new(variant), product.map(Box::new)))
         }
         other => {
-            let differences = write_resources::changed_meanwhile(client, &other)
-                .await
-                .map_err(failure)?;
-            if !differences.is_empty() {
-                return Err(changed_failure(&differences));
-            }
+            still_as_seen_by_user(client, &other).await?;
             let written = write_resources::run(client, other.clone())
                 .await
                 .map_err(failure)?;
-            let not_taken = write_resources::not_taken(&other, &written);
-            if !not_taken.is_empty() {
-                return Err(WriteFailure {
-                    message: compare::not_taken_message(&not_taken),
-                    fields: Vec::new(),
-                });
-            }
+            all_taken(&write_resources::not_taken(&other, &written))?;
             Ok(written)
         }
     }
 }
 
-/// Nothing was sent: the fields about to change no longer hold what the user saw.
-fn changed_failure(differences: &[FieldDiff]) -> WriteFailure {
-    WriteFailure {
+/// The check before a customer, category or variant update: refused, with nothing
+/// sent, when the fields about to change no longer hold what the user saw.
+async fn still_as_seen_by_user(client: &Client, write: &Write) -> Result<(), WriteFailure> {
+    let differences = write_resources::changed_meanwhile(client, write)
+        .await
+        .map_err(failure)?;
+    if differences.is_empty() {
+        return Ok(());
+    }
+    Err(WriteFailure {
         message: format!(
             "{}; refresh (r) to see it",
-            compare::changed_message(differences)
+            compare::changed_message(&differences)
         ),
         fields: Vec::new(),
+    })
+}
+
+/// The check after: a field the store did not take fails the write.
+fn all_taken(not_taken: &[FieldDiff]) -> Result<(), WriteFailure> {
+    if not_taken.is_empty() {
+        return Ok(());
     }
+    Err(WriteFailure {
+        message: compare::not_taken_message(not_taken),
+        fields: Vec::new(),
+    })
 }
 
 /// What the journal records of a write's result: `Err` when anything asked for did
