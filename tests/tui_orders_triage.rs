@@ -104,6 +104,14 @@ impl Harness {
         self.press(KeyCode::Enter);
     }
 
+    /// Waits until the write came back refused: nothing was sent.
+    async fn wait_not_sent(&mut self) {
+        self.wait_for("the refusal", |s| {
+            s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
+        })
+        .await;
+    }
+
     async fn api_order(&self, id: u64) -> bctui::api::models::Order {
         self.api.get_order(id).await.expect("the order")
     }
@@ -649,10 +657,7 @@ async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
     };
     h.api.update_order(id, &cancel).await.expect("cancelled");
     h.pick_status(10).await;
-    h.wait_for("the refusal", |s| {
-        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
-    })
-    .await;
+    h.wait_not_sent().await;
     assert!(
         h.toasts().contains("it is Cancelled (you saw"),
         "both statuses are named: {}",
@@ -687,10 +692,7 @@ async fn staff_notes_never_replace_a_colleagues_notes() {
     .await;
     h.type_text("ship today");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
-    })
-    .await;
+    h.wait_not_sent().await;
     assert!(
         h.toasts().contains("staff notes were changed"),
         "{}",
@@ -737,10 +739,7 @@ async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
         .await
         .expect("shipped");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
-    })
-    .await;
+    h.wait_not_sent().await;
     assert!(
         h.toasts().contains("items are shipped (you saw 0)"),
         "{}",

@@ -46,6 +46,20 @@ fn triage_state() -> AppState {
     state
 }
 
+/// The store's statuses, in the order given.
+fn statuses(named: &[(u32, &str)]) -> Vec<OrderStatus> {
+    named
+        .iter()
+        .enumerate()
+        .map(|(order, (id, name))| OrderStatus {
+            id: *id,
+            name: name.to_string(),
+            order: order as i64,
+            ..OrderStatus::default()
+        })
+        .collect()
+}
+
 fn ids(state: &AppState) -> Vec<u64> {
     state.orders.list.rows.iter().map(|o| o.id).collect()
 }
@@ -232,20 +246,11 @@ fn notes_keep_the_order_and_move_the_cursor_on() {
 #[test]
 fn money_statuses_ask_first_through_the_shared_dialog() {
     let mut state = triage_state();
-    state.orders.statuses = [
+    state.orders.statuses = statuses(&[
         (5, "Cancelled"),
         (10, "Completed"),
         (11, "Awaiting Fulfillment"),
-    ]
-    .into_iter()
-    .enumerate()
-    .map(|(order, (id, name))| OrderStatus {
-        id,
-        name: name.into(),
-        order: order as i64,
-        ..OrderStatus::default()
-    })
-    .collect();
+    ]);
     update(&mut state, Action::Key(key('s')));
     // The picker opens on the current status (11, the last); Cancelled is first.
     update(&mut state, Action::Key(key('k')));
@@ -319,16 +324,7 @@ fn a_write_from_the_detail_opens_the_next_order() {
 #[test]
 fn shipped_with_nothing_shipped_asks_first() {
     let mut state = triage_state();
-    state.orders.statuses = [(3, "Partially Shipped"), (11, "Awaiting Fulfillment")]
-        .into_iter()
-        .enumerate()
-        .map(|(order, (id, name))| OrderStatus {
-            id,
-            name: name.into(),
-            order: order as i64,
-            ..OrderStatus::default()
-        })
-        .collect();
+    state.orders.statuses = statuses(&[(3, "Partially Shipped"), (11, "Awaiting Fulfillment")]);
     update(&mut state, Action::Key(key('s')));
     update(&mut state, Action::Key(key('k')));
     let enter = crossterm::event::KeyEvent::new(
