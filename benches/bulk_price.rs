@@ -67,9 +67,10 @@ async fn bench() {
 
     let (progress, mut updates) = mpsc::unbounded_channel::<Action>();
     let started = Instant::now();
-    let written = bctui::tui::write::run(&client, 1, Write::UpdateProducts { items }, &progress)
-        .await
-        .expect("the bulk change runs");
+    let written =
+        bctui::runtime::write::run(&client, 1, Write::UpdateProducts { items }, &progress)
+            .await
+            .expect("the bulk change runs");
     let wall = started.elapsed();
     let Written::Products { saved, failed, .. } = written else {
         panic!("a batch result");

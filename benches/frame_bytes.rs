@@ -11,8 +11,8 @@ use std::rc::Rc;
 
 use bctui::api::models::Product;
 use bctui::app::{Action, AppState, update};
-use bctui::tui::FrameBackend;
-use bctui::tui::terminal::FrameWriter;
+use bctui::runtime::FrameBackend;
+use bctui::runtime::terminal::FrameWriter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;

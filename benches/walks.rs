@@ -25,7 +25,7 @@ use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::tui::{Runner, TuiOptions};
+use bctui::runtime::{Runner, TuiOptions};
 
 mod support;
 

@@ -250,7 +250,7 @@ pub fn client_for(credentials: &Credentials) -> Result<crate::api::Client, Strin
 
 /// Waits for Ctrl-C, SIGTERM or SIGHUP (forever if no handler could be installed).
 async fn shutdown_signal() {
-    if crate::tui::termination_signal().await.is_none() {
+    if crate::runtime::termination_signal().await.is_none() {
         std::future::pending::<()>().await;
     }
 }
@@ -357,7 +357,7 @@ async fn run_tui(cli: &Cli) -> ExitCode {
     };
     let read_only_flag = cli.store.read_only;
     // `:profile NAME` means that profile's store: the environment does not override it.
-    let connect: crate::tui::Connect = std::sync::Arc::new(move |name: &str| {
+    let connect: crate::runtime::Connect = std::sync::Arc::new(move |name: &str| {
         let path = config::config_path();
         let overrides = Overrides {
             profile: Some(name.to_string()),
@@ -370,14 +370,14 @@ async fn run_tui(cli: &Cli) -> ExitCode {
             .and_then(|credentials| client_for(&credentials))
     });
     tracing::info!(profile = %credentials.profile, demo = cli.demo, "starting the TUI");
-    let result = crate::tui::run(crate::tui::TuiOptions {
+    let result = crate::runtime::run(crate::runtime::TuiOptions {
         client,
         profile: credentials.profile.clone(),
         read_only: credentials.read_only,
         mouse: cli.mouse,
         profiles,
         connect,
-        user_host: crate::tui::user_host(),
+        user_host: crate::runtime::user_host(),
         clock: crate::clock::Clock::system(),
         data_dir: config::data_dir(),
         monochrome: crate::ui::Theme::from_env() == crate::ui::Theme::monochrome(),

@@ -20,6 +20,7 @@ pub mod clock;
 pub mod config;
 pub mod fakestore;
 pub mod private_file;
+pub mod runtime;
 pub mod safe_text;
-pub mod tui;
 pub mod ui;
+pub mod writes;

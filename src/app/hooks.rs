@@ -152,7 +152,7 @@ pub fn submit_create(state: &mut AppState, mut form: Form) -> Vec<Effect> {
     };
     let row = LogRow {
         id: 0,
-        product: write.scope.clone().unwrap_or_default(),
+        subject: write.scope.clone().unwrap_or_default(),
         field: "webhook".to_string(),
         old: "-".to_string(),
         new: format!(
@@ -282,7 +282,7 @@ pub fn toggle_active(state: &mut AppState) -> Vec<Effect> {
     };
     let row = LogRow {
         id: hook.id,
-        product: hook.scope.clone(),
+        subject: hook.scope.clone(),
         field: "active".to_string(),
         old: yes_no(hook.is_active).to_string(),
         new: yes_no(!hook.is_active).to_string(),
@@ -332,7 +332,7 @@ pub fn delete(state: &mut AppState, id: u64) -> Vec<Effect> {
         .unwrap_or_default();
     let row = LogRow {
         id,
-        product: scope,
+        subject: scope,
         field: "webhook".to_string(),
         old: "-".to_string(),
         new: "deleted".to_string(),
@@ -357,7 +357,7 @@ pub fn on_written(
             state
                 .edit
                 .log
-                .set_product(request, created.id, created.scope.clone());
+                .set_subject(request, created.id, created.scope.clone());
             state.edit.log.finish(request, &[]);
             let text = format!(
                 "Created webhook #{} {} → {}",

@@ -92,7 +92,7 @@ fn write_log_scrolls_to_its_newest_entries() {
     for id in 1..=60u64 {
         let row = LogRow {
             id,
-            product: format!("#{id} Board"),
+            subject: format!("#{id} Board"),
             field: "Price".to_string(),
             old: "1.00".to_string(),
             new: "2.00".to_string(),

@@ -19,7 +19,7 @@ use bctui::api::token::Token;
 use bctui::app::AppState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::tui::{Runner, TuiOptions};
+use bctui::runtime::{Runner, TuiOptions};
 
 /// How long a condition may take before the test fails with the screen.
 pub const PATIENCE: Duration = Duration::from_secs(20);

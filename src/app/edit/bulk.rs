@@ -8,7 +8,7 @@ use tui_input::backend::crossterm::to_input_request;
 use super::inline::plain_money;
 use super::log::LogRow;
 use super::product::find_product;
-use super::write::{GuardedWrite, Write};
+use super::write_request::{GuardedWrite, Write};
 use super::{Overlay, Pending, UndoEntry, open, send};
 use crate::api::models::{Product, ProductWrite};
 use crate::app::update::toast;
@@ -373,7 +373,7 @@ pub(super) fn send_batch(
         for (field, old, new) in super::fields::describe_changes(&product, change) {
             log_rows.push(LogRow {
                 id,
-                product: super::product::label(&product),
+                subject: super::product::label(&product),
                 field,
                 old,
                 new,

@@ -10,7 +10,7 @@ use super::form::{Form, FormPurpose, text_of};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
 use super::resources::{CountQuery, ResourcePending};
-use super::write::Write;
+use super::write_request::Write;
 use super::{Overlay, Pending, open, open_confirm, send};
 use crate::api::models::{TreeCategory, TreeCategoryWrite};
 use crate::app::update::toast;
@@ -133,7 +133,7 @@ pub(super) fn submit(state: &mut AppState, mut form: Form) -> Vec<Effect> {
             }
             let row = LogRow {
                 id: 0,
-                product: write.name.clone().unwrap_or_default(),
+                subject: write.name.clone().unwrap_or_default(),
                 field: "category".to_string(),
                 old: "-".to_string(),
                 new: "created".to_string(),
@@ -184,7 +184,7 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
     let mut log = |field: &str, old: String, new: String| {
         rows.push(LogRow {
             id,
-            product: label(&before),
+            subject: label(&before),
             field: field.to_string(),
             old,
             new,
@@ -346,7 +346,7 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
         .iter()
         .map(|id| LogRow {
             id: *id,
-            product: find(state, *id).map_or_else(|| format!("category #{id}"), label),
+            subject: find(state, *id).map_or_else(|| format!("category #{id}"), label),
             field: "category".to_string(),
             old: "exists".to_string(),
             new: "deleted".to_string(),

@@ -5,7 +5,7 @@ use super::Write;
 use super::form::{Form, FormPurpose};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
-use super::write::{WriteFailure, Written};
+use super::write_request::{WriteFailure, Written};
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Product, ProductType, ProductWrite};
 use crate::app::list::RequestId;
@@ -107,7 +107,7 @@ pub fn submit_create(state: &mut AppState) -> Vec<Effect> {
     };
     let row = LogRow {
         id: 0,
-        product: write.name.clone().unwrap_or_default(),
+        subject: write.name.clone().unwrap_or_default(),
         field: "product".to_string(),
         old: "-".to_string(),
         new: "created".to_string(),
@@ -134,7 +134,7 @@ pub(super) fn created(
             state
                 .edit
                 .log
-                .set_product(request, product.id, super::product::label(&product));
+                .set_subject(request, product.id, super::product::label(&product));
             state.edit.log.finish(request, &[]);
             let text = format!("Created product {}", super::product::label(&product));
             let list = &mut state.products.list;

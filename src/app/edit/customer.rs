@@ -8,7 +8,7 @@ use super::form::{Form, FormPurpose, text_of};
 use super::inline::InlineEditor;
 use super::log::LogRow;
 use super::resources::ResourcePending;
-use super::write::Write;
+use super::write_request::Write;
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Customer, CustomerAddressWrite, CustomerGroup, CustomerWrite};
 use crate::app::update::toast;
@@ -274,7 +274,7 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
         .into_iter()
         .map(|(field, old, new)| LogRow {
             id,
-            product: label(&before),
+            subject: label(&before),
             field,
             old,
             new,

@@ -6,7 +6,7 @@ use super::confirm::{Confirm, Confirmed};
 use super::customer::{find, label, target};
 use super::log::LogRow;
 use super::resources::{CountQuery, ResourcePending};
-use super::write::Write;
+use super::write_request::Write;
 use super::{Pending, open_confirm, send};
 use crate::api::models::Customer;
 use crate::app::update::toast;
@@ -98,7 +98,7 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
         .iter()
         .map(|id| LogRow {
             id: *id,
-            product: find(state, *id).map_or_else(|| format!("customer #{id}"), label),
+            subject: find(state, *id).map_or_else(|| format!("customer #{id}"), label),
             field: "customer".to_string(),
             old: "exists".to_string(),
             new: "deleted".to_string(),

@@ -6,7 +6,7 @@
 use crossterm::event::KeyEvent;
 
 use super::inline::{FieldKind, FieldValue, InlineEditor};
-use super::write::WriteFailure;
+use super::write_request::WriteFailure;
 
 /// What a submitted form does.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,10 +8,10 @@ use crate::app::list::RequestId;
 /// What one write did to one product.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogRow {
-    /// The product's id (0 for a create before the id is known).
+    /// The id of what was written (0 for a create before the id is known).
     pub id: u64,
-    /// "#123 Oak Board".
-    pub product: String,
+    /// What was written, as the screen names it: "#123 Oak Board", a customer, a category.
+    pub subject: String,
     /// "Price", "deleted", "created".
     pub field: String,
     pub old: String,
@@ -72,11 +72,11 @@ impl WriteLog {
         }
     }
 
-    /// Renames the product of a create once its id is known.
-    pub fn set_product(&mut self, request: RequestId, id: u64, product: String) {
+    /// Names what a create made once its id is known.
+    pub fn set_subject(&mut self, request: RequestId, id: u64, subject: String) {
         for entry in self.entries.iter_mut().filter(|e| e.request == request) {
             entry.row.id = id;
-            entry.row.product = product.clone();
+            entry.row.subject = subject.clone();
         }
     }
 
@@ -109,7 +109,7 @@ impl WriteLog {
                 format!(
                     "{}  {}  {}: {} → {}  {result}",
                     e.time.format("%H:%M:%S"),
-                    e.row.product,
+                    e.row.subject,
                     e.row.field,
                     e.row.old,
                     e.row.new

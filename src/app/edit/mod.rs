@@ -24,7 +24,7 @@ pub mod resource_keys;
 pub mod resources;
 mod results;
 pub mod variant;
-pub mod write;
+pub mod write_request;
 
 use std::collections::HashMap;
 
@@ -35,7 +35,7 @@ pub use external::{ExternalEdit, ExternalPurpose};
 pub use fields::ProductField;
 pub use inline::{FieldKind, FieldValue, InlineEditor};
 pub use resources::{CountQuery, on_counted};
-pub use write::{Write, WriteFailure, Written};
+pub use write_request::{Write, WriteFailure, Written};
 
 use super::list::RequestId;
 use super::update::toast;
@@ -197,7 +197,7 @@ pub struct UndoEntry {
     /// What it undoes ("Price of Oak Board", "bulk change of 25 products").
     pub label: String,
     /// Old values with ids, each guarded by the value we wrote.
-    pub restore: Vec<write::GuardedWrite>,
+    pub restore: Vec<write_request::GuardedWrite>,
 }
 
 /// Everything about writing that the state keeps.

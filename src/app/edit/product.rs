@@ -6,7 +6,7 @@ use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
-use super::write::Write;
+use super::write_request::Write;
 use super::{Overlay, Pending, close, open, open_confirm, send};
 use crate::api::models::{Product, ProductWrite};
 use crate::app::update::toast;
@@ -222,7 +222,7 @@ pub(super) fn save(
         .into_iter()
         .map(|(field, old, new)| LogRow {
             id,
-            product: label(&before),
+            subject: label(&before),
             field,
             old,
             new,
@@ -356,7 +356,7 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
         .iter()
         .map(|id| LogRow {
             id: *id,
-            product: find_product(state, *id).map_or_else(|| format!("#{id}"), label),
+            subject: find_product(state, *id).map_or_else(|| format!("#{id}"), label),
             field: "product".to_string(),
             old: "exists".to_string(),
             new: "deleted".to_string(),

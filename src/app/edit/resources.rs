@@ -107,7 +107,7 @@ pub(super) fn submit_form(state: &mut AppState) -> Vec<Effect> {
             };
             let row = super::log::LogRow {
                 id: 0,
-                product: write.email.clone().unwrap_or_default(),
+                subject: write.email.clone().unwrap_or_default(),
                 field: "customer".to_string(),
                 old: "-".to_string(),
                 new: "created".to_string(),
@@ -185,7 +185,7 @@ pub(super) fn on_written(
             state
                 .edit
                 .log
-                .set_product(request, created.id, customer::label(&created));
+                .set_subject(request, created.id, customer::label(&created));
             state.edit.log.finish(request, &[]);
             let text = format!(
                 "Created customer {} <{}>",

@@ -4,7 +4,7 @@
 
 use super::fields::{describe_changes, undo_write};
 use super::product::{Conflict, label, show_product};
-use super::write::GuardedWrite;
+use super::write_request::GuardedWrite;
 use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
 use crate::api::compare::FieldDiff;
 use crate::api::models::Product;

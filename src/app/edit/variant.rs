@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
-use super::write::{Write, WriteFailure, Written};
+use super::write_request::{Write, WriteFailure, Written};
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Variant, VariantWrite};
 use crate::app::list::RequestId;
@@ -171,7 +171,7 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     let expected = crate::api::compare::seen(shown, &changes);
     let row = LogRow {
         id: edit.product_id,
-        product: format!("#{} variant #{}", edit.product_id, edit.variant_id),
+        subject: format!("#{} variant #{}", edit.product_id, edit.variant_id),
         field: edit.field.label().to_string(),
         old: edit.editor.original.to_string(),
         new: value.to_string(),

@@ -3,7 +3,7 @@
 //! top sellers and the latest orders. Each box loads on its own; the orders
 //! poll keeps the figures current.
 //!
-//! Work goes out as [`HomeTask`]s (run by `crate::tui::home_tasks`) and comes
+//! Work goes out as [`HomeTask`]s (run by `crate::runtime::home_tasks`) and comes
 //! back as [`HomeMsg`]s.
 
 pub mod sales;

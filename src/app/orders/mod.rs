@@ -2,7 +2,7 @@
 //! an order in a keystroke (status, ship, staff notes, copy, customer), moving
 //! on to the next order, polling for new orders and CSV export.
 //!
-//! Work goes out as [`OrdersTask`]s (run by `crate::tui::orders_tasks`) and
+//! Work goes out as [`OrdersTask`]s (run by `crate::runtime::orders_tasks`) and
 //! comes back as [`OrdersMsg`]s; every state change still happens in
 //! `update`, through [`on_message`], [`on_intent`] and [`on_dialog_key`].
 

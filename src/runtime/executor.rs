@@ -172,8 +172,8 @@ impl Executor {
                 let task = tokio::spawn(async move {
                     let store = client.store_hash().to_string();
                     journal.sent(&store, request, write.describe());
-                    let result = super::write::run(&client, request, *write, &actions).await;
-                    journal.outcome(&store, request, super::write::outcome(&result));
+                    let result = crate::writes::run(&client, request, *write, &actions).await;
+                    journal.outcome(&store, request, crate::writes::outcome(&result));
                     let _ = actions.send(Action::Written { request, result });
                 });
                 self.track_write(task);

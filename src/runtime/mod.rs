@@ -11,8 +11,6 @@ pub mod journal;
 mod orders_tasks;
 mod runner;
 pub mod terminal;
-pub mod write;
-mod write_resources;
 
 use std::io;
 use std::path::PathBuf;

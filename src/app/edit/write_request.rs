@@ -1,5 +1,5 @@
 //! Writes as data: what `update` asks the runtime to send (`Write`) and what
-//! comes back (`Written`). The runtime (`tui::write`) does the HTTP.
+//! comes back (`Written`). `crate::writes` sends them.
 
 use serde_json::Value;
 

@@ -12,16 +12,16 @@ use crate::api::endpoints::catalog::PRODUCT_BATCH_LIMIT;
 use crate::api::error::ApiError;
 use crate::api::models::{Product, ProductWrite};
 use crate::app::Action;
-use crate::app::edit::write::GuardedWrite;
+use crate::app::edit::write_request::GuardedWrite;
 use crate::app::edit::{Write, WriteFailure, Written};
 
-use super::write_resources;
+mod resources;
 
 /// Products re-read per request before a batch change (the API's page limit).
 const PRODUCT_READ_LIMIT: usize = 250;
 use crate::app::list::RequestId;
 
-pub(super) fn failure(error: ApiError) -> WriteFailure {
+fn failure(error: ApiError) -> WriteFailure {
     WriteFailure {
         fields: error.field_errors().to_vec(),
         message: error.to_string(),
@@ -111,10 +111,10 @@ pub async fn run(
         }
         other => {
             still_as_seen_by_user(client, &other).await?;
-            let written = write_resources::run(client, other.clone())
+            let written = resources::run(client, other.clone())
                 .await
                 .map_err(failure)?;
-            all_taken(&write_resources::not_taken(&other, &written))?;
+            all_taken(&resources::not_taken(&other, &written))?;
             Ok(written)
         }
     }
@@ -123,7 +123,7 @@ pub async fn run(
 /// The check before a customer, category or variant update: refused, with nothing
 /// sent, when the fields about to change no longer hold what the user saw.
 async fn still_as_seen_by_user(client: &Client, write: &Write) -> Result<(), WriteFailure> {
-    let differences = write_resources::changed_meanwhile(client, write)
+    let differences = resources::changed_meanwhile(client, write)
         .await
         .map_err(failure)?;
     if differences.is_empty() {
