@@ -16,7 +16,7 @@ use bctui::api::models::ProductWrite;
 use bctui::api::query::ProductQuery;
 use bctui::app::Action;
 use bctui::app::edit::bulk::BulkOp;
-use bctui::app::edit::write::GuardedWrite;
+use bctui::app::edit::write_request::GuardedWrite;
 use bctui::app::edit::{Write, Written};
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
@@ -68,7 +68,7 @@ async fn bench() {
     let (progress, mut updates) = mpsc::unbounded_channel::<Action>();
     let started = Instant::now();
     let written =
-        bctui::runtime::write::run(&client, 1, Write::UpdateProducts { items }, &progress)
+        bctui::writes::run(&client, 1, Write::UpdateProducts { items }, &progress)
             .await
             .expect("the bulk change runs");
     let wall = started.elapsed();
