@@ -10,7 +10,8 @@ use super::edit::log::LogRow;
 use super::edit::{
     Confirm, Confirmed, Overlay, Pending, Write, WriteFailure, Written, open, open_confirm, send,
 };
-use super::list::{LoadState, PagedList, RequestId};
+use super::list::{PagedList, RequestId};
+use super::list_pane::{ListPane, Paged};
 use super::update::toast;
 use super::{AppState, Effect, Fetch, ToastKind};
 use crate::api::models::{Hook, HookWrite, documented_scopes};
@@ -91,22 +92,57 @@ pub enum HookPending {
     },
 }
 
-impl AppState {
-    /// Fetches every hook matching the filter.
-    pub(crate) fn reload_hooks(&mut self) -> Vec<Effect> {
-        let request = self.next_id();
-        let filter = self.hooks.filter.clone();
-        let pane = &mut self.hooks;
-        let cursor = pane.list.cursor;
-        pane.list.reset();
-        pane.list.cursor = cursor;
-        pane.list.start(request);
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::Hooks(filter),
-        }]
+impl ListPane for HooksPane {
+    fn paged(&self) -> &dyn Paged {
+        &self.list
     }
+    fn paged_mut(&mut self) -> &mut dyn Paged {
+        &mut self.list
+    }
+    fn reset_for_query(&mut self) {
+        // One walk brings every hook: the cursor stays where it was.
+        let cursor = self.list.cursor;
+        self.list.reset();
+        self.list.cursor = cursor;
+    }
+    fn page_fetch(&self, _page: u32) -> Fetch {
+        Fetch::Hooks(self.filter.clone())
+    }
+    fn open_detail(&mut self, id: u64, _request: RequestId) -> Option<Fetch> {
+        // The detail shows the hook from the list: nothing to fetch.
+        self.detail = Some(id);
+        None
+    }
+    fn detail_id(&self) -> Option<u64> {
+        self.detail
+    }
+    fn close_detail(&mut self) -> bool {
+        self.detail.take().is_some()
+    }
+    fn has_filter(&self) -> bool {
+        self.filter.is_some()
+    }
+    fn filter_text(&self) -> String {
+        self.filter
+            .as_ref()
+            .map(|f| f.text().to_string())
+            .unwrap_or_default()
+    }
+    fn set_filter(&mut self, text: &str) -> bool {
+        self.filter = HookFilter::parse(text);
+        self.list.cursor = 0;
+        self.list.offset = 0;
+        true
+    }
+    fn clear_filter(&mut self) {
+        self.filter = None;
+    }
+    fn filter_generation(&mut self) -> &mut u64 {
+        &mut self.filter_generation
+    }
+}
 
+impl AppState {
     /// The hooks arrived; false when the answer is stale.
     pub(crate) fn hooks_loaded(&mut self, request: RequestId, rows: Vec<Hook>) -> bool {
         let list = &mut self.hooks.list;
@@ -119,14 +155,6 @@ impl AppState {
         list.append_page(1, rows, count + 1, Some(count as u64));
         list.cursor = list.cursor.min(count.saturating_sub(1));
         true
-    }
-
-    /// `/` on the Webhooks tab.
-    pub(crate) fn set_hook_filter(&mut self, text: &str) -> Vec<Effect> {
-        self.hooks.filter = HookFilter::parse(text);
-        self.hooks.list.cursor = 0;
-        self.hooks.list.offset = 0;
-        self.reload_hooks()
     }
 }
 
@@ -416,16 +444,6 @@ pub fn on_written(
 fn replace(state: &mut AppState, saved: Hook) {
     if let Some(row) = state.hooks.list.rows.iter_mut().find(|h| h.id == saved.id) {
         *row = saved;
-    }
-}
-
-/// Whether the hooks list waits for `request`, and fails it with `message`.
-pub(crate) fn fail_load(state: &mut AppState, request: RequestId, message: &str) -> bool {
-    if state.hooks.list.expects(request) {
-        state.hooks.list.load = LoadState::Failed(message.to_string());
-        true
-    } else {
-        false
     }
 }
 

@@ -104,29 +104,17 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
         }
         _ => {}
     }
-    let detail_step = delta.clamp(-1000, 1000) as i32;
+    if state.list_pane(state.tab).is_some() {
+        return state.move_in_list(state.tab, delta);
+    }
     match state.tab {
         Tab::Home => {
             super::home::move_cursor(state, delta.clamp(-1000, 1000));
             Vec::new()
         }
-        Tab::Products => match state.products.detail.as_mut() {
-            Some(detail) => {
-                detail.scroll_by(detail_step);
-                Vec::new()
-            }
-            None => {
-                state.products.list.move_by(delta, viewport);
-                if state.products.list.wants_more(viewport) {
-                    state.fetch_more_products()
-                } else {
-                    Vec::new()
-                }
-            }
-        },
         Tab::Orders => match state.orders.detail.as_mut() {
             Some(detail) => {
-                detail.scroll_by(detail_step);
+                detail.scroll_by(delta.clamp(-1000, 1000) as i32);
                 Vec::new()
             }
             None => {
@@ -138,55 +126,27 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
                 }
             }
         },
-        Tab::Customers => match state.customers.detail.as_mut() {
-            Some(detail) => {
-                detail.scroll_by(detail_step);
-                Vec::new()
-            }
-            None => {
-                state.customers.list.move_by(delta, viewport);
-                if state.customers.list.wants_more(viewport) {
-                    state.fetch_more_customers()
-                } else {
-                    Vec::new()
-                }
-            }
-        },
         Tab::Categories => {
             state.categories.move_by(delta, viewport);
             super::edit::category::count_selected(state)
         }
-        Tab::Webhooks => {
-            if state.hooks.detail.is_none() {
-                state.hooks.list.move_by(delta, viewport);
-            }
-            Vec::new()
-        }
-        Tab::Console => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
 fn open_selected(state: &mut AppState) -> Vec<Effect> {
+    if let Some(pane) = state.list_pane(state.tab) {
+        return match pane.paged().selected_key() {
+            Some(id) => state.open_record(state.tab, id),
+            None => Vec::new(),
+        };
+    }
     match state.tab {
         Tab::Home => super::home::open_selected(state),
-        Tab::Products => match state.products.list.selected() {
-            Some(product) => {
-                let id = product.id;
-                state.open_product(id)
-            }
-            None => Vec::new(),
-        },
         Tab::Orders => match state.orders.list.selected() {
             Some(order) => {
                 let id = order.id;
                 state.open_order(id)
-            }
-            None => Vec::new(),
-        },
-        Tab::Customers => match state.customers.list.selected() {
-            Some(customer) => {
-                let id = customer.id;
-                state.open_customer(id)
             }
             None => Vec::new(),
         },
@@ -198,26 +158,24 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
-        Tab::Webhooks => {
-            state.hooks.detail = state.hooks.list.selected().map(|hook| hook.id);
-            Vec::new()
-        }
-        Tab::Console => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
 fn go_back(state: &mut AppState) -> Vec<Effect> {
-    match state.tab {
-        Tab::Products => {
-            if state.products.detail.take().is_some() {
-                Vec::new()
-            } else {
-                state.products.keyword = None;
-                state.products.category = None;
-                state.products.stock = None;
-                state.reload_products()
-            }
+    let tab = state.tab;
+    if let Some(pane) = state.list_pane_mut(tab) {
+        if !pane.close_detail() {
+            pane.clear_filter();
+            return state.reload_list(tab);
         }
+        // Opened with `C` from an order: back to that order.
+        if tab == Tab::Customers && state.customers.opened_from_order.take().is_some() {
+            state.tab = Tab::Orders;
+        }
+        return Vec::new();
+    }
+    match tab {
         Tab::Orders => {
             if state.orders.detail.take().is_some() {
                 Vec::new()
@@ -226,40 +184,26 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
                 state.reload_orders()
             }
         }
-        Tab::Customers => {
-            if state.customers.detail.take().is_some() {
-                // Opened with `C` from an order: back to that order.
-                if state.customers.opened_from_order.take().is_some() {
-                    state.tab = Tab::Orders;
-                }
-                Vec::new()
-            } else {
-                state.customers.filter = None;
-                state.reload_customers()
-            }
-        }
-        Tab::Webhooks => {
-            if state.hooks.detail.take().is_some() {
-                Vec::new()
-            } else {
-                state.hooks.filter = None;
-                state.reload_hooks()
-            }
-        }
-        Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
 fn refresh(state: &mut AppState) -> Vec<Effect> {
-    match state.tab {
+    let tab = state.tab;
+    if let Some(pane) = state.list_pane(tab) {
+        // A detail with nothing of its own to fetch shows a row: the list loads again.
+        let effects = match pane.detail_id() {
+            Some(id) => state.open_record(tab, id),
+            None => Vec::new(),
+        };
+        return if effects.is_empty() {
+            state.reload_list(tab)
+        } else {
+            effects
+        };
+    }
+    match tab {
         Tab::Home => state.reload_home(),
-        Tab::Products => match &state.products.detail {
-            Some(detail) => {
-                let id = detail.id;
-                state.open_product(id)
-            }
-            None => state.reload_products(),
-        },
         Tab::Orders => match &state.orders.detail {
             Some(detail) => {
                 let id = detail.id;
@@ -267,16 +211,8 @@ fn refresh(state: &mut AppState) -> Vec<Effect> {
             }
             None => state.reload_orders(),
         },
-        Tab::Customers => match &state.customers.detail {
-            Some(detail) => {
-                let id = detail.id;
-                state.open_customer(id)
-            }
-            None => state.reload_customers(),
-        },
         Tab::Categories => state.reload_categories(),
-        Tab::Webhooks => state.reload_hooks(),
-        Tab::Console => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
@@ -376,7 +312,7 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Product(id) => {
             state.tab = Tab::Products;
             let mut effects = state.ensure_loaded();
-            effects.extend(state.open_product(id));
+            effects.extend(state.open_record(Tab::Products, id));
             effects
         }
         CommandLine::Order(id) => {

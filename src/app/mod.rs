@@ -12,6 +12,7 @@ mod intents;
 pub mod keymap;
 pub mod keys;
 pub mod list;
+pub mod list_pane;
 pub mod orders;
 pub mod panes;
 mod recovery;
@@ -300,68 +301,63 @@ impl AppState {
     pub fn is_animating(&self) -> bool {
         !self.edit.pending.is_empty()
             || self.home.is_loading()
-            || self.products.is_loading()
             || self.orders.is_loading()
-            || self.customers.is_loading()
             || self.categories.is_loading()
-            || self.hooks.list.load.is_loading()
             || self.console.is_busy()
+            || list_pane::LIST_TABS
+                .into_iter()
+                .filter_map(|tab| self.list_pane(tab))
+                .any(|pane| pane.is_loading())
     }
 
     /// Whether Enter does something here.
     pub fn can_open(&self) -> bool {
+        if let Some(pane) = self.list_pane(self.tab) {
+            return pane.detail_id().is_none() && pane.paged().selected_key().is_some();
+        }
         match self.tab {
             Tab::Home => self.home.selected().is_some(),
-            Tab::Products => {
-                self.products.detail.is_none() && self.products.list.selected().is_some()
-            }
             Tab::Orders => self.orders.detail.is_none() && self.orders.list.selected().is_some(),
-            Tab::Customers => {
-                self.customers.detail.is_none() && self.customers.list.selected().is_some()
-            }
             Tab::Categories => self.categories.selected().is_some(),
-            Tab::Webhooks => self.hooks.detail.is_none() && self.hooks.list.selected().is_some(),
-            Tab::Console => false,
+            _ => false,
         }
     }
 
     /// Whether Esc does something here.
     pub fn can_go_back(&self) -> bool {
+        if let Some(pane) = self.list_pane(self.tab) {
+            return pane.detail_id().is_some() || pane.has_filter();
+        }
         match self.tab {
-            Tab::Products => self.products.detail.is_some() || self.products.has_filter(),
             Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
-            Tab::Customers => self.customers.detail.is_some() || self.customers.filter.is_some(),
-            Tab::Webhooks => self.hooks.detail.is_some() || self.hooks.filter.is_some(),
-            Tab::Home | Tab::Categories | Tab::Console => false,
+            _ => false,
         }
     }
 
     /// The tab a `/` filter applies to, when the current view has one.
     pub fn filter_target(&self) -> Option<Tab> {
-        match self.tab {
-            Tab::Products if self.products.detail.is_none() => Some(Tab::Products),
-            Tab::Orders if self.orders.detail.is_none() => Some(Tab::Orders),
-            Tab::Customers if self.customers.detail.is_none() => Some(Tab::Customers),
-            Tab::Webhooks if self.hooks.detail.is_none() => Some(Tab::Webhooks),
-            _ => None,
-        }
+        let open = match self.list_pane(self.tab) {
+            Some(pane) => pane.detail_id().is_some(),
+            None if self.tab == Tab::Orders => self.orders.detail.is_some(),
+            None => return None,
+        };
+        (!open).then_some(self.tab)
     }
 
     /// Effects that load the current tab if it has nothing yet.
     pub fn ensure_loaded(&mut self) -> Vec<Effect> {
+        if let Some(pane) = self.list_pane(self.tab) {
+            return match pane.paged().load() {
+                list::LoadState::Idle => self.reload_list(self.tab),
+                _ => Vec::new(),
+            };
+        }
         match self.tab {
             Tab::Home if self.home_idle() => self.reload_home(),
-            Tab::Products if self.products.list.load == list::LoadState::Idle => {
-                self.reload_products()
-            }
             Tab::Orders if self.orders.list.load == list::LoadState::Idle => self.reload_orders(),
-            Tab::Customers if self.customers.list.load == list::LoadState::Idle => {
-                self.reload_customers()
-            }
             Tab::Categories if self.categories.load == list::LoadState::Idle => {
                 self.reload_categories()
             }
-            Tab::Webhooks if self.hooks.list.load == list::LoadState::Idle => self.reload_hooks(),
             Tab::Console => console::update::ensure_history(self),
             _ => Vec::new(),
         }

@@ -18,11 +18,13 @@ pub(super) fn reachable(state: &mut AppState, name: Option<String>) -> Vec<Effec
     }
     let mut effects = Vec::new();
     // Lists go on from the page that failed (page 1 on a first load).
-    if failed(&state.products.list.load) {
-        effects.extend(state.fetch_more_products());
-    }
-    if failed(&state.customers.list.load) {
-        effects.extend(state.fetch_more_customers());
+    for tab in super::list_pane::LIST_TABS {
+        if state
+            .list_pane(tab)
+            .is_some_and(|pane| failed(pane.paged().load()))
+        {
+            effects.extend(state.fetch_more(tab));
+        }
     }
     if failed(&state.orders.counts_load) {
         effects.extend(state.reload_order_counts());

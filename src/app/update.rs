@@ -44,16 +44,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Resize(columns, rows) => {
             state.size = (columns, rows);
-            let rows = |tab| state.list_rows_for(tab);
-            let (products, orders, customers, categories) = (
-                rows(Tab::Products),
-                rows(Tab::Orders),
-                rows(Tab::Customers),
-                rows(Tab::Categories),
+            for tab in super::list_pane::LIST_TABS {
+                let rows = state.list_rows_for(tab);
+                if let Some(pane) = state.list_pane_mut(tab) {
+                    pane.paged_mut().scroll_into_view(rows);
+                }
+            }
+            let (orders, categories) = (
+                state.list_rows_for(Tab::Orders),
+                state.list_rows_for(Tab::Categories),
             );
-            state.products.list.scroll_into_view(products);
             state.orders.list.scroll_into_view(orders);
-            state.customers.list.scroll_into_view(customers);
             state.categories.move_by(0, categories);
             Vec::new()
         }
@@ -102,6 +103,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.header.rate = None;
                 state.home = super::home::HomeState::default();
                 state.products = ProductsPane::default();
+                state.hooks = super::hooks::HooksPane::default();
                 state.orders = OrdersPane::default();
                 state.orders.poll.interval = poll.interval;
                 state.orders.poll.enabled = poll.enabled;
@@ -271,23 +273,19 @@ fn after_typing(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-fn filter_generation(state: &AppState, tab: Tab) -> u64 {
-    match tab {
-        Tab::Products => state.products.filter_generation,
-        Tab::Orders => state.orders.filter_generation,
-        Tab::Customers => state.customers.filter_generation,
-        Tab::Webhooks => state.hooks.filter_generation,
-        Tab::Home | Tab::Categories | Tab::Console => 0,
+fn filter_generation(state: &mut AppState, tab: Tab) -> u64 {
+    match state.list_pane_mut(tab) {
+        Some(pane) => *pane.filter_generation(),
+        None if tab == Tab::Orders => state.orders.filter_generation,
+        None => 0,
     }
 }
 
 pub(super) fn bump_filter_generation(state: &mut AppState, tab: Tab) -> u64 {
-    let generation = match tab {
-        Tab::Products => &mut state.products.filter_generation,
-        Tab::Orders => &mut state.orders.filter_generation,
-        Tab::Customers => &mut state.customers.filter_generation,
-        Tab::Webhooks => &mut state.hooks.filter_generation,
-        Tab::Home | Tab::Categories | Tab::Console => return 0,
+    let generation = match state.list_pane_mut(tab) {
+        Some(pane) => pane.filter_generation(),
+        None if tab == Tab::Orders => &mut state.orders.filter_generation,
+        None => return 0,
     };
     *generation += 1;
     *generation
@@ -296,36 +294,22 @@ pub(super) fn bump_filter_generation(state: &mut AppState, tab: Tab) -> u64 {
 /// Sends the filter text to the server for `tab`.
 pub(super) fn apply_filter(state: &mut AppState, tab: Tab, text: &str) -> Vec<Effect> {
     match tab {
-        Tab::Products => state.set_product_keyword(text),
-        Tab::Customers => state.set_customer_filter(text),
         Tab::Orders => state.set_order_filter(text).unwrap_or_default(),
-        Tab::Webhooks => state.set_hook_filter(text),
-        Tab::Home | Tab::Categories | Tab::Console => Vec::new(),
+        _ => state.set_list_filter(tab, text),
     }
 }
 
 /// The text that shows the current filter of `tab`, to edit it again.
 pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
-    use super::panes::{CustomerFilter, OrderFilter};
-    match tab {
-        Tab::Products => state.products.keyword.clone().unwrap_or_default(),
-        Tab::Orders => match &state.orders.filter {
-            Some(OrderFilter::Id(id)) => id.to_string(),
-            Some(OrderFilter::Email(email)) => email.clone(),
-            Some(OrderFilter::Customer(id)) => format!("customer:{id}"),
-            None => String::new(),
-        },
-        Tab::Customers => match &state.customers.filter {
-            Some(CustomerFilter::Name(text) | CustomerFilter::Email(text)) => text.clone(),
-            None => String::new(),
-        },
-        Tab::Webhooks => state
-            .hooks
-            .filter
-            .as_ref()
-            .map(|f| f.text().to_string())
-            .unwrap_or_default(),
-        Tab::Home | Tab::Categories | Tab::Console => String::new(),
+    use super::panes::OrderFilter;
+    if let Some(pane) = state.list_pane(tab) {
+        return pane.filter_text();
+    }
+    match (tab, &state.orders.filter) {
+        (Tab::Orders, Some(OrderFilter::Id(id))) => id.to_string(),
+        (Tab::Orders, Some(OrderFilter::Email(email))) => email.clone(),
+        (Tab::Orders, Some(OrderFilter::Customer(id))) => format!("customer:{id}"),
+        _ => String::new(),
     }
 }
 
@@ -394,32 +378,14 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
 fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect> {
     let failed = LoadState::Failed(message.clone());
     let mut found = true;
-    if state.products.list.expects(request) {
-        state.products.list.load = failed;
+    if state.fail_list_request(request, &message) {
     } else if state.orders.list.expects(request) {
         state.orders.list.load = failed;
-    } else if state.customers.list.expects(request) {
-        state.customers.list.load = failed;
     } else if state.orders.counts_load.request() == Some(request) {
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
-    } else if super::hooks::fail_load(state, request, &message) {
-    } else if let Some(detail) = state
-        .products
-        .detail
-        .as_mut()
-        .filter(|d| d.expects(request))
-    {
-        detail.load = failed;
     } else if let Some(detail) = state.orders.detail.as_mut().filter(|d| d.expects(request)) {
-        detail.load = failed;
-    } else if let Some(detail) = state
-        .customers
-        .detail
-        .as_mut()
-        .filter(|d| d.expects(request))
-    {
         detail.load = failed;
     } else if state.store_load.request() == Some(request) {
         state.store_load = failed;

@@ -14,6 +14,7 @@ use crate::api::models::Product;
 use crate::app::AppState;
 use crate::app::edit::product::InlineEdit;
 use crate::app::edit::{Overlay, ProductField};
+use crate::app::list_pane::ListPane;
 use crate::app::panes::{ProductDetail, ProductsPane};
 
 const COLUMNS: &[Column] = &[

@@ -3,8 +3,9 @@
 
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
-use crate::app::list::{LoadState, PagedList, RequestId};
-use crate::app::{AppState, Effect, Fetch};
+use crate::app::list::{PagedList, RequestId};
+use crate::app::list_pane::{self, ListPane, Paged};
+use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// A `/` filter on customers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,54 +89,75 @@ impl CustomersPane {
     pub fn group_label(&self, id: u64) -> String {
         super::name_or_id(id, self.groups.iter().map(|g| (g.id, g.name.as_str())))
     }
+}
 
-    /// Whether a spinner should run.
-    pub fn is_loading(&self) -> bool {
-        self.list.load.is_loading()
-            || self
-                .detail
-                .as_ref()
-                .is_some_and(|detail| detail.load.is_loading())
+impl ListPane for CustomersPane {
+    fn paged(&self) -> &dyn Paged {
+        &self.list
+    }
+    fn paged_mut(&mut self) -> &mut dyn Paged {
+        &mut self.list
+    }
+    fn reset_for_query(&mut self) {
+        self.list.reset();
+        self.marked.clear();
+    }
+    fn page_fetch(&self, page: u32) -> Fetch {
+        Fetch::Customers(CustomersQuery {
+            page,
+            limit: PAGE_SIZE,
+            filter: self.filter.clone(),
+        })
+    }
+    fn open_detail(&mut self, id: u64, request: RequestId) -> Option<Fetch> {
+        self.opened_from_order = None;
+        self.detail = Some(Detail::loading(id, request));
+        Some(Fetch::CustomerDetail { id })
+    }
+    fn detail_id(&self) -> Option<u64> {
+        self.detail.as_ref().map(|d| d.id)
+    }
+    fn close_detail(&mut self) -> bool {
+        list_pane::close(&mut self.detail)
+    }
+    fn scroll_detail(&mut self, delta: i32) {
+        if let Some(detail) = self.detail.as_mut() {
+            detail.scroll_by(delta);
+        }
+    }
+    fn fail_detail(&mut self, request: RequestId, message: &str) -> bool {
+        list_pane::fail(&mut self.detail, request, message)
+    }
+    fn detail_loading(&self) -> bool {
+        self.detail.as_ref().is_some_and(|d| d.load.is_loading())
+    }
+    fn has_filter(&self) -> bool {
+        self.filter.is_some()
+    }
+    fn filter_text(&self) -> String {
+        match &self.filter {
+            Some(CustomerFilter::Name(text) | CustomerFilter::Email(text)) => text.clone(),
+            None => String::new(),
+        }
+    }
+    fn set_filter(&mut self, text: &str) -> bool {
+        let filter = CustomerFilter::parse(text);
+        let changed = filter != self.filter;
+        self.filter = filter;
+        changed
+    }
+    fn clear_filter(&mut self) {
+        self.filter = None;
+    }
+    fn filter_generation(&mut self) -> &mut u64 {
+        &mut self.filter_generation
     }
 }
 
 impl AppState {
-    /// Drops the customer rows and fetches page 1.
-    pub(crate) fn reload_customers(&mut self) -> Vec<Effect> {
-        self.customers.list.reset();
-        self.customers.marked.clear();
-        self.fetch_more_customers()
-    }
-
-    /// Fetches the next page of customers if there is one and none is in flight.
-    pub(crate) fn fetch_more_customers(&mut self) -> Vec<Effect> {
-        let Some(page) = self.customers.list.next_page else {
-            return Vec::new();
-        };
-        if self.customers.list.load.is_loading() {
-            return Vec::new();
-        }
-        let request = self.next_id();
-        self.customers.list.start(request);
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::Customers(CustomersQuery {
-                page,
-                limit: PAGE_SIZE,
-                filter: self.customers.filter.clone(),
-            }),
-        }]
-    }
-
     /// Opens the detail view of customer `id`.
     pub(crate) fn open_customer(&mut self, id: u64) -> Vec<Effect> {
-        self.customers.opened_from_order = None;
-        let request = self.next_id();
-        self.customers.detail = Some(Detail::loading(id, request));
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::CustomerDetail { id },
-        }]
+        self.open_record(Tab::Customers, id)
     }
 
     pub(crate) fn customers_loaded(
@@ -163,31 +185,6 @@ impl AppState {
         request: RequestId,
         result: Result<CustomerDetail, String>,
     ) -> bool {
-        let Some(detail) = self
-            .customers
-            .detail
-            .as_mut()
-            .filter(|d| d.expects(request))
-        else {
-            return false;
-        };
-        match result {
-            Ok(data) => {
-                detail.data = Some(data);
-                detail.load = LoadState::Loaded;
-            }
-            Err(message) => detail.load = LoadState::Failed(message),
-        }
-        true
-    }
-
-    /// Applies a name/email filter typed after `/` (empty clears it).
-    pub(crate) fn set_customer_filter(&mut self, text: &str) -> Vec<Effect> {
-        let filter = CustomerFilter::parse(text);
-        if filter == self.customers.filter {
-            return Vec::new();
-        }
-        self.customers.filter = filter;
-        self.reload_customers()
+        list_pane::loaded(&mut self.customers.detail, request, result)
     }
 }

@@ -7,8 +7,9 @@ use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Brand, Product};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
-use crate::app::list::{LoadState, PagedList, RequestId};
-use crate::app::{AppState, Effect, Fetch};
+use crate::app::list::{PagedList, RequestId};
+use crate::app::list_pane::{self, ListPane, Paged};
+use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// Columns the product list can be sorted by on the server (`sort=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -148,20 +149,6 @@ impl ProductsPane {
         super::name_or_id(id, self.brands.iter().map(|b| (b.id, b.name.as_str())))
     }
 
-    /// Whether any filter is applied.
-    pub fn has_filter(&self) -> bool {
-        self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
-    }
-
-    /// Whether a spinner should run.
-    pub fn is_loading(&self) -> bool {
-        self.list.load.is_loading()
-            || self
-                .detail
-                .as_ref()
-                .is_some_and(|detail| detail.load.is_loading())
-    }
-
     fn query(&self, page: u32) -> ProductsQuery {
         ProductsQuery {
             page,
@@ -175,48 +162,71 @@ impl ProductsPane {
     }
 }
 
-impl AppState {
-    /// Drops the product rows and fetches page 1 with the current query.
-    pub(crate) fn reload_products(&mut self) -> Vec<Effect> {
-        self.products.list.reset();
+impl ListPane for ProductsPane {
+    fn paged(&self) -> &dyn Paged {
+        &self.list
+    }
+    fn paged_mut(&mut self) -> &mut dyn Paged {
+        &mut self.list
+    }
+    fn reset_for_query(&mut self) {
+        self.list.reset();
         // Marks refer to the rows of one query; a new query starts clean.
-        self.products.marked.clear();
-        self.products.range_start = None;
-        self.fetch_more_products()
+        self.marked.clear();
+        self.range_start = None;
     }
-
-    /// Fetches the next page of products if there is one and none is in flight.
-    pub(crate) fn fetch_more_products(&mut self) -> Vec<Effect> {
-        let Some(page) = self.products.list.next_page else {
-            return Vec::new();
-        };
-        if self.products.list.load.is_loading() {
-            return Vec::new();
+    fn page_fetch(&self, page: u32) -> Fetch {
+        Fetch::Products(self.query(page))
+    }
+    fn open_detail(&mut self, id: u64, request: RequestId) -> Option<Fetch> {
+        self.detail = Some(Detail::loading(id, request));
+        self.variant_cursor = 0;
+        Some(Fetch::ProductDetail { id })
+    }
+    fn detail_id(&self) -> Option<u64> {
+        self.detail.as_ref().map(|d| d.id)
+    }
+    fn close_detail(&mut self) -> bool {
+        list_pane::close(&mut self.detail)
+    }
+    fn scroll_detail(&mut self, delta: i32) {
+        if let Some(detail) = self.detail.as_mut() {
+            detail.scroll_by(delta);
         }
-        let request = self.next_id();
-        self.products.list.start(request);
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::Products(self.products.query(page)),
-        }]
     }
-
-    /// Opens the detail view of product `id`.
-    pub(crate) fn open_product(&mut self, id: u64) -> Vec<Effect> {
-        let request = self.next_id();
-        self.products.detail = Some(Detail::loading(id, request));
-        self.products.variant_cursor = 0;
-        let mut effects = vec![Effect::Fetch {
-            request,
-            fetch: Fetch::ProductDetail { id },
-        }];
+    fn fail_detail(&mut self, request: RequestId, message: &str) -> bool {
+        list_pane::fail(&mut self.detail, request, message)
+    }
+    fn detail_loading(&self) -> bool {
+        self.detail.as_ref().is_some_and(|d| d.load.is_loading())
+    }
+    fn wants_category_names(&self) -> bool {
         // Category names come from the category list.
-        if self.categories.load == LoadState::Idle {
-            effects.extend(self.reload_categories());
-        }
-        effects
+        true
     }
+    fn has_filter(&self) -> bool {
+        self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
+    }
+    fn filter_text(&self) -> String {
+        self.keyword.clone().unwrap_or_default()
+    }
+    fn set_filter(&mut self, text: &str) -> bool {
+        let keyword = Some(text.trim().to_string()).filter(|k| !k.is_empty());
+        let changed = keyword != self.keyword;
+        self.keyword = keyword;
+        changed
+    }
+    fn clear_filter(&mut self) {
+        self.keyword = None;
+        self.category = None;
+        self.stock = None;
+    }
+    fn filter_generation(&mut self) -> &mut u64 {
+        &mut self.filter_generation
+    }
+}
 
+impl AppState {
     pub(crate) fn products_loaded(
         &mut self,
         request: RequestId,
@@ -240,27 +250,7 @@ impl AppState {
         request: RequestId,
         result: Result<ProductDetail, String>,
     ) -> bool {
-        let Some(detail) = self.products.detail.as_mut().filter(|d| d.expects(request)) else {
-            return false;
-        };
-        match result {
-            Ok(data) => {
-                detail.data = Some(data);
-                detail.load = LoadState::Loaded;
-            }
-            Err(message) => detail.load = LoadState::Failed(message),
-        }
-        true
-    }
-
-    /// Applies a keyword typed after `/` (empty clears it).
-    pub(crate) fn set_product_keyword(&mut self, text: &str) -> Vec<Effect> {
-        let keyword = Some(text.trim().to_string()).filter(|k| !k.is_empty());
-        if keyword == self.products.keyword {
-            return Vec::new();
-        }
-        self.products.keyword = keyword;
-        self.reload_products()
+        list_pane::loaded(&mut self.products.detail, request, result)
     }
 
     /// Shows only products in category `id` (from the Categories tab).
@@ -268,7 +258,7 @@ impl AppState {
         self.products.category = Some((id, name));
         self.products.keyword = None;
         self.products.detail = None;
-        self.reload_products()
+        self.reload_list(Tab::Products)
     }
 
     /// Shows only low-stock or out-of-stock products (from the Home tab).
@@ -277,18 +267,18 @@ impl AppState {
         self.products.keyword = None;
         self.products.category = None;
         self.products.detail = None;
-        self.reload_products()
+        self.reload_list(Tab::Products)
     }
 
     /// `o`: sort by the next column.
     pub(crate) fn sort_products_next(&mut self) -> Vec<Effect> {
         self.products.sort = self.products.sort.next();
-        self.reload_products()
+        self.reload_list(Tab::Products)
     }
 
     /// `O`: flip the sort direction.
     pub(crate) fn sort_products_flip(&mut self) -> Vec<Effect> {
         self.products.descending = !self.products.descending;
-        self.reload_products()
+        self.reload_list(Tab::Products)
     }
 }

@@ -1,0 +1,277 @@
+//! One list pane, many resources: what every paged list tab (Products,
+//! Customers, Webhooks) does the same way — move, page as you scroll, filter,
+//! open a record, go back, refresh, fail — dispatched through [`ListPane`], so
+//! the key handling and the update function carry no per-tab copies. A new
+//! resource is a pane that implements [`ListPane`] plus its entry in
+//! [`AppState::list_pane`].
+
+use super::list::{LoadState, PagedList, RequestId};
+use super::panes::Detail;
+use super::{AppState, Effect, Fetch, Tab};
+use crate::api::models::{Customer, Hook, Product};
+
+/// A row with a stable key (its id in the store).
+pub trait Keyed {
+    fn key(&self) -> u64;
+}
+
+impl Keyed for Product {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+impl Keyed for Customer {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+impl Keyed for Hook {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+/// The row-type-free face of a [`PagedList`].
+pub trait Paged {
+    fn load(&self) -> &LoadState;
+    fn next_page(&self) -> Option<u32>;
+    fn start(&mut self, request: RequestId);
+    fn expects(&self, request: RequestId) -> bool;
+    fn fail(&mut self, message: String);
+    fn selected_key(&self) -> Option<u64>;
+    fn move_by(&mut self, delta: isize, viewport: usize);
+    fn wants_more(&self, viewport: usize) -> bool;
+    fn scroll_into_view(&mut self, viewport: usize);
+}
+
+impl<T: Keyed> Paged for PagedList<T> {
+    fn load(&self) -> &LoadState {
+        &self.load
+    }
+    fn next_page(&self) -> Option<u32> {
+        self.next_page
+    }
+    fn start(&mut self, request: RequestId) {
+        PagedList::start(self, request);
+    }
+    fn expects(&self, request: RequestId) -> bool {
+        PagedList::expects(self, request)
+    }
+    fn fail(&mut self, message: String) {
+        PagedList::fail(self, message);
+    }
+    fn selected_key(&self) -> Option<u64> {
+        self.selected().map(Keyed::key)
+    }
+    fn move_by(&mut self, delta: isize, viewport: usize) {
+        PagedList::move_by(self, delta, viewport);
+    }
+    fn wants_more(&self, viewport: usize) -> bool {
+        PagedList::wants_more(self, viewport)
+    }
+    fn scroll_into_view(&mut self, viewport: usize) {
+        PagedList::scroll_into_view(self, viewport);
+    }
+}
+
+/// A list tab over one resource: its rows, filter and detail view.
+pub trait ListPane {
+    /// The rows loaded so far.
+    fn paged(&self) -> &dyn Paged;
+    fn paged_mut(&mut self) -> &mut dyn Paged;
+    /// Forgets the rows (and what refers to them, such as marks) for a new query.
+    fn reset_for_query(&mut self);
+    /// The request for page `page` with the current filter and sort.
+    fn page_fetch(&self, page: u32) -> Fetch;
+
+    /// Opens the detail of record `id`; the fetch it needs, if any.
+    fn open_detail(&mut self, id: u64, request: RequestId) -> Option<Fetch>;
+    /// The record the detail shows, if one is open.
+    fn detail_id(&self) -> Option<u64>;
+    /// Closes the detail; false when none was open.
+    fn close_detail(&mut self) -> bool;
+    /// Scrolls the detail by `delta` lines.
+    fn scroll_detail(&mut self, _delta: i32) {}
+    /// Fails the detail's load when it waits for `request`.
+    fn fail_detail(&mut self, _request: RequestId, _message: &str) -> bool {
+        false
+    }
+    /// Whether the detail waits for data.
+    fn detail_loading(&self) -> bool {
+        false
+    }
+    /// Whether opening a record also needs the category names.
+    fn wants_category_names(&self) -> bool {
+        false
+    }
+
+    /// Whether a filter is applied.
+    fn has_filter(&self) -> bool;
+    /// The text that shows the filter, to edit it again.
+    fn filter_text(&self) -> String;
+    /// Applies the text typed after `/`; true when the list must load again.
+    fn set_filter(&mut self, text: &str) -> bool;
+    /// Drops every filter (Esc on the list).
+    fn clear_filter(&mut self);
+    /// Bumped on every filter keystroke; only the latest debounce applies.
+    fn filter_generation(&mut self) -> &mut u64;
+
+    /// Whether a spinner should run.
+    fn is_loading(&self) -> bool {
+        self.paged().load().is_loading() || self.detail_loading()
+    }
+}
+
+/// The shared detail behaviour of panes whose detail is a [`Detail`] fetched by id.
+pub(crate) fn close<T>(detail: &mut Option<Detail<T>>) -> bool {
+    detail.take().is_some()
+}
+
+pub(crate) fn fail<T>(detail: &mut Option<Detail<T>>, request: RequestId, message: &str) -> bool {
+    match detail.as_mut().filter(|d| d.expects(request)) {
+        Some(detail) => {
+            detail.load = LoadState::Failed(message.to_string());
+            true
+        }
+        None => false,
+    }
+}
+
+/// Records a loaded detail when it is still the one waited for.
+pub(crate) fn loaded<T>(
+    detail: &mut Option<Detail<T>>,
+    request: RequestId,
+    result: Result<T, String>,
+) -> bool {
+    let Some(detail) = detail.as_mut().filter(|d| d.expects(request)) else {
+        return false;
+    };
+    match result {
+        Ok(data) => {
+            detail.data = Some(data);
+            detail.load = LoadState::Loaded;
+        }
+        Err(message) => detail.load = LoadState::Failed(message),
+    }
+    true
+}
+
+/// The tabs that are list panes, for what applies to all of them.
+pub const LIST_TABS: [Tab; 3] = [Tab::Products, Tab::Customers, Tab::Webhooks];
+
+impl AppState {
+    /// The list pane of `tab`, when it is one.
+    pub fn list_pane(&self, tab: Tab) -> Option<&dyn ListPane> {
+        match tab {
+            Tab::Products => Some(&self.products),
+            Tab::Customers => Some(&self.customers),
+            Tab::Webhooks => Some(&self.hooks),
+            _ => None,
+        }
+    }
+
+    /// The list pane of `tab`, to change it.
+    pub fn list_pane_mut(&mut self, tab: Tab) -> Option<&mut dyn ListPane> {
+        match tab {
+            Tab::Products => Some(&mut self.products),
+            Tab::Customers => Some(&mut self.customers),
+            Tab::Webhooks => Some(&mut self.hooks),
+            _ => None,
+        }
+    }
+
+    /// Drops `tab`'s rows and fetches page 1 with the current query.
+    pub(crate) fn reload_list(&mut self, tab: Tab) -> Vec<Effect> {
+        if let Some(pane) = self.list_pane_mut(tab) {
+            pane.reset_for_query();
+        }
+        self.fetch_more(tab)
+    }
+
+    /// Fetches `tab`'s next page if there is one and none is in flight.
+    pub(crate) fn fetch_more(&mut self, tab: Tab) -> Vec<Effect> {
+        let ready = self.list_pane(tab).is_some_and(|pane| {
+            pane.paged().next_page().is_some() && !pane.paged().load().is_loading()
+        });
+        if !ready {
+            return Vec::new();
+        }
+        let request = self.next_id();
+        let Some(pane) = self.list_pane_mut(tab) else {
+            return Vec::new();
+        };
+        let Some(page) = pane.paged().next_page() else {
+            return Vec::new();
+        };
+        pane.paged_mut().start(request);
+        vec![Effect::Fetch {
+            request,
+            fetch: pane.page_fetch(page),
+        }]
+    }
+
+    /// Opens the detail of record `id` in `tab`.
+    pub(crate) fn open_record(&mut self, tab: Tab, id: u64) -> Vec<Effect> {
+        let request = self.next_id();
+        let Some(pane) = self.list_pane_mut(tab) else {
+            return Vec::new();
+        };
+        let mut effects: Vec<Effect> = pane
+            .open_detail(id, request)
+            .map(|fetch| Effect::Fetch { request, fetch })
+            .into_iter()
+            .collect();
+        if pane.wants_category_names() && self.categories.load == LoadState::Idle {
+            effects.extend(self.reload_categories());
+        }
+        effects
+    }
+
+    /// Applies the `/` text to `tab`'s list (empty clears it).
+    pub(crate) fn set_list_filter(&mut self, tab: Tab, text: &str) -> Vec<Effect> {
+        let reload = self
+            .list_pane_mut(tab)
+            .is_some_and(|pane| pane.set_filter(text));
+        if reload {
+            self.reload_list(tab)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Moves the cursor of `tab`'s list (or scrolls its detail) and fetches
+    /// the next page when the cursor nears the end.
+    pub(crate) fn move_in_list(&mut self, tab: Tab, delta: isize) -> Vec<Effect> {
+        let viewport = self.list_rows_for(tab);
+        let Some(pane) = self.list_pane_mut(tab) else {
+            return Vec::new();
+        };
+        if pane.detail_id().is_some() {
+            pane.scroll_detail(delta.clamp(-1000, 1000) as i32);
+            return Vec::new();
+        }
+        pane.paged_mut().move_by(delta, viewport);
+        if pane.paged().wants_more(viewport) {
+            self.fetch_more(tab)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Fails whichever list or detail waits for `request`.
+    pub(crate) fn fail_list_request(&mut self, request: RequestId, message: &str) -> bool {
+        LIST_TABS.into_iter().any(|tab| {
+            let Some(pane) = self.list_pane_mut(tab) else {
+                return false;
+            };
+            if pane.paged().expects(request) {
+                pane.paged_mut().fail(message.to_string());
+                true
+            } else {
+                pane.fail_detail(request, message)
+            }
+        })
+    }
+}
