@@ -18,8 +18,8 @@ use crate::app::panes::{CustomerDetail, CustomersPane};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
-    Column::left("Name", 16, 28, 0),
-    Column::left("Email", 24, 36, 0),
+    Column::flex("Name", 16, 32, 0),
+    Column::flex("Email", 24, 48, 0),
     Column::left("Company", 10, 22, 3),
     Column::left("Phone", 14, 18, 4),
     Column::left("Group", 6, 16, 5),

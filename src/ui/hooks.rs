@@ -18,8 +18,8 @@ const MASK: &str = "••••";
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 4, 8, 0),
-    Column::left("Scope", 16, 30, 0),
-    Column::left("Destination", 20, 48, 0),
+    Column::flex("Scope", 16, 36, 0),
+    Column::flex("Destination", 20, 64, 0),
     Column::left("Active", 6, 6, 0),
     Column::left("Created", 16, 16, 2),
     Column::left("Updated", 16, 16, 3),

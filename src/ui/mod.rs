@@ -29,6 +29,8 @@ mod hooks_tests;
 mod key_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod width_tests;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -19,8 +19,8 @@ use crate::app::panes::{ProductDetail, ProductsPane};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
-    Column::left("Name", 21, 60, 0),
-    Column::left("SKU", 14, 20, 2),
+    Column::flex("Name", 21, 60, 0),
+    Column::flex("SKU", 10, 24, 2),
     Column::right("Price", 8, 11, 1),
     Column::right("Sale", 8, 10, 4),
     Column::right("Retail", 8, 10, 6),

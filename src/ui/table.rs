@@ -23,6 +23,10 @@ pub struct Column {
     pub priority: u8,
     /// Right-align (numbers, money).
     pub right: bool,
+    /// Text that is worth reading whole (names, SKUs, emails): the column asks for
+    /// its widest visible value (up to `max`) before any lower-priority column is
+    /// shown, and spare width goes to it first.
+    pub flex: bool,
 }
 
 impl Column {
@@ -34,6 +38,19 @@ impl Column {
             max,
             priority,
             right: false,
+            flex: false,
+        }
+    }
+
+    /// A left-aligned column that gets room first (see [`Column::flex`]).
+    pub const fn flex(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        Column {
+            title,
+            min,
+            max,
+            priority,
+            right: false,
+            flex: true,
         }
     }
 
@@ -45,6 +62,7 @@ impl Column {
             max,
             priority,
             right: true,
+            flex: false,
         }
     }
 }
@@ -54,48 +72,94 @@ const SPACING: u16 = 1;
 
 /// Chooses which columns fit in `width` and how wide each is. Returns
 /// `(column index, width)` in display order.
+///
+/// Columns are taken by priority while their narrowest widths fit; a column
+/// below the first priority is taken only if every flex column already taken
+/// can still have its `max` (its widest visible value, see [`draw_list`]), so
+/// a name is never cut to make room for a less important column. What is left
+/// goes first to the flex columns, then to the others in proportion to how
+/// much each could still grow.
 pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(usize, u16)> {
     let mut by_priority: Vec<usize> = (0..columns.len()).collect();
     by_priority.sort_by_key(|&i| (columns[i].priority, i));
+    let first_priority = by_priority.first().map_or(0, |&i| columns[i].priority);
 
     let mut chosen = Vec::new();
     let mut used: u16 = 0;
+    let mut reserved: u16 = 0;
     for i in by_priority {
+        let column = &columns[i];
         let gap = if chosen.is_empty() { 0 } else { SPACING };
-        let need = columns[i].min + gap;
-        if used + need <= width {
+        let need = column.min + gap;
+        let room = if column.priority == first_priority {
+            used
+        } else {
+            reserved
+        };
+        if room.saturating_add(need) <= width {
             used += need;
+            reserved =
+                reserved.saturating_add(gap + if column.flex { column.max } else { column.min });
             chosen.push(i);
         }
     }
-    // Share what is left in proportion to how much each column could still grow.
     let mut widths: Vec<u16> = chosen.iter().map(|&i| columns[i].min).collect();
     let spare = width.saturating_sub(used);
-    let wants: Vec<u16> = chosen
-        .iter()
-        .map(|&i| columns[i].max.saturating_sub(columns[i].min))
-        .collect();
-    let total_want: u32 = wants.iter().map(|&w| u32::from(w)).sum();
-    if total_want > 0 {
-        let share = u32::from(spare).min(total_want);
-        let mut given = 0u32;
-        for (slot, &want) in wants.iter().enumerate() {
-            let grow = (u32::from(want) * share / total_want) as u16;
-            widths[slot] += grow;
-            given += u32::from(grow);
-        }
-        // Rounding leftovers go to the most important columns that still want room.
-        let mut left = share - given;
-        for (slot, &i) in chosen.iter().enumerate() {
-            while left > 0 && widths[slot] < columns[i].max {
-                widths[slot] += 1;
-                left -= 1;
-            }
-        }
-    }
+    let flex: Vec<bool> = chosen.iter().map(|&i| columns[i].flex).collect();
+    let spare = share(columns, &chosen, &mut widths, spare, &flex);
+    share(
+        columns,
+        &chosen,
+        &mut widths,
+        spare,
+        &vec![true; chosen.len()],
+    );
     let mut fitted: Vec<(usize, u16)> = chosen.into_iter().zip(widths).collect();
     fitted.sort_by_key(|&(i, _)| i);
     fitted
+}
+
+/// Shares `spare` among the `chosen` columns picked by `which`, in proportion to
+/// how much each could still grow; returns what is left.
+fn share(
+    columns: &[Column],
+    chosen: &[usize],
+    widths: &mut [u16],
+    spare: u16,
+    which: &[bool],
+) -> u16 {
+    let wants: Vec<u16> = chosen
+        .iter()
+        .zip(widths.iter())
+        .zip(which)
+        .map(|((&i, &w), &picked)| {
+            if picked {
+                columns[i].max.saturating_sub(w)
+            } else {
+                0
+            }
+        })
+        .collect();
+    let total_want: u32 = wants.iter().map(|&w| u32::from(w)).sum();
+    if total_want == 0 {
+        return spare;
+    }
+    let share = u32::from(spare).min(total_want);
+    let mut given = 0u32;
+    for (slot, &want) in wants.iter().enumerate() {
+        let grow = (u32::from(want) * share / total_want) as u16;
+        widths[slot] += grow;
+        given += u32::from(grow);
+    }
+    // Rounding leftovers go to the most important columns that still want room.
+    let mut left = share - given;
+    for (slot, &want) in wants.iter().enumerate() {
+        while left > 0 && want > 0 && widths[slot] < columns[chosen[slot]].max {
+            widths[slot] += 1;
+            left -= 1;
+        }
+    }
+    spare - share as u16
 }
 
 /// Draws the visible window of `list` into `area` (header line included).
@@ -164,13 +228,14 @@ pub fn draw_list<T>(
 }
 
 /// `columns` with each right-aligned (number) column at least as wide as its
-/// widest value in `cells` (rows of spans, one per column).
+/// widest value in `cells` (rows of spans, one per column), and each flex
+/// column asking for no more than its widest value (within its `min..=max`).
 fn sized_to_content(columns: &[Column], cells: &[Vec<Span<'_>>]) -> Vec<Column> {
     columns
         .iter()
         .enumerate()
         .map(|(i, column)| {
-            if !column.right {
+            if !column.right && !column.flex {
                 return *column;
             }
             let widest = cells
@@ -180,6 +245,12 @@ fn sized_to_content(columns: &[Column], cells: &[Vec<Span<'_>>]) -> Vec<Column> 
                 .max()
                 .unwrap_or(0);
             let widest = u16::try_from(widest).unwrap_or(u16::MAX);
+            if column.flex {
+                return Column {
+                    max: widest.clamp(column.min, column.max),
+                    ..*column
+                };
+            }
             Column {
                 min: column.min.max(widest),
                 max: column.max.max(widest),
@@ -292,6 +363,23 @@ mod tests {
         assert_eq!(cut.content, "Grüße a…");
         assert_eq!(ellipsized(Span::raw("東京の店"), 5).content, "東京…");
         assert_eq!(ellipsized(Span::raw("fits"), 4).content, "fits");
+    }
+
+    #[test]
+    fn flex_columns_get_their_width_before_a_less_important_column() {
+        // As sized to a 30-character name (see `sized_to_content`).
+        let columns = [
+            Column::right("ID", 4, 4, 0),
+            Column::flex("Name", 10, 30, 0),
+            Column::left("Note", 10, 10, 1),
+        ];
+        assert_eq!(fit_columns(&columns, 40), [(0, 4), (1, 30)]);
+        assert_eq!(fit_columns(&columns, 46), [(0, 4), (1, 30), (2, 10)]);
+        let sized = sized_to_content(&columns, &[vec![Span::raw("1"), Span::raw("Short")]]);
+        assert_eq!(
+            sized[1].max, 10,
+            "a flex column asks only for what it shows"
+        );
     }
 
     #[test]
