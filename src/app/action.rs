@@ -25,6 +25,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Animation step (only sent while something animates).
     Tick,
+    /// The last frame measured the open detail of `tab`: it scrolls at most
+    /// `max_scroll` lines.
+    DetailMeasured { tab: super::Tab, max_scroll: u16 },
     /// A request finished.
     Loaded {
         /// The id the request was started with.

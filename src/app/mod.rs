@@ -16,6 +16,7 @@ pub mod list_pane;
 pub mod orders;
 pub mod panes;
 mod recovery;
+pub mod screen;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -273,11 +274,9 @@ impl AppState {
         self.list_rows_for(self.tab)
     }
 
-    /// Rows of `tab`'s list that fit on screen: the terminal minus the header,
-    /// tabs, pane status line(s), table header and footer.
+    /// Rows of `tab`'s list that fit on screen (see [`screen::list_rows`]).
     pub fn list_rows_for(&self, tab: Tab) -> usize {
-        let chrome = if tab == Tab::Orders { 6 } else { 5 };
-        (self.size.1 as usize).saturating_sub(chrome).max(1)
+        screen::list_rows(tab, self.size.1)
     }
 
     /// Writes sent and not yet answered: products, customers, categories, orders,

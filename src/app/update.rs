@@ -58,6 +58,25 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.categories.move_by(0, categories);
             Vec::new()
         }
+        Action::DetailMeasured { tab, max_scroll } => {
+            // The frame already shows the clamped scroll: nothing to redraw.
+            state.changed = false;
+            match tab {
+                Tab::Products => state
+                    .products
+                    .detail
+                    .as_mut()
+                    .map(|d| d.measured(max_scroll)),
+                Tab::Customers => state
+                    .customers
+                    .detail
+                    .as_mut()
+                    .map(|d| d.measured(max_scroll)),
+                Tab::Orders => state.orders.detail.as_mut().map(|d| d.measured(max_scroll)),
+                _ => None,
+            };
+            Vec::new()
+        }
         Action::Tick => {
             if state.is_animating() {
                 state.spinner = state.spinner.wrapping_add(1);

@@ -264,13 +264,21 @@ impl<B: FrameBackend> Runner<B> {
     fn draw(&mut self) -> io::Result<()> {
         let state = &self.state;
         self.terminal.backend_mut().begin_frame()?;
-        let drawn = self.terminal.draw(|frame| ui::draw(frame, state)).map(drop);
+        let mut measured = None;
+        let drawn = self
+            .terminal
+            .draw(|frame| measured = ui::draw_measured(frame, state))
+            .map(drop);
         // End the synchronized update even if drawing failed.
         let ended = self.terminal.backend_mut().end_frame();
         drawn.map_err(backend_error)?;
         ended?;
         self.dirty = false;
         self.frames += 1;
+        if let Some(max_scroll) = measured {
+            let tab = self.state.tab;
+            self.handle(Action::DetailMeasured { tab, max_scroll });
+        }
         Ok(())
     }
 }

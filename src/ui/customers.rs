@@ -1,20 +1,19 @@
 //! The Customers tab: the list and the customer detail view.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::cell_editor::CellPlace;
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
-use super::table::{Column, draw_list, draw_message, edit_hints};
+use super::table::{Column, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
-use super::{draw_status_line, empty_message, format, load_status};
+use super::{draw_list_pane, format};
 use crate::api::models::Customer;
-use crate::app::AppState;
 use crate::app::edit::Overlay;
 use crate::app::panes::{CustomerDetail, CustomersPane};
+use crate::app::{AppState, Tab};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
@@ -35,23 +34,13 @@ fn full_name(customer: &Customer) -> String {
 /// A cell, with marks, the focused column and saving rows shown.
 fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> Span<'static> {
     let pane = &state.customers;
-    let mut style = Style::default();
-    let mut text = cell_text(&state.customers, customer, column);
-    if column == 0 && pane.marked.contains(&customer.id) {
-        text = format!("•{text}");
-        style = theme.key;
-    }
-    if column != 0 && saving(state, customer.id) {
-        style = theme.warn;
-        if column == 1 {
-            text = format!("{text} (saving…)");
-        }
-    }
     let selected = pane.list.selected().is_some_and(|c| c.id == customer.id);
-    if selected && pane.column.column() == Some(column) {
-        style = style.add_modifier(Modifier::UNDERLINED);
-    }
-    Span::styled(text, style)
+    let flags = (
+        pane.marked.contains(&customer.id),
+        saving(state, customer.id),
+        selected && pane.column.column() == Some(column),
+    );
+    edit_cell(cell_text(pane, customer, column), column, flags, theme)
 }
 
 /// Whether customer `id` has a write in flight.
@@ -77,35 +66,31 @@ fn cell_text(pane: &CustomersPane, customer: &Customer, column: usize) -> String
     }
 }
 
-/// Draws the Customers tab into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the Customers tab into `area`; returns how far an open detail can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let pane = &state.customers;
     if let Some(detail) = &pane.detail {
-        if let Some(data) = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)
-        {
-            let mut lines = detail_lines(pane, data, theme);
-            lines[0].push_span(Span::styled(
-                format!("   e edits {} (h/l)", pane.column.label()),
-                theme.muted,
-            ));
-            let max = draw_lines(frame, area, lines, detail.scroll);
-            detail.max_scroll.set(max);
-            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay {
-                // The editor on the last lines, labelled (fields are not columns here).
-                let height = 4.min(area.height);
-                let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
-                let place = CellPlace {
-                    row: 0,
-                    offset: 0,
-                    fitted: &[],
-                    column: None,
-                };
-                super::cell_editor::draw(frame, bottom, place, &edit.editor, theme);
-            }
+        let data = loaded_or_status(frame, area, detail, "customer", state.spinner, theme)?;
+        let mut lines = detail_lines(pane, data, theme);
+        lines[0].push_span(Span::styled(
+            format!("   e edits {} (h/l)", pane.column.label()),
+            theme.muted,
+        ));
+        let max = draw_lines(frame, area, lines, detail.scroll);
+        if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay {
+            // The editor on the last lines, labelled (fields are not columns here).
+            let height = 4.min(area.height);
+            let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
+            let place = CellPlace {
+                row: 0,
+                offset: 0,
+                fitted: &[],
+                column: None,
+            };
+            super::cell_editor::draw(frame, bottom, place, &edit.editor, theme);
         }
-        return;
+        return Some(max);
     }
-    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let total = pane.list.total.map_or("?".to_string(), format::count);
     let mut left = vec![
         Span::styled(" Customers ", theme.heading),
@@ -124,37 +109,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         pane.marked.len(),
         theme,
     );
-    draw_status_line(
+    draw_list_pane(
         frame,
-        status,
+        area,
+        state,
+        theme,
+        (Tab::Customers, "customers"),
         left,
-        load_status(&pane.list.load, state.spinner, theme),
+        |frame, body| {
+            let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
+                cell(state, theme, c, i)
+            });
+            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
+                && let Some(row) = pane.list.rows.iter().position(|c| c.id == edit.id)
+            {
+                let place = CellPlace {
+                    row,
+                    offset: pane.list.offset,
+                    fitted: &fitted,
+                    column: edit.field.column(),
+                };
+                super::cell_editor::draw(frame, body, place, &edit.editor, theme);
+            }
+        },
     );
-    if pane.list.rows.is_empty() {
-        let message = empty_message(
-            &pane.list.load,
-            "customers",
-            pane.filter.is_some(),
-            state.spinner,
-            theme,
-        );
-        draw_message(frame, body, message);
-    } else {
-        let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
-            cell(state, theme, c, i)
-        });
-        if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
-            && let Some(row) = pane.list.rows.iter().position(|c| c.id == edit.id)
-        {
-            let place = CellPlace {
-                row,
-                offset: pane.list.offset,
-                fitted: &fitted,
-                column: edit.field.column(),
-            };
-            super::cell_editor::draw(frame, body, place, &edit.editor, theme);
-        }
-    }
+    None
 }
 
 fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {

@@ -1,17 +1,17 @@
 //! The Webhooks tab: the list and one hook's detail (custom header values masked).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::detail::{draw_lines, field, section};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
-use super::{draw_status_line, empty_message, format, load_status};
+use super::{draw_list_pane, empty_message, format};
 use crate::api::models::Hook;
-use crate::app::AppState;
 use crate::app::edit::Pending;
+use crate::app::{AppState, Tab};
 
 /// What a custom header's value is shown as: it is a secret the receiver checks.
 const MASK: &str = "••••";
@@ -77,7 +77,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         }
         return;
     }
-    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let mut left = vec![
         Span::styled(" Webhooks ", theme.heading),
         Span::raw(format!(" {}", format::count(pane.list.rows.len() as u64))),
@@ -85,26 +84,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(filter) = &pane.filter {
         left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
     }
-    draw_status_line(
+    draw_list_pane(
         frame,
-        status,
+        area,
+        state,
+        theme,
+        (Tab::Webhooks, "webhooks"),
         left,
-        load_status(&pane.list.load, state.spinner, theme),
+        |frame, body| {
+            draw_list(frame, body, theme, COLUMNS, &pane.list, |hook, i| {
+                cell(state, theme, hook, i)
+            });
+        },
     );
-    if pane.list.rows.is_empty() {
-        let message = empty_message(
-            &pane.list.load,
-            "webhooks",
-            pane.filter.is_some(),
-            state.spinner,
-            theme,
-        );
-        draw_message(frame, body, message);
-    } else {
-        draw_list(frame, body, theme, COLUMNS, &pane.list, |hook, i| {
-            cell(state, theme, hook, i)
-        });
-    }
 }
 
 fn detail_lines(hook: &Hook, theme: &Theme) -> Vec<Line<'static>> {

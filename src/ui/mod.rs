@@ -38,35 +38,47 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::list::LoadState;
+use crate::app::screen;
 use crate::app::{AppState, Mode, Tab};
 pub use theme::Theme;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &AppState) {
+    draw_measured(frame, state);
+}
+
+/// Draws the whole screen for `state`; returns how far the open detail can
+/// scroll, for the runtime to report back (drawing changes nothing itself).
+pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<u16> {
     let theme = if state.monochrome {
         Theme::monochrome()
     } else {
         Theme::colored().with_colors(&state.colors)
     };
     let [header, tabs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(screen::HEADER_LINES),
+        Constraint::Length(screen::TAB_BAR_LINES),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(screen::FOOTER_LINES),
     ])
     .areas(frame.area());
 
     chrome::draw_header(frame, header, state, &theme);
     chrome::draw_tabs(frame, tabs, state, &theme);
-    match state.tab {
-        Tab::Home => home::draw(frame, body, state, &theme),
+    let measured = match state.tab {
         Tab::Products => products::draw(frame, body, state, &theme),
         Tab::Orders => orders::draw(frame, body, state, &theme),
         Tab::Customers => customers::draw(frame, body, state, &theme),
-        Tab::Categories => categories::draw(frame, body, state, &theme),
-        Tab::Webhooks => hooks::draw(frame, body, state, &theme),
-        Tab::Console => console::draw(frame, body, state, &theme),
-    }
+        tab => {
+            match tab {
+                Tab::Home => home::draw(frame, body, state, &theme),
+                Tab::Categories => categories::draw(frame, body, state, &theme),
+                Tab::Webhooks => hooks::draw(frame, body, state, &theme),
+                _ => console::draw(frame, body, state, &theme),
+            }
+            None
+        }
+    };
     chrome::draw_footer(frame, footer, state, &theme);
 
     match state.mode {
@@ -80,6 +92,42 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         _ => {}
     }
     overlays::draw_toasts(frame, body, state, &theme);
+    measured
+}
+
+/// A list tab's status line(s) and the table below, split as
+/// [`screen::list_rows`] counts them.
+fn list_layout(area: Rect, tab: Tab) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Length(screen::status_lines(tab)),
+        Constraint::Min(0),
+    ])
+    .areas(area)
+}
+
+/// A list tab below its detail: the status line (`left`, then the load state)
+/// and `table` drawing the rows, or what an empty list says about `what`.
+fn draw_list_pane(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    (tab, what): (Tab, &str),
+    left: Vec<Span<'static>>,
+    table: impl FnOnce(&mut Frame, Rect),
+) {
+    let Some(pane) = state.list_pane(tab) else {
+        return;
+    };
+    let load = pane.paged().load();
+    let [status, body] = list_layout(area, tab);
+    draw_status_line(frame, status, left, load_status(load, state.spinner, theme));
+    if pane.paged().selected_key().is_none() {
+        let message = empty_message(load, what, pane.has_filter(), state.spinner, theme);
+        table::draw_message(frame, body, message);
+    } else {
+        table(frame, body);
+    }
 }
 
 /// The one-line status of a list: loading spinner, error, or nothing.

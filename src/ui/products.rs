@@ -1,21 +1,19 @@
 //! The Products tab: the list and the product detail view.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::table::{Column, draw_list, draw_message, edit_hints};
+use super::table::{Column, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
-use super::{draw_status_line, empty_message, format, load_status};
+use super::{draw_list_pane, format};
 use crate::api::models::Product;
-use crate::app::AppState;
 use crate::app::edit::product::InlineEdit;
 use crate::app::edit::{Overlay, ProductField};
-use crate::app::list_pane::ListPane;
 use crate::app::panes::{ProductDetail, ProductsPane};
+use crate::app::{AppState, Tab};
 
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
@@ -76,37 +74,23 @@ fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
 /// A cell, with marks, the focused column and saving rows shown.
 fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Span<'static> {
     let pane = &state.products;
-    let mut text = cell_text(pane, product, column);
-    let mut style = ratatui::style::Style::default();
-    if column == 0 && pane.marked.contains(&product.id) {
-        text = format!("•{text}");
-        style = theme.key;
-    }
-    if state.edit.is_saving(product.id) && column != 0 {
-        style = theme.warn;
-        if column == 1 {
-            text = format!("{text} (saving…)");
-        }
-    }
     let selected = pane.list.selected().is_some_and(|p| p.id == product.id);
-    if selected && column == column_of(pane.column) {
-        style = style.add_modifier(Modifier::UNDERLINED);
-    }
-    Span::styled(text, style)
+    let flags = (
+        pane.marked.contains(&product.id),
+        state.edit.is_saving(product.id),
+        selected && column == column_of(pane.column),
+    );
+    edit_cell(cell_text(pane, product, column), column, flags, theme)
 }
 
-/// Draws the Products tab into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the Products tab into `area`; returns how far an open detail can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let pane = &state.products;
     if let Some(detail) = &pane.detail {
-        if let Some(data) = loaded_or_status(frame, area, detail, "product", state.spinner, theme) {
-            let max = draw_lines(frame, area, detail_lines(data, state, theme), detail.scroll);
-            detail.max_scroll.set(max);
-        }
-        return;
+        let data = loaded_or_status(frame, area, detail, "product", state.spinner, theme)?;
+        let lines = detail_lines(data, state, theme);
+        return Some(draw_lines(frame, area, lines, detail.scroll));
     }
-    let [status, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-
     let mut left = vec![Span::styled(" Products ", theme.heading)];
     let loaded = pane.list.rows.len() as u64;
     let total = pane.list.total.map_or("?".to_string(), format::count);
@@ -144,30 +128,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             theme.warn,
         ));
     }
-    draw_status_line(
+    draw_list_pane(
         frame,
-        status,
+        area,
+        state,
+        theme,
+        (Tab::Products, "products"),
         left,
-        load_status(&pane.list.load, state.spinner, theme),
+        |frame, body| {
+            let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |p, c| {
+                cell(state, theme, p, c)
+            });
+            if let Some(Overlay::Inline(edit)) = &state.edit.overlay {
+                draw_inline(frame, body, state, edit, &fitted, theme);
+            }
+        },
     );
-
-    if pane.list.rows.is_empty() {
-        let message = empty_message(
-            &pane.list.load,
-            "products",
-            pane.has_filter(),
-            state.spinner,
-            theme,
-        );
-        draw_message(frame, body, message);
-    } else {
-        let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |p, c| {
-            cell(state, theme, p, c)
-        });
-        if let Some(Overlay::Inline(edit)) = &state.edit.overlay {
-            draw_inline(frame, body, state, edit, &fitted, theme);
-        }
-    }
+    None
 }
 
 /// `saving 40/100 [████░░░░░░]`.

@@ -178,7 +178,9 @@ pub fn draw_list<T>(
     if area.height == 0 {
         return Vec::new();
     }
-    let body_rows = area.height.saturating_sub(1) as usize;
+    let body_rows = area
+        .height
+        .saturating_sub(crate::app::screen::TABLE_HEADER_LINES) as usize;
     let start = list.offset.min(list.rows.len());
     let end = (start + body_rows).min(list.rows.len());
     let cells: Vec<Vec<Span<'static>>> = list.rows[start..end]
@@ -302,6 +304,32 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
             .wrap(Wrap { trim: true }),
         target,
     );
+}
+
+/// A cell of an editable list: a mark before the id of a marked row, the row of
+/// a write in flight in the warning colour (its name saying so), and the
+/// focused column underlined on the selected row.
+pub fn edit_cell(
+    mut text: String,
+    column: usize,
+    (marked, saving, focused): (bool, bool, bool),
+    theme: &Theme,
+) -> Span<'static> {
+    let mut style = ratatui::style::Style::default();
+    if column == 0 && marked {
+        text = format!("•{text}");
+        style = theme.key;
+    }
+    if column != 0 && saving {
+        style = theme.warn;
+        if column == 1 {
+            text = format!("{text} (saving…)");
+        }
+    }
+    if focused {
+        style = style.add_modifier(ratatui::style::Modifier::UNDERLINED);
+    }
+    Span::styled(text, style)
 }
 
 /// The status-line hints of an editable list: which column `e` edits, and how

@@ -405,7 +405,7 @@ fn with_detail<T>(data: T) -> Option<Detail<T>> {
         load: LoadState::Loaded,
         data: Some(data),
         scroll: 0,
-        max_scroll: std::cell::Cell::new(0),
+        max_scroll: 0,
     })
 }
 

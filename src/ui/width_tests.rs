@@ -39,3 +39,14 @@ fn names_skus_and_emails_are_not_cut_for_less_important_columns() {
         );
     }
 }
+
+#[test]
+fn the_app_pages_by_the_rows_the_table_shows() {
+    for (width, height) in SIZES {
+        let state = state((width, height));
+        let products = screen(Tab::Products, (width, height));
+        let rows = products.lines().filter(|l| l.contains("SKU-0")).count()
+            + products.lines().filter(|l| l.contains("TRS-OAK")).count();
+        assert_eq!(rows, state.list_rows_for(Tab::Products), "{products}");
+    }
+}

@@ -36,9 +36,10 @@ pub struct Detail<T> {
     pub data: Option<T>,
     /// Lines scrolled down.
     pub scroll: u16,
-    /// How far it can scroll, as the last frame found (drawing records it so
-    /// scrolling stops at the end instead of running on invisibly).
-    pub max_scroll: std::cell::Cell<u16>,
+    /// How far it can scroll, as the last frame measured it (the runtime
+    /// reports it after drawing, so scrolling stops at the end instead of
+    /// running on invisibly).
+    pub max_scroll: u16,
 }
 
 impl<T> Detail<T> {
@@ -49,7 +50,7 @@ impl<T> Detail<T> {
             load: LoadState::Loading(request),
             data: None,
             scroll: 0,
-            max_scroll: std::cell::Cell::new(u16::MAX),
+            max_scroll: u16::MAX,
         }
     }
 
@@ -58,9 +59,15 @@ impl<T> Detail<T> {
         self.load.request() == Some(request)
     }
 
+    /// Records how far the drawn lines can scroll, and keeps the scroll within it.
+    pub fn measured(&mut self, max_scroll: u16) {
+        self.max_scroll = max_scroll;
+        self.scroll = self.scroll.min(max_scroll);
+    }
+
     /// Scrolls by `delta` lines (negative is up).
     pub fn scroll_by(&mut self, delta: i32) {
-        let max = i32::from(self.max_scroll.get());
+        let max = i32::from(self.max_scroll);
         self.scroll = (i32::from(self.scroll) + delta).clamp(0, max) as u16;
     }
 }

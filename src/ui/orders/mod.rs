@@ -68,15 +68,12 @@ fn cell(order: &Order, column: usize, mark: Option<Highlight>) -> String {
     }
 }
 
-/// Draws the Orders tab into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the Orders tab into `area`; returns how far an open detail can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let pane = &state.orders;
     if let Some(detail) = &pane.detail {
-        if let Some(data) = loaded_or_status(frame, area, detail, "order", state.spinner, theme) {
-            let max = draw_detail(frame, area, data, detail.scroll, theme);
-            detail.max_scroll.set(max);
-        }
-        return;
+        let data = loaded_or_status(frame, area, detail, "order", state.spinner, theme)?;
+        return Some(draw_detail(frame, area, data, detail.scroll, theme));
     }
     let [status, counts, body] = Layout::vertical([
         Constraint::Length(1),
@@ -134,7 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
                 Span::styled("  (f or :orders all shows every order)", theme.muted),
             ]);
             draw_message(frame, body, line);
-            return;
+            return None;
         }
         let filtered = pane.filter.is_some() || pane.status.is_some();
         draw_message(
@@ -153,6 +150,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             Span::styled(cell(order, column, mark), style)
         });
     }
+    None
 }
 
 /// `Exporting orders.csv ▕████░░░░▏ 120/400`.
