@@ -11,7 +11,7 @@ use super::edit::{
     Confirm, Confirmed, Overlay, Pending, Write, WriteFailure, Written, open, open_confirm, send,
 };
 use super::list::{PagedList, RequestId};
-use super::list_pane::{ListPane, Paged};
+use super::list_pane::{DetailSlot, ListPane, Paged};
 use super::update::toast;
 use super::{AppState, Effect, Fetch, ToastKind};
 use crate::api::models::{Hook, HookWrite, documented_scopes};
@@ -99,6 +99,9 @@ impl ListPane for HooksPane {
     fn paged_mut(&mut self) -> &mut dyn Paged {
         &mut self.list
     }
+    fn selected_id(&self) -> Option<u64> {
+        self.list.selected().map(|hook| hook.id)
+    }
     fn reset_for_query(&mut self) {
         // One walk brings every hook: the cursor stays where it was.
         let cursor = self.list.cursor;
@@ -113,11 +116,11 @@ impl ListPane for HooksPane {
         self.detail = Some(id);
         None
     }
-    fn detail_id(&self) -> Option<u64> {
-        self.detail
+    fn detail(&self) -> &dyn DetailSlot {
+        &self.detail
     }
-    fn close_detail(&mut self) -> bool {
-        self.detail.take().is_some()
+    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
+        &mut self.detail
     }
     fn has_filter(&self) -> bool {
         self.filter.is_some()

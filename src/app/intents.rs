@@ -136,7 +136,7 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
 
 fn open_selected(state: &mut AppState) -> Vec<Effect> {
     if let Some(pane) = state.list_pane(state.tab) {
-        return match pane.paged().selected_key() {
+        return match pane.selected_id() {
             Some(id) => state.open_record(state.tab, id),
             None => Vec::new(),
         };
@@ -165,7 +165,7 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
 fn go_back(state: &mut AppState) -> Vec<Effect> {
     let tab = state.tab;
     if let Some(pane) = state.list_pane_mut(tab) {
-        if !pane.close_detail() {
+        if !pane.detail_mut().close() {
             pane.clear_filter();
             return state.reload_list(tab);
         }
@@ -192,7 +192,7 @@ fn refresh(state: &mut AppState) -> Vec<Effect> {
     let tab = state.tab;
     if let Some(pane) = state.list_pane(tab) {
         // A detail with nothing of its own to fetch shows a row: the list loads again.
-        let effects = match pane.detail_id() {
+        let effects = match pane.detail().id() {
             Some(id) => state.open_record(tab, id),
             None => Vec::new(),
         };

@@ -8,50 +8,29 @@
 use super::list::{LoadState, PagedList, RequestId};
 use super::panes::Detail;
 use super::{AppState, Effect, Fetch, Tab};
-use crate::api::models::{Customer, Hook, Product};
-
-/// A row with a stable key (its id in the store).
-pub trait Keyed {
-    fn key(&self) -> u64;
-}
-
-impl Keyed for Product {
-    fn key(&self) -> u64 {
-        self.id
-    }
-}
-
-impl Keyed for Customer {
-    fn key(&self) -> u64 {
-        self.id
-    }
-}
-
-impl Keyed for Hook {
-    fn key(&self) -> u64 {
-        self.id
-    }
-}
 
 /// The row-type-free face of a [`PagedList`].
 pub trait Paged {
     fn load(&self) -> &LoadState;
     fn next_page(&self) -> Option<u32>;
+    fn is_empty(&self) -> bool;
     fn start(&mut self, request: RequestId);
     fn expects(&self, request: RequestId) -> bool;
     fn fail(&mut self, message: String);
-    fn selected_key(&self) -> Option<u64>;
     fn move_by(&mut self, delta: isize, viewport: usize);
     fn wants_more(&self, viewport: usize) -> bool;
     fn scroll_into_view(&mut self, viewport: usize);
 }
 
-impl<T: Keyed> Paged for PagedList<T> {
+impl<T> Paged for PagedList<T> {
     fn load(&self) -> &LoadState {
         &self.load
     }
     fn next_page(&self) -> Option<u32> {
         self.next_page
+    }
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
     fn start(&mut self, request: RequestId) {
         PagedList::start(self, request);
@@ -61,9 +40,6 @@ impl<T: Keyed> Paged for PagedList<T> {
     }
     fn fail(&mut self, message: String) {
         PagedList::fail(self, message);
-    }
-    fn selected_key(&self) -> Option<u64> {
-        self.selected().map(Keyed::key)
     }
     fn move_by(&mut self, delta: isize, viewport: usize) {
         PagedList::move_by(self, delta, viewport);
@@ -76,32 +52,76 @@ impl<T: Keyed> Paged for PagedList<T> {
     }
 }
 
+/// Where a pane keeps its open record: a [`Detail`] fetched by id, or just the
+/// id of a row the list already holds.
+pub trait DetailSlot {
+    /// The record shown, if one is open.
+    fn id(&self) -> Option<u64>;
+    /// Closes it; false when none was open.
+    fn close(&mut self) -> bool;
+    fn scroll_by(&mut self, _delta: i32) {}
+    /// Records how far the drawn detail can scroll.
+    fn measured(&mut self, _max_scroll: u16) {}
+    /// Fails the detail's load when it waits for `request`.
+    fn fail(&mut self, _request: RequestId, _message: &str) -> bool {
+        false
+    }
+    fn is_loading(&self) -> bool {
+        false
+    }
+}
+
+impl<T> DetailSlot for Option<Detail<T>> {
+    fn id(&self) -> Option<u64> {
+        self.as_ref().map(|d| d.id)
+    }
+    fn close(&mut self) -> bool {
+        self.take().is_some()
+    }
+    fn scroll_by(&mut self, delta: i32) {
+        if let Some(detail) = self {
+            detail.scroll_by(delta);
+        }
+    }
+    fn measured(&mut self, max_scroll: u16) {
+        if let Some(detail) = self {
+            detail.measured(max_scroll);
+        }
+    }
+    fn fail(&mut self, request: RequestId, message: &str) -> bool {
+        loaded(self, request, Err(message.to_string()))
+    }
+    fn is_loading(&self) -> bool {
+        self.as_ref().is_some_and(|d| d.load.is_loading())
+    }
+}
+
+impl DetailSlot for Option<u64> {
+    fn id(&self) -> Option<u64> {
+        *self
+    }
+    fn close(&mut self) -> bool {
+        self.take().is_some()
+    }
+}
+
 /// A list tab over one resource: its rows, filter and detail view.
 pub trait ListPane {
     /// The rows loaded so far.
     fn paged(&self) -> &dyn Paged;
     fn paged_mut(&mut self) -> &mut dyn Paged;
+    /// The id of the selected row.
+    fn selected_id(&self) -> Option<u64>;
     /// Forgets the rows (and what refers to them, such as marks) for a new query.
     fn reset_for_query(&mut self);
     /// The request for page `page` with the current filter and sort.
     fn page_fetch(&self, page: u32) -> Fetch;
 
+    /// The open record.
+    fn detail(&self) -> &dyn DetailSlot;
+    fn detail_mut(&mut self) -> &mut dyn DetailSlot;
     /// Opens the detail of record `id`; the fetch it needs, if any.
     fn open_detail(&mut self, id: u64, request: RequestId) -> Option<Fetch>;
-    /// The record the detail shows, if one is open.
-    fn detail_id(&self) -> Option<u64>;
-    /// Closes the detail; false when none was open.
-    fn close_detail(&mut self) -> bool;
-    /// Scrolls the detail by `delta` lines.
-    fn scroll_detail(&mut self, _delta: i32) {}
-    /// Fails the detail's load when it waits for `request`.
-    fn fail_detail(&mut self, _request: RequestId, _message: &str) -> bool {
-        false
-    }
-    /// Whether the detail waits for data.
-    fn detail_loading(&self) -> bool {
-        false
-    }
     /// Whether opening a record also needs the category names.
     fn wants_category_names(&self) -> bool {
         false
@@ -120,22 +140,7 @@ pub trait ListPane {
 
     /// Whether a spinner should run.
     fn is_loading(&self) -> bool {
-        self.paged().load().is_loading() || self.detail_loading()
-    }
-}
-
-/// The shared detail behaviour of panes whose detail is a [`Detail`] fetched by id.
-pub(crate) fn close<T>(detail: &mut Option<Detail<T>>) -> bool {
-    detail.take().is_some()
-}
-
-pub(crate) fn fail<T>(detail: &mut Option<Detail<T>>, request: RequestId, message: &str) -> bool {
-    match detail.as_mut().filter(|d| d.expects(request)) {
-        Some(detail) => {
-            detail.load = LoadState::Failed(message.to_string());
-            true
-        }
-        None => false,
+        self.paged().load().is_loading() || self.detail().is_loading()
     }
 }
 
@@ -248,8 +253,8 @@ impl AppState {
         let Some(pane) = self.list_pane_mut(tab) else {
             return Vec::new();
         };
-        if pane.detail_id().is_some() {
-            pane.scroll_detail(delta.clamp(-1000, 1000) as i32);
+        if pane.detail().id().is_some() {
+            pane.detail_mut().scroll_by(delta.clamp(-1000, 1000) as i32);
             return Vec::new();
         }
         pane.paged_mut().move_by(delta, viewport);
@@ -270,7 +275,7 @@ impl AppState {
                 pane.paged_mut().fail(message.to_string());
                 true
             } else {
-                pane.fail_detail(request, message)
+                pane.detail_mut().fail(request, message)
             }
         })
     }

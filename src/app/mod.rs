@@ -312,7 +312,7 @@ impl AppState {
     /// Whether Enter does something here.
     pub fn can_open(&self) -> bool {
         if let Some(pane) = self.list_pane(self.tab) {
-            return pane.detail_id().is_none() && pane.paged().selected_key().is_some();
+            return pane.detail().id().is_none() && pane.selected_id().is_some();
         }
         match self.tab {
             Tab::Home => self.home.selected().is_some(),
@@ -325,7 +325,7 @@ impl AppState {
     /// Whether Esc does something here.
     pub fn can_go_back(&self) -> bool {
         if let Some(pane) = self.list_pane(self.tab) {
-            return pane.detail_id().is_some() || pane.has_filter();
+            return pane.detail().id().is_some() || pane.has_filter();
         }
         match self.tab {
             Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
@@ -336,7 +336,7 @@ impl AppState {
     /// The tab a `/` filter applies to, when the current view has one.
     pub fn filter_target(&self) -> Option<Tab> {
         let open = match self.list_pane(self.tab) {
-            Some(pane) => pane.detail_id().is_some(),
+            Some(pane) => pane.detail().id().is_some(),
             None if self.tab == Tab::Orders => self.orders.detail.is_some(),
             None => return None,
         };

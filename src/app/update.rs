@@ -7,6 +7,7 @@ use tui_input::backend::crossterm::to_input_request;
 
 use super::keys;
 use super::list::LoadState;
+use super::list_pane::DetailSlot;
 use super::panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
 use super::{Action, AppState, Effect, Loaded, Mode, Tab, Toast, ToastKind};
 
@@ -61,20 +62,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::DetailMeasured { tab, max_scroll } => {
             // The frame already shows the clamped scroll: nothing to redraw.
             state.changed = false;
-            match tab {
-                Tab::Products => state
-                    .products
-                    .detail
-                    .as_mut()
-                    .map(|d| d.measured(max_scroll)),
-                Tab::Customers => state
-                    .customers
-                    .detail
-                    .as_mut()
-                    .map(|d| d.measured(max_scroll)),
-                Tab::Orders => state.orders.detail.as_mut().map(|d| d.measured(max_scroll)),
-                _ => None,
-            };
+            match state.list_pane_mut(tab) {
+                Some(pane) => pane.detail_mut().measured(max_scroll),
+                None if tab == Tab::Orders => state.orders.detail.measured(max_scroll),
+                None => {}
+            }
             Vec::new()
         }
         Action::Tick => {

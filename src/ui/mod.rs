@@ -122,7 +122,7 @@ fn draw_list_pane(
     let load = pane.paged().load();
     let [status, body] = list_layout(area, tab);
     draw_status_line(frame, status, left, load_status(load, state.spinner, theme));
-    if pane.paged().selected_key().is_none() {
+    if pane.paged().is_empty() {
         let message = empty_message(load, what, pane.has_filter(), state.spinner, theme);
         table::draw_message(frame, body, message);
     } else {

@@ -30,39 +30,38 @@ pub struct Column {
 }
 
 impl Column {
-    /// A left-aligned column.
-    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+    const fn new(title: &'static str, (min, max): (u16, u16), priority: u8) -> Self {
+        let (right, flex) = (false, false);
         Column {
             title,
             min,
             max,
             priority,
-            right: false,
-            flex: false,
+            right,
+            flex,
         }
+    }
+
+    /// A left-aligned column.
+    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        Column::new(title, (min, max), priority)
     }
 
     /// A left-aligned column that gets room first (see [`Column::flex`]).
     pub const fn flex(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        let flex = true;
         Column {
-            title,
-            min,
-            max,
-            priority,
-            right: false,
-            flex: true,
+            flex,
+            ..Column::new(title, (min, max), priority)
         }
     }
 
     /// A right-aligned column.
     pub const fn right(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
+        let right = true;
         Column {
-            title,
-            min,
-            max,
-            priority,
-            right: true,
-            flex: false,
+            right,
+            ..Column::new(title, (min, max), priority)
         }
     }
 }

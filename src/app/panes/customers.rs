@@ -4,7 +4,7 @@
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, ListPane, Paged};
+use crate::app::list_pane::{self, DetailSlot, ListPane, Paged};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// A `/` filter on customers.
@@ -98,6 +98,9 @@ impl ListPane for CustomersPane {
     fn paged_mut(&mut self) -> &mut dyn Paged {
         &mut self.list
     }
+    fn selected_id(&self) -> Option<u64> {
+        self.list.selected().map(|row| row.id)
+    }
     fn reset_for_query(&mut self) {
         self.list.reset();
         self.marked.clear();
@@ -114,22 +117,11 @@ impl ListPane for CustomersPane {
         self.detail = Some(Detail::loading(id, request));
         Some(Fetch::CustomerDetail { id })
     }
-    fn detail_id(&self) -> Option<u64> {
-        self.detail.as_ref().map(|d| d.id)
+    fn detail(&self) -> &dyn DetailSlot {
+        &self.detail
     }
-    fn close_detail(&mut self) -> bool {
-        list_pane::close(&mut self.detail)
-    }
-    fn scroll_detail(&mut self, delta: i32) {
-        if let Some(detail) = self.detail.as_mut() {
-            detail.scroll_by(delta);
-        }
-    }
-    fn fail_detail(&mut self, request: RequestId, message: &str) -> bool {
-        list_pane::fail(&mut self.detail, request, message)
-    }
-    fn detail_loading(&self) -> bool {
-        self.detail.as_ref().is_some_and(|d| d.load.is_loading())
+    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
+        &mut self.detail
     }
     fn has_filter(&self) -> bool {
         self.filter.is_some()

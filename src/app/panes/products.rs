@@ -8,7 +8,7 @@ use crate::api::models::{Brand, Product};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, ListPane, Paged};
+use crate::app::list_pane::{self, DetailSlot, ListPane, Paged};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// Columns the product list can be sorted by on the server (`sort=`).
@@ -169,6 +169,9 @@ impl ListPane for ProductsPane {
     fn paged_mut(&mut self) -> &mut dyn Paged {
         &mut self.list
     }
+    fn selected_id(&self) -> Option<u64> {
+        self.list.selected().map(|row| row.id)
+    }
     fn reset_for_query(&mut self) {
         self.list.reset();
         // Marks refer to the rows of one query; a new query starts clean.
@@ -183,22 +186,11 @@ impl ListPane for ProductsPane {
         self.variant_cursor = 0;
         Some(Fetch::ProductDetail { id })
     }
-    fn detail_id(&self) -> Option<u64> {
-        self.detail.as_ref().map(|d| d.id)
+    fn detail(&self) -> &dyn DetailSlot {
+        &self.detail
     }
-    fn close_detail(&mut self) -> bool {
-        list_pane::close(&mut self.detail)
-    }
-    fn scroll_detail(&mut self, delta: i32) {
-        if let Some(detail) = self.detail.as_mut() {
-            detail.scroll_by(delta);
-        }
-    }
-    fn fail_detail(&mut self, request: RequestId, message: &str) -> bool {
-        list_pane::fail(&mut self.detail, request, message)
-    }
-    fn detail_loading(&self) -> bool {
-        self.detail.as_ref().is_some_and(|d| d.load.is_loading())
+    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
+        &mut self.detail
     }
     fn wants_category_names(&self) -> bool {
         // Category names come from the category list.
