@@ -11,7 +11,7 @@ use super::edit::{
     Confirm, Confirmed, Overlay, Pending, Write, WriteFailure, Written, open, open_confirm, send,
 };
 use super::list::{PagedList, RequestId};
-use super::list_pane::{DetailSlot, ListPane, Paged};
+use super::list_pane::{ListPane, list_pane_fields};
 use super::update::toast;
 use super::{AppState, Effect, Fetch, ToastKind};
 use crate::api::models::{Hook, HookWrite, documented_scopes};
@@ -93,15 +93,7 @@ pub enum HookPending {
 }
 
 impl ListPane for HooksPane {
-    fn paged(&self) -> &dyn Paged {
-        &self.list
-    }
-    fn paged_mut(&mut self) -> &mut dyn Paged {
-        &mut self.list
-    }
-    fn selected_id(&self) -> Option<u64> {
-        self.list.selected().map(|hook| hook.id)
-    }
+    list_pane_fields!();
     fn reset_for_query(&mut self) {
         // One walk brings every hook: the cursor stays where it was.
         let cursor = self.list.cursor;
@@ -115,12 +107,6 @@ impl ListPane for HooksPane {
         // The detail shows the hook from the list: nothing to fetch.
         self.detail = Some(id);
         None
-    }
-    fn detail(&self) -> &dyn DetailSlot {
-        &self.detail
-    }
-    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
-        &mut self.detail
     }
     fn has_filter(&self) -> bool {
         self.filter.is_some()
@@ -139,9 +125,6 @@ impl ListPane for HooksPane {
     }
     fn clear_filter(&mut self) {
         self.filter = None;
-    }
-    fn filter_generation(&mut self) -> &mut u64 {
-        &mut self.filter_generation
     }
 }
 

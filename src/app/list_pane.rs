@@ -144,6 +144,33 @@ pub trait ListPane {
     }
 }
 
+/// The accessors every pane writes alike, for panes that keep their rows in
+/// `list`, their open record in `detail` and their debounce count in
+/// `filter_generation`; used inside `impl ListPane for …`.
+macro_rules! list_pane_fields {
+    () => {
+        fn paged(&self) -> &dyn $crate::app::list_pane::Paged {
+            &self.list
+        }
+        fn paged_mut(&mut self) -> &mut dyn $crate::app::list_pane::Paged {
+            &mut self.list
+        }
+        fn selected_id(&self) -> Option<u64> {
+            self.list.selected().map(|row| row.id)
+        }
+        fn detail(&self) -> &dyn $crate::app::list_pane::DetailSlot {
+            &self.detail
+        }
+        fn detail_mut(&mut self) -> &mut dyn $crate::app::list_pane::DetailSlot {
+            &mut self.detail
+        }
+        fn filter_generation(&mut self) -> &mut u64 {
+            &mut self.filter_generation
+        }
+    };
+}
+pub(crate) use list_pane_fields;
+
 /// Records a loaded detail when it is still the one waited for.
 pub(crate) fn loaded<T>(
     detail: &mut Option<Detail<T>>,

@@ -180,8 +180,8 @@ mod tests {
 
     #[test]
     fn a_long_history_file_is_shortened_and_stays_private() {
-        let dir = std::env::temp_dir().join(format!("bctui-history-cut-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().to_path_buf();
         let file = dir.join(history::HISTORY_FILE);
         let entry = |i: usize| HistoryEntry {
             time: crate::clock::test_anchor(),
@@ -209,6 +209,5 @@ mod tests {
         assert_eq!(std::fs::read(&saved).unwrap(), b"{}");
         let mode = std::fs::metadata(&saved).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

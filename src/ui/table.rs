@@ -30,7 +30,8 @@ pub struct Column {
 }
 
 impl Column {
-    const fn new(title: &'static str, (min, max): (u16, u16), priority: u8) -> Self {
+    /// A left-aligned column.
+    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
         let (right, flex) = (false, false);
         Column {
             title,
@@ -42,26 +43,19 @@ impl Column {
         }
     }
 
-    /// A left-aligned column.
-    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
-        Column::new(title, (min, max), priority)
-    }
-
     /// A left-aligned column that gets room first (see [`Column::flex`]).
     pub const fn flex(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
-        let flex = true;
         Column {
-            flex,
-            ..Column::new(title, (min, max), priority)
+            flex: true,
+            ..Column::left(title, min, max, priority)
         }
     }
 
     /// A right-aligned column.
     pub const fn right(title: &'static str, min: u16, max: u16, priority: u8) -> Self {
-        let right = true;
         Column {
-            right,
-            ..Column::new(title, (min, max), priority)
+            right: true,
+            ..Column::left(title, min, max, priority)
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, DetailSlot, ListPane, Paged};
+use crate::app::list_pane::{self, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// A `/` filter on customers.
@@ -92,15 +92,7 @@ impl CustomersPane {
 }
 
 impl ListPane for CustomersPane {
-    fn paged(&self) -> &dyn Paged {
-        &self.list
-    }
-    fn paged_mut(&mut self) -> &mut dyn Paged {
-        &mut self.list
-    }
-    fn selected_id(&self) -> Option<u64> {
-        self.list.selected().map(|row| row.id)
-    }
+    list_pane_fields!();
     fn reset_for_query(&mut self) {
         self.list.reset();
         self.marked.clear();
@@ -116,12 +108,6 @@ impl ListPane for CustomersPane {
         self.opened_from_order = None;
         self.detail = Some(Detail::loading(id, request));
         Some(Fetch::CustomerDetail { id })
-    }
-    fn detail(&self) -> &dyn DetailSlot {
-        &self.detail
-    }
-    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
-        &mut self.detail
     }
     fn has_filter(&self) -> bool {
         self.filter.is_some()
@@ -140,9 +126,6 @@ impl ListPane for CustomersPane {
     }
     fn clear_filter(&mut self) {
         self.filter = None;
-    }
-    fn filter_generation(&mut self) -> &mut u64 {
-        &mut self.filter_generation
     }
 }
 

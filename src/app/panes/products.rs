@@ -8,7 +8,7 @@ use crate::api::models::{Brand, Product};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, DetailSlot, ListPane, Paged};
+use crate::app::list_pane::{self, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// Columns the product list can be sorted by on the server (`sort=`).
@@ -163,15 +163,7 @@ impl ProductsPane {
 }
 
 impl ListPane for ProductsPane {
-    fn paged(&self) -> &dyn Paged {
-        &self.list
-    }
-    fn paged_mut(&mut self) -> &mut dyn Paged {
-        &mut self.list
-    }
-    fn selected_id(&self) -> Option<u64> {
-        self.list.selected().map(|row| row.id)
-    }
+    list_pane_fields!();
     fn reset_for_query(&mut self) {
         self.list.reset();
         // Marks refer to the rows of one query; a new query starts clean.
@@ -185,12 +177,6 @@ impl ListPane for ProductsPane {
         self.detail = Some(Detail::loading(id, request));
         self.variant_cursor = 0;
         Some(Fetch::ProductDetail { id })
-    }
-    fn detail(&self) -> &dyn DetailSlot {
-        &self.detail
-    }
-    fn detail_mut(&mut self) -> &mut dyn DetailSlot {
-        &mut self.detail
     }
     fn wants_category_names(&self) -> bool {
         // Category names come from the category list.
@@ -212,9 +198,6 @@ impl ListPane for ProductsPane {
         self.keyword = None;
         self.category = None;
         self.stock = None;
-    }
-    fn filter_generation(&mut self) -> &mut u64 {
-        &mut self.filter_generation
     }
 }
 
