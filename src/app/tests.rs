@@ -365,3 +365,33 @@ fn orders_status_by_name_waits_for_the_counts() {
     assert!(matches!(&fetches(&effects)[..], [(_, Fetch::Orders(q))] if q.status_id == Some(2)));
     assert_eq!(state.orders.list.total, Some(5));
 }
+
+#[test]
+fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
+    let mut state = AppState::for_tests("demo", "me@here", false);
+    let effects = state.open_record(Tab::Products, 7);
+    assert!(matches!(
+        fetches(&effects)[..],
+        [(_, Fetch::ProductDetail { id: 7 }), ..]
+    ));
+    let measured = Action::DetailMeasured {
+        tab: Tab::Products,
+        max_scroll: 3,
+    };
+    update(&mut state, measured);
+    assert!(!state.changed, "the frame already shows it");
+    for _ in 0..10 {
+        press(&mut state, 'j');
+    }
+    let scroll = |state: &AppState| state.products.detail.as_ref().map(|d| d.scroll);
+    assert_eq!(scroll(&state), Some(3));
+    press(&mut state, 'k');
+    assert_eq!(scroll(&state), Some(2), "one key back up from the end");
+    // A narrower frame wraps more: a shorter one pulls the scroll in.
+    let measured = Action::DetailMeasured {
+        tab: Tab::Products,
+        max_scroll: 1,
+    };
+    update(&mut state, measured);
+    assert_eq!(scroll(&state), Some(1));
+}
