@@ -407,13 +407,7 @@ pub fn on_written(
         }
         (HookPending::Delete { id }, Ok(Written::Deleted { .. })) => {
             state.edit.log.finish(request, &[]);
-            let pane = &mut state.hooks;
-            pane.list.rows.retain(|h| h.id != id);
-            pane.list.total = Some(pane.list.rows.len() as u64);
-            pane.list.cursor = pane.list.cursor.min(pane.list.rows.len().saturating_sub(1));
-            if pane.detail == Some(id) {
-                pane.detail = None;
-            }
+            state.remove_list_rows(super::Tab::Webhooks, &[id]);
             toast(state, ToastKind::Info, format!("Deleted webhook #{id}"))
         }
         (_, result) => {

@@ -109,6 +109,15 @@ impl<T> PagedList<T> {
         self.clamp_cursor();
     }
 
+    /// Takes out the rows whose `key` is one of `ids`, keeping the cursor on a row.
+    pub fn remove_keys(&mut self, ids: &[u64], key: impl Fn(&T) -> u64) {
+        let before = self.rows.len();
+        self.rows.retain(|row| !ids.contains(&key(row)));
+        let removed = (before - self.rows.len()) as u64;
+        self.total = self.total.map(|total| total.saturating_sub(removed));
+        self.clamp_cursor();
+    }
+
     /// Records a failed request.
     pub fn fail(&mut self, message: String) {
         self.load = LoadState::Failed(message);

@@ -127,6 +127,13 @@ pub trait ListPane {
         false
     }
 
+    /// Takes the rows of `ids` out (deleted in the store).
+    fn remove_rows(&mut self, ids: &[u64]);
+    /// The marked rows' ids, for panes that mark rows.
+    fn marked_mut(&mut self) -> Option<&mut std::collections::BTreeSet<u64>> {
+        None
+    }
+
     /// Whether a filter is applied.
     fn has_filter(&self) -> bool;
     /// The text that shows the filter, to edit it again.
@@ -166,6 +173,9 @@ macro_rules! list_pane_fields {
         }
         fn filter_generation(&mut self) -> &mut u64 {
             &mut self.filter_generation
+        }
+        fn remove_rows(&mut self, ids: &[u64]) {
+            self.list.remove_keys(ids, |row| row.id)
         }
     };
 }
@@ -259,6 +269,20 @@ impl AppState {
             effects.extend(self.reload_categories());
         }
         effects
+    }
+
+    /// Takes deleted records out of `tab`'s list, its marks and its detail.
+    pub(crate) fn remove_list_rows(&mut self, tab: Tab, ids: &[u64]) {
+        let Some(pane) = self.list_pane_mut(tab) else {
+            return;
+        };
+        pane.remove_rows(ids);
+        if let Some(marked) = pane.marked_mut() {
+            marked.retain(|id| !ids.contains(id));
+        }
+        if pane.detail().id().is_some_and(|id| ids.contains(&id)) {
+            pane.detail_mut().close();
+        }
     }
 
     /// Applies the `/` text to `tab`'s list (empty clears it).

@@ -115,23 +115,5 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
 
 /// Takes deleted customers out of the list, the marks and the detail.
 pub fn remove(state: &mut AppState, ids: &[u64]) {
-    let list = &mut state.customers.list;
-    let before = list.rows.len();
-    list.rows.retain(|c| !ids.contains(&c.id));
-    let removed = (before - list.rows.len()) as u64;
-    list.total = list.total.map(|t| t.saturating_sub(removed));
-    if list.cursor >= list.rows.len() {
-        list.cursor = list.rows.len().saturating_sub(1);
-    }
-    for id in ids {
-        state.customers.marked.remove(id);
-    }
-    if state
-        .customers
-        .detail
-        .as_ref()
-        .is_some_and(|d| ids.contains(&d.id))
-    {
-        state.customers.detail = None;
-    }
+    state.remove_list_rows(crate::app::Tab::Customers, ids);
 }

@@ -345,23 +345,5 @@ fn deleted(
 
 /// Takes deleted products out of the list, the marks and the detail view.
 fn remove_rows(state: &mut AppState, ids: &[u64]) {
-    let list = &mut state.products.list;
-    let before = list.rows.len();
-    list.rows.retain(|p| !ids.contains(&p.id));
-    let removed = (before - list.rows.len()) as u64;
-    list.total = list.total.map(|t| t.saturating_sub(removed));
-    if list.cursor >= list.rows.len() {
-        list.cursor = list.rows.len().saturating_sub(1);
-    }
-    for id in ids {
-        state.products.marked.remove(id);
-    }
-    if state
-        .products
-        .detail
-        .as_ref()
-        .is_some_and(|d| ids.contains(&d.id))
-    {
-        state.products.detail = None;
-    }
+    state.remove_list_rows(crate::app::Tab::Products, ids);
 }

@@ -1,6 +1,8 @@
 //! The Customers tab: a paged customer list filtered on the server by name or
 //! email, and a detail view with addresses and recent orders.
 
+use std::collections::BTreeSet;
+
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
 use crate::app::list::{PagedList, RequestId};
@@ -75,7 +77,7 @@ pub struct CustomersPane {
     /// The open customer, if any.
     pub detail: Option<Detail<CustomerDetail>>,
     /// Marked customer ids (Space); `x` deletes them together.
-    pub marked: std::collections::BTreeSet<u64>,
+    pub marked: BTreeSet<u64>,
     /// The column `e` edits (h/l move it).
     pub column: crate::app::edit::customer_fields::CustomerField,
     /// The order count a delete dialog waits for.
@@ -93,6 +95,9 @@ impl CustomersPane {
 
 impl ListPane for CustomersPane {
     list_pane_fields!();
+    fn marked_mut(&mut self) -> Option<&mut BTreeSet<u64>> {
+        Some(&mut self.marked)
+    }
     fn reset_for_query(&mut self) {
         self.list.reset();
         self.marked.clear();
