@@ -377,11 +377,7 @@ pub fn on_written(
                 "Created webhook #{} {} → {}",
                 created.id, created.scope, created.destination
             );
-            let list = &mut state.hooks.list;
-            list.rows.insert(0, *created);
-            list.total = Some(list.rows.len() as u64);
-            list.cursor = 0;
-            list.offset = 0;
+            state.hooks.list.insert_first(*created);
             toast(state, ToastKind::Info, text)
         }
         (HookPending::Create(mut form), Err(failure)) => {

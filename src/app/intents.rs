@@ -78,6 +78,14 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
     }
 }
 
+/// `:product ID`, `:customer ID`: the tab, loaded, with that record open.
+fn open_in(state: &mut AppState, tab: Tab, id: u64) -> Vec<Effect> {
+    state.tab = tab;
+    let mut effects = state.ensure_loaded();
+    effects.extend(state.open_record(tab, id));
+    effects
+}
+
 fn switch_tab(state: &mut AppState, tab: Tab) -> Vec<Effect> {
     state.tab = tab;
     state.ensure_loaded()
@@ -309,24 +317,14 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Categories => switch_tab(state, Tab::Categories),
         CommandLine::Webhooks => switch_tab(state, Tab::Webhooks),
         CommandLine::Console => switch_tab(state, Tab::Console),
-        CommandLine::Product(id) => {
-            state.tab = Tab::Products;
-            let mut effects = state.ensure_loaded();
-            effects.extend(state.open_record(Tab::Products, id));
-            effects
-        }
+        CommandLine::Product(id) => open_in(state, Tab::Products, id),
         CommandLine::Order(id) => {
             state.tab = Tab::Orders;
             let mut effects = state.ensure_loaded();
             effects.extend(state.open_order(id));
             effects
         }
-        CommandLine::Customer(id) => {
-            state.tab = Tab::Customers;
-            let mut effects = state.ensure_loaded();
-            effects.extend(state.open_customer(id));
-            effects
-        }
+        CommandLine::Customer(id) => open_in(state, Tab::Customers, id),
         CommandLine::Profile(name) => {
             let writes = state.writes_in_flight();
             if writes > 0 {

@@ -109,6 +109,14 @@ impl<T> PagedList<T> {
         self.clamp_cursor();
     }
 
+    /// Puts a record just created at the top, selected.
+    pub fn insert_first(&mut self, row: T) {
+        self.rows.insert(0, row);
+        self.total = self.total.map(|total| total + 1);
+        self.cursor = 0;
+        self.offset = 0;
+    }
+
     /// Takes out the rows whose `key` is one of `ids`, keeping the cursor on a row.
     pub fn remove_keys(&mut self, ids: &[u64], key: impl Fn(&T) -> u64) {
         let before = self.rows.len();

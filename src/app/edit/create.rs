@@ -137,11 +137,7 @@ pub(super) fn created(
                 .set_subject(request, product.id, super::product::label(&product));
             state.edit.log.finish(request, &[]);
             let text = format!("Created product {}", super::product::label(&product));
-            let list = &mut state.products.list;
-            list.rows.insert(0, product);
-            list.total = list.total.map(|t| t + 1);
-            list.cursor = 0;
-            list.offset = 0;
+            state.products.list.insert_first(product);
             toast(state, ToastKind::Info, text)
         }
         Ok(_) => Vec::new(),

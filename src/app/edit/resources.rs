@@ -192,11 +192,7 @@ pub(super) fn on_written(
                 customer::label(&created),
                 created.email
             );
-            let list = &mut state.customers.list;
-            list.rows.insert(0, *created);
-            list.total = list.total.map(|t| t + 1);
-            list.cursor = 0;
-            list.offset = 0;
+            state.customers.list.insert_first(*created);
             toast(state, ToastKind::Info, text)
         }
         (ResourcePending::CustomerCreate(mut form), Err(failure)) => {
