@@ -2,8 +2,9 @@
 //! Customers, Webhooks) does the same way — move, page as you scroll, filter,
 //! open a record, go back, refresh, fail — dispatched through [`ListPane`], so
 //! the key handling and the update function carry no per-tab copies. A new
-//! resource is a pane that implements [`ListPane`] plus its entry in
-//! [`AppState::list_pane`].
+//! resource is a pane that implements [`ListPane`] (most of it from
+//! `list_pane_fields!`) plus its entry in [`AppState::list_pane`],
+//! [`AppState::list_pane_mut`] and [`LIST_TABS`].
 
 use super::list::{LoadState, PagedList, RequestId};
 use super::panes::Detail;
@@ -178,6 +179,13 @@ macro_rules! list_pane_fields {
             self.list.remove_keys(ids, |row| row.id)
         }
     };
+    // Panes whose rows can be marked keep the ids in `marked`.
+    (marked) => {
+        $crate::app::list_pane::list_pane_fields!();
+        fn marked_mut(&mut self) -> Option<&mut std::collections::BTreeSet<u64>> {
+            Some(&mut self.marked)
+        }
+    };
 }
 pub(crate) use list_pane_fields;
 
@@ -234,17 +242,15 @@ impl AppState {
 
     /// Fetches `tab`'s next page if there is one and none is in flight.
     pub(crate) fn fetch_more(&mut self, tab: Tab) -> Vec<Effect> {
-        let ready = self.list_pane(tab).is_some_and(|pane| {
-            pane.paged().next_page().is_some() && !pane.paged().load().is_loading()
-        });
-        if !ready {
-            return Vec::new();
-        }
-        let request = self.next_id();
-        let Some(pane) = self.list_pane_mut(tab) else {
+        let page = match self.list_pane(tab) {
+            Some(pane) if !pane.paged().load().is_loading() => pane.paged().next_page(),
+            _ => None,
+        };
+        let Some(page) = page else {
             return Vec::new();
         };
-        let Some(page) = pane.paged().next_page() else {
+        let request = self.next_id();
+        let Some(pane) = self.list_pane_mut(tab) else {
             return Vec::new();
         };
         pane.paged_mut().start(request);

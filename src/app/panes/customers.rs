@@ -94,10 +94,7 @@ impl CustomersPane {
 }
 
 impl ListPane for CustomersPane {
-    list_pane_fields!();
-    fn marked_mut(&mut self) -> Option<&mut BTreeSet<u64>> {
-        Some(&mut self.marked)
-    }
+    list_pane_fields!(marked);
     fn reset_for_query(&mut self) {
         self.list.reset();
         self.marked.clear();

@@ -163,10 +163,7 @@ impl ProductsPane {
 }
 
 impl ListPane for ProductsPane {
-    list_pane_fields!();
-    fn marked_mut(&mut self) -> Option<&mut BTreeSet<u64>> {
-        Some(&mut self.marked)
-    }
+    list_pane_fields!(marked);
     fn reset_for_query(&mut self) {
         self.list.reset();
         // Marks refer to the rows of one query; a new query starts clean.
