@@ -97,60 +97,43 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(usize, u16)> {
         }
     }
     let mut widths: Vec<u16> = chosen.iter().map(|&i| columns[i].min).collect();
-    let spare = width.saturating_sub(used);
-    let flex: Vec<bool> = chosen.iter().map(|&i| columns[i].flex).collect();
-    let spare = share(columns, &chosen, &mut widths, spare, &flex);
-    share(
-        columns,
-        &chosen,
-        &mut widths,
-        spare,
-        &vec![true; chosen.len()],
-    );
+    let flex_caps: Vec<u16> = chosen
+        .iter()
+        .zip(&widths)
+        .map(|(&i, &w)| if columns[i].flex { columns[i].max } else { w })
+        .collect();
+    let spare = share(&mut widths, &flex_caps, width.saturating_sub(used));
+    let caps: Vec<u16> = chosen.iter().map(|&i| columns[i].max).collect();
+    share(&mut widths, &caps, spare);
     let mut fitted: Vec<(usize, u16)> = chosen.into_iter().zip(widths).collect();
     fitted.sort_by_key(|&(i, _)| i);
     fitted
 }
 
-/// Shares `spare` among the `chosen` columns picked by `which`, in proportion to
-/// how much each could still grow; returns what is left.
-fn share(
-    columns: &[Column],
-    chosen: &[usize],
-    widths: &mut [u16],
-    spare: u16,
-    which: &[bool],
-) -> u16 {
-    let wants: Vec<u16> = chosen
+/// Shares `spare` among the columns in proportion to how far each is from its
+/// cap; returns what is left.
+fn share(widths: &mut [u16], caps: &[u16], spare: u16) -> u16 {
+    let wants: Vec<u32> = widths
         .iter()
-        .zip(widths.iter())
-        .zip(which)
-        .map(|((&i, &w), &picked)| {
-            if picked {
-                columns[i].max.saturating_sub(w)
-            } else {
-                0
-            }
-        })
+        .zip(caps)
+        .map(|(&w, &cap)| u32::from(cap.saturating_sub(w)))
         .collect();
-    let total_want: u32 = wants.iter().map(|&w| u32::from(w)).sum();
-    if total_want == 0 {
+    let total: u32 = wants.iter().sum();
+    if total == 0 {
         return spare;
     }
-    let share = u32::from(spare).min(total_want);
-    let mut given = 0u32;
-    for (slot, &want) in wants.iter().enumerate() {
-        let grow = (u32::from(want) * share / total_want) as u16;
-        widths[slot] += grow;
-        given += u32::from(grow);
+    let share = u32::from(spare).min(total);
+    let mut left = share;
+    for (width, want) in widths.iter_mut().zip(&wants) {
+        let grow = want * share / total;
+        *width += grow as u16;
+        left -= grow;
     }
     // Rounding leftovers go to the most important columns that still want room.
-    let mut left = share - given;
-    for (slot, &want) in wants.iter().enumerate() {
-        while left > 0 && want > 0 && widths[slot] < columns[chosen[slot]].max {
-            widths[slot] += 1;
-            left -= 1;
-        }
+    for (width, &cap) in widths.iter_mut().zip(caps) {
+        let grow = u32::from(cap.saturating_sub(*width)).min(left);
+        *width += grow as u16;
+        left -= grow;
     }
     spare - share as u16
 }
