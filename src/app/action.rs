@@ -108,6 +108,8 @@ pub enum Loaded {
     Categories(Vec<TreeCategory>),
     /// Every webhook matching the filter.
     Hooks(Vec<crate::api::models::Hook>),
+    /// Products read again by id (before a bulk preview); a failure is kept for the form.
+    ProductsById(Result<Vec<Product>, String>),
     /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
     Count {
         query: super::edit::CountQuery,
@@ -138,6 +140,8 @@ pub enum Fetch {
     Hooks(Option<super::hooks::HookFilter>),
     /// Orders of customers, or products in a category.
     Count(super::edit::CountQuery),
+    /// These products as the store holds them now, with their variants (`id:in`).
+    ProductsById(Vec<u64>),
 }
 
 /// Which view a fetch feeds: a newer fetch for the same slot cancels the older.
@@ -159,6 +163,8 @@ pub enum Slot {
     DetailCount,
     /// The Home tab's orders walk.
     HomeSales,
+    /// The re-read before a bulk preview.
+    BulkReread,
 }
 
 impl Fetch {
@@ -177,6 +183,7 @@ impl Fetch {
             Fetch::Hooks(_) => Slot::Hooks,
             Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
             Fetch::Count(_) => Slot::DetailCount,
+            Fetch::ProductsById(_) => Slot::BulkReread,
         }
     }
 }

@@ -378,6 +378,9 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             false
         }
         Ok(Loaded::Hooks(rows)) => state.hooks_loaded(request, rows),
+        Ok(Loaded::ProductsById(result)) => {
+            return super::edit::bulk_preview::reread(state, request, result);
+        }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);
         }

@@ -36,9 +36,18 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let brands = with_first_page(page, "brands", client.all_brands());
             let products = product_query(&query);
             let (result, brands) = tokio::join!(client.list_products(&products), brands);
-            result.map(|result| Loaded::Products {
+            let mut result = result?;
+            let mut total = result.pagination.as_ref().map(|p| p.total);
+            if page == 1
+                && let Some(keyword) = &query.keyword
+            {
+                let found = products_of_variant_sku(client, keyword, &result.items).await;
+                total = total.map(|t| t + found.len() as u64);
+                result.items.splice(0..0, found);
+            }
+            Ok(Loaded::Products {
                 page,
-                total: result.pagination.as_ref().map(|p| p.total),
+                total,
                 rows: result.items,
                 brands,
             })
@@ -130,7 +139,64 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let result = super::counts::run(client, &query).await;
             Ok(Loaded::Count { query, result })
         }
+        Fetch::ProductsById(ids) => Ok(Loaded::ProductsById(
+            products_by_id(client, &ids)
+                .await
+                .map_err(|e| e.to_string()),
+        )),
     }
+}
+
+/// The products (not among `shown`) with a variant whose SKU is `keyword`: the
+/// keyword filter searches the products' own SKUs, not their variants'. A failed
+/// look-up only means none are added.
+async fn products_of_variant_sku(
+    client: &Client,
+    keyword: &str,
+    shown: &[crate::api::models::Product],
+) -> Vec<crate::api::models::Product> {
+    if keyword.chars().any(char::is_whitespace) {
+        return Vec::new();
+    }
+    let variants = match client.variants_with_sku(keyword).await {
+        Ok(variants) => variants,
+        Err(error) => {
+            tracing::warn!("variants with SKU {keyword:?}: {error}");
+            return Vec::new();
+        }
+    };
+    let mut ids: Vec<u64> = variants
+        .iter()
+        .map(|v| v.product_id)
+        .filter(|id| !shown.iter().any(|p| p.id == *id))
+        .collect();
+    ids.dedup();
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    products_by_id(client, &ids)
+        .await
+        .inspect_err(|error| tracing::warn!("products of variant SKU {keyword:?}: {error}"))
+        .unwrap_or_default()
+}
+
+/// Products `ids` with their variants, `id:in` at most 250 (the API's page limit) a request.
+async fn products_by_id(
+    client: &Client,
+    ids: &[u64],
+) -> Result<Vec<crate::api::models::Product>, ApiError> {
+    const READ_LIMIT: usize = 250;
+    let mut products = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(READ_LIMIT) {
+        let query = ProductQuery {
+            id_in: chunk.to_vec(),
+            include: vec!["variants".to_string()],
+            limit: Some(READ_LIMIT as u32),
+            ..ProductQuery::default()
+        };
+        products.extend(client.list_products(&query).await?.items);
+    }
+    Ok(products)
 }
 
 /// The names a list shows for ids (brands, customer groups), fetched with its first page so a

@@ -30,6 +30,8 @@ const COLUMNS: &[Column] = &[
     Column::left("Modified", 10, 10, 4),
     // The first to go when the terminal is narrow.
     Column::left("Brand", 8, 16, 7),
+    // Price − cost, and as a share of the price; shown on wide terminals.
+    Column::right("Margin", 11, 14, 8),
 ];
 
 /// The table column that shows `field`.
@@ -68,8 +70,24 @@ fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
         8 => format::yes_no(product.is_visible).to_string(),
         9 => product.availability.as_str().to_string(),
         10 => format::date(product.date_modified.as_ref()),
-        _ => pane.brand_label(product.brand_id),
+        11 => pane.brand_label(product.brand_id),
+        _ => margin(product),
     }
+}
+
+/// `4.50 36%`: price − cost and its share of the price; `-` without a cost price.
+fn margin(product: &Product) -> String {
+    if product.cost_price <= Decimal::ZERO {
+        return "-".to_string();
+    }
+    let Some(margin) = product.price.checked_sub(product.cost_price) else {
+        return "-".to_string();
+    };
+    let share = margin
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|m| m.checked_div(product.price))
+        .map(|p| format!(" {}%", p.round_dp(0)));
+    format!("{}{}", format::money(margin), share.unwrap_or_default())
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
@@ -80,6 +98,11 @@ fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Sp
     if column == 0 && pane.marked.contains(&product.id) {
         text = format!("•{text}");
         style = theme.key;
+    }
+    // A write the store did not take stays in sight until it is saved (`R` retries).
+    if column == 0 && state.edit.failed.contains(product.id) {
+        text = format!("!{text}");
+        style = theme.bad;
     }
     if state.edit.is_saving(product.id) && column != 0 {
         style = theme.warn;
@@ -99,7 +122,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let pane = &state.products;
     if let Some(detail) = &pane.detail {
         if let Some(data) = loaded_or_status(frame, area, detail, "product", state.spinner, theme) {
-            let max = draw_lines(frame, area, detail_lines(data, state, theme), detail.scroll);
+            let (lines, first_variant) = detail_lines(data, state, theme);
+            if let Some(first) = first_variant {
+                // Rows the text before the first variant takes, wrapped as drawn.
+                let before =
+                    ratatui::widgets::Paragraph::new(super::shown::lines(lines[..first].to_vec()))
+                        .wrap(ratatui::widgets::Wrap { trim: false })
+                        .line_count(area.width);
+                let before = u16::try_from(before).unwrap_or(u16::MAX);
+                pane.variant_rows.set((before, area.height));
+            }
+            let max = draw_lines(frame, area, lines, detail.scroll);
             detail.max_scroll.set(max);
         }
         return;
@@ -131,6 +164,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         pane.marked.len(),
         theme,
     );
+    if !state.edit.failed.is_empty() {
+        left.push(Span::styled(
+            format!(" · {} failed (R retries)", state.edit.failed.len()),
+            theme.bad,
+        ));
+    }
     if let Some(start) = pane.range_start {
         left.push(Span::styled(
             format!(" · range from row {}", start + 1),
@@ -202,9 +241,15 @@ fn draw_inline(
     super::cell_editor::draw(frame, body, place, &edit.editor, theme);
 }
 
-fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Line<'static>> {
+/// The detail's lines, and the index of the first variant's line (when it has variants).
+fn detail_lines(
+    data: &ProductDetail,
+    state: &AppState,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let p = &data.product;
     let mut lines = Vec::new();
+    let mut first_variant = None;
     lines.push(Line::from(vec![
         Span::styled(format!(" {} ", p.name), theme.heading),
         Span::styled(format!(" #{}", p.id), theme.muted),
@@ -320,6 +365,8 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
                 ]
             })
             .collect();
+        // After the table's header line.
+        first_variant = Some(lines.len() + 1);
         text_table(
             &["ID", "SKU", "Options", "Price", "Calculated", "Stock", ""],
             &[true, false, false, true, true, true, false],
@@ -335,5 +382,5 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
             format::strip_html(&p.description)
         )));
     }
-    lines
+    (lines, first_variant)
 }

@@ -43,5 +43,8 @@ pub fn money(text: &str) -> Decimal {
 }
 
 mod brands;
+mod bulk_prices;
+mod failed;
 mod many;
+mod search;
 mod single;

@@ -7,6 +7,8 @@
 //! refuses writes in read-only mode (the client refuses non-GET requests too).
 
 pub mod bulk;
+pub mod bulk_math;
+pub mod bulk_preview;
 pub mod category;
 pub mod confirm;
 pub mod create;
@@ -14,6 +16,7 @@ pub mod customer;
 pub mod customer_delete;
 pub mod customer_fields;
 pub mod external;
+pub mod failed;
 pub mod fields;
 pub mod form;
 pub mod inline;
@@ -101,6 +104,8 @@ pub enum EditIntent {
     CustomerOrders,
     /// Space on a webhook: activate or deactivate it.
     ToggleActive,
+    /// `R`: send the view's failed writes again.
+    Retry,
 }
 
 impl EditIntent {
@@ -117,6 +122,7 @@ impl EditIntent {
             EditIntent::CreateTop => Some("C (create top-level category)"),
             EditIntent::ToggleVisible => Some("Space (show/hide category)"),
             EditIntent::ToggleActive => Some("Space (activate/deactivate webhook)"),
+            EditIntent::Retry => Some("R (retry failed writes)"),
             _ => None,
         }
     }
@@ -165,10 +171,12 @@ pub enum Pending {
         /// False when this write is itself an undo.
         undoable: bool,
     },
-    /// A batch update (bulk change or undo); `before` rows to revert.
+    /// A batch update (bulk change, undo or retry); `before` rows to revert,
+    /// `writes` to keep in sight if they fail.
     Batch {
         label: String,
         before: Vec<Product>,
+        writes: Vec<write_request::GuardedWrite>,
         undoable: bool,
     },
     /// A delete.
@@ -177,6 +185,8 @@ pub enum Pending {
     Create(Box<create::CreateForm>),
     /// A variant update.
     Variant { product_id: u64, variant_id: u64 },
+    /// The variant prices of a bulk change.
+    VariantPrices { count: usize },
     /// A customer or category write.
     Resource(resources::ResourcePending),
     /// A webhook write.
@@ -213,6 +223,8 @@ pub struct EditState {
     pub log: log::WriteLog,
     /// Undo stack, newest last.
     pub undo: Vec<UndoEntry>,
+    /// Product writes that failed, until saved (marked in the list, `R` retries).
+    pub failed: failed::FailedWrites,
 }
 
 impl EditState {
@@ -224,6 +236,7 @@ impl EditState {
             Pending::Delete { ids } => ids.contains(&id),
             Pending::Create(_)
             | Pending::Variant { .. }
+            | Pending::VariantPrices { .. }
             | Pending::Resource(_)
             | Pending::Hook(_) => false,
         })
@@ -274,6 +287,7 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::MarkAll => bulk::mark_all(state),
         EditIntent::Bulk => bulk::start(state),
         EditIntent::Undo => bulk::undo(state),
+        EditIntent::Retry => failed::retry(state),
         EditIntent::Create => create::start_create(state),
         EditIntent::ColumnLeft => move_column(state, -1),
         EditIntent::ColumnRight => move_column(state, 1),
@@ -328,6 +342,9 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
             state.changed = edit.editor.handle_key(key);
             Vec::new()
         }
+        Some(Overlay::BulkPreview(_)) if key.code == KeyCode::Char('v') => {
+            bulk_preview::toggle_variants(state)
+        }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
             // Default No: any key other than `y` (and the scroll keys the
             // table took first) cancels.
@@ -379,13 +396,25 @@ fn move_variant(state: &mut AppState, steps: isize) -> Vec<Effect> {
     *cursor = cursor
         .saturating_add_signed(steps)
         .min(count.saturating_sub(1));
+    // The view follows the selection (the last frame says where the variants are).
+    let (first, visible) = state.products.variant_rows.get();
+    let row = first.saturating_add(u16::try_from(*cursor).unwrap_or(u16::MAX));
+    if let Some(detail) = state.products.detail.as_mut()
+        && visible > 0
+    {
+        if row < detail.scroll {
+            detail.scroll = row;
+        } else if row >= detail.scroll.saturating_add(visible) {
+            detail.scroll = row + 1 - visible;
+        }
+    }
     Vec::new()
 }
 
 fn on_yes(state: &mut AppState) -> Vec<Effect> {
     match close(state) {
         Some(Overlay::Confirm(confirm)) => on_confirmed(state, confirm.on_yes),
-        Some(Overlay::BulkPreview(preview)) => bulk::apply(state, preview),
+        Some(Overlay::BulkPreview(preview)) => bulk_preview::apply(state, preview),
         Some(other) => {
             // `y` is only in the table for the two above; put anything else back.
             open(state, other);
@@ -417,7 +446,7 @@ fn on_submit(state: &mut AppState) -> Vec<Effect> {
     match state.edit.overlay {
         Some(Overlay::Inline(_)) => product::submit_inline(state),
         Some(Overlay::Variant(_)) => variant::submit(state),
-        Some(Overlay::BulkForm(_)) => bulk::preview(state),
+        Some(Overlay::BulkForm(_)) => bulk_preview::preview(state),
         Some(Overlay::Create(_)) => create::submit_create(state),
         Some(Overlay::Form(_)) => resources::submit_form(state),
         Some(Overlay::CustomerCell(_)) => customer::submit_cell(state),

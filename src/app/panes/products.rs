@@ -140,6 +140,10 @@ pub struct ProductsPane {
     pub variant_cursor: usize,
     /// The focused variant field in the product detail.
     pub variant_column: VariantField,
+    /// Where the last frame drew the detail's variants: the screen row (counted in
+    /// the scrolled text) of the first variant and the rows visible, so `]`/`[`
+    /// can scroll the selection into view.
+    pub variant_rows: std::cell::Cell<(u16, u16)>,
 }
 
 impl ProductsPane {
