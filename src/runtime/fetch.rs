@@ -8,8 +8,8 @@ use crate::api::query::{
 use crate::api::{ApiError, Client};
 use crate::app::hooks::HookFilter;
 use crate::app::panes::{
-    CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
-    ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
+    CustomerDetail, CustomerFilter, CustomerTotals, CustomersQuery, OrderDetail, OrderFilter,
+    OrdersQuery, ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
 };
 use crate::app::{Fetch, Loaded};
 
@@ -109,16 +109,27 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
                 limit: Some(WALK_LIMIT),
                 ..AddressQuery::default()
             };
-            let (customer, addresses, orders) = tokio::join!(
+            let every_order = OrderQuery {
+                customer_id: Some(id),
+                ..OrderQuery::default()
+            };
+            let (customer, addresses, orders, all) = tokio::join!(
                 client.get_customer(id),
                 client.list_customer_addresses(&addresses),
                 client.list_orders(&orders),
+                client.all_orders(&every_order, |_| {}),
             );
+            // Without the totals the detail still shows.
+            let totals = all
+                .inspect_err(|e| tracing::warn!("orders of customer {id}: {e}"))
+                .ok()
+                .map(|all| CustomerTotals::of(&all));
             customer.and_then(|customer| {
                 Ok(Loaded::CustomerDetail(Box::new(CustomerDetail {
                     customer,
                     addresses: addresses?.items,
                     recent_orders: orders?,
+                    totals,
                 })))
             })
         }

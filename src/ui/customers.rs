@@ -182,6 +182,24 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
         format::money(c.store_credit()),
         theme,
     ));
+    let (orders, spent) = match &data.totals {
+        Some(totals) => {
+            let spent = totals
+                .spent
+                .iter()
+                .map(|(currency, sum)| format::money_with_currency(*sum, currency))
+                .collect::<Vec<_>>();
+            let spent = if spent.is_empty() {
+                format::money(rust_decimal::Decimal::ZERO)
+            } else {
+                spent.join(" + ")
+            };
+            (totals.orders.to_string(), spent)
+        }
+        None => ("-".to_string(), "-".to_string()),
+    };
+    lines.push(field("Orders", orders, theme));
+    lines.push(field("Total spent", spent, theme));
     lines.push(field(
         "Created",
         format::date_time(c.date_created.as_ref()),
