@@ -203,10 +203,16 @@ async fn variants_with_their_own_price_change_only_when_asked_and_never_over_a_c
         s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
     })
     .await;
-    let screen = h.screen();
+    // The report names their price (read from the state: toasts may sit over it).
+    let Some(Overlay::Report(report)) = &h.state().edit.overlay else {
+        unreachable!("waited for it")
+    };
+    let lines = report.lines.join("\n");
     assert!(
-        screen.contains("changed by someone else (price is 77.00"),
-        "{screen}"
+        lines.contains(&format!(
+            "variant #{variant_id}: not sent: changed by someone else (price is 77.00"
+        )),
+        "{lines}"
     );
     let now = h.api.all_variants(product.id).await.unwrap();
     for v in &own {
