@@ -215,6 +215,8 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
                 state.products.keyword = None;
                 state.products.category = None;
                 state.products.stock = None;
+                state.products.hidden = false;
+                state.products.brand = None;
                 state.reload_products()
             }
         }

@@ -232,6 +232,8 @@ fn product_query(query: &ProductsQuery) -> ProductQuery {
         categories_in: query.category.into_iter().collect(),
         inventory_low: query.stock == Some(StockFilter::Low),
         out_of_stock: query.stock == Some(StockFilter::Out),
+        is_visible: query.hidden.then_some(false),
+        brand_id: query.brand,
         sort: Some(query.sort.api_name().to_string()),
         direction: Some(if query.descending {
             SortDirection::Desc

@@ -157,6 +157,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some(stock) = pane.stock {
         left.push(Span::styled(format!(" · {}", stock.label()), theme.key));
     }
+    if pane.hidden {
+        left.push(Span::styled(" · hidden", theme.key));
+    }
+    if let Some((_, brand)) = &pane.brand {
+        left.push(Span::styled(format!(" · brand {brand}"), theme.key));
+    }
     edit_hints(
         &mut left,
         !pane.list.rows.is_empty(),

@@ -94,7 +94,7 @@ fn build(form: &mut Form, state: &AppState) -> Option<ProductWrite> {
 }
 
 /// `12, 34` → ids, each checked against the loaded category tree.
-fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
+pub(super) fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
     let mut ids = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let id: u64 = part

@@ -228,6 +228,17 @@ pub static EDIT_COMMANDS: &[Command] = &[
         has_failed
     ),
     command!(
+        &[Key::char('f')],
+        "f",
+        "filters",
+        "Filters: stock, hidden, brand, category (on the server, combined)",
+        PRODUCTS,
+        true,
+        FilterProducts,
+        NORMAL,
+        product_list
+    ),
+    command!(
         &[Key::char('c')],
         "c",
         "create",

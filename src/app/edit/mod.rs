@@ -24,6 +24,7 @@ pub mod keys;
 pub mod log;
 mod movement;
 pub mod product;
+pub mod product_filter;
 pub mod resource_keys;
 pub mod resources;
 mod results;
@@ -108,6 +109,8 @@ pub enum EditIntent {
     ToggleActive,
     /// `R`: send the view's failed writes again.
     Retry,
+    /// `f` on Products: the filter form.
+    FilterProducts,
 }
 
 impl EditIntent {
@@ -290,6 +293,7 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::Bulk => bulk::start(state),
         EditIntent::Undo => bulk::undo(state),
         EditIntent::Retry => failed::retry(state),
+        EditIntent::FilterProducts => product_filter::start(state),
         EditIntent::Create => create::start_create(state),
         EditIntent::ColumnLeft => move_column(state, -1),
         EditIntent::ColumnRight => move_column(state, 1),

@@ -96,6 +96,10 @@ pub struct ProductsQuery {
     pub category: Option<u64>,
     /// `inventory_low` / `out_of_stock` filter.
     pub stock: Option<StockFilter>,
+    /// `is_visible=false`: hidden products only.
+    pub hidden: bool,
+    /// `brand_id=` filter.
+    pub brand: Option<u64>,
     /// `sort=`.
     pub sort: ProductSort,
     /// `direction=desc` when true.
@@ -120,8 +124,12 @@ pub struct ProductsPane {
     pub keyword: Option<String>,
     /// Applied category filter: id and name.
     pub category: Option<(u64, String)>,
-    /// Applied stock filter (from the Home tab).
+    /// Applied stock filter (from the Home tab or `f`).
     pub stock: Option<StockFilter>,
+    /// Only hidden products (`f`).
+    pub hidden: bool,
+    /// Applied brand filter (`f`): id and name.
+    pub brand: Option<(u64, String)>,
     /// Server-side sort column.
     pub sort: ProductSort,
     /// Sort descending.
@@ -154,7 +162,11 @@ impl ProductsPane {
 
     /// Whether any filter is applied.
     pub fn has_filter(&self) -> bool {
-        self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
+        self.keyword.is_some()
+            || self.category.is_some()
+            || self.stock.is_some()
+            || self.hidden
+            || self.brand.is_some()
     }
 
     /// Whether a spinner should run.
@@ -173,6 +185,8 @@ impl ProductsPane {
             keyword: self.keyword.clone(),
             category: self.category.as_ref().map(|(id, _)| *id),
             stock: self.stock,
+            hidden: self.hidden,
+            brand: self.brand.as_ref().map(|(id, _)| *id),
             sort: self.sort,
             descending: self.descending,
         }
