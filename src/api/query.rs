@@ -141,6 +141,7 @@ pub struct ProductQuery {
     /// Products in **all** of these categories.
     pub categories_in: Vec<u64>,
     pub is_visible: Option<bool>,
+    pub brand_id: Option<u64>,
     pub availability: Option<Availability>,
     pub product_type: Option<ProductType>,
     /// `inventory_low=1`: at or under the low-stock warning level.
@@ -168,6 +169,7 @@ impl ProductQuery {
             .opt("sku", self.sku.as_ref())
             .list("categories:in", &self.categories_in)
             .opt("is_visible", self.is_visible)
+            .opt("brand_id", self.brand_id)
             .opt("availability", self.availability.as_ref())
             .opt("type", self.product_type.as_ref())
             .opt("inventory_low", self.inventory_low.then_some(1))

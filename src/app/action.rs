@@ -25,9 +25,11 @@ pub enum Action {
     Resize(u16, u16),
     /// Animation step (only sent while something animates).
     Tick,
-    /// The last frame measured the open detail of `tab`: it scrolls at most
-    /// `max_scroll` lines.
-    DetailMeasured { tab: super::Tab, max_scroll: u16 },
+    /// The last frame measured the open detail of `tab`.
+    DetailMeasured {
+        tab: super::Tab,
+        measure: DetailMeasure,
+    },
     /// A request finished.
     Loaded {
         /// The id the request was started with.
@@ -111,6 +113,8 @@ pub enum Loaded {
     Categories(Vec<TreeCategory>),
     /// Every webhook matching the filter.
     Hooks(Vec<crate::api::models::Hook>),
+    /// Products read again by id (before a bulk preview); a failure is kept for the form.
+    ProductsById(Result<Vec<Product>, String>),
     /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
     Count {
         query: super::edit::CountQuery,
@@ -141,6 +145,8 @@ pub enum Fetch {
     Hooks(Option<super::hooks::HookFilter>),
     /// Orders of customers, or products in a category.
     Count(super::edit::CountQuery),
+    /// These products as the store holds them now, with their variants (`id:in`).
+    ProductsById(Vec<u64>),
 }
 
 /// Which view a fetch feeds: a newer fetch for the same slot cancels the older.
@@ -162,6 +168,8 @@ pub enum Slot {
     DetailCount,
     /// The Home tab's orders walk.
     HomeSales,
+    /// The re-read before a bulk preview.
+    BulkReread,
 }
 
 impl Fetch {
@@ -180,6 +188,7 @@ impl Fetch {
             Fetch::Hooks(_) => Slot::Hooks,
             Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
             Fetch::Count(_) => Slot::DetailCount,
+            Fetch::ProductsById(_) => Slot::BulkReread,
         }
     }
 }
@@ -247,4 +256,25 @@ pub struct RateInfo {
     pub quota: u64,
     /// Whole seconds until requests resume, while paused by a 429 or pacing.
     pub resume_in_secs: Option<u64>,
+}
+
+/// What drawing an open detail found out about it, sent back to `update` so
+/// scrolling can stop at the end and follow a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DetailMeasure {
+    /// The detail scrolls at most this many lines.
+    pub max_scroll: u16,
+    /// A product detail's variants: the line (in the scrolled text) of the
+    /// first variant and the lines visible at once.
+    pub variant_rows: Option<(u16, u16)>,
+}
+
+impl DetailMeasure {
+    /// A detail without variants that scrolls at most `max_scroll` lines.
+    pub fn scrolls(max_scroll: u16) -> Self {
+        Self {
+            max_scroll,
+            variant_rows: None,
+        }
+    }
 }

@@ -102,7 +102,7 @@ fn remapping_keeps_the_other_keys_and_changes_the_label() {
 
 #[test]
 fn a_clash_is_reported_with_its_line() {
-    let errors = keymap("# my keys\n[keys]\nrefresh = \"R\"\nquit = \"j\"\n").unwrap_err();
+    let errors = keymap("# my keys\n[keys]\nrefresh = \"U\"\nquit = \"j\"\n").unwrap_err();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("line 4:"), "{errors:?}");
     assert!(errors[0].contains("already down"), "{errors:?}");

@@ -2,6 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::action::DetailMeasure;
 use super::panes::{OrderFilter, ProductSort};
 use super::{Action, AppState, Effect, Fetch, Loaded, Mode, Tab, update};
 use crate::api::models::Product;
@@ -376,7 +377,10 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
     ));
     let measured = Action::DetailMeasured {
         tab: Tab::Products,
-        max_scroll: 3,
+        measure: DetailMeasure {
+            max_scroll: 3,
+            variant_rows: None,
+        },
     };
     update(&mut state, measured);
     assert!(!state.changed, "the frame already shows it");
@@ -390,7 +394,10 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
     // A narrower frame wraps more: a shorter one pulls the scroll in.
     let measured = Action::DetailMeasured {
         tab: Tab::Products,
-        max_scroll: 1,
+        measure: DetailMeasure {
+            max_scroll: 1,
+            variant_rows: None,
+        },
     };
     update(&mut state, measured);
     assert_eq!(scroll(&state), Some(1));

@@ -59,9 +59,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.categories.move_by(0, categories);
             Vec::new()
         }
-        Action::DetailMeasured { tab, max_scroll } => {
+        Action::DetailMeasured { tab, measure } => {
             // The frame already shows the clamped scroll: nothing to redraw.
             state.changed = false;
+            let max_scroll = measure.max_scroll;
+            if let Some(rows) = measure.variant_rows {
+                state.products.variant_rows = rows;
+            }
             match state.list_pane_mut(tab) {
                 Some(pane) => pane.detail_mut().measured(max_scroll),
                 None if tab == Tab::Orders => state.orders.detail.measured(max_scroll),
@@ -373,6 +377,9 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
             false
         }
         Ok(Loaded::Hooks(rows)) => state.hooks_loaded(request, rows),
+        Ok(Loaded::ProductsById(result)) => {
+            return super::edit::bulk_preview::reread(state, request, result);
+        }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);
         }

@@ -129,6 +129,12 @@ impl FakeStore {
         })
     }
 
+    /// Starts (`true`) or ends a failure of the store: meanwhile every API request
+    /// answers 500 before doing anything (not retried by clients, unlike a 503).
+    pub fn set_failing(&self, failing: bool) {
+        self.shared.set_failing(failing);
+    }
+
     /// `http://127.0.0.1:PORT`; API paths are `/stores/{hash}/v3/...` and `/stores/{hash}/v2/...`.
     pub fn api_url(&self) -> String {
         format!("http://{}", self.addr)

@@ -33,6 +33,8 @@ pub(crate) struct Shared {
     log: Mutex<Vec<RequestRecord>>,
     window: Mutex<Window>,
     faults: Mutex<Rng>,
+    /// A failing store: every API request answers 500 until it ends.
+    failing: std::sync::atomic::AtomicBool,
     /// False while customers and orders are still being seeded (the catalog is served).
     seeded: tokio::sync::watch::Sender<bool>,
 }
@@ -70,6 +72,7 @@ impl Shared {
                 used: 0,
             }),
             faults: Mutex::new(faults),
+            failing: std::sync::atomic::AtomicBool::new(false),
             seeded: tokio::sync::watch::Sender::new(true),
         }
     }
@@ -119,8 +122,17 @@ impl Shared {
         (quota, allowed)
     }
 
+    /// Starts (`true`) or ends a failure of every request.
+    pub(crate) fn set_failing(&self, failing: bool) {
+        self.failing
+            .store(failing, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// Draws the injected failure for this request, if any.
     fn injected_failure(&self) -> Option<u16> {
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            return Some(500);
+        }
         if self.config.fail_rate <= 0.0 {
             return None;
         }

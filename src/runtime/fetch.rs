@@ -8,8 +8,8 @@ use crate::api::query::{
 use crate::api::{ApiError, Client};
 use crate::app::hooks::HookFilter;
 use crate::app::panes::{
-    CustomerDetail, CustomerFilter, CustomersQuery, OrderDetail, OrderFilter, OrdersQuery,
-    ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
+    CustomerDetail, CustomerFilter, CustomerTotals, CustomersQuery, OrderDetail, OrderFilter,
+    OrdersQuery, ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
 };
 use crate::app::{Fetch, Loaded};
 
@@ -36,9 +36,18 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let brands = with_first_page(page, "brands", client.all_brands());
             let products = product_query(&query);
             let (result, brands) = tokio::join!(client.list_products(&products), brands);
-            result.map(|result| Loaded::Products {
+            let mut result = result?;
+            let mut total = result.pagination.as_ref().map(|p| p.total);
+            if page == 1
+                && let Some(keyword) = &query.keyword
+            {
+                let found = products_of_variant_sku(client, keyword, &result.items).await;
+                total = total.map(|t| t + found.len() as u64);
+                result.items.splice(0..0, found);
+            }
+            Ok(Loaded::Products {
                 page,
-                total: result.pagination.as_ref().map(|p| p.total),
+                total,
                 rows: result.items,
                 brands,
             })
@@ -100,16 +109,27 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
                 limit: Some(WALK_LIMIT),
                 ..AddressQuery::default()
             };
-            let (customer, addresses, orders) = tokio::join!(
+            let every_order = OrderQuery {
+                customer_id: Some(id),
+                ..OrderQuery::default()
+            };
+            let (customer, addresses, orders, all) = tokio::join!(
                 client.get_customer(id),
                 client.list_customer_addresses(&addresses),
                 client.list_orders(&orders),
+                client.all_orders(&every_order, |_| {}),
             );
+            // Without the totals the detail still shows.
+            let totals = all
+                .inspect_err(|e| tracing::warn!("orders of customer {id}: {e}"))
+                .ok()
+                .map(|all| CustomerTotals::of(&all));
             customer.and_then(|customer| {
                 Ok(Loaded::CustomerDetail(Box::new(CustomerDetail {
                     customer,
                     addresses: addresses?.items,
                     recent_orders: orders?,
+                    totals,
                 })))
             })
         }
@@ -130,7 +150,64 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let result = super::counts::run(client, &query).await;
             Ok(Loaded::Count { query, result })
         }
+        Fetch::ProductsById(ids) => Ok(Loaded::ProductsById(
+            products_by_id(client, &ids)
+                .await
+                .map_err(|e| e.to_string()),
+        )),
     }
+}
+
+/// The products (not among `shown`) with a variant whose SKU is `keyword`: the
+/// keyword filter searches the products' own SKUs, not their variants'. A failed
+/// look-up only means none are added.
+async fn products_of_variant_sku(
+    client: &Client,
+    keyword: &str,
+    shown: &[crate::api::models::Product],
+) -> Vec<crate::api::models::Product> {
+    if keyword.chars().any(char::is_whitespace) {
+        return Vec::new();
+    }
+    let variants = match client.variants_with_sku(keyword).await {
+        Ok(variants) => variants,
+        Err(error) => {
+            tracing::warn!("variants with SKU {keyword:?}: {error}");
+            return Vec::new();
+        }
+    };
+    let mut ids: Vec<u64> = variants
+        .iter()
+        .map(|v| v.product_id)
+        .filter(|id| !shown.iter().any(|p| p.id == *id))
+        .collect();
+    ids.dedup();
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    products_by_id(client, &ids)
+        .await
+        .inspect_err(|error| tracing::warn!("products of variant SKU {keyword:?}: {error}"))
+        .unwrap_or_default()
+}
+
+/// Products `ids` with their variants, `id:in` at most 250 (the API's page limit) a request.
+async fn products_by_id(
+    client: &Client,
+    ids: &[u64],
+) -> Result<Vec<crate::api::models::Product>, ApiError> {
+    const READ_LIMIT: usize = 250;
+    let mut products = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(READ_LIMIT) {
+        let query = ProductQuery {
+            id_in: chunk.to_vec(),
+            include: vec!["variants".to_string()],
+            limit: Some(READ_LIMIT as u32),
+            ..ProductQuery::default()
+        };
+        products.extend(client.list_products(&query).await?.items);
+    }
+    Ok(products)
 }
 
 /// The names a list shows for ids (brands, customer groups), fetched with its first page so a
@@ -155,6 +232,8 @@ fn product_query(query: &ProductsQuery) -> ProductQuery {
         categories_in: query.category.into_iter().collect(),
         inventory_low: query.stock == Some(StockFilter::Low),
         out_of_stock: query.stock == Some(StockFilter::Out),
+        is_visible: query.hidden.then_some(false),
+        brand_id: query.brand,
         sort: Some(query.sort.api_name().to_string()),
         direction: Some(if query.descending {
             SortDirection::Desc

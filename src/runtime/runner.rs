@@ -275,9 +275,9 @@ impl<B: FrameBackend> Runner<B> {
         ended?;
         self.dirty = false;
         self.frames += 1;
-        if let Some(max_scroll) = measured {
+        if let Some(measure) = measured {
             let tab = self.state.tab;
-            self.handle(Action::DetailMeasured { tab, max_scroll });
+            self.handle(Action::DetailMeasured { tab, measure });
         }
         Ok(())
     }

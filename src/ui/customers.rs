@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::cell_editor::CellPlace;
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
 use super::orders::{customer_name, status_name};
-use super::table::{Column, draw_list, edit_cell, edit_hints};
+use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
 use super::{draw_list_pane, format};
 use crate::api::models::Customer;
@@ -35,12 +35,13 @@ fn full_name(customer: &Customer) -> String {
 fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> Span<'static> {
     let pane = &state.customers;
     let selected = pane.list.selected().is_some_and(|c| c.id == customer.id);
-    let flags = (
-        pane.marked.contains(&customer.id),
-        saving(state, customer.id),
-        selected && pane.column.column() == Some(column),
-    );
-    edit_cell(cell_text(pane, customer, column), column, flags, theme)
+    let row = RowState {
+        marked: pane.marked.contains(&customer.id),
+        saving: saving(state, customer.id),
+        focused: selected && pane.column.column() == Some(column),
+        ..RowState::default()
+    };
+    edit_cell(cell_text(pane, customer, column), column, row, theme)
 }
 
 /// Whether customer `id` has a write in flight.
@@ -161,6 +162,24 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
         format::money(c.store_credit()),
         theme,
     ));
+    let (orders, spent) = match &data.totals {
+        Some(totals) => {
+            let spent = totals
+                .spent
+                .iter()
+                .map(|(currency, sum)| format::money_with_currency(*sum, currency))
+                .collect::<Vec<_>>();
+            let spent = if spent.is_empty() {
+                format::money(rust_decimal::Decimal::ZERO)
+            } else {
+                spent.join(" + ")
+            };
+            (totals.orders.to_string(), spent)
+        }
+        None => ("-".to_string(), "-".to_string()),
+    };
+    lines.push(field("Orders", orders, theme));
+    lines.push(field("Total spent", spent, theme));
     lines.push(field(
         "Created",
         format::date_time(c.date_created.as_ref()),

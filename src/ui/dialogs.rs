@@ -203,39 +203,46 @@ pub fn draw_editor_line(frame: &mut Frame, area: Rect, editor: &InlineEditor, th
 }
 
 fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme) {
-    let rect = centered(area, 64, 10);
+    let rect = centered(area, 64, 12);
     let keys = hint(
-        &[("Enter", "preview"), ("Tab", "rounding"), ("Esc", "cancel")],
+        &[
+            ("Enter", "preview"),
+            ("f", "price"),
+            ("Tab", "rounding"),
+            ("d", "direction"),
+            ("Esc", "cancel"),
+        ],
         theme,
     );
     let title = format!("Bulk price change: {} products", form.ids.len());
     let inner = popup(frame, rect, &title, keys, theme);
+    let choice = |label: &'static str, value: String, key: &str| {
+        Line::from(vec![
+            Span::styled(label, theme.heading),
+            Span::styled(format!("{value} ({key} changes)"), theme.text),
+        ])
+    };
+    let status = match (&form.error, form.reading) {
+        (Some(error), _) => Span::styled(format!(" {error}"), theme.bad),
+        (None, Some(_)) => Span::styled(" Reading the marked products again…", theme.warn),
+        (None, None) => Span::raw(""),
+    };
     let lines = vec![
         Line::from(Span::styled(
             " 9.99 sets · +2 / -2 adds · +10% / -10% by percent",
             theme.muted,
         )),
         Line::from(""),
+        choice(" Price:    ", form.field.label().to_string(), "f"),
         Line::from(vec![Span::styled(" Change:   ", theme.heading)]),
         Line::from(""),
-        Line::from(vec![
-            Span::styled(" Rounding: ", theme.heading),
-            Span::styled(
-                format!("{} (Tab changes)", form.rounding.label()),
-                theme.text,
-            ),
-        ]),
+        choice(" Rounding: ", form.rounding.label().to_string(), "Tab"),
+        choice(" Rounds:   ", form.direction.label().to_string(), "d"),
         Line::from(""),
-        Line::from(Span::styled(
-            form.error
-                .clone()
-                .map(|e| format!(" {e}"))
-                .unwrap_or_default(),
-            theme.bad,
-        )),
+        Line::from(status),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
-    let field = Rect::new(inner.x + 11, inner.y + 2, inner.width.saturating_sub(12), 1);
+    let field = Rect::new(inner.x + 11, inner.y + 3, inner.width.saturating_sub(12), 1);
     let editor = InlineEditor {
         label: String::new(),
         kind: crate::app::edit::FieldKind::Text {
@@ -253,14 +260,12 @@ fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme)
 
 fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Theme) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
-    let keys = hint(
-        &[
-            ("y", "apply"),
-            ("j/k", "scroll"),
-            ("any other key", "cancels"),
-        ],
-        theme,
-    );
+    let mut keys = vec![("y", "apply"), ("j/k", "scroll")];
+    if preview.own_price_variants() > 0 {
+        keys.push(("v", "variants"));
+    }
+    keys.push(("any other key", "cancels"));
+    let keys = hint(&keys, theme);
     let changing = preview
         .rows
         .iter()
@@ -272,14 +277,40 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         preview.rows.len()
     );
     let inner = popup(frame, rect, &title, keys, theme);
-    let name_width = inner.width.saturating_sub(42) as usize;
-    let mut lines = vec![Line::from(Span::styled(
+    // Flags after the new value ("< cost", "saw 12.00") take room from the names.
+    let flagged = preview
+        .rows
+        .iter()
+        .any(|r| r.seen.is_some() || r.below_cost || r.new.is_none());
+    let flags = if flagged { 16 } else { 0 };
+    let name_width = inner.width.saturating_sub(42 + flags) as usize;
+    let mut lines = Vec::new();
+    let changed = preview.changed_since_seen();
+    if changed > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(" ≠ {changed} changed since you saw them: Old is the store's value now"),
+            theme.warn,
+        )));
+    }
+    let variants = preview.own_price_variants();
+    if variants > 0 && preview.include_variants {
+        lines.push(Line::from(Span::styled(
+            format!(" {variants} variants with a price of their own change too (v: leave them)"),
+            theme.warn,
+        )));
+    } else if variants > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(" {variants} variants keep a price of their own (v: change them too)"),
+            theme.warn,
+        )));
+    }
+    lines.push(Line::from(Span::styled(
         format!(
             " {:>6}  {:<name_width$} {:>10}   {:>10}",
             "ID", "Name", "Old", "New"
         ),
         theme.heading,
-    ))];
+    )));
     for row in &preview.rows {
         let name: String = shown::text(&row.name).chars().take(name_width).collect();
         let (new, style) = match row.new {
@@ -287,9 +318,10 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
             Some(new) => (plain_money(new), theme.text),
             None => ("skipped".to_string(), theme.bad),
         };
+        let mark = if row.seen.is_some() { "≠" } else { " " };
         let mut spans = vec![Span::styled(
             format!(
-                " {:>6}  {:<name_width$} {:>10} → {:>10}",
+                "{mark}{:>6}  {:<name_width$} {:>10} → {:>10}",
                 row.id,
                 name,
                 plain_money(row.old),
@@ -302,7 +334,26 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         } else if row.below_cost {
             spans.push(Span::styled(" < cost", theme.bad));
         }
+        if let Some(seen) = row.seen {
+            spans.push(Span::styled(
+                format!(" saw {}", plain_money(seen)),
+                theme.warn,
+            ));
+        }
         lines.push(Line::from(spans));
+        for variant in &row.variants {
+            let sku = shown::text(&variant.sku);
+            let price = plain_money(variant.price);
+            let (text, style) = match (preview.include_variants, variant.new) {
+                (false, _) => (format!("variant {sku} keeps {price}"), theme.muted),
+                (true, Some(new)) => (
+                    format!("variant {sku} {price} → {}", plain_money(new)),
+                    theme.text,
+                ),
+                (true, None) => (format!("variant {sku} {price} skipped"), theme.bad),
+            };
+            lines.push(Line::from(Span::styled(format!("         {text}"), style)));
+        }
     }
     let body = Rect::new(inner.x, inner.y, inner.width, inner.height);
     let max = (lines.len() as u16).saturating_sub(body.height);

@@ -54,6 +54,34 @@ fn type_text(state: &mut AppState, text: &str) {
     }
 }
 
+/// Answers the re-read the bulk form asked for with the marked rows as the list
+/// shows them, after `change` (what a colleague did meanwhile).
+fn store_answers(state: &mut AppState, change: impl Fn(&mut Product)) {
+    let Some(Overlay::BulkForm(form)) = &state.edit.overlay else {
+        panic!("the bulk form is open");
+    };
+    let request = form.reading.expect("Enter asked for a re-read");
+    let rows = state
+        .products
+        .list
+        .rows
+        .iter()
+        .filter(|p| form.ids.contains(&p.id))
+        .cloned()
+        .map(|mut p| {
+            change(&mut p);
+            p
+        })
+        .collect();
+    update(
+        state,
+        Action::Loaded {
+            request,
+            result: Ok(crate::app::Loaded::ProductsById(Ok(rows))),
+        },
+    );
+}
+
 fn screen(state: &AppState) -> String {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal.draw(|frame| draw(frame, state)).unwrap();
@@ -104,7 +132,71 @@ fn bulk_preview() {
     press(&mut state, KeyCode::Tab);
     insta::assert_snapshot!("edit_bulk_form", screen(&state));
     press(&mut state, KeyCode::Enter);
+    assert!(screen(&state).contains("Reading the marked products again"));
+    store_answers(&mut state, |_| {});
     insta::assert_snapshot!("edit_bulk_preview", screen(&state));
+}
+
+#[test]
+fn bulk_form_choices_and_a_preview_of_what_changed_meanwhile() {
+    let mut state = state();
+    for _ in 0..6 {
+        press(&mut state, KeyCode::Char(' '));
+    }
+    press(&mut state, KeyCode::Char('B'));
+    type_text(&mut state, "f-10%");
+    press(&mut state, KeyCode::Tab);
+    press(&mut state, KeyCode::Char('d'));
+    press(&mut state, KeyCode::Char('d'));
+    insta::assert_snapshot!("edit_bulk_form_sale_price_down", screen(&state));
+    press(&mut state, KeyCode::Enter);
+    // Meanwhile a colleague put product 102 on sale at 9.50; 104 has variants,
+    // one with a price of its own.
+    store_answers(&mut state, |p| {
+        p.sale_price = money("12.00");
+        if p.id == 102 {
+            p.sale_price = money("9.50");
+            p.cost_price = money("9.00");
+        }
+    });
+    let Some(Overlay::BulkPreview(preview)) = &state.edit.overlay else {
+        panic!("the preview is open");
+    };
+    assert_eq!(preview.field, crate::app::edit::ProductField::SalePrice);
+    assert_eq!(
+        preview.changed_since_seen(),
+        6,
+        "the list showed no sale prices"
+    );
+    let row = &preview.rows[2];
+    assert_eq!((row.old, row.new), (money("9.50"), Some(money("7.99"))));
+    assert!(row.below_cost, "7.99 on sale is under its cost of 9.00");
+    insta::assert_snapshot!("edit_bulk_preview_changed_meanwhile", screen(&state));
+}
+
+#[test]
+fn the_preview_lists_variants_with_a_price_of_their_own() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char(' '));
+    press(&mut state, KeyCode::Char('B'));
+    type_text(&mut state, "+1");
+    press(&mut state, KeyCode::Enter);
+    store_answers(&mut state, |p| {
+        let variant = |id: u64, price: Option<&str>| crate::api::models::Variant {
+            id,
+            product_id: p.id,
+            sku: format!("{}-{id}", p.sku),
+            price: price.map(money),
+            ..crate::api::models::Variant::default()
+        };
+        p.variants = vec![variant(1, None), variant(2, Some("14.00"))];
+    });
+    let screen = screen(&state);
+    assert!(
+        screen.contains("1 variants keep a price of their own (v: change them too)")
+            && screen.contains("variant SKU-0100-2 keeps 14.00"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -186,6 +278,7 @@ fn a_resize_keeps_an_open_dialog_and_its_key_hints() {
     press(&mut state, KeyCode::Char('B'));
     type_text(&mut state, "+10%");
     press(&mut state, KeyCode::Enter);
+    store_answers(&mut state, |_| {});
     assert!(matches!(state.edit.overlay, Some(Overlay::BulkPreview(_))));
     for (width, height) in [(80, 24), (60, 16), (30, 8), (160, 45)] {
         update(&mut state, Action::Resize(width, height));
@@ -222,6 +315,7 @@ fn the_preview_flags_prices_below_cost() {
     press(&mut state, KeyCode::Char('B'));
     type_text(&mut state, "-50%");
     press(&mut state, KeyCode::Enter);
+    store_answers(&mut state, |_| {});
     let Some(Overlay::BulkPreview(preview)) = &state.edit.overlay else {
         panic!("the preview is open");
     };
@@ -231,4 +325,29 @@ fn the_preview_flags_prices_below_cost() {
     );
     let screen = screen(&state);
     assert!(screen.contains("3.98 < cost"), "{screen}");
+}
+
+#[test]
+fn the_margin_column_shows_price_less_cost_on_wide_terminals() {
+    let mut state = state();
+    state.size = (220, 30);
+    if let Some(first) = state.products.list.rows.first_mut() {
+        first.price = money("12.50");
+        first.cost_price = money("8.00");
+    }
+    let mut terminal = Terminal::new(TestBackend::new(220, 30)).unwrap();
+    terminal.draw(|frame| draw(frame, &state)).unwrap();
+    let screen = terminal.backend().to_string();
+    let header = screen.lines().find(|l| l.contains("Modified")).unwrap();
+    assert!(header.contains("Margin"), "{header}");
+    let first = screen.lines().find(|l| l.contains("SKU-0100")).unwrap();
+    assert!(
+        first.trim_matches('"').trim_end().ends_with("4.50 36%"),
+        "{first}"
+    );
+    let second = screen.lines().find(|l| l.contains("SKU-0101")).unwrap();
+    assert!(
+        second.trim_matches('"').trim_end().ends_with('-'),
+        "no cost, no margin: {second}"
+    );
 }

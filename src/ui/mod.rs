@@ -37,6 +37,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::action::DetailMeasure;
 use crate::app::list::LoadState;
 use crate::app::screen;
 use crate::app::{AppState, Mode, Tab};
@@ -49,7 +50,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 
 /// Draws the whole screen for `state`; returns how far the open detail can
 /// scroll, for the runtime to report back (drawing changes nothing itself).
-pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<u16> {
+pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<DetailMeasure> {
     let theme = if state.monochrome {
         Theme::monochrome()
     } else {
@@ -67,8 +68,8 @@ pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<u16> {
     chrome::draw_tabs(frame, tabs, state, &theme);
     let measured = match state.tab {
         Tab::Products => products::draw(frame, body, state, &theme),
-        Tab::Orders => orders::draw(frame, body, state, &theme),
-        Tab::Customers => customers::draw(frame, body, state, &theme),
+        Tab::Orders => orders::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
+        Tab::Customers => customers::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
         tab => {
             match tab {
                 Tab::Home => home::draw(frame, body, state, &theme),

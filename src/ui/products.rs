@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
-use super::table::{Column, draw_list, edit_cell, edit_hints};
+use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
 use super::{draw_list_pane, format};
 use crate::api::models::Product;
+use crate::app::action::DetailMeasure;
 use crate::app::edit::product::InlineEdit;
 use crate::app::edit::{Overlay, ProductField};
 use crate::app::panes::{ProductDetail, ProductsPane};
@@ -29,6 +30,8 @@ const COLUMNS: &[Column] = &[
     Column::left("Modified", 10, 10, 4),
     // The first to go when the terminal is narrow.
     Column::left("Brand", 8, 16, 7),
+    // Price − cost, and as a share of the price; shown on wide terminals.
+    Column::right("Margin", 11, 14, 8),
 ];
 
 /// The table column that shows `field`.
@@ -67,29 +70,63 @@ fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
         8 => format::yes_no(product.is_visible).to_string(),
         9 => product.availability.as_str().to_string(),
         10 => format::date(product.date_modified.as_ref()),
-        _ => pane.brand_label(product.brand_id),
+        11 => pane.brand_label(product.brand_id),
+        _ => margin(product),
     }
+}
+
+/// `4.50 36%`: price − cost and its share of the price; `-` without a cost price.
+fn margin(product: &Product) -> String {
+    if product.cost_price <= Decimal::ZERO {
+        return "-".to_string();
+    }
+    let Some(margin) = product.price.checked_sub(product.cost_price) else {
+        return "-".to_string();
+    };
+    let share = margin
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|m| m.checked_div(product.price))
+        .map(|p| format!(" {}%", p.round_dp(0)));
+    format!("{}{}", format::money(margin), share.unwrap_or_default())
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
 fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Span<'static> {
     let pane = &state.products;
     let selected = pane.list.selected().is_some_and(|p| p.id == product.id);
-    let flags = (
-        pane.marked.contains(&product.id),
-        state.edit.is_saving(product.id),
-        selected && column == column_of(pane.column),
-    );
-    edit_cell(cell_text(pane, product, column), column, flags, theme)
+    let row = RowState {
+        marked: pane.marked.contains(&product.id),
+        failed: state.edit.failed.contains(product.id),
+        saving: state.edit.is_saving(product.id),
+        focused: selected && column == column_of(pane.column),
+    };
+    edit_cell(cell_text(pane, product, column), column, row, theme)
 }
 
-/// Draws the Products tab into `area`; returns how far an open detail can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
+/// Draws the Products tab into `area`; returns what it measured of an open detail.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<DetailMeasure> {
     let pane = &state.products;
     if let Some(detail) = &pane.detail {
         let data = loaded_or_status(frame, area, detail, "product", state.spinner, theme)?;
-        let lines = detail_lines(data, state, theme);
-        return Some(draw_lines(frame, area, lines, detail.scroll));
+        let (lines, first_variant) = detail_lines(data, state, theme);
+        let variant_rows = first_variant.map(|first| {
+            // Rows the text before the first variant takes, wrapped as drawn.
+            let before =
+                ratatui::widgets::Paragraph::new(super::shown::lines(lines[..first].to_vec()))
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .line_count(area.width);
+            (u16::try_from(before).unwrap_or(u16::MAX), area.height)
+        });
+        let max_scroll = draw_lines(frame, area, lines, detail.scroll);
+        return Some(DetailMeasure {
+            max_scroll,
+            variant_rows,
+        });
     }
     let mut left = vec![Span::styled(" Products ", theme.heading)];
     let loaded = pane.list.rows.len() as u64;
@@ -109,6 +146,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
     if let Some(stock) = pane.stock {
         left.push(Span::styled(format!(" · {}", stock.label()), theme.key));
     }
+    if pane.hidden {
+        left.push(Span::styled(" · hidden", theme.key));
+    }
+    if let Some((_, brand)) = &pane.brand {
+        left.push(Span::styled(format!(" · brand {brand}"), theme.key));
+    }
     edit_hints(
         &mut left,
         !pane.list.rows.is_empty(),
@@ -116,6 +159,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         pane.marked.len(),
         theme,
     );
+    if !state.edit.failed.is_empty() {
+        left.push(Span::styled(
+            format!(" · {} failed (R retries)", state.edit.failed.len()),
+            theme.bad,
+        ));
+    }
     if let Some(start) = pane.range_start {
         left.push(Span::styled(
             format!(" · range from row {}", start + 1),
@@ -180,9 +229,15 @@ fn draw_inline(
     super::cell_editor::draw(frame, body, place, &edit.editor, theme);
 }
 
-fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Line<'static>> {
+/// The detail's lines, and the index of the first variant's line (when it has variants).
+fn detail_lines(
+    data: &ProductDetail,
+    state: &AppState,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let p = &data.product;
     let mut lines = Vec::new();
+    let mut first_variant = None;
     lines.push(Line::from(vec![
         Span::styled(format!(" {} ", p.name), theme.heading),
         Span::styled(format!(" #{}", p.id), theme.muted),
@@ -298,6 +353,8 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
                 ]
             })
             .collect();
+        // After the table's header line.
+        first_variant = Some(lines.len() + 1);
         text_table(
             &["ID", "SKU", "Options", "Price", "Calculated", "Stock", ""],
             &[true, false, false, true, true, true, false],
@@ -313,5 +370,5 @@ fn detail_lines(data: &ProductDetail, state: &AppState, theme: &Theme) -> Vec<Li
             format::strip_html(&p.description)
         )));
     }
-    lines
+    (lines, first_variant)
 }

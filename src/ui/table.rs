@@ -282,27 +282,40 @@ pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
     );
 }
 
-/// A cell of an editable list: a mark before the id of a marked row, the row of
+/// What an editable row's cell shows besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowState {
+    /// Marked for a bulk action.
+    pub marked: bool,
+    /// Its last write failed.
+    pub failed: bool,
+    /// A write is in flight.
+    pub saving: bool,
+    /// The selected row's focused column.
+    pub focused: bool,
+}
+
+/// A cell of an editable list: a mark before the id of a marked row (`!` when its write failed), the row of
 /// a write in flight in the warning colour (its name saying so), and the
 /// focused column underlined on the selected row.
-pub fn edit_cell(
-    mut text: String,
-    column: usize,
-    (marked, saving, focused): (bool, bool, bool),
-    theme: &Theme,
-) -> Span<'static> {
+pub fn edit_cell(mut text: String, column: usize, row: RowState, theme: &Theme) -> Span<'static> {
     let mut style = ratatui::style::Style::default();
-    if column == 0 && marked {
+    if column == 0 && row.marked {
         text = format!("•{text}");
         style = theme.key;
     }
-    if column != 0 && saving {
+    // A write the store did not take stays in sight until it is saved (`R` retries).
+    if column == 0 && row.failed {
+        text = format!("!{text}");
+        style = theme.bad;
+    }
+    if column != 0 && row.saving {
         style = theme.warn;
         if column == 1 {
             text = format!("{text} (saving…)");
         }
     }
-    if focused {
+    if row.focused {
         style = style.add_modifier(ratatui::style::Modifier::UNDERLINED);
     }
     Span::styled(text, style)

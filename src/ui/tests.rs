@@ -396,6 +396,7 @@ fn customer_detail() -> CustomerDetail {
             ..CustomerAddress::default()
         }],
         recent_orders: (0..3).map(order).collect(),
+        totals: None,
     }
 }
 

@@ -16,6 +16,7 @@ use crate::app::edit::write_request::GuardedWrite;
 use crate::app::edit::{Write, WriteFailure, Written};
 
 mod resources;
+mod variant_prices;
 
 /// Products re-read per request before a batch change (the API's page limit).
 const PRODUCT_READ_LIMIT: usize = 250;
@@ -67,6 +68,9 @@ pub async fn run(
                 *slot = changed;
             }
             Ok(written)
+        }
+        Write::UpdateVariantPrices { items } => {
+            variant_prices::run(client, items).await.map_err(failure)
         }
         Write::DeleteProducts { ids } => match ids.as_slice() {
             [id] => match client.delete_product(*id).await {
@@ -172,6 +176,13 @@ pub fn outcome(result: &Result<Written, WriteFailure>) -> Result<(), String> {
                 .collect();
             Err(ids.join("; "))
         }
+        Ok(Written::VariantPrices { failed, .. }) if !failed.is_empty() => {
+            let ids: Vec<String> = failed
+                .iter()
+                .map(|(id, message)| format!("variant #{id}: {message}"))
+                .collect();
+            Err(ids.join("; "))
+        }
         Ok(_) => Ok(()),
     }
 }
@@ -246,8 +257,19 @@ async fn update_batches(
             }
         }
         if let Some(message) = forbidden {
-            let rest = chunk.iter().chain(chunks.flatten());
-            failed.extend(rest.map(|item| (item.id.unwrap_or(0), message.clone())));
+            // The permission is the store's answer for all of them: nothing more is sent.
+            let stopped =
+                format!("not sent, the change stopped at a refused permission: {message}");
+            failed.extend(
+                chunk
+                    .iter()
+                    .map(|item| (item.id.unwrap_or(0), message.clone())),
+            );
+            failed.extend(
+                chunks
+                    .flatten()
+                    .map(|item| (item.id.unwrap_or(0), stopped.clone())),
+            );
             break;
         }
         done += chunk.len();

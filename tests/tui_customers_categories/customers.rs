@@ -451,3 +451,71 @@ async fn an_edit_over_a_colleagues_change_is_not_sent() {
     assert_eq!(saved.company, "Theirs Ltd", "theirs is kept");
     assert_eq!(h.writes().len(), 1, "only their write: {:?}", h.writes());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_detail_counts_the_customers_orders_and_what_they_spent() {
+    let mut h = Harness::start(true).await;
+    h.open_customers().await;
+    let rows = h.state().customers.list.rows.clone();
+    let mut found = None;
+    for (index, customer) in rows.iter().enumerate() {
+        let query = bctui::api::query::OrderQuery {
+            customer_id: Some(customer.id),
+            ..Default::default()
+        };
+        let orders = h.api.all_orders(&query, |_| {}).await.unwrap();
+        if !orders.is_empty() {
+            found = Some((index, orders));
+            break;
+        }
+    }
+    let (index, orders) = found.expect("a customer with orders");
+    // Worked out here from the API: totals less refunds, cancelled and declined left out.
+    let mut spent = rust_decimal::Decimal::ZERO;
+    for order in orders
+        .iter()
+        .filter(|o| o.status_id != 5 && o.status_id != 6)
+    {
+        spent += order.total_inc_tax - order.refunded_amount;
+    }
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail", |s| {
+        s.customers
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.data.is_some())
+    })
+    .await;
+    let detail = h.state().customers.detail.as_ref().unwrap();
+    let totals = detail
+        .data
+        .as_ref()
+        .unwrap()
+        .totals
+        .clone()
+        .expect("totals");
+    assert_eq!(totals.orders, orders.len());
+    let currency = orders[0].currency_code.clone();
+    assert_eq!(totals.spent, [(currency, spent)]);
+    let screen = h.screen();
+    // A field line reads `  Label   value`; thousands separators left out.
+    let value = |label: &str| {
+        screen
+            .lines()
+            .map(|l| l.trim_matches('"'))
+            .find_map(|l| l.strip_prefix(&format!("  {label} ")))
+            .unwrap_or_default()
+            .replace(',', "")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(value("Orders"), orders.len().to_string(), "{screen}");
+    let amount = format!("{:.2}", spent.round_dp(2));
+    assert!(
+        value("Total spent").starts_with(&amount),
+        "{amount}\n{screen}"
+    );
+}

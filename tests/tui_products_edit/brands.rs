@@ -71,3 +71,36 @@ async fn a_narrow_table_drops_the_brand_first() {
         .unwrap_or_default();
     assert!(!header.contains("Brand"), "{header}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_product_gets_the_brand_picked_from_the_stores_brands() {
+    let mut h = Harness::start(false).await;
+    h.wait_for("the brands", |s| !s.products.brands.is_empty())
+        .await;
+    let brands = h.api.all_brands().await.expect("brands load");
+    h.press(KeyCode::Char('c'));
+    h.type_text("Branded Widget");
+    // Name → Type → SKU → Price.
+    for _ in 0..3 {
+        h.press(KeyCode::Tab);
+    }
+    h.type_text("12.50");
+    // Price → Weight → Categories → Visible → Brand; Space twice: the second brand.
+    for _ in 0..4 {
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Char(' '));
+    h.wait_for("the second brand picked", |s| {
+        matches!(&s.edit.overlay, Some(bctui::app::edit::Overlay::Create(f))
+            if f.fields.last().is_some_and(|b| b.choice == 2))
+    })
+    .await;
+    insta::assert_snapshot!("create_form_with_brand", h.body());
+    h.press(KeyCode::Enter);
+    h.wait_toast("Created product").await;
+    let created = h.row(0);
+    assert_eq!(created.name, "Branded Widget");
+    let saved = h.product(created.id).await;
+    assert_eq!(saved.brand_id, brands[1].id, "{}", brands[1].name);
+}

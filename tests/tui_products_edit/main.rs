@@ -43,5 +43,9 @@ pub fn money(text: &str) -> Decimal {
 }
 
 mod brands;
+mod bulk_prices;
+mod failed;
+mod filters;
 mod many;
+mod search;
 mod single;

@@ -237,11 +237,15 @@ async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
     }
     h.wait_for("12 marked", |s| s.products.marked.len() == 12)
         .await;
-    // One of them disappears before the change is applied.
-    h.api.delete_product(rows[3].id).await.unwrap();
     h.press(KeyCode::Char('B'));
     h.type_text("5");
     h.press(KeyCode::Enter);
+    h.wait_for("the preview", |s| {
+        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
+    })
+    .await;
+    // One of them disappears while the preview is open.
+    h.api.delete_product(rows[3].id).await.unwrap();
     h.press(KeyCode::Char('y'));
     h.wait_for("the failure report", |s| {
         s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
@@ -376,6 +380,10 @@ async fn quit_during_a_slow_bulk_change(rows: usize, amount: &str) -> Harness {
     h.press(KeyCode::Char('B'));
     h.type_text(amount);
     h.press(KeyCode::Enter);
+    h.wait_for("the preview", |s| {
+        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
+    })
+    .await;
     h.press(KeyCode::Char('y'));
     h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
         .await;

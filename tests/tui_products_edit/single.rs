@@ -460,3 +460,70 @@ async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
     let stored = variants.iter().find(|v| v.id == variant.id).unwrap();
     assert_eq!(stored.price, Some(money("33.00")), "theirs is kept");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_detail_scrolls_to_the_selected_variant() {
+    let mut h = Harness::launch(crate::common::store_config(60, 10, 10), false, 100, 30).await;
+    h.wait_for("the first products", |s| {
+        !s.products.list.rows.is_empty() && s.header.store_name.is_some()
+    })
+    .await;
+    // The first product with at least three variants.
+    let mut index = None;
+    for (i, row) in h.state().products.list.rows.clone().iter().enumerate() {
+        if row.base_variant_id.is_none() && h.api.all_variants(row.id).await.unwrap().len() >= 3 {
+            index = Some(i);
+            break;
+        }
+    }
+    let index = index.expect("a product with three variants");
+    for _ in 0..index {
+        h.press(KeyCode::Char('j'));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("the detail and the category names", |s| {
+        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+            && s.categories.load == bctui::app::list::LoadState::Loaded
+    })
+    .await;
+    h.press(KeyCode::Char(']'));
+    h.press(KeyCode::Char(']'));
+    h.wait_for("variant 3 selected", |s| s.products.variant_cursor == 2)
+        .await;
+    let variant = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[2]
+        .clone();
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!("▶ {}", variant.id)),
+        "the selected variant is on screen\n{screen}"
+    );
+    insta::assert_snapshot!("detail_follows_the_selected_variant", h.body());
+    // And back up: `[` twice brings the first variant into view again.
+    h.press(KeyCode::Char('['));
+    h.press(KeyCode::Char('['));
+    h.wait_for("variant 1 selected", |s| s.products.variant_cursor == 0)
+        .await;
+    let first = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[0]
+        .id;
+    assert!(h.screen().contains(&format!("▶ {first}")), "{}", h.screen());
+}

@@ -11,6 +11,8 @@ use crate::api::query::{ProductQuery, QueryPairs};
 
 /// `PUT /v3/catalog/products` accepts at most 10 products.
 pub const PRODUCT_BATCH_LIMIT: usize = 10;
+/// Variants per `PUT /v3/catalog/variants` (the API's limit).
+pub const VARIANT_BATCH_LIMIT: usize = 50;
 /// `DELETE /v3/catalog/products?id:in=` accepts at most 250 ids.
 pub const PRODUCT_DELETE_LIMIT: usize = 250;
 
@@ -126,6 +128,15 @@ impl Client {
             .await
     }
 
+    /// The variants whose SKU is `sku` (the store compares it without regard to case),
+    /// whichever product they belong to: `GET /v3/catalog/variants?sku=`.
+    pub async fn variants_with_sku(&self, sku: &str) -> Result<Vec<Variant>, ApiError> {
+        let mut q = QueryPairs::new();
+        q.push("sku", sku);
+        let page: Page<Variant> = self.get_page(&q.append_to("/v3/catalog/variants")).await?;
+        Ok(page.items)
+    }
+
     /// Every variant of a product.
     pub async fn all_variants(&self, product_id: u64) -> Result<Vec<Variant>, ApiError> {
         let path = format!("{PRODUCTS}/{product_id}/variants");
@@ -140,6 +151,34 @@ impl Client {
     ) -> Result<Variant, ApiError> {
         let path = format!("{PRODUCTS}/{product_id}/variants/{variant_id}");
         let env: DataEnvelope<Variant> = self.send_json(Method::PUT, &path, variant).await?;
+        Ok(env.data)
+    }
+
+    /// Updates up to [`VARIANT_BATCH_LIMIT`] variants, by id, in one
+    /// `PUT /v3/catalog/variants` (the store applies it all or nothing).
+    pub async fn update_variants(
+        &self,
+        variants: &[(u64, VariantWrite)],
+    ) -> Result<Vec<Variant>, ApiError> {
+        if variants.len() > VARIANT_BATCH_LIMIT {
+            return Err(ApiError::InvalidInput(format!(
+                "{} variants in one request; the limit is {VARIANT_BATCH_LIMIT}",
+                variants.len()
+            )));
+        }
+        let body: Vec<serde_json::Value> = variants
+            .iter()
+            .map(|(id, write)| {
+                let mut item = serde_json::to_value(write).unwrap_or_default();
+                if let Some(fields) = item.as_object_mut() {
+                    fields.insert("id".to_string(), (*id).into());
+                }
+                item
+            })
+            .collect();
+        let env: ListEnvelope<Variant> = self
+            .send_json(Method::PUT, "/v3/catalog/variants", &body)
+            .await?;
         Ok(env.data)
     }
 

@@ -15,13 +15,17 @@ use crate::app::{AppState, Effect, ToastKind};
 /// The new-product form: the shared [`Form`] with the product fields.
 pub type CreateForm = Form;
 
-/// A new, empty product form.
-fn product_form() -> Form {
+/// The brand choice shown for "no brand".
+const NO_BRAND: &str = "none";
+
+/// A new, empty product form; the brand is picked among `brands` (left out when
+/// the store's brands are not known).
+fn product_form(brands: &[crate::api::models::Brand]) -> Form {
     let mut price = InlineEditor::new("Price", FieldKind::Money, FieldValue::Text(String::new()));
     price.input = tui_input::Input::default();
     let mut weight = InlineEditor::new("Weight", FieldKind::Money, FieldValue::Text(String::new()));
     weight.input = tui_input::Input::new("0".to_string());
-    Form::new("New product", "create", FormPurpose::CreateProduct)
+    let form = Form::new("New product", "create", FormPurpose::CreateProduct)
         .text("name", "Name", true, "")
         .field(
             "type",
@@ -38,7 +42,20 @@ fn product_form() -> Form {
         .field(
             "is_visible",
             InlineEditor::new("Visible", FieldKind::Flag, FieldValue::Flag(true)),
-        )
+        );
+    if brands.is_empty() {
+        return form;
+    }
+    let mut names = vec![NO_BRAND.to_string()];
+    names.extend(brands.iter().map(|b| b.name.clone()));
+    form.field(
+        "brand",
+        InlineEditor::new(
+            "Brand",
+            FieldKind::Choice(names),
+            FieldValue::Choice(NO_BRAND.into()),
+        ),
+    )
 }
 
 /// The product to create, or `None` after marking the invalid fields.
@@ -66,6 +83,10 @@ fn build(form: &mut Form, state: &AppState) -> Option<ProductWrite> {
                 }
             },
             ("is_visible", FieldValue::Flag(b)) => write.is_visible = Some(b),
+            ("brand", FieldValue::Choice(name)) if name != NO_BRAND => {
+                let brand = state.products.brands.iter().find(|b| b.name == name);
+                write.brand_id = brand.map(|b| b.id);
+            }
             _ => {}
         }
     }
@@ -73,7 +94,7 @@ fn build(form: &mut Form, state: &AppState) -> Option<ProductWrite> {
 }
 
 /// `12, 34` → ids, each checked against the loaded category tree.
-fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
+pub(super) fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
     let mut ids = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let id: u64 = part
@@ -89,7 +110,8 @@ fn parse_ids(text: &str, state: &AppState) -> Result<Vec<u64>, String> {
 
 /// `c`: opens the form (and loads the category names it checks against).
 pub fn start_create(state: &mut AppState) -> Vec<Effect> {
-    open(state, Overlay::Create(Box::new(product_form())));
+    let form = product_form(&state.products.brands);
+    open(state, Overlay::Create(Box::new(form)));
     if state.categories.load == crate::app::list::LoadState::Idle {
         return state.reload_categories();
     }

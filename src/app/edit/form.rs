@@ -23,6 +23,8 @@ pub enum FormPurpose {
     EditCategory { id: u64 },
     /// Create a webhook.
     CreateHook,
+    /// Filter the product list (`f`); nothing is written.
+    FilterProducts,
 }
 
 /// An open form.

@@ -38,6 +38,9 @@ fn price_target(state: &AppState) -> bool {
 fn has_marks(state: &AppState) -> bool {
     product_list(state) && !state.products.marked.is_empty()
 }
+fn has_failed(state: &AppState) -> bool {
+    product_list(state) && super::failed::any_in_view(state)
+}
 fn on_products(state: &AppState) -> bool {
     state.tab == Tab::Products
 }
@@ -212,6 +215,28 @@ pub static EDIT_COMMANDS: &[Command] = &[
         Undo,
         NORMAL,
         on_products
+    ),
+    command!(
+        &[Key::char('R')],
+        "R",
+        "retry failed",
+        "Retry the failed writes of this view (rows marked !)",
+        PRODUCTS,
+        true,
+        Retry,
+        NORMAL,
+        has_failed
+    ),
+    command!(
+        &[Key::char('f')],
+        "f",
+        "filters",
+        "Filters: stock, hidden, brand, category (on the server, combined)",
+        PRODUCTS,
+        true,
+        FilterProducts,
+        NORMAL,
+        product_list
     ),
     command!(
         &[Key::char('c')],

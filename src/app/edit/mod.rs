@@ -7,6 +7,8 @@
 //! refuses writes in read-only mode (the client refuses non-GET requests too).
 
 pub mod bulk;
+pub mod bulk_math;
+pub mod bulk_preview;
 pub mod category;
 pub mod confirm;
 pub mod create;
@@ -14,12 +16,15 @@ pub mod customer;
 pub mod customer_delete;
 pub mod customer_fields;
 pub mod external;
+pub mod failed;
 pub mod fields;
 pub mod form;
 pub mod inline;
 pub mod keys;
 pub mod log;
+mod movement;
 pub mod product;
+pub mod product_filter;
 pub mod resource_keys;
 pub mod resources;
 mod results;
@@ -41,6 +46,7 @@ use super::list::RequestId;
 use super::update::toast;
 use super::{AppState, Effect, Mode, ToastKind};
 use crate::api::models::Product;
+use movement::{move_column, move_variant, next_field, scroll};
 
 /// What the edit keys do (the key table maps keys to these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +107,10 @@ pub enum EditIntent {
     CustomerOrders,
     /// Space on a webhook: activate or deactivate it.
     ToggleActive,
+    /// `R`: send the view's failed writes again.
+    Retry,
+    /// `f` on Products: the filter form.
+    FilterProducts,
 }
 
 impl EditIntent {
@@ -117,6 +127,7 @@ impl EditIntent {
             EditIntent::CreateTop => Some("C (create top-level category)"),
             EditIntent::ToggleVisible => Some("Space (show/hide category)"),
             EditIntent::ToggleActive => Some("Space (activate/deactivate webhook)"),
+            EditIntent::Retry => Some("R (retry failed writes)"),
             _ => None,
         }
     }
@@ -165,10 +176,12 @@ pub enum Pending {
         /// False when this write is itself an undo.
         undoable: bool,
     },
-    /// A batch update (bulk change or undo); `before` rows to revert.
+    /// A batch update (bulk change, undo or retry); `before` rows to revert,
+    /// `writes` to keep in sight if they fail.
     Batch {
         label: String,
         before: Vec<Product>,
+        writes: Vec<write_request::GuardedWrite>,
         undoable: bool,
     },
     /// A delete.
@@ -177,6 +190,8 @@ pub enum Pending {
     Create(Box<create::CreateForm>),
     /// A variant update.
     Variant { product_id: u64, variant_id: u64 },
+    /// The variant prices of a bulk change.
+    VariantPrices { count: usize },
     /// A customer or category write.
     Resource(resources::ResourcePending),
     /// A webhook write.
@@ -213,6 +228,8 @@ pub struct EditState {
     pub log: log::WriteLog,
     /// Undo stack, newest last.
     pub undo: Vec<UndoEntry>,
+    /// Product writes that failed, until saved (marked in the list, `R` retries).
+    pub failed: failed::FailedWrites,
 }
 
 impl EditState {
@@ -224,6 +241,7 @@ impl EditState {
             Pending::Delete { ids } => ids.contains(&id),
             Pending::Create(_)
             | Pending::Variant { .. }
+            | Pending::VariantPrices { .. }
             | Pending::Resource(_)
             | Pending::Hook(_) => false,
         })
@@ -274,6 +292,8 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::MarkAll => bulk::mark_all(state),
         EditIntent::Bulk => bulk::start(state),
         EditIntent::Undo => bulk::undo(state),
+        EditIntent::Retry => failed::retry(state),
+        EditIntent::FilterProducts => product_filter::start(state),
         EditIntent::Create => create::start_create(state),
         EditIntent::ColumnLeft => move_column(state, -1),
         EditIntent::ColumnRight => move_column(state, 1),
@@ -328,6 +348,9 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
             state.changed = edit.editor.handle_key(key);
             Vec::new()
         }
+        Some(Overlay::BulkPreview(_)) if key.code == KeyCode::Char('v') => {
+            bulk_preview::toggle_variants(state)
+        }
         Some(Overlay::Confirm(_)) | Some(Overlay::BulkPreview(_)) => {
             // Default No: any key other than `y` (and the scroll keys the
             // table took first) cancels.
@@ -358,34 +381,10 @@ pub fn on_paste(state: &mut AppState, text: &str) {
     }
 }
 
-fn move_column(state: &mut AppState, steps: isize) -> Vec<Effect> {
-    let pane = &mut state.products;
-    if pane.detail.is_some() {
-        pane.variant_column = pane.variant_column.step(steps);
-    } else {
-        pane.column = pane.column.step(steps);
-    }
-    Vec::new()
-}
-
-fn move_variant(state: &mut AppState, steps: isize) -> Vec<Effect> {
-    let count = state
-        .products
-        .detail
-        .as_ref()
-        .and_then(|d| d.data.as_ref())
-        .map_or(0, |d| d.product.variants.len());
-    let cursor = &mut state.products.variant_cursor;
-    *cursor = cursor
-        .saturating_add_signed(steps)
-        .min(count.saturating_sub(1));
-    Vec::new()
-}
-
 fn on_yes(state: &mut AppState) -> Vec<Effect> {
     match close(state) {
         Some(Overlay::Confirm(confirm)) => on_confirmed(state, confirm.on_yes),
-        Some(Overlay::BulkPreview(preview)) => bulk::apply(state, preview),
+        Some(Overlay::BulkPreview(preview)) => bulk_preview::apply(state, preview),
         Some(other) => {
             // `y` is only in the table for the two above; put anything else back.
             open(state, other);
@@ -417,7 +416,7 @@ fn on_submit(state: &mut AppState) -> Vec<Effect> {
     match state.edit.overlay {
         Some(Overlay::Inline(_)) => product::submit_inline(state),
         Some(Overlay::Variant(_)) => variant::submit(state),
-        Some(Overlay::BulkForm(_)) => bulk::preview(state),
+        Some(Overlay::BulkForm(_)) => bulk_preview::preview(state),
         Some(Overlay::Create(_)) => create::submit_create(state),
         Some(Overlay::Form(_)) => resources::submit_form(state),
         Some(Overlay::CustomerCell(_)) => customer::submit_cell(state),
@@ -435,38 +434,6 @@ fn on_cancel(state: &mut AppState) -> Vec<Effect> {
         ),
         _ => Vec::new(),
     }
-}
-
-fn scroll(state: &mut AppState, delta: i32) -> Vec<Effect> {
-    let rows = state.report_rows();
-    let step =
-        |value: &mut u16| *value = (i32::from(*value) + delta).clamp(0, i32::from(u16::MAX)) as u16;
-    match state.edit.overlay.as_mut() {
-        Some(Overlay::Confirm(c)) => step(&mut c.scroll),
-        Some(Overlay::BulkPreview(p)) => step(&mut p.scroll),
-        Some(Overlay::Report(r)) => {
-            // Stops at the last screenful, so the way back up starts at once.
-            let last = r
-                .lines
-                .len()
-                .saturating_sub(rows)
-                .min(usize::from(u16::MAX)) as u16;
-            step(&mut r.scroll);
-            r.scroll = r.scroll.min(last);
-        }
-        _ => state.changed = false,
-    }
-    Vec::new()
-}
-
-fn next_field(state: &mut AppState, delta: isize) -> Vec<Effect> {
-    match state.edit.overlay.as_mut() {
-        Some(Overlay::BulkForm(form)) => form.cycle_rounding(delta),
-        Some(Overlay::Create(form)) => form.move_focus(delta),
-        Some(Overlay::Form(form)) => form.move_focus(delta),
-        _ => state.changed = false,
-    }
-    Vec::new()
 }
 
 /// The external editor finished (or could not run).

@@ -129,6 +129,7 @@ pub(super) fn submit_form(state: &mut AppState) -> Vec<Effect> {
             category::submit(state, *form)
         }
         FormPurpose::CreateHook => crate::app::hooks::submit_create(state, *form),
+        FormPurpose::FilterProducts => super::product_filter::submit(state, *form),
     }
 }
 

@@ -39,6 +39,8 @@ pub(super) fn on_written(
             if !not_taken.is_empty() {
                 // Never a false success: say what the store kept instead.
                 let message = crate::api::compare::not_taken_message(&not_taken);
+                let write = GuardedWrite::over(&before, (*changes).clone());
+                state.edit.failed.record(write, message.clone());
                 state
                     .edit
                     .log
@@ -50,6 +52,7 @@ pub(super) fn on_written(
                 );
             }
             state.edit.log.finish(request, &[]);
+            state.edit.failed.clear(before.id);
             if undoable {
                 let what = described
                     .iter()
@@ -91,8 +94,15 @@ pub(super) fn on_written(
             );
             Vec::new()
         }
-        (Pending::Product { before, .. }, Err(failure)) => {
+        (
+            Pending::Product {
+                before, changes, ..
+            },
+            Err(failure),
+        ) => {
             state.edit.log.fail(request, &failure.message);
+            let write = GuardedWrite::over(&before, *changes);
+            state.edit.failed.record(write, failure.message.clone());
             show_product(state, &before);
             toast(
                 state,
@@ -104,6 +114,7 @@ pub(super) fn on_written(
             Pending::Batch {
                 label,
                 before,
+                writes,
                 undoable,
             },
             result,
@@ -129,6 +140,7 @@ pub(super) fn on_written(
                 failed,
                 changed,
             };
+            keep_failed_in_sight(state, writes, &outcome);
             batch_done(state, request, label, before, outcome, undoable)
         }
         (Pending::Delete { ids }, result) => deleted(state, request, ids, result),
@@ -140,6 +152,9 @@ pub(super) fn on_written(
             },
             result,
         ) => super::variant::saved(state, request, product_id, variant_id, result),
+        (Pending::VariantPrices { count }, result) => {
+            variant_prices_done(state, request, count, result)
+        }
         (Pending::Resource(pending), result) => {
             super::resources::on_written(state, request, pending, result)
         }
@@ -152,6 +167,72 @@ pub(super) fn on_written(
             Vec::new()
         }
     }
+}
+
+/// Records the batch's writes the store refused and clears those saved (or skipped
+/// because someone changed the product: that is theirs to look at now).
+fn keep_failed_in_sight(state: &mut AppState, writes: Vec<GuardedWrite>, outcome: &BatchOutcome) {
+    for write in writes {
+        let id = write.id();
+        match outcome.failed.iter().find(|(failed, _)| *failed == id) {
+            Some((_, message)) => state.edit.failed.record(write, message.clone()),
+            None => state.edit.failed.clear(id),
+        }
+    }
+}
+
+/// The variant prices of a bulk change came back.
+fn variant_prices_done(
+    state: &mut AppState,
+    request: RequestId,
+    count: usize,
+    result: Result<Written, WriteFailure>,
+) -> Vec<Effect> {
+    let failed = match result {
+        Ok(Written::VariantPrices { failed, .. }) => failed,
+        Ok(_) => Vec::new(),
+        Err(failure) => {
+            state.edit.log.fail(request, &failure.message);
+            return toast(
+                state,
+                ToastKind::Error,
+                format!("Variant prices not saved: {}", failure.message),
+            );
+        }
+    };
+    state.edit.log.finish(request, &failed);
+    if failed.is_empty() {
+        return toast(
+            state,
+            ToastKind::Info,
+            format!(
+                "Saved {}",
+                counted(count, "variant price", "variant prices")
+            ),
+        );
+    }
+    let summary = failed
+        .iter()
+        .map(|(id, message)| format!("variant #{id}: {message}"))
+        .collect::<Vec<_>>();
+    let mut lines = vec![format!(
+        "{} of {count} variant prices not saved; the others are saved.",
+        failed.len()
+    )];
+    lines.extend(summary);
+    open(
+        state,
+        Overlay::Report(Report {
+            title: "Some variant prices were not saved".to_string(),
+            lines,
+            scroll: 0,
+        }),
+    );
+    toast(
+        state,
+        ToastKind::Error,
+        format!("{} of {count} variant prices not saved", failed.len()),
+    )
 }
 
 /// What came back from a batch write.
@@ -222,6 +303,13 @@ fn batch_done(
         "{saved_count} saved, {} not saved. What was saved stays saved; the others stay marked.",
         failed.len()
     )];
+    if failed.iter().any(|(_, message)| message.contains(": 403 ")) {
+        // A permission is not a fault of one product: the change stopped there.
+        lines.push(
+            "The store refused the permission (403), so the change stopped at the first refusal; fix the API account's scopes, then R retries."
+                .to_string(),
+        );
+    }
     for (id, message) in &failed {
         let name = before
             .iter()

@@ -40,6 +40,9 @@ pub enum Write {
         changes: VariantWrite,
         expected: Value,
     },
+    /// Set the price of variants of several products (`PUT /v3/catalog/variants`,
+    /// 50 a request) where each still has the price the user saw.
+    UpdateVariantPrices { items: Vec<VariantPrice> },
     /// Create one customer (`POST /v3/customers`, an array body).
     CreateCustomer(CustomerWrite),
     /// Update one customer (`PUT /v3/customers`, an array body with `id`), if
@@ -66,6 +69,15 @@ pub enum Write {
     UpdateHook { id: u64, changes: HookWrite },
     /// Delete webhook `id`.
     DeleteHook { id: u64 },
+}
+
+/// A variant's new price, with the price the user saw (its own; `None` inherits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VariantPrice {
+    pub product_id: u64,
+    pub variant_id: u64,
+    pub seen: Option<rust_decimal::Decimal>,
+    pub price: rust_decimal::Decimal,
 }
 
 /// A product write with the values its fields must still have in the store.
@@ -117,6 +129,13 @@ impl Write {
                 "PUT /v3/catalog/products/{product_id}/variants/{variant_id} {}",
                 json(changes)
             ),
+            Write::UpdateVariantPrices { items } => {
+                let body: Vec<serde_json::Value> = items
+                    .iter()
+                    .map(|i| serde_json::json!({"id": i.variant_id, "price": i.price}))
+                    .collect();
+                format!("PUT /v3/catalog/variants {}", json(&body))
+            }
             Write::CreateCustomer(customer) => format!("POST /v3/customers [{}]", json(customer)),
             Write::UpdateCustomer { changes, .. } => {
                 format!("PUT /v3/customers [{}]", json(changes))
@@ -188,6 +207,11 @@ pub enum Written {
     /// A variant as saved, and its product as it is now (a variant write
     /// moves the product's `date_modified`, which the lost-update guard compares).
     Variant(Box<Variant>, Option<Box<Product>>),
+    /// Variant prices: how many were saved, and per variant id why not.
+    VariantPrices {
+        saved: usize,
+        failed: Vec<(u64, String)>,
+    },
     /// A customer as created or saved.
     Customer(Box<Customer>),
     /// A category as created or saved (`None` when it could not be re-read).

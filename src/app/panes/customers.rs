@@ -58,6 +58,40 @@ pub struct CustomerDetail {
     pub addresses: Vec<CustomerAddress>,
     /// Newest first, at most a page.
     pub recent_orders: Vec<Order>,
+    /// Over all their orders; `None` when they could not be read.
+    pub totals: Option<CustomerTotals>,
+}
+
+/// What a customer's orders add up to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerTotals {
+    /// Every order of theirs the store lists.
+    pub orders: usize,
+    /// Per currency: the orders' totals less refunds, cancelled and declined orders left out.
+    pub spent: Vec<(String, rust_decimal::Decimal)>,
+}
+
+impl CustomerTotals {
+    /// Status ids of orders that took no money: Cancelled and Declined.
+    const NOT_PAID: [u32; 2] = [5, 6];
+
+    pub fn of(orders: &[Order]) -> CustomerTotals {
+        let mut spent: Vec<(String, rust_decimal::Decimal)> = Vec::new();
+        for order in orders {
+            if Self::NOT_PAID.contains(&order.status_id) {
+                continue;
+            }
+            let net = order.total_inc_tax - order.refunded_amount;
+            match spent.iter_mut().find(|(c, _)| *c == order.currency_code) {
+                Some((_, sum)) => *sum += net,
+                None => spent.push((order.currency_code.clone(), net)),
+            }
+        }
+        CustomerTotals {
+            orders: orders.len(),
+            spent,
+        }
+    }
 }
 
 /// How many recent orders the customer detail shows.

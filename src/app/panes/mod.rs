@@ -6,7 +6,9 @@ mod orders;
 mod products;
 
 pub use categories::{CategoriesPane, TreeRow};
-pub use customers::{CustomerDetail, CustomerFilter, CustomersPane, CustomersQuery, RECENT_ORDERS};
+pub use customers::{
+    CustomerDetail, CustomerFilter, CustomerTotals, CustomersPane, CustomersQuery, RECENT_ORDERS,
+};
 pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
 pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter};
 

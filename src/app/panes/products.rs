@@ -97,6 +97,10 @@ pub struct ProductsQuery {
     pub category: Option<u64>,
     /// `inventory_low` / `out_of_stock` filter.
     pub stock: Option<StockFilter>,
+    /// `is_visible=false`: hidden products only.
+    pub hidden: bool,
+    /// `brand_id=` filter.
+    pub brand: Option<u64>,
     /// `sort=`.
     pub sort: ProductSort,
     /// `direction=desc` when true.
@@ -121,8 +125,12 @@ pub struct ProductsPane {
     pub keyword: Option<String>,
     /// Applied category filter: id and name.
     pub category: Option<(u64, String)>,
-    /// Applied stock filter (from the Home tab).
+    /// Applied stock filter (from the Home tab or `f`).
     pub stock: Option<StockFilter>,
+    /// Only hidden products (`f`).
+    pub hidden: bool,
+    /// Applied brand filter (`f`): id and name.
+    pub brand: Option<(u64, String)>,
     /// Server-side sort column.
     pub sort: ProductSort,
     /// Sort descending.
@@ -141,6 +149,10 @@ pub struct ProductsPane {
     pub variant_cursor: usize,
     /// The focused variant field in the product detail.
     pub variant_column: VariantField,
+    /// Where the last frame drew the detail's variants: the screen row (counted in
+    /// the scrolled text) of the first variant and the rows visible, so `]`/`[`
+    /// can scroll the selection into view.
+    pub variant_rows: (u16, u16),
 }
 
 impl ProductsPane {
@@ -156,6 +168,8 @@ impl ProductsPane {
             keyword: self.keyword.clone(),
             category: self.category.as_ref().map(|(id, _)| *id),
             stock: self.stock,
+            hidden: self.hidden,
+            brand: self.brand.as_ref().map(|(id, _)| *id),
             sort: self.sort,
             descending: self.descending,
         }
@@ -183,7 +197,11 @@ impl ListPane for ProductsPane {
         true
     }
     fn has_filter(&self) -> bool {
-        self.keyword.is_some() || self.category.is_some() || self.stock.is_some()
+        self.keyword.is_some()
+            || self.category.is_some()
+            || self.stock.is_some()
+            || self.hidden
+            || self.brand.is_some()
     }
     fn filter_text(&self) -> String {
         self.keyword.clone().unwrap_or_default()
@@ -198,6 +216,8 @@ impl ListPane for ProductsPane {
         self.keyword = None;
         self.category = None;
         self.stock = None;
+        self.hidden = false;
+        self.brand = None;
     }
 }
 
