@@ -214,7 +214,11 @@ pub fn on_key(state: &mut AppState, mode: ConsoleMode, key: KeyEvent) -> Vec<Eff
     match mode {
         ConsoleMode::Path => path_edit::type_key(state, key),
         ConsoleMode::Body => {
-            state.changed = state.console.body.input(key);
+            state.changed = if is_ctrl(key, 'u') {
+                clear_line_before_cursor(&mut state.console.body)
+            } else {
+                state.console.body.input(key)
+            };
             if state.changed {
                 state.console.body_error = None;
             }
@@ -246,6 +250,23 @@ pub fn on_key(state: &mut AppState, mode: ConsoleMode, key: KeyEvent) -> Vec<Eff
             Vec::new()
         }
     }
+}
+
+fn is_ctrl(key: KeyEvent, c: char) -> bool {
+    key.code == KeyCode::Char(c) && key.modifiers == KeyModifiers::CONTROL
+}
+
+/// Ctrl-u as in a shell: the text before the cursor on its line goes; at the
+/// start of a line nothing happens (the editor's own Ctrl-u is undo, and its
+/// line delete would join the line to the one above).
+fn clear_line_before_cursor(body: &mut ratatui_textarea::TextArea<'static>) -> bool {
+    if body.is_selecting() {
+        return body.cut();
+    }
+    if body.cursor().1 == 0 {
+        return false;
+    }
+    body.delete_line_by_head()
 }
 
 /// Pasted text goes into whatever is being typed.
