@@ -132,6 +132,9 @@ pub struct Header {
     pub read_only: bool,
     /// The API quota, from the rate-limit headers.
     pub rate: Option<RateInfo>,
+    /// The status (401 or 403) of the last refused request, until a request
+    /// succeeds again.
+    pub refused: Option<u16>,
 }
 
 /// The whole state of the app.
@@ -209,6 +212,7 @@ impl AppState {
                 user_host: user_host.into(),
                 read_only,
                 rate: None,
+                refused: None,
             },
             home: home::HomeState::default(),
             products: ProductsPane::default(),

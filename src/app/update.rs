@@ -85,6 +85,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.changed = state.toasts.len() != before;
             Vec::new()
         }
+        Action::AccessRefused(status) => {
+            state.changed = state.header.refused != Some(status);
+            state.header.refused = Some(status);
+            Vec::new()
+        }
         Action::RateLimit(info) => {
             state.changed = state.header.rate != Some(info);
             state.header.rate = Some(info);
@@ -100,6 +105,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.header.read_only = connected.read_only;
                 state.header.store_name = None;
                 state.header.rate = None;
+                state.header.refused = None;
                 state.home = super::home::HomeState::default();
                 state.products = ProductsPane::default();
                 state.orders = OrdersPane::default();
@@ -330,6 +336,9 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
 }
 
 fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>) -> Vec<Effect> {
+    if result.is_ok() {
+        state.header.refused = None;
+    }
     let handled = match result {
         Ok(Loaded::StoreName(name)) => {
             let current = state.store_load.request() == Some(request);
@@ -390,21 +399,30 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
     Vec::new()
 }
 
-/// Routes an error to the view that waits for `request` and toasts it.
+/// Routes an error to the view that waits for `request`. It is toasted only
+/// where that view cannot show all of it: an empty list or a detail says it in
+/// its body, and a refused token is named in the header, so the same words do
+/// not show twice.
 fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect> {
     let failed = LoadState::Failed(message.clone());
     let mut found = true;
+    let mut toasted = true;
     if state.products.list.expects(request) {
         state.products.list.load = failed;
+        toasted = !state.products.list.rows.is_empty();
     } else if state.orders.list.expects(request) {
         state.orders.list.load = failed;
+        toasted = !state.orders.list.rows.is_empty();
     } else if state.customers.list.expects(request) {
         state.customers.list.load = failed;
+        toasted = !state.customers.list.rows.is_empty();
     } else if state.orders.counts_load.request() == Some(request) {
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
+        toasted = !state.categories.rows.is_empty();
     } else if super::hooks::fail_load(state, request, &message) {
+        toasted = !state.hooks.list.rows.is_empty();
     } else if let Some(detail) = state
         .products
         .detail
@@ -412,8 +430,10 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
         .filter(|d| d.expects(request))
     {
         detail.load = failed;
+        toasted = false;
     } else if let Some(detail) = state.orders.detail.as_mut().filter(|d| d.expects(request)) {
         detail.load = failed;
+        toasted = false;
     } else if let Some(detail) = state
         .customers
         .detail
@@ -421,13 +441,18 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
         .filter(|d| d.expects(request))
     {
         detail.load = failed;
+        toasted = false;
     } else if state.store_load.request() == Some(request) {
         state.store_load = failed;
+        toasted = state.header.refused != Some(401);
     } else {
         found = false;
     }
     if !found {
         state.changed = false;
+        return Vec::new();
+    }
+    if !toasted {
         return Vec::new();
     }
     toast(state, ToastKind::Error, message)

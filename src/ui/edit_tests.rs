@@ -232,3 +232,105 @@ fn the_preview_flags_prices_below_cost() {
     let screen = screen(&state);
     assert!(screen.contains("3.98 < cost"), "{screen}");
 }
+
+fn screen_at(state: &mut AppState, width: u16, height: u16) -> String {
+    update(state, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, state)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Whether the dialog titled `title` is drawn whole on `screen`: nothing covers
+/// its borders between its title row and its hint row `hint`.
+fn dialog_is_whole(screen: &str, title: &str, hint: &str) -> bool {
+    let rows: Vec<Vec<char>> = screen.lines().map(|r| r.chars().collect()).collect();
+    let text: Vec<&str> = screen.lines().collect();
+    let (Some(top), Some(bottom)) = (
+        text.iter().position(|r| r.contains(title)),
+        text.iter().rposition(|r| r.contains(hint)),
+    ) else {
+        return false;
+    };
+    let (Some(left), Some(right)) = (
+        rows[top].iter().position(|c| *c == '┌'),
+        rows[bottom].iter().position(|c| *c == '┘'),
+    ) else {
+        return false;
+    };
+    rows[top + 1..bottom]
+        .iter()
+        .all(|row| row.get(left) == Some(&'│') && row.get(right) == Some(&'│'))
+        && rows[top].get(right) == Some(&'┐')
+        && rows[bottom].get(left) == Some(&'└')
+}
+
+#[test]
+fn toasts_keep_clear_of_the_bulk_preview_and_its_hints() {
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = state();
+        press(&mut state, KeyCode::Char('V'));
+        for _ in 0..4 {
+            press(&mut state, KeyCode::Char('j'));
+        }
+        press(&mut state, KeyCode::Char('V'));
+        assert_eq!(state.toasts.len(), 2, "range start and marked");
+        press(&mut state, KeyCode::Char('B'));
+        type_text(&mut state, "+10%");
+        press(&mut state, KeyCode::Enter);
+        let screen = screen_at(&mut state, width, height);
+        // The title, every row and the key hints are whole.
+        assert!(
+            dialog_is_whole(&screen, "Preview: +10 % · 5 of 5 change", "y apply"),
+            "{screen}"
+        );
+        for id in 100..105 {
+            assert!(screen.contains(&format!("{id}  ")), "row {id}:\n{screen}");
+        }
+        assert!(
+            screen.contains("y apply j/k scroll any other key cancels"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("toasts_beside_bulk_preview_{width}x{height}"),
+            screen
+        );
+    }
+}
+
+#[test]
+fn toasts_keep_clear_of_a_250_row_delete_dialog() {
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = AppState::for_tests("demo", "ada@host", false);
+        state
+            .products
+            .list
+            .append_page(1, (0..250).map(product).collect(), 250, Some(250));
+        press(&mut state, KeyCode::Char('V'));
+        press(&mut state, KeyCode::Char('G'));
+        press(&mut state, KeyCode::Char('V'));
+        press(&mut state, KeyCode::Delete);
+        let screen = screen_at(&mut state, width, height);
+        assert!(
+            dialog_is_whole(&screen, "Delete 250 products?", "any other key cancels"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("toasts_beside_delete_250_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn a_long_error_toast_shows_all_its_words() {
+    let mut state = state();
+    state.toasts.push(crate::app::Toast {
+        id: 1,
+        kind: crate::app::ToastKind::Error,
+        text: "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
+               it may have been deleted, or the store hash is wrong."
+            .into(),
+    });
+    for (width, height) in [(100, 30), (80, 24)] {
+        let screen = screen_at(&mut state, width, height);
+        assert!(screen.contains("wrong."), "{width}x{height}:\n{screen}");
+        insta::assert_snapshot!(format!("toast_long_error_{width}x{height}"), screen);
+    }
+}

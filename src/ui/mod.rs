@@ -31,6 +31,7 @@ mod key_tests;
 mod tests;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -67,6 +68,16 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     }
     chrome::draw_footer(frame, footer, state, &theme);
 
+    // Whatever an overlay draws is kept clear of toasts: the cells it changed.
+    let under_overlay = matches!(
+        state.mode,
+        Mode::Help { .. }
+            | Mode::StatusPicker { .. }
+            | Mode::Command
+            | Mode::OrderDialog
+            | Mode::Edit
+    )
+    .then(|| frame.buffer_mut().clone());
     match state.mode {
         Mode::Help { scroll } => overlays::draw_help(frame, body, state, &theme, scroll),
         Mode::StatusPicker { cursor } => {
@@ -77,7 +88,28 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
-    overlays::draw_toasts(frame, body, state, &theme);
+    let keep_clear = under_overlay.and_then(|before| changed_area(&before, frame.buffer_mut()));
+    overlays::draw_toasts(frame, body, state, &theme, keep_clear);
+}
+
+/// The smallest rectangle holding every cell that differs between two buffers
+/// of the same area.
+fn changed_area(before: &Buffer, after: &Buffer) -> Option<Rect> {
+    let area = after.area;
+    if before.area != area {
+        return None;
+    }
+    let (mut left, mut top, mut right, mut bottom) = (u16::MAX, u16::MAX, 0, 0);
+    for (i, (old, new)) in before.content.iter().zip(&after.content).enumerate() {
+        if old != new {
+            let (x, y) = after.pos_of(i);
+            left = left.min(x);
+            top = top.min(y);
+            right = right.max(x + 1);
+            bottom = bottom.max(y + 1);
+        }
+    }
+    (left < right).then(|| Rect::new(left, top, right - left, bottom - top))
 }
 
 /// The one-line status of a list: loading spinner, error, or nothing.
