@@ -331,7 +331,12 @@ async fn detail_edit_and_orders_of_the_customer() {
     .await;
     assert!(h.writes().is_empty(), "nothing is sent before Enter");
     h.press(KeyCode::Enter);
-    h.wait_toast("Saved").await;
+    // Said as the Group column says it: names, `-` for none.
+    let was = groups
+        .iter()
+        .find(|g| g.id == first.customer_group_id)
+        .map_or("-", |g| g.name.as_str());
+    h.wait_toast(&format!("Group {was} → Staff")).await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.customer_group_id, 3);
     assert_eq!(
