@@ -399,7 +399,7 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
     h.wait_for("the refusal", |s| {
         s.toasts
             .iter()
-            .any(|t| t.text.contains("profile is read-only"))
+            .any(|t| t.text.contains("profile other has read_only = true"))
     })
     .await;
     assert!(

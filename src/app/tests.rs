@@ -424,3 +424,33 @@ fn a_refused_token_is_said_once_in_the_pane_and_named_in_the_header() {
     );
     assert_eq!(state.toasts.len(), 1);
 }
+
+#[test]
+fn a_refused_write_names_why_writes_are_off() {
+    let mut by_profile = AppState::for_tests("prod", "me@here", true);
+    press(&mut by_profile, '2');
+    press(&mut by_profile, 'c');
+    let said = by_profile
+        .toasts
+        .last()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.ends_with("is disabled: profile prod has read_only = true in the config"),
+        "{said}"
+    );
+    let mut by_flag = AppState::for_tests("prod", "me@here", true);
+    by_flag.header.read_only_flag = true;
+    press(&mut by_flag, '2');
+    press(&mut by_flag, 'c');
+    let said = by_flag
+        .toasts
+        .last()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.ends_with(": bctui was started with --read-only"),
+        "{said}"
+    );
+    assert!(!said.contains("read_only ="), "{said}");
+}

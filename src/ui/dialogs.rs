@@ -208,7 +208,10 @@ fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme)
         &[("Enter", "preview"), ("Tab", "rounding"), ("Esc", "cancel")],
         theme,
     );
-    let title = format!("Bulk price change: {} products", form.ids.len());
+    let title = format!(
+        "Bulk price change: {}",
+        crate::app::words::counted(form.ids.len(), "product", "products")
+    );
     let inner = popup(frame, rect, &title, keys, theme);
     let lines = vec![
         Line::from(Span::styled(

@@ -341,11 +341,16 @@ fn send(state: &mut AppState) -> Vec<Effect> {
         return toast(state, ToastKind::Error, format!("Fill in {name} first"));
     }
     if state.header.read_only && request.method != super::HttpMethod::Get {
-        let refusal = ApiError::ReadOnly {
-            method: request.method.as_str().to_string(),
-            path: request.path.clone(),
-        }
-        .to_string();
+        // The hint names the real cause: the flag or the profile.
+        let refusal = format!(
+            "{}. Writes are off: {}.",
+            ApiError::ReadOnly {
+                method: request.method.as_str().to_string(),
+                path: request.path.clone(),
+            }
+            .without_hint(),
+            state.read_only_reason()
+        );
         // Shown like an answer, so it replaces the previous response.
         let id = state.next_id();
         let console = &mut state.console;
