@@ -334,3 +334,17 @@ fn a_long_error_toast_shows_all_its_words() {
         insta::assert_snapshot!(format!("toast_long_error_{width}x{height}"), screen);
     }
 }
+
+#[test]
+fn a_toast_taller_than_the_screen_is_cut_not_lost() {
+    let mut state = state();
+    state.toasts.push(crate::app::Toast {
+        id: 1,
+        kind: crate::app::ToastKind::Error,
+        text: "A store message that never ends. ".repeat(200),
+    });
+    let screen = screen_at(&mut state, 80, 24);
+    assert!(screen.contains("✗ A store message"), "{screen}");
+    // The footer's keys stay below it.
+    assert!(screen.lines().last().is_some_and(|l| l.contains("help")), "{screen}");
+}

@@ -215,6 +215,9 @@ pub fn draw_toasts(
 struct ToastPlaces {
     /// (region, rows or columns already used, fills from its bottom).
     regions: Vec<(Rect, u16, bool)>,
+    /// With no dialog open, a message taller than the screen is cut to the
+    /// room left rather than not shown at all.
+    may_cut: bool,
 }
 
 /// Narrower than this, a toast is too cramped to read.
@@ -230,6 +233,7 @@ impl ToastPlaces {
         else {
             return ToastPlaces {
                 regions: vec![(area, 0, true)],
+                may_cut: true,
             };
         };
         let below = Rect::new(
@@ -254,6 +258,7 @@ impl ToastPlaces {
                 (right, 0, false),
                 (left, 0, false),
             ],
+            may_cut: false,
         }
     }
 
@@ -265,11 +270,16 @@ impl ToastPlaces {
             if room < TOAST_MIN_WIDTH {
                 continue;
             }
-            let width = (text.chars().count() as u16 + 2).clamp(12, room);
+            let text_width = u16::try_from(Span::raw(text).width()).unwrap_or(u16::MAX);
+            let width = text_width.saturating_add(2).clamp(12, room);
             let rows = paragraph.line_count(width.saturating_sub(2).max(1));
-            let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-            if region.height.saturating_sub(*used) < height {
-                continue;
+            let mut height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+            let free = region.height.saturating_sub(*used);
+            if free < height {
+                if !self.may_cut || free < 3 {
+                    continue;
+                }
+                height = free;
             }
             let x = region.right() - 1 - width;
             let y = if *from_bottom {
