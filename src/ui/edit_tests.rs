@@ -346,5 +346,33 @@ fn a_toast_taller_than_the_screen_is_cut_not_lost() {
     let screen = screen_at(&mut state, 80, 24);
     assert!(screen.contains("✗ A store message"), "{screen}");
     // The footer's keys stay below it.
-    assert!(screen.lines().last().is_some_and(|l| l.contains("help")), "{screen}");
+    assert!(
+        screen.lines().last().is_some_and(|l| l.contains("help")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_refused_token_reads_whole_in_the_empty_list_and_once() {
+    let message = "GET /v3/catalog/products?sort=id&direction=asc&page=1&limit=250: 401 \
+                   Unauthorized: The X-Auth-Token header is missing, invalid or revoked. The \
+                   access token was rejected: it is wrong, or the API account was deleted and \
+                   its token revoked. Check the token in your profile or \
+                   BIGCOMMERCE_ACCESS_TOKEN.";
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = AppState::for_tests("demo", "ada@host", false);
+        state.tab = crate::app::Tab::Products;
+        state.header.refused = Some(401);
+        state.products.list.fail(message.to_string());
+        let screen = screen_at(&mut state, width, height);
+        assert!(screen.contains("BIGCOMMERCE_ACCESS_TOKEN."), "{screen}");
+        assert!(screen.contains("API token refused (401)"), "{screen}");
+        // The status line names the cause; the words are in the body only.
+        assert!(
+            screen.contains("error: 401 Unauthorized (r retries)"),
+            "{screen}"
+        );
+        assert_eq!(screen.matches("X-Auth-Token").count(), 1, "{screen}");
+        insta::assert_snapshot!(format!("products_token_refused_{width}x{height}"), screen);
+    }
 }

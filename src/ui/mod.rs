@@ -119,9 +119,26 @@ fn load_status(load: &LoadState, spinner: usize, theme: &Theme) -> Option<Span<'
             format!("{} loading", format::spinner(spinner)),
             theme.warn,
         )),
-        LoadState::Failed(message) => Some(Span::styled(format!("error: {message}"), theme.bad)),
+        LoadState::Failed(message) => Some(Span::styled(
+            format!("error: {} (r retries)", short_error(message)),
+            theme.bad,
+        )),
         LoadState::Idle | LoadState::Loaded => None,
     }
+}
+
+/// The cause of a failed load in a few words for the status line (`401
+/// Unauthorized`, `timed out`): the whole message is in the pane's body or a
+/// toast, and is not repeated here.
+fn short_error(message: &str) -> &str {
+    // Requests fail as `METHOD PATH: STATUS REASON: messages…` or
+    // `METHOD PATH: what went wrong: details`.
+    let after_path = match message.split_once(": ") {
+        Some((request, rest)) if request.contains(" /") => rest,
+        _ => message,
+    };
+    let cause = after_path.split(": ").next().unwrap_or(after_path);
+    if cause.is_empty() { message } else { cause }
 }
 
 /// What an empty list body says, by load state.
@@ -165,5 +182,24 @@ fn draw_status_line(
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     if let Some(right) = right {
         frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+    }
+}
+
+#[cfg(test)]
+mod short_error_tests {
+    #[test]
+    fn the_status_line_names_the_cause_only() {
+        use super::short_error;
+        assert_eq!(
+            short_error("GET /v3/catalog/products?page=2: 401 Unauthorized: The token was wrong."),
+            "401 Unauthorized"
+        );
+        assert_eq!(
+            short_error("GET /v2/orders: connection failed: refused"),
+            "connection failed"
+        );
+        assert_eq!(short_error("GET /v2/store: timed out"), "timed out");
+        assert_eq!(short_error("403 Forbidden: no scope"), "403 Forbidden");
+        assert_eq!(short_error("store unreachable"), "store unreachable");
     }
 }
