@@ -454,3 +454,37 @@ fn a_refused_write_names_why_writes_are_off() {
     );
     assert!(!said.contains("read_only ="), "{said}");
 }
+
+#[test]
+fn one_cause_is_toasted_once_whatever_the_request() {
+    let mut state = AppState::for_tests("demo", "me@here", false);
+    let refused = |path: &str| {
+        format!(
+            "GET {path}: 401 Unauthorized: The X-Auth-Token header is missing, invalid or \
+             revoked. Check the token."
+        )
+    };
+    super::update::toast(
+        &mut state,
+        super::ToastKind::Error,
+        refused("/v2/orders/count"),
+    );
+    super::update::toast(
+        &mut state,
+        super::ToastKind::Error,
+        format!(
+            "Could not load the order statuses: {}",
+            refused("/v2/order_statuses")
+        ),
+    );
+    super::update::toast(&mut state, super::ToastKind::Error, refused("/v2/store"));
+    let texts: Vec<&str> = state.toasts.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, [refused("/v2/store").as_str()]);
+    // Another cause is said beside it.
+    super::update::toast(
+        &mut state,
+        super::ToastKind::Error,
+        "GET /v2/orders: 404 Not Found: gone".into(),
+    );
+    assert_eq!(state.toasts.len(), 2);
+}

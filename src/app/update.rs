@@ -207,8 +207,17 @@ pub(super) fn ask_quit(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows a toast and schedules its removal.
+/// Shows a toast and schedules its removal. An error with the same cause as
+/// one already shown (several requests refused for one wrong token) takes its
+/// place, so one cause is said once.
 pub(crate) fn toast(state: &mut AppState, kind: ToastKind, text: String) -> Vec<Effect> {
+    if kind == ToastKind::Error
+        && let Some(cause) = error_cause(&text)
+    {
+        state
+            .toasts
+            .retain(|t| t.kind != ToastKind::Error || error_cause(&t.text) != Some(cause));
+    }
     let id = state.next_id();
     state.toasts.push(Toast { id, kind, text });
     // Keep the stack short: the newest three.
@@ -219,6 +228,17 @@ pub(crate) fn toast(state: &mut AppState, kind: ToastKind, text: String) -> Vec<
         ToastKind::Error => ERROR_TOAST_TIME,
     };
     vec![Effect::ExpireToast { id, after }]
+}
+
+/// The part of an API error from its HTTP status on (`401 Unauthorized: …`):
+/// errors of different requests read the same from there when their cause is.
+fn error_cause(text: &str) -> Option<&str> {
+    text.match_indices(": ").find_map(|(i, _)| {
+        let rest = &text[i + 2..];
+        let bytes = rest.as_bytes();
+        (bytes.len() > 4 && bytes[..3].iter().all(u8::is_ascii_digit) && bytes[3] == b' ')
+            .then_some(rest)
+    })
 }
 
 fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
