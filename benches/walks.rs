@@ -91,6 +91,7 @@ fn app(
         client: support::client_for(store),
         profile: "demo".to_string(),
         read_only: false,
+        read_only_flag: false,
         mouse: false,
         profiles: vec!["demo".to_string()],
         connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),

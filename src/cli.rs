@@ -374,6 +374,7 @@ async fn run_tui(cli: &Cli) -> ExitCode {
         client,
         profile: credentials.profile.clone(),
         read_only: credentials.read_only,
+        read_only_flag,
         mouse: cli.mouse,
         profiles,
         connect,

@@ -150,7 +150,9 @@ impl ApiError {
                 "The store did not answer in time; try again (large pages can be slow).".into(),
             ),
             ApiError::ReadOnly { .. } => Some(
-                "Turn off read-only mode (profile `read_only = false`) to make changes.".into(),
+                "Writes are off: bctui was started with --read-only, or its profile has \
+                 read_only = true."
+                    .into(),
             ),
             ApiError::RefusedUrl { .. } => {
                 Some("Give a path relative to the store, starting with /v2/ or /v3/.".to_string())
@@ -367,6 +369,14 @@ impl fmt::Display for ApiError {
 }
 
 impl ApiError {
+    /// The error without its hint (for callers that know a better one).
+    pub fn without_hint(&self) -> String {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.describe(&mut text);
+        text
+    }
+
     /// The error without its hint.
     fn describe(&self, f: &mut String) -> fmt::Result {
         use std::fmt::Write as _;
@@ -381,7 +391,7 @@ impl ApiError {
                     status_reason(e.status)
                 )?;
                 if !e.messages.is_empty() {
-                    write!(f, ": {}", e.messages.join("; "))?;
+                    write!(f, ": {}", joined(&e.messages))?;
                 }
             }
             ApiError::Transport {
@@ -477,4 +487,60 @@ fn nearest_key(before: &str) -> Option<String> {
         return Some(before[start + 1..end].to_string());
     }
     None
+}
+
+/// The API's messages as one text: a message that ends a sentence is followed
+/// by the next as a new sentence, others by `; ` (never `.;`).
+fn joined(messages: &[String]) -> String {
+    let mut text = String::new();
+    for message in messages {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with(['.', '!', '?']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        text.push_str(message.trim());
+    }
+    text
+}
+
+#[cfg(test)]
+mod punctuation_tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_hints_never_double_a_full_stop() {
+        let unauthorized = ApiError::from_response(
+            "GET",
+            "/v3/catalog/products",
+            401,
+            br#"{"status":401,"title":"The X-Auth-Token header is missing, invalid or revoked."}"#,
+        );
+        let not_found = ApiError::from_response(
+            "GET",
+            "/v2/store",
+            404,
+            br#"[{"status":404,"message":"The requested resource was not found."}]"#,
+        );
+        let rejected = ApiError::from_response(
+            "POST",
+            "/v3/customers",
+            422,
+            br#"{"status":422,"title":"Create customers failed.","errors":{"0.email":"taken"}}"#,
+        );
+        for error in [unauthorized, not_found, rejected] {
+            let text = error.to_string();
+            assert!(!text.contains(".."), "{text}");
+            assert!(!text.contains(".;"), "{text}");
+        }
+        let text = ApiError::from_response("GET", "/v2/store", 404, b"gone").to_string();
+        assert!(text.contains(": gone. Not found"), "{text}");
+        assert_eq!(
+            joined(&["Create customers failed.".into(), "0.email: taken".into()]),
+            "Create customers failed. 0.email: taken"
+        );
+        assert_eq!(joined(&["a".into(), "b".into()]), "a; b");
+    }
 }

@@ -43,6 +43,10 @@ pub enum Action {
     ToastExpired(u64),
     /// The API quota changed.
     RateLimit(RateInfo),
+    /// The store refused a request with this status (401: the token; 403: a
+    /// scope), so the quota is no sign that all is well. Sent before the
+    /// request's own `Loaded`.
+    AccessRefused(u16),
     /// The store's write journal, read at start and after `:profile`: lines of
     /// earlier runs for `:log`, and the writes whose outcome never arrived.
     JournalRead {

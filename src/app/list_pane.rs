@@ -322,17 +322,17 @@ impl AppState {
         }
     }
 
-    /// Fails whichever list or detail waits for `request`.
-    pub(crate) fn fail_list_request(&mut self, request: RequestId, message: &str) -> bool {
-        LIST_TABS.into_iter().any(|tab| {
-            let Some(pane) = self.list_pane_mut(tab) else {
-                return false;
-            };
+    /// Marks the list or detail request `request` failed. `None` when no list
+    /// pane was waiting for it; else whether to toast the error too (the pane
+    /// shows it itself unless rows from before stay on screen).
+    pub(crate) fn fail_list_request(&mut self, request: RequestId, message: &str) -> Option<bool> {
+        LIST_TABS.into_iter().find_map(|tab| {
+            let pane = self.list_pane_mut(tab)?;
             if pane.paged().expects(request) {
                 pane.paged_mut().fail(message.to_string());
-                true
+                Some(!pane.paged().is_empty())
             } else {
-                pane.detail_mut().fail(request, message)
+                pane.detail_mut().fail(request, message).then_some(false)
             }
         })
     }

@@ -132,8 +132,13 @@ pub struct Header {
     pub user_host: String,
     /// Whether writes are disabled.
     pub read_only: bool,
+    /// Whether `--read-only` disabled them (else the profile did).
+    pub read_only_flag: bool,
     /// The API quota, from the rate-limit headers.
     pub rate: Option<RateInfo>,
+    /// The status (401 or 403) of the last refused request, until a request
+    /// succeeds again.
+    pub refused: Option<u16>,
 }
 
 /// The whole state of the app.
@@ -210,7 +215,9 @@ impl AppState {
                 profile: profile.into(),
                 user_host: user_host.into(),
                 read_only,
+                read_only_flag: false,
                 rate: None,
+                refused: None,
             },
             home: home::HomeState::default(),
             products: ProductsPane::default(),
@@ -248,6 +255,18 @@ impl AppState {
         }];
         effects.extend(self.ensure_loaded());
         effects
+    }
+
+    /// Why writes are off, for the refusals: the flag, or the profile's setting.
+    pub fn read_only_reason(&self) -> String {
+        if self.header.read_only_flag {
+            "bctui was started with --read-only".to_string()
+        } else {
+            format!(
+                "profile {} has read_only = true in the config",
+                self.header.profile
+            )
+        }
     }
 
     /// A state for unit tests: a manual clock at the test anchor and a data directory

@@ -101,6 +101,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.changed = state.toasts.len() != before;
             Vec::new()
         }
+        Action::AccessRefused(status) => {
+            state.changed = state.header.refused != Some(status);
+            state.header.refused = Some(status);
+            Vec::new()
+        }
         Action::RateLimit(info) => {
             state.changed = state.header.rate != Some(info);
             state.header.rate = Some(info);
@@ -116,6 +121,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.header.read_only = connected.read_only;
                 state.header.store_name = None;
                 state.header.rate = None;
+                state.header.refused = None;
                 state.home = super::home::HomeState::default();
                 state.products = ProductsPane::default();
                 state.hooks = super::hooks::HooksPane::default();
@@ -218,8 +224,17 @@ pub(super) fn ask_quit(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows a toast and schedules its removal.
+/// Shows a toast and schedules its removal. An error with the same cause as
+/// one already shown (several requests refused for one wrong token) takes its
+/// place, so one cause is said once.
 pub(crate) fn toast(state: &mut AppState, kind: ToastKind, text: String) -> Vec<Effect> {
+    if kind == ToastKind::Error
+        && let Some(cause) = error_cause(&text)
+    {
+        state
+            .toasts
+            .retain(|t| t.kind != ToastKind::Error || error_cause(&t.text) != Some(cause));
+    }
     let id = state.next_id();
     state.toasts.push(Toast { id, kind, text });
     // Keep the stack short: the newest three.
@@ -230,6 +245,17 @@ pub(crate) fn toast(state: &mut AppState, kind: ToastKind, text: String) -> Vec<
         ToastKind::Error => ERROR_TOAST_TIME,
     };
     vec![Effect::ExpireToast { id, after }]
+}
+
+/// The part of an API error from its HTTP status on (`401 Unauthorized: …`):
+/// errors of different requests read the same from there when their cause is.
+fn error_cause(text: &str) -> Option<&str> {
+    text.match_indices(": ").find_map(|(i, _)| {
+        let rest = &text[i + 2..];
+        let bytes = rest.as_bytes();
+        (bytes.len() > 4 && bytes[..3].iter().all(u8::is_ascii_digit) && bytes[3] == b' ')
+            .then_some(rest)
+    })
 }
 
 fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
@@ -329,6 +355,9 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
 }
 
 fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>) -> Vec<Effect> {
+    if result.is_ok() {
+        state.header.refused = None;
+    }
     let handled = match result {
         Ok(Loaded::StoreName(name)) => {
             let current = state.store_load.request() == Some(request);
@@ -392,26 +421,38 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
     Vec::new()
 }
 
-/// Routes an error to the view that waits for `request` and toasts it.
+/// Routes an error to the view that waits for `request`. It is toasted only
+/// where that view cannot show all of it: an empty list or a detail says it in
+/// its body, and a refused token is named in the header, so the same words do
+/// not show twice.
 fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect> {
     let failed = LoadState::Failed(message.clone());
     let mut found = true;
-    if state.fail_list_request(request, &message) {
+    let mut toasted = true;
+    if let Some(toast) = state.fail_list_request(request, &message) {
+        toasted = toast;
     } else if state.orders.list.expects(request) {
         state.orders.list.load = failed;
+        toasted = !state.orders.list.rows.is_empty();
     } else if state.orders.counts_load.request() == Some(request) {
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
+        toasted = !state.categories.rows.is_empty();
     } else if let Some(detail) = state.orders.detail.as_mut().filter(|d| d.expects(request)) {
         detail.load = failed;
+        toasted = false;
     } else if state.store_load.request() == Some(request) {
         state.store_load = failed;
+        toasted = state.header.refused != Some(401);
     } else {
         found = false;
     }
     if !found {
         state.changed = false;
+        return Vec::new();
+    }
+    if !toasted {
         return Vec::new();
     }
     toast(state, ToastKind::Error, message)

@@ -9,6 +9,11 @@ pub fn counted(count: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// `one` or `many` by `count`, for numbers written some other way (`1,250 orders`).
+pub fn noun<'a>(count: u64, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
 /// `#2002 Oak Board (OAK-1)`, or without the brackets when there is no SKU.
 pub fn labelled(id: u64, name: &str, sku: &str) -> String {
     if sku.trim().is_empty() {
@@ -56,6 +61,8 @@ mod tests {
             counted(25, "subcategory", "subcategories"),
             "25 subcategories"
         );
+        assert_eq!(noun(1, "order", "orders"), "order");
+        assert_eq!(noun(0, "order", "orders"), "orders");
         assert_eq!(labelled(2002, "Temp", ""), "#2002 Temp");
         assert_eq!(labelled(7, "Mug", "M-1"), "#7 Mug (M-1)");
         assert_eq!(

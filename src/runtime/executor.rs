@@ -93,6 +93,11 @@ impl Executor {
                 let task = tokio::spawn(async move {
                     let result = fetch::run(&client, fetch).await;
                     let unreachable = result.as_ref().is_err_and(fetch::unreachable);
+                    if let Err(error) = &result
+                        && let Some(status @ (401 | 403)) = error.status()
+                    {
+                        let _ = actions.send(Action::AccessRefused(status));
+                    }
                     let result = result.map_err(|error| error.to_string());
                     let _ = actions.send(Action::Loaded { request, result });
                     if unreachable {

@@ -36,6 +36,9 @@ pub struct TuiOptions {
     pub profile: String,
     /// Whether writes are disabled (shows the READ-ONLY badge).
     pub read_only: bool,
+    /// Whether `--read-only` was given: it holds for every profile, and the
+    /// refusals name it as the cause rather than the profile.
+    pub read_only_flag: bool,
     /// Capture the mouse (off by default so text selection works).
     pub mouse: bool,
     /// Profiles `:profile NAME` can switch to.
@@ -219,6 +222,7 @@ impl<B: FrameBackend> Runner<B> {
             options.data_dir,
         );
         state.profiles = options.profiles;
+        state.header.read_only_flag = options.read_only_flag;
         state.console.base_url = options.client.base_url().to_string();
         state.monochrome = options.monochrome;
         if let Some(tab) = options.start_tab {

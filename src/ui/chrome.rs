@@ -27,8 +27,12 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         left.push(Span::styled(" READ-ONLY ", theme.badge));
     }
 
-    let right = match header.rate {
-        Some(rate) => match rate.resume_in_secs {
+    let right = match (header.refused, header.rate) {
+        // The quota counts requests the store answered; after a refusal it is
+        // no sign that the store can be used.
+        (Some(401), _) => Span::styled("API token refused (401) ", theme.bad),
+        (Some(status), _) => Span::styled(format!("API access refused ({status}) "), theme.bad),
+        (None, Some(rate)) => match rate.resume_in_secs {
             Some(secs) => Span::styled(format!("rate limited — resuming in {secs} s "), theme.warn),
             None => {
                 let style = if rate.quota > 0 && rate.left * 5 < rate.quota {
@@ -46,7 +50,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 )
             }
         },
-        None => Span::styled("API quota: - ", theme.muted),
+        (None, None) => Span::styled("API quota: - ", theme.muted),
     };
     let right_width = right.width() as u16;
     let [left_area, right_area] =

@@ -214,7 +214,10 @@ fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme)
         ],
         theme,
     );
-    let title = format!("Bulk price change: {} products", form.ids.len());
+    let title = format!(
+        "Bulk price change: {}",
+        crate::app::words::counted(form.ids.len(), "product", "products")
+    );
     let inner = popup(frame, rect, &title, keys, theme);
     let choice = |label: &'static str, value: String, key: &str| {
         Line::from(vec![

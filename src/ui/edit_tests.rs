@@ -351,3 +351,148 @@ fn the_margin_column_shows_price_less_cost_on_wide_terminals() {
         "no cost, no margin: {second}"
     );
 }
+
+fn screen_at(state: &mut AppState, width: u16, height: u16) -> String {
+    update(state, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, state)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Whether the dialog titled `title` is drawn whole on `screen`: nothing covers
+/// its borders between its title row and its hint row `hint`.
+fn dialog_is_whole(screen: &str, title: &str, hint: &str) -> bool {
+    let rows: Vec<Vec<char>> = screen.lines().map(|r| r.chars().collect()).collect();
+    let text: Vec<&str> = screen.lines().collect();
+    let (Some(top), Some(bottom)) = (
+        text.iter().position(|r| r.contains(title)),
+        text.iter().rposition(|r| r.contains(hint)),
+    ) else {
+        return false;
+    };
+    let (Some(left), Some(right)) = (
+        rows[top].iter().position(|c| *c == '┌'),
+        rows[bottom].iter().position(|c| *c == '┘'),
+    ) else {
+        return false;
+    };
+    rows[top + 1..bottom]
+        .iter()
+        .all(|row| row.get(left) == Some(&'│') && row.get(right) == Some(&'│'))
+        && rows[top].get(right) == Some(&'┐')
+        && rows[bottom].get(left) == Some(&'└')
+}
+
+#[test]
+fn toasts_keep_clear_of_the_bulk_preview_and_its_hints() {
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = state();
+        press(&mut state, KeyCode::Char('V'));
+        for _ in 0..4 {
+            press(&mut state, KeyCode::Char('j'));
+        }
+        press(&mut state, KeyCode::Char('V'));
+        assert_eq!(state.toasts.len(), 2, "range start and marked");
+        press(&mut state, KeyCode::Char('B'));
+        type_text(&mut state, "+10%");
+        press(&mut state, KeyCode::Enter);
+        store_answers(&mut state, |_| {});
+        let screen = screen_at(&mut state, width, height);
+        // The title, every row and the key hints are whole.
+        assert!(
+            dialog_is_whole(&screen, "Preview: Price +10 % · 5 of 5 change", "y apply"),
+            "{screen}"
+        );
+        for id in 100..105 {
+            assert!(screen.contains(&format!("{id}  ")), "row {id}:\n{screen}");
+        }
+        assert!(
+            screen.contains("y apply j/k scroll any other key cancels"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("toasts_beside_bulk_preview_{width}x{height}"),
+            screen
+        );
+    }
+}
+
+#[test]
+fn toasts_keep_clear_of_a_250_row_delete_dialog() {
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = AppState::for_tests("demo", "ada@host", false);
+        state
+            .products
+            .list
+            .append_page(1, (0..250).map(product).collect(), 250, Some(250));
+        press(&mut state, KeyCode::Char('V'));
+        press(&mut state, KeyCode::Char('G'));
+        press(&mut state, KeyCode::Char('V'));
+        press(&mut state, KeyCode::Delete);
+        let screen = screen_at(&mut state, width, height);
+        assert!(
+            dialog_is_whole(&screen, "Delete 250 products?", "any other key cancels"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("toasts_beside_delete_250_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn a_long_error_toast_shows_all_its_words() {
+    let mut state = state();
+    state.toasts.push(crate::app::Toast {
+        id: 1,
+        kind: crate::app::ToastKind::Error,
+        text: "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
+               it may have been deleted, or the store hash is wrong."
+            .into(),
+    });
+    for (width, height) in [(100, 30), (80, 24)] {
+        let screen = screen_at(&mut state, width, height);
+        assert!(screen.contains("wrong."), "{width}x{height}:\n{screen}");
+        insta::assert_snapshot!(format!("toast_long_error_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn a_toast_taller_than_the_screen_is_cut_not_lost() {
+    let mut state = state();
+    state.toasts.push(crate::app::Toast {
+        id: 1,
+        kind: crate::app::ToastKind::Error,
+        text: "A store message that never ends. ".repeat(200),
+    });
+    let screen = screen_at(&mut state, 80, 24);
+    assert!(screen.contains("✗ A store message"), "{screen}");
+    // The footer's keys stay below it.
+    assert!(
+        screen.lines().last().is_some_and(|l| l.contains("help")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_refused_token_reads_whole_in_the_empty_list_and_once() {
+    let message = "GET /v3/catalog/products?sort=id&direction=asc&page=1&limit=250: 401 \
+                   Unauthorized: The X-Auth-Token header is missing, invalid or revoked. The \
+                   access token was rejected: it is wrong, or the API account was deleted and \
+                   its token revoked. Check the token in your profile or \
+                   BIGCOMMERCE_ACCESS_TOKEN.";
+    for (width, height) in [(100, 30), (80, 24)] {
+        let mut state = AppState::for_tests("demo", "ada@host", false);
+        state.tab = crate::app::Tab::Products;
+        state.header.refused = Some(401);
+        state.products.list.fail(message.to_string());
+        let screen = screen_at(&mut state, width, height);
+        assert!(screen.contains("BIGCOMMERCE_ACCESS_TOKEN."), "{screen}");
+        assert!(screen.contains("API token refused (401)"), "{screen}");
+        // The status line names the cause; the words are in the body only.
+        assert!(
+            screen.contains("error: 401 Unauthorized (r retries)"),
+            "{screen}"
+        );
+        assert_eq!(screen.matches("X-Auth-Token").count(), 1, "{screen}");
+        insta::assert_snapshot!(format!("products_token_refused_{width}x{height}"), screen);
+    }
+}

@@ -17,6 +17,7 @@ use crate::app::AppState;
 use crate::app::home::offset_label;
 use crate::app::home::sales::{MANY_ORDERS, Period, Sales, change_percent};
 use crate::app::list::LoadState;
+use crate::app::words::noun;
 
 /// Width of the figures column.
 const FIGURES: u16 = 29;
@@ -76,14 +77,18 @@ fn title(sales: &Sales, theme: &Theme) -> Line<'static> {
 
 /// The walk's state for the title's right end.
 fn progress(sales: &Sales, spinner: usize, theme: &Theme) -> Line<'static> {
-    let fetched = format::count(sales.fetched);
+    let fetched = format!(
+        "{} {}",
+        format::count(sales.fetched),
+        noun(sales.fetched, "order", "orders")
+    );
     let text = match (&sales.load, sales.paused_secs) {
         (LoadState::Loading(_), Some(secs)) => Span::styled(
-            format!(" {fetched} orders · quota low, resuming in {secs} s "),
+            format!(" {fetched} · quota low, resuming in {secs} s "),
             theme.warn,
         ),
         (LoadState::Loading(_), None) => Span::styled(
-            format!(" {} {fetched} orders ", format::spinner(spinner)),
+            format!(" {} {fetched} ", format::spinner(spinner)),
             theme.warn,
         ),
         // Without figures yet the box itself says it.
@@ -112,7 +117,11 @@ fn figure_lines(sales: &Sales, theme: &Theme) -> Vec<Line<'static>> {
             change_span(revenue, theme),
         ]));
         let count = if days <= sales.window_days {
-            format!("{} orders", format::count(count))
+            format!(
+                "{} {}",
+                format::count(count),
+                noun(count, "order", "orders")
+            )
         } else {
             "w: 30 days".to_string()
         };

@@ -33,6 +33,7 @@ mod tests;
 mod width_tests;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -82,6 +83,16 @@ pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<DetailMeasur
     };
     chrome::draw_footer(frame, footer, state, &theme);
 
+    // Whatever an overlay draws is kept clear of toasts: the cells it changed.
+    let under_overlay = matches!(
+        state.mode,
+        Mode::Help { .. }
+            | Mode::StatusPicker { .. }
+            | Mode::Command
+            | Mode::OrderDialog
+            | Mode::Edit
+    )
+    .then(|| frame.buffer_mut().clone());
     match state.mode {
         Mode::Help { scroll } => overlays::draw_help(frame, body, state, &theme, scroll),
         Mode::StatusPicker { cursor } => {
@@ -92,8 +103,29 @@ pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<DetailMeasur
         Mode::Edit => dialogs::draw(frame, body, state, &theme),
         _ => {}
     }
-    overlays::draw_toasts(frame, body, state, &theme);
+    let keep_clear = under_overlay.and_then(|before| changed_area(&before, frame.buffer_mut()));
+    overlays::draw_toasts(frame, body, state, &theme, keep_clear);
     measured
+}
+
+/// The smallest rectangle holding every cell that differs between two buffers
+/// of the same area.
+fn changed_area(before: &Buffer, after: &Buffer) -> Option<Rect> {
+    let area = after.area;
+    if before.area != area {
+        return None;
+    }
+    let (mut left, mut top, mut right, mut bottom) = (u16::MAX, u16::MAX, 0, 0);
+    for (i, (old, new)) in before.content.iter().zip(&after.content).enumerate() {
+        if old != new {
+            let (x, y) = after.pos_of(i);
+            left = left.min(x);
+            top = top.min(y);
+            right = right.max(x + 1);
+            bottom = bottom.max(y + 1);
+        }
+    }
+    (left < right).then(|| Rect::new(left, top, right - left, bottom - top))
 }
 
 /// A list tab's status line(s) and the table below, split as
@@ -138,9 +170,26 @@ fn load_status(load: &LoadState, spinner: usize, theme: &Theme) -> Option<Span<'
             format!("{} loading", format::spinner(spinner)),
             theme.warn,
         )),
-        LoadState::Failed(message) => Some(Span::styled(format!("error: {message}"), theme.bad)),
+        LoadState::Failed(message) => Some(Span::styled(
+            format!("error: {} (r retries)", short_error(message)),
+            theme.bad,
+        )),
         LoadState::Idle | LoadState::Loaded => None,
     }
+}
+
+/// The cause of a failed load in a few words for the status line (`401
+/// Unauthorized`, `timed out`): the whole message is in the pane's body or a
+/// toast, and is not repeated here.
+fn short_error(message: &str) -> &str {
+    // Requests fail as `METHOD PATH: STATUS REASON: messages…` or
+    // `METHOD PATH: what went wrong: details`.
+    let after_path = match message.split_once(": ") {
+        Some((request, rest)) if request.contains(" /") => rest,
+        _ => message,
+    };
+    let cause = after_path.split(": ").next().unwrap_or(after_path);
+    if cause.is_empty() { message } else { cause }
 }
 
 /// What an empty list body says, by load state.
@@ -184,5 +233,24 @@ fn draw_status_line(
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     if let Some(right) = right {
         frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+    }
+}
+
+#[cfg(test)]
+mod short_error_tests {
+    #[test]
+    fn the_status_line_names_the_cause_only() {
+        use super::short_error;
+        assert_eq!(
+            short_error("GET /v3/catalog/products?page=2: 401 Unauthorized: The token was wrong."),
+            "401 Unauthorized"
+        );
+        assert_eq!(
+            short_error("GET /v2/orders: connection failed: refused"),
+            "connection failed"
+        );
+        assert_eq!(short_error("GET /v2/store: timed out"), "timed out");
+        assert_eq!(short_error("403 Forbidden: no scope"), "403 Forbidden");
+        assert_eq!(short_error("store unreachable"), "store unreachable");
     }
 }

@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::format;
 use super::theme::Theme;
-use crate::app::edit::Overlay;
 use crate::app::keys::{Group, all_commands};
-use crate::app::{AppState, Mode, Tab, ToastKind};
+use crate::app::{AppState, Tab, ToastKind};
 
 /// A rectangle of at most `width` x `height` centred in `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -183,51 +182,114 @@ pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &
     frame.render_widget(Paragraph::new(Line::from(spans)), row);
 }
 
-/// Toasts, newest at the bottom, right-aligned above the footer.
-/// Toasts stack up from the bottom right; while a dialog with its key hints on its
-/// bottom border is open (a confirmation, the bulk preview, a report) they stack down
-/// from the top instead, so they never cover those hints.
-pub fn draw_toasts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let max_width = area.width.saturating_sub(2).min(70);
-    if max_width < 10 {
-        return;
-    }
-    let dialog_open = state.mode == Mode::Edit
-        && matches!(
-            state.edit.overlay,
-            Some(Overlay::Confirm(_) | Overlay::BulkPreview(_) | Overlay::Report(_))
-        );
-    let mut bottom = area.bottom();
-    let mut top = area.y;
+/// Toasts, newest first, right-aligned: stacked up from the bottom of `area`, or,
+/// while a dialog is open (`keep_clear`), in the room left below it, above it or
+/// beside it, so they never cover its title, lines or key hints. A toast with no
+/// room waits, undrawn, until the dialog closes or it expires. Long messages wrap
+/// and the box grows to show all of them.
+pub fn draw_toasts(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    keep_clear: Option<Rect>,
+) {
+    let mut places = ToastPlaces::new(area, keep_clear);
     for toast in state.toasts.iter().rev() {
         let (style, marker) = match toast.kind {
             ToastKind::Info => (theme.good, "✓"),
             ToastKind::Error => (theme.bad, "✗"),
         };
         let text = format!("{marker} {}", super::shown::text(&toast.text));
-        let inner_width = max_width.saturating_sub(2);
-        let lines_needed = (text.chars().count() as u16)
-            .div_ceil(inner_width.max(1))
-            .clamp(1, 4);
-        let height = lines_needed + 2;
-        if bottom < top + height {
-            break;
-        }
-        let width = (text.chars().count() as u16 + 2).min(max_width).max(12);
-        let y = if dialog_open { top } else { bottom - height };
-        let rect = Rect::new(area.right() - width - 1, y, width, height);
+        let paragraph = Paragraph::new(Span::styled(text.clone(), style)).wrap(Wrap { trim: true });
+        let Some(rect) = places.take(&text, &paragraph) else {
+            continue;
+        };
         frame.render_widget(Clear, rect);
         let block = Block::new().borders(Borders::ALL).border_style(style);
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, style))
-                .wrap(Wrap { trim: true })
-                .block(block),
-            rect,
+        frame.render_widget(paragraph.block(block), rect);
+    }
+}
+
+/// The free regions toasts go into, each filled from one end.
+struct ToastPlaces {
+    /// (region, rows or columns already used, fills from its bottom).
+    regions: Vec<(Rect, u16, bool)>,
+    /// With no dialog open, a message taller than the screen is cut to the
+    /// room left rather than not shown at all.
+    may_cut: bool,
+}
+
+/// Narrower than this, a toast is too cramped to read.
+const TOAST_MIN_WIDTH: u16 = 16;
+/// Wider than this, a toast is hard to take in at a glance.
+const TOAST_MAX_WIDTH: u16 = 70;
+
+impl ToastPlaces {
+    fn new(area: Rect, keep_clear: Option<Rect>) -> ToastPlaces {
+        let Some(dialog) = keep_clear
+            .map(|d| d.intersection(area))
+            .filter(|d| !d.is_empty())
+        else {
+            return ToastPlaces {
+                regions: vec![(area, 0, true)],
+                may_cut: true,
+            };
+        };
+        let below = Rect::new(
+            area.x,
+            dialog.bottom(),
+            area.width,
+            area.bottom() - dialog.bottom(),
         );
-        if dialog_open {
-            top += height;
-        } else {
-            bottom -= height;
+        let above = Rect::new(area.x, area.y, area.width, dialog.y - area.y);
+        // Beside the dialog only along its own rows, clear of the bands above and below.
+        let right = Rect::new(
+            dialog.right(),
+            dialog.y,
+            area.right() - dialog.right(),
+            dialog.height,
+        );
+        let left = Rect::new(area.x, dialog.y, dialog.x - area.x, dialog.height);
+        ToastPlaces {
+            regions: vec![
+                (below, 0, true),
+                (above, 0, false),
+                (right, 0, false),
+                (left, 0, false),
+            ],
+            may_cut: false,
         }
+    }
+
+    /// Where a toast showing `text` goes: the first region with room for all of it.
+    fn take(&mut self, text: &str, paragraph: &Paragraph) -> Option<Rect> {
+        for (region, used, from_bottom) in &mut self.regions {
+            // One column of margin on the right, as beside the screen's edge.
+            let room = region.width.saturating_sub(1).min(TOAST_MAX_WIDTH);
+            if room < TOAST_MIN_WIDTH {
+                continue;
+            }
+            let text_width = u16::try_from(Span::raw(text).width()).unwrap_or(u16::MAX);
+            let width = text_width.saturating_add(2).clamp(12, room);
+            let rows = paragraph.line_count(width.saturating_sub(2).max(1));
+            let mut height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+            let free = region.height.saturating_sub(*used);
+            if free < height {
+                if !self.may_cut || free < 3 {
+                    continue;
+                }
+                height = free;
+            }
+            let x = region.right() - 1 - width;
+            let y = if *from_bottom {
+                region.bottom() - *used - height
+            } else {
+                region.y + *used
+            };
+            *used += height;
+            return Some(Rect::new(x, y, width, height));
+        }
+        None
     }
 }

@@ -261,25 +261,22 @@ fn ellipsized(mut span: Span<'static>, width: u16) -> Span<'static> {
     span
 }
 
-/// A centred message in `area` (empty lists, errors, loading), wrapped
-/// over up to four lines.
+/// A centred message in `area` (empty lists, errors, loading), wrapped over
+/// as many rows as its words take, starting a third of the way down (higher
+/// when it needs the room): an error shown here is shown nowhere else.
 pub fn draw_message(frame: &mut Frame, area: Rect, line: Line<'static>) {
     if area.height == 0 {
         return;
     }
-    let y = area.y + area.height / 3;
     let width = area.width.saturating_sub(4).max(1);
-    let height = (line.width() as u16)
-        .div_ceil(width)
-        .clamp(1, 4)
-        .min(area.bottom() - y);
-    let target = Rect::new(area.x + 2, y, width, height);
-    frame.render_widget(
-        Paragraph::new(shown::line(line))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        target,
-    );
+    let paragraph = Paragraph::new(shown::line(line))
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    let rows = u16::try_from(paragraph.line_count(width))
+        .unwrap_or(u16::MAX)
+        .clamp(1, area.height);
+    let y = (area.y + area.height / 3).min(area.bottom() - rows);
+    frame.render_widget(paragraph, Rect::new(area.x + 2, y, width, rows));
 }
 
 /// What an editable row's cell shows besides its text.

@@ -14,7 +14,7 @@ use super::draw;
 use crate::api::models::*;
 use crate::app::list::LoadState;
 use crate::app::panes::{CustomerDetail, Detail, OrderDetail, OrderFilter, ProductDetail};
-use crate::app::{AppState, Mode, RateInfo, Tab, Toast, ToastKind};
+use crate::app::{AppState, Mode, RateInfo, Tab};
 
 fn money(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
@@ -254,12 +254,10 @@ fn failed_state(size: (u16, u16)) -> AppState {
     state.products.list.fail(message.clone());
     state.orders.list.fail(message.clone());
     state.customers.list.fail(message.clone());
-    state.categories.load = LoadState::Failed(message.clone());
-    state.toasts.push(Toast {
-        id: 1,
-        kind: ToastKind::Error,
-        text: message,
-    });
+    state.categories.load = LoadState::Failed(message);
+    // The panes say it in full; the header says the store refused, in place of
+    // a quota that would look as if all were well. No toast repeats it.
+    state.header.refused = Some(403);
     state
 }
 

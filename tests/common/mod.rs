@@ -168,6 +168,8 @@ pub fn options(client: Client, read_only: bool, clock: &Clock) -> TuiOptions {
         client,
         profile: "demo".to_string(),
         read_only,
+        // A read-only run here stands for `bctui --read-only`.
+        read_only_flag: read_only,
         mouse: false,
         profiles: vec!["demo".to_string()],
         connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),

@@ -200,12 +200,14 @@ async fn read_only_mode_refuses_writes() {
         h.set_method(from, to);
         h.set_path("/v3/catalog/products/1");
         h.ctrl('s');
+        // The cause named is the flag this run stands for, not the profile.
         let refused = format!("read-only mode; {} refused", to.as_str());
+        let cause = "Writes are off: bctui was started with --read-only.";
         h.wait_for("the refusal", |s| {
             s.console
                 .error
                 .as_deref()
-                .is_some_and(|e| e.contains(&refused))
+                .is_some_and(|e| e.contains(&refused) && e.contains(cause))
         })
         .await;
         assert_eq!(h.state().mode, Mode::Console(ConsoleMode::Path));

@@ -174,7 +174,7 @@ async fn read_only_refuses_category_writes() {
         ('x', "x (delete)"),
     ] {
         h.press(KeyCode::Char(key));
-        let wanted = format!("{what} is disabled: this profile is read-only");
+        let wanted = format!("{what} is disabled: bctui was started with --read-only");
         h.wait_for(&wanted.clone(), move |s| {
             s.toasts.iter().any(|t| t.text.starts_with(&wanted))
         })

@@ -112,7 +112,8 @@ async fn inline_edit_sends_only_the_field() {
     let writes = h.writes();
     assert_eq!(writes, ["PUT /stores/fakestore/v3/customers 200"]);
     let log = h.state().edit.log.lines().join("\n");
-    assert!(log.contains("company") && !log.contains("email"), "{log}");
+    // Named by the column titles the list shows.
+    assert!(log.contains("Company") && !log.contains("Email"), "{log}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -150,7 +151,7 @@ async fn external_edit_sends_what_changed() {
     assert_eq!(h.writes(), ["PUT /stores/fakestore/v3/customers 200"]);
     let log = h.state().edit.log.lines().join("\n");
     assert!(
-        log.contains("phone") && !log.contains("first_name"),
+        log.contains("Phone") && !log.contains("First name"),
         "{log}"
     );
 
@@ -239,7 +240,7 @@ async fn read_only_refuses_customer_writes() {
         ('x', "x (delete)"),
     ] {
         h.press(KeyCode::Char(key));
-        let wanted = format!("{what} is disabled: this profile is read-only");
+        let wanted = format!("{what} is disabled: bctui was started with --read-only");
         h.wait_for(&wanted.clone(), move |s| {
             s.toasts.iter().any(|t| t.text.starts_with(&wanted))
         })
@@ -331,7 +332,12 @@ async fn detail_edit_and_orders_of_the_customer() {
     .await;
     assert!(h.writes().is_empty(), "nothing is sent before Enter");
     h.press(KeyCode::Enter);
-    h.wait_toast("Saved").await;
+    // Said as the Group column says it: names, `-` for none.
+    let was = groups
+        .iter()
+        .find(|g| g.id == first.customer_group_id)
+        .map_or("-", |g| g.name.as_str());
+    h.wait_toast(&format!("Group {was} → Staff")).await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.customer_group_id, 3);
     assert_eq!(

@@ -138,7 +138,14 @@ async fn each_inline_field_is_saved() {
     h.press(KeyCode::Char('e'));
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Enter);
-    h.wait_toast("Visible").await;
+    // In the words of the Visible column, not the API's true/false.
+    let visible = |v: bool| if v { "yes" } else { "no" };
+    h.wait_toast(&format!(
+        "Visible {} → {}",
+        visible(before.is_visible),
+        visible(!before.is_visible)
+    ))
+    .await;
     h.press(KeyCode::Char('l'));
     h.press(KeyCode::Char('e'));
     h.press(KeyCode::Char(' '));
@@ -349,10 +356,24 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
     let mut h = Harness::start(false).await;
     let product = open_a_product_with_variants(&mut h).await;
     h.press(KeyCode::Char(']'));
+    let own_price = h
+        .state()
+        .products
+        .detail
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .product
+        .variants[1]
+        .price;
     h.press(KeyCode::Char('p'));
     h.type_text("21.75");
     h.press(KeyCode::Enter);
-    h.wait_toast("Variant Price").await;
+    // The old price as the cell showed it: `inherit` when the variant had none.
+    let old = own_price.map_or("inherit".to_string(), |p| p.round_dp(2).to_string());
+    h.wait_toast(&format!("Variant Price {old} → 21.75")).await;
     let variant = h
         .state()
         .products

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::Input;
 
 use crate::api::spec_endpoints::PathCompletion;
@@ -340,6 +340,9 @@ fn new_body_editor(text: &str) -> TextArea<'static> {
     body.set_placeholder_text("JSON body, e.g. {\"name\": \"Acme\"}");
     body.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
     body.set_tab_length(2);
+    // Typing goes on where the text ends, not where the previous body's cursor was.
+    body.move_cursor(CursorMove::Bottom);
+    body.move_cursor(CursorMove::End);
     body
 }
 

@@ -339,3 +339,52 @@ fn typing_modes_bind_no_plain_letters() {
         }
     }
 }
+
+#[test]
+fn a_body_from_another_request_is_typed_on_at_its_end() {
+    let mut s = state(false);
+    let mut with_body = entry("POST", "/v3/catalog/brands");
+    with_body.body = Some("{\n  \"name\": \"Acme\"\n}".into());
+    update(
+        &mut s,
+        Action::Console(ConsoleEvent::HistoryLoaded(Ok(vec![with_body]))),
+    );
+    // A draft body with the cursor left in its first line.
+    key(&mut s, KeyCode::Char('m'));
+    key(&mut s, KeyCode::Char('b'));
+    typed(&mut s, "{}");
+    key(&mut s, KeyCode::Home);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Char('i'));
+    key(&mut s, KeyCode::Up);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Char('b'));
+    assert_eq!(s.console.body.cursor(), (2usize, 1usize));
+    key(&mut s, KeyCode::Enter);
+    typed(&mut s, "x");
+    assert_eq!(s.console.body_text(), "{\n  \"name\": \"Acme\"\n}\nx");
+}
+
+#[test]
+fn ctrl_u_clears_the_line_before_the_cursor_like_a_shell() {
+    let mut s = state(false);
+    key(&mut s, KeyCode::Char('m'));
+    key(&mut s, KeyCode::Char('b'));
+    typed(&mut s, "{");
+    key(&mut s, KeyCode::Enter);
+    typed(&mut s, "\"name\": \"Acme\"");
+    key(&mut s, KeyCode::Home);
+    key(&mut s, KeyCode::End);
+    ctrl(&mut s, 'u');
+    assert_eq!(s.console.body_text(), "{\n");
+    assert_eq!(s.console.body.cursor(), (1usize, 0usize));
+    // At the start of a line there is nothing before the cursor: no change,
+    // the line above stays.
+    ctrl(&mut s, 'u');
+    assert_eq!(s.console.body_text(), "{\n");
+    // Only what is before the cursor goes.
+    typed(&mut s, "ab");
+    key(&mut s, KeyCode::Left);
+    ctrl(&mut s, 'u');
+    assert_eq!(s.console.body_text(), "{\nb");
+}

@@ -214,7 +214,11 @@ pub fn on_key(state: &mut AppState, mode: ConsoleMode, key: KeyEvent) -> Vec<Eff
     match mode {
         ConsoleMode::Path => path_edit::type_key(state, key),
         ConsoleMode::Body => {
-            state.changed = state.console.body.input(key);
+            state.changed = if is_ctrl(key, 'u') {
+                clear_line_before_cursor(&mut state.console.body)
+            } else {
+                state.console.body.input(key)
+            };
             if state.changed {
                 state.console.body_error = None;
             }
@@ -246,6 +250,23 @@ pub fn on_key(state: &mut AppState, mode: ConsoleMode, key: KeyEvent) -> Vec<Eff
             Vec::new()
         }
     }
+}
+
+fn is_ctrl(key: KeyEvent, c: char) -> bool {
+    key.code == KeyCode::Char(c) && key.modifiers == KeyModifiers::CONTROL
+}
+
+/// Ctrl-u as in a shell: the text before the cursor on its line goes; at the
+/// start of a line nothing happens (the editor's own Ctrl-u is undo, and its
+/// line delete would join the line to the one above).
+fn clear_line_before_cursor(body: &mut ratatui_textarea::TextArea<'static>) -> bool {
+    if body.is_selecting() {
+        return body.cut();
+    }
+    if body.cursor().1 == 0 {
+        return false;
+    }
+    body.delete_line_by_head()
 }
 
 /// Pasted text goes into whatever is being typed.
@@ -320,11 +341,16 @@ fn send(state: &mut AppState) -> Vec<Effect> {
         return toast(state, ToastKind::Error, format!("Fill in {name} first"));
     }
     if state.header.read_only && request.method != super::HttpMethod::Get {
-        let refusal = ApiError::ReadOnly {
-            method: request.method.as_str().to_string(),
-            path: request.path.clone(),
-        }
-        .to_string();
+        // The hint names the real cause: the flag or the profile.
+        let refusal = format!(
+            "{}. Writes are off: {}.",
+            ApiError::ReadOnly {
+                method: request.method.as_str().to_string(),
+                path: request.path.clone(),
+            }
+            .without_hint(),
+            state.read_only_reason()
+        );
         // Shown like an answer, so it replaces the previous response.
         let id = state.next_id();
         let console = &mut state.console;

@@ -133,7 +133,11 @@ pub fn mark_range(state: &mut AppState) -> Vec<Effect> {
                 .collect();
             let n = ids.len();
             state.products.marked.extend(ids);
-            toast(state, ToastKind::Info, format!("Marked {n} rows"))
+            toast(
+                state,
+                ToastKind::Info,
+                format!("Marked {}", crate::app::words::counted(n, "row", "rows")),
+            )
         }
     }
 }

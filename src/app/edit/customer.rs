@@ -270,7 +270,7 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
     let mut shown = before.clone();
     apply(&mut shown, &changes);
     show(state, &shown);
-    let rows = describe(&before, &changes)
+    let rows = describe(&before, &changes, &state.customers.groups)
         .into_iter()
         .map(|(field, old, new)| LogRow {
             id,

@@ -193,7 +193,13 @@ pub fn apply(c: &mut Customer, write: &CustomerWrite) {
 }
 
 /// `field old → new` for each field `write` changes on `c`.
-pub fn describe(c: &Customer, write: &CustomerWrite) -> Vec<(String, String, String)> {
+/// What `write` changes on `c`, as (column title, old, new) in the words the
+/// list uses: the group by its name (`-` for none), yes/no for switches.
+pub fn describe(
+    c: &Customer,
+    write: &CustomerWrite,
+    groups: &[CustomerGroup],
+) -> Vec<(String, String, String)> {
     let mut after = c.clone();
     apply(&mut after, write);
     let before_json = editable_json(c);
@@ -203,17 +209,43 @@ pub fn describe(c: &Customer, write: &CustomerWrite) -> Vec<(String, String, Str
         for (key, new) in a {
             let old = b.get(key).cloned().unwrap_or_default();
             if old != *new {
-                out.push((key.clone(), show(&old), show(new)));
+                out.push((
+                    title(key).to_string(),
+                    show(key, &old, groups),
+                    show(key, new, groups),
+                ));
             }
         }
     }
     out
 }
 
-fn show(value: &serde_json::Value) -> String {
+/// The name a person knows a field by: its column title where it has one.
+fn title(key: &str) -> &str {
+    match key {
+        "email" => CustomerField::Email.label(),
+        "first_name" => "First name",
+        "last_name" => "Last name",
+        "company" => CustomerField::Company.label(),
+        "phone" => CustomerField::Phone.label(),
+        "notes" => CustomerField::Notes.label(),
+        "customer_group_id" => CustomerField::Group.label(),
+        "tax_exempt_category" => "Tax exempt category",
+        "accepts_product_review_abandoned_cart_emails" => "Review and cart emails",
+        other => other,
+    }
+}
+
+fn show(key: &str, value: &serde_json::Value, groups: &[CustomerGroup]) -> String {
     match value {
+        serde_json::Value::Number(id) if key == "customer_group_id" => match id.as_u64() {
+            Some(0) | None => "-".to_string(),
+            Some(id) => group_choice(groups, id),
+        },
         serde_json::Value::String(s) if s.is_empty() => "-".to_string(),
         serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(true) => "yes".to_string(),
+        serde_json::Value::Bool(false) => "no".to_string(),
         other => other.to_string(),
     }
 }
@@ -298,14 +330,36 @@ mod tests {
             email: Some("ada@example.com".into()),
             ..CustomerWrite::default()
         };
-        let changes = describe(&ada(), &write);
+        let changes = describe(&ada(), &write, &[]);
         assert_eq!(
             changes,
             [(
-                "company".to_string(),
+                "Company".to_string(),
                 "-".to_string(),
                 "Engines".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn the_group_change_reads_as_the_group_column_does() {
+        let groups = [CustomerGroup {
+            id: 2,
+            name: "VIP".into(),
+            ..CustomerGroup::default()
+        }];
+        let mut ungrouped = ada();
+        ungrouped.customer_group_id = 0;
+        let write = CustomerField::Group.write(&groups, 7, &FieldValue::Choice("VIP".into()));
+        assert_eq!(
+            describe(&ungrouped, &write, &groups),
+            [("Group".to_string(), "-".to_string(), "VIP".to_string())]
+        );
+        // A group the store did not list reads by its id, as in the list.
+        let write = CustomerField::Group.write(&[], 7, &FieldValue::Count(5));
+        assert_eq!(
+            describe(&ada(), &write, &groups),
+            [("Group".to_string(), "VIP".to_string(), "#5".to_string())]
         );
     }
 }

@@ -242,6 +242,9 @@ fn show_json(key: &str, value: &serde_json::Value) -> String {
     let money = key.ends_with("price");
     match value {
         serde_json::Value::String(s) => s.clone(),
+        // As the Visible column says it.
+        serde_json::Value::Bool(true) => "yes".to_string(),
+        serde_json::Value::Bool(false) => "no".to_string(),
         serde_json::Value::Number(n) if money => match n.to_string().parse() {
             Ok(d) => super::inline::plain_money(d),
             Err(_) => n.to_string(),

@@ -274,9 +274,7 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         return toast(
             state,
             ToastKind::Error,
-            format!(
-                "{what} is disabled: this profile is read-only (--read-only or read_only = true)"
-            ),
+            format!("{what} is disabled: {}", state.read_only_reason()),
         );
     }
     if let Some(effects) = resources::on_intent(state, intent) {

@@ -208,7 +208,7 @@ pub(super) fn on_written(
         }
         (ResourcePending::CustomerUpdate { before, changes }, Ok(Written::Customer(saved))) => {
             state.edit.log.finish(request, &[]);
-            let text = super::customer_fields::describe(&before, &changes)
+            let text = super::customer_fields::describe(&before, &changes, &state.customers.groups)
                 .into_iter()
                 .map(|(field, old, new)| format!("{field} {old} → {new}"))
                 .collect::<Vec<_>>()

@@ -78,6 +78,23 @@ impl VariantField {
         }
     }
 
+    /// The value as the detail showed it: a price the variant does not set
+    /// itself reads `inherit` there (the product's price applies), others `-`.
+    fn shown(self, v: &Variant, value: &FieldValue) -> String {
+        let own = match self {
+            VariantField::Price => v.price,
+            VariantField::SalePrice => v.sale_price,
+            VariantField::RetailPrice => v.retail_price,
+            VariantField::CostPrice => v.cost_price,
+            VariantField::Sku | VariantField::Inventory => return value.to_string(),
+        };
+        match (own, self) {
+            (Some(_), _) => value.to_string(),
+            (None, VariantField::Price) => "inherit".to_string(),
+            (None, _) => "-".to_string(),
+        }
+    }
+
     fn write(self, value: &FieldValue) -> VariantWrite {
         let mut w = VariantWrite::default();
         match (self, value) {
@@ -173,7 +190,7 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
         id: edit.product_id,
         subject: format!("#{} variant #{}", edit.product_id, edit.variant_id),
         field: edit.field.label().to_string(),
-        old: edit.editor.original.to_string(),
+        old: edit.field.shown(shown, &edit.editor.original),
         new: value.to_string(),
     };
     let write = Write::UpdateVariant {

@@ -64,8 +64,8 @@ fn refuse_read_only(state: &mut AppState, what: &str, effects: &mut Vec<Effect>)
         state,
         ToastKind::Error,
         format!(
-            "Read-only profile: {what} is a write, and writes are disabled \
-             (set read_only = false for this profile to allow them)"
+            "Read-only: {what} is a write, and writes are off ({})",
+            state.read_only_reason()
         ),
     ));
     true

@@ -145,7 +145,10 @@ fn status_line(state: &AppState, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(" · ", theme.muted));
         let text = match quota {
             Some(quota) => format!("quota {left}/{quota} left"),
-            None => format!("{left} requests left"),
+            None => format!(
+                "{left} {} left",
+                crate::app::words::noun(left, "request", "requests")
+            ),
         };
         spans.push(Span::styled(text, theme.text));
     }
