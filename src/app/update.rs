@@ -350,10 +350,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
         Ok(Loaded::OrderCounts(counts)) => {
             let handled = state.order_counts_loaded(request, Ok(counts));
             if handled {
-                return match state.apply_pending_status() {
+                let mut effects = state.refetch_stale_orders();
+                effects.extend(match state.apply_pending_status() {
                     Ok(effects) => effects,
                     Err(message) => toast(state, ToastKind::Error, message),
-                };
+                });
+                return effects;
             }
             handled
         }

@@ -61,11 +61,12 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             client.order_count(&query).await.map(Loaded::OrderCounts)
         }
         Fetch::OrderDetail { id } => {
-            let (order, products, addresses, shipments) = tokio::join!(
+            let (order, products, addresses, shipments, refunds) = tokio::join!(
                 client.get_order(id),
                 client.order_products(id),
                 client.order_shipping_addresses(id),
                 client.order_shipments(id),
+                client.order_refunds(id),
             );
             order.and_then(|order| {
                 Ok(Loaded::OrderDetail(Box::new(OrderDetail {
@@ -73,6 +74,8 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
                     products: products?,
                     shipping_addresses: addresses?,
                     shipments: shipments?,
+                    // Refunds need another scope: the order still shows without them.
+                    refunds: refunds.map_err(|e| e.to_string()),
                 })))
             })
         }
@@ -178,6 +181,7 @@ fn order_query(query: &OrdersQuery) -> OrderQuery {
     if let Some(filter) = &query.filter {
         apply_order_filter(filter, &mut result);
     }
+    query.scope.apply(&mut result, true);
     result
 }
 

@@ -224,6 +224,7 @@ fn merge(state: &mut AppState, order: Order) {
             list.rows[index] = order;
         } else {
             list.rows.remove(index);
+            list.total = list.total.map(|t| t.saturating_sub(1));
             if index < list.cursor {
                 list.cursor -= 1;
             }
