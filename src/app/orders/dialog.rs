@@ -255,7 +255,7 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
                 return Vec::new();
             };
             if d.marked > 0 {
-                return submit_bulk(state, d, target, label);
+                return super::marks::submit_bulk(state, d, target, label);
             }
             close(state);
             if target == d.current {
@@ -328,42 +328,6 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
             }
         },
     }
-}
-
-/// Enter in the status picker with orders marked: all of them, each checked as a single
-/// change is. A money or shipping status asks for a second Enter, naming the count.
-fn submit_bulk(state: &mut AppState, d: StatusDialog, target: u32, label: String) -> Vec<Effect> {
-    let warning = if needs_confirmation(target) {
-        Some(format!(
-            "Set {} orders to {label}? A status change moves no money. Enter again sets them.",
-            d.marked
-        ))
-    } else if matches!(target, 2 | 3) {
-        Some(format!(
-            "Set {} orders to {label}? No shipment or tracking is recorded. Enter again sets them.",
-            d.marked
-        ))
-    } else {
-        None
-    };
-    if let Some(warning) = warning
-        && d.warning.as_deref() != Some(warning.as_str())
-    {
-        if let Some(OrderDialog::Status(open)) = state.orders.dialog.as_mut() {
-            open.warning = Some(warning);
-        }
-        return Vec::new();
-    }
-    close(state);
-    super::marks::start_bulk(state, target)
-}
-
-/// Delete in the shipment dialog.
-pub(super) fn delete_shipment(state: &mut AppState) -> Vec<Effect> {
-    if let Some(OrderDialog::Shipment(d)) = state.orders.dialog.as_mut() {
-        super::shipment_edit::ask_delete(d);
-    }
-    Vec::new()
 }
 
 /// Esc: closes the dialog; nothing is sent.

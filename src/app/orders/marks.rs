@@ -8,6 +8,8 @@ use std::collections::VecDeque;
 
 use super::OrderWritten;
 use super::actions::{PendingWrite, WriteKind, begin_update};
+use super::dialog::StatusDialog;
+use super::views::needs_confirmation;
 use crate::api::models::OrderUpdate;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
@@ -130,6 +132,40 @@ pub(crate) fn start_bulk(state: &mut AppState, status_id: u32) -> Vec<Effect> {
         ..BulkStatus::default()
     });
     next(state)
+}
+
+/// Enter in the status picker with orders marked: all of them, each checked as a single
+/// change is. A money or shipping status asks for a second Enter, naming the count.
+pub(super) fn submit_bulk(
+    state: &mut AppState,
+    d: StatusDialog,
+    target: u32,
+    label: String,
+) -> Vec<Effect> {
+    let warning = if needs_confirmation(target) {
+        Some(format!(
+            "Set {} orders to {label}? A status change moves no money. Enter again sets them.",
+            d.marked
+        ))
+    } else if matches!(target, 2 | 3) {
+        Some(format!(
+            "Set {} orders to {label}? No shipment or tracking is recorded. Enter again sets them.",
+            d.marked
+        ))
+    } else {
+        None
+    };
+    if let Some(warning) = warning
+        && d.warning.as_deref() != Some(warning.as_str())
+    {
+        if let Some(super::dialog::OrderDialog::Status(open)) = state.orders.dialog.as_mut() {
+            open.warning = Some(warning);
+        }
+        return Vec::new();
+    }
+    state.orders.dialog = None;
+    state.mode = crate::app::Mode::Normal;
+    start_bulk(state, target)
 }
 
 /// Sends the next order of the bulk change, or ends it with one toast.

@@ -434,7 +434,7 @@ pub fn on_intent(state: &mut AppState, intent: OrderIntent) -> Vec<Effect> {
         OrderIntent::Editor => dialog::notes_in_editor(state),
         OrderIntent::Refund => refund::start(state),
         OrderIntent::EditShipment => shipment_edit::start(state),
-        OrderIntent::DeleteShipment => dialog::delete_shipment(state),
+        OrderIntent::DeleteShipment => shipment_edit::delete(state),
         OrderIntent::Mark => marks::toggle(state),
         OrderIntent::MarkRange => marks::range(state),
         OrderIntent::MarkAll => marks::all(state),

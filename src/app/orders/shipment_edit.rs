@@ -156,6 +156,14 @@ pub(super) fn choose_step(d: &mut ShipmentDialog, delta: isize) {
     }
 }
 
+/// Delete in the shipment dialog.
+pub(super) fn delete(state: &mut AppState) -> Vec<Effect> {
+    if let Some(OrderDialog::Shipment(d)) = state.orders.dialog.as_mut() {
+        ask_delete(d);
+    }
+    Vec::new()
+}
+
 /// Delete: the next Enter deletes the shipment.
 pub(super) fn ask_delete(d: &mut ShipmentDialog) {
     d.deleting = true;
