@@ -104,6 +104,21 @@ impl OrderScope {
         }
     }
 
+    /// Whether `order` falls in the ranges (as the server filters them).
+    pub fn matches(&self, order: &Order) -> bool {
+        let mut query = OrderQuery::default();
+        self.apply(&mut query, false);
+        let created = order.date_created;
+        query
+            .min_date_created
+            .is_none_or(|min| created.is_some_and(|c| c >= min))
+            && query
+                .max_date_created
+                .is_none_or(|max| created.is_some_and(|c| c <= max))
+            && self.min_total.is_none_or(|min| order.total_inc_tax >= min)
+            && self.max_total.is_none_or(|max| order.total_inc_tax <= max)
+    }
+
     /// What the title says of it, e.g. `since 2026-11-01 · total 100–500 · by status ↓`.
     pub fn describe(&self) -> Vec<String> {
         let mut parts = Vec::new();

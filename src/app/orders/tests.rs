@@ -427,3 +427,20 @@ fn v_marks_a_range_and_star_marks_all_then_clears() {
     };
     assert_eq!(dialog.marked, 1);
 }
+
+#[test]
+fn a_polled_order_outside_the_ranges_stays_out_and_one_inside_goes_where_the_sort_wants_it() {
+    let mut state = triage_state();
+    state.orders.scope = OrderScope {
+        since: chrono::NaiveDate::from_ymd_opt(2025, 5, 2),
+        sort: Some(OrderSort {
+            key: SortKey::Date,
+            descending: true,
+        }),
+        ..OrderScope::default()
+    };
+    // Rows as the server sorted them: newest first.
+    state.orders.list.rows.reverse();
+    poll(&mut state, vec![order(7, 11, 1), order(9, 11, 11)]);
+    assert_eq!(ids(&state), [9, 3, 2, 1], "the order of May 1st is outside");
+}
