@@ -5,6 +5,8 @@
 #[path = "common/mod.rs"]
 mod common;
 
+use std::collections::BTreeSet;
+
 use chrono::{TimeZone, Utc};
 use crossterm::event::KeyCode;
 use rust_decimal::Decimal;
@@ -241,4 +243,56 @@ async fn slash_finds_a_customers_orders_by_name_and_says_what_the_api_cannot_sea
     h.wait_toast("whole email address only").await;
     h.search("Zzyzx Nobody");
     h.wait_toast("No customer's name contains").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_several_customers_share_shows_all_their_orders() {
+    let mut h = start().await;
+    // A last name shared by two to ten customers, as the API's name:like finds it.
+    let all = h
+        .api
+        .list_customers(&CustomerQuery {
+            limit: Some(250),
+            ..CustomerQuery::default()
+        })
+        .await
+        .expect("customers")
+        .items;
+    let mut chosen = None;
+    for c in &all {
+        let query = CustomerQuery {
+            name_like: Some(c.last_name.clone()),
+            limit: Some(250),
+            ..CustomerQuery::default()
+        };
+        let found = h.api.list_customers(&query).await.expect("found").items;
+        if (2..=10).contains(&found.len()) {
+            chosen = Some((c.last_name.clone(), found));
+            break;
+        }
+    }
+    let (name, found) = chosen.expect("a shared last name in the seeded store");
+    let ids: Vec<u64> = found.iter().map(|c| c.id).collect();
+    let mut expected = BTreeSet::new();
+    for id in &ids {
+        let query = OrderQuery {
+            customer_id: Some(*id),
+            ..OrderQuery::default()
+        };
+        for o in h.api.all_orders(&query, |_| {}).await.expect("orders") {
+            expected.insert(o.id);
+        }
+    }
+    h.search(&name);
+    let wanted = ids.clone();
+    h.wait_for("the customers' orders", move |s| {
+        s.orders.filter == Some(OrderFilter::Customers(wanted.clone()))
+    })
+    .await;
+    h.settle("their orders").await;
+    let shown: BTreeSet<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    assert_eq!(shown, expected);
+    assert_eq!(h.state().orders.list.total, Some(expected.len() as u64));
+    let title = format!("{} customers named like {name:?}", ids.len());
+    assert!(h.screen().contains(&title), "{}", h.screen());
 }

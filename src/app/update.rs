@@ -313,6 +313,9 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
             Some(OrderFilter::Id(id)) => id.to_string(),
             Some(OrderFilter::Email(email)) => email.clone(),
             Some(OrderFilter::Customer(id)) => format!("customer:{id}"),
+            Some(OrderFilter::Customers(_)) => {
+                state.orders.searched_name.clone().unwrap_or_default()
+            }
             None => String::new(),
         },
         Tab::Customers => match &state.customers.filter {

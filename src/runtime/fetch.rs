@@ -49,16 +49,26 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             .map(|product| Loaded::ProductDetail(Box::new(ProductDetail { product }))),
         Fetch::Orders(query) => {
             let page = query.page;
-            client
-                .list_orders(&order_query(&query))
-                .await
-                .map(|rows| Loaded::Orders { page, rows })
+            let queries =
+                super::orders_tasks::per_customer(query.filter.as_ref(), order_query(&query));
+            match queries.as_slice() {
+                [one] => client
+                    .list_orders(one)
+                    .await
+                    .map(|rows| Loaded::Orders { page, rows }),
+                several => super::orders_tasks::merged_orders(client, several, page)
+                    .await
+                    .map(|rows| Loaded::Orders { page, rows }),
+            }
         }
         Fetch::OrderCounts(query) => {
-            let mut query = order_query(&query);
+            let mut base = order_query(&query);
             // The counts are per status, so the status filter does not apply.
-            query.status_id = None;
-            client.order_count(&query).await.map(Loaded::OrderCounts)
+            base.status_id = None;
+            let queries = super::orders_tasks::per_customer(query.filter.as_ref(), base);
+            super::orders_tasks::summed_counts(client, &queries)
+                .await
+                .map(Loaded::OrderCounts)
         }
         Fetch::OrderDetail { id } => {
             let (order, products, addresses, shipments, refunds) = tokio::join!(
@@ -208,5 +218,7 @@ pub(crate) fn apply_order_filter(filter: &OrderFilter, query: &mut OrderQuery) {
         }
         OrderFilter::Email(email) => query.email = Some(email.clone()),
         OrderFilter::Customer(id) => query.customer_id = Some(*id),
+        // One request per customer: see `orders_tasks::per_customer`.
+        OrderFilter::Customers(_) => {}
     }
 }

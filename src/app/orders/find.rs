@@ -1,6 +1,6 @@
 //! `/` on Orders, beyond what the V2 orders filters take directly (an order id, a whole
 //! email address, `customer:ID`): a customer's name is looked up through
-//! `/v3/customers?name:like=` and, when it names one customer, their orders are shown.
+//! `/v3/customers?name:like=` and the orders of the customers it names are shown.
 //! A partial email or a product SKU has no filter in the orders API; the screen says so
 //! instead of filtering a page locally.
 
@@ -66,8 +66,8 @@ pub(crate) fn look_up(state: &mut AppState, name: String) -> Vec<Effect> {
     vec![Effect::Orders(OrdersTask::FindCustomer { name })]
 }
 
-/// The customers named like `name` (id and full name): one is shown with their orders;
-/// none or several say so.
+/// The customers named like `name` (id and full name): their orders are shown (at most
+/// [`NAME_MATCHES`] customers; none says so).
 pub(super) fn found(
     state: &mut AppState,
     name: String,
@@ -79,6 +79,7 @@ pub(super) fn found(
         return Vec::new();
     }
     state.orders.looking_up = None;
+    state.orders.searched_name = Some(name.clone());
     let customers = match result {
         Ok(customers) => customers,
         Err(message) => {
@@ -105,24 +106,21 @@ pub(super) fn found(
             state.reload_orders()
         }
         several => {
-            let names: Vec<String> = several
-                .iter()
-                .take(4)
-                .map(|(id, n)| format!("{n} (#{id})"))
-                .collect();
-            let more = if several.len() >= NAME_MATCHES {
-                format!("{NAME_MATCHES} or more")
-            } else {
-                several.len().to_string()
-            };
-            toast(
-                state,
-                ToastKind::Error,
-                format!(
-                    "{more} customers match {name:?}: {}… type more of the name, or customer:ID",
-                    names.join(", ")
-                ),
-            )
+            // The orders API takes one customer_id: each is asked for, the answers merged.
+            let ids: Vec<u64> = several.iter().map(|(id, _)| *id).collect();
+            let names: Vec<String> = several.iter().take(3).map(|(_, n)| n.clone()).collect();
+            let more = if several.len() > 3 { ", …" } else { "" };
+            state.orders.filter_name = Some(format!(
+                "{} customers named like {name:?} ({}{more})",
+                several.len(),
+                names.join(", ")
+            ));
+            let filter = Some(OrderFilter::Customers(ids));
+            if state.orders.filter == filter {
+                return Vec::new();
+            }
+            state.orders.filter = filter;
+            state.reload_orders()
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum OrderFilter {
     Email(String),
     /// One customer's orders (`o` on a customer), whatever email they were billed to.
     Customer(u64),
+    /// Several customers' orders together (a name several customers share); the orders
+    /// API takes one `customer_id`, so each is asked for and the answers merged.
+    Customers(Vec<u64>),
 }
 
 impl OrderFilter {
@@ -61,6 +64,10 @@ impl OrderFilter {
             OrderFilter::Id(id) => format!("id {id}"),
             OrderFilter::Email(email) => format!("email {email}"),
             OrderFilter::Customer(id) => format!("customer #{id}"),
+            OrderFilter::Customers(ids) => {
+                let ids: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
+                format!("customers {}", ids.join(", "))
+            }
         }
     }
 }
@@ -138,6 +145,8 @@ pub struct OrdersPane {
     pub bulk: Option<crate::app::orders::BulkStatus>,
     /// The name of the customer whose orders `/NAME` shows.
     pub filter_name: Option<String>,
+    /// The name typed after `/` whose customers' orders are shown.
+    pub searched_name: Option<String>,
     /// The customer name `/` is looking up.
     pub looking_up: Option<String>,
     /// Date and total ranges and the sort (`:orders since …`, `o`/`O`).
@@ -169,6 +178,7 @@ impl Default for OrdersPane {
             range_start: None,
             bulk: None,
             looking_up: None,
+            searched_name: None,
             scope: Default::default(),
         }
     }

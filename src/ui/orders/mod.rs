@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             {
                 name.clone()
             }
+            (crate::app::panes::OrderFilter::Customers(_), Some(name)) => name.clone(),
             _ => filter.describe(),
         };
         left.push(Span::styled(format!(" · {named}"), theme.key));
