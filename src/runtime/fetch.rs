@@ -50,13 +50,13 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
         Fetch::Orders(query) => {
             let page = query.page;
             let queries =
-                super::orders_tasks::per_customer(query.filter.as_ref(), order_query(&query));
+                super::order_queries::per_customer(query.filter.as_ref(), order_query(&query));
             match queries.as_slice() {
                 [one] => client
                     .list_orders(one)
                     .await
                     .map(|rows| Loaded::Orders { page, rows }),
-                several => super::orders_tasks::merged_orders(client, several, page)
+                several => super::order_queries::merged_orders(client, several, page)
                     .await
                     .map(|rows| Loaded::Orders { page, rows }),
             }
@@ -65,8 +65,8 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let mut base = order_query(&query);
             // The counts are per status, so the status filter does not apply.
             base.status_id = None;
-            let queries = super::orders_tasks::per_customer(query.filter.as_ref(), base);
-            super::orders_tasks::summed_counts(client, &queries)
+            let queries = super::order_queries::per_customer(query.filter.as_ref(), base);
+            super::order_queries::summed_counts(client, &queries)
                 .await
                 .map(Loaded::OrderCounts)
         }
