@@ -295,6 +295,12 @@ fn collect_messages(value: &Value, err: &mut HttpError) {
                 }
                 push_unique(&mut err.messages, text);
             }
+            // createOrderRefund 422: {"data": [{status, title, type}]}.
+            if let Some(Value::Array(items)) = map.get("data") {
+                for item in items {
+                    collect_messages(item, err);
+                }
+            }
             match map.get("errors") {
                 // Trees 422: {"errors": {status, title, type, errors{...}}}
                 Some(Value::Object(inner))

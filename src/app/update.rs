@@ -350,6 +350,9 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
         (Tab::Orders, Some(OrderFilter::Id(id))) => id.to_string(),
         (Tab::Orders, Some(OrderFilter::Email(email))) => email.clone(),
         (Tab::Orders, Some(OrderFilter::Customer(id))) => format!("customer:{id}"),
+        (Tab::Orders, Some(OrderFilter::Customers(_))) => {
+            state.orders.searched_name.clone().unwrap_or_default()
+        }
         _ => String::new(),
     }
 }
@@ -378,10 +381,12 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
         Ok(Loaded::OrderCounts(counts)) => {
             let handled = state.order_counts_loaded(request, Ok(counts));
             if handled {
-                return match state.apply_pending_status() {
+                let mut effects = state.refetch_stale_orders();
+                effects.extend(match state.apply_pending_status() {
                     Ok(effects) => effects,
                     Err(message) => toast(state, ToastKind::Error, message),
-                };
+                });
+                return effects;
             }
             handled
         }

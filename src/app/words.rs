@@ -24,7 +24,7 @@ pub fn labelled(id: u64, name: &str, sku: &str) -> String {
 }
 
 /// The city line of an address in the country's usual order: `Nashville, Tennessee
-/// 37240` in the US and Canada, `Sydney NSW 2000` in Australia, `London N1 9GU` in
+/// 37240` in the US, Canada and Australia, `London` then `N1 9GU` on its own line in
 /// the UK and Ireland, `75001 Paris` in most of Europe and elsewhere.
 pub fn city_line(city: &str, state: &str, zip: &str, country_iso2: &str) -> String {
     let (city, state, zip) = (city.trim(), state.trim(), zip.trim());
@@ -37,14 +37,19 @@ pub fn city_line(city: &str, state: &str, zip: &str, country_iso2: &str) -> Stri
             .join(" ")
     };
     match country_iso2.trim().to_ascii_uppercase().as_str() {
-        "US" | "CA" => {
+        "US" | "CA" | "AU" => {
             let region = join(&[state, zip]);
             match (city.is_empty(), region.is_empty()) {
                 (false, false) => format!("{city}, {region}"),
                 _ => join(&[city, &region]),
             }
         }
-        "AU" | "GB" | "IE" => join(&[city, state, zip]),
+        // The postcode on a line of its own, under the town (and county).
+        "GB" | "IE" => [join(&[city, state]), zip.to_string()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => join(&[zip, city, state]),
     }
 }
@@ -69,7 +74,8 @@ mod tests {
             city_line("Nashville", "Tennessee", "37240", "US"),
             "Nashville, Tennessee 37240"
         );
-        assert_eq!(city_line("London", "", "N1 9GU", "gb"), "London N1 9GU");
+        assert_eq!(city_line("London", "", "N1 9GU", "gb"), "London\nN1 9GU");
+        assert_eq!(city_line("Sydney", "NSW", "2000", "AU"), "Sydney, NSW 2000");
         assert_eq!(city_line("Paris", "", "75001", "FR"), "75001 Paris");
         assert_eq!(city_line("", "", "", "US"), "");
     }

@@ -23,6 +23,7 @@ mod fields;
 mod hook_delivery;
 mod hooks;
 mod order_model;
+mod order_refunds;
 mod order_render;
 mod order_write;
 mod orders;

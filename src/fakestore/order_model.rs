@@ -74,6 +74,38 @@ pub(crate) struct Shipment {
     pub items: Vec<ShipmentItem>,
 }
 
+/// One line of a refund: a product and how many, or an amount against the order or a
+/// shipping address.
+#[derive(Clone, Debug)]
+pub(crate) struct RefundLine {
+    pub item_type: String,
+    pub item_id: u64,
+    pub quantity: Option<u64>,
+    pub requested_amount: Option<Decimal>,
+    pub reason: String,
+}
+
+/// Money sent back through one payment provider.
+#[derive(Clone, Debug)]
+pub(crate) struct RefundPayment {
+    pub id: u64,
+    pub provider_id: String,
+    pub amount: Decimal,
+    pub offline: bool,
+}
+
+/// A refund made on an order (V3 payment actions).
+#[derive(Clone, Debug)]
+pub(crate) struct Refund {
+    pub id: u64,
+    pub created: DateTime<Utc>,
+    pub reason: String,
+    pub total_amount: Decimal,
+    pub total_tax: Decimal,
+    pub items: Vec<RefundLine>,
+    pub payments: Vec<RefundPayment>,
+}
+
 /// A V2 order with its line items, shipping addresses and shipments.
 #[derive(Clone, Debug)]
 pub(crate) struct Order {
@@ -105,6 +137,7 @@ pub(crate) struct Order {
     pub products: Vec<OrderProduct>,
     pub addresses: Vec<OrderAddress>,
     pub shipments: Vec<Shipment>,
+    pub refunds: Vec<Refund>,
 }
 
 impl Order {
@@ -148,5 +181,10 @@ impl Order {
 
     pub(crate) fn total_inc_tax(&self) -> Decimal {
         self.total_ex_tax() + self.total_tax()
+    }
+
+    /// What was paid and not yet refunded.
+    pub(crate) fn refundable(&self) -> Decimal {
+        (self.total_inc_tax() - self.refunded_amount).max(Decimal::ZERO)
     }
 }

@@ -238,6 +238,7 @@ pub(crate) fn create(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             cost_tax: Decimal::ZERO,
         }],
         shipments: Vec::new(),
+        refunds: Vec::new(),
     };
     order.recompute_subtotals();
     let out = order_json(&order, &ctx.v2_base);

@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use super::rng::Rng;
 use super::seed_customers::{EMAIL_DOMAINS, ascii_lower, phone, street_address};
 use super::store::{
-    Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment, ShipmentItem, StoreData,
-    next_id,
+    Order, OrderAddress, OrderAddressFields, OrderProduct, Refund, RefundLine, RefundPayment,
+    Shipment, ShipmentItem, StoreData, next_id,
 };
 use super::words::Words;
 
@@ -272,6 +272,7 @@ pub(crate) fn seed_orders(
                 cost_tax: Decimal::ZERO,
             }],
             shipments: Vec::new(),
+            refunds: Vec::new(),
         };
         order.recompute_subtotals();
         if rng.chance(0.08) {
@@ -406,22 +407,65 @@ fn fulfil(order: &mut Order, data: &mut StoreData, rng: &mut Rng, anchor: DateTi
         order.date_modified =
             (order.date_created + Duration::seconds(rng.range(60, 6 * 3_600))).min(latest);
     }
-    match status {
-        4 => {
-            order.refunded_amount = order.total_inc_tax();
-            for p in &mut order.products {
-                p.quantity_refunded = p.quantity;
-                p.refund_amount = (p.price_ex_tax + p.price_tax) * Decimal::from(p.quantity);
+    // Refunded orders carry the refund that made them so (its lines and payment).
+    let refunded: Vec<(usize, u64)> = match status {
+        4 => order
+            .products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.quantity))
+            .collect(),
+        14 if !order.products.is_empty() => vec![(0, 1)],
+        _ => Vec::new(),
+    };
+    if !refunded.is_empty() {
+        let mut lines = Vec::new();
+        let (mut total, mut tax) = (Decimal::ZERO, Decimal::ZERO);
+        for (i, quantity) in refunded {
+            let p = &mut order.products[i];
+            let amount = (p.price_ex_tax + p.price_tax) * Decimal::from(quantity);
+            p.quantity_refunded = quantity;
+            p.refund_amount = amount;
+            total += amount;
+            tax += p.price_tax * Decimal::from(quantity);
+            lines.push(RefundLine {
+                item_type: "PRODUCT".into(),
+                item_id: p.id,
+                quantity: Some(quantity),
+                requested_amount: None,
+                reason: String::new(),
+            });
+        }
+        if status == 4 {
+            // Shipping goes back too when the whole order is refunded.
+            total = order.total_inc_tax();
+            if let Some(a) = order.addresses.first() {
+                tax += a.cost_tax;
+                lines.push(RefundLine {
+                    item_type: "SHIPPING".into(),
+                    item_id: a.id,
+                    quantity: None,
+                    requested_amount: Some(a.cost_ex_tax + a.cost_tax),
+                    reason: String::new(),
+                });
             }
         }
-        14 => {
-            if let Some(p) = order.products.first_mut() {
-                p.quantity_refunded = 1;
-                p.refund_amount = p.price_ex_tax + p.price_tax;
-                order.refunded_amount = p.refund_amount;
-            }
-        }
-        _ => {}
+        order.refunded_amount = total;
+        let provider = super::order_refunds::provider_for(&order.payment_method);
+        order.refunds.push(Refund {
+            id: next_id(&mut data.ids.refund),
+            created: order.date_modified,
+            reason: "Returned by the customer".into(),
+            total_amount: total,
+            total_tax: tax,
+            items: lines,
+            payments: vec![RefundPayment {
+                id: next_id(&mut data.ids.refund_payment),
+                provider_id: provider.id.into(),
+                amount: total,
+                offline: provider.offline,
+            }],
+        });
     }
     order.date_modified = order.date_modified.max(order.date_created);
 }

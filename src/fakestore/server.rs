@@ -21,8 +21,8 @@ use super::query::Query;
 use super::rng::Rng;
 use super::store::StoreData;
 use super::{
-    RequestRecord, brands, catalog, customer_groups, customers, hook_delivery, hooks, orders,
-    store_info, trees,
+    RequestRecord, brands, catalog, customer_groups, customers, hook_delivery, hooks,
+    order_refunds, orders, store_info, trees,
 };
 
 /// State shared by all requests of one simulator.
@@ -384,6 +384,7 @@ fn dispatch(
         },
         (ApiVersion::V3, Some("customers")) => customers::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V3, Some("hooks")) => hooks::route(ctx, data, method, &rest[1..]),
+        (ApiVersion::V3, Some("orders")) => order_refunds::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("orders")) => orders::route(ctx, data, method, &rest[1..]),
         (ApiVersion::V2, Some("customer_groups")) => {
             customer_groups::route(ctx, data, method, &rest[1..])

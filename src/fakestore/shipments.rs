@@ -1,4 +1,4 @@
-//! Order shipments (V2): list (204 when none), count, get, create (201) and delete. Creating a
+//! Order shipments (V2): list (204 when none), count, get, create (201), update and delete. Creating a
 //! shipment moves `quantity_shipped`, the order's `items_shipped` and its status
 //! (everything shipped → 2 Shipped, otherwise 3 Partially Shipped).
 
@@ -68,6 +68,10 @@ pub(crate) fn route(
                 .ok_or_else(ApiError::not_found)?;
             Ok(Reply::json(200, &shipment_json(o, s)))
         }
+        ([id], &Method::PUT) => {
+            let id = path_id(id)?;
+            update(ctx, data, order_id, id)
+        }
         ([id], &Method::DELETE) => {
             let id = path_id(id)?;
             let o = data
@@ -85,6 +89,83 @@ pub(crate) fn route(
         ([] | ["count"] | [_], _) => Err(ApiError::method_not_allowed()),
         _ => Err(ApiError::not_found()),
     }
+}
+
+/// `PUT .../shipments/{id}` → 200: tracking number and link, provider, carrier, method,
+/// comments and cost; the items stay as shipped.
+fn update(ctx: &Ctx, data: &mut StoreData, order_id: u64, id: u64) -> ApiResult {
+    let body = ctx.json()?;
+    let mut f = Fields::new(&body, "");
+    let o = &data.orders[&order_id];
+    let mut s = o
+        .shipments
+        .iter()
+        .find(|s| s.id == id)
+        .cloned()
+        .ok_or_else(ApiError::not_found)?;
+    if let Some(address_id) = f.int("order_address_id") {
+        if o.addresses.iter().any(|a| a.id as i64 == address_id) {
+            s.order_address_id = address_id as u64;
+        } else {
+            f.error("order_address_id", format!("The field 'order_address_id' is invalid: {address_id} is not a shipping address of order {order_id}."));
+        }
+    }
+    if let Some(number) = f.text("tracking_number") {
+        if number.chars().count() > 50 {
+            f.error(
+                "tracking_number",
+                "The field 'tracking_number' must be at most 50 characters.",
+            );
+        }
+        s.tracking_number = number;
+    }
+    if let Some(link) = f.text("tracking_link") {
+        if link.chars().count() > 500 {
+            f.error(
+                "tracking_link",
+                "The field 'tracking_link' must be at most 500 characters.",
+            );
+        }
+        s.tracking_link = link;
+    }
+    if let Some(provider) = f.text("shipping_provider") {
+        if !PROVIDERS.contains(&provider.as_str()) && !provider.starts_with("carrier_") {
+            f.error(
+                "shipping_provider",
+                format!(
+                    "The field 'shipping_provider' is invalid: '{provider}' is not a known provider."
+                ),
+            );
+        }
+        s.shipping_provider = provider;
+    }
+    if let Some(carrier) = f.text("tracking_carrier") {
+        s.tracking_carrier = carrier;
+    }
+    if let Some(method) = f.text("shipping_method") {
+        s.shipping_method = method;
+    }
+    if let Some(comments) = f.text("comments") {
+        s.comments = comments;
+    }
+    if let Some(cost) = f.raw("merchant_shipping_cost").and_then(decimal_of) {
+        s.merchant_shipping_cost = cost;
+    }
+    finish_with(f.errors, 400, "The shipment is invalid.")?;
+    let Some(o) = data.orders.get_mut(&order_id) else {
+        return Err(ApiError::not_found());
+    };
+    o.date_modified = touched(o.date_modified, ctx.now);
+    let out = shipment_json(o, &s);
+    if let Some(slot) = o.shipments.iter_mut().find(|x| x.id == id) {
+        *slot = s;
+    }
+    data.emit(
+        "store/shipment/updated",
+        json!({ "type": "shipment", "id": id, "orderId": order_id }),
+    );
+    data.emit_about("store/order/updated", "order", order_id);
+    Ok(Reply::json(200, &out))
 }
 
 fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {

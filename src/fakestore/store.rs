@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::hook_delivery::StoreEvent;
 use super::hooks::Hook;
 pub(crate) use super::order_model::{
-    Order, OrderAddress, OrderAddressFields, OrderProduct, Shipment, ShipmentItem,
+    Order, OrderAddress, OrderAddressFields, OrderProduct, Refund, RefundLine, RefundPayment,
+    Shipment, ShipmentItem,
 };
 use super::product_rows::ProductRow;
 use super::rng::Rng;
@@ -331,6 +332,8 @@ pub(crate) struct Ids {
     pub order_product: u64,
     pub order_address: u64,
     pub shipment: u64,
+    pub refund: u64,
+    pub refund_payment: u64,
     pub hook: u64,
 }
 

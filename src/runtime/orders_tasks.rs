@@ -6,7 +6,9 @@ use tokio::sync::mpsc;
 use super::journal::Journal;
 use crate::api::Client;
 use crate::api::compare;
-use crate::api::models::{Order, OrderUpdate, ShipmentCreate};
+use crate::api::models::{
+    Order, OrderUpdate, RefundCreate, RefundQuoteRequest, ShipmentCreate, ShipmentUpdate,
+};
 use crate::api::query::OrderQuery;
 use crate::app::Action;
 use crate::app::orders::{
@@ -38,10 +40,16 @@ pub(super) async fn run(
         let _ = actions.send(Action::Orders(message));
     };
     match task {
-        OrdersTask::NeedsAction { request, filter } => {
+        OrdersTask::NeedsAction {
+            request,
+            filter,
+            scope,
+        } => {
             let query = ViewQuery {
                 view: OrderView::NeedsAction,
                 filter,
+                scope,
+                only: None,
             };
             let result = view_orders(&client, &query, |_| {}).await;
             send(OrdersMsg::NeedsAction { request, result });
@@ -87,6 +95,82 @@ pub(super) async fn run(
         } => {
             let result = ship_order(&client, order_id, &shipment, &expected).await;
             send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::RefundQuote {
+            request,
+            order_id,
+            items,
+        } => {
+            let quote = RefundQuoteRequest { items };
+            // The store's own reasons, without the request line around them.
+            let result = client.refund_quote(order_id, &quote).await.map_err(|e| {
+                let messages: Vec<&str> = e
+                    .messages()
+                    .iter()
+                    .map(|m| m.trim_end_matches('.'))
+                    .collect();
+                if messages.is_empty() {
+                    e.to_string()
+                } else {
+                    format!("{}.", messages.join("; "))
+                }
+            });
+            send(OrdersMsg::RefundQuoted { request, result });
+        }
+        OrdersTask::Refund {
+            request,
+            order_id,
+            refund,
+            expected,
+        } => {
+            let result = refund_order(&client, order_id, &refund, &expected).await;
+            send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::UpdateShipment {
+            request,
+            order_id,
+            shipment_id,
+            update,
+            expected,
+        } => {
+            let change = ShipmentChange::Update(&update);
+            let result = change_shipment(&client, order_id, shipment_id, change, &expected).await;
+            send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::DeleteShipment {
+            request,
+            order_id,
+            shipment_id,
+            expected,
+        } => {
+            let change = ShipmentChange::Delete;
+            let result = change_shipment(&client, order_id, shipment_id, change, &expected).await;
+            send(OrdersMsg::Written { request, result });
+        }
+        OrdersTask::FindCustomer { name } => {
+            let query = crate::api::query::CustomerQuery {
+                name_like: Some(name.clone()),
+                limit: Some(crate::app::orders::find::NAME_MATCHES as u32),
+                ..Default::default()
+            };
+            let result = client
+                .list_customers(&query)
+                .await
+                .map(|page| {
+                    page.items
+                        .into_iter()
+                        .map(|c| {
+                            (
+                                c.id,
+                                format!("{} {}", c.first_name, c.last_name)
+                                    .trim()
+                                    .to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .map_err(|e| e.to_string());
+            send(OrdersMsg::CustomersFound { name, result });
         }
         OrdersTask::CopyShippingAddress { order_id } => {
             let result = client
@@ -195,6 +279,86 @@ async fn ship_order(
     })
 }
 
+/// `POST .../payment_actions/refunds` when the order's status and refunded amount are
+/// still as shown (a colleague's refund in between would pay twice); then the order again.
+async fn refund_order(
+    client: &Client,
+    order_id: u64,
+    refund: &RefundCreate,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
+        return Ok(changed);
+    }
+    client
+        .create_refund(order_id, refund)
+        .await
+        .map_err(|e| e.to_string())?;
+    let order = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        order: Box::new(order),
+        not_taken: Vec::new(),
+    })
+}
+
+enum ShipmentChange<'a> {
+    Update(&'a ShipmentUpdate),
+    Delete,
+}
+
+/// Updates or deletes a shipment when it still holds what the user saw (a colleague may
+/// have corrected the tracking number meanwhile); then the order again.
+async fn change_shipment(
+    client: &Client,
+    order_id: u64,
+    shipment_id: u64,
+    change: ShipmentChange<'_>,
+    expected: &serde_json::Value,
+) -> Result<OrderWritten, String> {
+    let current = client
+        .get_shipment(order_id, shipment_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let differences = compare::differences(expected, &current);
+    if !differences.is_empty() {
+        let order = client
+            .get_order(order_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        return Ok(OrderWritten::Changed {
+            current: Box::new(order),
+            differences,
+        });
+    }
+    let not_taken = match change {
+        ShipmentChange::Update(update) => {
+            let saved = client
+                .update_shipment(order_id, shipment_id, update)
+                .await
+                .map_err(|e| e.to_string())?;
+            compare::not_taken(update, &saved)
+        }
+        ShipmentChange::Delete => {
+            client
+                .delete_shipment(order_id, shipment_id)
+                .await
+                .map_err(|e| e.to_string())?;
+            Vec::new()
+        }
+    };
+    let order = client
+        .get_order(order_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(OrderWritten::Saved {
+        order: Box::new(order),
+        not_taken,
+    })
+}
+
 fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
     let mut query = OrderQuery::default();
     if let Some(filter) = filter {
@@ -210,27 +374,34 @@ async fn view_orders(
     view: &ViewQuery,
     progress: impl FnMut(u64) + Send,
 ) -> Result<Vec<Order>, String> {
-    let base = base_query(view.filter.as_ref());
+    let mut base = base_query(view.filter.as_ref());
+    view.scope.apply(&mut base, false);
     let statuses: Vec<Option<u32>> = match &view.view {
         // V2 filters one status at a time: fetch each and merge.
         OrderView::NeedsAction => NEEDS_ACTION.iter().copied().map(Some).collect(),
         OrderView::All => vec![None],
         OrderView::Status(id, _) => vec![Some(*id)],
     };
-    let sort = if view.view.oldest_first() {
-        "date_created:asc"
-    } else {
-        "date_created:desc"
+    let sort = match view.scope.sort {
+        Some(sort) => sort.param(),
+        None if view.view.oldest_first() => "date_created:asc".to_string(),
+        None => "date_created:desc".to_string(),
     };
-    // The statuses are walked concurrently (the store's rate limiter still paces every
-    // request); progress is the sum of what each walk has fetched so far.
-    let fetched = std::sync::Mutex::new((vec![0u64; statuses.len()], progress));
-    let walks = statuses.into_iter().enumerate().map(|(index, status_id)| {
-        let query = OrderQuery {
-            status_id,
-            sort: Some(sort.to_string()),
-            ..base.clone()
-        };
+    // The walks run concurrently (the store's rate limiter still paces every request);
+    // progress is the sum of what each walk has fetched so far. Each status (and, for several customers, each customer) is its own walk.
+    let queries: Vec<OrderQuery> = statuses
+        .into_iter()
+        .flat_map(|status_id| {
+            let query = OrderQuery {
+                status_id,
+                sort: Some(sort.clone()),
+                ..base.clone()
+            };
+            super::order_queries::per_customer(view.filter.as_ref(), query)
+        })
+        .collect();
+    let fetched = std::sync::Mutex::new((vec![0u64; queries.len()], progress));
+    let walks = queries.into_iter().enumerate().map(|(index, query)| {
         let fetched = &fetched;
         async move {
             client
@@ -250,7 +421,10 @@ async fn view_orders(
         .into_iter()
         .flatten()
         .collect();
-    if view.view.oldest_first() {
+    if let Some(sort) = view.scope.sort {
+        // Each status came sorted by the server; the merge keeps that order.
+        orders.sort_by(|a, b| sort.compare(a, b));
+    } else if view.view.oldest_first() {
         orders.sort_by(|a, b| a.date_created.cmp(&b.date_created).then(a.id.cmp(&b.id)));
     } else {
         orders.sort_by(|a, b| b.date_created.cmp(&a.date_created).then(b.id.cmp(&a.id)));
@@ -266,7 +440,10 @@ async fn export_view(
     path: &std::path::Path,
     progress: impl Fn(u64, Option<u64>) + Send + Sync,
 ) -> Result<usize, String> {
-    let orders = view_orders(client, query, |done| progress(done, None)).await?;
+    let mut orders = view_orders(client, query, |done| progress(done, None)).await?;
+    if let Some(only) = &query.only {
+        orders.retain(|o| only.contains(&o.id));
+    }
     let total = orders.len() as u64;
     progress(total, Some(total));
     let (text, rows) = match kind {

@@ -375,6 +375,7 @@ fn order_detail() -> OrderDetail {
             }],
             ..Shipment::default()
         }],
+        refunds: Ok(Vec::new()),
         order,
     }
 }

@@ -5,10 +5,10 @@ use reqwest::Method;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{
-    Order, OrderCount, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Shipment,
-    ShipmentCreate,
+    Order, OrderCount, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Refund,
+    RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate, ShipmentUpdate,
 };
-use crate::api::pagination::WalkProgress;
+use crate::api::pagination::{DataEnvelope, WalkProgress};
 use crate::api::query::{OrderQuery, QueryPairs};
 
 const ORDERS: &str = "/v2/orders";
@@ -95,5 +95,66 @@ impl Client {
 
     pub async fn order_statuses(&self) -> Result<Vec<OrderStatus>, ApiError> {
         self.get_v2_list("/v2/order_statuses").await
+    }
+
+    /// One shipment of an order.
+    pub async fn get_shipment(&self, order_id: u64, id: u64) -> Result<Shipment, ApiError> {
+        self.get_json(&format!("{ORDERS}/{order_id}/shipments/{id}"))
+            .await
+    }
+
+    /// Changes a shipment's tracking number, provider or carrier (200 with the shipment).
+    pub async fn update_shipment(
+        &self,
+        order_id: u64,
+        id: u64,
+        update: &ShipmentUpdate,
+    ) -> Result<Shipment, ApiError> {
+        let path = format!("{ORDERS}/{order_id}/shipments/{id}");
+        self.send_json(Method::PUT, &path, update).await
+    }
+
+    /// Deletes a shipment (204); the order keeps its status.
+    pub async fn delete_shipment(&self, order_id: u64, id: u64) -> Result<(), ApiError> {
+        let path = format!("{ORDERS}/{order_id}/shipments/{id}");
+        self.request_ok(Method::DELETE, &path, None)
+            .await
+            .map(|_| ())
+    }
+
+    /// `POST /v3/orders/{id}/payment_actions/refund_quotes`: what refunding `request`
+    /// comes to and how it can be paid back. Sends no money.
+    pub async fn refund_quote(
+        &self,
+        order_id: u64,
+        request: &RefundQuoteRequest,
+    ) -> Result<RefundQuote, ApiError> {
+        let path = format!("/v3/orders/{order_id}/payment_actions/refund_quotes");
+        let env: DataEnvelope<RefundQuote> = self.send_json(Method::POST, &path, request).await?;
+        Ok(env.data)
+    }
+
+    /// `POST /v3/orders/{id}/payment_actions/refunds`: pays money back. Not retried
+    /// (a POST), except after a 429.
+    pub async fn create_refund(
+        &self,
+        order_id: u64,
+        refund: &RefundCreate,
+    ) -> Result<Refund, ApiError> {
+        if refund.items.is_empty() || refund.payments.is_empty() {
+            return Err(ApiError::InvalidInput(
+                "a refund needs items and payments".to_string(),
+            ));
+        }
+        let path = format!("/v3/orders/{order_id}/payment_actions/refunds");
+        let env: DataEnvelope<Refund> = self.send_json(Method::POST, &path, refund).await?;
+        Ok(env.data)
+    }
+
+    /// `GET /v3/orders/{id}/payment_actions/refunds`: the refunds made, oldest first.
+    pub async fn order_refunds(&self, order_id: u64) -> Result<Vec<Refund>, ApiError> {
+        let path = format!("/v3/orders/{order_id}/payment_actions/refunds");
+        let env: DataEnvelope<Vec<Refund>> = self.get_json(&path).await?;
+        Ok(env.data)
     }
 }

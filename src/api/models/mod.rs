@@ -11,6 +11,7 @@ pub mod customer;
 pub mod hook;
 pub mod order;
 pub mod product;
+pub mod refund;
 pub mod store;
 pub mod unreadable;
 
@@ -19,6 +20,7 @@ pub use customer::*;
 pub use hook::*;
 pub use order::*;
 pub use product::*;
+pub use refund::*;
 pub use store::*;
 pub use unreadable::{Unreadable, unreadable_label};
 

@@ -409,6 +409,19 @@ pub struct ShipmentCreate {
     pub comments: Option<String>,
 }
 
+/// `PUT /v2/orders/{id}/shipments/{shipment_id}`: only the fields set are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ShipmentUpdate {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
+    /// A provider BigCommerce integrates (see [`ShipmentCreate::shipping_provider`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_provider: Option<String>,
+    /// Any carrier by name (an AfterShip courier slug), when no provider fits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_carrier: Option<String>,
+}
+
 /// An order status (`GET /v2/order_statuses`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -18,6 +18,12 @@ pub enum WriteKind {
     Notes,
     /// A shipment of this many items.
     Ship(u64),
+    /// A shipment saved or deleted (what the toast says).
+    Shipment(String),
+    /// One order of a status change of the marked orders.
+    BulkStatus(String),
+    /// A refund of this amount (as typed back) through this method.
+    Refund { amount: String, method: String },
 }
 
 /// A write waiting for the API.
@@ -80,6 +86,11 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
     let Some((order, from_list)) = current_order(state) else {
         return no_order(state);
     };
+    let bulk = if from_list {
+        super::marks::marked_rows(state).len()
+    } else {
+        0
+    };
     let labels = state.orders.status_labels();
     if labels.is_empty() {
         return toast(
@@ -97,6 +108,8 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
         current: order.status_id,
         cursor,
         from_list,
+        marked: bulk,
+        warning: None,
     }));
     state.mode = Mode::OrderDialog;
     Vec::new()

@@ -33,6 +33,8 @@ pub enum OrderDialog {
     Status(StatusDialog),
     Ship(ShipDialog),
     Notes(NotesDialog),
+    Refund(Box<super::refund::RefundDialog>),
+    Shipment(Box<super::shipment_edit::ShipmentDialog>),
 }
 
 /// `s`: pick a new status.
@@ -45,6 +47,10 @@ pub struct StatusDialog {
     pub cursor: usize,
     /// Opened from the list (the cursor moves on afterwards).
     pub from_list: bool,
+    /// Marked orders the status goes to (0: just this order).
+    pub marked: usize,
+    /// Why the chosen status asks for a second Enter (several orders at once).
+    pub warning: Option<String>,
 }
 
 /// `n`: the staff notes on one line; the customer message beside it.
@@ -143,6 +149,7 @@ impl ShipDialog {
                     a.last_name,
                     a.street_1,
                     crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2)
+                        .replace('\n', " ")
                 )
                 .trim()
                 .to_string(),
@@ -247,6 +254,9 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
             let Some((target, label)) = state.orders.status_labels().get(d.cursor).cloned() else {
                 return Vec::new();
             };
+            if d.marked > 0 {
+                return super::marks::submit_bulk(state, d, target, label);
+            }
             close(state);
             if target == d.current {
                 return Vec::new();
@@ -303,6 +313,8 @@ pub(super) fn submit(state: &mut AppState) -> Vec<Effect> {
             };
             actions::begin_update(state, d.order_id, update, WriteKind::Notes, d.from_list)
         }
+        OrderDialog::Refund(d) => super::refund::submit(state, d),
+        OrderDialog::Shipment(d) => super::shipment_edit::submit(state, d),
         OrderDialog::Ship(d) => match d.shipment() {
             Ok(shipment) => {
                 close(state);
@@ -338,8 +350,14 @@ pub(super) fn notes_in_editor(state: &mut AppState) -> Vec<Effect> {
     )]
 }
 
-/// Tab / Back-Tab in the ship dialog.
+/// Tab / Back-Tab in the ship and refund dialogs.
 pub(super) fn focus_step(state: &mut AppState, delta: isize) -> Vec<Effect> {
+    if let Some(OrderDialog::Refund(d)) = state.orders.dialog.as_mut() {
+        super::refund::focus_step(d);
+    }
+    if let Some(OrderDialog::Shipment(d)) = state.orders.dialog.as_mut() {
+        super::shipment_edit::focus_step(d, delta);
+    }
     if let Some(OrderDialog::Ship(d)) = state.orders.dialog.as_mut() {
         let fields = d.fields();
         let at = fields.iter().position(|f| *f == d.focus).unwrap_or(0);
@@ -366,6 +384,7 @@ pub(super) fn choose_step(state: &mut AppState, delta: isize) -> Vec<Effect> {
     match state.orders.dialog.as_mut() {
         Some(OrderDialog::Status(d)) => {
             d.cursor = step(d.cursor, delta, statuses, false);
+            d.warning = None;
         }
         Some(OrderDialog::Ship(d)) => match d.focus {
             ShipFocus::Address => {
@@ -376,6 +395,8 @@ pub(super) fn choose_step(state: &mut AppState, delta: isize) -> Vec<Effect> {
             ShipFocus::Provider => d.provider = step(d.provider, delta, PROVIDERS.len(), true),
             ShipFocus::Tracking => {}
         },
+        Some(OrderDialog::Refund(d)) => super::refund::choose_step(d, delta),
+        Some(OrderDialog::Shipment(d)) => super::shipment_edit::choose_step(d, delta),
         _ => state.changed = false,
     }
     Vec::new()
@@ -383,6 +404,9 @@ pub(super) fn choose_step(state: &mut AppState, delta: isize) -> Vec<Effect> {
 
 /// `+` / `-`: the quantity of the item under the cursor, within what is left.
 pub(super) fn quantity_step(state: &mut AppState, delta: i64) -> Vec<Effect> {
+    if let Some(OrderDialog::Refund(d)) = state.orders.dialog.as_mut() {
+        super::refund::quantity(d, Some(delta));
+    }
     if let Some(OrderDialog::Ship(d)) = state.orders.dialog.as_mut() {
         d.problem = None;
         if let Some(line) = d.current_line_mut() {
@@ -397,6 +421,9 @@ pub(super) fn quantity_step(state: &mut AppState, delta: i64) -> Vec<Effect> {
 
 /// Space: all of the item, or none.
 pub(super) fn toggle_quantity(state: &mut AppState) -> Vec<Effect> {
+    if let Some(OrderDialog::Refund(d)) = state.orders.dialog.as_mut() {
+        super::refund::quantity(d, None);
+    }
     if let Some(OrderDialog::Ship(d)) = state.orders.dialog.as_mut() {
         d.problem = None;
         if let Some(line) = d.current_line_mut() {
@@ -417,6 +444,23 @@ pub(super) fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Some(OrderDialog::Ship(d)) if d.focus == ShipFocus::Tracking => {
             d.problem = None;
             &mut d.tracking
+        }
+        Some(OrderDialog::Shipment(d)) => match super::shipment_edit::input(d) {
+            Some(input) => input,
+            None => {
+                state.changed = false;
+                return Vec::new();
+            }
+        },
+        Some(OrderDialog::Refund(d)) => {
+            d.problem = None;
+            match super::refund::input(d) {
+                Some(input) => input,
+                None => {
+                    state.changed = false;
+                    return Vec::new();
+                }
+            }
         }
         _ => {
             state.changed = false;

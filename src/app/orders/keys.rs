@@ -6,6 +6,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::OrderIntent;
 use super::dialog::{OrderDialog, ShipFocus};
+use super::refund::{RefundFocus, RefundStage};
+use super::shipment_edit::ShipmentField;
 use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
 use crate::app::{AppState, Tab};
 
@@ -47,6 +49,94 @@ pub static ORDER_COMMANDS: &[Command] = &[
         intent: Intent::Orders(OrderIntent::Notes),
         modes: NORMAL,
         available: on_an_order,
+    },
+    Command {
+        keys: &[Key::char('T')],
+        label: "T",
+        name: "tracking",
+        description: "Edit a shipment's provider, carrier or tracking number, or delete it",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::EditShipment),
+        modes: NORMAL,
+        available: in_order_detail,
+    },
+    Command {
+        keys: &[Key::plain(KeyCode::Delete)],
+        label: "Delete",
+        name: "delete shipment",
+        description: "Shipment dialog: delete the shipment (Enter confirms)",
+        group: Group::Typing,
+        in_footer: true,
+        intent: Intent::Orders(OrderIntent::DeleteShipment),
+        modes: DIALOG,
+        available: editing_shipment,
+    },
+    Command {
+        keys: &[Key::char(' ')],
+        label: "Space",
+        name: "mark",
+        description: "Mark or unmark the order (s sets the status of all marked)",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::Mark),
+        modes: NORMAL,
+        available: on_order_row,
+    },
+    Command {
+        keys: &[Key::char('V')],
+        label: "V",
+        name: "range",
+        description: "Mark a range of orders: press at the start, move, press again",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::MarkRange),
+        modes: NORMAL,
+        available: on_order_row,
+    },
+    Command {
+        keys: &[Key::char('*')],
+        label: "*",
+        name: "mark all",
+        description: "Mark every loaded order (again: clear the marks)",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::MarkAll),
+        modes: NORMAL,
+        available: on_order_row,
+    },
+    Command {
+        keys: &[Key::char('o')],
+        label: "o",
+        name: "sort",
+        description: "Sort by the next key: date, status, customer (server-side)",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::SortNext),
+        modes: NORMAL,
+        available: on_order_list,
+    },
+    Command {
+        keys: &[Key::char('O')],
+        label: "O",
+        name: "reverse",
+        description: "Flip the orders' sort direction (server-side)",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::SortFlip),
+        modes: NORMAL,
+        available: on_order_list,
+    },
+    Command {
+        keys: &[Key::char('$')],
+        label: "$",
+        name: "refund",
+        description: "Refund: a quote first, sent only once the amount is typed back",
+        group: ORDERS,
+        in_footer: false,
+        intent: Intent::Orders(OrderIntent::Refund),
+        modes: NORMAL,
+        available: in_order_detail,
     },
     Command {
         keys: &[Key::char(']')],
@@ -143,12 +233,12 @@ pub static ORDER_COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Tab)],
         label: "Tab",
         name: "next field",
-        description: "Ship dialog: next field (S-Tab goes back)",
+        description: "Ship and refund dialogs: next field (S-Tab goes back)",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::NextField),
         modes: DIALOG,
-        available: shipping,
+        available: tabbing,
     },
     Command {
         keys: &[Key::plain(KeyCode::BackTab)],
@@ -159,7 +249,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         in_footer: false,
         intent: Intent::Orders(OrderIntent::PrevField),
         modes: DIALOG,
-        available: shipping,
+        available: tabbing,
     },
     Command {
         keys: &[Key::plain(KeyCode::Up), Key::char('k')],
@@ -187,7 +277,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Right), Key::char('+')],
         label: "→/+",
         name: "more",
-        description: "Ship dialog: one more of the item",
+        description: "Ship and refund dialogs: one more of the item",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::More),
@@ -198,7 +288,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         keys: &[Key::plain(KeyCode::Left), Key::char('-')],
         label: "←/-",
         name: "less",
-        description: "Ship dialog: one less of the item",
+        description: "Ship and refund dialogs: one less of the item",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Less),
@@ -209,7 +299,7 @@ pub static ORDER_COMMANDS: &[Command] = &[
         keys: &[Key::char(' ')],
         label: "Space",
         name: "all/none",
-        description: "Ship dialog: ship all or none of the item",
+        description: "Ship and refund dialogs: all or none of the item",
         group: Group::Typing,
         in_footer: true,
         intent: Intent::Orders(OrderIntent::Toggle),
@@ -232,9 +322,24 @@ pub fn on_an_order(state: &AppState) -> bool {
         }
 }
 
+/// On a row of the order list.
+pub fn on_order_row(state: &AppState) -> bool {
+    on_order_list(state) && state.orders.list.selected().is_some()
+}
+
+/// On the order list (not in an order's detail).
+pub fn on_order_list(state: &AppState) -> bool {
+    state.tab == Tab::Orders && state.orders.detail.is_none()
+}
+
 /// In an order's detail view.
 pub fn in_order_detail(state: &AppState) -> bool {
     state.tab == Tab::Orders && state.orders.detail.is_some()
+}
+
+/// The shipment dialog is open.
+pub fn editing_shipment(state: &AppState) -> bool {
+    matches!(&state.orders.dialog, Some(OrderDialog::Shipment(_)))
 }
 
 /// The staff-notes dialog is open.
@@ -252,11 +357,33 @@ pub fn choosing(state: &AppState) -> bool {
     match &state.orders.dialog {
         Some(OrderDialog::Status(_)) => true,
         Some(OrderDialog::Ship(d)) => d.focus != ShipFocus::Tracking,
+        Some(OrderDialog::Refund(d)) => {
+            d.stage == RefundStage::Confirm
+                || (d.stage == RefundStage::Choose && d.focus == RefundFocus::Items)
+        }
+        Some(OrderDialog::Shipment(d)) => {
+            matches!(d.focus, ShipmentField::Shipment | ShipmentField::Provider)
+        }
+        _ => false,
+    }
+}
+
+/// Tab moves between fields: the ship dialog, or the refund dialog while choosing.
+pub fn tabbing(state: &AppState) -> bool {
+    match &state.orders.dialog {
+        Some(OrderDialog::Ship(_)) | Some(OrderDialog::Shipment(_)) => true,
+        Some(OrderDialog::Refund(d)) => d.stage == RefundStage::Choose,
         _ => false,
     }
 }
 
 /// The ship dialog's item list has the focus.
 pub fn ship_items(state: &AppState) -> bool {
-    matches!(&state.orders.dialog, Some(OrderDialog::Ship(d)) if d.focus == ShipFocus::Items)
+    match &state.orders.dialog {
+        Some(OrderDialog::Ship(d)) => d.focus == ShipFocus::Items,
+        Some(OrderDialog::Refund(d)) => {
+            d.stage == RefundStage::Choose && d.focus == RefundFocus::Items
+        }
+        _ => false,
+    }
 }

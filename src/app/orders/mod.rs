@@ -10,8 +10,13 @@ mod actions;
 mod commands;
 mod dialog;
 pub mod export;
+pub mod find;
 pub mod keys;
+mod marks;
 mod poll;
+pub mod refund;
+pub mod scope;
+pub mod shipment_edit;
 mod views;
 mod written;
 
@@ -25,14 +30,21 @@ use super::list::RequestId;
 use super::panes::OrderFilter;
 use super::update::toast;
 use super::{AppState, Effect, ToastKind};
-use crate::api::models::{Order, OrderStatus, OrderUpdate, ShipmentCreate};
+use crate::api::models::{
+    Order, OrderStatus, OrderUpdate, RefundCreate, RefundItemRequest, RefundQuote, ShipmentCreate,
+    ShipmentUpdate,
+};
 
 pub use actions::{AfterDetail, PendingWrite, WriteKind};
 pub use dialog::{
     NotesDialog, OrderDialog, PROVIDERS, ShipAddress, ShipDialog, ShipFocus, ShipLine, StatusDialog,
 };
 pub use export::{ExportKind, ExportState};
+pub use marks::BulkStatus;
 pub use poll::{Highlight, POLL_ENV, PollState};
+pub use refund::{RefundDialog, RefundFocus, RefundLine, RefundStage};
+pub use scope::{OrderScope, OrderSort, SortKey};
+pub use shipment_edit::{ShipmentDialog, ShipmentField};
 pub use views::{NEEDS_ACTION, OrderView, needs_confirmation};
 
 pub use actions::address_text;
@@ -78,6 +90,22 @@ pub enum OrderIntent {
     Toggle,
     /// Notes dialog: continue in `$EDITOR`.
     Editor,
+    /// `$`: refund (order detail).
+    Refund,
+    /// `T`: edit or delete a shipment (detail).
+    EditShipment,
+    /// Delete in the shipment dialog: delete the shipment (after Enter).
+    DeleteShipment,
+    /// Space: mark the order (list).
+    Mark,
+    /// `V`: mark a range.
+    MarkRange,
+    /// `*`: mark every loaded order.
+    MarkAll,
+    /// `o`: sort by the next key (server-side).
+    SortNext,
+    /// `O`: the other direction.
+    SortFlip,
 }
 
 /// Which orders an export or a needs-action fetch covers.
@@ -87,6 +115,10 @@ pub struct ViewQuery {
     pub view: OrderView,
     /// The id/email filter on top of it.
     pub filter: Option<OrderFilter>,
+    /// Date and total ranges and the sort.
+    pub scope: OrderScope,
+    /// Only these orders (the marked ones), when set.
+    pub only: Option<std::collections::BTreeSet<u64>>,
 }
 
 impl OrdersTask {
@@ -117,6 +149,40 @@ impl OrdersTask {
                     json(shipment.as_ref())
                 ),
             )),
+            OrdersTask::Refund {
+                request,
+                order_id,
+                refund,
+                ..
+            } => Some((
+                *request,
+                format!(
+                    "POST /v3/orders/{order_id}/payment_actions/refunds {}",
+                    json(refund.as_ref())
+                ),
+            )),
+            OrdersTask::UpdateShipment {
+                request,
+                order_id,
+                shipment_id,
+                update,
+                ..
+            } => Some((
+                *request,
+                format!(
+                    "PUT /v2/orders/{order_id}/shipments/{shipment_id} {}",
+                    json(update.as_ref())
+                ),
+            )),
+            OrdersTask::DeleteShipment {
+                request,
+                order_id,
+                shipment_id,
+                ..
+            } => Some((
+                *request,
+                format!("DELETE /v2/orders/{order_id}/shipments/{shipment_id}"),
+            )),
             _ => None,
         }
     }
@@ -144,6 +210,7 @@ pub enum OrdersTask {
     NeedsAction {
         request: RequestId,
         filter: Option<OrderFilter>,
+        scope: OrderScope,
     },
     /// `/v2/order_statuses`.
     Statuses,
@@ -171,6 +238,39 @@ pub enum OrdersTask {
         shipment: Box<ShipmentCreate>,
         expected: serde_json::Value,
     },
+    /// `POST /v3/orders/{id}/payment_actions/refund_quotes`: what `items` come to.
+    /// Moves no money, so it is not journalled; read-only mode refuses it anyway.
+    RefundQuote {
+        request: RequestId,
+        order_id: u64,
+        items: Vec<RefundItemRequest>,
+    },
+    /// `POST /v3/orders/{id}/payment_actions/refunds`, then the order again; first the
+    /// order must still hold `expected` (its status and refunded amount as shown).
+    Refund {
+        request: RequestId,
+        order_id: u64,
+        refund: Box<RefundCreate>,
+        expected: serde_json::Value,
+    },
+    /// `PUT /v2/orders/{id}/shipments/{shipment_id}` when the shipment still holds
+    /// `expected` (its tracking number, provider and carrier as shown).
+    UpdateShipment {
+        request: RequestId,
+        order_id: u64,
+        shipment_id: u64,
+        update: Box<ShipmentUpdate>,
+        expected: serde_json::Value,
+    },
+    /// `DELETE /v2/orders/{id}/shipments/{shipment_id}`, checked the same way.
+    DeleteShipment {
+        request: RequestId,
+        order_id: u64,
+        shipment_id: u64,
+        expected: serde_json::Value,
+    },
+    /// `/v3/customers?name:like=NAME`: the customers whose orders `/` asks for.
+    FindCustomer { name: String },
     /// Fetch the order's first shipping address and copy it.
     CopyShippingAddress { order_id: u64 },
     /// Write the view to a CSV file.
@@ -207,6 +307,16 @@ pub enum OrdersMsg {
     Written {
         request: RequestId,
         result: Result<OrderWritten, String>,
+    },
+    /// A refund quote, or why the store would not give one.
+    RefundQuoted {
+        request: RequestId,
+        result: Result<RefundQuote, String>,
+    },
+    /// The customers named like `name`: (id, full name).
+    CustomersFound {
+        name: String,
+        result: Result<Vec<(u64, String)>, String>,
     },
     /// The shipping address to copy (None: the order has none).
     ShippingAddress {
@@ -263,6 +373,8 @@ pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
             result,
         } => poll::polled(state, generation, since, result),
         OrdersMsg::Written { request, result } => written::written(state, request, result),
+        OrdersMsg::RefundQuoted { request, result } => refund::quoted(state, request, result),
+        OrdersMsg::CustomersFound { name, result } => find::found(state, name, result),
         OrdersMsg::ShippingAddress { order_id, result } => match result {
             Ok(Some(address)) => actions::copy(
                 state,
@@ -320,6 +432,14 @@ pub fn on_intent(state: &mut AppState, intent: OrderIntent) -> Vec<Effect> {
         OrderIntent::Less => dialog::quantity_step(state, -1),
         OrderIntent::Toggle => dialog::toggle_quantity(state),
         OrderIntent::Editor => dialog::notes_in_editor(state),
+        OrderIntent::Refund => refund::start(state),
+        OrderIntent::EditShipment => shipment_edit::start(state),
+        OrderIntent::DeleteShipment => shipment_edit::delete(state),
+        OrderIntent::Mark => marks::toggle(state),
+        OrderIntent::MarkRange => marks::range(state),
+        OrderIntent::MarkAll => marks::all(state),
+        OrderIntent::SortNext => commands::sort_step(state, false),
+        OrderIntent::SortFlip => commands::sort_step(state, true),
     }
 }
 

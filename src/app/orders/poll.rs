@@ -216,14 +216,17 @@ pub(super) fn polled(
 fn merge(state: &mut AppState, order: Order) {
     let viewport = state.list_rows();
     let view = state.orders.view();
-    let belongs =
-        view.includes(order.status_id) && filter_matches(state.orders.filter.as_ref(), &order);
+    let scope = state.orders.scope.clone();
+    let belongs = view.includes(order.status_id)
+        && filter_matches(state.orders.filter.as_ref(), &order)
+        && scope.matches(&order);
     let list = &mut state.orders.list;
     if let Some(index) = list.rows.iter().position(|r| r.id == order.id) {
         if belongs {
             list.rows[index] = order;
         } else {
             list.rows.remove(index);
+            list.total = list.total.map(|t| t.saturating_sub(1));
             if index < list.cursor {
                 list.cursor -= 1;
             }
@@ -238,12 +241,11 @@ fn merge(state: &mut AppState, order: Order) {
     let position = list
         .rows
         .iter()
-        .position(|r| {
-            if oldest_first {
-                r.date_created > order.date_created
-            } else {
-                r.date_created < order.date_created
-            }
+        .position(|r| match scope.sort {
+            // The server's order for the chosen sort.
+            Some(sort) => sort.compare(r, &order) == std::cmp::Ordering::Greater,
+            None if oldest_first => r.date_created > order.date_created,
+            None => r.date_created < order.date_created,
         })
         .unwrap_or(list.rows.len());
     if position == list.rows.len() && list.next_page.is_some() {

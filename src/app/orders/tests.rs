@@ -313,6 +313,7 @@ fn a_write_from_the_detail_opens_the_next_order() {
             products: Vec::new(),
             shipping_addresses: Vec::new(),
             shipments: Vec::new(),
+            refunds: Ok(Vec::new()),
         });
     }
     let effects = actions::set_status(&mut state, 1, 9, false);
@@ -342,4 +343,104 @@ fn shipped_with_nothing_shipped_asks_first() {
             .iter()
             .any(|l| l.contains("Nothing of this order is shipped"))
     );
+}
+
+#[test]
+fn an_export_names_the_whole_path_of_its_file() {
+    let mut state = triage_state();
+    let effects = export_command(&mut state, "orders-today.csv");
+    let Some(Effect::Orders(OrdersTask::Export { path, .. })) = effects.first() else {
+        panic!("an export task");
+    };
+    assert!(path.is_absolute(), "{}", path.display());
+    assert!(path.ends_with("orders-today.csv"));
+    let request = state.orders.export.as_ref().map(|e| e.request);
+    let effects = on_message(
+        &mut state,
+        OrdersMsg::Exported {
+            request: request.unwrap_or_default(),
+            result: Ok(3),
+        },
+    );
+    drop(effects);
+    let text = state
+        .toasts
+        .last()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    assert!(text.contains(&path.display().to_string()), "{text}");
+}
+
+#[test]
+fn addresses_are_written_in_the_countrys_order() {
+    let uk = crate::api::models::OrderShippingAddress {
+        first_name: "Ada".to_string(),
+        last_name: "Lovelace".to_string(),
+        street_1: "12 St James's Square".to_string(),
+        city: "London".to_string(),
+        zip: "SW1Y 4JH".to_string(),
+        country: "United Kingdom".to_string(),
+        country_iso2: "GB".to_string(),
+        ..Default::default()
+    };
+    assert_eq!(
+        address_text(&uk),
+        "Ada Lovelace\n12 St James's Square\nLondon\nSW1Y 4JH\nUnited Kingdom"
+    );
+    let us = crate::api::models::OrderShippingAddress {
+        city: "Nashville".to_string(),
+        state: "Tennessee".to_string(),
+        zip: "37240".to_string(),
+        country_iso2: "US".to_string(),
+        ..uk.clone()
+    };
+    assert!(address_text(&us).contains("\nNashville, Tennessee 37240\n"));
+    let de = crate::api::models::OrderShippingAddress {
+        city: "Berlin".to_string(),
+        zip: "10115".to_string(),
+        country_iso2: "DE".to_string(),
+        ..uk
+    };
+    assert!(address_text(&de).contains("\n10115 Berlin\n"));
+}
+
+#[test]
+fn v_marks_a_range_and_star_marks_all_then_clears() {
+    let mut state = triage_state();
+    update(&mut state, Action::Key(key('V')));
+    update(&mut state, Action::Key(key('j')));
+    update(&mut state, Action::Key(key('V')));
+    assert_eq!(
+        state.orders.marked.iter().copied().collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    update(&mut state, Action::Key(key('*')));
+    assert_eq!(state.orders.marked.len(), 3);
+    update(&mut state, Action::Key(key('*')));
+    assert!(state.orders.marked.is_empty());
+    // `s` with marks offers the status to all of them.
+    update(&mut state, Action::Key(key(' ')));
+    state.orders.statuses = statuses(&[(10, "Completed"), (11, "Awaiting Fulfillment")]);
+    update(&mut state, Action::Key(key('s')));
+    let Some(OrderDialog::Status(dialog)) = &state.orders.dialog else {
+        panic!("the status picker");
+    };
+    assert_eq!(dialog.marked, 1);
+}
+
+#[test]
+fn a_polled_order_outside_the_ranges_stays_out_and_one_inside_goes_where_the_sort_wants_it() {
+    let mut state = triage_state();
+    state.orders.scope = OrderScope {
+        since: chrono::NaiveDate::from_ymd_opt(2025, 5, 2),
+        sort: Some(OrderSort {
+            key: SortKey::Date,
+            descending: true,
+        }),
+        ..OrderScope::default()
+    };
+    // Rows as the server sorted them: newest first.
+    state.orders.list.rows.reverse();
+    poll(&mut state, vec![order(7, 11, 1), order(9, 11, 11)]);
+    assert_eq!(ids(&state), [9, 3, 2, 1], "the order of May 1st is outside");
 }

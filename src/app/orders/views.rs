@@ -61,6 +61,7 @@ pub fn filter_matches(filter: Option<&OrderFilter>, order: &Order) -> bool {
             .email
             .eq_ignore_ascii_case(email.trim()),
         Some(OrderFilter::Customer(id)) => order.customer_id == *id,
+        Some(OrderFilter::Customers(ids)) => ids.contains(&order.customer_id),
     }
 }
 

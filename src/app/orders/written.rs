@@ -21,6 +21,9 @@ pub(super) fn written(
         state.changed = false;
         return Vec::new();
     };
+    if matches!(write.kind, WriteKind::BulkStatus(_)) {
+        return super::marks::one_written(state, write, result);
+    }
     let (order, not_taken) = match result {
         Ok(OrderWritten::Saved { order, not_taken }) => (*order, not_taken),
         Ok(OrderWritten::Changed {
@@ -32,6 +35,9 @@ pub(super) fn written(
                 WriteKind::Status(_) => "change the status of",
                 WriteKind::Notes => "save the staff notes of",
                 WriteKind::Ship(_) => "ship",
+                WriteKind::Refund { .. } => "refund",
+                WriteKind::BulkStatus(_) => "change the status of",
+                WriteKind::Shipment(_) => "change the shipment of",
             };
             return toast(
                 state,
@@ -52,13 +58,20 @@ pub(super) fn written(
             "Order #{} is now {label}. No money moved: refund or void it with the payment provider.",
             order.id
         ),
-        WriteKind::Status(label) => format!("Order #{} is now {label}", order.id),
+        WriteKind::Status(label) | WriteKind::BulkStatus(label) => {
+            format!("Order #{} is now {label}", order.id)
+        }
         WriteKind::Notes => format!("Saved the staff notes of order #{}", order.id),
         WriteKind::Ship(items) => format!(
             "Shipped {items} item{} of order #{} · now {}",
             if *items == 1 { "" } else { "s" },
             order.id,
             order.status
+        ),
+        WriteKind::Shipment(done) => format!("{done} of order #{}", order.id),
+        WriteKind::Refund { amount, method } => format!(
+            "Refunded {amount} on order #{} through {method} · now {}",
+            order.id, order.status
         ),
     };
     let mut effects = if not_taken.is_empty() {
@@ -79,9 +92,16 @@ pub(super) fn written(
         .position(|o| o.id == id)
         .and_then(|at| rows.get(at + 1))
         .map(|o| o.id);
+    let refund = matches!(
+        write.kind,
+        WriteKind::Refund { .. } | WriteKind::Shipment(_)
+    );
     replace_row(state, order, write.from_list);
     if state.orders.detail.as_ref().is_some_and(|d| d.id == id) {
-        if write.from_list {
+        if refund {
+            // A refund or a shipment change stays on its order, which shows it.
+            effects.extend(state.open_order(id));
+        } else if write.from_list {
             state.orders.detail = None;
         } else {
             // In the detail, as in the list, triage moves on to the next order.
@@ -144,7 +164,7 @@ fn changed_meanwhile(
     effects
 }
 
-fn replace_row(state: &mut AppState, order: Order, advance: bool) {
+pub(super) fn replace_row(state: &mut AppState, order: Order, advance: bool) {
     let viewport = state.list_rows();
     let view = state.orders.view();
     let list = &mut state.orders.list;

@@ -5,7 +5,7 @@
 
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::OrderStatus;
-use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Shipment};
+use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Refund, Shipment};
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::orders::{
     AfterDetail, ExportState, Highlight, NEEDS_ACTION, OrderDialog, OrdersTask, PendingWrite,
@@ -23,6 +23,9 @@ pub enum OrderFilter {
     Email(String),
     /// One customer's orders (`o` on a customer), whatever email they were billed to.
     Customer(u64),
+    /// Several customers' orders together (a name several customers share); the orders
+    /// API takes one `customer_id`, so each is asked for and the answers merged.
+    Customers(Vec<u64>),
 }
 
 impl OrderFilter {
@@ -61,6 +64,10 @@ impl OrderFilter {
             OrderFilter::Id(id) => format!("id {id}"),
             OrderFilter::Email(email) => format!("email {email}"),
             OrderFilter::Customer(id) => format!("customer #{id}"),
+            OrderFilter::Customers(ids) => {
+                let ids: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
+                format!("customers {}", ids.join(", "))
+            }
         }
     }
 }
@@ -76,6 +83,8 @@ pub struct OrdersQuery {
     pub status_id: Option<u32>,
     /// Id or email filter.
     pub filter: Option<OrderFilter>,
+    /// Date and total ranges and the sort.
+    pub scope: crate::app::orders::OrderScope,
 }
 
 /// A loaded order with its line items, shipping addresses and shipments.
@@ -85,6 +94,8 @@ pub struct OrderDetail {
     pub products: Vec<OrderProduct>,
     pub shipping_addresses: Vec<OrderShippingAddress>,
     pub shipments: Vec<Shipment>,
+    /// The refunds made (V3 payment actions), or why they could not be read.
+    pub refunds: Result<Vec<Refund>, String>,
 }
 
 /// State of the Orders tab.
@@ -124,6 +135,22 @@ pub struct OrdersPane {
     /// A status asked for by name (`:orders NAME`) before the counts that
     /// name the statuses had arrived.
     pub pending_status: Option<String>,
+    /// The order to select again once rows fetched anew arrive.
+    pub reselect: Option<u64>,
+    /// Marked orders (Space, `V`, `*`), by id.
+    pub marked: std::collections::BTreeSet<u64>,
+    /// Where a `V` range started (a row index).
+    pub range_start: Option<usize>,
+    /// A status change of the marked orders in progress.
+    pub bulk: Option<crate::app::orders::BulkStatus>,
+    /// The name of the customer whose orders `/NAME` shows.
+    pub filter_name: Option<String>,
+    /// The name typed after `/` whose customers' orders are shown.
+    pub searched_name: Option<String>,
+    /// The customer name `/` is looking up.
+    pub looking_up: Option<String>,
+    /// Date and total ranges and the sort (`:orders since …`, `o`/`O`).
+    pub scope: crate::app::orders::OrderScope,
 }
 
 impl Default for OrdersPane {
@@ -145,6 +172,14 @@ impl Default for OrdersPane {
             filter_generation: 0,
             detail: None,
             pending_status: None,
+            reselect: None,
+            filter_name: None,
+            marked: Default::default(),
+            range_start: None,
+            bulk: None,
+            looking_up: None,
+            searched_name: None,
+            scope: Default::default(),
         }
     }
 }
@@ -168,6 +203,7 @@ impl OrdersPane {
             limit: PAGE_SIZE,
             status_id: self.status.as_ref().map(|(id, _)| *id),
             filter: self.filter.clone(),
+            scope: self.scope.clone(),
         }
     }
 
@@ -261,6 +297,7 @@ impl AppState {
             return vec![Effect::Orders(OrdersTask::NeedsAction {
                 request,
                 filter: self.orders.filter.clone(),
+                scope: self.orders.scope.clone(),
             })];
         }
         vec![Effect::Fetch {
@@ -292,6 +329,7 @@ impl AppState {
             return false;
         }
         let total = self.orders.total_for_status();
+        let reselect = self.orders.reselect.take();
         if self.orders.needs_action {
             // The whole merged view arrives at once: nothing more to page.
             let count = rows.len() as u64;
@@ -301,7 +339,32 @@ impl AppState {
         } else {
             self.orders.list.append_page(page, rows, PAGE_SIZE, total);
         }
+        if let Some(at) =
+            reselect.and_then(|id| self.orders.list.rows.iter().position(|o| o.id == id))
+        {
+            let viewport = self.list_rows();
+            let list = &mut self.orders.list;
+            list.move_by(at as isize - list.cursor as isize, viewport);
+        }
         true
+    }
+
+    /// The counts just arrived: when every row of the view is loaded and their number
+    /// disagrees with the counts, someone else changed orders the rows still show (or
+    /// miss). The rows are fetched again, the selected order kept, so the screen never
+    /// shows more rows than the store has orders.
+    pub(crate) fn refetch_stale_orders(&mut self) -> Vec<Effect> {
+        let list = &self.orders.list;
+        let complete = list.load == LoadState::Loaded && list.next_page.is_none();
+        let stale = self
+            .orders
+            .total_for_status()
+            .is_some_and(|total| total != list.rows.len() as u64);
+        if !complete || !stale {
+            return Vec::new();
+        }
+        self.orders.reselect = list.selected().map(|o| o.id);
+        self.reload_order_rows()
     }
 
     pub(crate) fn order_counts_loaded(
@@ -360,7 +423,14 @@ impl AppState {
     /// Applies an id/email filter typed after `/`. Returns the reason when
     /// the text is not a valid orders filter.
     pub(crate) fn set_order_filter(&mut self, text: &str) -> Result<Vec<Effect>, String> {
-        let filter = OrderFilter::parse(text)?;
+        let filter = match crate::app::orders::find::classify(text)? {
+            crate::app::orders::find::Search::Filter(filter) => filter,
+            crate::app::orders::find::Search::CustomerName(name) => {
+                return Ok(crate::app::orders::find::look_up(self, name));
+            }
+        };
+        self.orders.looking_up = None;
+        self.orders.filter_name = None;
         if filter == self.orders.filter {
             return Ok(Vec::new());
         }

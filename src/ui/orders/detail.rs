@@ -38,7 +38,14 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
         .collect::<Vec<_>>()
         .join(", ");
     lines.push(field("Street", format::or_dash(&street).to_string(), theme));
-    lines.push(field("City", a.city, theme));
+    // A postcode on its own line (UK) stays on its own line.
+    for (n, part) in a.city.split('\n').enumerate() {
+        lines.push(field(
+            if n == 0 { "City" } else { "" },
+            part.to_string(),
+            theme,
+        ));
+    }
     lines.push(field(
         "Country",
         format::or_dash(a.country).to_string(),
@@ -206,6 +213,13 @@ fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         format::money_with_currency(o.total_inc_tax, currency),
         theme,
     ));
+    if !o.refunded_amount.is_zero() {
+        lines.push(field(
+            "Refunded",
+            format::money_with_currency(o.refunded_amount, currency),
+            theme,
+        ));
+    }
     lines
 }
 
@@ -297,11 +311,60 @@ fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
 
+    refund_lines(data, &mut lines, theme);
+
     section("Staff notes  (n edits)", &mut lines, theme);
     multiline(&o.staff_notes, &mut lines, theme);
     section("Customer message  (read-only)", &mut lines, theme);
     multiline(&o.customer_message, &mut lines, theme);
     lines
+}
+
+/// The refunds made on the order, each with what went back through which provider.
+fn refund_lines(data: &OrderDetail, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    let refunds = match &data.refunds {
+        Ok(refunds) => refunds,
+        Err(message) => {
+            section("Refunds", lines, theme);
+            lines.push(text(&format!("could not be read: {message}"), theme));
+            return;
+        }
+    };
+    section(
+        &format!("Refunds ({})  ($ refunds)", refunds.len()),
+        lines,
+        theme,
+    );
+    if refunds.is_empty() {
+        lines.push(text("none", theme));
+    }
+    for refund in refunds {
+        let paid: Vec<String> = refund
+            .payments
+            .iter()
+            .map(|p| {
+                let declined = if p.is_declined { " DECLINED" } else { "" };
+                format!(
+                    "{} {}{declined}",
+                    crate::api::models::provider_name(&p.provider_id),
+                    format::money(p.amount)
+                )
+            })
+            .collect();
+        lines.push(field(
+            &format!("Refund #{}", refund.id),
+            format!(
+                "{} · {} · {}",
+                format::date(refund.created.as_ref()),
+                format::money(refund.total_amount),
+                paid.join(" + ")
+            ),
+            theme,
+        ));
+        if !refund.reason.trim().is_empty() {
+            lines.push(field("Reason", refund.reason.clone(), theme));
+        }
+    }
 }
 
 /// Text that may span lines (notes), one screen line per line, `-` if empty.

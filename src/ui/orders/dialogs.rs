@@ -13,7 +13,8 @@ use super::super::shown;
 use super::super::theme::Theme;
 use crate::app::AppState;
 use crate::app::orders::{
-    NotesDialog, OrderDialog, PROVIDERS, ShipDialog, ShipFocus, StatusDialog,
+    NotesDialog, OrderDialog, PROVIDERS, ShipDialog, ShipFocus, ShipmentDialog, ShipmentField,
+    StatusDialog,
 };
 
 /// Draws the open Orders dialog over `area`.
@@ -22,6 +23,8 @@ pub fn draw_dialog(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         Some(OrderDialog::Status(d)) => draw_status(frame, area, state, d, theme),
         Some(OrderDialog::Ship(d)) => draw_ship(frame, area, d, theme),
         Some(OrderDialog::Notes(d)) => draw_notes(frame, area, d, theme),
+        Some(OrderDialog::Refund(d)) => super::refund::draw_refund(frame, area, d, theme),
+        Some(OrderDialog::Shipment(d)) => draw_shipment(frame, area, d, theme),
         None => {}
     }
 }
@@ -36,7 +39,11 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog
     let height = (labels.len() as u16 + 2).min(area.height);
     let popup = centered(area, 46, height);
     frame.render_widget(Clear, popup);
-    let title = format!("Order #{}: new status", d.order_id);
+    let title = if d.marked > 0 {
+        format!("{} marked orders: new status", d.marked)
+    } else {
+        format!("Order #{}: new status", d.order_id)
+    };
     let block = popup_block(&title, "Enter sets · Esc cancels", theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
@@ -61,16 +68,36 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog
         })
         .collect();
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
+    if let Some(warning) = &d.warning {
+        let rows = inner.height.min(3);
+        let bottom = Rect::new(inner.x, inner.y + inner.height - rows, inner.width, rows);
+        frame.render_widget(Clear, bottom);
+        frame.render_widget(
+            Paragraph::new(shown::lines(vec![Line::from(Span::styled(
+                warning.clone(),
+                theme.bad,
+            ))]))
+            .wrap(Wrap { trim: true }),
+            bottom,
+        );
+    }
 }
 
 /// One labelled field; the focused one is highlighted.
-fn label(text: &str, focused: bool, theme: &Theme) -> Span<'static> {
+pub(super) fn label(text: &str, focused: bool, theme: &Theme) -> Span<'static> {
     let style = if focused { theme.selected } else { theme.muted };
     Span::styled(format!("{text:<10}"), style)
 }
 
 /// Draws `input` at (x, y), `width` wide, and puts the cursor in it.
-fn draw_input(frame: &mut Frame, input: &Input, x: u16, y: u16, width: u16, theme: &Theme) {
+pub(super) fn draw_input(
+    frame: &mut Frame,
+    input: &Input,
+    x: u16,
+    y: u16,
+    width: u16,
+    theme: &Theme,
+) {
     let scroll = input.visual_scroll(width.saturating_sub(1) as usize);
     let area = Rect::new(x, y, width, 1);
     frame.render_widget(
@@ -169,6 +196,73 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
         } else {
             frame.render_widget(
                 Paragraph::new(d.tracking.value().to_string()).style(theme.text),
+                Rect::new(x, y, width, 1),
+            );
+        }
+    }
+}
+
+fn draw_shipment(frame: &mut Frame, area: Rect, d: &ShipmentDialog, theme: &Theme) {
+    let popup = centered(area, 76, 11);
+    frame.render_widget(Clear, popup);
+    let title = format!("Order #{}: shipment", d.order_id);
+    let block = popup_block(
+        &title,
+        "Tab field · ↑↓ choose · Enter saves · Delete deletes · Esc cancels",
+        theme,
+    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let shipment = d.shipment().map_or_else(String::new, |s| {
+        let items: u64 = s.items.iter().map(|i| i.quantity).sum();
+        let count = if d.shipments.len() > 1 {
+            format!("  ({}/{})", d.index + 1, d.shipments.len())
+        } else {
+            String::new()
+        };
+        let items = crate::app::words::counted(items as usize, "item", "items");
+        format!("◂ #{} · {items} ▸{count}", s.id)
+    });
+    let mut lines = vec![
+        Line::from(vec![
+            label("Shipment", d.focus == ShipmentField::Shipment, theme),
+            Span::styled(shipment, theme.text),
+        ]),
+        Line::from(vec![
+            label("Provider", d.focus == ShipmentField::Provider, theme),
+            Span::styled(format!("◂ {} ▸", d.provider_name()), theme.text),
+        ]),
+        Line::from(label("Carrier", d.focus == ShipmentField::Carrier, theme)),
+        Line::from(Span::styled(
+            "          any carrier by name when no provider fits (e.g. dhl, gls)",
+            theme.muted,
+        )),
+        Line::from(label("Tracking", d.focus == ShipmentField::Tracking, theme)),
+        Line::from(""),
+    ];
+    if d.deleting {
+        let id = d.shipment().map_or(0, |s| s.id);
+        lines.push(Line::from(Span::styled(
+            format!("Enter deletes shipment #{id}; the order keeps its status. Esc keeps it."),
+            theme.bad,
+        )));
+    } else if let Some(problem) = &d.problem {
+        lines.push(Line::from(Span::styled(problem.clone(), theme.bad)));
+    }
+    frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
+    for (row, input, field) in [
+        (2u16, &d.carrier, ShipmentField::Carrier),
+        (4u16, &d.tracking, ShipmentField::Tracking),
+    ] {
+        if row >= inner.height {
+            continue;
+        }
+        let (x, y, width) = (inner.x + 10, inner.y + row, inner.width.saturating_sub(10));
+        if d.focus == field {
+            draw_input(frame, input, x, y, width, theme);
+        } else {
+            frame.render_widget(
+                Paragraph::new(input.value().to_string()).style(theme.text),
                 Rect::new(x, y, width, 1),
             );
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 mod detail;
 mod dialogs;
+mod refund;
 
 pub use dialogs::draw_dialog;
 
@@ -24,8 +25,9 @@ use detail::draw_detail;
 const COLUMNS: &[Column] = &[
     Column::right("ID", 6, 6, 0),
     Column::left("Date", 10, 10, 1),
-    Column::left("Customer", 16, 30, 0),
-    Column::left("Status", 20, 22, 1),
+    Column::left("Customer", 16, 22, 0),
+    // "Manual Verification Required", the longest status name, in full.
+    Column::left("Status", 28, 28, 1),
     Column::right("Items", 5, 5, 3),
     Column::right("Total", 13, 16, 0),
     Column::left("Payment", 8, 18, 4),
@@ -90,14 +92,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         format::count(pane.list.rows.len() as u64)
     )));
     left.push(Span::styled(format!(" · {}", view.label()), theme.key));
-    let order = if view.oldest_first() {
-        " · oldest first"
-    } else {
-        " · newest first"
-    };
-    left.push(Span::styled(order, theme.muted));
     if let Some(filter) = &pane.filter {
-        left.push(Span::styled(format!(" · {}", filter.describe()), theme.key));
+        let named = match (filter, &pane.filter_name) {
+            (crate::app::panes::OrderFilter::Customer(id), Some(name))
+                if name.ends_with(&format!("#{id})")) =>
+            {
+                name.clone()
+            }
+            (crate::app::panes::OrderFilter::Customers(_), Some(name)) => name.clone(),
+            _ => filter.describe(),
+        };
+        left.push(Span::styled(format!(" · {named}"), theme.key));
+    }
+    if !pane.marked.is_empty() {
+        left.push(Span::styled(
+            format!(" · {} marked", format::count(pane.marked.len() as u64)),
+            theme.warn,
+        ));
+    }
+    for part in pane.scope.describe() {
+        left.push(Span::styled(format!(" · {part}"), theme.key));
+    }
+    if pane.scope.sort.is_none() {
+        let order = if view.oldest_first() {
+            " · oldest first"
+        } else {
+            " · newest first"
+        };
+        left.push(Span::styled(order, theme.muted));
     }
     let right = if let Some(export) = pane.export.as_ref().filter(|e| e.running) {
         Some(export_progress(export, theme))
@@ -142,12 +164,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
     } else {
         draw_list(frame, body, theme, COLUMNS, &pane.list, |order, column| {
             let mark = pane.highlight.get(&order.id).copied();
+            let marked = pane.marked.contains(&order.id);
             let style = match mark {
+                _ if marked => theme.key,
                 Some(Highlight::New) => theme.good,
                 Some(Highlight::Changed) => theme.warn,
                 None => theme.text,
             };
-            Span::styled(cell(order, column, mark), style)
+            let text = cell(order, column, mark);
+            // A marked order says so in its first column, whatever the colours.
+            let text = if marked && column == 0 {
+                format!("●{text}")
+            } else {
+                text
+            };
+            Span::styled(text, style)
         });
     }
     None
@@ -184,27 +215,58 @@ fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         return;
     }
     let current = pane.view();
-    let mut spans = vec![Span::raw(" ")];
+    // (text, active) per view shown.
+    let mut items: Vec<(String, bool)> = Vec::new();
     for (n, (view, name, count)) in pane.view_choices().into_iter().enumerate() {
         let count = count.unwrap_or(0);
         let active = view == current;
         if count == 0 && !active && n > 1 {
             continue;
         }
-        if n > 0 {
-            spans.push(Span::styled(" · ", theme.muted));
-        }
-        let style = if active { theme.selected } else { theme.text };
         let name = if view == OrderView::All {
             "All"
         } else {
             name.as_str()
         };
-        spans.push(Span::styled(
-            format!("{name} {}", format::count(count)),
-            style,
-        ));
+        items.push((format!("{name} {}", format::count(count)), active));
     }
-    spans.push(Span::styled("   f views", theme.muted));
+    const HINT: &str = "   f views";
+    const SEPARATOR: usize = 3;
+    let width = |text: &str| text.chars().count();
+    let room = (area.width as usize).saturating_sub(1 + width(HINT));
+    let needed = |from: usize, to: usize| -> usize {
+        items[from..to].iter().map(|(t, _)| width(t)).sum::<usize>()
+            + SEPARATOR * (to - from).saturating_sub(1)
+    };
+    // A strip wider than the screen scrolls: it starts late enough for the active view
+    // to show, with ‹ and › saying there is more either side.
+    let markers = |from: usize, to: usize| {
+        (if from > 0 { 2 } else { 0 }) + (if to < items.len() { 2 } else { 0 })
+    };
+    let active = items.iter().position(|(_, a)| *a).unwrap_or(0);
+    let mut start = 0;
+    while start < active && needed(start, active + 1) + markers(start, active + 1) > room {
+        start += 1;
+    }
+    let mut end = start;
+    while end < items.len() && needed(start, end + 1) + markers(start, end + 1) <= room {
+        end += 1;
+    }
+    let end = end.max((start + 1).min(items.len()));
+    let mut spans = vec![Span::raw(" ")];
+    if start > 0 {
+        spans.push(Span::styled("‹ ", theme.muted));
+    }
+    for (n, (text, active)) in items[start..end].iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        let style = if *active { theme.selected } else { theme.text };
+        spans.push(Span::styled(text.clone(), style));
+    }
+    if end < items.len() {
+        spans.push(Span::styled(" ›", theme.muted));
+    }
+    spans.push(Span::styled(HINT, theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

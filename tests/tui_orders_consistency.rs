@@ -1,0 +1,222 @@
+//! What the Orders list says stays true while colleagues change the store: the rows and the
+//! "N of M" count agree after every action and poll, and the status strip and columns keep
+//! whole names at 100x30. Checked against the store simulator through the API.
+
+#[path = "common/mod.rs"]
+mod common;
+
+use crossterm::event::KeyCode;
+
+use bctui::api::models::OrderUpdate;
+use bctui::app::list::LoadState;
+use bctui::app::orders::OrderDialog;
+use bctui::app::{Mode, Tab};
+
+use common::Harness;
+
+async fn start() -> Harness {
+    let mut h = Harness::launch(common::store_config(40, 60, 300), false, 100, 30).await;
+    h.press(KeyCode::Char('3'));
+    h.wait_for("the needs-action view", |s| {
+        s.tab == Tab::Orders
+            && s.orders.list.load == LoadState::Loaded
+            && s.orders.counts.is_some()
+            && !s.orders.statuses.is_empty()
+    })
+    .await;
+    h
+}
+
+/// The rows shown and the total said agree, and nothing is loading.
+fn settled(s: &bctui::app::AppState) -> bool {
+    s.orders.writing.is_none()
+        && s.mode == Mode::Normal
+        && s.orders.counts_load == LoadState::Loaded
+        && s.orders.list.load == LoadState::Loaded
+        && s.orders.list.total == Some(s.orders.list.rows.len() as u64)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_and_counts_agree_after_a_colleague_ships_one_and_s_sets_another() {
+    let mut h = start().await;
+    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    assert!(rows.len() > 10);
+    let before = rows.len() as u64;
+    assert_eq!(h.state().orders.list.total, Some(before));
+    // A colleague completes the fifth order through the API; nobody has polled yet.
+    let theirs = rows[4];
+    let update = OrderUpdate {
+        status_id: Some(10),
+        ..OrderUpdate::default()
+    };
+    h.api
+        .update_order(theirs, &update)
+        .await
+        .expect("the colleague's write");
+    // We complete the first one with `s`.
+    let ours = rows[0];
+    h.press(KeyCode::Char('s'));
+    h.wait_for("the status picker", |s| {
+        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
+    })
+    .await;
+    let target = h
+        .state()
+        .orders
+        .status_labels()
+        .iter()
+        .position(|(id, _)| *id == 10)
+        .expect("Completed is offered");
+    let cursor = match &h.state().orders.dialog {
+        Some(OrderDialog::Status(d)) => d.cursor,
+        _ => unreachable!("waited for it"),
+    };
+    let (key, steps) = if target >= cursor {
+        ('j', target - cursor)
+    } else {
+        ('k', cursor - target)
+    };
+    for _ in 0..steps {
+        h.press(KeyCode::Char(key));
+    }
+    h.press(KeyCode::Enter);
+    h.wait_for("rows and counts to agree without either order", move |s| {
+        settled(s)
+            && !s
+                .orders
+                .list
+                .rows
+                .iter()
+                .any(|o| o.id == ours || o.id == theirs)
+    })
+    .await;
+    assert_eq!(h.state().orders.list.total, Some(before - 2));
+    assert_eq!(h.api.get_order(ours).await.expect("ours").status_id, 10);
+    let screen = h.screen();
+    let line = format!("Orders  {} of {}", before - 2, before - 2);
+    assert!(screen.contains(&line), "{screen}");
+    // The cursor stayed on an order of the view.
+    assert!(h.state().orders.list.selected().is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_names_and_the_strip_are_whole_at_100x30() {
+    let mut h = start().await;
+    // A Manual Verification Required order at the top of the view.
+    let id = h.state().orders.list.rows[0].id;
+    let update = OrderUpdate {
+        status_id: Some(12),
+        ..OrderUpdate::default()
+    };
+    h.api.update_order(id, &update).await.expect("the write");
+    h.press(KeyCode::Char('r'));
+    h.wait_for("the reload", move |s| {
+        settled(s)
+            && s.orders
+                .list
+                .rows
+                .iter()
+                .any(|o| o.id == id && o.status_id == 12)
+    })
+    .await;
+    let screen = h.screen();
+    assert!(screen.contains("Manual Verification Required"), "{screen}");
+    // Choosing a view at the far end of the strip scrolls the strip to it.
+    h.command("orders disputed");
+    h.wait_for("the Disputed view", |s| {
+        settled(s) && s.orders.status.as_ref().is_some_and(|(id, _)| *id == 13)
+    })
+    .await;
+    let strip = h.screen().lines().nth(3).unwrap_or_default().to_string();
+    assert!(strip.contains("Disputed"), "{strip}");
+    assert!(strip.contains("f views"), "{strip}");
+    insta::assert_snapshot!("orders_disputed_100x30", h.body());
+}
+
+/// `s`, the picker moved to `status_id`, Enter.
+async fn pick_status(h: &mut Harness, status_id: u32) {
+    h.press(KeyCode::Char('s'));
+    h.wait_for("the status picker", |s| {
+        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
+    })
+    .await;
+    let target = h
+        .state()
+        .orders
+        .status_labels()
+        .iter()
+        .position(|(id, _)| *id == status_id)
+        .expect("the status is offered");
+    let cursor = match &h.state().orders.dialog {
+        Some(OrderDialog::Status(d)) => d.cursor,
+        _ => unreachable!("waited for it"),
+    };
+    let (key, steps) = if target >= cursor {
+        ('j', target - cursor)
+    } else {
+        ('k', cursor - target)
+    };
+    for _ in 0..steps {
+        h.press(KeyCode::Char(key));
+    }
+    h.press(KeyCode::Enter);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_takes_the_marked() {
+    let mut h = start().await;
+    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    // Space marks and moves down: the first three orders.
+    for _ in 0..3 {
+        h.press(KeyCode::Char(' '));
+    }
+    h.wait_for("three marks", |s| s.orders.marked.len() == 3)
+        .await;
+    // A colleague moves the second one on meanwhile.
+    let update = OrderUpdate {
+        status_id: Some(9),
+        ..OrderUpdate::default()
+    };
+    let before = h.api.get_order(rows[1]).await.expect("order").status_id;
+    let colleague = if before == 9 { 8 } else { 9 };
+    let update = OrderUpdate {
+        status_id: Some(colleague),
+        ..update
+    };
+    h.api.update_order(rows[1], &update).await.expect("write");
+    pick_status(&mut h, 10).await;
+    h.wait_for("the bulk change", |s| {
+        s.orders.bulk.is_none()
+            && s.orders.writing.is_none()
+            && s.toasts.iter().any(|t| t.text.contains("marked orders to"))
+    })
+    .await;
+    for (id, wanted) in [(rows[0], 10), (rows[1], colleague), (rows[2], 10)] {
+        let status = h.api.get_order(id).await.expect("order").status_id;
+        assert_eq!(status, wanted, "order #{id}");
+    }
+    let toast = h
+        .state()
+        .toasts
+        .iter()
+        .map(|t| t.text.clone())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    assert!(toast.contains("Set 2 of 3 marked orders to"), "{toast}");
+    assert!(toast.contains(&format!("#{}", rows[1])), "{toast}");
+    // Only the one not sent stays marked.
+    assert_eq!(
+        h.state().orders.marked.iter().copied().collect::<Vec<_>>(),
+        vec![rows[1]]
+    );
+    h.wait_for("rows and counts", settled).await;
+
+    // `:export` writes the marked orders only, and says where in full.
+    let path = h.data_dir.path().join("marked.csv");
+    h.command(&format!("export {}", path.display()));
+    h.wait_toast(&format!("to {}", path.display())).await;
+    let csv = std::fs::read_to_string(&path).expect("the export");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[1].starts_with(&rows[1].to_string()), "{csv}");
+}
