@@ -67,10 +67,9 @@ async fn bench() {
 
     let (progress, mut updates) = mpsc::unbounded_channel::<Action>();
     let started = Instant::now();
-    let written =
-        bctui::writes::run(&client, 1, Write::UpdateProducts { items }, &progress)
-            .await
-            .expect("the bulk change runs");
+    let written = bctui::writes::run(&client, 1, Write::UpdateProducts { items }, &progress)
+        .await
+        .expect("the bulk change runs");
     let wall = started.elapsed();
     let Written::Products { saved, failed, .. } = written else {
         panic!("a batch result");

@@ -10,9 +10,11 @@
 //! `""` and `{}` (seen in the spec's own variant examples for `map_price`) read as
 //! "no value" (zero for the non-optional helpers).
 
+use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_json::Value;
 
@@ -44,8 +46,118 @@ pub fn decimal_from_value(value: &Value) -> Result<Option<Decimal>, String> {
 }
 
 fn deserialize_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    let value = Value::deserialize(d)?;
-    decimal_from_value(&value).map_err(serde::de::Error::custom)
+    d.deserialize_any(DecimalVisitor)
+}
+
+/// How serde_json (with `arbitrary_precision`) hands a number over: a one-entry map whose
+/// key is this token and whose value is the number's text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Reads what [`decimal_from_value`] accepts straight from the document, without building
+/// a `Value` for every money field of every item on a page.
+struct DecimalVisitor;
+
+impl<'de> Visitor<'de> for DecimalVisitor {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a decimal number or string")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_decimal(s)
+            .map(Some)
+            .ok_or_else(|| E::custom(format!("string {s:?} is not a decimal number")))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Some(Decimal::from(n)))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Some(Decimal::from(n)))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+        number(&n.to_string())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key::<MapKey>()? {
+            // `{}`: seen in the spec's own examples for an unset price.
+            None => Ok(None),
+            Some(MapKey::Number) => Ok(map.next_value::<NumberText>()?.0),
+            Some(MapKey::Other) => Err(de::Error::custom(
+                "expected a decimal number or string, got an object",
+            )),
+        }
+    }
+}
+
+fn number<E: de::Error>(text: &str) -> Result<Option<Decimal>, E> {
+    parse_decimal(text)
+        .map(Some)
+        .ok_or_else(|| E::custom(format!("number {text} is not a valid decimal")))
+}
+
+/// The first key of an object: serde_json's number token or anything else.
+pub(crate) enum MapKey {
+    Number,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for MapKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = MapKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<MapKey, E> {
+                Ok(if key == NUMBER_TOKEN {
+                    MapKey::Number
+                } else {
+                    MapKey::Other
+                })
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A number's text, parsed where serde_json lends it.
+struct NumberText(Option<Decimal>);
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Option<Decimal>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number's text")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                number(text)
+            }
+        }
+        d.deserialize_str(TextVisitor).map(NumberText)
+    }
 }
 
 fn serialize_number<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {

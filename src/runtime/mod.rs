@@ -10,6 +10,8 @@ mod home_tasks;
 pub mod journal;
 mod orders_tasks;
 mod runner;
+pub mod scrolling;
+pub mod sized;
 pub mod terminal;
 
 use std::io;
