@@ -11,7 +11,7 @@ use std::io::{self, LineWriter, Write};
 use std::rc::Rc;
 
 use bctui::api::models::Product;
-use bctui::app::{Action, AppState, update};
+use bctui::app::{Action, AppState, Tab, update};
 use bctui::runtime::FrameBackend;
 use bctui::runtime::scrolling::ScrollingBackend;
 use bctui::runtime::sized::SizedBackend;
@@ -50,6 +50,7 @@ fn state() -> AppState {
         std::env::temp_dir().join("bctui-bench-never-written"),
     );
     state.size = (100, 30);
+    state.tab = Tab::Products;
     let rows = 2_000u64;
     let products: Vec<Product> = (1..=rows)
         .map(|id| Product {
@@ -83,9 +84,14 @@ fn per_step(
     let (bytes0, writes0) = frame(&state);
     let mut totals = (bytes0, writes0);
     for step in 0..STEPS {
+        let cursor = state.products.list.cursor;
         update(
             &mut state,
             Action::Key(KeyEvent::new(keys(step), KeyModifiers::NONE)),
+        );
+        assert_ne!(
+            cursor, state.products.list.cursor,
+            "the cursor moves every step"
         );
         totals = frame(&state);
     }
