@@ -237,7 +237,7 @@ fn candidates(shown: &Buffer, next: &Buffer) -> Vec<Scroll> {
             }
         }
     }
-    votes.sort_by(|a, b| b.3.cmp(&a.3));
+    votes.sort_by_key(|vote| std::cmp::Reverse(vote.3));
     votes
         .into_iter()
         .take(CANDIDATES)
