@@ -249,3 +249,80 @@ pub mod v2_opt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    #[derive(Deserialize)]
+    struct Priced {
+        #[serde(with = "super::v3_opt")]
+        price: Option<Decimal>,
+        #[serde(with = "crate::api::dates::iso8601_opt")]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    }
+
+    /// A price and a Unix time as read, or the error's text.
+    type Read = Result<(Option<Decimal>, Option<i64>), String>;
+
+    /// Read from text (as walks do) and from a `Value` (as nested lenient fields are).
+    fn both(body: serde_json::Value) -> [Read; 2] {
+        let text = body.to_string();
+        let read = |priced: Result<Priced, serde_json::Error>| {
+            priced
+                .map(|p| (p.price, p.at.map(|at| at.timestamp())))
+                .map_err(|err| err.to_string())
+        };
+        [
+            read(serde_json::from_str(&text)),
+            read(serde_json::from_value(body)),
+        ]
+    }
+
+    #[test]
+    fn money_and_dates_read_every_form_from_text_and_from_values() {
+        let exact = Some(Decimal::new(995, 2));
+        for (body, price, at) in [
+            (
+                json!({"price": 9.95, "at": "2018-08-15T14:49:05+00:00"}),
+                exact,
+                Some(1534344545),
+            ),
+            (
+                json!({"price": "9.95", "at": "Wed, 15 Aug 2018 14:49:05 +0000"}),
+                exact,
+                Some(1534344545),
+            ),
+            (
+                json!({"price": 12, "at": 1534344545}),
+                Some(Decimal::new(12, 0)),
+                Some(1534344545),
+            ),
+            (json!({"price": null, "at": null}), None, None),
+            (json!({"price": "", "at": ""}), None, None),
+            (json!({"price": {}, "at": null}), None, None),
+        ] {
+            for read in both(body.clone()) {
+                assert_eq!(read, Ok((price, at)), "{body}");
+            }
+        }
+        for (body, message) in [
+            (
+                json!({"price": "abc", "at": null}),
+                "string \"abc\" is not a decimal number",
+            ),
+            (json!({"price": {"a": 1}, "at": null}), "got an object"),
+            (
+                json!({"price": 1, "at": "soon"}),
+                "unrecognised date \"soon\"",
+            ),
+        ] {
+            for read in both(body.clone()) {
+                let err = read.expect_err("refused");
+                assert!(err.contains(message), "{body}: {err}");
+            }
+        }
+    }
+}
