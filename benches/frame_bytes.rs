@@ -1,7 +1,8 @@
 //! What reaches the terminal per frame of the Products pane at 100x30: bytes and `write()`
 //! calls for a cursor step inside the visible rows and for a step that scrolls the list, with
 //! the standard output's own buffering (1 KiB line buffer: the frame leaves in pieces, the
-//! end-of-frame marker separately) and with `FrameWriter` (the whole frame in one write).
+//! end-of-frame marker separately), with `FrameWriter` (the whole frame in one write), and
+//! with `ScrollingBackend` on top (rows that moved sent as a terminal scroll).
 //!
 //! Run: `cargo bench --bench frame_bytes`
 
@@ -10,15 +11,20 @@ use std::io::{self, LineWriter, Write};
 use std::rc::Rc;
 
 use bctui::api::models::Product;
-use bctui::app::{Action, AppState, update};
+use bctui::app::{Action, AppState, Tab, update};
 use bctui::runtime::FrameBackend;
+use bctui::runtime::scrolling::ScrollingBackend;
+use bctui::runtime::sized::SizedBackend;
 use bctui::runtime::terminal::FrameWriter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Size;
 use rust_decimal::Decimal;
 
 const STEPS: usize = 200;
+/// The terminal the frames are drawn for, whatever terminal the bench runs under.
+const SIZE: Size = Size::new(100, 30);
 
 /// Counts what would go to the terminal: (bytes, `write()` calls), shared with the bench.
 #[derive(Clone, Default)]
@@ -44,6 +50,7 @@ fn state() -> AppState {
         std::env::temp_dir().join("bctui-bench-never-written"),
     );
     state.size = (100, 30);
+    state.tab = Tab::Products;
     let rows = 2_000u64;
     let products: Vec<Product> = (1..=rows)
         .map(|id| Product {
@@ -77,9 +84,14 @@ fn per_step(
     let (bytes0, writes0) = frame(&state);
     let mut totals = (bytes0, writes0);
     for step in 0..STEPS {
+        let cursor = state.products.list.cursor;
         update(
             &mut state,
             Action::Key(KeyEvent::new(keys(step), KeyModifiers::NONE)),
+        );
+        assert_ne!(
+            cursor, state.products.list.cursor,
+            "the cursor moves every step"
         );
         totals = frame(&state);
     }
@@ -96,7 +108,9 @@ type Output = fn() -> Frame;
 
 /// Draws frames as the runner does (synchronized-update markers around each) into `writer`.
 fn frames<W: Write + 'static>(writer: W, counter: Counter) -> Frame {
-    let mut terminal = Terminal::new(CrosstermBackend::new(writer)).expect("terminal");
+    let inner = CrosstermBackend::new(writer);
+    let mut terminal = Terminal::new(SizedBackend { inner, size: SIZE }).expect("terminal");
+    bctui::runtime::terminal::clear_screen(&mut terminal).expect("cleared");
     Box::new(move |state| {
         terminal.backend_mut().begin_frame().expect("begun");
         terminal.draw(|f| bctui::ui::draw(f, state)).expect("drawn");
@@ -111,16 +125,33 @@ fn stdout_like() -> Frame {
     frames(LineWriter::new(counter.clone()), counter)
 }
 
-/// What the runner has now: the frame collects in a `FrameWriter`, sent at its end.
+/// One write per frame: the frame collects in a `FrameWriter`, sent at its end.
 fn frame_writer() -> Frame {
     let counter = Counter::default();
     frames(FrameWriter::new(counter.clone()), counter)
 }
+
+/// What the runner has now: one write per frame, and rows that moved sent as a terminal
+/// scroll (`ScrollingBackend`).
+fn scrolling() -> Frame {
+    let counter = Counter::default();
+    let inner = CrosstermBackend::new(FrameWriter::new(counter.clone()));
+    let backend = ScrollingBackend::new(SizedBackend { inner, size: SIZE });
+    let mut terminal = Terminal::new(backend).expect("terminal");
+    bctui::runtime::terminal::clear_screen(&mut terminal).expect("cleared");
+    Box::new(move |state| {
+        terminal.backend_mut().begin_frame().expect("begun");
+        terminal.draw(|f| bctui::ui::draw(f, state)).expect("drawn");
+        terminal.backend_mut().end_frame().expect("ended");
+        counter.0.get()
+    })
+}
 fn main() {
     println!("Products pane 100x30, 2,000 rows, average per cursor step over {STEPS} steps:");
-    let outputs: [(&str, Output); 2] = [
+    let outputs: [(&str, Output); 3] = [
         ("stdout buffering", stdout_like),
         ("FrameWriter", frame_writer),
+        ("+ScrollingBackend", scrolling),
     ];
     for (label, output) in outputs {
         // Down and Up in turn near the top: the cursor moves, the list does not scroll.

@@ -8,7 +8,7 @@
 use std::time::Instant;
 
 use bctui::api::models::Product;
-use bctui::app::{Action, AppState, update};
+use bctui::app::{Action, AppState, Tab, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -37,6 +37,7 @@ fn state_with(rows: u64) -> AppState {
         std::env::temp_dir().join("bctui-bench-never-written"),
     );
     state.size = (100, 30);
+    state.tab = Tab::Products;
     let products: Vec<Product> = (1..=rows).map(product).collect();
     state
         .products
@@ -58,6 +59,7 @@ fn scroll_and_draw(rows: u64) -> f64 {
         .move_by(last as isize, state.list_rows());
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let mut key = KeyCode::Up;
+    let mut turns = 0;
     let started = Instant::now();
     for _ in 0..FRAMES {
         update(
@@ -68,13 +70,21 @@ fn scroll_and_draw(rows: u64) -> f64 {
             .draw(|frame| bctui::ui::draw(frame, &state))
             .expect("draw");
         let cursor = state.products.list.cursor;
-        if cursor == first {
+        if cursor == first && key == KeyCode::Up {
             key = KeyCode::Down;
-        } else if cursor == last {
+            turns += 1;
+        } else if cursor == last && key == KeyCode::Down {
             key = KeyCode::Up;
+            turns += 1;
         }
     }
-    started.elapsed().as_secs_f64() * 1e6 / f64::from(FRAMES)
+    let micros = started.elapsed().as_secs_f64() * 1e6 / f64::from(FRAMES);
+    // 400 steps over 100 rows turn four times: the cursor really moved every frame.
+    assert!(
+        turns >= 3,
+        "the cursor did not travel the list ({turns} turns)"
+    );
+    micros
 }
 
 fn main() {

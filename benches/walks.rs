@@ -116,10 +116,16 @@ async fn run_until(
     input: &mut Input,
     condition: impl FnMut(&bctui::app::AppState) -> bool,
 ) {
-    tokio::time::timeout(Duration::from_secs(60), runner.run_until(input, condition))
-        .await
-        .expect("the condition holds in time")
-        .expect("the loop runs");
+    let ran =
+        tokio::time::timeout(Duration::from_secs(60), runner.run_until(input, condition)).await;
+    let state = runner.state();
+    let Ok(ran) = ran else {
+        panic!(
+            "the condition did not hold in time: tab {:?}, products {:?}, orders {:?}, toasts {:?}",
+            state.tab, state.products.list.load, state.orders.list.load, state.toasts
+        );
+    };
+    ran.expect("the loop runs");
 }
 
 async fn orders_first_visit() {
@@ -138,8 +144,15 @@ async fn orders_first_visit() {
     .await;
     let orders_before = store.requests().len();
     let started = Instant::now();
-    let two = Event::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
-    keys.send(Ok(two)).expect("the loop listens");
+    // The Orders tab's number key: its place in the tab bar.
+    let number = Tab::ALL
+        .iter()
+        .position(|t| *t == Tab::Orders)
+        .expect("a tab")
+        + 1;
+    let digit = char::from_digit(number as u32, 10).expect("a digit");
+    let key = Event::Key(KeyEvent::new(KeyCode::Char(digit), KeyModifiers::NONE));
+    keys.send(Ok(key)).expect("the loop listens");
     run_until(&mut runner, &mut input, |s| {
         s.tab == Tab::Orders
             && s.orders.list.load == LoadState::Loaded

@@ -6,6 +6,7 @@ mod completions;
 pub mod config_init;
 pub mod hook_receiver;
 mod logging;
+mod paginate;
 pub mod webhooks;
 
 use std::path::PathBuf;

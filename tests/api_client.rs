@@ -885,7 +885,7 @@ fn endpoint_futures_are_send() {
     assert_send(c.category_tree(1, Some(2)));
     assert_send(c.all_orders(&OrderQuery::default(), |_| {}));
     assert_send(c.order_products(1));
-    assert_send(c.paginate_raw("/v2/orders", |_| {}));
+    assert_send(c.paginate_raw("/v2/orders", |_, _| std::ops::ControlFlow::Continue(())));
     assert_send(c.raw(reqwest::Method::GET, "/v2/time", None));
     fn assert_sync<T: Send + Sync + Clone>(_: &T) {}
     assert_sync(&c);

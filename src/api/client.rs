@@ -460,7 +460,8 @@ impl Client {
         if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Vec::new());
         }
-        let items: Option<Vec<serde_json::Value>> = decode(&Method::GET, path, &response.body)?;
+        let items: Option<Vec<Box<serde_json::value::RawValue>>> =
+            decode(&Method::GET, path, &response.body)?;
         Ok(decode_items(&Method::GET, path, items.unwrap_or_default()))
     }
 }

@@ -7,8 +7,12 @@
 //! does not fail a page; they write the format of their API version.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serializer};
-use serde_json::Value;
+
+use super::money::MapKey;
 
 /// Parses an RFC-2822, RFC-3339, naive ISO-8601 (taken as UTC) or date-only string.
 pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
@@ -16,10 +20,11 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
     if text.is_empty() {
         return None;
     }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
+    // V3 dates (RFC 3339) start with the year, V2 ones (RFC 2822) with the weekday.
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Some(dt.with_timezone(&Utc));
     }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+    if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
         return Some(dt.with_timezone(&Utc));
     }
     if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z") {
@@ -37,20 +42,80 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
 }
 
 fn deserialize_any<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => parse_datetime(&s)
+    d.deserialize_any(DateVisitor)
+}
+
+/// Reads a date string, `null`/`""`, or a Unix timestamp straight from the document.
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = Option<DateTime<Utc>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date string")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_datetime(s)
             .map(Some)
-            .ok_or_else(|| serde::de::Error::custom(format!("unrecognised date {s:?}"))),
-        Value::Number(n) => n
-            .as_i64()
-            .and_then(|secs| DateTime::from_timestamp(secs, 0))
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom(format!("unrecognised timestamp {n}"))),
-        other => Err(serde::de::Error::custom(format!(
-            "expected a date string, got {other}"
-        ))),
+            .ok_or_else(|| E::custom(format!("unrecognised date {s:?}")))
+    }
+
+    fn visit_i64<E: de::Error>(self, secs: i64) -> Result<Self::Value, E> {
+        timestamp(&secs.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, secs: u64) -> Result<Self::Value, E> {
+        timestamp(&secs.to_string())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key::<MapKey>()? {
+            Some(MapKey::Number) => Ok(map.next_value::<Timestamp>()?.0),
+            _ => Err(de::Error::custom("expected a date string, got an object")),
+        }
+    }
+}
+
+fn timestamp<E: de::Error>(text: &str) -> Result<Option<DateTime<Utc>>, E> {
+    text.parse::<i64>()
+        .ok()
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .map(Some)
+        .ok_or_else(|| E::custom(format!("unrecognised timestamp {text}")))
+}
+
+/// A number's text (serde_json's `arbitrary_precision` form) read as a Unix timestamp.
+struct Timestamp(Option<DateTime<Utc>>);
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Option<DateTime<Utc>>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number's text")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                timestamp(text)
+            }
+        }
+        d.deserialize_str(TextVisitor).map(Timestamp)
     }
 }
 

@@ -9,6 +9,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::error::{ApiError, describe_decode_error};
 use super::models::*;
@@ -58,13 +59,11 @@ fn single<T: DeserializeOwned>(body: &[u8]) {
 }
 
 fn v3_list<T: DeserializeOwned + Unreadable>(body: &[u8]) {
-    if let Ok(envelope) = decode::<ListEnvelope<Value>>(&Method::GET, PATH, body) {
-        let _ = decode_items::<T>(&Method::GET, PATH, envelope.data);
-    }
+    let _ = super::pagination::decode_page::<T>(PATH, body);
 }
 
 fn v2_list<T: DeserializeOwned + Unreadable>(body: &[u8]) {
-    if let Ok(items) = decode::<Option<Vec<Value>>>(&Method::GET, PATH, body) {
+    if let Ok(items) = decode::<Option<Vec<Box<RawValue>>>>(&Method::GET, PATH, body) {
         let _ = decode_items::<T>(&Method::GET, PATH, items.unwrap_or_default());
     }
 }

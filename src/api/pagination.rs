@@ -82,11 +82,14 @@ pub struct DataEnvelope<T> {
     pub data: T,
 }
 
+use std::ops::ControlFlow;
+
 use futures_util::StreamExt;
 use futures_util::stream::FuturesOrdered;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::client::Client;
 use super::error::ApiError;
@@ -123,6 +126,19 @@ fn walk_start(query: &QueryPairs) -> (u32, u32) {
     (page, limit)
 }
 
+/// Decodes a V3 list page as [`Client::get_page`] does: a record that does not match `T`
+/// becomes a placeholder naming its id and field, and the rest of the page loads.
+pub fn decode_page<T: DeserializeOwned + Unreadable>(
+    path: &str,
+    body: &[u8],
+) -> Result<Page<T>, ApiError> {
+    let envelope: ListEnvelope<Box<RawValue>> = decode(&Method::GET, path, body)?;
+    Ok(Page {
+        items: decode_items(&Method::GET, path, envelope.data),
+        pagination: envelope.meta.pagination,
+    })
+}
+
 impl Client {
     /// One page of a V3 list.
     /// A record that does not match `T` becomes a placeholder naming its id
@@ -135,11 +151,7 @@ impl Client {
         if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Page::default());
         }
-        let envelope: ListEnvelope<Value> = decode(&Method::GET, path, &response.body)?;
-        Ok(Page {
-            items: decode_items(&Method::GET, path, envelope.data),
-            pagination: envelope.meta.pagination,
-        })
+        decode_page(path, &response.body)
     }
 
     /// Fetches every page of a V3 list (`limit` 250 unless the query sets one).
@@ -157,6 +169,29 @@ impl Client {
         T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
+        let mut items = Vec::new();
+        self.walk_v3(path, query, |page: Vec<T>, walked| {
+            items.extend(page);
+            progress(walked);
+            ControlFlow::Continue(())
+        })
+        .await?;
+        Ok(items)
+    }
+
+    /// Walks a V3 list as [`Client::fetch_all_v3`] does, handing each page's items to
+    /// `on_page` in order as soon as it arrives; `on_page` can stop the walk. At most
+    /// [`WALK_IN_FLIGHT`] pages are held at a time, so memory does not grow with the list.
+    pub async fn walk_v3<T, F>(
+        &self,
+        path: &str,
+        query: &QueryPairs,
+        mut on_page: F,
+    ) -> Result<(), ApiError>
+    where
+        T: DeserializeOwned + Unreadable,
+        F: FnMut(Vec<T>, WalkProgress) -> ControlFlow<()>,
+    {
         let (first, limit) = walk_start(query);
         let fetch = |page: u32| {
             let mut q = query.clone();
@@ -164,7 +199,7 @@ impl Client {
             let path = q.append_to(path);
             async move { self.get_page::<T>(&path).await }
         };
-        let mut items = Vec::new();
+        let mut items = 0;
         let mut pages = 0;
         let mut next = first;
         let mut last_known: Option<u32> = None;
@@ -187,15 +222,15 @@ impl Client {
             };
             let result: Page<T> = result?;
             let count = result.items.len();
-            items.extend(result.items);
+            items += count;
             // Pages come back in the order they were asked for.
             let page = first + pages;
             pages += 1;
-            progress(WalkProgress {
+            let walked = WalkProgress {
                 pages,
-                items: items.len(),
+                items,
                 total: result.pagination.as_ref().map(|p| p.total),
-            });
+            };
             // The server may cap a page below `limit` (e.g. include=options
             // gives 10 per page): judge "short" against what it says it used.
             let per_page = result
@@ -210,9 +245,6 @@ impl Client {
                     && p.total_pages > 0
                     && p.current_page >= p.total_pages
             });
-            if count == 0 || (count as u64) < per_page || last_by_meta || pages >= MAX_WALK_PAGES {
-                break;
-            }
             if last_known.is_none() {
                 last_known = result
                     .pagination
@@ -220,8 +252,14 @@ impl Client {
                     .filter(|p| p.total_pages > 0 && p.current_page == u64::from(page))
                     .and_then(|p| u32::try_from(p.total_pages).ok());
             }
+            if on_page(result.items, walked).is_break() {
+                break;
+            }
+            if count == 0 || (count as u64) < per_page || last_by_meta || pages >= MAX_WALK_PAGES {
+                break;
+            }
         }
-        Ok(items)
+        Ok(())
     }
 
     /// Fetches every page of a V2 list (`limit` 250 unless the query sets one).
@@ -236,42 +274,67 @@ impl Client {
         T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
-        let (mut page, limit) = walk_start(query);
         let mut items = Vec::new();
+        self.walk_v2(path, query, |page: Vec<T>, walked| {
+            items.extend(page);
+            progress(walked);
+            ControlFlow::Continue(())
+        })
+        .await?;
+        Ok(items)
+    }
+
+    /// Walks a V2 list as [`Client::fetch_all_v2`] does, one page at a time, handing each
+    /// page's items to `on_page` as it arrives; `on_page` can stop the walk.
+    pub async fn walk_v2<T, F>(
+        &self,
+        path: &str,
+        query: &QueryPairs,
+        mut on_page: F,
+    ) -> Result<(), ApiError>
+    where
+        T: DeserializeOwned + Unreadable,
+        F: FnMut(Vec<T>, WalkProgress) -> ControlFlow<()>,
+    {
+        let (mut page, limit) = walk_start(query);
+        let mut items = 0;
         let mut pages = 0;
         loop {
             let mut q = query.clone();
             q.set("page", page).set("limit", limit);
             let batch: Vec<T> = self.get_v2_list(&q.append_to(path)).await?;
             let count = batch.len();
-            items.extend(batch);
+            items += count;
             pages += 1;
-            progress(WalkProgress {
+            let walked = WalkProgress {
                 pages,
-                items: items.len(),
+                items,
                 total: None,
-            });
+            };
+            if on_page(batch, walked).is_break() {
+                break;
+            }
             if count == 0 || count < limit as usize || pages >= MAX_WALK_PAGES {
                 break;
             }
             page += 1;
         }
-        Ok(items)
+        Ok(())
     }
 
-    /// Walks every page of a raw path (`/v3/...?filters` or `/v2/...`) and
-    /// returns all items, for `bctui api --paginate`. V3 lists contribute their
-    /// `data` items, V2 lists their array elements.
-    pub async fn paginate_raw<F>(&self, path: &str, progress: F) -> Result<Vec<Value>, ApiError>
+    /// Walks every page of a raw path (`/v3/...?filters` or `/v2/...`) for
+    /// `bctui api --paginate`, handing each page's items to `on_page` as it arrives:
+    /// V3 lists contribute their `data` items, V2 lists their array elements.
+    pub async fn paginate_raw<F>(&self, path: &str, on_page: F) -> Result<(), ApiError>
     where
-        F: FnMut(WalkProgress) + Send,
+        F: FnMut(Vec<Value>, WalkProgress) -> ControlFlow<()>,
     {
         let (base, query) = path.split_once('?').unwrap_or((path, ""));
         let query = QueryPairs::parse(query);
         if base.starts_with("/v3/") {
-            self.fetch_all_v3(base, &query, progress).await
+            self.walk_v3(base, &query, on_page).await
         } else {
-            self.fetch_all_v2(base, &query, progress).await
+            self.walk_v2(base, &query, on_page).await
         }
     }
 }

@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::error::{ApiError, describe_decode_error};
 use super::models::Unreadable;
@@ -69,28 +70,24 @@ pub(crate) fn decode<T: DeserializeOwned>(
 
 /// Decodes list items one by one: an item that does not match `T` becomes
 /// `T::unreadable`, naming its id and the field that failed, and the others
-/// still load.
+/// still load. Each item is read straight from its text (no `Value` tree between).
 pub(crate) fn decode_items<T: DeserializeOwned + Unreadable>(
     method: &Method,
     path: &str,
-    values: Vec<Value>,
+    items: Vec<Box<RawValue>>,
 ) -> Vec<T> {
-    values
+    items
         .into_iter()
-        .map(|value| match T::deserialize(&value) {
+        .map(|raw| match serde_json::from_str::<T>(raw.get()) {
             Ok(item) => item,
             Err(err) => {
+                let value: Value = serde_json::from_str(raw.get()).unwrap_or_default();
                 let id = ["id", "category_id"]
                     .iter()
                     .find_map(|key| value.get(key).and_then(Value::as_u64))
                     .unwrap_or(0);
-                // Decoding the text again finds the field by its position.
-                let text = value.to_string();
-                let mut problem = match serde_json::from_str::<T>(&text) {
-                    Err(err) => describe_decode_error(text.as_bytes(), &err),
-                    Ok(_) => err.to_string(),
-                };
-                // A position in the re-encoded item means nothing to anyone.
+                let mut problem = describe_decode_error(raw.get().as_bytes(), &err);
+                // A position inside one item means nothing to anyone.
                 if let Some(at) = problem.rfind(" at line ") {
                     problem.truncate(at);
                 }

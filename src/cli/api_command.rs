@@ -1,6 +1,6 @@
 //! `bctui api`: one request to the store's API, printed like `gh api` does.
 
-use std::io::{ErrorKind, IsTerminal, Read, Write};
+use std::io::{BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -10,6 +10,8 @@ use serde_json::Value;
 use crate::api::{ApiError, Client, RawResponse};
 use crate::config::Credentials;
 use crate::safe_text;
+
+use super::paginate::{Layout, WalkFailure};
 
 /// Flags of `bctui api`.
 #[derive(Debug, Clone, Args)]
@@ -22,9 +24,13 @@ pub struct ApiArgs {
     /// Request body: inline JSON, @FILE, or @- for standard input.
     #[arg(short = 'd', long = "data", value_name = "JSON|@FILE|@-")]
     pub data: Option<String>,
-    /// Fetch every page (GET only) and print all items as one JSON array.
+    /// Fetch every page (GET only) and print all items as one JSON array, each page as it
+    /// arrives.
     #[arg(long, conflicts_with = "include")]
     pub paginate: bool,
+    /// With --paginate: print one item per line (JSON lines) instead of one array.
+    #[arg(long, requires = "paginate")]
+    pub jsonl: bool,
     /// Print the status line and response headers before the body.
     #[arg(short = 'i', long)]
     pub include: bool,
@@ -91,7 +97,12 @@ async fn execute(args: &ApiArgs, credentials: &Credentials) -> Result<ExitCode, 
                 "--paginate works with GET only".to_string(),
             ));
         }
-        return paginate(&client, &args.path, pretty).await;
+        let layout = match (args.jsonl, pretty) {
+            (true, _) => Layout::Lines,
+            (false, true) => Layout::Pretty,
+            (false, false) => Layout::Compact,
+        };
+        return paginate(&client, &args.path, layout).await;
     }
     let response = client
         .raw(method.clone(), &args.path, body)
@@ -198,24 +209,14 @@ fn write_body(out: &mut impl Write, body: &[u8], pretty: bool) -> std::io::Resul
     Ok(())
 }
 
-/// Walks every page of a list (V3 `data` items, V2 array elements; 204 or a short page
-/// ends it) and prints all items as one array.
-async fn paginate(client: &Client, path: &str, pretty: bool) -> Result<ExitCode, Failure> {
-    let items = client
-        .paginate_raw(path, |_| {})
-        .await
-        .map_err(|err| err.to_string())?;
-    let all = Value::Array(items);
-    let text = if pretty {
-        serde_json::to_string_pretty(&all)
-    } else {
-        serde_json::to_string(&all)
+/// Prints every item of a list, each page as it arrives (see [`super::paginate`]).
+async fn paginate(client: &Client, path: &str, layout: Layout) -> Result<ExitCode, Failure> {
+    let out = BufWriter::with_capacity(64 * 1024, std::io::stdout());
+    match super::paginate::walk(client, path, out, layout).await {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(WalkFailure::Api(message)) => Err(Failure::Message(message)),
+        Err(WalkFailure::Output(err)) => Err(err.into()),
     }
-    .map_err(|err| err.to_string())?;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", safe_text::escape_json(&text))?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

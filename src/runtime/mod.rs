@@ -11,6 +11,8 @@ pub mod journal;
 mod order_queries;
 mod orders_tasks;
 mod runner;
+pub mod scrolling;
+pub mod sized;
 pub mod terminal;
 
 use std::io;

@@ -17,6 +17,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::layout::{Position, Rect};
 
+use super::scrolling::ScrollingBackend;
+
 /// Whether mouse capture was turned on, so restore turns it off again.
 static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
 /// Whether the terminal is currently taken over (restore is idempotent).
@@ -147,9 +149,13 @@ pub fn osc52(text: &str) -> String {
 
 impl FrameBackend for TestBackend {}
 
+/// The TUI's backend: frames leave in one write each, and a list that scrolls is sent as a
+/// terminal scroll plus the rows that came into view.
+pub type TuiBackend = ScrollingBackend<CrosstermBackend<FrameWriter<Stdout>>>;
+
 /// Takes over the terminal (raw mode, alternate screen, bracketed paste, and
 /// mouse capture when asked) and installs the restoring panic hook.
-pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<FrameWriter<Stdout>>>> {
+pub fn setup(mouse: bool) -> io::Result<Terminal<TuiBackend>> {
     install_panic_hook();
     ACTIVE.store(true, Ordering::SeqCst);
     enter()?;
@@ -158,7 +164,8 @@ pub fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<FrameWriter<St
         execute!(stdout, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout)))?;
+    let backend = ScrollingBackend::new(CrosstermBackend::new(FrameWriter::new(stdout)));
+    let mut terminal = Terminal::new(backend)?;
     clear_screen(&mut terminal)?;
     Ok(terminal)
 }

@@ -9,12 +9,7 @@ use crate::support::{self, served};
 /// Runs the binary with the store's credentials in the environment, off the async runtime.
 async fn bctui(store: &bctui::fakestore::FakeStore, args: &[&str]) -> Output {
     let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    let env = [
-        ("BIGCOMMERCE_API_URL", store.api_url()),
-        ("BIGCOMMERCE_STORE_HASH", store.store_hash().to_string()),
-        ("BIGCOMMERCE_ACCESS_TOKEN", store.token().to_string()),
-        ("BCTUI_CONFIG", "/nonexistent/bctui/config.toml".to_string()),
-    ];
+    let env = store_env(store);
     tokio::task::spawn_blocking(move || {
         Command::new(env!("CARGO_BIN_EXE_bctui"))
             .args(&args)
@@ -72,6 +67,99 @@ async fn paginate_walks_v3_and_v2_lists_to_the_end() {
     assert_eq!(orders.len(), 400);
     // 400 orders at 150 a page: pages 1-3, the third one short, so no fourth request.
     assert_eq!(served(&store, "GET", "/v2/orders?"), 3);
+}
+
+/// The store's environment for the binary.
+fn store_env(store: &bctui::fakestore::FakeStore) -> [(&'static str, String); 4] {
+    [
+        ("BIGCOMMERCE_API_URL", store.api_url()),
+        ("BIGCOMMERCE_STORE_HASH", store.store_hash().to_string()),
+        ("BIGCOMMERCE_ACCESS_TOKEN", store.token().to_string()),
+        ("BCTUI_CONFIG", "/nonexistent/bctui/config.toml".to_string()),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paginate_prints_the_first_page_before_the_last_is_served() {
+    use std::io::Read;
+    let store = support::start(bctui::fakestore::FakeStoreConfig {
+        products: 2_000,
+        ..support::small_config()
+    })
+    .await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bctui"))
+        .args(["api", "--paginate", "/v3/catalog/products"])
+        .envs(store_env(&store))
+        .env_remove("BCTUI_LOG")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut stdout = child.stdout.take().expect("piped");
+    // 2,000 products are 8 pages of some 400 KB each. Until this side reads, the pipe holds
+    // the binary inside the first page's items, so its first bytes cannot wait for the
+    // last page if each page is printed as it arrives.
+    let (first, stdout) = tokio::task::spawn_blocking(move || {
+        let mut first = vec![0; 4096];
+        let read = stdout.read(&mut first).expect("reads");
+        first.truncate(read);
+        (first, stdout)
+    })
+    .await
+    .expect("joined");
+    assert!(
+        first.starts_with(b"[{"),
+        "{}",
+        String::from_utf8_lossy(&first)
+    );
+    let pages_served = served(&store, "GET", "/v3/catalog/products?");
+    assert_eq!(pages_served, 1, "only the first page was asked for");
+    assert_eq!(served(&store, "GET", "page=8"), 0);
+
+    let (rest, status) = tokio::task::spawn_blocking(move || {
+        let mut rest = Vec::new();
+        let mut stdout = stdout;
+        stdout.read_to_end(&mut rest).expect("reads");
+        (rest, child.wait().expect("exits"))
+    })
+    .await
+    .expect("joined");
+    assert!(status.success());
+    let printed: Value = serde_json::from_slice(&[first, rest].concat()).expect("one JSON array");
+    let all: Vec<Value> = support::client(&store)
+        .fetch_all_v3("/v3/catalog/products", &Default::default(), |_| {})
+        .await
+        .expect("walked");
+    assert_eq!(all.len(), 2_000);
+    assert_eq!(printed, Value::Array(all));
+    assert_eq!(
+        served(&store, "GET", "page=8"),
+        2,
+        "the last page, once for each walk"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paginate_jsonl_prints_one_item_a_line() {
+    let store = support::start(support::small_config()).await;
+    let output = bctui(
+        &store,
+        &["api", "--paginate", "--jsonl", "/v2/orders?limit=150"],
+    )
+    .await;
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect();
+    let all: Vec<Value> = support::client(&store)
+        .fetch_all_v2("/v2/orders", &Default::default(), |_| {})
+        .await
+        .expect("walked");
+    assert_eq!(printed.len(), 400);
+    assert_eq!(printed, all);
+
+    let output = bctui(&store, &["api", "--jsonl", "/v2/orders"]).await;
+    assert_eq!(output.status.code(), Some(2), "--jsonl needs --paginate");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
