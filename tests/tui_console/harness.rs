@@ -1,7 +1,6 @@
-//! The test harness: the real app loop on a `TestBackend` fed with key
-//! events, plus helpers to mask what changes between runs in snapshots.
+//! The console's additions to the shared `Driver` (the real app loop on a test
+//! screen fed with key events), plus helpers to mask what changes between runs in snapshots.
 
-use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,23 +15,6 @@ use bctui::app::console::HttpMethod;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-
-pub struct Harness {
-    pub driver: Driver,
-}
-
-impl Deref for Harness {
-    type Target = Driver;
-    fn deref(&self) -> &Driver {
-        &self.driver
-    }
-}
-
-impl DerefMut for Harness {
-    fn deref_mut(&mut self) -> &mut Driver {
-        &mut self.driver
-    }
-}
 
 /// Longer than any toast stays up.
 const TOASTS_GONE: Duration = Duration::from_secs(60);
@@ -50,7 +32,7 @@ pub async fn simulator() -> FakeStore {
     .expect("the simulator starts")
 }
 
-impl Harness {
+impl Driver {
     pub fn start(
         api_url: String,
         hash: &str,
@@ -66,19 +48,26 @@ impl Harness {
         })
         .expect("client");
         let options = crate::common::options(client, read_only, &Clock::test());
-        Harness {
-            driver: Driver::in_dir(options, 100, 30, Arc::clone(data_dir)),
-        }
+        Driver::in_dir(options, 100, 30, Arc::clone(data_dir))
     }
 
     pub fn on_store(store: &FakeStore, read_only: bool, data_dir: &Arc<TempDir>) -> Self {
-        Harness::start(
+        Driver::start(
             store.api_url(),
             store.store_hash(),
             store.token(),
             read_only,
             data_dir,
         )
+    }
+
+    /// The app on `store` in a fresh data directory, its products loaded and the
+    /// console open.
+    pub async fn console_on(store: &FakeStore, read_only: bool) -> Self {
+        let mut driver = Driver::on_store(store, read_only, &temp_dir());
+        driver.wait_for("products", products_loaded).await;
+        driver.open_console().await;
+        driver
     }
 
     pub fn ctrl(&self, c: char) {

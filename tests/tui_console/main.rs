@@ -19,10 +19,7 @@ use harness::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn get_post_put_delete_with_confirmation() {
     let store = simulator().await;
-    let dir = temp_dir();
-    let mut h = Harness::on_store(&store, false, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
+    let mut h = Driver::console_on(&store, false).await;
     insta::assert_snapshot!("console_empty", h.snapshot().await);
 
     // GET, with completion of a template from the specs.
@@ -126,10 +123,7 @@ async fn get_post_put_delete_with_confirmation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_json_and_foreign_hosts_are_never_sent() {
     let store = simulator().await;
-    let dir = temp_dir();
-    let mut h = Harness::on_store(&store, false, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
+    let mut h = Driver::console_on(&store, false).await;
 
     h.set_method(HttpMethod::Get, HttpMethod::Post);
     h.set_path("/v3/catalog/products");
@@ -189,10 +183,7 @@ async fn invalid_json_and_foreign_hosts_are_never_sent() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_mode_refuses_writes() {
     let store = simulator().await;
-    let dir = temp_dir();
-    let mut h = Harness::on_store(&store, true, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
+    let mut h = Driver::console_on(&store, true).await;
     for (from, to) in [
         (HttpMethod::Get, HttpMethod::Post),
         (HttpMethod::Post, HttpMethod::Delete),
@@ -257,7 +248,7 @@ async fn history_is_persisted_without_the_token() {
     let store = simulator().await;
     let dir = temp_dir();
     {
-        let mut h = Harness::on_store(&store, false, &dir);
+        let mut h = Driver::on_store(&store, false, &dir);
         h.wait_for("products", products_loaded).await;
         h.open_console().await;
         h.set_path("/v3/catalog/products?limit=1");
@@ -288,7 +279,7 @@ async fn history_is_persisted_without_the_token() {
     assert!(lines[0]["time"].is_string());
 
     // A new session walks it with ↑/↓ and searches it with Ctrl-r.
-    let mut h = Harness::on_store(&store, false, &dir);
+    let mut h = Driver::on_store(&store, false, &dir);
     h.open_console().await;
     h.wait_for("the history", |s| s.console.history.len() == 3)
         .await;
@@ -328,7 +319,7 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
     assert!(body.len() > 5_000_000, "{}", body.len());
     let url = big_store(Arc::clone(&body)).await;
     let dir = temp_dir();
-    let mut h = Harness::start(url, "abc", "secret-token", false, &dir);
+    let mut h = Driver::start(url, "abc", "secret-token", false, &dir);
     h.open_console().await;
     h.set_path("/v3/big");
     h.ctrl('s');
@@ -415,7 +406,7 @@ async fn the_body_can_be_written_in_the_editor() {
         std::env::set_var("EDITOR", &script);
     }
     let store = simulator().await;
-    let mut h = Harness::on_store(&store, false, &dir);
+    let mut h = Driver::on_store(&store, false, &dir);
     h.wait_for("products", products_loaded).await;
     h.open_console().await;
     h.set_method(HttpMethod::Get, HttpMethod::Post);

@@ -166,22 +166,14 @@ async fn delete_with_children_says_they_go_too() {
 async fn read_only_refuses_category_writes() {
     let mut h = Harness::start(true).await;
     h.open_categories().await;
-    for (key, what) in [
+    h.assert_refused_read_only(&[
         ('c', "c (create)"),
         ('C', "C (create top-level category)"),
         ('e', "e (edit field)"),
         (' ', "Space (show/hide category)"),
         ('x', "x (delete)"),
-    ] {
-        h.press(KeyCode::Char(key));
-        let wanted = format!("{what} is disabled: this profile is read-only");
-        h.wait_for(&wanted.clone(), move |s| {
-            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
-        })
-        .await;
-    }
-    assert!(h.state().edit.overlay.is_none());
-    assert!(h.writes().is_empty());
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
