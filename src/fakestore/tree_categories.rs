@@ -16,17 +16,22 @@ use super::words::slug;
 
 /// The categories endpoints' 422: `{"errors": {status,title,type,errors}, "meta": {...}}`.
 fn category_error(title: &str, errors: Vec<(String, String)>, total: usize) -> ApiError {
+    ApiError::raw(
+        422,
+        json!({
+            "errors": error_object(title, errors),
+            "meta": { "total": total, "success": 0, "failed": total },
+        }),
+    )
+}
+
+/// The `errors` object of a batch answer: its title and the messages by field (`N.field`).
+fn error_object(title: &str, errors: Vec<(String, String)>) -> Value {
     let map: serde_json::Map<String, Value> = errors
         .into_iter()
         .map(|(k, v)| (k, Value::String(v)))
         .collect();
-    ApiError::raw(
-        422,
-        json!({
-            "errors": { "status": 422, "title": title, "type": STATUS_CODES_URL, "errors": map },
-            "meta": { "total": total, "success": 0, "failed": total },
-        }),
-    )
+    json!({ "status": 422, "title": title, "type": STATUS_CODES_URL, "errors": map })
 }
 
 pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
@@ -219,27 +224,7 @@ pub(crate) fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
     }
     let success = created.len();
-    if success == 0 && total > 0 {
-        return Err(category_error(
-            "The categories could not be created.",
-            errors,
-            total,
-        ));
-    }
-    let meta = json!({ "total": total, "success": success, "failed": total - success });
-    if errors.is_empty() {
-        Ok(Reply::json(201, &json!({ "data": created, "meta": meta })))
-    } else {
-        let map: serde_json::Map<String, Value> = errors
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect();
-        let err = json!({ "status": 422, "title": "Some categories could not be created.", "type": STATUS_CODES_URL, "errors": map });
-        Ok(Reply::json(
-            207,
-            &json!({ "data": created, "errors": err, "meta": meta }),
-        ))
-    }
+    batch_reply(201, "created", Some(created), errors, total, success)
 }
 
 /// `PUT /catalog/trees/categories`: each item needs `category_id` → 200 `{meta}` (207 partial).
@@ -291,24 +276,42 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             errors.extend(f.errors);
         }
     }
+    batch_reply(200, "updated", None, errors, total, success)
+}
+
+/// The answer to a batch of `total` categories of which `success` were `done` ("created",
+/// "updated"): an error when none were; `status` with `meta` (and `data`, the categories
+/// as they are now, when the operation answers them) when all were; 207 with the errors
+/// by field as well when some were not.
+fn batch_reply(
+    status: u16,
+    done: &str,
+    data: Option<Vec<Value>>,
+    errors: Vec<(String, String)>,
+    total: usize,
+    success: usize,
+) -> ApiResult {
     if success == 0 && total > 0 {
         return Err(category_error(
-            "The categories could not be updated.",
+            &format!("The categories could not be {done}."),
             errors,
             total,
         ));
     }
     let meta = json!({ "total": total, "success": success, "failed": total - success });
-    if errors.is_empty() {
-        Ok(Reply::json(200, &json!({ "meta": meta })))
-    } else {
-        let map: serde_json::Map<String, Value> = errors
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect();
-        let err = json!({ "status": 422, "title": "Some categories could not be updated.", "type": STATUS_CODES_URL, "errors": map });
-        Ok(Reply::json(207, &json!({ "errors": err, "meta": meta })))
+    let mut body = serde_json::Map::new();
+    if let Some(data) = data {
+        body.insert("data".to_string(), Value::Array(data));
     }
+    let status = if errors.is_empty() {
+        status
+    } else {
+        let title = format!("Some categories could not be {done}.");
+        body.insert("errors".to_string(), error_object(&title, errors));
+        207
+    };
+    body.insert("meta".to_string(), meta);
+    Ok(Reply::json(status, &Value::Object(body)))
 }
 
 /// Removes categories (callers pass whole subtrees) and drops their ids from products, which

@@ -276,3 +276,75 @@ async fn category_trees() {
         422
     );
 }
+
+#[tokio::test]
+async fn category_batches_say_which_items_failed() {
+    let h = Harness::new().await;
+    const PATH: &str = "/v3/catalog/trees/categories";
+    let send = |method: Method, body: Value| h.call(method, PATH, Some(body));
+
+    // Some created: 207 with the created ones, the errors by item and the counts.
+    let partial = send(
+        Method::POST,
+        json!([{"name": "Seasonal Shelf", "tree_id": 1}, {"name": "No Tree"}]),
+    )
+    .await;
+    assert_eq!(partial.status, 207, "{}", partial.text);
+    assert_eq!(partial.json["data"][0]["name"], "Seasonal Shelf");
+    assert_eq!(partial.json["data"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        partial.json["meta"],
+        json!({"total": 2, "success": 1, "failed": 1})
+    );
+    assert_eq!(partial.json["errors"]["status"], 422);
+    assert_eq!(
+        partial.json["errors"]["title"],
+        "Some categories could not be created."
+    );
+    let fields = partial.json["errors"]["errors"].as_object().unwrap();
+    assert!(fields.keys().all(|k| k.starts_with("1.")), "{fields:?}");
+    let created = partial.json["data"][0]["category_id"].as_u64().unwrap();
+
+    // None created: 422 with the counts.
+    let none = send(Method::POST, json!([{"name": "No Tree"}])).await;
+    assert_eq!(none.status, 422, "{}", none.text);
+    assert_eq!(
+        none.json["errors"]["title"],
+        "The categories could not be created."
+    );
+    assert_eq!(
+        none.json["meta"],
+        json!({"total": 1, "success": 0, "failed": 1})
+    );
+
+    // Some updated: 207 with the errors and the counts, and no data.
+    let partial = send(
+        Method::PUT,
+        json!([{"category_id": created, "name": "Seasonal Corner"}, {"category_id": 999_999, "name": "Nowhere"}]),
+    )
+    .await;
+    assert_eq!(partial.status, 207, "{}", partial.text);
+    assert!(partial.json.get("data").is_none(), "{}", partial.text);
+    assert_eq!(
+        partial.json["meta"],
+        json!({"total": 2, "success": 1, "failed": 1})
+    );
+    assert_eq!(
+        partial.json["errors"]["title"],
+        "Some categories could not be updated."
+    );
+    assert_eq!(
+        partial.json["errors"]["errors"]["1.category_id"],
+        "Category 999999 does not exist."
+    );
+
+    // None updated: 422.
+    let none = send(Method::PUT, json!([{"category_id": 999_999}])).await;
+    assert_eq!(none.status, 422, "{}", none.text);
+    assert_eq!(
+        none.json["errors"]["title"],
+        "The categories could not be updated."
+    );
+    let check = h.get(&format!("{PATH}?category_id:in={created}")).await;
+    assert_eq!(check.json["data"][0]["name"], "Seasonal Corner");
+}
