@@ -357,23 +357,20 @@ pub(crate) fn delete_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 .map(|c| c.category_id),
         );
     }
-    if let Some(trees) = q.int_list("tree_id:in")? {
-        let found: Vec<u64> = data
+    // Categories whose `field` is one of the ids given for `key`.
+    let by_field = |key: &str, field: fn(&Category) -> u64| -> Result<Vec<u64>, ApiError> {
+        let ids = q.int_list(key)?.unwrap_or_default();
+        Ok(data
             .categories
             .values()
-            .filter(|c| trees.contains(&(c.tree_id as i64)))
+            .filter(|c| ids.contains(&(field(c) as i64)))
             .map(|c| c.category_id)
-            .collect();
-        total += found.len();
-        roots.extend(found);
-    }
-    if let Some(parents) = q.int_list("parent_id:in")? {
-        let found: Vec<u64> = data
-            .categories
-            .values()
-            .filter(|c| parents.contains(&(c.parent_id as i64)))
-            .map(|c| c.category_id)
-            .collect();
+            .collect())
+    };
+    for found in [
+        by_field("tree_id:in", |c| c.tree_id)?,
+        by_field("parent_id:in", |c| c.parent_id)?,
+    ] {
         total += found.len();
         roots.extend(found);
     }

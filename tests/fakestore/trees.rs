@@ -278,7 +278,7 @@ async fn category_trees() {
 }
 
 #[tokio::test]
-async fn category_batches_say_which_items_failed() {
+async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     let h = Harness::new().await;
     const PATH: &str = "/v3/catalog/trees/categories";
     let send = |method: Method, body: Value| h.call(method, PATH, Some(body));
@@ -347,4 +347,44 @@ async fn category_batches_say_which_items_failed() {
     );
     let check = h.get(&format!("{PATH}?category_id:in={created}")).await;
     assert_eq!(check.json["data"][0]["name"], "Seasonal Corner");
+
+    // Deleting by parent takes the children (and theirs), not the parent.
+    let child = send(
+        Method::POST,
+        json!([{"name": "Wreaths", "parent_id": created}]),
+    )
+    .await;
+    assert_eq!(child.status, 201, "{}", child.text);
+    let child = child.json["data"][0]["category_id"].as_u64().unwrap();
+    let deleted = h
+        .call(
+            Method::DELETE,
+            &format!("{PATH}?parent_id:in={created}"),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status, 202, "{}", deleted.text);
+    assert_eq!(
+        deleted.json["meta"],
+        json!({"total": 1, "success": 1, "failed": 0})
+    );
+    let left = h
+        .get(&format!("{PATH}?category_id:in={created},{child}"))
+        .await;
+    let left: Vec<u64> = left.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["category_id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(left, vec![created]);
+    // A tree with no categories: nothing to delete.
+    let none = h
+        .call(Method::DELETE, &format!("{PATH}?tree_id:in=99"), None)
+        .await;
+    assert_eq!(none.status, 202, "{}", none.text);
+    assert_eq!(
+        none.json["meta"],
+        json!({"total": 0, "success": 0, "failed": 0})
+    );
 }
