@@ -16,6 +16,7 @@ use tokio_stream::wrappers::UnboundedReceiverStream;
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
+use bctui::cli::hook_receiver::{Delivery, Receiver};
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::runtime::{Runner, TuiOptions};
@@ -255,6 +256,14 @@ impl Harness {
     pub fn requests(&self) -> usize {
         self.store.requests().len()
     }
+}
+
+/// The next webhook delivery `receiver` gets (the test fails after [`PATIENCE`]).
+pub async fn next_delivery(receiver: &mut Receiver) -> Delivery {
+    tokio::time::timeout(PATIENCE, receiver.next())
+        .await
+        .expect("a delivery arrives")
+        .expect("the receiver runs")
 }
 
 /// A client for `store`, refusing writes when `read_only`.
