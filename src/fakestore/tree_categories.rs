@@ -151,6 +151,17 @@ fn apply(f: &mut Fields, c: &mut Category) {
     }
 }
 
+/// Applies the item's fields to `c`, refusing a name that a sibling already has.
+fn apply_unique(f: &mut Fields, c: &mut Category, data: &StoreData) {
+    apply(f, c);
+    if f.errors.is_empty() && sibling_name_taken(data, c) {
+        f.error(
+            "name",
+            "A category with this name already exists at this level.",
+        );
+    }
+}
+
 fn sibling_name_taken(data: &StoreData, c: &Category) -> bool {
     data.categories.values().any(|o| {
         o.category_id != c.category_id
@@ -205,13 +216,7 @@ pub(crate) fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             .map(|p| p.url.path.clone())
             .unwrap_or_else(|| "/".into());
         let mut c = new_category(data, tree_id.unwrap_or(0), parent_id, "", String::new());
-        apply(&mut f, &mut c);
-        if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error(
-                "name",
-                "A category with this name already exists at this level.",
-            );
-        }
+        apply_unique(&mut f, &mut c, data);
         if f.errors.is_empty() {
             if c.url.path.is_empty() {
                 c.url.path = format!("{parent_path}{}/", slug(&c.name));
@@ -261,13 +266,7 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 );
             }
         }
-        apply(&mut f, &mut c);
-        if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error(
-                "name",
-                "A category with this name already exists at this level.",
-            );
-        }
+        apply_unique(&mut f, &mut c, data);
         if f.errors.is_empty() {
             data.categories.insert(id, c);
             data.emit_about("store/category/updated", "category", id);

@@ -347,6 +347,15 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     );
     let check = h.get(&format!("{PATH}?category_id:in={created}")).await;
     assert_eq!(check.json["data"][0]["name"], "Seasonal Corner");
+    // A sibling's name is refused, on create and on rename.
+    let twin = send(
+        Method::POST,
+        json!([{"name": "Seasonal Corner", "tree_id": 1}]),
+    )
+    .await;
+    assert_eq!(twin.status, 422, "{}", twin.text);
+    let taken = "A category with this name already exists at this level.";
+    assert_eq!(twin.json["errors"]["errors"]["0.name"], taken);
 
     // Deleting by parent takes the children (and theirs), not the parent.
     let child = send(
@@ -356,6 +365,19 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     .await;
     assert_eq!(child.status, 201, "{}", child.text);
     let child = child.json["data"][0]["category_id"].as_u64().unwrap();
+    let other = send(
+        Method::POST,
+        json!([{"name": "Garlands", "parent_id": created}]),
+    )
+    .await;
+    let other = other.json["data"][0]["category_id"].as_u64().unwrap();
+    let rename = send(
+        Method::PUT,
+        json!([{"category_id": other, "name": "Wreaths"}]),
+    )
+    .await;
+    assert_eq!(rename.status, 422, "{}", rename.text);
+    assert_eq!(rename.json["errors"]["errors"]["0.name"], taken);
     let deleted = h
         .call(
             Method::DELETE,
@@ -366,10 +388,10 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     assert_eq!(deleted.status, 202, "{}", deleted.text);
     assert_eq!(
         deleted.json["meta"],
-        json!({"total": 1, "success": 1, "failed": 0})
+        json!({"total": 2, "success": 2, "failed": 0})
     );
     let left = h
-        .get(&format!("{PATH}?category_id:in={created},{child}"))
+        .get(&format!("{PATH}?category_id:in={created},{child},{other}"))
         .await;
     let left: Vec<u64> = left.json["data"]
         .as_array()
