@@ -424,10 +424,10 @@ async fn an_idle_app_draws_nothing() {
     })
     .await;
     // Let any in-flight result arrive, then count frames over an idle period.
-    let before = h.runner.frames_drawn();
+    let before = h.runner.backend().frames();
     let driver = &mut h.driver;
     let idle = driver.runner.run_until(&mut driver.input, |_| false);
     let _ = tokio::time::timeout(Duration::from_millis(400), idle).await;
-    let drawn = h.runner.frames_drawn() - before;
+    let drawn = h.runner.backend().frames() - before;
     assert!(drawn <= 1, "an idle app redrew {drawn} times");
 }

@@ -6,8 +6,6 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::time::Duration;
-
 use crossterm::event::KeyCode;
 
 use bctui::api::models::{Hook, HookWrite};
@@ -15,18 +13,8 @@ use bctui::api::query::HookQuery;
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
 use bctui::app::{AppState, Tab};
-use bctui::cli::hook_receiver::{Delivery, HeaderCheck, Receiver};
-use common::Harness;
-
-/// Long enough for a delivery on a loaded machine; only reached when a test fails.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-async fn next_delivery(receiver: &mut Receiver) -> Delivery {
-    tokio::time::timeout(PATIENCE, receiver.next())
-        .await
-        .expect("a delivery arrives")
-        .expect("the receiver runs")
-}
+use bctui::cli::hook_receiver::{HeaderCheck, Receiver};
+use common::{Harness, next_delivery};
 
 fn hooks_loaded(s: &AppState) -> bool {
     s.tab == Tab::Webhooks && s.hooks.list.load == LoadState::Loaded

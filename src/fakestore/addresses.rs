@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::errors::ApiResult;
 use super::errors::Reply;
-use super::fields::{Fields, finish_with};
+use super::fields::{Fields, finish_with, stage_updates};
 use super::query::{v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, StoreData, next_id};
@@ -148,23 +148,12 @@ pub(crate) fn create_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
 
 pub(crate) fn update_addresses(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let items = ctx.json_array()?;
-    let mut errors = Vec::new();
-    let mut staged = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let mut f = Fields::new(item, format!("{i}."));
-        f.require(&["id"]);
-        let id = f.int("id").unwrap_or(0).max(0) as u64;
-        match data.addresses.get(&id) {
-            Some(existing) => {
-                let mut a = existing.clone();
-                apply_address(&mut f, &mut a);
-                staged.push(a);
-            }
-            None if f.errors.is_empty() => f.error("id", format!("Address {id} does not exist.")),
-            None => {}
-        }
-        errors.extend(f.errors);
-    }
+    let (staged, errors) = stage_updates(
+        &items,
+        "Address",
+        |id| data.addresses.get(&id),
+        |f, a, _| apply_address(f, a),
+    );
     finish_with(errors, 422, "The address was not valid.")?;
     let out: Vec<Value> = staged.iter().map(|a| json!(a)).collect();
     for a in staged {

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::addresses;
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::{Fields, finish_with};
+use super::fields::{Fields, finish_with, stage_updates};
 use super::product_write::touched;
 use super::query::{v3_list, v3_page};
 use super::server::Ctx;
@@ -306,36 +306,27 @@ fn update(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     if items.len() > BATCH_LIMIT {
         return Err(too_many());
     }
-    let mut errors = Vec::new();
-    let mut staged = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let mut f = Fields::new(item, format!("{i}."));
-        f.require(&["id"]);
-        let id = f.int("id").unwrap_or(0).max(0) as u64;
-        match data.customers.get(&id) {
-            Some(existing) => {
-                let mut c = existing.clone();
-                apply_customer(&mut f, &mut c, &data.customer_groups);
-                let duplicate = staged
-                    .iter()
-                    .any(|s: &Customer| s.id != id && s.email.eq_ignore_ascii_case(&c.email));
-                if email_taken(data, &c.email, id) || duplicate {
-                    f.error(
-                        "email",
-                        format!(
-                            "The email address {} is already in use by another customer.",
-                            c.email
-                        ),
-                    );
-                }
-                c.date_modified = touched(c.date_modified, ctx.now);
-                staged.push(c);
+    let (staged, errors) = stage_updates(
+        &items,
+        "Customer",
+        |id| data.customers.get(&id),
+        |f, c, staged| {
+            apply_customer(f, c, &data.customer_groups);
+            let duplicate = staged
+                .iter()
+                .any(|s: &Customer| s.id != c.id && s.email.eq_ignore_ascii_case(&c.email));
+            if email_taken(data, &c.email, c.id) || duplicate {
+                f.error(
+                    "email",
+                    format!(
+                        "The email address {} is already in use by another customer.",
+                        c.email
+                    ),
+                );
             }
-            None if f.errors.is_empty() => f.error("id", format!("Customer {id} does not exist.")),
-            None => {}
-        }
-        errors.extend(f.errors);
-    }
+            c.date_modified = touched(c.date_modified, ctx.now);
+        },
+    );
     finish_with(errors, 422, "Update customers failed.")?;
     let mut out = Vec::new();
     for c in staged {

@@ -215,3 +215,32 @@ pub(crate) fn finish_with(
     e.errors = errors;
     Err(e)
 }
+
+/// Reads a batch update whose items each name an existing record by `id`: `find` looks the
+/// record up, `apply` changes a copy of it (seeing the copies staged before it). Returns the
+/// changed copies and every item's field errors (`N.field`); `kind` names a missing record.
+pub(crate) fn stage_updates<'a, T: Clone + 'a>(
+    items: &[Value],
+    kind: &str,
+    find: impl Fn(u64) -> Option<&'a T>,
+    mut apply: impl FnMut(&mut Fields, &mut T, &[T]),
+) -> (Vec<T>, Vec<(String, String)>) {
+    let mut errors = Vec::new();
+    let mut staged = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut f = Fields::new(item, format!("{i}."));
+        f.require(&["id"]);
+        let id = f.int("id").unwrap_or(0).max(0) as u64;
+        match find(id) {
+            Some(existing) => {
+                let mut record = existing.clone();
+                apply(&mut f, &mut record, &staged);
+                staged.push(record);
+            }
+            None if f.errors.is_empty() => f.error("id", format!("{kind} {id} does not exist.")),
+            None => {}
+        }
+        errors.extend(f.errors);
+    }
+    (staged, errors)
+}

@@ -16,17 +16,22 @@ use super::words::slug;
 
 /// The categories endpoints' 422: `{"errors": {status,title,type,errors}, "meta": {...}}`.
 fn category_error(title: &str, errors: Vec<(String, String)>, total: usize) -> ApiError {
+    ApiError::raw(
+        422,
+        json!({
+            "errors": error_object(title, errors),
+            "meta": { "total": total, "success": 0, "failed": total },
+        }),
+    )
+}
+
+/// The `errors` object of a batch answer: its title and the messages by field (`N.field`).
+fn error_object(title: &str, errors: Vec<(String, String)>) -> Value {
     let map: serde_json::Map<String, Value> = errors
         .into_iter()
         .map(|(k, v)| (k, Value::String(v)))
         .collect();
-    ApiError::raw(
-        422,
-        json!({
-            "errors": { "status": 422, "title": title, "type": STATUS_CODES_URL, "errors": map },
-            "meta": { "total": total, "success": 0, "failed": total },
-        }),
-    )
+    json!({ "status": 422, "title": title, "type": STATUS_CODES_URL, "errors": map })
 }
 
 pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
@@ -146,6 +151,17 @@ fn apply(f: &mut Fields, c: &mut Category) {
     }
 }
 
+/// Applies the item's fields to `c`, refusing a name that a sibling already has.
+fn apply_unique(f: &mut Fields, c: &mut Category, data: &StoreData) {
+    apply(f, c);
+    if f.errors.is_empty() && sibling_name_taken(data, c) {
+        f.error(
+            "name",
+            "A category with this name already exists at this level.",
+        );
+    }
+}
+
 fn sibling_name_taken(data: &StoreData, c: &Category) -> bool {
     data.categories.values().any(|o| {
         o.category_id != c.category_id
@@ -200,13 +216,7 @@ pub(crate) fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             .map(|p| p.url.path.clone())
             .unwrap_or_else(|| "/".into());
         let mut c = new_category(data, tree_id.unwrap_or(0), parent_id, "", String::new());
-        apply(&mut f, &mut c);
-        if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error(
-                "name",
-                "A category with this name already exists at this level.",
-            );
-        }
+        apply_unique(&mut f, &mut c, data);
         if f.errors.is_empty() {
             if c.url.path.is_empty() {
                 c.url.path = format!("{parent_path}{}/", slug(&c.name));
@@ -219,27 +229,7 @@ pub(crate) fn create_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
         }
     }
     let success = created.len();
-    if success == 0 && total > 0 {
-        return Err(category_error(
-            "The categories could not be created.",
-            errors,
-            total,
-        ));
-    }
-    let meta = json!({ "total": total, "success": success, "failed": total - success });
-    if errors.is_empty() {
-        Ok(Reply::json(201, &json!({ "data": created, "meta": meta })))
-    } else {
-        let map: serde_json::Map<String, Value> = errors
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect();
-        let err = json!({ "status": 422, "title": "Some categories could not be created.", "type": STATUS_CODES_URL, "errors": map });
-        Ok(Reply::json(
-            207,
-            &json!({ "data": created, "errors": err, "meta": meta }),
-        ))
-    }
+    batch_reply(201, "created", Some(created), errors, total, success)
 }
 
 /// `PUT /catalog/trees/categories`: each item needs `category_id` → 200 `{meta}` (207 partial).
@@ -276,13 +266,7 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 );
             }
         }
-        apply(&mut f, &mut c);
-        if f.errors.is_empty() && sibling_name_taken(data, &c) {
-            f.error(
-                "name",
-                "A category with this name already exists at this level.",
-            );
-        }
+        apply_unique(&mut f, &mut c, data);
         if f.errors.is_empty() {
             data.categories.insert(id, c);
             data.emit_about("store/category/updated", "category", id);
@@ -291,24 +275,42 @@ pub(crate) fn update_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
             errors.extend(f.errors);
         }
     }
+    batch_reply(200, "updated", None, errors, total, success)
+}
+
+/// The answer to a batch of `total` categories of which `success` were `done` ("created",
+/// "updated"): an error when none were; `status` with `meta` (and `data`, the categories
+/// as they are now, when the operation answers them) when all were; 207 with the errors
+/// by field as well when some were not.
+fn batch_reply(
+    status: u16,
+    done: &str,
+    data: Option<Vec<Value>>,
+    errors: Vec<(String, String)>,
+    total: usize,
+    success: usize,
+) -> ApiResult {
     if success == 0 && total > 0 {
         return Err(category_error(
-            "The categories could not be updated.",
+            &format!("The categories could not be {done}."),
             errors,
             total,
         ));
     }
     let meta = json!({ "total": total, "success": success, "failed": total - success });
-    if errors.is_empty() {
-        Ok(Reply::json(200, &json!({ "meta": meta })))
-    } else {
-        let map: serde_json::Map<String, Value> = errors
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect();
-        let err = json!({ "status": 422, "title": "Some categories could not be updated.", "type": STATUS_CODES_URL, "errors": map });
-        Ok(Reply::json(207, &json!({ "errors": err, "meta": meta })))
+    let mut body = serde_json::Map::new();
+    if let Some(data) = data {
+        body.insert("data".to_string(), Value::Array(data));
     }
+    let status = if errors.is_empty() {
+        status
+    } else {
+        let title = format!("Some categories could not be {done}.");
+        body.insert("errors".to_string(), error_object(&title, errors));
+        207
+    };
+    body.insert("meta".to_string(), meta);
+    Ok(Reply::json(status, &Value::Object(body)))
 }
 
 /// Removes categories (callers pass whole subtrees) and drops their ids from products, which
@@ -354,23 +356,20 @@ pub(crate) fn delete_categories(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
                 .map(|c| c.category_id),
         );
     }
-    if let Some(trees) = q.int_list("tree_id:in")? {
-        let found: Vec<u64> = data
+    // Categories whose `field` is one of the ids given for `key`.
+    let by_field = |key: &str, field: fn(&Category) -> u64| -> Result<Vec<u64>, ApiError> {
+        let ids = q.int_list(key)?.unwrap_or_default();
+        Ok(data
             .categories
             .values()
-            .filter(|c| trees.contains(&(c.tree_id as i64)))
+            .filter(|c| ids.contains(&(field(c) as i64)))
             .map(|c| c.category_id)
-            .collect();
-        total += found.len();
-        roots.extend(found);
-    }
-    if let Some(parents) = q.int_list("parent_id:in")? {
-        let found: Vec<u64> = data
-            .categories
-            .values()
-            .filter(|c| parents.contains(&(c.parent_id as i64)))
-            .map(|c| c.category_id)
-            .collect();
+            .collect())
+    };
+    for found in [
+        by_field("tree_id:in", |c| c.tree_id)?,
+        by_field("parent_id:in", |c| c.parent_id)?,
+    ] {
         total += found.len();
         roots.extend(found);
     }

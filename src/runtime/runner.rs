@@ -39,7 +39,6 @@ pub struct Runner<B: FrameBackend> {
     executor: Executor,
     actions: mpsc::UnboundedReceiver<Action>,
     dirty: bool,
-    frames: u64,
     ticker: tokio::time::Interval,
     copied: Vec<String>,
     external: Option<crate::app::edit::ExternalEdit>,
@@ -61,7 +60,6 @@ impl<B: FrameBackend> Runner<B> {
             executor,
             actions,
             dirty: true,
-            frames: 0,
             ticker: ticker(),
             copied: Vec::new(),
             external: None,
@@ -78,12 +76,6 @@ impl<B: FrameBackend> Runner<B> {
         &self.state
     }
 
-    /// The state, to set up before running (tests point the console's data
-    /// dir at a temporary directory).
-    pub fn state_mut(&mut self) -> &mut AppState {
-        &mut self.state
-    }
-
     /// The backend (a `TestBackend` in tests, for snapshots of the screen).
     pub fn backend(&self) -> &B {
         self.terminal.backend()
@@ -93,11 +85,6 @@ impl<B: FrameBackend> Runner<B> {
     /// finish (see `Executor::finish_writes`).
     pub async fn finish_writes(&mut self, within: Duration) -> usize {
         self.executor.finish_writes(within).await
-    }
-
-    /// Frames drawn so far (an idle app draws none).
-    pub fn frames_drawn(&self) -> u64 {
-        self.frames
     }
 
     /// Runs until the user quits or the input ends.
@@ -274,7 +261,6 @@ impl<B: FrameBackend> Runner<B> {
         drawn.map_err(backend_error)?;
         ended?;
         self.dirty = false;
-        self.frames += 1;
         if let Some(measure) = measured {
             let tab = self.state.tab;
             self.handle(Action::DetailMeasured { tab, measure });

@@ -10,39 +10,52 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
+use bctui::cli::hook_receiver::{Delivery, Receiver};
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::runtime::{Runner, TuiOptions};
+
+mod screen;
+pub use screen::Screen;
 
 /// How long a condition may take before the test fails with the screen.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The loop and the keyboard.
 pub struct Driver {
-    pub runner: Runner<TestBackend>,
+    pub runner: Runner<Screen>,
     pub keys: mpsc::UnboundedSender<io::Result<Event>>,
     pub input: UnboundedReceiverStream<io::Result<Event>>,
     /// The app's clock (shared with the simulator when the test made both).
     pub clock: Clock,
-    /// The app's data directory: empty at the start, removed at the end.
-    pub data_dir: tempfile::TempDir,
+    /// The app's data directory: removed when the last driver using it ends.
+    pub data_dir: Arc<tempfile::TempDir>,
 }
 
 impl Driver {
     /// The app for `options` on a `width` x `height` screen, its files in a fresh
     /// temporary directory; nothing runs until a wait.
-    pub fn new(mut options: TuiOptions, width: u16, height: u16) -> Driver {
-        let data_dir = tempfile::tempdir().expect("a temporary data directory");
+    pub fn new(options: TuiOptions, width: u16, height: u16) -> Driver {
+        Driver::in_dir(options, width, height, temp_dir())
+    }
+
+    /// The app as [`Driver::new`] makes it, its files in `data_dir` (which may hold
+    /// those of an earlier session).
+    pub fn in_dir(
+        mut options: TuiOptions,
+        width: u16,
+        height: u16,
+        data_dir: Arc<tempfile::TempDir>,
+    ) -> Driver {
         options.data_dir = data_dir.path().to_path_buf();
         let clock = options.clock.clone();
-        let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        let terminal = Terminal::new(Screen::new(width, height)).expect("test terminal");
         let (runner, _actions) = Runner::from_options(terminal, options).expect("runner");
         let (keys, receiver) = mpsc::unbounded_channel();
         Driver {
@@ -126,6 +139,11 @@ impl Driver {
         let screen = self.screen();
         screen.lines().skip(1).collect::<Vec<_>>().join("\n")
     }
+}
+
+/// A fresh, empty directory, removed when the last holder drops it.
+pub fn temp_dir() -> Arc<tempfile::TempDir> {
+    Arc::new(tempfile::tempdir().expect("a temporary directory"))
 }
 
 /// The driver plus the simulator it talks to and a client for checking results.
@@ -240,6 +258,14 @@ impl Harness {
     pub fn requests(&self) -> usize {
         self.store.requests().len()
     }
+}
+
+/// The next webhook delivery `receiver` gets (the test fails after [`PATIENCE`]).
+pub async fn next_delivery(receiver: &mut Receiver) -> Delivery {
+    tokio::time::timeout(PATIENCE, receiver.next())
+        .await
+        .expect("a delivery arrives")
+        .expect("the receiver runs")
 }
 
 /// A client for `store`, refusing writes when `read_only`.

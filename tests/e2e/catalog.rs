@@ -2,7 +2,10 @@
 
 use std::str::FromStr;
 
-use bctui::api::{ProductQuery, ProductWrite, TreeCategoryQuery, TreeCategoryWrite, VariantWrite};
+use bctui::api::{
+    Client, Page, Product, ProductQuery, ProductWrite, TreeCategory, TreeCategoryQuery,
+    TreeCategoryWrite, VariantWrite,
+};
 use rust_decimal::Decimal;
 
 use crate::spec::assert_all_requests_in_spec;
@@ -10,6 +13,20 @@ use crate::support::{self, client, served};
 
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("decimal")
+}
+
+/// The page of products `query` asks for (`what` names it if the request fails).
+async fn products(client: &Client, what: &str, query: ProductQuery) -> Page<Product> {
+    client.list_products(&query).await.expect(what)
+}
+
+/// The tree categories with id `id` (one, or none once deleted).
+async fn tree_category(client: &Client, id: u64) -> Page<TreeCategory> {
+    let query = TreeCategoryQuery {
+        category_id_in: vec![id],
+        ..TreeCategoryQuery::default()
+    };
+    client.list_tree_categories(&query).await.expect("listed")
 }
 
 fn new_product(name: &str, sku: &str, price: &str) -> ProductWrite {
@@ -28,36 +45,42 @@ async fn products_page_sort_and_filter() {
     let store = support::start(support::small_config()).await;
     let client = client(&store);
 
-    let first = client
-        .list_products(&ProductQuery {
+    let first = products(
+        &client,
+        "page 1",
+        ProductQuery {
             limit: Some(250),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("page 1");
+        },
+    )
+    .await;
     assert_eq!(first.items.len(), 250);
     let pagination = first.pagination.as_ref().expect("meta.pagination");
     assert_eq!(pagination.total, 300);
     assert_eq!(pagination.total_pages, 2);
-    let second = client
-        .list_products(&ProductQuery {
+    let second = products(
+        &client,
+        "page 2",
+        ProductQuery {
             limit: Some(250),
             page: Some(2),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("page 2");
+        },
+    )
+    .await;
     assert_eq!(second.items.len(), 50);
 
-    let by_price = client
-        .list_products(&ProductQuery {
+    let by_price = products(
+        &client,
+        "sorted",
+        ProductQuery {
             sort: Some("price".into()),
             direction: Some(bctui::api::SortDirection::Desc),
             limit: Some(20),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("sorted");
+        },
+    )
+    .await;
     let prices: Vec<Decimal> = by_price.items.iter().map(|p| p.price).collect();
     let mut sorted = prices.clone();
     sorted.sort_by(|a, b| b.cmp(a));
@@ -69,13 +92,15 @@ async fn products_page_sort_and_filter() {
         .last()
         .expect("a word")
         .to_string();
-    let found = client
-        .list_products(&ProductQuery {
+    let found = products(
+        &client,
+        "keyword",
+        ProductQuery {
             keyword: Some(word.to_lowercase()),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("keyword");
+        },
+    )
+    .await;
     assert!(!found.items.is_empty());
     assert!(found.items.iter().all(|p| {
         let haystack = format!("{} {} {}", p.name, p.sku, p.description).to_lowercase();
@@ -119,15 +144,17 @@ async fn money_round_trips_exactly_and_writes_send_only_changes() {
 async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
     let store = support::start(support::small_config()).await;
     let client = client(&store);
-    let existing = client
-        .list_products(&ProductQuery {
+    let existing = products(
+        &client,
+        "list",
+        ProductQuery {
             limit: Some(1),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("list")
-        .items
-        .remove(0);
+        },
+    )
+    .await
+    .items
+    .remove(0);
 
     let err = client
         .create_product(&new_product(
@@ -162,13 +189,15 @@ async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
 async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
     let store = support::start(support::small_config()).await;
     let client = client(&store);
-    let page = client
-        .list_products(&ProductQuery {
+    let page = products(
+        &client,
+        "list",
+        ProductQuery {
             limit: Some(12),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("list");
+        },
+    )
+    .await;
     let writes: Vec<ProductWrite> = page
         .items
         .iter()
@@ -187,13 +216,15 @@ async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
 
     let ids: Vec<u64> = page.items.iter().take(3).map(|p| p.id).collect();
     client.delete_products(&ids).await.expect("deleted");
-    let left = client
-        .list_products(&ProductQuery {
+    let left = products(
+        &client,
+        "list",
+        ProductQuery {
             id_in: ids.clone(),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("list");
+        },
+    )
+    .await;
     assert!(left.items.is_empty());
     assert!(
         client.delete_products(&[]).await.is_err(),
@@ -206,14 +237,16 @@ async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
 async fn variants_list_and_update_and_summary() {
     let store = support::start(support::small_config()).await;
     let client = client(&store);
-    let products = client
-        .list_products(&ProductQuery {
+    let products = products(
+        &client,
+        "list",
+        ProductQuery {
             include: vec!["variants".into()],
             limit: Some(50),
             ..ProductQuery::default()
-        })
-        .await
-        .expect("list");
+        },
+    )
+    .await;
     let with_variants = products
         .items
         .iter()
@@ -279,13 +312,7 @@ async fn category_tree_create_update_delete() {
         .expect("updated");
     assert_eq!((meta.total, meta.success, meta.failed), (1, 1, 0));
 
-    let listed = client
-        .list_tree_categories(&TreeCategoryQuery {
-            category_id_in: vec![new_id],
-            ..TreeCategoryQuery::default()
-        })
-        .await
-        .expect("listed");
+    let listed = tree_category(&client, new_id).await;
     assert_eq!(listed.items.len(), 1);
     assert_eq!(listed.items[0].name, "Clearance Sale");
 
@@ -293,13 +320,7 @@ async fn category_tree_create_update_delete() {
         .delete_tree_categories(&[new_id])
         .await
         .expect("deleted");
-    let listed = client
-        .list_tree_categories(&TreeCategoryQuery {
-            category_id_in: vec![new_id],
-            ..TreeCategoryQuery::default()
-        })
-        .await
-        .expect("listed");
+    let listed = tree_category(&client, new_id).await;
     assert!(listed.items.is_empty());
     assert_all_requests_in_spec(&store);
 }

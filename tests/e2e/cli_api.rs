@@ -31,6 +31,12 @@ fn stdout_json(output: &Output) -> Value {
     })
 }
 
+/// `bctui api -X POST /v3/catalog/products --data BODY`.
+async fn post_product(store: &bctui::fakestore::FakeStore, body: &str) -> Output {
+    let args = ["api", "-X", "POST", "/v3/catalog/products", "--data", body];
+    bctui(store, &args).await
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -170,16 +176,9 @@ async fn http_errors_exit_1_with_the_api_message() {
     let err = stderr(&output);
     assert!(err.contains("404"), "{err}");
 
-    let output = bctui(
+    let output = post_product(
         &store,
-        &[
-            "api",
-            "-X",
-            "POST",
-            "/v3/catalog/products",
-            "--data",
-            r#"{"name":"","type":"physical","weight":1,"price":-1}"#,
-        ],
+        r#"{"name":"","type":"physical","weight":1,"price":-1}"#,
     )
     .await;
     assert_eq!(output.status.code(), Some(1));
@@ -200,18 +199,7 @@ async fn refusals_send_nothing() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!stderr(&output).contains(store.token()));
 
-    let output = bctui(
-        &store,
-        &[
-            "api",
-            "-X",
-            "POST",
-            "/v3/catalog/products",
-            "--data",
-            "{oops",
-        ],
-    )
-    .await;
+    let output = post_product(&store, "{oops").await;
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("line 1"), "{}", stderr(&output));
 

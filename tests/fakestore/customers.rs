@@ -231,3 +231,53 @@ fn default_seed_sizes_and_shape() {
     let extra = data.variant_count() - data.product_count();
     assert!((400..=2400).contains(&extra), "{extra} extra variants");
 }
+
+#[tokio::test]
+async fn batch_updates_name_the_item_that_failed() {
+    let h = Harness::new().await;
+    let two = h.get("/v3/customers?limit=2").await;
+    let ids: Vec<u64> = two.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
+    // Two customers given one email in the same batch: the second is refused, nothing is kept.
+    let same = h
+        .call(
+            Method::PUT,
+            "/v3/customers",
+            Some(json!([
+                {"id": ids[0], "email": "shared@example.com"},
+                {"id": ids[1], "email": "Shared@example.com"}
+            ])),
+        )
+        .await;
+    assert_eq!(same.status, 422, "{}", same.text);
+    assert!(
+        same.json["errors"].get("0.email").is_none(),
+        "{}",
+        same.text
+    );
+    assert!(
+        same.json["errors"]["1.email"]
+            .as_str()
+            .unwrap()
+            .contains("already in use")
+    );
+    let after = h.get(&format!("/v3/customers?id:in={}", ids[0])).await;
+    assert_ne!(after.json["data"][0]["email"], "shared@example.com");
+
+    let missing = h
+        .call(
+            Method::PUT,
+            "/v3/customers/addresses",
+            Some(json!([{"id": 999_999, "city": "Boise"}])),
+        )
+        .await;
+    assert_eq!(missing.status, 422, "{}", missing.text);
+    assert_eq!(
+        missing.json["errors"]["0.id"],
+        "Address 999999 does not exist."
+    );
+}

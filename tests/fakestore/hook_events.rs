@@ -5,23 +5,14 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use bctui::cli::hook_receiver::{Delivery, ExpectedHeader, HeaderCheck, Receiver};
+use bctui::cli::hook_receiver::{ExpectedHeader, HeaderCheck, Receiver};
 use bctui::fakestore::FakeStoreConfig;
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use crate::common::{PATIENCE, next_delivery};
 use crate::harness::*;
 use crate::hooks::create_hook;
-
-/// Long enough for any delivery on a loaded machine; only reached when a test fails.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-async fn next_delivery(receiver: &mut Receiver) -> Delivery {
-    tokio::time::timeout(PATIENCE, receiver.next())
-        .await
-        .expect("a delivery arrives")
-        .expect("the receiver runs")
-}
 
 /// The next `n` deliveries as `(scope, data)` pairs, all of which must carry the header.
 async fn events(receiver: &mut Receiver, n: usize) -> BTreeSet<(String, String)> {

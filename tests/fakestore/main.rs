@@ -1,5 +1,8 @@
 //! The store simulator over real HTTP, checked against the spec with raw requests.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod brands;
 mod catalog;
 mod customer_groups;

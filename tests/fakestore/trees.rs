@@ -276,3 +276,137 @@ async fn category_trees() {
         422
     );
 }
+
+#[tokio::test]
+async fn category_batches_name_failed_items_and_deletes_follow_filters() {
+    let h = Harness::new().await;
+    const PATH: &str = "/v3/catalog/trees/categories";
+    let send = |method: Method, body: Value| h.call(method, PATH, Some(body));
+
+    // Some created: 207 with the created ones, the errors by item and the counts.
+    let partial = send(
+        Method::POST,
+        json!([{"name": "Seasonal Shelf", "tree_id": 1}, {"name": "No Tree"}]),
+    )
+    .await;
+    assert_eq!(partial.status, 207, "{}", partial.text);
+    assert_eq!(partial.json["data"][0]["name"], "Seasonal Shelf");
+    assert_eq!(partial.json["data"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        partial.json["meta"],
+        json!({"total": 2, "success": 1, "failed": 1})
+    );
+    assert_eq!(partial.json["errors"]["status"], 422);
+    assert_eq!(
+        partial.json["errors"]["title"],
+        "Some categories could not be created."
+    );
+    let fields = partial.json["errors"]["errors"].as_object().unwrap();
+    assert!(fields.keys().all(|k| k.starts_with("1.")), "{fields:?}");
+    let created = partial.json["data"][0]["category_id"].as_u64().unwrap();
+
+    // None created: 422 with the counts.
+    let none = send(Method::POST, json!([{"name": "No Tree"}])).await;
+    assert_eq!(none.status, 422, "{}", none.text);
+    assert_eq!(
+        none.json["errors"]["title"],
+        "The categories could not be created."
+    );
+    assert_eq!(
+        none.json["meta"],
+        json!({"total": 1, "success": 0, "failed": 1})
+    );
+
+    // Some updated: 207 with the errors and the counts, and no data.
+    let partial = send(
+        Method::PUT,
+        json!([{"category_id": created, "name": "Seasonal Corner"}, {"category_id": 999_999, "name": "Nowhere"}]),
+    )
+    .await;
+    assert_eq!(partial.status, 207, "{}", partial.text);
+    assert!(partial.json.get("data").is_none(), "{}", partial.text);
+    assert_eq!(
+        partial.json["meta"],
+        json!({"total": 2, "success": 1, "failed": 1})
+    );
+    assert_eq!(
+        partial.json["errors"]["title"],
+        "Some categories could not be updated."
+    );
+    assert_eq!(
+        partial.json["errors"]["errors"]["1.category_id"],
+        "Category 999999 does not exist."
+    );
+
+    // None updated: 422.
+    let none = send(Method::PUT, json!([{"category_id": 999_999}])).await;
+    assert_eq!(none.status, 422, "{}", none.text);
+    assert_eq!(
+        none.json["errors"]["title"],
+        "The categories could not be updated."
+    );
+    let check = h.get(&format!("{PATH}?category_id:in={created}")).await;
+    assert_eq!(check.json["data"][0]["name"], "Seasonal Corner");
+    // A sibling's name is refused, on create and on rename.
+    let twin = send(
+        Method::POST,
+        json!([{"name": "Seasonal Corner", "tree_id": 1}]),
+    )
+    .await;
+    assert_eq!(twin.status, 422, "{}", twin.text);
+    let taken = "A category with this name already exists at this level.";
+    assert_eq!(twin.json["errors"]["errors"]["0.name"], taken);
+
+    // Deleting by parent takes the children (and theirs), not the parent.
+    let child = send(
+        Method::POST,
+        json!([{"name": "Wreaths", "parent_id": created}]),
+    )
+    .await;
+    assert_eq!(child.status, 201, "{}", child.text);
+    let child = child.json["data"][0]["category_id"].as_u64().unwrap();
+    let other = send(
+        Method::POST,
+        json!([{"name": "Garlands", "parent_id": created}]),
+    )
+    .await;
+    let other = other.json["data"][0]["category_id"].as_u64().unwrap();
+    let rename = send(
+        Method::PUT,
+        json!([{"category_id": other, "name": "Wreaths"}]),
+    )
+    .await;
+    assert_eq!(rename.status, 422, "{}", rename.text);
+    assert_eq!(rename.json["errors"]["errors"]["0.name"], taken);
+    let deleted = h
+        .call(
+            Method::DELETE,
+            &format!("{PATH}?parent_id:in={created}"),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status, 202, "{}", deleted.text);
+    assert_eq!(
+        deleted.json["meta"],
+        json!({"total": 2, "success": 2, "failed": 0})
+    );
+    let left = h
+        .get(&format!("{PATH}?category_id:in={created},{child},{other}"))
+        .await;
+    let left: Vec<u64> = left.json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["category_id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(left, vec![created]);
+    // A tree with no categories: nothing to delete.
+    let none = h
+        .call(Method::DELETE, &format!("{PATH}?tree_id:in=99"), None)
+        .await;
+    assert_eq!(none.status, 202, "{}", none.text);
+    assert_eq!(
+        none.json["meta"],
+        json!({"total": 0, "success": 0, "failed": 0})
+    );
+}

@@ -1,15 +1,13 @@
-//! The test harness: the real app loop on a `TestBackend` fed with key
-//! events, plus helpers to mask what changes between runs in snapshots.
+//! The console's additions to the shared `Driver` (the real app loop on a test
+//! screen fed with key events), plus helpers to mask what changes between runs in snapshots.
 
-use std::ops::{Deref, DerefMut};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use tempfile::TempDir;
 
-pub use crate::common::{Driver, PATIENCE};
+pub use crate::common::{Driver, PATIENCE, temp_dir};
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
@@ -18,31 +16,8 @@ use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
-pub struct Harness {
-    pub driver: Driver,
-    data_dir: PathBuf,
-}
-
-impl Deref for Harness {
-    type Target = Driver;
-    fn deref(&self) -> &Driver {
-        &self.driver
-    }
-}
-
-impl DerefMut for Harness {
-    fn deref_mut(&mut self) -> &mut Driver {
-        &mut self.driver
-    }
-}
-
-/// A fresh, empty directory for one test's history and saved bodies.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bctui-console-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+/// Longer than any toast stays up.
+const TOASTS_GONE: Duration = Duration::from_secs(60);
 
 pub async fn simulator() -> FakeStore {
     FakeStore::start(FakeStoreConfig {
@@ -57,13 +32,13 @@ pub async fn simulator() -> FakeStore {
     .expect("the simulator starts")
 }
 
-impl Harness {
+impl Driver {
     pub fn start(
         api_url: String,
         hash: &str,
         token: &str,
         read_only: bool,
-        data_dir: &Path,
+        data_dir: &Arc<TempDir>,
     ) -> Self {
         let client = Client::new(ClientConfig {
             api_url,
@@ -73,16 +48,11 @@ impl Harness {
         })
         .expect("client");
         let options = crate::common::options(client, read_only, &Clock::test());
-        let mut driver = Driver::new(options, 100, 30);
-        driver.runner.state_mut().console.data_dir = data_dir.to_path_buf();
-        Harness {
-            driver,
-            data_dir: data_dir.to_path_buf(),
-        }
+        Driver::in_dir(options, 100, 30, Arc::clone(data_dir))
     }
 
-    pub fn on_store(store: &FakeStore, read_only: bool, data_dir: &Path) -> Self {
-        Harness::start(
+    pub fn on_store(store: &FakeStore, read_only: bool, data_dir: &Arc<TempDir>) -> Self {
+        Driver::start(
             store.api_url(),
             store.store_hash(),
             store.token(),
@@ -91,21 +61,26 @@ impl Harness {
         )
     }
 
+    /// The app on `store` in a fresh data directory, its products loaded and the
+    /// console open.
+    pub async fn console_on(store: &FakeStore, read_only: bool) -> Self {
+        let mut driver = Driver::on_store(store, read_only, &temp_dir());
+        driver.wait_for("products", products_loaded).await;
+        driver.open_console().await;
+        driver
+    }
+
     pub fn ctrl(&self, c: char) {
         self.key(KeyCode::Char(c), KeyModifiers::CONTROL);
     }
 
-    /// The screen redrawn without toasts (they expire on a clock) and the
+    /// The screen once its toasts have expired on the test clock, without the
     /// header row (user@host differs per machine), with times masked.
-    pub fn snapshot(&mut self) -> String {
-        self.runner.state_mut().toasts.clear();
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        terminal
-            .draw(|frame| bctui::ui::draw(frame, self.runner.state()))
-            .expect("draw");
-        let screen = terminal.backend().to_string();
-        let body: Vec<&str> = screen.lines().skip(1).collect();
-        mask_times(&body.join("\n"))
+    pub async fn snapshot(&mut self) -> String {
+        self.advance(TOASTS_GONE);
+        self.wait_for("the toasts to expire", |s| s.toasts.is_empty())
+            .await;
+        mask_times(&self.body())
     }
 
     /// Opens the console and waits for its history to be read.
@@ -153,7 +128,7 @@ impl Harness {
     }
 
     pub fn history_lines(&self) -> Vec<String> {
-        std::fs::read_to_string(self.data_dir.join("console_history.jsonl"))
+        std::fs::read_to_string(self.data_dir.path().join("console_history.jsonl"))
             .unwrap_or_default()
             .lines()
             .map(str::to_string)

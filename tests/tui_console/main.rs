@@ -19,11 +19,8 @@ use harness::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn get_post_put_delete_with_confirmation() {
     let store = simulator().await;
-    let dir = temp_dir("crud");
-    let mut h = Harness::on_store(&store, false, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
-    insta::assert_snapshot!("console_empty", h.snapshot());
+    let mut h = Driver::console_on(&store, false).await;
+    insta::assert_snapshot!("console_empty", h.snapshot().await);
 
     // GET, with completion of a template from the specs.
     h.press(KeyCode::Char('i'));
@@ -45,7 +42,7 @@ async fn get_post_put_delete_with_confirmation() {
         h.state().console.path.value(),
         "/v3/catalog/products/1/variants/{variant_id}"
     );
-    insta::assert_snapshot!("console_completion", h.snapshot());
+    insta::assert_snapshot!("console_completion", h.snapshot().await);
     h.type_text("7");
     h.wait_for("the placeholder typed over", |s| {
         s.console.path.value() == "/v3/catalog/products/1/variants/7"
@@ -60,7 +57,7 @@ async fn get_post_put_delete_with_confirmation() {
     assert!(h.screen().contains("200 OK"));
     h.press(KeyCode::Esc);
     h.wait_for("normal mode", |s| s.mode == Mode::Normal).await;
-    insta::assert_snapshot!("console_get_response", h.snapshot());
+    insta::assert_snapshot!("console_get_response", h.snapshot().await);
 
     // Search in the body, then step through the matches.
     h.press(KeyCode::Char('/'));
@@ -104,7 +101,7 @@ async fn get_post_put_delete_with_confirmation() {
         s.mode == Mode::Console(ConsoleMode::ConfirmDelete)
     })
     .await;
-    insta::assert_snapshot!("console_confirm_delete", h.snapshot());
+    insta::assert_snapshot!("console_confirm_delete", h.snapshot().await);
     h.press(KeyCode::Char('n'));
     h.wait_for("the prompt closed", |s| s.mode == Mode::Normal)
         .await;
@@ -126,10 +123,7 @@ async fn get_post_put_delete_with_confirmation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_json_and_foreign_hosts_are_never_sent() {
     let store = simulator().await;
-    let dir = temp_dir("refusals");
-    let mut h = Harness::on_store(&store, false, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
+    let mut h = Driver::console_on(&store, false).await;
 
     h.set_method(HttpMethod::Get, HttpMethod::Post);
     h.set_path("/v3/catalog/products");
@@ -152,7 +146,7 @@ async fn invalid_json_and_foreign_hosts_are_never_sent() {
         "{:?}",
         h.state().toasts
     );
-    insta::assert_snapshot!("console_invalid_json", h.snapshot());
+    insta::assert_snapshot!("console_invalid_json", h.snapshot().await);
     assert!(methods_sent(&store, "POST").is_empty());
 
     // Other hosts: refused by the client before anything leaves.
@@ -178,7 +172,7 @@ async fn invalid_json_and_foreign_hosts_are_never_sent() {
     }
     h.press(KeyCode::Esc);
     h.wait_for("normal mode", |s| s.mode == Mode::Normal).await;
-    insta::assert_snapshot!("console_refused_host", h.snapshot());
+    insta::assert_snapshot!("console_refused_host", h.snapshot().await);
     let after = store.requests();
     assert_eq!(after.len(), before, "{:?}", &after[before..]);
     assert!(after.iter().all(|r| !r.path.contains("evil")));
@@ -189,10 +183,7 @@ async fn invalid_json_and_foreign_hosts_are_never_sent() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_mode_refuses_writes() {
     let store = simulator().await;
-    let dir = temp_dir("readonly");
-    let mut h = Harness::on_store(&store, true, &dir);
-    h.wait_for("products", products_loaded).await;
-    h.open_console().await;
+    let mut h = Driver::console_on(&store, true).await;
     for (from, to) in [
         (HttpMethod::Get, HttpMethod::Post),
         (HttpMethod::Post, HttpMethod::Delete),
@@ -257,9 +248,9 @@ async fn read_only_mode_refuses_writes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_is_persisted_without_the_token() {
     let store = simulator().await;
-    let dir = temp_dir("history");
+    let dir = temp_dir();
     {
-        let mut h = Harness::on_store(&store, false, &dir);
+        let mut h = Driver::on_store(&store, false, &dir);
         h.wait_for("products", products_loaded).await;
         h.open_console().await;
         h.set_path("/v3/catalog/products?limit=1");
@@ -277,7 +268,7 @@ async fn history_is_persisted_without_the_token() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
-    let text = std::fs::read_to_string(dir.join("console_history.jsonl")).expect("history");
+    let text = std::fs::read_to_string(dir.path().join("console_history.jsonl")).expect("history");
     assert!(!text.contains(store.token()), "the token leaked: {text}");
     let lines: Vec<serde_json::Value> = text
         .lines()
@@ -290,7 +281,7 @@ async fn history_is_persisted_without_the_token() {
     assert!(lines[0]["time"].is_string());
 
     // A new session walks it with ↑/↓ and searches it with Ctrl-r.
-    let mut h = Harness::on_store(&store, false, &dir);
+    let mut h = Driver::on_store(&store, false, &dir);
     h.open_console().await;
     h.wait_for("the history", |s| s.console.history.len() == 3)
         .await;
@@ -316,7 +307,7 @@ async fn history_is_persisted_without_the_token() {
         s.console.history_matches().len() == 1
     })
     .await;
-    insta::assert_snapshot!("console_history_search", h.snapshot());
+    insta::assert_snapshot!("console_history_search", h.snapshot().await);
     h.press(KeyCode::Enter);
     h.wait_for("the picked entry", |s| {
         s.console.path.value() == "/v2/orders?limit=1" && s.mode == Mode::Console(ConsoleMode::Path)
@@ -329,8 +320,8 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
     let body = Arc::new(five_megabytes());
     assert!(body.len() > 5_000_000, "{}", body.len());
     let url = big_store(Arc::clone(&body)).await;
-    let dir = temp_dir("big");
-    let mut h = Harness::start(url, "abc", "secret-token", false, &dir);
+    let dir = temp_dir();
+    let mut h = Driver::start(url, "abc", "secret-token", false, &dir);
     h.open_console().await;
     h.set_path("/v3/big");
     h.ctrl('s');
@@ -382,7 +373,7 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
             .any(|t| t.text.starts_with("Saved the body"))
     })
     .await;
-    let saved: Vec<_> = std::fs::read_dir(dir.join("responses"))
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("responses"))
         .expect("responses dir")
         .map(|e| e.expect("entry").path())
         .collect();
@@ -395,9 +386,9 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_body_can_be_written_in_the_editor() {
-    let dir = temp_dir("editor");
-    let script = dir.join("editor.sh");
-    let seen = dir.join("seen.json");
+    let dir = temp_dir();
+    let script = dir.path().join("editor.sh");
+    let seen = dir.path().join("seen.json");
     std::fs::write(
         &script,
         format!(
@@ -417,7 +408,7 @@ async fn the_body_can_be_written_in_the_editor() {
         std::env::set_var("EDITOR", &script);
     }
     let store = simulator().await;
-    let mut h = Harness::on_store(&store, false, &dir);
+    let mut h = Driver::on_store(&store, false, &dir);
     h.wait_for("products", products_loaded).await;
     h.open_console().await;
     h.set_method(HttpMethod::Get, HttpMethod::Post);

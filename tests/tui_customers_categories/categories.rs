@@ -14,6 +14,15 @@ async fn all(h: &Harness) -> Vec<TreeCategory> {
         .expect("categories load")
 }
 
+/// The stored category that `wanted` picks; the test fails if there is none.
+async fn stored(h: &Harness, wanted: impl Fn(&TreeCategory) -> bool) -> TreeCategory {
+    all(h)
+        .await
+        .into_iter()
+        .find(|c| wanted(c))
+        .expect("the category is stored")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_child_and_top_level() {
     let mut h = Harness::start(false).await;
@@ -33,11 +42,7 @@ async fn create_child_and_top_level() {
         s.categories.selected().is_some_and(|c| c.name == "Spoons")
     })
     .await;
-    let spoons = all(&h)
-        .await
-        .into_iter()
-        .find(|c| c.name == "Spoons")
-        .expect("created");
+    let spoons = stored(&h, |c| c.name == "Spoons").await;
     assert_eq!(spoons.parent_id, parent.category_id);
     assert!(!spoons.is_visible);
     assert_eq!(spoons.sort_order, 7);
@@ -48,11 +53,7 @@ async fn create_child_and_top_level() {
     h.type_text("Clearance");
     h.press(KeyCode::Enter);
     h.wait_toast("Clearance").await;
-    let top = all(&h)
-        .await
-        .into_iter()
-        .find(|c| c.name == "Clearance")
-        .expect("created");
+    let top = stored(&h, |c| c.name == "Clearance").await;
     assert_eq!(top.parent_id, 0);
     assert!(top.is_visible);
     assert_eq!(top.tree_id, parent.tree_id);
@@ -82,11 +83,7 @@ async fn rename_and_toggle_visibility_keep_the_tree() {
     h.type_text("Renamed");
     h.press(KeyCode::Enter);
     h.wait_toast("Saved category").await;
-    let saved = all(&h)
-        .await
-        .into_iter()
-        .find(|c| c.category_id == child.category_id)
-        .unwrap();
+    let saved = stored(&h, |c| c.category_id == child.category_id).await;
     assert_eq!(saved.name, "Renamed");
     assert_eq!(saved.is_visible, child.is_visible);
 
@@ -112,11 +109,7 @@ async fn rename_and_toggle_visibility_keep_the_tree() {
                 .any(|c| c.name == "Renamed Elsewhere")
     })
     .await;
-    let saved = all(&h)
-        .await
-        .into_iter()
-        .find(|c| c.category_id == child.category_id)
-        .unwrap();
+    let saved = stored(&h, |c| c.category_id == child.category_id).await;
     assert_eq!(saved.is_visible, !child.is_visible);
     let state = h.state();
     assert_eq!(state.categories.opened, opened, "expanded nodes kept");
@@ -166,22 +159,14 @@ async fn delete_with_children_says_they_go_too() {
 async fn read_only_refuses_category_writes() {
     let mut h = Harness::start(true).await;
     h.open_categories().await;
-    for (key, what) in [
+    h.assert_refused_read_only(&[
         ('c', "c (create)"),
         ('C', "C (create top-level category)"),
         ('e', "e (edit field)"),
         (' ', "Space (show/hide category)"),
         ('x', "x (delete)"),
-    ] {
-        h.press(KeyCode::Char(key));
-        let wanted = format!("{what} is disabled: bctui was started with --read-only");
-        h.wait_for(&wanted.clone(), move |s| {
-            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
-        })
-        .await;
-    }
-    assert!(h.state().edit.overlay.is_none());
-    assert!(h.writes().is_empty());
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -205,10 +190,6 @@ async fn a_rename_over_a_colleagues_rename_is_not_sent() {
     h.type_text("Our Name");
     h.press(KeyCode::Enter);
     h.wait_refused_as_changed().await;
-    let stored = all(&h)
-        .await
-        .into_iter()
-        .find(|c| c.category_id == category.category_id)
-        .expect("still there");
+    let stored = stored(&h, |c| c.category_id == category.category_id).await;
     assert_eq!(stored.name, "Their Name", "theirs is kept");
 }

@@ -233,21 +233,13 @@ async fn delete_cancelled_then_confirmed_then_marked() {
 async fn read_only_refuses_customer_writes() {
     let mut h = Harness::start(true).await;
     h.open_customers().await;
-    for (key, what) in [
+    h.assert_refused_read_only(&[
         ('c', "c (create)"),
         ('e', "e (edit field)"),
         ('E', "E (edit in $EDITOR)"),
         ('x', "x (delete)"),
-    ] {
-        h.press(KeyCode::Char(key));
-        let wanted = format!("{what} is disabled: bctui was started with --read-only");
-        h.wait_for(&wanted.clone(), move |s| {
-            s.toasts.iter().any(|t| t.text.starts_with(&wanted))
-        })
-        .await;
-    }
-    assert!(h.state().edit.overlay.is_none());
-    assert!(h.writes().is_empty());
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

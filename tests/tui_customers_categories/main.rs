@@ -58,6 +58,21 @@ impl Harness {
         self.wait_for("a dialog or editor", |s| s.edit.overlay.is_some())
             .await;
     }
+
+    /// Presses each key in a read-only profile: each is refused with a toast naming
+    /// it as `what`, no dialog opens and nothing is written.
+    pub async fn assert_refused_read_only(&mut self, keys: &[(char, &str)]) {
+        for (key, what) in keys {
+            self.press(KeyCode::Char(*key));
+            let wanted = format!("{what} is disabled: bctui was started with --read-only");
+            self.wait_for(&wanted.clone(), move |s| {
+                s.toasts.iter().any(|t| t.text.starts_with(&wanted))
+            })
+            .await;
+        }
+        assert!(self.state().edit.overlay.is_none());
+        assert!(self.writes().is_empty());
+    }
 }
 
 mod categories;

@@ -7,7 +7,7 @@ use super::{require_ids, run_batches};
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerWrite};
-use crate::api::pagination::{ListEnvelope, Page, WalkProgress};
+use crate::api::pagination::{ListEnvelope, Page};
 use crate::api::query::{AddressQuery, CustomerQuery, QueryPairs};
 
 /// `POST`/`PUT /v3/customers` accept at most 10 customers.
@@ -37,20 +37,6 @@ impl Client {
     /// One page of customers.
     pub async fn list_customers(&self, query: &CustomerQuery) -> Result<Page<Customer>, ApiError> {
         self.get_page(&query.pairs().append_to(CUSTOMERS)).await
-    }
-
-    /// Every customer matching the filters (its `page`/`limit` ignored).
-    pub async fn all_customers<F>(
-        &self,
-        query: &CustomerQuery,
-        progress: F,
-    ) -> Result<Vec<Customer>, ApiError>
-    where
-        F: FnMut(WalkProgress) + Send,
-    {
-        let mut q = query.pairs();
-        q.remove("page").remove("limit");
-        self.fetch_all_v3(CUSTOMERS, &q, progress).await
     }
 
     /// One customer with addresses and store credit, via `?id:in=ID`; a 404
