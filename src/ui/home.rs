@@ -114,7 +114,12 @@ fn target_style(home: &HomeState, target: &Target, theme: &Theme) -> Style {
 fn label_count(label: &str, count: u64, width: usize) -> String {
     let count = format::count(count);
     let room = width.saturating_sub(count.len() + 1);
-    let label: String = label.chars().take(room).collect();
+    // A cut label says so ("Manual Verification Re…"), so it is not taken for a whole one.
+    let label = super::table::ellipsized(
+        Span::raw(label.to_string()),
+        u16::try_from(room).unwrap_or(u16::MAX),
+    )
+    .content;
     format!("{label:<room$} {count}")
 }
 

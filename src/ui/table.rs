@@ -239,7 +239,7 @@ fn sized_to_content(columns: &[Column], cells: &[Vec<Span<'_>>]) -> Vec<Column> 
 }
 
 /// `span` cut to `width` cells, ending with `…` when anything was cut.
-fn ellipsized(mut span: Span<'static>, width: u16) -> Span<'static> {
+pub(super) fn ellipsized(mut span: Span<'static>, width: u16) -> Span<'static> {
     let width = usize::from(width);
     if span.width() <= width {
         return span;
