@@ -412,7 +412,7 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
             .any(|t| t.text.contains("Copied the shipping address"))
     })
     .await;
-    let copied = h.runner.copied().to_vec();
+    let copied = h.runner.backend().copied().to_vec();
     assert_eq!(copied.first(), Some(&rows[1].to_string()));
     let address = h
         .api

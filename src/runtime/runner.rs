@@ -40,7 +40,6 @@ pub struct Runner<B: FrameBackend> {
     actions: mpsc::UnboundedReceiver<Action>,
     dirty: bool,
     ticker: tokio::time::Interval,
-    copied: Vec<String>,
     external: Option<crate::app::edit::ExternalEdit>,
 }
 
@@ -61,7 +60,6 @@ impl<B: FrameBackend> Runner<B> {
             actions,
             dirty: true,
             ticker: ticker(),
-            copied: Vec::new(),
             external: None,
         };
         let effects = runner.state.start();
@@ -215,7 +213,6 @@ impl<B: FrameBackend> Runner<B> {
         if let Err(err) = self.terminal.backend_mut().copy_to_clipboard(&text) {
             tracing::warn!("could not write to the clipboard: {err}");
         }
-        self.copied.push(text);
     }
 
     /// Whether `run`/`run_until` returned because an external edit waits.
@@ -241,11 +238,6 @@ impl<B: FrameBackend> Runner<B> {
         self.handle(Action::EditedExternally { edit, result });
         self.dirty = true;
         Ok(())
-    }
-
-    /// Everything copied to the clipboard this run, oldest first (for tests).
-    pub fn copied(&self) -> &[String] {
-        &self.copied
     }
 
     fn draw(&mut self) -> io::Result<()> {

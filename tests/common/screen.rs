@@ -1,5 +1,6 @@
 //! The terminal the tests drive: ratatui's `TestBackend` (the screen, for assertions
-//! and snapshots) that also counts the frames the loop draws on it.
+//! and snapshots) that also counts the frames the loop draws on it and keeps what
+//! it copies to the clipboard.
 
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::Cell;
@@ -10,6 +11,7 @@ use bctui::runtime::FrameBackend;
 pub struct Screen {
     backend: TestBackend,
     frames: u64,
+    copied: Vec<String>,
 }
 
 impl Screen {
@@ -17,12 +19,18 @@ impl Screen {
         Screen {
             backend: TestBackend::new(width, height),
             frames: 0,
+            copied: Vec::new(),
         }
     }
 
     /// Frames drawn so far (an idle app draws none).
     pub fn frames(&self) -> u64 {
         self.frames
+    }
+
+    /// Everything the app put on the clipboard, oldest first.
+    pub fn copied(&self) -> &[String] {
+        &self.copied
     }
 }
 
@@ -35,6 +43,10 @@ impl std::fmt::Display for Screen {
 impl FrameBackend for Screen {
     fn end_frame(&mut self) -> std::io::Result<()> {
         self.frames += 1;
+        Ok(())
+    }
+    fn copy_to_clipboard(&mut self, text: &str) -> std::io::Result<()> {
+        self.copied.push(text.to_string());
         Ok(())
     }
 }

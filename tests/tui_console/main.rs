@@ -236,7 +236,7 @@ async fn read_only_mode_refuses_writes() {
             .any(|t| t.text.starts_with("Copied the response body"))
     })
     .await;
-    let copied = h.runner.copied().to_vec();
+    let copied = h.runner.backend().copied().to_vec();
     assert!(copied.len() >= 2, "{copied:?}");
     let curl = &copied[copied.len() - 2];
     assert!(curl.starts_with("curl -sS -X GET '"), "{curl}");
@@ -364,7 +364,7 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
             .any(|t| t.text.contains("too big for the clipboard"))
     })
     .await;
-    assert!(h.runner.copied().is_empty());
+    assert!(h.runner.backend().copied().is_empty());
 
     h.press(KeyCode::Char('w'));
     h.wait_for("the saved toast", |s| {
