@@ -6,6 +6,7 @@ use tokio::sync::mpsc;
 use super::journal::Journal;
 use crate::api::Client;
 use crate::api::compare;
+use crate::api::error::ApiError;
 use crate::api::models::{
     Order, OrderUpdate, RefundCreate, RefundQuoteRequest, ShipmentCreate, ShipmentUpdate,
 };
@@ -262,21 +263,8 @@ async fn ship_order(
     shipment: &ShipmentCreate,
     expected: &serde_json::Value,
 ) -> Result<OrderWritten, String> {
-    if let Err(changed) = unchanged_order(client, order_id, expected).await? {
-        return Ok(changed);
-    }
-    client
-        .create_shipment(order_id, shipment)
-        .await
-        .map_err(|e| e.to_string())?;
-    let order = client
-        .get_order(order_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(OrderWritten::Saved {
-        order: Box::new(order),
-        not_taken: Vec::new(),
-    })
+    let send = client.create_shipment(order_id, shipment);
+    send_if_unchanged(client, order_id, expected, send).await
 }
 
 /// `POST .../payment_actions/refunds` when the order's status and refunded amount are
@@ -287,13 +275,22 @@ async fn refund_order(
     refund: &RefundCreate,
     expected: &serde_json::Value,
 ) -> Result<OrderWritten, String> {
+    let send = client.create_refund(order_id, refund);
+    send_if_unchanged(client, order_id, expected, send).await
+}
+
+/// Awaits `send` (nothing goes out before) only when the order still holds
+/// `expected`; then reads the order again, as the store now has it.
+async fn send_if_unchanged<T>(
+    client: &Client,
+    order_id: u64,
+    expected: &serde_json::Value,
+    send: impl Future<Output = Result<T, ApiError>>,
+) -> Result<OrderWritten, String> {
     if let Err(changed) = unchanged_order(client, order_id, expected).await? {
         return Ok(changed);
     }
-    client
-        .create_refund(order_id, refund)
-        .await
-        .map_err(|e| e.to_string())?;
+    send.await.map_err(|e| e.to_string())?;
     let order = client
         .get_order(order_id)
         .await
