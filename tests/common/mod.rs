@@ -38,8 +38,19 @@ pub struct Driver {
 impl Driver {
     /// The app for `options` on a `width` x `height` screen, its files in a fresh
     /// temporary directory; nothing runs until a wait.
-    pub fn new(mut options: TuiOptions, width: u16, height: u16) -> Driver {
+    pub fn new(options: TuiOptions, width: u16, height: u16) -> Driver {
         let data_dir = tempfile::tempdir().expect("a temporary data directory");
+        Driver::with_data_dir(options, width, height, data_dir)
+    }
+
+    /// Like [`Driver::new`] with files the test put in `data_dir` before the start
+    /// (a journal left by an earlier run).
+    pub fn with_data_dir(
+        mut options: TuiOptions,
+        width: u16,
+        height: u16,
+        data_dir: tempfile::TempDir,
+    ) -> Driver {
         options.data_dir = data_dir.path().to_path_buf();
         let clock = options.clock.clone();
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
