@@ -262,3 +262,32 @@ async fn a_change_after_the_check_is_never_overwritten_by_the_retry() {
     );
     assert_eq!(price(&h.api, 5).await, money("77.77"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_that_took_effect_is_recorded_and_only_reported() {
+    let mut h = start_after_a_kill(false, async |api| {
+        let p6 = price(api, 6).await;
+        set_price(api, 6, "66.66").await;
+        sent(
+            1,
+            "PUT /v3/catalog/products/6 {\"price\":66.66}",
+            Some(json!([price_check(6, p6, "66.66")])),
+        )
+    })
+    .await;
+    h.wait_for("the report", |s| {
+        s.toasts
+            .iter()
+            .any(|t| t.text.contains("1 write of an earlier run took effect"))
+    })
+    .await;
+    assert!(h.state().edit.overlay.is_none(), "nothing to decide");
+    let journal = journal_text(&h);
+    assert!(journal.contains("\"ok\""), "{journal}");
+    assert_eq!(
+        h.writes().len(),
+        1,
+        "only the setup's change: {:?}",
+        h.writes()
+    );
+}

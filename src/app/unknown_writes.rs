@@ -195,16 +195,16 @@ pub fn journal_read(
         ));
     }
     if open.is_empty() {
-        lines.push(String::new());
-        lines.push("Nothing left to decide: any key closes this.".into());
-        let confirm = super::edit::Confirm::new(
-            "Writes with an unknown outcome",
-            lines,
-            "Close",
-            super::edit::Confirmed::DiscardUnknownWrites,
+        // Nothing to decide: say so without stopping the user.
+        return super::update::toast(
+            state,
+            super::ToastKind::Info,
+            format!(
+                "{} of an earlier run took effect after all (recorded; :log shows {})",
+                super::words::counted(taken, "write", "writes"),
+                if taken == 1 { "it" } else { "them" }
+            ),
         );
-        super::edit::open_confirm(state, confirm);
-        return Vec::new();
     }
     lines.push(String::new());
     for write in &open {
