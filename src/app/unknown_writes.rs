@@ -258,3 +258,95 @@ pub fn retry(
     effects.push(Effect::RetriedUnknownWrites { records: settled });
     effects
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::edit::{Confirmed, Overlay};
+    use rust_decimal::Decimal;
+    use serde_json::json;
+
+    fn check(id: u64) -> ProductCheck {
+        ProductCheck {
+            id,
+            before: json!({"price": 10}),
+            changes: ProductWrite {
+                price: Some(Decimal::from(12)),
+                ..ProductWrite::default()
+            },
+        }
+    }
+
+    fn unknown(id: u64, items: Vec<(ProductCheck, ItemState)>) -> UnknownWrite {
+        UnknownWrite {
+            run: "killed".into(),
+            id,
+            line: format!("write {id}"),
+            verdict: Verdict::Products(items),
+        }
+    }
+
+    #[test]
+    fn only_writes_not_applied_are_retried_and_only_clean_ones_settled() {
+        let mut state = AppState::for_tests("demo", "me@here", false);
+        let changed = ItemState::Changed(compare::differences(
+            &json!({"price": 10}),
+            &json!({"price": 20}),
+        ));
+        let writes = vec![
+            // Partly taken, partly not applied: the retry settles it.
+            unknown(
+                1,
+                vec![
+                    (check(1), ItemState::Taken),
+                    (check(2), ItemState::NotApplied),
+                ],
+            ),
+            // One product changed by someone else: the other is retried, the
+            // record stays for the user.
+            unknown(
+                2,
+                vec![(check(3), ItemState::NotApplied), (check(4), changed)],
+            ),
+            UnknownWrite {
+                verdict: Verdict::Unread("503 Service Unavailable".into()),
+                ..unknown(3, Vec::new())
+            },
+            UnknownWrite {
+                verdict: Verdict::ByHand,
+                ..unknown(4, Vec::new())
+            },
+        ];
+        journal_read(&mut state, Vec::new(), writes);
+        let Some(Overlay::Confirm(confirm)) = &state.edit.overlay else {
+            panic!("the dialog opens");
+        };
+        let text = confirm.lines.join("\n");
+        assert!(text.contains("could not read the store: 503"), "{text}");
+        assert!(text.contains("check by hand"), "{text}");
+        assert!(
+            text.contains("#4: changed by someone else: price is 20 (you saw 10, sent 12)"),
+            "{text}"
+        );
+        let Some(Confirmed::RetryUnknownWrites { items, settled }) = &confirm.retry else {
+            panic!("a retry is offered");
+        };
+        let ids: Vec<u64> = items.iter().map(GuardedWrite::id).collect();
+        assert_eq!(ids, vec![2, 3]);
+        assert_eq!(settled, &vec![("killed".to_string(), 1)]);
+    }
+
+    #[test]
+    fn nothing_retryable_offers_no_retry() {
+        let mut state = AppState::for_tests("demo", "me@here", false);
+        let writes = vec![UnknownWrite {
+            verdict: Verdict::ByHand,
+            ..unknown(1, Vec::new())
+        }];
+        journal_read(&mut state, Vec::new(), writes);
+        let Some(Overlay::Confirm(confirm)) = &state.edit.overlay else {
+            panic!("the dialog opens");
+        };
+        assert!(confirm.retry.is_none());
+    }
+}
