@@ -384,6 +384,8 @@ fn a_write_cut_off_by_kill_9_is_listed_at_the_next_start() {
         screen.contains("PUT /v3/catalog/products/1 {\"price\":9.99}"),
         "{screen}"
     );
+    // Killed while the check before the PUT was still out: the store shows it was not applied.
+    assert!(screen.contains("#1: not applied"), "{screen}");
     let text = std::fs::read_to_string(&journal).unwrap_or_default();
     assert!(
         !text.contains("fakestore-token"),

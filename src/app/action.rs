@@ -51,7 +51,7 @@ pub enum Action {
     /// earlier runs for `:log`, and the writes whose outcome never arrived.
     JournalRead {
         earlier: Vec<String>,
-        unknown: Vec<String>,
+        unknown: Vec<super::unknown_writes::UnknownWrite>,
     },
     /// `:profile` finished connecting (or failed, with the reason).
     ProfileSwitched {
@@ -202,6 +202,9 @@ impl Fetch {
 pub enum Effect {
     /// Mark the journal's writes with an unknown outcome as put aside.
     DiscardUnknownWrites,
+    /// Mark these journal records (run, request id) with an unknown outcome as
+    /// sent again by this run.
+    RetriedUnknownWrites { records: Vec<(String, u64)> },
     /// Run `fetch` and answer with `Action::Loaded { request, .. }`.
     Fetch { request: RequestId, fetch: Fetch },
     /// After `delay`, send `Action::FilterDue { tab, generation }`.

@@ -19,6 +19,7 @@ mod recovery;
 pub mod screen;
 #[cfg(test)]
 mod tests;
+pub mod unknown_writes;
 mod update;
 pub mod words;
 

@@ -158,7 +158,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             super::edit::on_edited_externally(state, edit, result)
         }
         Action::Quit => quit(state),
-        Action::JournalRead { earlier, unknown } => journal_read(state, earlier, unknown),
+        Action::JournalRead { earlier, unknown } => {
+            super::unknown_writes::journal_read(state, earlier, unknown)
+        }
         Action::Orders(message) => super::orders::on_message(state, message),
         Action::Home(message) => super::home::on_message(state, message),
     }
@@ -167,36 +169,6 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
 pub(crate) fn quit(state: &mut AppState) -> Vec<Effect> {
     state.quit = true;
     vec![Effect::Quit]
-}
-
-/// The journal of the store: `:log` shows its earlier lines; writes of an earlier run
-/// that never got an outcome are put in front of the user, who checks them in the
-/// store and puts them aside (`y`) or keeps them for the next start.
-fn journal_read(state: &mut AppState, earlier: Vec<String>, unknown: Vec<String>) -> Vec<Effect> {
-    state.edit.log.earlier = earlier;
-    if unknown.is_empty() {
-        return Vec::new();
-    }
-    let count = unknown.len();
-    let mut lines = vec![
-        format!(
-            "{count} write{} sent by an earlier run never reported back (a crash or a lost",
-            if count == 1 { " was" } else { "s were" }
-        ),
-        "connection). Check in the store whether they took effect:".to_string(),
-        String::new(),
-    ];
-    lines.extend(unknown);
-    lines.push(String::new());
-    lines.push("y puts them aside (:log keeps them); any other key asks again next start.".into());
-    let confirm = super::edit::Confirm::new(
-        "Writes with an unknown outcome",
-        lines,
-        "Put aside",
-        super::edit::Confirmed::DiscardUnknownWrites,
-    );
-    super::edit::open_confirm(state, confirm);
-    Vec::new()
 }
 
 /// `q`, Ctrl-c or `:quit`: quits at once unless writes are still on their way to

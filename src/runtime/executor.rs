@@ -176,12 +176,17 @@ impl Executor {
                 let journal = self.journal.clone();
                 let task = tokio::spawn(async move {
                     let store = client.store_hash().to_string();
-                    journal.sent(&store, request, write.describe());
+                    journal.sent(&store, request, write.describe(), write.check());
                     let result = crate::writes::run(&client, request, *write, &actions).await;
                     journal.outcome(&store, request, crate::writes::outcome(&result));
                     let _ = actions.send(Action::Written { request, result });
                 });
                 self.track_write(task);
+            }
+            Effect::RetriedUnknownWrites { records } => {
+                let (journal, store) =
+                    (self.journal.clone(), self.client().store_hash().to_string());
+                tokio::task::spawn_blocking(move || journal.retried(&store, &records));
             }
             Effect::DiscardUnknownWrites => {
                 let (journal, store) =
@@ -291,16 +296,27 @@ impl Executor {
     /// and the unknown-outcome check need. Called at start and after `:profile`.
     pub fn read_journal(&self) {
         let (journal, store) = (self.journal.clone(), self.client().store_hash().to_string());
-        let actions = self.actions.clone();
-        tokio::task::spawn_blocking(move || {
-            let records = journal.read(&store);
-            let unknown = journal.unknown(&store);
+        let (actions, client) = (self.actions.clone(), self.client());
+        tokio::spawn(async move {
+            let found = {
+                let (journal, store) = (journal.clone(), store.clone());
+                tokio::task::spawn_blocking(move || journal.unknown(&store)).await
+            };
+            let unknown = match found {
+                Ok(unknown) if !unknown.is_empty() => {
+                    super::journal_check::check(&client, &journal, &store, unknown).await
+                }
+                _ => Vec::new(),
+            };
+            // Read after the check, so `:log` shows the outcomes it recorded.
+            let records = tokio::task::spawn_blocking(move || journal.read(&store))
+                .await
+                .unwrap_or_default();
             let earlier = records
                 .iter()
                 .skip(records.len().saturating_sub(EARLIER_LINES))
                 .map(journal::describe)
                 .collect();
-            let unknown = unknown.iter().map(journal::describe).collect();
             let _ = actions.send(Action::JournalRead { earlier, unknown });
         });
     }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::app::unknown_writes::ProductCheck;
 use crate::clock::Clock;
 use crate::private_file;
 
@@ -26,6 +27,8 @@ pub enum Stage {
     Failed,
     /// The user put aside a write whose outcome was unknown.
     Discarded,
+    /// A write whose outcome was unknown, not applied, was sent again by a later run.
+    Retried,
 }
 
 /// One line of the journal file.
@@ -42,6 +45,11 @@ pub struct Record {
     /// The API's message for a failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// For product writes, on the `sent` line: each product with the values the user
+    /// saw and the fields written, so a later run can check and resend it. Lines
+    /// written before this was kept have none (they are checked by hand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Vec<ProductCheck>>,
 }
 
 /// The journals of this run, one file per store, shared by the write tasks.
@@ -87,9 +95,13 @@ impl Journal {
 
     /// Records write `id` to `store` as about to be sent. A journal that cannot be
     /// written is logged, not fatal: the write itself matters more.
-    pub fn sent(&self, store: &str, id: u64, what: String) {
+    pub fn sent(&self, store: &str, id: u64, what: String, check: Option<Vec<ProductCheck>>) {
         self.lock().insert((store.to_string(), id), what.clone());
-        self.append(store, id, Stage::Sent, what, None);
+        let record = Record {
+            check,
+            ..self.record(id, Stage::Sent, what, None)
+        };
+        self.write_line(store, &record);
     }
 
     /// Records the outcome of write `id` (`Err` carries the message).
@@ -106,14 +118,36 @@ impl Journal {
 
     /// Marks earlier writes with an unknown outcome as put aside.
     pub fn discard(&self, store: &str, unknown: &[Record]) {
+        self.settle(store, unknown, Stage::Discarded, None);
+    }
+
+    /// Gives earlier writes with an unknown outcome the outcome `stage`.
+    pub fn settle(&self, store: &str, unknown: &[Record], stage: Stage, detail: Option<&str>) {
         for record in unknown {
             let line = Record {
-                stage: Stage::Discarded,
+                stage,
                 at: self.clock.now(),
+                detail: detail.map(str::to_string),
+                check: None,
                 ..record.clone()
             };
             self.write_line(store, &line);
         }
+    }
+
+    /// Marks the unknown writes named by (run, request id) as sent again.
+    pub fn retried(&self, store: &str, keys: &[(String, u64)]) {
+        let records: Vec<Record> = self
+            .unknown(store)
+            .into_iter()
+            .filter(|r| keys.iter().any(|(run, id)| *run == r.run && *id == r.id))
+            .collect();
+        self.settle(
+            store,
+            &records,
+            Stage::Retried,
+            Some(&format!("sent again by run {}", self.run)),
+        );
     }
 
     /// Every record of `store`'s journal, oldest first (unreadable lines skipped).
@@ -132,15 +166,20 @@ impl Journal {
     }
 
     fn append(&self, store: &str, id: u64, stage: Stage, what: String, detail: Option<String>) {
-        let record = Record {
+        let record = self.record(id, stage, what, detail);
+        self.write_line(store, &record);
+    }
+
+    fn record(&self, id: u64, stage: Stage, what: String, detail: Option<String>) -> Record {
+        Record {
             run: self.run.clone(),
             id,
             at: self.clock.now(),
             stage,
             what,
             detail,
-        };
-        self.write_line(store, &record);
+            check: None,
+        }
     }
 
     fn write_line(&self, store: &str, record: &Record) {
@@ -188,6 +227,7 @@ pub fn describe(record: &Record) -> String {
         Stage::Ok => "ok",
         Stage::Failed => "failed",
         Stage::Discarded => "put aside",
+        Stage::Retried => "retried",
     };
     let mut line = format!(
         "{}  {stage:<9} {}",
@@ -213,17 +253,20 @@ mod tests {
             "abc123",
             1,
             "PUT /v3/catalog/products/1 {\"price\":9.95}".into(),
+            None,
         );
         first.outcome("abc123", 1, Ok(()));
         first.sent(
             "abc123",
             2,
             "PUT /v3/catalog/products/2 {\"price\":1}".into(),
+            None,
         );
         first.sent(
             "abc123",
             3,
             "PUT /v3/catalog/products/3 {\"price\":2}".into(),
+            None,
         );
         first.outcome("abc123", 3, Err("422 Unprocessable".into()));
         // The process dies here: write 2 has no outcome.
@@ -248,7 +291,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("temp dir");
         let journal = Journal::new(dir.path(), Clock::test());
-        journal.sent("a/b", 1, "DELETE /v3/customers?id:in=4".into());
+        journal.sent("a/b", 1, "DELETE /v3/customers?id:in=4".into(), None);
         let path = journal.path("a/b");
         assert!(path.ends_with("journal/a_b.jsonl"));
         let mode = std::fs::metadata(path)

@@ -8,6 +8,7 @@ pub mod external_editor;
 mod fetch;
 mod home_tasks;
 pub mod journal;
+mod journal_check;
 mod order_queries;
 mod orders_tasks;
 mod runner;

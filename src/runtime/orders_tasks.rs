@@ -32,7 +32,7 @@ pub(super) async fn run(
     let store = client.store_hash().to_string();
     let written = task.describe_write();
     if let Some((request, what)) = &written {
-        journal.sent(&store, *request, what.clone());
+        journal.sent(&store, *request, what.clone(), None);
     }
     let send = |message: OrdersMsg| {
         if let (Some((request, _)), OrdersMsg::Written { result, .. }) = (&written, &message) {

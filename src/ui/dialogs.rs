@@ -96,10 +96,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 }
 
 fn draw_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
-    let keys = hint(
-        &[("y", &confirm.yes_label), ("any other key", "cancels")],
-        theme,
-    );
+    let keys = match confirm.retry {
+        Some(_) => hint(
+            &[
+                ("r", "Retry"),
+                ("y", &confirm.yes_label),
+                ("any other key", "keeps them"),
+            ],
+            theme,
+        ),
+        None => hint(
+            &[("y", &confirm.yes_label), ("any other key", "cancels")],
+            theme,
+        ),
+    };
     draw_text(
         frame,
         area,

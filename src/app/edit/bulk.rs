@@ -181,7 +181,7 @@ pub fn start(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Sends a batch of product writes, showing them at once as saving.
-pub(super) fn send_batch(
+pub(crate) fn send_batch(
     state: &mut AppState,
     items: Vec<GuardedWrite>,
     label: String,

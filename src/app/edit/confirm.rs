@@ -24,6 +24,8 @@ pub struct Confirm {
     pub yes_label: String,
     /// What happens on `y`.
     pub on_yes: Confirmed,
+    /// What `r` does, when the dialog offers a retry.
+    pub retry: Option<Confirmed>,
     /// Lines scrolled down (long lists of names).
     pub scroll: u16,
 }
@@ -41,6 +43,7 @@ impl Confirm {
             lines,
             yes_label: yes_label.into(),
             on_yes,
+            retry: None,
             scroll: 0,
         }
     }
@@ -63,6 +66,13 @@ pub enum Confirmed {
     Quit,
     /// Put aside the journal's writes whose outcome is unknown.
     DiscardUnknownWrites,
+    /// Send again the unknown writes the store shows were not applied, each
+    /// guarded by what the user saw; `settled` are the journal records
+    /// (run, request id) this retry settles.
+    RetryUnknownWrites {
+        items: Vec<super::write_request::GuardedWrite>,
+        settled: Vec<(String, u64)>,
+    },
     /// Set order `order_id` to `status_id` (a status that moves no money).
     OrderStatus {
         order_id: u64,

@@ -55,6 +55,12 @@ fn asks_yes(state: &AppState) -> bool {
         matches!(o, Overlay::Confirm(_) | Overlay::BulkPreview(_))
     })
 }
+fn offers_retry(state: &AppState) -> bool {
+    overlay(
+        state,
+        |o| matches!(o, Overlay::Confirm(c) if c.retry.is_some()),
+    )
+}
 fn takes_enter(state: &AppState) -> bool {
     overlay(state, |o| {
         matches!(
@@ -303,6 +309,17 @@ pub static EDIT_COMMANDS: &[Command] = &[
         Yes,
         EDIT,
         asks_yes
+    ),
+    command!(
+        &[Key::char('r')],
+        "r",
+        "retry",
+        "Send again the earlier run's writes that were not applied",
+        Group::Typing,
+        true,
+        RetryUnknown,
+        EDIT,
+        offers_retry
     ),
     command!(
         &[Key::plain(KeyCode::Enter)],

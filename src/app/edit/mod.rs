@@ -80,6 +80,8 @@ pub enum EditIntent {
     PrevVariant,
     /// `y` in a dialog.
     Yes,
+    /// `r` in the dialog of writes with an unknown outcome: send them again.
+    RetryUnknown,
     /// Enter in an editor or form.
     Submit,
     /// Esc.
@@ -128,6 +130,7 @@ impl EditIntent {
             EditIntent::ToggleVisible => Some("Space (show/hide category)"),
             EditIntent::ToggleActive => Some("Space (activate/deactivate webhook)"),
             EditIntent::Retry => Some("R (retry failed writes)"),
+            EditIntent::RetryUnknown => Some("r (retry writes of an earlier run)"),
             _ => None,
         }
     }
@@ -298,6 +301,7 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::NextVariant => move_variant(state, 1),
         EditIntent::PrevVariant => move_variant(state, -1),
         EditIntent::Yes => on_yes(state),
+        EditIntent::RetryUnknown => on_retry(state),
         EditIntent::Submit => on_submit(state),
         EditIntent::Cancel => on_cancel(state),
         EditIntent::Overwrite => product::conflict_overwrite(state),
@@ -392,6 +396,19 @@ fn on_yes(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
+fn on_retry(state: &mut AppState) -> Vec<Effect> {
+    match close(state) {
+        Some(Overlay::Confirm(Confirm {
+            retry: Some(retry), ..
+        })) => on_confirmed(state, retry),
+        Some(other) => {
+            open(state, other);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
 /// Does what a confirmed dialog asked for.
 pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
     match confirmed {
@@ -402,6 +419,9 @@ pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
         Confirmed::DeleteHook { id } => crate::app::hooks::delete(state, id),
         Confirmed::Quit => crate::app::update::quit(state),
         Confirmed::DiscardUnknownWrites => vec![Effect::DiscardUnknownWrites],
+        Confirmed::RetryUnknownWrites { items, settled } => {
+            crate::app::unknown_writes::retry(state, items, settled)
+        }
         Confirmed::OrderStatus {
             order_id,
             status_id,

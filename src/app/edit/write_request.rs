@@ -88,6 +88,9 @@ pub struct GuardedWrite {
     pub expected: Value,
 }
 
+// Compared by value like `Write`, so equality is total.
+impl Eq for GuardedWrite {}
+
 impl GuardedWrite {
     /// A write of `changes` to a product the user saw as `seen`.
     pub fn over(seen: &Product, changes: ProductWrite) -> GuardedWrite {
@@ -102,6 +105,35 @@ impl GuardedWrite {
 }
 
 impl Write {
+    /// What the journal keeps to check and resend a product field update after a
+    /// crash (`None` for other kinds: those are checked by hand).
+    pub fn check(&self) -> Option<Vec<crate::app::unknown_writes::ProductCheck>> {
+        use crate::app::unknown_writes::ProductCheck;
+        let check = |id: u64, changes: &ProductWrite, before: &Value| ProductCheck {
+            id,
+            before: before.clone(),
+            changes: ProductWrite {
+                id: None,
+                ..changes.clone()
+            },
+        };
+        match self {
+            Write::UpdateProduct {
+                id,
+                changes,
+                expected,
+                ..
+            } => Some(vec![check(*id, changes, expected)]),
+            Write::UpdateProducts { items } => Some(
+                items
+                    .iter()
+                    .map(|i| check(i.id(), &i.changes, &i.expected))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The request this write makes, for the journal: method, path and body.
     pub fn describe(&self) -> String {
         fn json(body: &impl serde::Serialize) -> String {
