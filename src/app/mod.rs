@@ -9,6 +9,7 @@ pub mod edit;
 pub mod home;
 pub mod hooks;
 mod intents;
+mod key_table;
 pub mod keymap;
 pub mod keys;
 pub mod list;
