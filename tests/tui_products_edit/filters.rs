@@ -81,6 +81,14 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
             && list_request.contains(&format!("brand_id={}", brand.id)),
         "filtered by the store: {list_request}"
     );
+    let fields = format!(
+        "include_fields={}",
+        bctui::app::panes::LIST_FIELDS.join("%2C")
+    );
+    assert!(
+        list_request.contains(&fields) || list_request.contains(&fields.replace("%2C", ",")),
+        "the list asks for only its fields: {list_request}"
+    );
     let title = h.screen().lines().nth(2).unwrap_or_default().to_string();
     assert!(
         title.contains("· hidden") && title.contains(&format!("· brand {}", brand.name)),

@@ -80,7 +80,8 @@ pub(super) fn find_product(state: &AppState, id: u64) -> Option<&Product> {
         .or_else(|| state.products.list.rows.iter().find(|p| p.id == id))
 }
 
-/// Replaces product `product.id` wherever it is shown (keeping loaded variants).
+/// Replaces product `product.id` wherever it is shown: as a slim row in the list, whole in
+/// the detail (keeping its loaded variants).
 pub(super) fn show_product(state: &mut AppState, product: &Product) {
     if let Some(row) = state
         .products
