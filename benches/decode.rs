@@ -2,12 +2,15 @@
 //! products, descriptions included), the way every walk does (`decode_page`: each item read
 //! on its own, so one odd record does not fail the page), and straight into the envelope.
 //!
+//! Also the bytes of that page whole and with the Products list's `include_fields`.
+//!
 //! Run: `cargo bench --bench decode`
 
 use std::time::Instant;
 
 use bctui::api::models::Product;
 use bctui::api::pagination::{ListEnvelope, Page, decode_page};
+use bctui::app::panes::LIST_FIELDS;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
 mod support;
@@ -27,21 +30,34 @@ fn main() {
         })
         .await
         .expect("the simulator starts");
-        let url = format!(
-            "{}/stores/{}/v3/catalog/products?page=2&limit=250",
-            store.api_url(),
-            store.store_hash()
-        );
-        reqwest::Client::new()
-            .get(url)
-            .header("x-auth-token", store.token())
-            .send()
-            .await
-            .expect("the simulator answers")
-            .bytes()
-            .await
-            .expect("a body")
+        let page = |fields: &str| {
+            let url = format!(
+                "{}/stores/{}/v3/catalog/products?page=2&limit=250{fields}",
+                store.api_url(),
+                store.store_hash()
+            );
+            async {
+                reqwest::Client::new()
+                    .get(url)
+                    .header("x-auth-token", store.token())
+                    .send()
+                    .await
+                    .expect("the simulator answers")
+                    .bytes()
+                    .await
+                    .expect("a body")
+            }
+        };
+        let list_fields = format!("&include_fields={}", LIST_FIELDS.join(","));
+        (page("").await, page(&list_fields).await)
     });
+    let (body, list_body) = body;
+    println!(
+        "Bytes of a 250-product list page: {} whole, {} with the Products list's include_fields ({:.1}x smaller)",
+        body.len(),
+        list_body.len(),
+        body.len() as f64 / list_body.len() as f64
+    );
     let walks = || {
         let page: Page<Product> = decode_page("/v3/catalog/products", &body).expect("a page");
         assert_eq!(page.items.len(), 250);
@@ -50,12 +66,20 @@ fn main() {
         let page: ListEnvelope<Product> = serde_json::from_slice(&body).expect("a product page");
         assert_eq!(page.data.len(), 250);
     };
-    let cases: [(&str, &dyn Fn()); 2] = [("as walks decode", &walks), ("envelope", &envelope)];
+    let list_page = || {
+        let page: Page<Product> = decode_page("/v3/catalog/products", &list_body).expect("a page");
+        assert_eq!(page.items.len(), 250);
+    };
+    let cases: [(&str, &dyn Fn(), usize); 3] = [
+        ("as walks decode", &walks, body.len()),
+        ("envelope", &envelope, body.len()),
+        ("list page (include_fields)", &list_page, list_body.len()),
+    ];
     println!(
         "Decode of a 250-product list page ({} KB), median of {ROUNDS} rounds of {RUNS}:",
         body.len() / 1000
     );
-    for (label, decode) in cases {
+    for (label, decode, bytes) in cases {
         decode();
         let mut rounds: Vec<f64> = (0..ROUNDS)
             .map(|_| {
@@ -69,9 +93,9 @@ fn main() {
         rounds.sort_by(f64::total_cmp);
         let seconds = rounds[ROUNDS / 2];
         println!(
-            "  {label:<16} {:.2} ms, {:.0} MB/s",
+            "  {label:<28} {:.2} ms, {:.0} MB/s",
             seconds * 1e3,
-            body.len() as f64 / seconds / 1e6
+            bytes as f64 / seconds / 1e6
         );
     }
 }

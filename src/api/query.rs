@@ -156,6 +156,8 @@ pub struct ProductQuery {
     pub direction: Option<SortDirection>,
     /// e.g. `variants`, `images`, `primary_image`, `custom_fields`.
     pub include: Vec<String>,
+    /// Only these fields in each product (`id` always comes back).
+    pub include_fields: Vec<String>,
     pub page: Option<u32>,
     pub limit: Option<u32>,
 }
@@ -181,6 +183,7 @@ impl ProductQuery {
             .opt("sort", self.sort.as_ref())
             .opt("direction", self.direction)
             .list("include", &self.include)
+            .list("include_fields", &self.include_fields)
             .opt("page", self.page)
             .opt("limit", self.limit);
         q

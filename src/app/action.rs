@@ -119,6 +119,8 @@ pub enum Loaded {
     Hooks(Vec<crate::api::models::Hook>),
     /// Products read again by id (before a bulk preview); a failure is kept for the form.
     ProductsById(Result<Vec<Product>, String>),
+    /// A whole product to open in `$EDITOR`; a failure is kept for a toast.
+    ProductForEditor(Result<Box<Product>, String>),
     /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
     Count {
         query: super::edit::CountQuery,
@@ -151,6 +153,10 @@ pub enum Fetch {
     Count(super::edit::CountQuery),
     /// These products as the store holds them now, with their variants (`id:in`).
     ProductsById(Vec<u64>),
+    /// The whole product `id`, to open in `$EDITOR`.
+    ProductForEditor {
+        id: u64,
+    },
 }
 
 /// Which view a fetch feeds: a newer fetch for the same slot cancels the older.
@@ -174,6 +180,8 @@ pub enum Slot {
     HomeSales,
     /// The re-read before a bulk preview.
     BulkReread,
+    /// The read before `E` opens the editor.
+    EditorRead,
 }
 
 impl Fetch {
@@ -193,6 +201,7 @@ impl Fetch {
             Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
             Fetch::Count(_) => Slot::DetailCount,
             Fetch::ProductsById(_) => Slot::BulkReread,
+            Fetch::ProductForEditor { .. } => Slot::EditorRead,
         }
     }
 }

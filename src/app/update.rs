@@ -386,6 +386,9 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
         Ok(Loaded::ProductsById(result)) => {
             return super::edit::bulk_preview::reread(state, request, result);
         }
+        Ok(Loaded::ProductForEditor(result)) => {
+            return super::edit::product::read_for_editor(state, request, result.map(|p| *p));
+        }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);
         }

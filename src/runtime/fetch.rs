@@ -8,8 +8,8 @@ use crate::api::query::{
 use crate::api::{ApiError, Client};
 use crate::app::hooks::HookFilter;
 use crate::app::panes::{
-    CustomerDetail, CustomerFilter, CustomerTotals, CustomersQuery, OrderDetail, OrderFilter,
-    OrdersQuery, ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
+    CustomerDetail, CustomerFilter, CustomerTotals, CustomersQuery, LIST_FIELDS, OrderDetail,
+    OrderFilter, OrdersQuery, ProductDetail, ProductsQuery, RECENT_ORDERS, StockFilter,
 };
 use crate::app::{Fetch, Loaded};
 
@@ -163,6 +163,13 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let result = super::counts::run(client, &query).await;
             Ok(Loaded::Count { query, result })
         }
+        Fetch::ProductForEditor { id } => Ok(Loaded::ProductForEditor(
+            client
+                .get_product(id, &[])
+                .await
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        )),
         Fetch::ProductsById(ids) => Ok(Loaded::ProductsById(
             products_by_id(client, &ids)
                 .await
@@ -253,6 +260,7 @@ fn product_query(query: &ProductsQuery) -> ProductQuery {
         } else {
             SortDirection::Asc
         }),
+        include_fields: LIST_FIELDS.iter().map(|f| f.to_string()).collect(),
         page: Some(query.page),
         limit: Some(query.limit as u32),
         ..ProductQuery::default()

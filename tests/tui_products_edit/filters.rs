@@ -81,6 +81,14 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
             && list_request.contains(&format!("brand_id={}", brand.id)),
         "filtered by the store: {list_request}"
     );
+    let fields = format!(
+        "include_fields={}",
+        bctui::app::panes::LIST_FIELDS.join("%2C")
+    );
+    assert!(
+        list_request.contains(&fields) || list_request.contains(&fields.replace("%2C", ",")),
+        "the list asks for only its fields: {list_request}"
+    );
     let title = h.screen().lines().nth(2).unwrap_or_default().to_string();
     assert!(
         title.contains("· hidden") && title.contains(&format!("· brand {}", brand.name)),
@@ -100,16 +108,16 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn low_stock_in_a_category_from_the_filter_form() {
     let mut h = Harness::start(true).await;
-    let product = h
-        .state()
-        .products
-        .list
-        .rows
-        .iter()
-        .find(|p| !p.categories.is_empty())
-        .cloned()
-        .expect("a product in a category");
-    let category = product.categories[0];
+    // List rows carry no categories: the store says which product is in one.
+    let ids: Vec<u64> = h.state().products.list.rows.iter().map(|p| p.id).collect();
+    let mut category = None;
+    for id in ids {
+        if let Some(first) = h.product(id).await.categories.first() {
+            category = Some(*first);
+            break;
+        }
+    }
+    let category = category.expect("a product in a category");
     h.press(KeyCode::Char('f'));
     // Stock: low stock; then down to Category and type its id.
     h.press(KeyCode::Char(' '));

@@ -258,11 +258,13 @@ async fn editor_json_edit_sends_only_changed_fields() {
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("editor.sh");
     let record = dir.join("seen");
+    let offered = dir.join("offered.json");
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\nstat -c '%a %n' \"$1\" > {}\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
-            record.display()
+            "#!/bin/sh\nstat -c '%a %n' \"$1\" > {}\ncp \"$1\" {}\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
+            record.display(),
+            offered.display()
         ),
     )
     .unwrap();
@@ -278,6 +280,15 @@ async fn editor_json_edit_sends_only_changed_fields() {
     }
     let mut h = Harness::start(false).await;
     let product = h.row(0);
+    let stored = h.product(product.id).await;
+    assert!(
+        !stored.description.is_empty(),
+        "the seeded product has a description"
+    );
+    assert!(
+        product.description.is_empty(),
+        "the list row keeps only the list's fields"
+    );
     h.press(KeyCode::Char('E'));
     h.wait_for("the editor request", |_| false).await;
     assert!(h.runner.wants_external_edit());
@@ -286,6 +297,16 @@ async fn editor_json_edit_sends_only_changed_fields() {
     let saved = h.product(product.id).await;
     assert_eq!(saved.price, money("12.34"));
     assert_eq!(saved.name, product.name);
+    assert_eq!(
+        saved.description, stored.description,
+        "E from the list keeps the description"
+    );
+    let offered: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&offered).unwrap()).unwrap();
+    assert_eq!(
+        offered["description"], stored.description,
+        "the editor starts from the whole product, not the list row"
+    );
     let seen = std::fs::read_to_string(&record).unwrap();
     let (mode, path) = seen.trim().split_once(' ').unwrap();
     assert_eq!(mode, "600", "the temp file is private");
@@ -314,6 +335,25 @@ async fn editor_json_edit_sends_only_changed_fields() {
     h.press(KeyCode::Char('n'));
     h.wait_for("aborted", |s| s.mode == Mode::Normal).await;
     assert_eq!(h.writes().len(), 1);
+    // The description from the list: checked against what the editor offered, so the
+    // row's missing description is not taken for someone else's change.
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nsed -i 's/\"description\": \".*\",$/\"description\": \"<p>Hand oiled.<\\/p>\",/' \"$1\"\n",
+    )
+    .unwrap();
+    h.press(KeyCode::Char('E'));
+    h.wait_for("the editor request", |_| false).await;
+    h.runner.edit_externally().await.unwrap();
+    h.wait_toast("Hand oiled").await;
+    assert_eq!(
+        h.product(product.id).await.description,
+        "<p>Hand oiled.</p>",
+        "{:?} {}",
+        h.writes(),
+        h.screen()
+    );
+    assert_eq!(h.writes().len(), 2, "{:?}", h.writes());
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -134,8 +134,8 @@ pub struct Product {
     /// Present with `include=images`.
     #[serde(deserialize_with = "null_default")]
     pub images: Vec<ProductImage>,
-    /// Present with `include=primary_image`.
-    pub primary_image: Option<ProductImage>,
+    /// Present with `include=primary_image` (boxed: rarely there, and a list holds many products).
+    pub primary_image: Option<Box<ProductImage>>,
     /// Present with `include=custom_fields`.
     #[serde(deserialize_with = "null_default")]
     pub custom_fields: Vec<CustomField>,

@@ -159,7 +159,10 @@ pub(super) fn created(
                 .set_subject(request, product.id, super::product::label(&product));
             state.edit.log.finish(request, &[]);
             let text = format!("Created product {}", super::product::label(&product));
-            state.products.list.insert_first(product);
+            state
+                .products
+                .list
+                .insert_first(crate::app::panes::list_row(product));
             toast(state, ToastKind::Info, text)
         }
         Ok(_) => Vec::new(),

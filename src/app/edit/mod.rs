@@ -233,6 +233,8 @@ pub struct EditState {
     pub undo: Vec<UndoEntry>,
     /// Product writes that failed, until saved (marked in the list, `R` retries).
     pub failed: failed::FailedWrites,
+    /// The read of a whole product that `E` on a list row waits for.
+    pub editor_read: Option<RequestId>,
 }
 
 impl EditState {

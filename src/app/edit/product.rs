@@ -9,8 +9,9 @@ use super::log::LogRow;
 use super::write_request::Write;
 use super::{Overlay, Pending, close, open, open_confirm, send};
 use crate::api::models::{Product, ProductWrite};
+use crate::app::list::RequestId;
 use crate::app::update::toast;
-use crate::app::{AppState, Effect, Tab, ToastKind};
+use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
 /// A product cell being edited.
 #[derive(Debug, Clone)]
@@ -66,26 +67,21 @@ impl Conflict {
     }
 }
 
-/// The product `id` as the list or the detail view has it.
+/// The product `id` as the detail or the list has it: the detail first, as it holds the
+/// whole product and a list row only the list's fields.
 pub(super) fn find_product(state: &AppState, id: u64) -> Option<&Product> {
     state
         .products
-        .list
-        .rows
-        .iter()
-        .find(|p| p.id == id)
-        .or_else(|| {
-            state
-                .products
-                .detail
-                .as_ref()
-                .and_then(|d| d.data.as_ref())
-                .map(|d| &d.product)
-                .filter(|p| p.id == id)
-        })
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref())
+        .map(|d| &d.product)
+        .filter(|p| p.id == id)
+        .or_else(|| state.products.list.rows.iter().find(|p| p.id == id))
 }
 
-/// Replaces product `product.id` wherever it is shown (keeping loaded variants).
+/// Replaces product `product.id` wherever it is shown: as a slim row in the list, whole in
+/// the detail (keeping its loaded variants).
 pub(super) fn show_product(state: &mut AppState, product: &Product) {
     if let Some(row) = state
         .products
@@ -94,11 +90,7 @@ pub(super) fn show_product(state: &mut AppState, product: &Product) {
         .iter_mut()
         .find(|p| p.id == product.id)
     {
-        let variants = std::mem::take(&mut row.variants);
-        *row = product.clone();
-        if row.variants.is_empty() {
-            row.variants = variants;
-        }
+        *row = crate::app::panes::list_row(product.clone());
     }
     if let Some(data) = state
         .products
@@ -215,6 +207,17 @@ pub(super) fn save(
             format!("Product #{id} is no longer shown"),
         );
     };
+    save_seen(state, before, changes, force)
+}
+
+/// Saves `changes` to product `before.id`, which the user saw as `before`.
+fn save_seen(
+    state: &mut AppState,
+    before: Product,
+    changes: ProductWrite,
+    force: bool,
+) -> Vec<Effect> {
+    let id = before.id;
     let mut shown = before.clone();
     apply_write(&mut shown, &changes);
     show_product(state, &shown);
@@ -277,8 +280,20 @@ pub fn conflict_cancel(state: &mut AppState, conflict: Conflict) -> Vec<Effect> 
     )
 }
 
-/// `E`: the product's writable fields as JSON in `$EDITOR`.
+/// `E`: the product's writable fields as JSON in `$EDITOR`. The detail holds the whole
+/// product; a list row only the list's fields, so from the list the product is read first
+/// (offering a row's empty description would show it blank).
 pub fn start_external(state: &mut AppState) -> Vec<Effect> {
+    if state.products.detail.is_none()
+        && let Some(id) = target(state).map(|p| p.id)
+    {
+        let request = state.next_id();
+        state.edit.editor_read = Some(request);
+        return vec![Effect::Fetch {
+            request,
+            fetch: Fetch::ProductForEditor { id },
+        }];
+    }
     let Some(product) = target(state) else {
         return Vec::new();
     };
@@ -289,7 +304,35 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     })
 }
 
-/// The editor closed with `text` for product `id`: send only what changed.
+/// The whole product `E` asked for came back: open it in the editor.
+pub fn read_for_editor(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<Product, String>,
+) -> Vec<Effect> {
+    if state.edit.editor_read != Some(request) {
+        state.changed = false;
+        return Vec::new();
+    }
+    state.edit.editor_read = None;
+    match result {
+        Ok(product) => {
+            let (id, record) = (product.id, full_write(&product));
+            edit_json(state, &record, |original| ExternalPurpose::ProductJson {
+                id,
+                original,
+            })
+        }
+        Err(message) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not read the product to edit: {message}"),
+        ),
+    }
+}
+
+/// The editor closed with `text` for product `id`: send only what changed, checked
+/// against the values the editor offered (a list row lacks most of them).
 pub fn external_done(
     state: &mut AppState,
     id: u64,
@@ -297,10 +340,21 @@ pub fn external_done(
     edit: ExternalEdit,
     text: String,
 ) -> Vec<Effect> {
-    match edited_json::<ProductWrite>(state, original, &edit, text) {
-        Ok(changes) => save(state, id, changes, false),
-        Err(effects) => effects,
+    let changes = match edited_json::<ProductWrite>(state, original, &edit, text) {
+        Ok(changes) => changes,
+        Err(effects) => return effects,
+    };
+    let Some(mut before) = find_product(state, id).cloned() else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Product #{id} is no longer shown"),
+        );
+    };
+    if let Ok(offered) = serde_json::from_str::<ProductWrite>(original) {
+        apply_write(&mut before, &offered);
     }
+    save_seen(state, before, changes, false)
 }
 
 /// `x` / Delete: confirm deleting the marked products, or the selected one.

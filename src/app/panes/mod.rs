@@ -10,7 +10,9 @@ pub use customers::{
     CustomerDetail, CustomerFilter, CustomerTotals, CustomersPane, CustomersQuery, RECENT_ORDERS,
 };
 pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
-pub use products::{ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter};
+pub use products::{
+    LIST_FIELDS, ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter, list_row,
+};
 
 use super::list::{LoadState, RequestId};
 

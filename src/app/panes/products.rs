@@ -11,6 +11,49 @@ use crate::app::list::{PagedList, RequestId};
 use crate::app::list_pane::{self, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
+/// The product fields the list's columns, inline and bulk edits, marks and write checks
+/// read: list pages ask the store for only these (`include_fields`; `id` always comes).
+pub const LIST_FIELDS: [&str; 14] = [
+    "name",
+    "sku",
+    "price",
+    "sale_price",
+    "retail_price",
+    "cost_price",
+    "inventory_level",
+    "inventory_warning_level",
+    "inventory_tracking",
+    "is_visible",
+    "availability",
+    "date_modified",
+    "brand_id",
+    "type",
+];
+
+/// `product` as a list row keeps it: the [`LIST_FIELDS`], everything else empty, so a
+/// long list holds no descriptions, keywords or variants. What needs the whole product
+/// (the detail, `$EDITOR`) fetches it.
+pub fn list_row(product: Product) -> Product {
+    Product {
+        id: product.id,
+        name: product.name,
+        sku: product.sku,
+        price: product.price,
+        sale_price: product.sale_price,
+        retail_price: product.retail_price,
+        cost_price: product.cost_price,
+        inventory_level: product.inventory_level,
+        inventory_warning_level: product.inventory_warning_level,
+        inventory_tracking: product.inventory_tracking,
+        is_visible: product.is_visible,
+        availability: product.availability,
+        date_modified: product.date_modified,
+        brand_id: product.brand_id,
+        product_type: product.product_type,
+        ..Product::default()
+    }
+}
+
 /// Columns the product list can be sorted by on the server (`sort=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProductSort {
@@ -236,6 +279,7 @@ impl AppState {
         if let Some(brands) = brands {
             self.products.brands = brands;
         }
+        let rows = rows.into_iter().map(list_row).collect();
         self.products.list.append_page(page, rows, PAGE_SIZE, total);
         true
     }
