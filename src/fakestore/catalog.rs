@@ -15,7 +15,6 @@ use super::query::{Page, Query, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
 use super::store::{Product, StoreData};
 use super::variants;
-use super::wire::{v3_date, v3_number};
 
 pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&str]) -> ApiResult {
     match rest {
@@ -41,7 +40,7 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
         ["variants"] => variants::route_all(ctx, data, method),
         ["summary"] => {
             only_get(method)?;
-            Ok(Reply::data(200, &summary(data)))
+            Ok(Reply::data(200, &super::catalog_summary::summary(data)))
         }
         _ => Err(ApiError::not_found()),
     }
@@ -494,55 +493,6 @@ fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
         .get(&id)
         .ok_or_else(|| product_not_found(id))?;
     Ok(Reply::data(200, &Shape::from_query(&ctx.query).shaped(p)))
-}
-
-/// `/catalog/summary`: inventory and variant price statistics.
-fn summary(data: &StoreData) -> Value {
-    let mut inventory_count: i64 = 0;
-    let mut inventory_value = Decimal::ZERO;
-    let mut variant_count = 0u64;
-    let mut price_sum = Decimal::ZERO;
-    let mut highest: Option<Decimal> = None;
-    let mut lowest: Option<Decimal> = None;
-    let mut per_category: std::collections::BTreeMap<u64, u64> = Default::default();
-    for p in data.products.values() {
-        inventory_count += p.inventory_level;
-        for v in &p.variants {
-            variant_count += 1;
-            let price = v.calculated_price;
-            price_sum += price;
-            inventory_value += price * Decimal::from(v.inventory_level.max(0));
-            highest = Some(highest.map_or(price, |h| h.max(price)));
-            lowest = Some(lowest.map_or(price, |l| l.min(price)));
-        }
-        for c in &p.categories {
-            *per_category.entry(*c).or_default() += 1;
-        }
-    }
-    let primary = per_category
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(id, _)| *id);
-    let average = if variant_count > 0 {
-        (price_sum / Decimal::from(variant_count)).round_dp(8)
-    } else {
-        Decimal::ZERO
-    };
-    let oldest = data.products.values().map(|p| p.date_created).min();
-    let newest = data.products.values().map(|p| p.date_created).max();
-    json!({
-        "inventory_count": inventory_count,
-        "inventory_value": v3_number(&inventory_value),
-        "primary_category_id": primary.unwrap_or(0),
-        "primary_category_name": primary.and_then(|id| data.categories.get(&id)).map(|c| c.name.clone()).unwrap_or_default(),
-        "variant_count": variant_count,
-        "highest_variant_price": v3_number(&highest.unwrap_or_default()),
-        "average_variant_price": v3_number(&average),
-        // The spec types this one field as a string.
-        "lowest_variant_price": lowest.unwrap_or_default().normalize().to_string(),
-        "oldest_variant_date": oldest.map(|d| v3_date(&d)).unwrap_or_default(),
-        "newest_variant_date": newest.map(|d| v3_date(&d)).unwrap_or_default(),
-    })
 }
 
 /// At or under the warning level, for a product whose stock is tracked and

@@ -15,6 +15,7 @@
 mod addresses;
 mod brands;
 mod catalog;
+mod catalog_summary;
 mod config;
 mod customer_groups;
 mod customers;
