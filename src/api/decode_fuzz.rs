@@ -11,10 +11,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::error::{ApiError, describe_decode_error};
+use super::error::ApiError;
 use super::models::*;
 use super::pagination::{DataEnvelope, ListEnvelope};
 use super::ratelimit::RateLimitHeaders;
+use super::response::describe_decode_error;
 use super::response::{decode, decode_items};
 
 /// The spec examples the fixtures hold, one per documented response.

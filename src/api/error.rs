@@ -454,47 +454,6 @@ impl std::error::Error for ApiError {
     }
 }
 
-/// Describes a serde_json error by the field it happened at: the nearest
-/// `"key":` before the error position in the body.
-pub fn describe_decode_error(body: &[u8], err: &serde_json::Error) -> String {
-    // Positions count bytes of the body; the prefix is cut there before any
-    // lossy conversion, which could change lengths.
-    let offset = body
-        .split_inclusive(|b| *b == b'\n')
-        .take(err.line().saturating_sub(1))
-        .map(<[u8]>::len)
-        .sum::<usize>()
-        + err.column();
-    let before = String::from_utf8_lossy(&body[..offset.min(body.len())]);
-    match nearest_key(&before) {
-        Some(key) => format!("field `{key}`: {err}"),
-        None => err.to_string(),
-    }
-}
-
-fn nearest_key(before: &str) -> Option<String> {
-    // Walk backwards to a `"key"` followed by optional spaces and a colon.
-    let bytes = before.as_bytes();
-    let mut i = bytes.len();
-    while i > 0 {
-        i -= 1;
-        if bytes[i] != b':' {
-            continue;
-        }
-        let mut j = i;
-        while j > 0 && bytes[j - 1].is_ascii_whitespace() {
-            j -= 1;
-        }
-        if j == 0 || bytes[j - 1] != b'"' {
-            continue;
-        }
-        let end = j - 1;
-        let start = before[..end].rfind('"')?;
-        return Some(before[start + 1..end].to_string());
-    }
-    None
-}
-
 /// The API's messages as one text: a message that ends a sentence is followed
 /// by the next as a new sentence, others by `; ` (never `.;`).
 fn joined(messages: &[String]) -> String {
