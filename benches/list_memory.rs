@@ -11,26 +11,21 @@
 //!
 //! Run: `cargo bench --bench list_memory`
 
-use std::io;
-use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
 
 use bctui::api::models::Product;
 use bctui::api::query::ProductQuery;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::runtime::{Runner, TuiOptions};
 
 mod support;
 
 const PRODUCTS: usize = 100_000;
+/// How long loading every row may take before the bench gives up.
+const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Which case a child process runs.
 const CASE: &str = "BCTUI_LIST_MEMORY_CASE";
@@ -114,15 +109,13 @@ fn rss() -> f64 {
     status_mib("VmRSS:")
 }
 
-type Input = UnboundedReceiverStream<io::Result<Event>>;
-
 async fn list() {
     let store = seeded_store().await;
     let data_dir = tempfile::tempdir().expect("a temporary directory");
     let seeded = rss();
-    let (mut runner, keys, mut input) = app(&store, &data_dir);
+    let (mut runner, keys, mut input) = support::app(&store, &data_dir);
     loop {
-        run_until(&mut runner, &mut input, |s| {
+        support::run_until(&mut runner, &mut input, PATIENCE, |s| {
             s.products.list.load == LoadState::Loaded
         })
         .await;
@@ -133,7 +126,7 @@ async fn list() {
         let shown = list.rows.len();
         let end = Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
         keys.send(Ok(end)).expect("the loop listens");
-        run_until(&mut runner, &mut input, move |s| {
+        support::run_until(&mut runner, &mut input, PATIENCE, move |s| {
             s.products.list.rows.len() > shown || s.products.list.next_page.is_none()
         })
         .await;
@@ -148,53 +141,4 @@ async fn list() {
         seeded,
         rows,
     );
-}
-
-/// The app loop on a 100x30 `TestBackend`, on the Products tab, talking to `store`.
-fn app(
-    store: &FakeStore,
-    data_dir: &tempfile::TempDir,
-) -> (
-    Runner<TestBackend>,
-    mpsc::UnboundedSender<io::Result<Event>>,
-    Input,
-) {
-    let options = TuiOptions {
-        client: support::client_for(store),
-        profile: "demo".to_string(),
-        read_only: false,
-        read_only_flag: false,
-        mouse: false,
-        profiles: vec!["demo".to_string()],
-        connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
-        user_host: "bench@host".to_string(),
-        clock: store.clock().clone(),
-        data_dir: data_dir.path().to_path_buf(),
-        monochrome: false,
-        order_poll: None,
-        start_tab: Some(bctui::app::Tab::Products),
-        keymap: Default::default(),
-        colors: Default::default(),
-    };
-    let terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
-    let (runner, _actions) = Runner::from_options(terminal, options).expect("a runner");
-    let (keys, receiver) = mpsc::unbounded_channel::<io::Result<Event>>();
-    (runner, keys, UnboundedReceiverStream::new(receiver))
-}
-
-/// Runs the loop until `condition` holds.
-async fn run_until(
-    runner: &mut Runner<TestBackend>,
-    input: &mut Input,
-    condition: impl FnMut(&bctui::app::AppState) -> bool,
-) {
-    let ran =
-        tokio::time::timeout(Duration::from_secs(120), runner.run_until(input, condition)).await;
-    let Ok(ran) = ran else {
-        panic!(
-            "the condition did not hold in time: {:?}",
-            runner.state().products.list.load
-        );
-    };
-    ran.expect("the loop runs");
 }

@@ -10,26 +10,21 @@
 //!
 //! Run: `cargo bench --bench walks`
 
-use std::io;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
 
 use bctui::api::query::ProductQuery;
 use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
-use bctui::runtime::{Runner, TuiOptions};
 
 mod support;
 
 const LATENCY_MS: u64 = 100;
+/// How long a walk may take before the bench gives up.
+const PATIENCE: Duration = Duration::from_secs(60);
 
 fn main() {
     support::block_on(async {
@@ -76,58 +71,6 @@ async fn catalog_walk() {
     );
 }
 
-type Input = UnboundedReceiverStream<io::Result<Event>>;
-
-/// The app loop on a 100x30 `TestBackend`, talking to `store`, with its keyboard.
-fn app(
-    store: &FakeStore,
-    data_dir: &tempfile::TempDir,
-) -> (
-    Runner<TestBackend>,
-    mpsc::UnboundedSender<io::Result<Event>>,
-    Input,
-) {
-    let options = TuiOptions {
-        client: support::client_for(store),
-        profile: "demo".to_string(),
-        read_only: false,
-        read_only_flag: false,
-        mouse: false,
-        profiles: vec!["demo".to_string()],
-        connect: Arc::new(|name: &str| Err(format!("no profile {name}"))),
-        user_host: "bench@host".to_string(),
-        clock: store.clock().clone(),
-        data_dir: data_dir.path().to_path_buf(),
-        monochrome: false,
-        order_poll: None,
-        start_tab: Some(bctui::app::Tab::Products),
-        keymap: Default::default(),
-        colors: Default::default(),
-    };
-    let terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
-    let (runner, _actions) = Runner::from_options(terminal, options).expect("a runner");
-    let (keys, receiver) = mpsc::unbounded_channel::<io::Result<Event>>();
-    (runner, keys, UnboundedReceiverStream::new(receiver))
-}
-
-/// Runs the loop until `condition` holds.
-async fn run_until(
-    runner: &mut Runner<TestBackend>,
-    input: &mut Input,
-    condition: impl FnMut(&bctui::app::AppState) -> bool,
-) {
-    let ran =
-        tokio::time::timeout(Duration::from_secs(60), runner.run_until(input, condition)).await;
-    let state = runner.state();
-    let Ok(ran) = ran else {
-        panic!(
-            "the condition did not hold in time: tab {:?}, products {:?}, orders {:?}, toasts {:?}",
-            state.tab, state.products.list.load, state.orders.list.load, state.toasts
-        );
-    };
-    ran.expect("the loop runs");
-}
-
 async fn orders_first_visit() {
     let store = FakeStore::start(FakeStoreConfig {
         latency_ms: LATENCY_MS,
@@ -137,8 +80,8 @@ async fn orders_first_visit() {
     .await
     .expect("the simulator starts");
     let data_dir = tempfile::tempdir().expect("a temporary directory");
-    let (mut runner, keys, mut input) = app(&store, &data_dir);
-    run_until(&mut runner, &mut input, |s| {
+    let (mut runner, keys, mut input) = support::app(&store, &data_dir);
+    support::run_until(&mut runner, &mut input, PATIENCE, |s| {
         s.products.list.load == LoadState::Loaded
     })
     .await;
@@ -153,7 +96,7 @@ async fn orders_first_visit() {
     let digit = char::from_digit(number as u32, 10).expect("a digit");
     let key = Event::Key(KeyEvent::new(KeyCode::Char(digit), KeyModifiers::NONE));
     keys.send(Ok(key)).expect("the loop listens");
-    run_until(&mut runner, &mut input, |s| {
+    support::run_until(&mut runner, &mut input, PATIENCE, |s| {
         s.tab == Tab::Orders
             && s.orders.list.load == LoadState::Loaded
             && s.orders.counts.is_some()
@@ -189,8 +132,8 @@ async fn demo_first_rows() {
             }
             .expect("the simulator starts");
             let data_dir = tempfile::tempdir().expect("a temporary directory");
-            let (mut runner, _keys, mut input) = app(&store, &data_dir);
-            run_until(&mut runner, &mut input, |s| {
+            let (mut runner, _keys, mut input) = support::app(&store, &data_dir);
+            support::run_until(&mut runner, &mut input, PATIENCE, |s| {
                 !s.products.list.rows.is_empty()
             })
             .await;
