@@ -525,3 +525,64 @@ fn one_cause_is_toasted_once_whatever_the_request() {
     );
     assert_eq!(state.toasts.len(), 2);
 }
+
+#[test]
+fn a_wrong_store_hash_is_said_once_whichever_request_fails_first() {
+    let message = |path: &str| {
+        format!(
+            "GET {path}: 404 Not Found: The requested resource was not found. Not found: it \
+             may have been deleted, or the store hash is wrong."
+        )
+    };
+    for store_first in [true, false] {
+        let (mut state, mut fetched) = started();
+        fetched.retain(|(_, f)| matches!(f, Fetch::StoreInfo | Fetch::Products(_)));
+        if !store_first {
+            fetched.reverse();
+        }
+        for (request, fetch) in &fetched {
+            let path = match fetch {
+                Fetch::StoreInfo => "/v2/store",
+                _ => "/v3/catalog/products",
+            };
+            update(
+                &mut state,
+                Action::Loaded {
+                    request: *request,
+                    result: Err(message(path)),
+                },
+            );
+        }
+        // The empty list says it; no toast repeats it for the store's name.
+        assert!(
+            state.toasts.is_empty(),
+            "store first: {store_first}: {:?}",
+            state.toasts
+        );
+        assert!(matches!(
+            &state.products.list.load,
+            super::list::LoadState::Failed(m) if m == &message("/v3/catalog/products")
+        ));
+    }
+}
+
+#[test]
+fn a_store_failure_with_another_cause_than_the_pane_is_still_toasted() {
+    let (mut state, fetched) = started();
+    for (request, fetch) in &fetched {
+        let result = match fetch {
+            Fetch::StoreInfo => Err("GET /v2/store: 500 Internal Server Error: boom".to_string()),
+            Fetch::Products(_) => Err("GET /v3/catalog/products: 404 Not Found: gone".to_string()),
+            _ => continue,
+        };
+        update(
+            &mut state,
+            Action::Loaded {
+                request: *request,
+                result,
+            },
+        );
+    }
+    assert_eq!(state.toasts.len(), 1, "{:?}", state.toasts);
+    assert!(state.toasts[0].text.contains("500 Internal Server Error"));
+}

@@ -198,8 +198,13 @@ pub(super) fn ask_quit(state: &mut AppState) -> Vec<Effect> {
 
 /// Shows a toast and schedules its removal. An error with the same cause as
 /// one already shown (several requests refused for one wrong token) takes its
-/// place, so one cause is said once.
+/// place, and one the pane on screen already shows is not toasted, so one cause
+/// is said once.
 pub(crate) fn toast(state: &mut AppState, kind: ToastKind, text: String) -> Vec<Effect> {
+    if kind == ToastKind::Error && pane_says(state, &text) {
+        // The pane on screen already says it (a wrong store hash fails every request).
+        return Vec::new();
+    }
     if kind == ToastKind::Error
         && let Some(cause) = error_cause(&text)
     {
@@ -433,7 +438,41 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
         return Vec::new();
     }
     if !toasted {
+        // What the pane now says needs no toast of another request beside it
+        // (a wrong store hash fails the store's name and the list alike).
+        if let Some(cause) = error_cause(&message) {
+            state
+                .toasts
+                .retain(|t| t.kind != ToastKind::Error || error_cause(&t.text) != Some(cause));
+        }
         return Vec::new();
     }
     toast(state, ToastKind::Error, message)
+}
+
+/// Whether the pane on screen already shows a failure with the cause of `message`
+/// (a list that came back empty with it, or a box of Home).
+fn pane_says(state: &AppState, message: &str) -> bool {
+    let Some(cause) = error_cause(message) else {
+        return false;
+    };
+    let home = &state.home;
+    let shown: Vec<&LoadState> = match state.tab {
+        Tab::Home => vec![
+            &home.sales.load,
+            &home.counts.load,
+            &home.stock.load,
+            &home.top_sellers.load,
+            &state.store_load,
+        ],
+        Tab::Orders if state.orders.list.rows.is_empty() => vec![&state.orders.list.load],
+        Tab::Categories if state.categories.rows.is_empty() => vec![&state.categories.load],
+        tab => match state.list_pane(tab) {
+            Some(pane) if pane.paged().is_empty() => vec![pane.paged().load()],
+            _ => Vec::new(),
+        },
+    };
+    shown
+        .into_iter()
+        .any(|load| matches!(load, LoadState::Failed(m) if error_cause(m) == Some(cause)))
 }
