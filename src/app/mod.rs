@@ -6,6 +6,8 @@ pub mod action;
 pub mod cmdline;
 pub mod console;
 pub mod edit;
+#[cfg(test)]
+mod failure_tests;
 pub mod home;
 pub mod hooks;
 mod intents;

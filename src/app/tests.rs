@@ -20,7 +20,7 @@ fn typed(state: &mut AppState, text: &str) -> Vec<Effect> {
     text.chars().flat_map(|c| press(state, c)).collect()
 }
 
-fn fetches(effects: &[Effect]) -> Vec<(u64, Fetch)> {
+pub(super) fn fetches(effects: &[Effect]) -> Vec<(u64, Fetch)> {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -30,7 +30,7 @@ fn fetches(effects: &[Effect]) -> Vec<(u64, Fetch)> {
         .collect()
 }
 
-fn products(range: std::ops::Range<u64>) -> Vec<Product> {
+pub(super) fn products(range: std::ops::Range<u64>) -> Vec<Product> {
     range
         .map(|id| Product {
             id,
@@ -40,7 +40,7 @@ fn products(range: std::ops::Range<u64>) -> Vec<Product> {
         .collect()
 }
 
-fn started() -> (AppState, Vec<(u64, Fetch)>) {
+pub(super) fn started() -> (AppState, Vec<(u64, Fetch)>) {
     let mut state = AppState::for_tests("demo", "me@here", false);
     state.size = (100, 30);
     let effects = state.start();
@@ -405,64 +405,6 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
 }
 
 #[test]
-fn a_refused_token_is_said_once_in_the_pane_and_named_in_the_header() {
-    let (mut state, fetched) = started();
-    let message = |path: &str| {
-        format!(
-            "GET {path}: 401 Unauthorized: The X-Auth-Token header is missing, invalid or \
-             revoked. The access token was rejected."
-        )
-    };
-    for (request, fetch) in &fetched {
-        let path = match fetch {
-            Fetch::StoreInfo => "/v2/store",
-            Fetch::Products(_) => "/v3/catalog/products",
-            _ => continue,
-        };
-        update(&mut state, Action::AccessRefused(401));
-        update(
-            &mut state,
-            Action::Loaded {
-                request: *request,
-                result: Err(message(path)),
-            },
-        );
-    }
-    assert_eq!(state.header.refused, Some(401));
-    // The empty list says it in its body; the header says the token was refused.
-    assert!(state.toasts.is_empty(), "{:?}", state.toasts);
-    assert!(matches!(
-        &state.products.list.load,
-        super::list::LoadState::Failed(m) if m == &message("/v3/catalog/products")
-    ));
-
-    // Once rows are shown, a failed next page can only be told in a toast.
-    let (request, _) = fetches(&state.fetch_more(Tab::Products))[0].clone();
-    update(
-        &mut state,
-        Action::Loaded {
-            request,
-            result: Ok(Loaded::Products {
-                page: 1,
-                rows: products(1..251),
-                total: Some(600),
-                brands: None,
-            }),
-        },
-    );
-    assert_eq!(state.header.refused, None, "a request went through again");
-    let (request, _) = fetches(&state.fetch_more(Tab::Products))[0].clone();
-    update(
-        &mut state,
-        Action::Loaded {
-            request,
-            result: Err("GET /v3/catalog/products: timed out".into()),
-        },
-    );
-    assert_eq!(state.toasts.len(), 1);
-}
-
-#[test]
 fn a_refused_write_names_why_writes_are_off() {
     let mut by_profile = AppState::for_tests("prod", "me@here", true);
     press(&mut by_profile, '2');
@@ -490,99 +432,4 @@ fn a_refused_write_names_why_writes_are_off() {
         "{said}"
     );
     assert!(!said.contains("read_only ="), "{said}");
-}
-
-#[test]
-fn one_cause_is_toasted_once_whatever_the_request() {
-    let mut state = AppState::for_tests("demo", "me@here", false);
-    let refused = |path: &str| {
-        format!(
-            "GET {path}: 401 Unauthorized: The X-Auth-Token header is missing, invalid or \
-             revoked. Check the token."
-        )
-    };
-    super::update::toast(
-        &mut state,
-        super::ToastKind::Error,
-        refused("/v2/orders/count"),
-    );
-    super::update::toast(
-        &mut state,
-        super::ToastKind::Error,
-        format!(
-            "Could not load the order statuses: {}",
-            refused("/v2/order_statuses")
-        ),
-    );
-    super::update::toast(&mut state, super::ToastKind::Error, refused("/v2/store"));
-    let texts: Vec<&str> = state.toasts.iter().map(|t| t.text.as_str()).collect();
-    assert_eq!(texts, [refused("/v2/store").as_str()]);
-    // Another cause is said beside it.
-    super::update::toast(
-        &mut state,
-        super::ToastKind::Error,
-        "GET /v2/orders: 404 Not Found: gone".into(),
-    );
-    assert_eq!(state.toasts.len(), 2);
-}
-
-#[test]
-fn a_wrong_store_hash_is_said_once_whichever_request_fails_first() {
-    let message = |path: &str| {
-        format!(
-            "GET {path}: 404 Not Found: The requested resource was not found. Not found: it \
-             may have been deleted, or the store hash is wrong."
-        )
-    };
-    for store_first in [true, false] {
-        let (mut state, mut fetched) = started();
-        fetched.retain(|(_, f)| matches!(f, Fetch::StoreInfo | Fetch::Products(_)));
-        if !store_first {
-            fetched.reverse();
-        }
-        for (request, fetch) in &fetched {
-            let path = match fetch {
-                Fetch::StoreInfo => "/v2/store",
-                _ => "/v3/catalog/products",
-            };
-            update(
-                &mut state,
-                Action::Loaded {
-                    request: *request,
-                    result: Err(message(path)),
-                },
-            );
-        }
-        // The empty list says it; no toast repeats it for the store's name.
-        assert!(
-            state.toasts.is_empty(),
-            "store first: {store_first}: {:?}",
-            state.toasts
-        );
-        assert!(matches!(
-            &state.products.list.load,
-            super::list::LoadState::Failed(m) if m == &message("/v3/catalog/products")
-        ));
-    }
-}
-
-#[test]
-fn a_store_failure_with_another_cause_than_the_pane_is_still_toasted() {
-    let (mut state, fetched) = started();
-    for (request, fetch) in &fetched {
-        let result = match fetch {
-            Fetch::StoreInfo => Err("GET /v2/store: 500 Internal Server Error: boom".to_string()),
-            Fetch::Products(_) => Err("GET /v3/catalog/products: 404 Not Found: gone".to_string()),
-            _ => continue,
-        };
-        update(
-            &mut state,
-            Action::Loaded {
-                request: *request,
-                result,
-            },
-        );
-    }
-    assert_eq!(state.toasts.len(), 1, "{:?}", state.toasts);
-    assert!(state.toasts[0].text.contains("500 Internal Server Error"));
 }
