@@ -15,6 +15,7 @@ use serde_json::json;
 use bctui::api::Client;
 use bctui::api::models::ProductWrite;
 use bctui::app::edit::Overlay;
+use bctui::app::list::LoadState;
 use bctui::fakestore::FakeStore;
 use common::{Driver, Harness};
 
@@ -88,11 +89,13 @@ async fn start_after_a_kill(
     Harness { driver, store, api }
 }
 
+/// Waits for the dialog, over the loaded list (so the screen does not depend on
+/// which of the two comes first).
 async fn wait_dialog(h: &mut Harness) {
-    h.wait_for(
-        "the unknown writes",
-        |s| matches!(&s.edit.overlay, Some(Overlay::Confirm(c)) if c.title == TITLE),
-    )
+    h.wait_for("the unknown writes over the loaded list", |s| {
+        matches!(&s.edit.overlay, Some(Overlay::Confirm(c)) if c.title == TITLE)
+            && s.products.list.load == LoadState::Loaded
+    })
     .await;
 }
 
