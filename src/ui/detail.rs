@@ -104,7 +104,11 @@ pub fn loaded_or_status<'a, T>(
                 area,
                 Line::from(vec![
                     Span::styled(
-                        format!("Could not load {what} {}: {message}", detail.id),
+                        format!(
+                            "Could not load {what} {}: {}",
+                            detail.id,
+                            format::without_query(message)
+                        ),
                         theme.bad,
                     ),
                     Span::styled("  (r retries, Esc goes back)", theme.muted),

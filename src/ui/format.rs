@@ -88,6 +88,23 @@ pub fn strip_html(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An API error as a pane shows it: the request named by its path only
+/// (`GET /v3/catalog/products: 404 …`), since the query (fields, sort, page) is
+/// noise there and can take lines of its own.
+pub fn without_query(message: &str) -> String {
+    let Some((method, rest)) = message.split_once(' ') else {
+        return message.to_string();
+    };
+    let is_method = !method.is_empty() && method.bytes().all(|b| b.is_ascii_uppercase());
+    let (Some(query), Some(end)) = (rest.find('?'), rest.find(": ")) else {
+        return message.to_string();
+    };
+    if !is_method || query > end || rest[..query].contains(' ') {
+        return message.to_string();
+    }
+    format!("{method} {}{}", &rest[..query], &rest[end..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +125,22 @@ mod tests {
     fn counts_group() {
         assert_eq!(count(0), "0");
         assert_eq!(count(100000), "100,000");
+    }
+
+    #[test]
+    fn a_pane_names_the_request_without_its_query() {
+        assert_eq!(
+            without_query(
+                "GET /v3/catalog/products?include_fields=a,b&page=1: 404 Not Found: gone"
+            ),
+            "GET /v3/catalog/products: 404 Not Found: gone"
+        );
+        for kept in [
+            "GET /v2/store: 401 Unauthorized: no",
+            "connection refused: is it up? yes",
+            "bctui is in read-only mode; PUT refused (/x?y was not sent)",
+        ] {
+            assert_eq!(without_query(kept), kept);
+        }
     }
 }

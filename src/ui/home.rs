@@ -85,7 +85,10 @@ pub(super) fn status_lines(
 ) -> Option<Vec<Line<'static>>> {
     match load {
         LoadState::Failed(message) => Some(vec![
-            Line::styled(format!("Could not load: {}", clean(message)), theme.bad),
+            Line::styled(
+                format!("Could not load: {}", format::without_query(&clean(message))),
+                theme.bad,
+            ),
             Line::styled("r retries", theme.muted),
         ]),
         LoadState::Idle | LoadState::Loading(_) if !has_data => Some(vec![Line::styled(

@@ -206,7 +206,10 @@ fn empty_message(
             theme.warn,
         )),
         LoadState::Failed(message) => Line::from(vec![
-            Span::styled(format!("Could not load {what}: {message}"), theme.bad),
+            Span::styled(
+                format!("Could not load {what}: {}", format::without_query(message)),
+                theme.bad,
+            ),
             Span::styled("  (r retries)", theme.muted),
         ]),
         LoadState::Loaded if filtered => Line::from(Span::styled(
