@@ -84,6 +84,30 @@ fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog
 }
 
 /// One labelled field; the focused one is highlighted.
+/// One line item of a dialog that picks quantities (ship, refund): a box that
+/// says none, all or some, `quantity of most`, then `name` and its SKU.
+pub(super) fn item_line(
+    quantity: u64,
+    most: u64,
+    (name, sku): (&str, &str),
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let check = match quantity {
+        0 => "[ ]",
+        q if q == most => "[x]",
+        _ => "[~]",
+    };
+    let sku = if sku.is_empty() {
+        String::new()
+    } else {
+        format!("  {sku}")
+    };
+    let text = format!("  {check} {quantity:>3} of {most:<3} {name}{sku}");
+    let style = if selected { theme.selected } else { theme.text };
+    Line::from(Span::styled(text, style))
+}
+
 pub(super) fn label(text: &str, focused: bool, theme: &Theme) -> Span<'static> {
     let style = if focused { theme.selected } else { theme.muted };
     Span::styled(format!("{text:<10}"), style)
@@ -142,26 +166,15 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
     )));
     for (row, &index) in visible.iter().enumerate() {
         let line = &d.lines[index];
-        let check = match line.quantity {
-            0 => "[ ]",
-            q if q == line.remaining => "[x]",
-            _ => "[~]",
-        };
-        let sku = if line.sku.is_empty() {
-            String::new()
-        } else {
-            format!("  {}", line.sku)
-        };
-        let text = format!(
-            "  {check} {:>3} of {:<3} {}{sku}",
-            line.quantity, line.remaining, line.name
-        );
-        let style = if d.focus == ShipFocus::Items && row == d.line {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::from(Span::styled(text, style)));
+        let selected = d.focus == ShipFocus::Items && row == d.line;
+        let what = (line.name.as_str(), line.sku.as_str());
+        lines.push(item_line(
+            line.quantity,
+            line.remaining,
+            what,
+            selected,
+            theme,
+        ));
     }
     let provider = PROVIDERS.get(d.provider).map_or("None", |p| p.1);
     lines.push(Line::from(vec![

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::super::overlays::{centered, popup_block};
 use super::super::shown;
 use super::super::theme::Theme;
-use super::dialogs::{draw_input, label};
+use super::dialogs::{draw_input, item_line, label};
 use crate::app::orders::refund::{method_text, two_places};
 use crate::app::orders::{RefundDialog, RefundFocus, RefundStage};
 
@@ -52,29 +52,16 @@ fn draw_choose(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) {
         )));
     }
     for (row, line) in d.lines.iter().enumerate() {
-        let check = match line.quantity {
-            0 => "[ ]",
-            q if q == line.refundable => "[x]",
-            _ => "[~]",
-        };
-        let sku = if line.sku.is_empty() {
-            String::new()
-        } else {
-            format!("  {}", line.sku)
-        };
-        let text = format!(
-            "  {check} {:>3} of {:<3} {} at {}{sku}",
+        let selected = d.focus == RefundFocus::Items && row == d.line;
+        let name = format!("{} at {}", line.name, two_places(line.unit));
+        let what = (name.as_str(), line.sku.as_str());
+        lines.push(item_line(
             line.quantity,
             line.refundable,
-            line.name,
-            two_places(line.unit)
-        );
-        let style = if d.focus == RefundFocus::Items && row == d.line {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::from(Span::styled(text, style)));
+            what,
+            selected,
+            theme,
+        ));
     }
     lines.push(Line::from(vec![
         label("Amount", d.focus == RefundFocus::Amount, theme),
