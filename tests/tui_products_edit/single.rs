@@ -551,21 +551,13 @@ async fn the_detail_scrolls_to_the_selected_variant() {
     h.press(KeyCode::Char(']'));
     h.wait_for("variant 3 selected", |s| s.products.variant_cursor == 2)
         .await;
-    let variant = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[2]
-        .clone();
+    let variant_id = |h: &Harness, index: usize| {
+        let detail = h.state().products.detail.as_ref().expect("the detail");
+        detail.data.as_ref().expect("its data").product.variants[index].id
+    };
     let screen = h.screen();
     assert!(
-        screen.contains(&format!("▶ {}", variant.id)),
+        screen.contains(&format!("▶ {}", variant_id(&h, 2))),
         "the selected variant is on screen\n{screen}"
     );
     insta::assert_snapshot!("detail_follows_the_selected_variant", h.body());
@@ -574,17 +566,6 @@ async fn the_detail_scrolls_to_the_selected_variant() {
     h.press(KeyCode::Char('['));
     h.wait_for("variant 1 selected", |s| s.products.variant_cursor == 0)
         .await;
-    let first = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[0]
-        .id;
+    let first = variant_id(&h, 0);
     assert!(h.screen().contains(&format!("▶ {first}")), "{}", h.screen());
 }
