@@ -247,10 +247,7 @@ async fn a_change_after_the_check_is_never_overwritten_by_the_retry() {
     set_price(&h.api, 5, "77.77").await;
     let before = h.writes().len();
     h.press(KeyCode::Char('r'));
-    h.wait_for("the report of the refusal", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the report of the refusal").await;
     assert!(
         h.body().contains(
             "#5 Prairie Ripstop Daypack: not sent: changed by someone else: price is 77.77"

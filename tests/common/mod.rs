@@ -113,6 +113,16 @@ impl Driver {
         .await;
     }
 
+    /// Waits until no write is in flight and a report (of a bulk change, a retry,
+    /// an undo) is open.
+    pub async fn wait_report(&mut self, what: &str) {
+        self.wait_for(what, |s| {
+            s.edit.pending.is_empty()
+                && matches!(s.edit.overlay, Some(bctui::app::edit::Overlay::Report(_)))
+        })
+        .await;
+    }
+
     /// Waits until no write is in flight and a toast says a write was not sent
     /// because someone changed what it would change.
     pub async fn wait_refused_as_changed(&mut self) {

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use bctui::api::models::{ProductWrite, VariantWrite};
+use bctui::api::models::VariantWrite;
 use bctui::app::edit::Overlay;
 use bctui::app::edit::bulk::BulkPreview;
 
@@ -39,11 +39,7 @@ async fn the_preview_reads_the_marked_products_again_and_shows_what_changed() {
     let mut h = Harness::start(false).await;
     assert_eq!(h.row(1).price, money("5"), "the seeded price of product 2");
     // A colleague sets product 2 after the list was loaded.
-    let theirs = ProductWrite {
-        price: Some(money("200.00")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(2, &theirs).await.unwrap();
+    h.colleague_sets_price(2, "200.00").await;
     let before = h.requests();
     let preview = open_preview(&mut h, 3, &chars("+10%")).await;
     let reads: Vec<String> = h.store.requests()[before..]
@@ -199,10 +195,7 @@ async fn variants_with_their_own_price_change_only_when_asked_and_never_over_a_c
         .await
         .unwrap();
     h.press(KeyCode::Char('y'));
-    h.wait_for("both writes back", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("both writes back").await;
     // The report names their price (read from the state: toasts may sit over it).
     let Some(Overlay::Report(report)) = &h.state().edit.overlay else {
         unreachable!("waited for it")

@@ -4,7 +4,6 @@
 use crossterm::event::KeyCode;
 
 use bctui::api::client::{Client, ClientConfig};
-use bctui::api::models::ProductWrite;
 use bctui::api::token::Token;
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
@@ -35,10 +34,7 @@ async fn failed_rows_stay_marked_and_r_retries_them_without_overwriting_a_collea
     // The store fails every request while the change is sent.
     h.store.set_failing(true);
     h.press(KeyCode::Char('y'));
-    h.wait_for("the failure report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the failure report").await;
     assert!(
         h.screen().contains("0 saved, 5 not saved"),
         "{}",
@@ -62,16 +58,9 @@ async fn failed_rows_stay_marked_and_r_retries_them_without_overwriting_a_collea
     );
 
     // A colleague sets product 2 meanwhile; the retry leaves theirs alone.
-    let theirs = ProductWrite {
-        price: Some(money("200.00")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(2, &theirs).await.unwrap();
+    h.colleague_sets_price(2, "200.00").await;
     h.press(KeyCode::Char('R'));
-    h.wait_for("the retry's report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the retry's report").await;
     let screen = h.screen();
     assert!(
         screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
@@ -98,10 +87,7 @@ async fn after_a_partial_failure_only_the_failed_rows_stay_marked() {
     // Product 4 is deleted by a colleague before the change is sent.
     h.api.delete_product(4).await.unwrap();
     h.press(KeyCode::Char('y'));
-    h.wait_for("the failure report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the failure report").await;
     let state = h.state();
     assert_eq!(
         state.products.marked.iter().copied().collect::<Vec<_>>(),
@@ -156,10 +142,7 @@ async fn a_403_stops_a_bulk_change_instead_of_trying_each_product() {
     })
     .await;
     h.press(KeyCode::Char('y'));
-    h.wait_for("the failure report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the failure report").await;
     assert_eq!(
         h.writes(),
         ["PUT /stores/fakestore/v3/catalog/products 403"],

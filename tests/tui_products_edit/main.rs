@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use bctui::api::models::Product;
+use bctui::api::models::{Product, ProductWrite};
 use bctui::app::list::LoadState;
 pub use common::{Harness, PATIENCE, client_for};
 
@@ -35,6 +35,18 @@ impl Harness {
             .get_product(id, &[])
             .await
             .expect("the product loads")
+    }
+
+    /// A colleague sets product `id`'s price through the API.
+    pub async fn colleague_sets_price(&self, id: u64, price: &str) {
+        let theirs = ProductWrite {
+            price: Some(money(price)),
+            ..ProductWrite::default()
+        };
+        self.api
+            .update_product(id, &theirs)
+            .await
+            .expect("the colleague's change is saved");
     }
 }
 

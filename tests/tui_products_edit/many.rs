@@ -247,10 +247,7 @@ async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
     // One of them disappears while the preview is open.
     h.api.delete_product(rows[3].id).await.unwrap();
     h.press(KeyCode::Char('y'));
-    h.wait_for("the failure report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the failure report").await;
     let screen = h.screen();
     let changing = rows
         .iter()
@@ -288,16 +285,9 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     })
     .await;
     // While the preview is open a colleague sets product 2's price.
-    let theirs = ProductWrite {
-        price: Some(money("200.00")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(2, &theirs).await.unwrap();
+    h.colleague_sets_price(2, "200.00").await;
     h.press(KeyCode::Char('y'));
-    h.wait_for("the report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the report").await;
     let screen = h.screen();
     assert!(
         screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
@@ -340,10 +330,7 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     };
     h.api.update_product(3, &again).await.unwrap();
     h.press(KeyCode::Char('u'));
-    h.wait_for("the undo report", |s| {
-        s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
-    })
-    .await;
+    h.wait_report("the undo report").await;
     let prices = [
         (1, "12"),
         (2, "200.00"),
