@@ -1,5 +1,7 @@
 //! A server-paged list: rows loaded so far, the cursor, the scroll offset and the load state.
 
+use std::collections::BTreeSet;
+
 /// Identifies one request; results carrying an older id than the view expects are stale.
 pub type RequestId = u64;
 
@@ -64,6 +66,57 @@ impl<T> Default for PagedList<T> {
 
 /// Rows to keep loaded beyond the cursor before the next page is asked for.
 const PREFETCH_MARGIN: usize = 100;
+
+/// Marking rows for an action on many (Space, `V`, `*`), for any list whose rows
+/// have ids; the caller says what happened in its own words.
+impl<T> PagedList<T> {
+    /// Space: marks or unmarks the selected row, then moves down a row.
+    pub fn toggle_mark(
+        &mut self,
+        marked: &mut BTreeSet<u64>,
+        id: impl Fn(&T) -> u64,
+        viewport: usize,
+    ) {
+        let Some(selected) = self.selected().map(&id) else {
+            return;
+        };
+        if !marked.remove(&selected) {
+            marked.insert(selected);
+        }
+        self.move_by(1, viewport);
+    }
+
+    /// `V`: the first press remembers the cursor in `range_start` (`None` back),
+    /// the second marks every row between it and the cursor (their count back).
+    pub fn mark_range(
+        &self,
+        marked: &mut BTreeSet<u64>,
+        range_start: &mut Option<usize>,
+        id: impl Fn(&T) -> u64,
+    ) -> Option<usize> {
+        let Some(start) = range_start.take() else {
+            *range_start = Some(self.cursor);
+            return None;
+        };
+        let (from, to) = (start.min(self.cursor), start.max(self.cursor));
+        let rows = &self.rows[from.min(self.rows.len())..(to + 1).min(self.rows.len())];
+        let count = rows.len();
+        marked.extend(rows.iter().map(id));
+        Some(count)
+    }
+
+    /// `*`: marks every loaded row, or clears the marks when all are marked
+    /// already (`true` back then).
+    pub fn mark_all(&self, marked: &mut BTreeSet<u64>, id: impl Fn(&T) -> u64) -> bool {
+        let all: Vec<u64> = self.rows.iter().map(id).collect();
+        if !all.is_empty() && all.iter().all(|id| marked.contains(id)) {
+            marked.clear();
+            return true;
+        }
+        marked.extend(all);
+        false
+    }
+}
 
 impl<T> PagedList<T> {
     /// Forgets all rows, ready for a new query.

@@ -101,55 +101,29 @@ impl BulkForm {
 
 /// Space: mark or unmark the selected row, then move down.
 pub fn toggle_mark(state: &mut AppState) -> Vec<Effect> {
-    let Some(id) = state.products.list.selected().map(|p| p.id) else {
-        return Vec::new();
-    };
-    if !state.products.marked.remove(&id) {
-        state.products.marked.insert(id);
-    }
     let viewport = state.list_rows();
-    state.products.list.move_by(1, viewport);
+    let pane = &mut state.products;
+    pane.list.toggle_mark(&mut pane.marked, |p| p.id, viewport);
     Vec::new()
 }
 
 /// `V`: the first press remembers the row, the second marks every row between.
 pub fn mark_range(state: &mut AppState) -> Vec<Effect> {
-    let cursor = state.products.list.cursor;
-    match state.products.range_start.take() {
-        None => {
-            state.products.range_start = Some(cursor);
-            toast(
-                state,
-                ToastKind::Info,
-                "Range start set; move and press V again to mark the range".into(),
-            )
-        }
-        Some(start) => {
-            let (from, to) = (start.min(cursor), start.max(cursor));
-            let rows = &state.products.list.rows;
-            let ids: Vec<u64> = rows[from.min(rows.len())..(to + 1).min(rows.len())]
-                .iter()
-                .map(|p| p.id)
-                .collect();
-            let n = ids.len();
-            state.products.marked.extend(ids);
-            toast(
-                state,
-                ToastKind::Info,
-                format!("Marked {}", crate::app::words::counted(n, "row", "rows")),
-            )
-        }
-    }
+    let pane = &mut state.products;
+    let text = match pane
+        .list
+        .mark_range(&mut pane.marked, &mut pane.range_start, |p| p.id)
+    {
+        None => "Range start set; move and press V again to mark the range".to_string(),
+        Some(n) => format!("Marked {}", crate::app::words::counted(n, "row", "rows")),
+    };
+    toast(state, ToastKind::Info, text)
 }
 
 /// `*`: mark every loaded row (they all match the filter); again clears.
 pub fn mark_all(state: &mut AppState) -> Vec<Effect> {
-    let all: Vec<u64> = state.products.list.rows.iter().map(|p| p.id).collect();
-    if !all.is_empty() && all.iter().all(|id| state.products.marked.contains(id)) {
-        state.products.marked.clear();
-    } else {
-        state.products.marked.extend(all);
-    }
+    let pane = &mut state.products;
+    pane.list.mark_all(&mut pane.marked, |p| p.id);
     Vec::new()
 }
 

@@ -324,15 +324,9 @@ pub fn external_done(
 
 /// Space: mark or unmark the selected customer.
 pub fn toggle_mark(state: &mut AppState) -> Vec<Effect> {
-    let Some(id) = state.customers.list.selected().map(|c| c.id) else {
-        return Vec::new();
-    };
-    let marked = &mut state.customers.marked;
-    if !marked.remove(&id) {
-        marked.insert(id);
-    }
     let viewport = state.list_rows();
-    state.customers.list.move_by(1, viewport);
+    let pane = &mut state.customers;
+    pane.list.toggle_mark(&mut pane.marked, |c| c.id, viewport);
     Vec::new()
 }
 

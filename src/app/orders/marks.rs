@@ -28,77 +28,45 @@ pub struct BulkStatus {
     pub total: usize,
 }
 
-fn viewport(state: &AppState) -> usize {
-    state.list_rows()
-}
-
 /// Space on the order list.
 pub(super) fn toggle(state: &mut AppState) -> Vec<Effect> {
-    let Some(id) = state.orders.list.selected().map(|o| o.id) else {
-        return Vec::new();
-    };
-    if !state.orders.marked.remove(&id) {
-        state.orders.marked.insert(id);
-    }
-    let viewport = viewport(state);
-    state.orders.list.move_by(1, viewport);
+    let viewport = state.list_rows();
+    let orders = &mut state.orders;
+    orders
+        .list
+        .toggle_mark(&mut orders.marked, |o| o.id, viewport);
     Vec::new()
 }
 
 /// `V`: the first press sets where the range starts, the second marks up to the cursor.
 pub(super) fn range(state: &mut AppState) -> Vec<Effect> {
-    let cursor = state.orders.list.cursor;
-    match state.orders.range_start.take() {
-        None => {
-            state.orders.range_start = Some(cursor);
-            toast(
-                state,
-                ToastKind::Info,
-                "Range start set: move, then V again".to_string(),
-            )
-        }
-        Some(start) => {
-            let (from, to) = (start.min(cursor), start.max(cursor));
-            let ids: Vec<u64> = state
-                .orders
-                .list
-                .rows
-                .iter()
-                .skip(from)
-                .take(to - from + 1)
-                .map(|o| o.id)
-                .collect();
-            let n = ids.len();
-            state.orders.marked.extend(ids);
-            toast(
-                state,
-                ToastKind::Info,
-                format!(
-                    "Marked {}",
-                    crate::app::words::counted(n, "order", "orders")
-                ),
-            )
-        }
-    }
+    let orders = &mut state.orders;
+    let text = match orders
+        .list
+        .mark_range(&mut orders.marked, &mut orders.range_start, |o| o.id)
+    {
+        None => "Range start set: move, then V again".to_string(),
+        Some(n) => format!(
+            "Marked {}",
+            crate::app::words::counted(n, "order", "orders")
+        ),
+    };
+    toast(state, ToastKind::Info, text)
 }
 
 /// `*`: every loaded order, or none when all are marked already.
 pub(super) fn all(state: &mut AppState) -> Vec<Effect> {
-    let ids: Vec<u64> = state.orders.list.rows.iter().map(|o| o.id).collect();
-    if !ids.is_empty() && ids.iter().all(|id| state.orders.marked.contains(id)) {
-        state.orders.marked.clear();
-        return toast(state, ToastKind::Info, "Marks cleared".to_string());
-    }
-    let n = ids.len();
-    state.orders.marked.extend(ids);
-    toast(
-        state,
-        ToastKind::Info,
+    let orders = &mut state.orders;
+    let text = if orders.list.mark_all(&mut orders.marked, |o| o.id) {
+        "Marks cleared".to_string()
+    } else {
+        let n = orders.list.rows.len();
         format!(
             "Marked {}",
             crate::app::words::counted(n, "order", "orders")
-        ),
-    )
+        )
+    };
+    toast(state, ToastKind::Info, text)
 }
 
 /// The marked orders still on screen, in the list's order.
