@@ -184,13 +184,18 @@ impl Mode {
 impl Command {
     /// Whether the command works right now (mode and state).
     pub fn works(&self, state: &AppState) -> bool {
-        self.modes.contains(&state.mode.kind()) && (self.available)(state)
+        self.modes.contains(&state.mode.kind()) && self.on_its_tab(state) && (self.available)(state)
     }
 
     /// Whether the command works in the normal view of `state` (for the help,
     /// which lists what the view underneath offers).
     pub fn works_in_view(&self, state: &AppState) -> bool {
-        self.modes.contains(&ModeKind::Normal) && (self.available)(state)
+        self.modes.contains(&ModeKind::Normal) && self.on_its_tab(state) && (self.available)(state)
+    }
+
+    /// A tab's own keys work on that tab only, so their predicates need not ask.
+    fn on_its_tab(&self, state: &AppState) -> bool {
+        !matches!(self.group, Group::Tab(tab) if tab != state.tab)
     }
 }
 

@@ -46,13 +46,7 @@ fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> 
 
 /// Whether customer `id` has a write in flight.
 fn saving(state: &AppState, id: u64) -> bool {
-    use crate::app::edit::Pending;
-    use crate::app::edit::resources::ResourcePending;
-    state.edit.pending.values().any(|p| match p {
-        Pending::Resource(ResourcePending::CustomerUpdate { before, .. }) => before.id == id,
-        Pending::Resource(ResourcePending::CustomerDelete { ids }) => ids.contains(&id),
-        _ => false,
-    })
+    state.edit.is_saving_in(crate::app::Tab::Customers, id)
 }
 
 fn cell_text(pane: &CustomersPane, customer: &Customer, column: usize) -> String {

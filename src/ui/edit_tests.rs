@@ -260,7 +260,10 @@ fn a_huge_name_cannot_push_the_email_out_of_a_dialog() {
         "Delete customer #7?",
         lines,
         "Delete",
-        Confirmed::DeleteCustomers { ids: vec![7] },
+        Confirmed::Delete {
+            tab: crate::app::Tab::Customers,
+            ids: vec![7],
+        },
     );
     open(&mut state, Overlay::Confirm(confirm));
     let shown = screen(&state);

@@ -10,7 +10,6 @@ use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_list_pane, empty_message, format};
 use crate::api::models::Hook;
-use crate::app::edit::Pending;
 use crate::app::{AppState, Tab};
 
 /// What a custom header's value is shown as: it is a secret the receiver checks.
@@ -27,12 +26,7 @@ const COLUMNS: &[Column] = &[
 
 /// Whether hook `id` has a write in flight.
 fn saving(state: &AppState, id: u64) -> bool {
-    use crate::app::hooks::HookPending;
-    state.edit.pending.values().any(|p| match p {
-        Pending::Hook(HookPending::Update { before }) => before.id == id,
-        Pending::Hook(HookPending::Delete { id: deleting }) => *deleting == id,
-        _ => false,
-    })
+    state.edit.is_saving_in(Tab::Webhooks, id)
 }
 
 fn cell(state: &AppState, theme: &Theme, hook: &Hook, column: usize) -> Span<'static> {

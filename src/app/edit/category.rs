@@ -5,26 +5,142 @@
 //! After each write the tree is re-read; it keeps its expanded nodes and
 //! selection (and selects a new category).
 
-use super::confirm::{Confirm, Confirmed};
 use super::form::{Form, FormPurpose, text_of};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
-use super::resources::{CountQuery, ResourcePending};
-use super::write_request::Write;
-use super::{Overlay, Pending, open, open_confirm, send};
+use super::resource::{
+    Answer, EditableResource, ResourceWrite, create_refused, failure_text, not_done,
+};
+use super::write_request::{Write, Written};
+use super::{EditIntent, Overlay, Pending, open, send};
 use crate::api::models::{TreeCategory, TreeCategoryWrite};
 use crate::app::update::toast;
-use crate::app::{AppState, Effect, Fetch, ToastKind};
+use crate::app::{AppState, Effect, ToastKind};
 
-/// Shown while the product counts for the delete dialog load.
-pub const COUNTING_PRODUCTS: &str = "Counting products…";
+pub use super::category_delete::{
+    COUNTING_PRODUCTS, confirm_delete, count_selected, delete, descendants, descendants_in,
+    start_delete,
+};
+
+/// The Categories tab's edits.
+pub struct Categories;
+
+impl EditableResource for Categories {
+    fn target(&self, state: &AppState) -> Option<u64> {
+        state.categories.selected().map(|c| c.category_id)
+    }
+    fn on_intent(&self, state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
+        match intent {
+            EditIntent::Create => start_create(state, false),
+            EditIntent::CreateTop => start_create(state, true),
+            EditIntent::Inline => start_edit(state),
+            EditIntent::ToggleVisible => toggle_visible(state),
+            EditIntent::Delete => start_delete(state),
+            _ => Vec::new(),
+        }
+    }
+    fn submit_form(&self, state: &mut AppState, form: Box<Form>) -> Vec<Effect> {
+        submit(state, form)
+    }
+    fn delete(&self, state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+        delete(state, ids)
+    }
+}
+
+/// A category write in flight.
+#[derive(Debug, Clone)]
+pub enum CategoryPending {
+    /// A create under `parent_id` (0 = top level); the form comes back if refused.
+    Create {
+        form: Box<Form>,
+        parent_id: u64,
+    },
+    /// The form (if any) comes back on failure.
+    Update {
+        before: Box<TreeCategory>,
+        form: Option<Box<Form>>,
+    },
+    Delete {
+        ids: Vec<u64>,
+    },
+}
+
+// The tree shows a change at once and is re-read after it: no "saving…".
+impl ResourceWrite for CategoryPending {
+    fn written(self: Box<Self>, state: &mut AppState, (request, result): Answer) -> Vec<Effect> {
+        match (*self, result) {
+            (CategoryPending::Create { parent_id, .. }, Ok(Written::Category(created))) => {
+                state.edit.log.finish(request, &[]);
+                let text = match &created {
+                    Some(c) => {
+                        state.categories.select_after_load = Some(c.category_id);
+                        format!("Created category {}", label(c))
+                    }
+                    None => "Created the category".to_string(),
+                };
+                if parent_id != 0 {
+                    state.categories.opened.insert(parent_id);
+                }
+                reload_with(state, ToastKind::Info, text)
+            }
+            (CategoryPending::Create { form, .. }, Err(failure)) => {
+                create_refused(state, request, form, failure)
+            }
+            (CategoryPending::Update { before, .. }, Ok(Written::Category(saved))) => {
+                state.edit.log.finish(request, &[]);
+                let Some(saved) = saved else {
+                    // Saved, but not read back: re-read the tree.
+                    let text = format!("Saved category {}", label(&before));
+                    return reload_with(state, ToastKind::Info, text);
+                };
+                let hidden = if saved.is_visible { "" } else { " (hidden)" };
+                let text = format!("Saved category {}{hidden}", label(&saved));
+                replace(state, *saved);
+                toast(state, ToastKind::Info, text)
+            }
+            (CategoryPending::Update { before, form }, result) => {
+                let message = failure_text(result.clone());
+                state.edit.log.fail(request, &message);
+                replace(state, *before);
+                if let (Some(mut form), Err(failure)) = (form, result) {
+                    form.show_failure(&failure);
+                    open(state, Overlay::Form(form));
+                }
+                toast(state, ToastKind::Error, format!("Not saved: {message}"))
+            }
+            (CategoryPending::Delete { ids }, Ok(Written::Deleted { .. })) => {
+                state.edit.log.finish(request, &[]);
+                // Select the parent (or a neighbour) rather than jumping to the top.
+                let parent = state
+                    .categories
+                    .all
+                    .iter()
+                    .find(|c| ids.contains(&c.category_id))
+                    .map_or(0, |c| c.parent_id);
+                if parent != 0 {
+                    state.categories.select_after_load = Some(parent);
+                }
+                let text = format!("Deleted category #{}", ids.first().copied().unwrap_or(0));
+                reload_with(state, ToastKind::Info, text)
+            }
+            (_, result) => not_done(state, request, result),
+        }
+    }
+}
+
+/// A toast, then the tree read again.
+fn reload_with(state: &mut AppState, kind: ToastKind, text: String) -> Vec<Effect> {
+    let mut effects = toast(state, kind, text);
+    effects.extend(state.reload_categories());
+    effects
+}
 
 /// `#23 Kitchen`.
 pub fn label(c: &TreeCategory) -> String {
     format!("#{} {}", c.category_id, c.name)
 }
 
-fn find(state: &AppState, id: u64) -> Option<&TreeCategory> {
+pub(super) fn find(state: &AppState, id: u64) -> Option<&TreeCategory> {
     state.categories.all.iter().find(|c| c.category_id == id)
 }
 
@@ -119,11 +235,11 @@ pub(super) fn build(form: &mut Form, current: Option<&TreeCategory>) -> Option<T
 }
 
 /// The create or edit form was submitted.
-pub(super) fn submit(state: &mut AppState, mut form: Form) -> Vec<Effect> {
+fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
     match form.purpose.clone() {
         FormPurpose::CreateCategory { tree_id, parent_id } => {
             let Some(mut write) = build(&mut form, None) else {
-                open(state, Overlay::Form(Box::new(form)));
+                open(state, Overlay::Form(form));
                 return Vec::new();
             };
             if parent_id == 0 {
@@ -138,16 +254,13 @@ pub(super) fn submit(state: &mut AppState, mut form: Form) -> Vec<Effect> {
                 old: "-".to_string(),
                 new: "created".to_string(),
             };
-            let pending = Pending::Resource(ResourcePending::CategoryCreate {
-                form: Box::new(form),
-                parent_id,
-            });
+            let pending = Pending::Resource(Box::new(CategoryPending::Create { form, parent_id }));
             send(state, Write::CreateCategory(write), pending, vec![row])
         }
         FormPurpose::EditCategory { id } => {
             let current = find(state, id).cloned();
             let Some(mut write) = build(&mut form, current.as_ref()) else {
-                open(state, Overlay::Form(Box::new(form)));
+                open(state, Overlay::Form(form));
                 return Vec::new();
             };
             if write == TreeCategoryWrite::default() {
@@ -173,14 +286,15 @@ pub fn toggle_visible(state: &mut AppState) -> Vec<Effect> {
     update(state, write, None)
 }
 
-fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) -> Vec<Effect> {
+fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Box<Form>>) -> Vec<Effect> {
     let Some(id) = write.category_id else {
         return Vec::new();
     };
     let Some(before) = find(state, id).cloned() else {
         return Vec::new();
     };
-    let mut rows = Vec::new();
+    // Logged and shown at once; the re-read after the write settles it either way.
+    let (mut rows, mut shown) = (Vec::new(), before.clone());
     let mut log = |field: &str, old: String, new: String| {
         rows.push(LogRow {
             id,
@@ -192,6 +306,7 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
     };
     if let Some(name) = &write.name {
         log("name", before.name.clone(), name.clone());
+        shown.name = name.clone();
     }
     if let Some(visible) = write.is_visible {
         log(
@@ -199,6 +314,7 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
             before.is_visible.to_string(),
             visible.to_string(),
         );
+        shown.is_visible = visible;
     }
     if let Some(order) = write.sort_order {
         log(
@@ -206,24 +322,14 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
             before.sort_order.to_string(),
             order.to_string(),
         );
-    }
-    // Shown at once; the re-read after the write settles it either way.
-    let mut shown = before.clone();
-    if let Some(name) = &write.name {
-        shown.name = name.clone();
-    }
-    if let Some(visible) = write.is_visible {
-        shown.is_visible = visible;
-    }
-    if let Some(order) = write.sort_order {
         shown.sort_order = order;
     }
     let expected = crate::api::compare::seen(&before, &write);
     replace(state, shown);
-    let pending = Pending::Resource(ResourcePending::CategoryUpdate {
+    let pending = Pending::Resource(Box::new(CategoryPending::Update {
         before: Box::new(before),
-        form: form.map(Box::new),
-    });
+        form,
+    }));
     let write = Write::UpdateCategory {
         changes: write,
         expected,
@@ -232,7 +338,7 @@ fn update(state: &mut AppState, write: TreeCategoryWrite, form: Option<Form>) ->
 }
 
 /// Puts `category` in place of the one with its id (tree rebuilt, selection kept).
-pub(super) fn replace(state: &mut AppState, category: TreeCategory) {
+fn replace(state: &mut AppState, category: TreeCategory) {
     let mut all = state.categories.all.clone();
     if let Some(slot) = all
         .iter_mut()
@@ -241,141 +347,4 @@ pub(super) fn replace(state: &mut AppState, category: TreeCategory) {
         *slot = category;
     }
     state.categories.set_categories(all);
-}
-
-/// Every category below `id` in the loaded tree.
-pub fn descendants(state: &AppState, id: u64) -> Vec<u64> {
-    descendants_in(&state.categories, id)
-}
-
-/// Every category below `id` in `pane`'s tree.
-pub fn descendants_in(pane: &crate::app::panes::CategoriesPane, id: u64) -> Vec<u64> {
-    let mut found = Vec::new();
-    let mut stack = vec![id];
-    while let Some(parent) = stack.pop() {
-        for &index in pane.children_of(parent) {
-            let child = pane.all[index].category_id;
-            found.push(child);
-            stack.push(child);
-        }
-    }
-    found
-}
-
-/// `x` / Delete: count the category's products; the dialog opens then.
-pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
-    let Some(id) = state.categories.selected().map(|c| c.category_id) else {
-        return Vec::new();
-    };
-    let below = descendants(state, id);
-    let request = state.next_id();
-    state.categories.counting = Some(request);
-    let mut effects = vec![Effect::Fetch {
-        request,
-        fetch: Fetch::Count(CountQuery::CategoryProducts {
-            id,
-            below,
-            for_delete: true,
-        }),
-    }];
-    effects.extend(toast(state, ToastKind::Info, COUNTING_PRODUCTS.into()));
-    effects
-}
-
-/// The product counts arrived (`(id, own)`, then `(0, with subcategories)`): ask.
-pub(super) fn confirm_delete(
-    state: &mut AppState,
-    id: u64,
-    counts: Result<Vec<(u64, u64)>, String>,
-) {
-    let Some(c) = find(state, id).cloned() else {
-        return;
-    };
-    let below = descendants(state, id);
-    let products = match &counts {
-        Ok(counts) => {
-            let own = counts.first().map_or(0, |(_, n)| *n);
-            match counts.get(1) {
-                Some((_, all)) => format!("{own} (with subcategories: {all})"),
-                None => own.to_string(),
-            }
-        }
-        Err(message) => format!("? ({message})"),
-    };
-    let mut lines = vec![
-        format!("ID:            {}", c.category_id),
-        format!("Name:          {}", c.name),
-        format!("Subcategories: {}", below.len()),
-        format!("Products:      {products}"),
-        String::new(),
-    ];
-    if !below.is_empty() {
-        let children: Vec<String> = state
-            .categories
-            .children_of(id)
-            .iter()
-            .map(|&i| state.categories.all[i].name.clone())
-            .collect();
-        let deeper = below.len() - children.len();
-        let more = if deeper > 0 {
-            format!(" and {deeper} below them")
-        } else {
-            String::new()
-        };
-        lines.push(format!(
-            "Its {} deleted too: {}{more}.",
-            crate::app::words::counted(below.len(), "subcategory is", "subcategories are"),
-            children.join(", ")
-        ));
-    }
-    lines.push("Products stay in the catalog. This cannot be undone.".to_string());
-    open_confirm(
-        state,
-        Confirm::new(
-            "Delete category?",
-            lines,
-            "Delete",
-            Confirmed::DeleteCategories { ids: vec![id] },
-        ),
-    );
-}
-
-/// Sends the delete the user confirmed.
-pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
-    let rows = ids
-        .iter()
-        .map(|id| LogRow {
-            id: *id,
-            subject: find(state, *id).map_or_else(|| format!("category #{id}"), label),
-            field: "category".to_string(),
-            old: "exists".to_string(),
-            new: "deleted".to_string(),
-        })
-        .collect();
-    let write = Write::DeleteCategories { ids: ids.clone() };
-    send(
-        state,
-        write,
-        Pending::Resource(ResourcePending::CategoryDelete { ids }),
-        rows,
-    )
-}
-
-/// Fetches the selected category's product count for the detail, unless known.
-pub fn count_selected(state: &mut AppState) -> Vec<Effect> {
-    let Some(id) = state.categories.selected().map(|c| c.category_id) else {
-        return Vec::new();
-    };
-    if state.categories.product_counts.contains_key(&id) {
-        return Vec::new();
-    }
-    let request = state.next_id();
-    vec![Effect::Fetch {
-        request,
-        fetch: Fetch::Count(CountQuery::CategoryProducts {
-            id,
-            below: Vec::new(),
-            for_delete: false,
-        }),
-    }]
 }

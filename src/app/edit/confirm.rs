@@ -1,17 +1,17 @@
 //! The confirmation dialog, shared by every resource. It always defaults to
 //! No: only `y` confirms, any other key cancels.
 //!
-//! How to use it for another resource (gitui style: ConfirmAction → dialog →
-//! ConfirmedAction):
-//! 1. add a variant to [`Confirmed`] that names what to do (with the ids it needs);
-//! 2. open the dialog from your intent: `edit::open_confirm(state, Confirm::new(
-//!    "Delete customer?", lines, "Delete", Confirmed::DeleteCustomers { ids }))`;
-//! 3. handle your variant in `edit::on_confirmed` (return the `Effect`s to run).
+//! A resource's delete asks with `Confirmed::Delete { tab, ids }`, which `y`
+//! hands to that tab's `EditableResource::delete`: `edit::open_confirm(state,
+//! Confirm::new("Delete customer?", lines, "Delete", Confirmed::Delete { tab:
+//! Tab::Customers, ids }))`. Other questions add a variant to [`Confirmed`] and
+//! handle it in `edit::on_confirmed` (gitui style: action → dialog → confirmed).
 //!
 //! The dialog is drawn by `ui::dialogs`; the key table routes `y` to
 //! `EditIntent::Yes` and every other key to a cancel.
 
 use super::external::ExternalEdit;
+use crate::app::Tab;
 
 /// A question the user answers with `y` (anything else is No).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,19 +49,14 @@ impl Confirm {
     }
 }
 
-/// What a confirmed dialog does. Add a variant per resource action.
+/// What a confirmed dialog does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
-    /// Delete these products (one request with `id:in` when there are several).
-    DeleteProducts { ids: Vec<u64> },
+    /// Delete these records of `tab`'s resource (it decides how: products and
+    /// customers in one request with `id:in`, categories with their subcategories).
+    Delete { tab: Tab, ids: Vec<u64> },
     /// Open the external editor again with this text (after invalid input).
     ReopenExternal(ExternalEdit),
-    /// Delete these customers (always one request with `id:in`).
-    DeleteCustomers { ids: Vec<u64> },
-    /// Delete these categories (and, on the store, their subcategories).
-    DeleteCategories { ids: Vec<u64> },
-    /// Delete one webhook.
-    DeleteHook { id: u64 },
     /// Quit although writes are still being sent.
     Quit,
     /// Put aside the journal's writes whose outcome is unknown.

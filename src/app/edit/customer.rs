@@ -3,18 +3,134 @@
 //! names the customers and how many orders each has), Space marks.
 
 use super::customer_fields::{CustomerField, apply, describe, editable_json};
-use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
+use super::external::{EditedJson, ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::form::{Form, FormPurpose, text_of};
 use super::inline::InlineEditor;
 use super::log::LogRow;
-use super::resources::ResourcePending;
-use super::write_request::Write;
-use super::{Overlay, Pending, close, open, send};
+use super::resource::{
+    Answer, EditableResource, ResourceWrite, create_refused, failure_text, not_done,
+};
+use super::write_request::{Write, Written};
+use super::{EditIntent, Overlay, Pending, close, open, send};
 use crate::api::models::{Customer, CustomerAddressWrite, CustomerGroup, CustomerWrite};
 use crate::app::update::toast;
-use crate::app::{AppState, Effect, ToastKind};
+use crate::app::{AppState, Effect, Tab, ToastKind};
 
 pub use super::customer_delete::{COUNTING_ORDERS, confirm_delete, delete, remove, start_delete};
+
+/// The Customers tab's edits.
+pub struct Customers;
+
+impl EditableResource for Customers {
+    fn target(&self, state: &AppState) -> Option<u64> {
+        target(state).map(|c| c.id)
+    }
+    fn on_intent(&self, state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
+        match intent {
+            EditIntent::Create => start_create(state),
+            EditIntent::Inline => start_inline(state),
+            EditIntent::External => start_external(state),
+            EditIntent::Delete => start_delete(state),
+            EditIntent::Mark => toggle_mark(state),
+            EditIntent::CustomerOrders => open_orders(state),
+            EditIntent::ColumnLeft | EditIntent::ColumnRight => {
+                let step = if intent == EditIntent::ColumnLeft {
+                    -1
+                } else {
+                    1
+                };
+                state.customers.column = state.customers.column.step(step);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+    fn submit_form(&self, state: &mut AppState, form: Box<Form>) -> Vec<Effect> {
+        match form.purpose {
+            FormPurpose::EditCustomerName { id } => submit_name(state, id, *form),
+            _ => submit_create(state, form),
+        }
+    }
+    fn delete(&self, state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+        delete(state, ids)
+    }
+    fn edited_externally(&self, state: &mut AppState, json: EditedJson) -> Vec<Effect> {
+        external_done(state, json.id, &json.original, json.edit, json.text)
+    }
+}
+
+/// A customer write in flight.
+#[derive(Debug, Clone)]
+pub enum CustomerPending {
+    /// The form comes back if the API refuses it.
+    Create(Box<Form>),
+    /// `before` is shown again if it fails.
+    Update {
+        before: Box<Customer>,
+        changes: Box<CustomerWrite>,
+    },
+    Delete {
+        ids: Vec<u64>,
+    },
+}
+
+impl ResourceWrite for CustomerPending {
+    fn touches(&self, tab: Tab, id: u64) -> bool {
+        tab == Tab::Customers
+            && match self {
+                CustomerPending::Update { before, .. } => before.id == id,
+                CustomerPending::Delete { ids } => ids.contains(&id),
+                CustomerPending::Create(_) => false,
+            }
+    }
+
+    fn written(self: Box<Self>, state: &mut AppState, (request, result): Answer) -> Vec<Effect> {
+        match (*self, result) {
+            (CustomerPending::Create(_), Ok(Written::Customer(created))) => {
+                let name = label(&created);
+                state
+                    .edit
+                    .log
+                    .set_subject(request, created.id, name.clone());
+                state.edit.log.finish(request, &[]);
+                let text = format!("Created customer {name} <{}>", created.email);
+                state.customers.list.insert_first(*created);
+                toast(state, ToastKind::Info, text)
+            }
+            (CustomerPending::Create(form), Err(failure)) => {
+                create_refused(state, request, form, failure)
+            }
+            (CustomerPending::Update { before, changes }, Ok(Written::Customer(saved))) => {
+                state.edit.log.finish(request, &[]);
+                let text = describe(&before, &changes, &state.customers.groups)
+                    .into_iter()
+                    .map(|(field, old, new)| format!("{field} {old} → {new}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                show(state, &saved);
+                let text = format!("Saved {}: {text}", label(&saved));
+                toast(state, ToastKind::Info, text)
+            }
+            (CustomerPending::Update { before, .. }, result) => {
+                let message = failure_text(result);
+                state.edit.log.fail(request, &message);
+                show(state, &before);
+                let text = format!("Not saved ({}): {message}", label(&before));
+                toast(state, ToastKind::Error, text)
+            }
+            (CustomerPending::Delete { .. }, Ok(Written::Deleted { deleted, .. })) => {
+                state.edit.log.finish(request, &[]);
+                remove(state, &deleted);
+                let text = match deleted.as_slice() {
+                    [one] => format!("Deleted customer #{one}"),
+                    many => format!("Deleted {} customers", many.len()),
+                };
+                toast(state, ToastKind::Info, text)
+            }
+            (_, result) => not_done(state, request, result),
+        }
+    }
+}
 
 /// A customer cell being edited.
 #[derive(Debug, Clone)]
@@ -110,8 +226,25 @@ pub fn start_create(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Enter in the new-customer form: checks the fields, then sends the create.
+fn submit_create(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
+    let Some(write) = build_create(&mut form, &state.customers.groups) else {
+        open(state, Overlay::Form(form));
+        return Vec::new();
+    };
+    let row = LogRow {
+        id: 0,
+        subject: write.email.clone().unwrap_or_default(),
+        field: "customer".to_string(),
+        old: "-".to_string(),
+        new: "created".to_string(),
+    };
+    let pending = Pending::Resource(Box::new(CustomerPending::Create(form)));
+    send(state, Write::CreateCustomer(write), pending, vec![row])
+}
+
 /// The customer the create form describes, or `None` after marking fields.
-pub(super) fn build_create(form: &mut Form, groups: &[CustomerGroup]) -> Option<CustomerWrite> {
+fn build_create(form: &mut Form, groups: &[CustomerGroup]) -> Option<CustomerWrite> {
     let values = form.values()?;
     let get = |name: &str| {
         values
@@ -225,7 +358,7 @@ pub fn submit_cell(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// The rename form was submitted: send the names that changed.
-pub(super) fn submit_name(state: &mut AppState, id: u64, mut form: Form) -> Vec<Effect> {
+fn submit_name(state: &mut AppState, id: u64, mut form: Form) -> Vec<Effect> {
     let Some(values) = form.values() else {
         open(state, Overlay::Form(Box::new(form)));
         return Vec::new();
@@ -281,10 +414,10 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
         })
         .collect();
     let expected = crate::api::compare::seen(&before, &changes);
-    let pending = Pending::Resource(ResourcePending::CustomerUpdate {
+    let pending = Pending::Resource(Box::new(CustomerPending::Update {
         before: Box::new(before),
         changes: Box::new(changes.clone()),
-    });
+    }));
     send(
         state,
         Write::UpdateCustomer { changes, expected },
@@ -299,7 +432,8 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let (id, record) = (customer.id, editable_json(customer));
-    edit_json(state, &record, |original| ExternalPurpose::CustomerJson {
+    edit_json(state, &record, |original| ExternalPurpose::RecordJson {
+        tab: Tab::Customers,
         id,
         original,
     })
@@ -336,7 +470,7 @@ pub fn open_orders(state: &mut AppState) -> Vec<Effect> {
     let Some(id) = target(state).map(|c| c.id) else {
         return Vec::new();
     };
-    state.tab = crate::app::Tab::Orders;
+    state.tab = Tab::Orders;
     state.orders.detail = None;
     state.orders.filter = Some(crate::app::panes::OrderFilter::Customer(id));
     // All of the customer's orders, not only those needing action.

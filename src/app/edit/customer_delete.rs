@@ -3,14 +3,15 @@
 //! and `y` sends one request with `id:in`.
 
 use super::confirm::{Confirm, Confirmed};
+use super::customer::CustomerPending;
 use super::customer::{find, label, target};
 use super::log::LogRow;
-use super::resources::{CountQuery, ResourcePending};
+use super::resources::CountQuery;
 use super::write_request::Write;
 use super::{Pending, open_confirm, send};
 use crate::api::models::Customer;
 use crate::app::update::toast;
-use crate::app::{AppState, Effect, Fetch, ToastKind};
+use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
 /// `x` / Delete: count the orders of the marked customers (or the selected
 /// one); the dialog opens when the counts are in.
@@ -88,7 +89,15 @@ pub fn confirm_delete(
     let ids = customers.iter().map(|c| c.id).collect();
     open_confirm(
         state,
-        Confirm::new(title, lines, "Delete", Confirmed::DeleteCustomers { ids }),
+        Confirm::new(
+            title,
+            lines,
+            "Delete",
+            Confirmed::Delete {
+                tab: Tab::Customers,
+                ids,
+            },
+        ),
     );
 }
 
@@ -108,12 +117,12 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     send(
         state,
         write,
-        Pending::Resource(ResourcePending::CustomerDelete { ids }),
+        Pending::Resource(Box::new(CustomerPending::Delete { ids })),
         rows,
     )
 }
 
 /// Takes deleted customers out of the list, the marks and the detail.
 pub fn remove(state: &mut AppState, ids: &[u64]) {
-    state.remove_list_rows(crate::app::Tab::Customers, ids);
+    state.remove_list_rows(Tab::Customers, ids);
 }

@@ -1,14 +1,16 @@
 //! Editing text in the user's `$EDITOR`, shared by every resource.
 //!
 //! How to use it for another resource:
-//! 1. add a variant to [`ExternalPurpose`] naming what the text is for;
+//! 1. a record's JSON is `ExternalPurpose::RecordJson { tab, id, .. }` (open it
+//!    with [`edit_json`]); other text adds a variant to [`ExternalPurpose`];
 //! 2. return `Effect::EditExternally(ExternalEdit { initial_text, file_suffix:
-//!    ".json".into(), then: ExternalPurpose::YourThing { id } })` from `update`;
+//!    ".json".into(), then })` from `update`;
 //! 3. the runner leaves the alternate screen, stops reading the terminal, runs
 //!    `$VISUAL` / `$EDITOR` / `vi` on a 0600 temp file (removed afterwards),
 //!    restores the screen and sends `Action::EditedExternally { edit, result }`
 //!    with the saved text (or why the editor failed);
-//! 4. handle your variant in `edit::on_edited_externally`. For JSON,
+//! 4. a record's text reaches its tab's `EditableResource::edited_externally`;
+//!    other variants are handled in `edit::on_edited_externally`. For JSON,
 //!    [`changed_fields`] gives only the fields the user changed, and
 //!    `Confirmed::ReopenExternal` offers to fix invalid input.
 
@@ -122,14 +124,27 @@ pub struct ExternalEdit {
     pub then: ExternalPurpose,
 }
 
-/// What an external edit feeds. Add a variant per resource.
+/// A record's JSON back from the editor, for its resource.
+#[derive(Debug)]
+pub struct EditedJson {
+    pub id: u64,
+    /// The text as first offered.
+    pub original: String,
+    pub edit: ExternalEdit,
+    /// The saved text.
+    pub text: String,
+}
+
+/// What an external edit feeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExternalPurpose {
-    /// The writable fields of product `id` as JSON; `original` is the text as
-    /// first offered (what "changed" is measured against).
-    ProductJson { id: u64, original: String },
-    /// The writable fields of customer `id` as JSON (same rule for `original`).
-    CustomerJson { id: u64, original: String },
+    /// The writable fields of record `id` of `tab`'s resource as JSON;
+    /// `original` is the text as first offered (what "changed" is measured against).
+    RecordJson {
+        tab: crate::app::Tab,
+        id: u64,
+        original: String,
+    },
     /// The staff notes of order `id`; `original` is what the order had.
     OrderStaffNotes {
         id: u64,

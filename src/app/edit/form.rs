@@ -7,6 +7,7 @@ use crossterm::event::KeyEvent;
 
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::write_request::WriteFailure;
+use crate::app::Tab;
 
 /// What a submitted form does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,10 @@ pub struct Form {
     pub error: Option<String>,
     /// What Enter does.
     pub purpose: FormPurpose,
+    /// The tab whose resource sends it: the one it first opened on
+    /// (`edit::open` fills it in). A refused write shows the form again over
+    /// whatever tab is open; Enter still reaches its own resource.
+    pub owner: Option<Tab>,
 }
 
 impl Form {
@@ -57,6 +62,7 @@ impl Form {
             focus: 0,
             error: None,
             purpose,
+            owner: None,
         }
     }
 

@@ -1,51 +1,33 @@
 //! The edit keys, as entries of the one key table (`keys::all_commands`
 //! chains them after the base table), so dispatch, footer and help agree.
+//! The product keys work on the Products tab only (their group says so).
 
 use crossterm::event::KeyCode;
 
-use super::{EditIntent, Overlay};
-use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
+use super::Overlay;
+use super::resource::{in_list, on_record, on_row};
+use crate::app::keys::{Command, Group, Key, ModeKind};
 use crate::app::{AppState, Tab};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
 const EDIT: &[ModeKind] = &[ModeKind::Edit];
 const PRODUCTS: Group = Group::Tab(Tab::Products);
 
-fn product_list(state: &AppState) -> bool {
-    state.tab == Tab::Products && state.products.detail.is_none()
-}
-fn product_row(state: &AppState) -> bool {
-    product_list(state) && state.products.list.selected().is_some()
-}
-fn product_any(state: &AppState) -> bool {
-    state.tab == Tab::Products
-        && match &state.products.detail {
-            Some(detail) => detail.data.is_some(),
-            None => state.products.list.selected().is_some(),
-        }
-}
 fn product_detail(state: &AppState) -> bool {
-    state.tab == Tab::Products
-        && state.products.detail.as_ref().is_some_and(|d| {
-            d.data
-                .as_ref()
-                .is_some_and(|d| !d.product.variants.is_empty())
-        })
+    state.products.detail.as_ref().is_some_and(|d| {
+        d.data
+            .as_ref()
+            .is_some_and(|d| !d.product.variants.is_empty())
+    })
 }
 fn price_target(state: &AppState) -> bool {
-    product_row(state) || product_detail(state)
+    on_row(state) || product_detail(state)
 }
 fn has_marks(state: &AppState) -> bool {
-    product_list(state) && !state.products.marked.is_empty()
+    in_list(state) && !state.products.marked.is_empty()
 }
 fn has_failed(state: &AppState) -> bool {
-    product_list(state) && super::failed::any_in_view(state)
-}
-fn on_products(state: &AppState) -> bool {
-    state.tab == Tab::Products
-}
-fn columns(state: &AppState) -> bool {
-    product_row(state) || product_detail(state)
+    in_list(state) && super::failed::any_in_view(state)
 }
 fn overlay(state: &AppState, f: fn(&Overlay) -> bool) -> bool {
     state.edit.overlay.as_ref().is_some_and(f)
@@ -107,19 +89,20 @@ fn always(_: &AppState) -> bool {
 
 macro_rules! command {
     ($keys:expr, $label:expr, $name:expr, $description:expr, $group:expr, $footer:expr, $intent:ident, $modes:expr, $available:expr) => {
-        Command {
+        $crate::app::keys::Command {
             keys: $keys,
             label: $label,
             name: $name,
             description: $description,
             group: $group,
             in_footer: $footer,
-            intent: Intent::Edit(EditIntent::$intent),
+            intent: $crate::app::keys::Intent::Edit($crate::app::edit::EditIntent::$intent),
             modes: $modes,
             available: $available,
         }
     };
 }
+pub(super) use command;
 
 /// Edit keys: products list and detail (normal mode), then editors and dialogs.
 pub static EDIT_COMMANDS: &[Command] = &[
@@ -154,7 +137,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         false,
         External,
         NORMAL,
-        product_any
+        on_record
     ),
     command!(
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
@@ -165,7 +148,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         true,
         Delete,
         NORMAL,
-        product_any
+        on_record
     ),
     command!(
         &[Key::char(' ')],
@@ -176,7 +159,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         true,
         Mark,
         NORMAL,
-        product_row
+        on_row
     ),
     command!(
         &[Key::char('V')],
@@ -187,7 +170,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         false,
         MarkRange,
         NORMAL,
-        product_row
+        on_row
     ),
     command!(
         &[Key::char('*')],
@@ -198,7 +181,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         false,
         MarkAll,
         NORMAL,
-        product_row
+        on_row
     ),
     command!(
         &[Key::char('B')],
@@ -220,7 +203,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         true,
         Undo,
         NORMAL,
-        on_products
+        always
     ),
     command!(
         &[Key::char('R')],
@@ -242,7 +225,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         true,
         FilterProducts,
         NORMAL,
-        product_list
+        in_list
     ),
     command!(
         &[Key::char('c')],
@@ -253,7 +236,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         true,
         Create,
         NORMAL,
-        product_list
+        in_list
     ),
     command!(
         &[Key::char('h'), Key::plain(KeyCode::Left)],
@@ -264,7 +247,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         false,
         ColumnLeft,
         NORMAL,
-        columns
+        price_target
     ),
     command!(
         &[Key::char('l'), Key::plain(KeyCode::Right)],
@@ -275,7 +258,7 @@ pub static EDIT_COMMANDS: &[Command] = &[
         false,
         ColumnRight,
         NORMAL,
-        columns
+        price_target
     ),
     command!(
         &[Key::char(']')],

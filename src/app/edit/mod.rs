@@ -1,7 +1,8 @@
 //! Writing to the store: the inline editor, the confirmation dialog, the
 //! `$EDITOR` flow, the write log, marks, bulk changes and undo. The generic
-//! pieces ([`confirm`], [`external`], [`inline`]) are parameterised by
-//! resource; the product flows live in [`product`] and [`bulk`].
+//! pieces ([`confirm`], [`external`], [`form`], [`inline`]) reach each
+//! resource through its [`resource::EditableResource`]; the product flows
+//! live in [`product`] and [`bulk`].
 //!
 //! Every write key comes through [`on_intent`], which is the one place that
 //! refuses writes in read-only mode (the client refuses non-GET requests too).
@@ -10,6 +11,7 @@ pub mod bulk;
 pub mod bulk_math;
 pub mod bulk_preview;
 pub mod category;
+mod category_delete;
 pub mod confirm;
 pub mod create;
 pub mod customer;
@@ -25,7 +27,9 @@ pub mod keys;
 pub mod log;
 mod movement;
 pub mod product;
+pub mod product_edits;
 pub mod product_filter;
+pub mod resource;
 pub mod resource_keys;
 pub mod resources;
 mod results;
@@ -37,7 +41,7 @@ use std::collections::HashMap;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub use confirm::{Confirm, Confirmed};
-pub use external::{ExternalEdit, ExternalPurpose};
+pub use external::{EditedJson, ExternalEdit, ExternalPurpose};
 pub use fields::ProductField;
 pub use inline::{FieldKind, FieldValue, InlineEditor};
 pub use intent::EditIntent;
@@ -46,9 +50,10 @@ pub use write_request::{Write, WriteFailure, Written};
 
 use super::list::RequestId;
 use super::update::toast;
-use super::{AppState, Effect, Mode, ToastKind};
+use super::{AppState, Effect, Mode, Tab, ToastKind};
 use crate::api::models::Product;
-use movement::{move_column, move_variant, next_field, scroll};
+use movement::{next_field, scroll};
+use resource::{ResourceWrite, editable};
 
 /// Something drawn over the pane that takes the keys.
 #[derive(Debug, Clone)]
@@ -75,6 +80,18 @@ pub enum Overlay {
     CustomerCell(customer::CellEdit),
 }
 
+impl Overlay {
+    /// The one-value editor of a cell (product, variant or customer field).
+    fn cell(&mut self) -> Option<&mut InlineEditor> {
+        match self {
+            Overlay::Inline(product::InlineEdit { editor, .. })
+            | Overlay::Variant(variant::VariantEdit { editor, .. })
+            | Overlay::CustomerCell(customer::CellEdit { editor, .. }) => Some(editor),
+            _ => None,
+        }
+    }
+}
+
 /// A scrollable list of lines in a popup (`:log`, batch failures).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -84,7 +101,7 @@ pub struct Report {
 }
 
 /// A write in flight, remembered until its result arrives.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Pending {
     /// One product update; `before` is the row as it was (to revert).
     Product {
@@ -109,10 +126,8 @@ pub enum Pending {
     Variant { product_id: u64, variant_id: u64 },
     /// The variant prices of a bulk change.
     VariantPrices { count: usize },
-    /// A customer or category write.
-    Resource(resources::ResourcePending),
-    /// A webhook write.
-    Hook(crate::app::hooks::HookPending),
+    /// Another resource's write (its own module answers it).
+    Resource(Box<dyn ResourceWrite>),
 }
 
 /// Progress of a batch write.
@@ -161,14 +176,23 @@ impl EditState {
             Pending::Create(_)
             | Pending::Variant { .. }
             | Pending::VariantPrices { .. }
-            | Pending::Resource(_)
-            | Pending::Hook(_) => false,
+            | Pending::Resource(_) => false,
         })
+    }
+
+    /// Whether record `id` of `tab` (not Products) has a write in flight.
+    pub fn is_saving_in(&self, tab: Tab, id: u64) -> bool {
+        self.pending
+            .values()
+            .any(|p| matches!(p, Pending::Resource(write) if write.touches(tab, id)))
     }
 }
 
 /// Opens `overlay` and sends keys to it.
-pub fn open(state: &mut AppState, overlay: Overlay) {
+pub fn open(state: &mut AppState, mut overlay: Overlay) {
+    if let Overlay::Form(form) | Overlay::Create(form) = &mut overlay {
+        form.owner.get_or_insert(state.tab);
+    }
     state.edit.overlay = Some(overlay);
     state.mode = Mode::Edit;
 }
@@ -196,26 +220,7 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
             format!("{what} is disabled: {}", state.read_only_reason()),
         );
     }
-    if let Some(effects) = resources::on_intent(state, intent) {
-        return effects;
-    }
     match intent {
-        EditIntent::Price => product::start_price(state),
-        EditIntent::Inline => product::start_inline(state),
-        EditIntent::External => product::start_external(state),
-        EditIntent::Delete => product::start_delete(state),
-        EditIntent::Mark => bulk::toggle_mark(state),
-        EditIntent::MarkRange => bulk::mark_range(state),
-        EditIntent::MarkAll => bulk::mark_all(state),
-        EditIntent::Bulk => bulk::start(state),
-        EditIntent::Undo => bulk::undo(state),
-        EditIntent::Retry => failed::retry(state),
-        EditIntent::FilterProducts => product_filter::start(state),
-        EditIntent::Create => create::start_create(state),
-        EditIntent::ColumnLeft => move_column(state, -1),
-        EditIntent::ColumnRight => move_column(state, 1),
-        EditIntent::NextVariant => move_variant(state, 1),
-        EditIntent::PrevVariant => move_variant(state, -1),
         EditIntent::Yes => on_yes(state),
         EditIntent::RetryUnknown => on_retry(state),
         EditIntent::Submit => on_submit(state),
@@ -230,40 +235,28 @@ pub fn on_intent(state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
         EditIntent::ScrollBottom => scroll(state, i32::from(u16::MAX)),
         EditIntent::NextField => next_field(state, 1),
         EditIntent::PrevField => next_field(state, -1),
-        // Customers and categories only (handled above).
-        EditIntent::CreateTop
-        | EditIntent::ToggleVisible
-        | EditIntent::CustomerOrders
-        | EditIntent::ToggleActive => Vec::new(),
+        // The view's own keys: the tab's resource acts.
+        _ => match editable(state.tab) {
+            Some(resource) if state.mode == Mode::Normal => resource.on_intent(state, intent),
+            _ => Vec::new(),
+        },
     }
 }
 
 /// A key no table entry took while an overlay is open: typing into an
 /// editor, or "anything else cancels" for a dialog.
 pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
+    if let Some(editor) = state.edit.overlay.as_mut().and_then(Overlay::cell) {
+        state.changed = editor.handle_key(key);
+        return Vec::new();
+    }
     match state.edit.overlay.as_mut() {
-        Some(Overlay::Inline(edit)) => {
-            state.changed = edit.editor.handle_key(key);
-            Vec::new()
-        }
-        Some(Overlay::Variant(edit)) => {
-            state.changed = edit.editor.handle_key(key);
-            Vec::new()
-        }
         Some(Overlay::BulkForm(form)) => {
             state.changed = form.handle_key(key);
             Vec::new()
         }
-        Some(Overlay::Create(form)) => {
+        Some(Overlay::Create(form) | Overlay::Form(form)) => {
             state.changed = form.handle_key(key);
-            Vec::new()
-        }
-        Some(Overlay::Form(form)) => {
-            state.changed = form.handle_key(key);
-            Vec::new()
-        }
-        Some(Overlay::CustomerCell(edit)) => {
-            state.changed = edit.editor.handle_key(key);
             Vec::new()
         }
         Some(Overlay::BulkPreview(_)) if key.code == KeyCode::Char('v') => {
@@ -279,7 +272,8 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
                 on_cancel(state)
             }
         }
-        Some(Overlay::Conflict(_)) | Some(Overlay::Report(_)) | None => {
+        // Cells took their keys above.
+        _ => {
             state.changed = false;
             Vec::new()
         }
@@ -288,13 +282,12 @@ pub fn on_other_key(state: &mut AppState, key: &KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the open editor.
 pub fn on_paste(state: &mut AppState, text: &str) {
+    if let Some(editor) = state.edit.overlay.as_mut().and_then(Overlay::cell) {
+        return editor.paste(text);
+    }
     match state.edit.overlay.as_mut() {
-        Some(Overlay::Inline(edit)) => edit.editor.paste(text),
-        Some(Overlay::Variant(edit)) => edit.editor.paste(text),
         Some(Overlay::BulkForm(form)) => form.amount.paste(text),
-        Some(Overlay::Create(form)) => form.paste(text),
-        Some(Overlay::Form(form)) => form.paste(text),
-        Some(Overlay::CustomerCell(edit)) => edit.editor.paste(text),
+        Some(Overlay::Create(form) | Overlay::Form(form)) => form.paste(text),
         _ => state.changed = false,
     }
 }
@@ -328,11 +321,11 @@ fn on_retry(state: &mut AppState) -> Vec<Effect> {
 /// Does what a confirmed dialog asked for.
 pub fn on_confirmed(state: &mut AppState, confirmed: Confirmed) -> Vec<Effect> {
     match confirmed {
-        Confirmed::DeleteProducts { ids } => product::delete(state, ids),
+        Confirmed::Delete { tab, ids } => match editable(tab) {
+            Some(resource) => resource.delete(state, ids),
+            None => Vec::new(),
+        },
         Confirmed::ReopenExternal(edit) => vec![Effect::EditExternally(edit)],
-        Confirmed::DeleteCustomers { ids } => customer::delete(state, ids),
-        Confirmed::DeleteCategories { ids } => category::delete(state, ids),
-        Confirmed::DeleteHook { id } => crate::app::hooks::delete(state, id),
         Confirmed::Quit => crate::app::update::quit(state),
         Confirmed::DiscardUnknownWrites => vec![Effect::DiscardUnknownWrites],
         Confirmed::RetryUnknownWrites { items, settled } => {
@@ -352,7 +345,10 @@ fn on_submit(state: &mut AppState) -> Vec<Effect> {
         Some(Overlay::Variant(_)) => variant::submit(state),
         Some(Overlay::BulkForm(_)) => bulk_preview::preview(state),
         Some(Overlay::Create(_)) => create::submit_create(state),
-        Some(Overlay::Form(_)) => resources::submit_form(state),
+        Some(Overlay::Form(_)) => match close(state) {
+            Some(Overlay::Form(form)) => resource::submit_form(state, form),
+            _ => Vec::new(),
+        },
         Some(Overlay::CustomerCell(_)) => customer::submit_cell(state),
         _ => Vec::new(),
     }
@@ -379,13 +375,22 @@ pub fn on_edited_externally(
     match result {
         Err(message) => toast(state, ToastKind::Error, message),
         Ok(text) => match edit.then {
-            ExternalPurpose::ProductJson { id, ref original } => {
+            ExternalPurpose::RecordJson {
+                tab,
+                id,
+                ref original,
+            } => {
                 let original = original.clone();
-                product::external_done(state, id, &original, edit, text)
-            }
-            ExternalPurpose::CustomerJson { id, ref original } => {
-                let original = original.clone();
-                customer::external_done(state, id, &original, edit, text)
+                let json = EditedJson {
+                    id,
+                    original,
+                    edit,
+                    text,
+                };
+                match editable(tab) {
+                    Some(resource) => resource.edited_externally(state, json),
+                    None => Vec::new(),
+                }
             }
             ExternalPurpose::OrderStaffNotes {
                 id,

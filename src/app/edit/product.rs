@@ -298,7 +298,8 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let (id, record) = (product.id, full_write(product));
-    edit_json(state, &record, |original| ExternalPurpose::ProductJson {
+    edit_json(state, &record, |original| ExternalPurpose::RecordJson {
+        tab: Tab::Products,
         id,
         original,
     })
@@ -318,7 +319,8 @@ pub fn read_for_editor(
     match result {
         Ok(product) => {
             let (id, record) = (product.id, full_write(&product));
-            edit_json(state, &record, |original| ExternalPurpose::ProductJson {
+            edit_json(state, &record, |original| ExternalPurpose::RecordJson {
+                tab: Tab::Products,
                 id,
                 original,
             })
@@ -382,7 +384,10 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
                 "This cannot be undone.".to_string(),
             ],
             "Delete",
-            Confirmed::DeleteProducts { ids: vec![p.id] },
+            Confirmed::Delete {
+                tab: Tab::Products,
+                ids: vec![p.id],
+            },
         )
     } else {
         let n = marked.len();
@@ -397,7 +402,10 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
             format!("Delete {n} product{}?", if n == 1 { "" } else { "s" }),
             lines,
             "Delete",
-            Confirmed::DeleteProducts { ids },
+            Confirmed::Delete {
+                tab: Tab::Products,
+                ids,
+            },
         )
     };
     open_confirm(state, confirm);

@@ -1,221 +1,197 @@
 //! The edit keys of the Customers, Categories and Webhooks tabs, chained into the one
 //! key table after the product ones (so dispatch, footer and help agree).
-//! They use the same intents, and so the same read-only check, as Products.
+//! They use the same intents, and so the same read-only check, as Products;
+//! the key table offers a tab's keys on that tab only, and the tab's
+//! `EditableResource` says whether a list, row or record is there.
 
 use crossterm::event::KeyCode;
 
-use super::EditIntent;
-use crate::app::keys::{Command, Group, Intent, Key, ModeKind};
-use crate::app::{AppState, Tab};
+use super::keys::command;
+use super::resource::{in_list, on_record, on_row};
+use crate::app::Tab;
+use crate::app::keys::{Command, Group, Key, ModeKind};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
 const CUSTOMERS: Group = Group::Tab(Tab::Customers);
 const CATEGORIES: Group = Group::Tab(Tab::Categories);
 const WEBHOOKS: Group = Group::Tab(Tab::Webhooks);
 
-fn customer_list(state: &AppState) -> bool {
-    state.tab == Tab::Customers && state.customers.detail.is_none()
-}
-fn customer_row(state: &AppState) -> bool {
-    // Marks belong to the list.
-    customer_list(state) && state.customers.list.selected().is_some()
-}
-fn customer_any(state: &AppState) -> bool {
-    state.tab == Tab::Customers
-        && match &state.customers.detail {
-            Some(detail) => detail.data.is_some(),
-            None => state.customers.list.selected().is_some(),
-        }
-}
-fn on_tree(state: &AppState) -> bool {
-    state.tab == Tab::Categories
-}
-fn category_row(state: &AppState) -> bool {
-    on_tree(state) && state.categories.selected().is_some()
-}
-fn hook_list(state: &AppState) -> bool {
-    state.tab == Tab::Webhooks && state.hooks.detail.is_none()
-}
-fn hook_any(state: &AppState) -> bool {
-    state.tab == Tab::Webhooks && state.hooks.target().is_some()
-}
-
-macro_rules! command {
-    ($group:expr, $keys:expr, $label:expr, $name:expr, $description:expr, $footer:expr, $intent:ident, $available:expr) => {
-        Command {
-            keys: $keys,
-            label: $label,
-            name: $name,
-            description: $description,
-            group: $group,
-            in_footer: $footer,
-            intent: Intent::Edit(EditIntent::$intent),
-            modes: NORMAL,
-            available: $available,
-        }
-    };
-}
-
-/// Customer and category edit keys (normal mode).
+/// Customer, category and webhook edit keys (normal mode).
 pub static RESOURCE_COMMANDS: &[Command] = &[
     command!(
-        CUSTOMERS,
         &[Key::char('c')],
         "c",
         "create",
         "Create a customer (optionally with a first address)",
+        CUSTOMERS,
         true,
         Create,
-        customer_list
+        NORMAL,
+        in_list
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('e')],
         "e",
         "edit",
         "Edit the focused column of the customer (h/l or ←/→ pick it)",
+        CUSTOMERS,
         true,
         Inline,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('E')],
         "E",
         "$EDITOR",
         "Edit the customer's JSON in $EDITOR; only changed fields are sent",
+        CUSTOMERS,
         false,
         External,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
         "x/Del",
         "delete",
         "Delete the customer (or the marked ones) after confirming",
+        CUSTOMERS,
         true,
         Delete,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CUSTOMERS,
         &[Key::char(' ')],
         "Space",
         "mark",
         "Mark or unmark the customer",
+        CUSTOMERS,
         true,
         Mark,
-        customer_row
+        NORMAL,
+        on_row
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('o')],
         "o",
         "orders",
         "The customer's orders (Orders tab, filtered to the customer)",
+        CUSTOMERS,
         true,
         CustomerOrders,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('h'), Key::plain(KeyCode::Left)],
         "h/←",
         "column",
         "Focus the column to the left (what e edits)",
+        CUSTOMERS,
         false,
         ColumnLeft,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CUSTOMERS,
         &[Key::char('l'), Key::plain(KeyCode::Right)],
         "l/→",
         "column",
         "Focus the column to the right",
+        CUSTOMERS,
         false,
         ColumnRight,
-        customer_any
+        NORMAL,
+        on_record
     ),
     command!(
-        CATEGORIES,
         &[Key::char('c')],
         "c",
         "new child",
         "Create a category under the selected one",
+        CATEGORIES,
         true,
         Create,
-        on_tree
+        NORMAL,
+        in_list
     ),
     command!(
-        CATEGORIES,
         &[Key::char('C')],
         "C",
         "new top",
         "Create a top-level category",
+        CATEGORIES,
         false,
         CreateTop,
-        on_tree
+        NORMAL,
+        in_list
     ),
     command!(
-        CATEGORIES,
         &[Key::char('e')],
         "e",
         "edit",
         "Rename the category, change its visibility or sort order",
+        CATEGORIES,
         true,
         Inline,
-        category_row
+        NORMAL,
+        on_row
     ),
     command!(
-        CATEGORIES,
         &[Key::char(' ')],
         "Space",
         "show/hide",
         "Show or hide the category on the storefront",
+        CATEGORIES,
         true,
         ToggleVisible,
-        category_row
+        NORMAL,
+        on_row
     ),
     command!(
-        CATEGORIES,
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
         "x/Del",
         "delete",
         "Delete the category (and its subcategories) after confirming",
+        CATEGORIES,
         true,
         Delete,
-        category_row
+        NORMAL,
+        on_row
     ),
     command!(
-        WEBHOOKS,
         &[Key::char('c')],
         "c",
         "create",
         "Create a webhook (scope, destination, custom headers)",
+        WEBHOOKS,
         true,
         Create,
-        hook_list
+        NORMAL,
+        in_list
     ),
     command!(
-        WEBHOOKS,
         &[Key::char(' ')],
         "Space",
         "on/off",
         "Activate or deactivate the webhook",
+        WEBHOOKS,
         true,
         ToggleActive,
-        hook_any
+        NORMAL,
+        on_record
     ),
     command!(
-        WEBHOOKS,
         &[Key::char('x'), Key::plain(KeyCode::Delete)],
         "x/Del",
         "delete",
         "Delete the webhook (asks first)",
+        WEBHOOKS,
         true,
         Delete,
-        hook_any
+        NORMAL,
+        on_record
     ),
 ];

@@ -155,12 +155,7 @@ pub(super) fn on_written(
         (Pending::VariantPrices { count }, result) => {
             variant_prices_done(state, request, count, result)
         }
-        (Pending::Resource(pending), result) => {
-            super::resources::on_written(state, request, pending, result)
-        }
-        (Pending::Hook(pending), result) => {
-            crate::app::hooks::on_written(state, request, pending, result)
-        }
+        (Pending::Resource(pending), result) => pending.written(state, (request, result)),
         (Pending::Product { before, .. }, Ok(_)) => {
             state.edit.log.finish(request, &[]);
             show_product(state, &before);

@@ -2,19 +2,21 @@
 //! or destination, a detail with the custom headers masked, and create,
 //! activate/deactivate and delete through the shared form, confirm and write path.
 
-use std::collections::BTreeMap;
-
 use super::edit::form::{Form, FormPurpose, text_of};
 use super::edit::inline::{FieldKind, FieldValue, InlineEditor};
 use super::edit::log::LogRow;
+use super::edit::resource::{Answer, EditableResource, ResourceWrite, create_refused, not_done};
 use super::edit::{
-    Confirm, Confirmed, Overlay, Pending, Write, WriteFailure, Written, open, open_confirm, send,
+    Confirm, Confirmed, EditIntent, Overlay, Pending, Write, Written, open, open_confirm, send,
 };
 use super::list::{PagedList, RequestId};
 use super::list_pane::{ListPane, list_pane_fields};
 use super::update::toast;
-use super::{AppState, Effect, Fetch, ToastKind};
-use crate::api::models::{Hook, HookWrite, documented_scopes};
+use super::{AppState, Effect, Fetch, Tab, ToastKind};
+use crate::api::models::{Hook, HookWrite};
+
+mod checks;
+pub use checks::{check_destination, check_scope, parse_headers};
 
 /// What the list is filtered by (the API matches either exactly).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +78,31 @@ impl HooksPane {
             Some(_) => self.detail_hook(),
             None => self.list.selected(),
         }
+    }
+}
+
+/// The Webhooks tab's edits.
+pub struct Webhooks;
+
+impl EditableResource for Webhooks {
+    fn target(&self, state: &AppState) -> Option<u64> {
+        state.hooks.target().map(|h| h.id)
+    }
+    fn on_intent(&self, state: &mut AppState, intent: EditIntent) -> Vec<Effect> {
+        match intent {
+            EditIntent::Create => start_create(state),
+            EditIntent::ToggleActive => toggle_active(state),
+            EditIntent::Delete => start_delete(state),
+            _ => Vec::new(),
+        }
+    }
+    fn submit_form(&self, state: &mut AppState, form: Box<Form>) -> Vec<Effect> {
+        // Its one form: the new webhook.
+        submit_create(state, *form)
+    }
+    fn delete(&self, state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
+        // The dialog asks about one hook.
+        ids.first().map_or_else(Vec::new, |&id| delete(state, id))
     }
 }
 
@@ -177,7 +204,7 @@ pub fn submit_create(state: &mut AppState, mut form: Form) -> Vec<Effect> {
     send(
         state,
         Write::CreateHook(write),
-        Pending::Hook(HookPending::Create(Box::new(form))),
+        Pending::Resource(Box::new(HookPending::Create(Box::new(form)))),
         vec![row],
     )
 }
@@ -222,69 +249,6 @@ fn build_create(form: &mut Form) -> Option<HookWrite> {
     })
 }
 
-/// A scope must be one the webhook docs list.
-pub fn check_scope(scope: &str) -> Result<(), String> {
-    let scopes = documented_scopes();
-    if scopes.contains(&scope) {
-        return Ok(());
-    }
-    // Suggest the documented scopes that share the typed prefix.
-    let stem = scope.rsplit_once('/').map_or(scope, |(head, _)| head);
-    let near: Vec<&str> = scopes
-        .iter()
-        .copied()
-        .filter(|s| !stem.is_empty() && s.starts_with(stem))
-        .take(4)
-        .collect();
-    Err(if near.is_empty() {
-        "not a documented scope (e.g. store/order/created, store/product/*)".to_string()
-    } else {
-        format!("not a documented scope; try {}", near.join(", "))
-    })
-}
-
-/// https is required; http only for a loopback host (the simulator delivers there).
-pub fn check_destination(destination: &str) -> Result<(), String> {
-    let url = reqwest::Url::parse(destination).map_err(|e| format!("not a URL: {e}"))?;
-    match url.scheme() {
-        "https" if url.host().is_some() => Ok(()),
-        "http" if is_loopback(&url) => Ok(()),
-        "http" => Err("must be https (http only for localhost / 127.0.0.1)".to_string()),
-        _ => Err("must be an https URL".to_string()),
-    }
-}
-
-fn is_loopback(url: &reqwest::Url) -> bool {
-    let Some(host) = url.host_str() else {
-        return false;
-    };
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || bare
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
-/// `Name: value` pairs separated by `;`.
-pub fn parse_headers(text: &str) -> Result<BTreeMap<String, String>, String> {
-    let mut headers = BTreeMap::new();
-    for pair in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let Some((name, value)) = pair.split_once(':') else {
-            return Err(format!("`{pair}` is not `Name: value`"));
-        };
-        let name = name.trim();
-        let valid = !name.is_empty()
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
-        if !valid {
-            return Err(format!("`{name}` is not a header name"));
-        }
-        headers.insert(name.to_string(), value.trim().to_string());
-    }
-    Ok(headers)
-}
-
 /// Space: switch the hook on or off.
 pub fn toggle_active(state: &mut AppState) -> Vec<Effect> {
     let Some(hook) = state.hooks.target().cloned() else {
@@ -305,9 +269,9 @@ pub fn toggle_active(state: &mut AppState) -> Vec<Effect> {
     send(
         state,
         Write::UpdateHook { id, changes },
-        Pending::Hook(HookPending::Update {
+        Pending::Resource(Box::new(HookPending::Update {
             before: Box::new(hook),
-        }),
+        })),
         vec![row],
     )
 }
@@ -326,7 +290,10 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
         format!("→ {}", hook.destination),
         "The store stops sending these events there.".to_string(),
     ];
-    let on_yes = Confirmed::DeleteHook { id: hook.id };
+    let on_yes = Confirmed::Delete {
+        tab: Tab::Webhooks,
+        ids: vec![hook.id],
+    };
     open_confirm(
         state,
         Confirm::new("Delete webhook?", lines, "Delete", on_yes),
@@ -354,65 +321,59 @@ pub fn delete(state: &mut AppState, id: u64) -> Vec<Effect> {
     send(
         state,
         Write::DeleteHook { id },
-        Pending::Hook(HookPending::Delete { id }),
+        Pending::Resource(Box::new(HookPending::Delete { id })),
         vec![row],
     )
 }
 
-/// A webhook write came back.
-pub fn on_written(
-    state: &mut AppState,
-    request: RequestId,
-    pending: HookPending,
-    result: Result<Written, WriteFailure>,
-) -> Vec<Effect> {
-    match (pending, result) {
-        (HookPending::Create(_), Ok(Written::Hook(created))) => {
-            state
-                .edit
-                .log
-                .set_subject(request, created.id, created.scope.clone());
-            state.edit.log.finish(request, &[]);
-            let text = format!(
-                "Created webhook #{} {} → {}",
-                created.id, created.scope, created.destination
-            );
-            state.hooks.list.insert_first(*created);
-            toast(state, ToastKind::Info, text)
-        }
-        (HookPending::Create(mut form), Err(failure)) => {
-            state.edit.log.fail(request, &failure.message);
-            form.show_failure(&failure);
-            open(state, Overlay::Form(form));
-            let text = format!("Not created: {}", failure.message);
-            toast(state, ToastKind::Error, text)
-        }
-        (HookPending::Update { .. }, Ok(Written::Hook(saved))) => {
-            state.edit.log.finish(request, &[]);
-            let text = format!(
-                "Webhook #{} {}",
-                saved.id,
-                if saved.is_active {
-                    "active"
-                } else {
-                    "inactive"
-                }
-            );
-            replace(state, *saved);
-            toast(state, ToastKind::Info, text)
-        }
-        (HookPending::Delete { id }, Ok(Written::Deleted { .. })) => {
-            state.edit.log.finish(request, &[]);
-            state.remove_list_rows(super::Tab::Webhooks, &[id]);
-            toast(state, ToastKind::Info, format!("Deleted webhook #{id}"))
-        }
-        (_, result) => {
-            let message = match result {
-                Err(failure) => failure.message,
-                Ok(other) => format!("unexpected answer {other:?}"),
-            };
-            state.edit.log.fail(request, &message);
-            toast(state, ToastKind::Error, format!("Not done: {message}"))
+impl ResourceWrite for HookPending {
+    fn touches(&self, tab: Tab, id: u64) -> bool {
+        tab == Tab::Webhooks
+            && match self {
+                HookPending::Update { before } => before.id == id,
+                HookPending::Delete { id: deleting } => *deleting == id,
+                HookPending::Create(_) => false,
+            }
+    }
+
+    fn written(self: Box<Self>, state: &mut AppState, (request, result): Answer) -> Vec<Effect> {
+        match (*self, result) {
+            (HookPending::Create(_), Ok(Written::Hook(created))) => {
+                state
+                    .edit
+                    .log
+                    .set_subject(request, created.id, created.scope.clone());
+                state.edit.log.finish(request, &[]);
+                let text = format!(
+                    "Created webhook #{} {} → {}",
+                    created.id, created.scope, created.destination
+                );
+                state.hooks.list.insert_first(*created);
+                toast(state, ToastKind::Info, text)
+            }
+            (HookPending::Create(form), Err(failure)) => {
+                create_refused(state, request, form, failure)
+            }
+            (HookPending::Update { .. }, Ok(Written::Hook(saved))) => {
+                state.edit.log.finish(request, &[]);
+                let text = format!(
+                    "Webhook #{} {}",
+                    saved.id,
+                    if saved.is_active {
+                        "active"
+                    } else {
+                        "inactive"
+                    }
+                );
+                replace(state, *saved);
+                toast(state, ToastKind::Info, text)
+            }
+            (HookPending::Delete { id }, Ok(Written::Deleted { .. })) => {
+                state.edit.log.finish(request, &[]);
+                state.remove_list_rows(Tab::Webhooks, &[id]);
+                toast(state, ToastKind::Info, format!("Deleted webhook #{id}"))
+            }
+            (_, result) => not_done(state, request, result),
         }
     }
 }
@@ -425,36 +386,9 @@ fn replace(state: &mut AppState, saved: Hook) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
-
-    #[test]
-    fn destinations_need_https_except_on_loopback() {
-        assert!(check_destination("https://example.com/hook").is_ok());
-        assert!(check_destination("http://127.0.0.1:9000/hook").is_ok());
-        assert!(check_destination("http://localhost/hook").is_ok());
-        assert!(check_destination("http://[::1]:8080/").is_ok());
-        assert!(check_destination("http://example.com/hook").is_err());
-        assert!(check_destination("ftp://example.com").is_err());
-        assert!(check_destination("example.com").is_err());
-    }
-
-    #[test]
-    fn scopes_must_be_documented() {
-        assert!(check_scope("store/order/created").is_ok());
-        assert!(check_scope("store/order/*").is_ok());
-        let refused = check_scope("store/order/exploded").unwrap_err();
-        assert!(refused.contains("store/order/"), "{refused}");
-    }
-
-    #[test]
-    fn headers_are_name_value_pairs() {
-        let headers = parse_headers("X-Secret: abc; X-Other:  d:e ").unwrap_or_default();
-        assert_eq!(headers.get("X-Secret").map(String::as_str), Some("abc"));
-        assert_eq!(headers.get("X-Other").map(String::as_str), Some("d:e"));
-        assert!(parse_headers("no colon").is_err());
-        assert!(parse_headers("Bad Name: x").is_err());
-        assert_eq!(parse_headers(" ").map(|h| h.len()), Ok(0));
-    }
 
     #[test]
     fn the_journal_keeps_header_names_not_values() {
