@@ -247,13 +247,8 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
             } else {
                 write.parent_id = Some(parent_id);
             }
-            let row = LogRow {
-                id: 0,
-                subject: write.name.clone().unwrap_or_default(),
-                field: "category".to_string(),
-                old: "-".to_string(),
-                new: "created".to_string(),
-            };
+            let name = write.name.clone().unwrap_or_default();
+            let row = LogRow::created("category", name, "created".into());
             let pending = Pending::Resource(Box::new(CategoryPending::Create { form, parent_id }));
             send(state, Write::CreateCategory(write), pending, vec![row])
         }

@@ -114,12 +114,9 @@ pub fn confirm_delete(state: &mut AppState, id: u64, counts: Result<Vec<(u64, u6
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = ids
         .iter()
-        .map(|id| LogRow {
-            id: *id,
-            subject: find(state, *id).map_or_else(|| format!("category #{id}"), label),
-            field: "category".to_string(),
-            old: "exists".to_string(),
-            new: "deleted".to_string(),
+        .map(|&id| {
+            let subject = find(state, id).map_or_else(|| format!("category #{id}"), label);
+            LogRow::deleted("category", id, subject)
         })
         .collect();
     let write = Write::DeleteCategories { ids: ids.clone() };

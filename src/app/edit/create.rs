@@ -127,13 +127,8 @@ pub fn submit_create(state: &mut AppState) -> Vec<Effect> {
         open(state, Overlay::Create(form));
         return Vec::new();
     };
-    let row = LogRow {
-        id: 0,
-        subject: write.name.clone().unwrap_or_default(),
-        field: "product".to_string(),
-        old: "-".to_string(),
-        new: "created".to_string(),
-    };
+    let name = write.name.clone().unwrap_or_default();
+    let row = LogRow::created("product", name, "created".into());
     send(
         state,
         Write::CreateProduct(write),

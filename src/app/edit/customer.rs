@@ -232,13 +232,8 @@ fn submit_create(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
         open(state, Overlay::Form(form));
         return Vec::new();
     };
-    let row = LogRow {
-        id: 0,
-        subject: write.email.clone().unwrap_or_default(),
-        field: "customer".to_string(),
-        old: "-".to_string(),
-        new: "created".to_string(),
-    };
+    let email = write.email.clone().unwrap_or_default();
+    let row = LogRow::created("customer", email, "created".into());
     let pending = Pending::Resource(Box::new(CustomerPending::Create(form)));
     send(state, Write::CreateCustomer(write), pending, vec![row])
 }

@@ -105,12 +105,9 @@ pub fn confirm_delete(
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = ids
         .iter()
-        .map(|id| LogRow {
-            id: *id,
-            subject: find(state, *id).map_or_else(|| format!("customer #{id}"), label),
-            field: "customer".to_string(),
-            old: "exists".to_string(),
-            new: "deleted".to_string(),
+        .map(|&id| {
+            let subject = find(state, id).map_or_else(|| format!("customer #{id}"), label);
+            LogRow::deleted("customer", id, subject)
         })
         .collect();
     let write = Write::DeleteCustomers { ids: ids.clone() };

@@ -18,6 +18,30 @@ pub struct LogRow {
     pub new: String,
 }
 
+impl LogRow {
+    /// A create of a `field` ("customer") named `subject`; the id comes with the answer.
+    pub fn created(field: &str, subject: String, new: String) -> LogRow {
+        LogRow {
+            id: 0,
+            subject,
+            field: field.to_string(),
+            old: "-".to_string(),
+            new,
+        }
+    }
+
+    /// The delete of `field` ("category") `id`, named `subject`.
+    pub fn deleted(field: &str, id: u64, subject: String) -> LogRow {
+        LogRow {
+            id,
+            subject,
+            field: field.to_string(),
+            old: "exists".to_string(),
+            new: "deleted".to_string(),
+        }
+    }
+}
+
 /// How a logged write ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogResult {

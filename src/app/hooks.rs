@@ -191,16 +191,9 @@ pub fn submit_create(state: &mut AppState, mut form: Form) -> Vec<Effect> {
         open(state, Overlay::Form(Box::new(form)));
         return Vec::new();
     };
-    let row = LogRow {
-        id: 0,
-        subject: write.scope.clone().unwrap_or_default(),
-        field: "webhook".to_string(),
-        old: "-".to_string(),
-        new: format!(
-            "created → {}",
-            write.destination.clone().unwrap_or_default()
-        ),
-    };
+    let (scope, destination) = (write.scope.clone(), write.destination.clone());
+    let new = format!("created → {}", destination.unwrap_or_default());
+    let row = LogRow::created("webhook", scope.unwrap_or_default(), new);
     send(
         state,
         Write::CreateHook(write),
