@@ -16,7 +16,7 @@ use super::{AppState, Effect, Fetch, Tab, ToastKind};
 use crate::api::models::{Hook, HookWrite};
 
 mod checks;
-pub use checks::{check_destination, check_scope, parse_headers};
+use checks::{check_destination, check_scope, parse_headers};
 
 /// What the list is filtered by (the API matches either exactly).
 #[derive(Debug, Clone, PartialEq, Eq)]

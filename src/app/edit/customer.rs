@@ -33,19 +33,13 @@ impl EditableResource for Customers {
             EditIntent::Delete => start_delete(state),
             EditIntent::Mark => toggle_mark(state),
             EditIntent::CustomerOrders => open_orders(state),
-            EditIntent::ColumnLeft | EditIntent::ColumnRight => {
-                let step = if intent == EditIntent::ColumnLeft {
-                    -1
-                } else {
-                    1
-                };
-                state.customers.column = state.customers.column.step(step);
-                Vec::new()
-            }
+            EditIntent::ColumnLeft => move_column(state, -1),
+            EditIntent::ColumnRight => move_column(state, 1),
             _ => Vec::new(),
         }
     }
     fn submit_form(&self, state: &mut AppState, form: Box<Form>) -> Vec<Effect> {
+        // Its forms: the rename, else the new customer.
         match form.purpose {
             FormPurpose::EditCustomerName { id } => submit_name(state, id, *form),
             _ => submit_create(state, form),
@@ -449,6 +443,12 @@ pub fn external_done(
         }
         Err(effects) => effects,
     }
+}
+
+/// `h`/`l`: focus another column (what `e` edits).
+fn move_column(state: &mut AppState, steps: isize) -> Vec<Effect> {
+    state.customers.column = state.customers.column.step(steps);
+    Vec::new()
 }
 
 /// Space: mark or unmark the selected customer.
