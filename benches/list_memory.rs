@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use bctui::api::models::Product;
+use bctui::api::models::{Product, ProductRow};
 use bctui::api::query::ProductQuery;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
@@ -72,7 +72,7 @@ async fn seeded_store() -> FakeStore {
 fn report(label: &str, seeded: f64, rows: usize) {
     let held = rss();
     println!(
-        "  {label:<38} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
+        "  {label:<42} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
         held - seeded,
         (held - seeded) * 1024.0 * 1024.0 / rows as f64,
         status_mib("VmHWM:")
@@ -86,7 +86,14 @@ async fn whole() {
         .all_products(&ProductQuery::default(), |_| {})
         .await
         .expect("the walk succeeds");
-    report("whole products held in a Vec", seeded, whole.len());
+    report(
+        &format!(
+            "whole products (size_of::<Product>() {} B)",
+            std::mem::size_of::<Product>()
+        ),
+        seeded,
+        whole.len(),
+    );
 }
 
 /// A `kB` line of `/proc/self/status`, in MiB.
@@ -135,8 +142,8 @@ async fn list() {
     assert_eq!(rows, PRODUCTS, "every product is in the list");
     report(
         &format!(
-            "list rows (size_of::<Product>() {} B)",
-            std::mem::size_of::<Product>()
+            "list rows (size_of::<ProductRow>() {} B)",
+            std::mem::size_of::<ProductRow>()
         ),
         seeded,
         rows,
