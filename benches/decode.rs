@@ -2,14 +2,13 @@
 //! products, descriptions included), the way every walk does (`decode_page`: each item read
 //! on its own, so one odd record does not fail the page), and straight into the envelope.
 //!
-//! Also the bytes of that page whole and with the Products list's `include_fields`, and the
-//! decode of the latter into the list's own rows (`ProductRow`), as the Products pane reads it.
+//! Also the bytes of that page whole and with the Products list's `include_fields`.
 //!
 //! Run: `cargo bench --bench decode`
 
 use std::time::Instant;
 
-use bctui::api::models::{Product, ProductRow};
+use bctui::api::models::Product;
 use bctui::api::pagination::{ListEnvelope, Page, decode_page};
 use bctui::app::panes::LIST_FIELDS;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
@@ -68,14 +67,13 @@ fn main() {
         assert_eq!(page.data.len(), 250);
     };
     let list_page = || {
-        let page: Page<ProductRow> =
-            decode_page("/v3/catalog/products", &list_body).expect("a page");
+        let page: Page<Product> = decode_page("/v3/catalog/products", &list_body).expect("a page");
         assert_eq!(page.items.len(), 250);
     };
     let cases: [(&str, &dyn Fn(), usize); 3] = [
         ("as walks decode", &walks, body.len()),
         ("envelope", &envelope, body.len()),
-        ("list page as list rows", &list_page, list_body.len()),
+        ("list page (include_fields)", &list_page, list_body.len()),
     ];
     println!(
         "Decode of a 250-product list page ({} KB), median of {ROUNDS} rounds of {RUNS}:",

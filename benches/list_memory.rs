@@ -5,9 +5,10 @@
 //! resident set (`VmRSS` in `/proc/self/status`) after the simulator has seeded its 100,000
 //! products, and again once the rows are held; the difference is what the rows cost (plus
 //! what the allocator keeps of the pages decoded on the way).
-//! - `list`: the app's Products pane, End pressed until the last page is in;
+//! - `list`: the app's Products pane (its rows are `ProductRow`s: the list's fields only), End
+//!   pressed until the last page is in;
 //! - `whole`: the same products decoded whole and held in a `Vec` (what the list kept before
-//!   it asked the store for only its fields).
+//!   it asked the store for only its fields and held rows of its own).
 //!
 //! Run: `cargo bench --bench list_memory`
 
