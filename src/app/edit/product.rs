@@ -91,7 +91,7 @@ pub(super) fn find_product(state: &AppState, id: u64) -> Option<Cow<'_, Product>
     }
 }
 
-/// Replaces product `product.id` wherever it is shown: as a slim row in the list, whole in
+/// Replaces product `product.id` wherever it is shown: as a [`ProductRow`] in the list, whole in
 /// the detail (keeping its loaded variants).
 pub(super) fn show_product(state: &mut AppState, product: &Product) {
     if let Some(row) = state
