@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::io::{self, LineWriter, Write};
 use std::rc::Rc;
 
-use bctui::api::models::Product;
+use bctui::api::models::ProductRow;
 use bctui::app::{Action, AppState, Tab, update};
 use bctui::runtime::FrameBackend;
 use bctui::runtime::scrolling::ScrollingBackend;
@@ -52,15 +52,15 @@ fn state() -> AppState {
     state.size = (100, 30);
     state.tab = Tab::Products;
     let rows = 2_000u64;
-    let products: Vec<Product> = (1..=rows)
-        .map(|id| Product {
+    let products: Vec<ProductRow> = (1..=rows)
+        .map(|id| ProductRow {
             id,
-            name: format!("Benchmark Product {id}"),
-            sku: format!("BENCH-{id:06}"),
+            name: format!("Benchmark Product {id}").into(),
+            sku: format!("BENCH-{id:06}").into(),
             price: Decimal::new(995 + id as i64 % 10_000, 2),
             inventory_level: (id % 500) as i64,
             is_visible: true,
-            ..Product::default()
+            ..ProductRow::default()
         })
         .collect();
     state

@@ -5,9 +5,10 @@
 //! resident set (`VmRSS` in `/proc/self/status`) after the simulator has seeded its 100,000
 //! products, and again once the rows are held; the difference is what the rows cost (plus
 //! what the allocator keeps of the pages decoded on the way).
-//! - `list`: the app's Products pane, End pressed until the last page is in;
+//! - `list`: the app's Products pane (its rows are `ProductRow`s: the list's fields only), End
+//!   pressed until the last page is in;
 //! - `whole`: the same products decoded whole and held in a `Vec` (what the list kept before
-//!   it asked the store for only its fields).
+//!   it asked the store for only its fields and held rows of its own).
 //!
 //! Run: `cargo bench --bench list_memory`
 
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use bctui::api::models::Product;
+use bctui::api::models::{Product, ProductRow};
 use bctui::api::query::ProductQuery;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
@@ -72,7 +73,7 @@ async fn seeded_store() -> FakeStore {
 fn report(label: &str, seeded: f64, rows: usize) {
     let held = rss();
     println!(
-        "  {label:<38} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
+        "  {label:<42} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
         held - seeded,
         (held - seeded) * 1024.0 * 1024.0 / rows as f64,
         status_mib("VmHWM:")
@@ -86,7 +87,14 @@ async fn whole() {
         .all_products(&ProductQuery::default(), |_| {})
         .await
         .expect("the walk succeeds");
-    report("whole products held in a Vec", seeded, whole.len());
+    report(
+        &format!(
+            "whole products (size_of::<Product>() {} B)",
+            std::mem::size_of::<Product>()
+        ),
+        seeded,
+        whole.len(),
+    );
 }
 
 /// A `kB` line of `/proc/self/status`, in MiB.
@@ -135,8 +143,8 @@ async fn list() {
     assert_eq!(rows, PRODUCTS, "every product is in the list");
     report(
         &format!(
-            "list rows (size_of::<Product>() {} B)",
-            std::mem::size_of::<Product>()
+            "list rows (size_of::<ProductRow>() {} B)",
+            std::mem::size_of::<ProductRow>()
         ),
         seeded,
         rows,

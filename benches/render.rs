@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use bctui::api::models::Product;
+use bctui::api::models::ProductRow;
 use bctui::app::{Action, AppState, Tab, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -16,15 +16,15 @@ use rust_decimal::Decimal;
 
 const FRAMES: u32 = 400;
 
-fn product(id: u64) -> Product {
-    Product {
+fn product(id: u64) -> ProductRow {
+    ProductRow {
         id,
-        name: format!("Benchmark Product {id}"),
-        sku: format!("BENCH-{id:06}"),
+        name: format!("Benchmark Product {id}").into(),
+        sku: format!("BENCH-{id:06}").into(),
         price: Decimal::new(995 + id as i64 % 10_000, 2),
         inventory_level: (id % 500) as i64,
         is_visible: true,
-        ..Product::default()
+        ..ProductRow::default()
     }
 }
 
@@ -38,7 +38,7 @@ fn state_with(rows: u64) -> AppState {
     );
     state.size = (100, 30);
     state.tab = Tab::Products;
-    let products: Vec<Product> = (1..=rows).map(product).collect();
+    let products: Vec<ProductRow> = (1..=rows).map(product).collect();
     state
         .products
         .list

@@ -175,7 +175,7 @@ async fn filter_open_detail_and_back() {
     .await;
     let screen = h.screen();
     assert!(screen.contains("Variants ("), "{screen}");
-    assert!(screen.contains(&target.sku), "{screen}");
+    assert!(screen.contains(&*target.sku), "{screen}");
     h.press(KeyCode::Esc);
     h.wait_for("back to the list", |s| s.products.detail.is_none())
         .await;
@@ -369,7 +369,7 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
         .list
         .rows
         .iter()
-        .map(|p| (p.id, p.name.clone()))
+        .map(|p| (p.id, p.name.to_string()))
         .collect();
     assert_eq!(shown.len(), 25);
     assert_eq!(shown, expected, "the rows are the other store's");

@@ -11,7 +11,7 @@ use super::panes::{
     CustomerDetail, CustomersQuery, OrderDetail, OrdersQuery, ProductDetail, ProductsQuery,
 };
 use crate::api::models::{
-    Brand, Customer, CustomerGroup, Order, OrderCount, Product, TreeCategory,
+    Brand, Customer, CustomerGroup, Order, OrderCount, Product, ProductRow, TreeCategory,
 };
 
 /// Everything that can change the state.
@@ -94,7 +94,7 @@ pub enum Loaded {
     StoreName(String),
     Products {
         page: u32,
-        rows: Vec<Product>,
+        rows: Vec<ProductRow>,
         total: Option<u64>,
         /// The brands, fetched with the first page (`None`: not fetched or failed).
         brands: Option<Vec<Brand>>,

@@ -1,7 +1,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::api::models::Product;
+use crate::api::models::ProductRow;
 use crate::app::edit::Overlay;
 use crate::app::{Action, AppState, Mode, Tab, update};
 use crate::config::Config;
@@ -16,10 +16,10 @@ fn products_state(keymap: KeyMap) -> AppState {
     state.size = (100, 30);
     state.keymap = keymap;
     let rows = (1..=5)
-        .map(|id| Product {
+        .map(|id| ProductRow {
             id,
-            name: format!("Product {id}"),
-            ..Product::default()
+            name: format!("Product {id}").into(),
+            ..ProductRow::default()
         })
         .collect();
     state.products.list.append_page(1, rows, 250, Some(5));

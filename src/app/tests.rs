@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::DetailMeasure;
 use super::panes::{OrderFilter, ProductSort};
 use super::{Action, AppState, Effect, Fetch, Loaded, Mode, Tab, update};
-use crate::api::models::Product;
+use crate::api::models::ProductRow;
 use crate::clock::Clock;
 
 fn key(code: KeyCode) -> Action {
@@ -30,12 +30,12 @@ pub(super) fn fetches(effects: &[Effect]) -> Vec<(u64, Fetch)> {
         .collect()
 }
 
-pub(super) fn products(range: std::ops::Range<u64>) -> Vec<Product> {
+pub(super) fn products(range: std::ops::Range<u64>) -> Vec<ProductRow> {
     range
-        .map(|id| Product {
+        .map(|id| ProductRow {
             id,
-            name: format!("Product {id}"),
-            ..Product::default()
+            name: format!("Product {id}").into(),
+            ..ProductRow::default()
         })
         .collect()
 }

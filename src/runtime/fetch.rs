@@ -1,6 +1,7 @@
 //! One `Fetch` as API calls. Errors become the API's own message (ApiError's
 //! Display, made by the executor), which the UI shows as is.
 
+use crate::api::models::ProductRow;
 use crate::api::query::{
     AddressQuery, CustomerQuery, HookQuery, OrderQuery, ProductQuery, SortDirection,
     TreeCategoryQuery,
@@ -35,7 +36,7 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let page = query.page;
             let brands = with_first_page(page, "brands", client.all_brands());
             let products = product_query(&query);
-            let (result, brands) = tokio::join!(client.list_products(&products), brands);
+            let (result, brands) = tokio::join!(client.list_product_rows(&products), brands);
             let mut result = result?;
             let mut total = result.pagination.as_ref().map(|p| p.total);
             if page == 1
@@ -184,8 +185,8 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
 async fn products_of_variant_sku(
     client: &Client,
     keyword: &str,
-    shown: &[crate::api::models::Product],
-) -> Vec<crate::api::models::Product> {
+    shown: &[ProductRow],
+) -> Vec<ProductRow> {
     if keyword.chars().any(char::is_whitespace) {
         return Vec::new();
     }
@@ -209,6 +210,9 @@ async fn products_of_variant_sku(
         .await
         .inspect_err(|error| tracing::warn!("products of variant SKU {keyword:?}: {error}"))
         .unwrap_or_default()
+        .iter()
+        .map(ProductRow::from)
+        .collect()
 }
 
 /// Products `ids` with their variants, `id:in` at most 250 (the API's page limit) a request.

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
 
 use super::draw;
-use crate::api::models::{Product, ProductWrite};
+use crate::api::models::{Product, ProductRow, ProductWrite};
 use crate::app::edit::product::Conflict;
 use crate::app::edit::{Overlay, open};
 use crate::app::{Action, AppState, update};
@@ -34,13 +34,18 @@ fn product(i: u64) -> Product {
     }
 }
 
+/// Product `i` as the list holds it.
+fn row(i: u64) -> ProductRow {
+    ProductRow::from(&product(i))
+}
+
 fn state() -> AppState {
     let mut state = AppState::for_tests("demo", "ada@host", false);
     state.size = (100, 30);
     state
         .products
         .list
-        .append_page(1, (0..30).map(product).collect(), 250, Some(30));
+        .append_page(1, (0..30).map(row).collect(), 250, Some(30));
     state
 }
 
@@ -67,8 +72,8 @@ fn store_answers(state: &mut AppState, change: impl Fn(&mut Product)) {
         .rows
         .iter()
         .filter(|p| form.ids.contains(&p.id))
-        .cloned()
-        .map(|mut p| {
+        .map(|row| {
+            let mut p = row.to_product();
             change(&mut p);
             p
         })
@@ -427,7 +432,7 @@ fn toasts_keep_clear_of_a_250_row_delete_dialog() {
         state
             .products
             .list
-            .append_page(1, (0..250).map(product).collect(), 250, Some(250));
+            .append_page(1, (0..250).map(row).collect(), 250, Some(250));
         press(&mut state, KeyCode::Char('V'));
         press(&mut state, KeyCode::Char('G'));
         press(&mut state, KeyCode::Char('V'));

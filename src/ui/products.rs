@@ -9,7 +9,7 @@ use super::detail::{draw_lines, field, loaded_or_status, section, text, text_tab
 use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
 use super::{draw_list_pane, format};
-use crate::api::models::Product;
+use crate::api::models::ProductRow;
 use crate::app::action::DetailMeasure;
 use crate::app::edit::product::InlineEdit;
 use crate::app::edit::{Overlay, ProductField};
@@ -57,11 +57,11 @@ fn optional_money(value: Decimal) -> String {
     }
 }
 
-fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
+fn cell_text(pane: &ProductsPane, product: &ProductRow, column: usize) -> String {
     match column {
         0 => product.id.to_string(),
-        1 => product.name.clone(),
-        2 => product.sku.clone(),
+        1 => product.name.to_string(),
+        2 => product.sku.to_string(),
         3 => format::money(product.price),
         4 => optional_money(product.sale_price),
         5 => optional_money(product.retail_price),
@@ -76,7 +76,7 @@ fn cell_text(pane: &ProductsPane, product: &Product, column: usize) -> String {
 }
 
 /// `4.50 36%`: price − cost and its share of the price; `-` without a cost price.
-fn margin(product: &Product) -> String {
+fn margin(product: &ProductRow) -> String {
     if product.cost_price <= Decimal::ZERO {
         return "-".to_string();
     }
@@ -91,7 +91,7 @@ fn margin(product: &Product) -> String {
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
-fn cell(state: &AppState, theme: &Theme, product: &Product, column: usize) -> Span<'static> {
+fn cell(state: &AppState, theme: &Theme, product: &ProductRow, column: usize) -> Span<'static> {
     let pane = &state.products;
     let selected = pane.list.selected().is_some_and(|p| p.id == product.id);
     let row = RowState {

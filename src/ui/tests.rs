@@ -33,6 +33,11 @@ const NAMES: [&str; 6] = [
     "Oak Serving Board",
 ];
 
+/// Product `i` as the list holds it.
+fn row(i: u64) -> ProductRow {
+    ProductRow::from(&product(i))
+}
+
 fn product(i: u64) -> Product {
     Product {
         id: 100 + i,
@@ -163,7 +168,7 @@ pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
     state
         .products
         .list
-        .append_page(1, (0..250).map(product).collect(), 250, Some(2000));
+        .append_page(1, (0..250).map(row).collect(), 250, Some(2000));
     state.products.list.move_by(3, viewport);
     state.orders.counts = Some(counts());
     // The "all orders" view (the default is needs-action).
@@ -516,7 +521,7 @@ fn modifier_runs(buffer: &ratatui::buffer::Buffer) -> String {
 fn only_visible_rows_are_built_for_huge_lists() {
     let mut state = base_state();
     state.size = (100, 30);
-    let rows: Vec<Product> = (0..100_000).map(product).collect();
+    let rows: Vec<ProductRow> = (0..100_000).map(row).collect();
     state
         .products
         .list

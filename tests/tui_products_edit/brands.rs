@@ -36,7 +36,7 @@ async fn brands_show_by_name_in_the_table_and_the_detail() {
     assert!(header.contains("Brand"), "{header}");
     let line = screen
         .lines()
-        .find(|l| l.contains(&product.sku))
+        .find(|l| l.contains(&*product.sku))
         .unwrap_or_default();
     assert!(line.contains(name.as_str()), "{line}");
 
@@ -100,7 +100,7 @@ async fn a_new_product_gets_the_brand_picked_from_the_stores_brands() {
     h.press(KeyCode::Enter);
     h.wait_toast("Created product").await;
     let created = h.row(0);
-    assert_eq!(created.name, "Branded Widget");
+    assert_eq!(&*created.name, "Branded Widget");
     let saved = h.product(created.id).await;
     assert_eq!(saved.brand_id, brands[1].id, "{}", brands[1].name);
 }

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use bctui::api::models::{Product, ProductWrite};
+use bctui::api::models::{Product, ProductRow, ProductWrite};
 use bctui::app::list::LoadState;
 pub use common::{Harness, PATIENCE, client_for};
 
@@ -26,7 +26,7 @@ impl Harness {
         h
     }
 
-    pub fn row(&self, index: usize) -> Product {
+    pub fn row(&self, index: usize) -> ProductRow {
         self.state().products.list.rows[index].clone()
     }
 

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use bctui::api::models::{Product, ProductWrite};
+use bctui::api::models::{ProductRow, ProductWrite};
 use bctui::app::Mode;
 use bctui::app::edit::Overlay;
 
@@ -11,7 +11,7 @@ use crate::{Harness, client_for, money};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_change_of_25_marked_products_and_undo() {
     let mut h = Harness::start(false).await;
-    let originals: Vec<Product> = (0..25).map(|i| h.row(i)).collect();
+    let originals: Vec<ProductRow> = (0..25).map(|i| h.row(i)).collect();
     h.press(KeyCode::Char('V'));
     for _ in 0..24 {
         h.press(KeyCode::Char('j'));
@@ -96,7 +96,7 @@ async fn delete_cancelled_then_confirmed() {
     .await;
     let screen = h.screen();
     assert!(
-        screen.contains(&product.name) && screen.contains(&product.sku),
+        screen.contains(&*product.name) && screen.contains(&*product.sku),
         "{screen}"
     );
     h.press(KeyCode::Char('n'));
@@ -193,7 +193,7 @@ async fn create_shows_field_errors_then_creates() {
     h.press(KeyCode::Enter);
     h.wait_toast("Created product").await;
     let created = h.row(0);
-    assert_eq!(created.name, "Brand New Widget");
+    assert_eq!(&*created.name, "Brand New Widget");
     let saved = h.product(created.id).await;
     assert_eq!(saved.price, money("19.90"));
     assert_eq!(saved.sku, "NEW-1");
@@ -231,7 +231,7 @@ async fn read_only_refuses_every_write_key() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
     let mut h = Harness::start(false).await;
-    let rows: Vec<Product> = (0..12).map(|i| h.row(i)).collect();
+    let rows: Vec<ProductRow> = (0..12).map(|i| h.row(i)).collect();
     for _ in 0..12 {
         h.press(KeyCode::Char(' '));
     }

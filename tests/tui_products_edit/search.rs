@@ -9,21 +9,20 @@ use crate::Harness;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_variant_sku_typed_into_the_filter_finds_its_product() {
     let mut h = Harness::start(true).await;
-    let product = h
-        .state()
-        .products
-        .list
-        .rows
-        .iter()
-        .find(|p| p.base_variant_id.is_none())
-        .expect("a product with variants")
-        .clone();
-    let variants = h.api.all_variants(product.id).await.unwrap();
-    let sku = variants
-        .iter()
-        .map(|v| v.sku.clone())
-        .find(|sku| !sku.eq_ignore_ascii_case(&product.sku))
-        .expect("a variant SKU of its own");
+    // The first listed product with a variant whose SKU is not the product's.
+    let mut found = None;
+    for product in h.state().products.list.rows.clone() {
+        let variants = h.api.all_variants(product.id).await.unwrap();
+        if let Some(sku) = variants
+            .iter()
+            .map(|v| v.sku.clone())
+            .find(|sku| !sku.eq_ignore_ascii_case(&product.sku))
+        {
+            found = Some((product, sku));
+            break;
+        }
+    }
+    let (product, sku) = found.expect("a variant SKU of its own");
     // Typed in lower case: the store compares SKUs without regard to case.
     let typed = sku.to_lowercase();
     h.press(KeyCode::Char('/'));

@@ -5,7 +5,9 @@ use reqwest::Method;
 use super::{require_ids, run_batches};
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::models::{Brand, CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
+use crate::api::models::{
+    Brand, CatalogSummary, Product, ProductRow, ProductWrite, Variant, VariantWrite,
+};
 use crate::api::pagination::{DataEnvelope, ListEnvelope, Page, WalkProgress};
 use crate::api::query::{ProductQuery, QueryPairs};
 
@@ -27,6 +29,15 @@ impl Client {
 
     /// One page of products.
     pub async fn list_products(&self, query: &ProductQuery) -> Result<Page<Product>, ApiError> {
+        self.get_page(&query.pairs().append_to(PRODUCTS)).await
+    }
+
+    /// One page of products as list rows: only the rows' fields are decoded (the query
+    /// should ask for only those with `include_fields`).
+    pub async fn list_product_rows(
+        &self,
+        query: &ProductQuery,
+    ) -> Result<Page<ProductRow>, ApiError> {
         self.get_page(&query.pairs().append_to(PRODUCTS)).await
     }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{
     Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, Hook, Order, OrderProduct,
-    OrderShippingAddress, OrderStatus, Product, Shipment, TreeCategory, Variant,
+    OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory, Variant,
 };
 
 /// The text a placeholder shows where the record's name would be: the field
@@ -65,6 +65,16 @@ impl Unreadable for Brand {
         Brand {
             id,
             name: unreadable_label(problem),
+        }
+    }
+}
+
+impl Unreadable for ProductRow {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        ProductRow {
+            id,
+            name: unreadable_label(problem).into(),
+            ..ProductRow::default()
         }
     }
 }

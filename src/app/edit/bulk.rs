@@ -166,7 +166,7 @@ pub(crate) fn send_batch(
     for item in &items {
         let change = &item.changes;
         let Some(id) = change.id else { continue };
-        let Some(product) = find_product(state, id).cloned() else {
+        let Some(product) = find_product(state, id).map(std::borrow::Cow::into_owned) else {
             continue;
         };
         for (field, old, new) in super::fields::describe_changes(&product, change) {

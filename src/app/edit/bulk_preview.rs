@@ -165,7 +165,7 @@ pub fn reread(
         let Some(now) = current.iter().find(|p| p.id == *id) else {
             continue;
         };
-        let seen = find_product(state, *id).map(|p| money(form.field.get(p)));
+        let seen = find_product(state, *id).map(|p| money(form.field.get(&p)));
         rows.push(row(&form, op, now, seen));
         show_product(state, now);
     }
@@ -274,7 +274,7 @@ pub fn apply(state: &mut AppState, preview: BulkPreview) -> Vec<Effect> {
             let shown = find_product(state, r.id)?;
             let mut change = preview.field.write(&FieldValue::Money(r.new?));
             change.id = Some(r.id);
-            Some(GuardedWrite::over(shown, change))
+            Some(GuardedWrite::over(&shown, change))
         })
         .collect();
     let mut effects = Vec::new();

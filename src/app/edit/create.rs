@@ -157,7 +157,7 @@ pub(super) fn created(
             state
                 .products
                 .list
-                .insert_first(crate::app::panes::list_row(product));
+                .insert_first(crate::api::models::ProductRow::from(&product));
             toast(state, ToastKind::Info, text)
         }
         Ok(_) => Vec::new(),

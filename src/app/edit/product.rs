@@ -1,6 +1,8 @@
 //! Product edits: `p` price, `e` inline field, `E` JSON in `$EDITOR`, the
 //! lost-update guard's conflict prompt, and delete.
 
+use std::borrow::Cow;
+
 use super::confirm::{Confirm, Confirmed};
 use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
@@ -8,7 +10,7 @@ use super::inline::InlineEditor;
 use super::log::LogRow;
 use super::write_request::Write;
 use super::{Overlay, Pending, close, open, open_confirm, send};
-use crate::api::models::{Product, ProductWrite};
+use crate::api::models::{Product, ProductRow, ProductWrite};
 use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
@@ -68,19 +70,28 @@ impl Conflict {
 }
 
 /// The product `id` as the detail or the list has it: the detail first, as it holds the
-/// whole product and a list row only the list's fields.
-pub(super) fn find_product(state: &AppState, id: u64) -> Option<&Product> {
-    state
+/// whole product; a list row only the list's fields (the rest left empty).
+pub(super) fn find_product(state: &AppState, id: u64) -> Option<Cow<'_, Product>> {
+    let detail = state
         .products
         .detail
         .as_ref()
         .and_then(|d| d.data.as_ref())
         .map(|d| &d.product)
-        .filter(|p| p.id == id)
-        .or_else(|| state.products.list.rows.iter().find(|p| p.id == id))
+        .filter(|p| p.id == id);
+    match detail {
+        Some(product) => Some(Cow::Borrowed(product)),
+        None => state
+            .products
+            .list
+            .rows
+            .iter()
+            .find(|p| p.id == id)
+            .map(|row| Cow::Owned(row.to_product())),
+    }
 }
 
-/// Replaces product `product.id` wherever it is shown: as a slim row in the list, whole in
+/// Replaces product `product.id` wherever it is shown: as a [`ProductRow`] in the list, whole in
 /// the detail (keeping its loaded variants).
 pub(super) fn show_product(state: &mut AppState, product: &Product) {
     if let Some(row) = state
@@ -90,7 +101,7 @@ pub(super) fn show_product(state: &mut AppState, product: &Product) {
         .iter_mut()
         .find(|p| p.id == product.id)
     {
-        *row = crate::app::panes::list_row(product.clone());
+        *row = ProductRow::from(product);
     }
     if let Some(data) = state
         .products
@@ -107,14 +118,18 @@ pub(super) fn show_product(state: &mut AppState, product: &Product) {
     }
 }
 
-/// The product the keys act on: the open detail, else the selected row.
-fn target(state: &AppState) -> Option<&Product> {
+/// The product the keys act on: the open detail, else the selected row (its list fields).
+fn target(state: &AppState) -> Option<Cow<'_, Product>> {
     if state.tab != Tab::Products {
         return None;
     }
     match &state.products.detail {
-        Some(detail) => detail.data.as_ref().map(|d| &d.product),
-        None => state.products.list.selected(),
+        Some(detail) => detail.data.as_ref().map(|d| Cow::Borrowed(&d.product)),
+        None => state
+            .products
+            .list
+            .selected()
+            .map(|row| Cow::Owned(row.to_product())),
     }
 }
 
@@ -134,7 +149,7 @@ fn open_inline(state: &mut AppState, field: ProductField) -> Vec<Effect> {
             format!("#{} is still saving; wait for it to finish", product.id),
         );
     }
-    if field == ProductField::Inventory && product.inventory_tracking == "variant" {
+    if field == ProductField::Inventory && &*product.inventory_tracking == "variant" {
         // The store ignores a product-level level here: refuse rather than report a
         // change that will not happen.
         let text = format!(
@@ -143,7 +158,11 @@ fn open_inline(state: &mut AppState, field: ProductField) -> Vec<Effect> {
         );
         return toast(state, ToastKind::Error, text);
     }
-    let editor = InlineEditor::new(field.label(), field.kind(), field.get(product));
+    let editor = InlineEditor::new(
+        field.label(),
+        field.kind(),
+        field.get(&product.to_product()),
+    );
     let id = product.id;
     state.products.column = field;
     open(state, Overlay::Inline(InlineEdit { id, field, editor }));
@@ -200,7 +219,7 @@ pub(super) fn save(
     changes: ProductWrite,
     force: bool,
 ) -> Vec<Effect> {
-    let Some(before) = find_product(state, id).cloned() else {
+    let Some(before) = find_product(state, id).map(Cow::into_owned) else {
         return toast(
             state,
             ToastKind::Error,
@@ -297,7 +316,7 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     let Some(product) = target(state) else {
         return Vec::new();
     };
-    let (id, record) = (product.id, full_write(product));
+    let (id, record) = (product.id, full_write(&product));
     edit_json(state, &record, |original| ExternalPurpose::RecordJson {
         tab: Tab::Products,
         id,
@@ -346,7 +365,7 @@ pub fn external_done(
         Ok(changes) => changes,
         Err(effects) => return effects,
     };
-    let Some(mut before) = find_product(state, id).cloned() else {
+    let Some(mut before) = find_product(state, id).map(Cow::into_owned) else {
         return toast(
             state,
             ToastKind::Error,
@@ -363,7 +382,7 @@ pub fn external_done(
 pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
     // Marks belong to the list; in the detail view `x` means this product.
     let in_list = state.products.detail.is_none();
-    let marked: Vec<&Product> = state
+    let marked: Vec<&ProductRow> = state
         .products
         .list
         .rows
@@ -418,7 +437,7 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
         .iter()
         .map(|id| LogRow {
             id: *id,
-            subject: find_product(state, *id).map_or_else(|| format!("#{id}"), label),
+            subject: find_product(state, *id).map_or_else(|| format!("#{id}"), |p| label(&p)),
             field: "product".to_string(),
             old: "exists".to_string(),
             new: "deleted".to_string(),

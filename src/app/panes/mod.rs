@@ -11,7 +11,7 @@ pub use customers::{
 };
 pub use orders::{OrderDetail, OrderFilter, OrdersPane, OrdersQuery};
 pub use products::{
-    LIST_FIELDS, ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter, list_row,
+    LIST_FIELDS, ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter,
 };
 
 use super::list::{LoadState, RequestId};

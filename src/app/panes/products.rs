@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Detail, PAGE_SIZE};
-use crate::api::models::{Brand, Product};
+use crate::api::models::{Brand, Product, ProductRow};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
 use crate::app::list::{PagedList, RequestId};
@@ -12,7 +12,8 @@ use crate::app::list_pane::{self, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// The product fields the list's columns, inline and bulk edits, marks and write checks
-/// read: list pages ask the store for only these (`include_fields`; `id` always comes).
+/// read: list pages ask the store for only these (`include_fields`; `id` always comes),
+/// and a [`ProductRow`] holds exactly these.
 pub const LIST_FIELDS: [&str; 14] = [
     "name",
     "sku",
@@ -29,30 +30,6 @@ pub const LIST_FIELDS: [&str; 14] = [
     "brand_id",
     "type",
 ];
-
-/// `product` as a list row keeps it: the [`LIST_FIELDS`], everything else empty, so a
-/// long list holds no descriptions, keywords or variants. What needs the whole product
-/// (the detail, `$EDITOR`) fetches it.
-pub fn list_row(product: Product) -> Product {
-    Product {
-        id: product.id,
-        name: product.name,
-        sku: product.sku,
-        price: product.price,
-        sale_price: product.sale_price,
-        retail_price: product.retail_price,
-        cost_price: product.cost_price,
-        inventory_level: product.inventory_level,
-        inventory_warning_level: product.inventory_warning_level,
-        inventory_tracking: product.inventory_tracking,
-        is_visible: product.is_visible,
-        availability: product.availability,
-        date_modified: product.date_modified,
-        brand_id: product.brand_id,
-        product_type: product.product_type,
-        ..Product::default()
-    }
-}
 
 /// Columns the product list can be sorted by on the server (`sort=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -160,8 +137,8 @@ pub struct ProductDetail {
 /// State of the Products tab.
 #[derive(Debug, Default)]
 pub struct ProductsPane {
-    /// Loaded rows.
-    pub list: PagedList<Product>,
+    /// Loaded rows: the list's fields only (the detail holds the whole product).
+    pub list: PagedList<ProductRow>,
     /// The store's brands, by id (fetched with the first page; empty until then).
     pub brands: Vec<Brand>,
     /// Applied keyword filter.
@@ -269,7 +246,7 @@ impl AppState {
         &mut self,
         request: RequestId,
         page: u32,
-        rows: Vec<Product>,
+        rows: Vec<ProductRow>,
         total: Option<u64>,
         brands: Option<Vec<Brand>>,
     ) -> bool {
@@ -279,7 +256,6 @@ impl AppState {
         if let Some(brands) = brands {
             self.products.brands = brands;
         }
-        let rows = rows.into_iter().map(list_row).collect();
         self.products.list.append_page(page, rows, PAGE_SIZE, total);
         true
     }
@@ -319,5 +295,23 @@ impl AppState {
     pub(crate) fn sort_products_flip(&mut self) -> Vec<Effect> {
         self.products.descending = !self.products.descending;
         self.reload_list(Tab::Products)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_row_holds_exactly_the_fields_list_pages_ask_for() {
+        let row = serde_json::to_value(ProductRow::default()).expect("a row serialises");
+        let mut held: Vec<&str> = row
+            .as_object()
+            .map(|fields| fields.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        held.sort_unstable();
+        let mut asked: Vec<&str> = LIST_FIELDS.iter().copied().chain(["id"]).collect();
+        asked.sort_unstable();
+        assert_eq!(held, asked);
     }
 }
