@@ -308,8 +308,9 @@ impl Executor {
                 }
                 _ => Vec::new(),
             };
-            // Read after the check, so `:log` shows the outcomes it recorded.
-            let records = tokio::task::spawn_blocking(move || journal.read(&store))
+            // Read after the check, so `:log` shows the outcomes it recorded; a write
+            // this run has sent meanwhile is this run's log, not an earlier run's.
+            let records = tokio::task::spawn_blocking(move || journal.earlier_runs(&store))
                 .await
                 .unwrap_or_default();
             let earlier = records

@@ -160,6 +160,13 @@ impl Journal {
             .collect()
     }
 
+    /// The records earlier runs left (this run's own writes are its log, not history).
+    pub fn earlier_runs(&self, store: &str) -> Vec<Record> {
+        let mut records = self.read(store);
+        records.retain(|r| r.run != self.run);
+        records
+    }
+
     /// Writes of earlier runs that were sent and never got an outcome.
     pub fn unknown(&self, store: &str) -> Vec<Record> {
         unknown_outcomes(&self.read(store), &self.run)
@@ -282,6 +289,11 @@ mod tests {
         next.discard("abc123", &unknown);
         assert!(next.unknown("abc123").is_empty(), "put aside once");
         assert_eq!(next.read("abc123").len(), 6);
+        next.sent("abc123", 9, "PUT /v3/catalog/products/9 {}".into(), None);
+        assert_eq!(next.earlier_runs("abc123").len(), 6, "its own write is not history");
+        let seen_by_first = first.earlier_runs("abc123");
+        assert_eq!(seen_by_first.len(), 1);
+        assert_eq!(seen_by_first[0].run, "next-run");
         assert!(next.unknown("other").is_empty(), "one journal per store");
     }
 
