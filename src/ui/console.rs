@@ -14,8 +14,9 @@ use super::theme::Theme;
 use crate::app::console::{ConsoleMode, HttpMethod, layout_rows};
 use crate::app::{AppState, Mode};
 
-/// Draws the console into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the console into `area`; returns the rectangle of the prompt open
+/// over it, if any, for toasts to keep clear of.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
     let console = &state.console;
     let (path_rows, body_rows, response_rows) = layout_rows(area.height, console.method.has_body());
     let [path_area, body_area, response_area] = Layout::vertical([
@@ -39,11 +40,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
     }
     response::draw(frame, response_area, state, theme, mode);
-    match mode {
-        Some(ConsoleMode::Path) => popups::draw_completion(frame, path_area, state, theme),
-        Some(ConsoleMode::History) => popups::draw_history(frame, area, state, theme),
-        Some(ConsoleMode::ConfirmDelete) => popups::draw_confirm_delete(frame, area, state, theme),
-        _ => {}
+    match mode? {
+        ConsoleMode::Path => popups::draw_completion(frame, path_area, state, theme),
+        ConsoleMode::History => Some(popups::draw_history(frame, area, state, theme)),
+        ConsoleMode::ConfirmDelete => popups::draw_confirm_delete(frame, area, state, theme),
+        _ => None,
     }
 }
 

@@ -12,17 +12,21 @@ use crate::app::AppState;
 use crate::app::console::HttpMethod;
 use crate::ui::theme::Theme;
 
-/// Completion candidates (up to 8) just under the path line.
-pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppState, theme: &Theme) {
-    let Some(completion) = &state.console.completion else {
-        return;
-    };
+/// Completion candidates (up to 8) just under the path line. Each prompt
+/// returns the rectangle it drew in.
+pub(super) fn draw_completion(
+    frame: &mut Frame,
+    path_area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<Rect> {
+    let completion = state.console.completion.as_ref()?;
     let screen = frame.area();
     let shown = completion.candidates.len().min(8);
     let top = path_area.bottom();
     let height = (shown as u16 + 2).min(screen.bottom().saturating_sub(top));
     if height < 3 {
-        return;
+        return None;
     }
     let area = Rect::new(
         path_area.x + 2,
@@ -74,10 +78,11 @@ pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppSta
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    Some(area)
 }
 
 /// Ctrl-r: a query line and the matching requests, newest first.
-pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Rect {
     let console = &state.console;
     let popup = centered(area, 90, area.height.saturating_sub(2).max(6));
     frame.render_widget(Clear, popup);
@@ -95,7 +100,7 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     if inner.height < 2 {
-        return;
+        return popup;
     }
     let query = console.history_query.value();
     frame.render_widget(
@@ -123,7 +128,7 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
             "No request matches."
         };
         frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), list);
-        return;
+        return popup;
     }
     let offset = console.history_pick.saturating_sub(rows.saturating_sub(1));
     let lines: Vec<Line> = matches
@@ -151,13 +156,17 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    popup
 }
 
 /// `Send DELETE /path? y/N`.
-pub(super) fn draw_confirm_delete(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let Some(request) = &state.console.pending_delete else {
-        return;
-    };
+pub(super) fn draw_confirm_delete(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<Rect> {
+    let request = state.console.pending_delete.as_ref()?;
     let popup = centered(area, 64, 7);
     frame.render_widget(Clear, popup);
     let block = Block::new()
@@ -184,4 +193,5 @@ pub(super) fn draw_confirm_delete(frame: &mut Frame, area: Rect, state: &AppStat
         ]),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    Some(popup)
 }
