@@ -5,7 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::cell_editor::CellPlace;
-use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
+use super::detail::{
+    counted_section, date_field, draw_lines, field, loaded_or_status, section, text_table,
+    title_line,
+};
 use super::orders::{customer_name, status_name};
 use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
@@ -139,19 +142,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
 
 fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
     let c = &data.customer;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {} ", full_name(c)), theme.heading),
-        Span::styled(format!(" #{}", c.id), theme.muted),
-        Span::styled("   Esc back", theme.muted),
-    ])];
+    let mut lines = vec![title_line(&full_name(c), c.id, theme)];
     section("Customer", &mut lines, theme);
     lines.push(field("Email", c.email.clone(), theme));
-    lines.push(field(
-        "Company",
-        format::or_dash(&c.company).to_string(),
-        theme,
-    ));
-    lines.push(field("Phone", format::or_dash(&c.phone).to_string(), theme));
+    lines.push(field("Company", format::or_dash(&c.company), theme));
+    lines.push(field("Phone", format::or_dash(&c.phone), theme));
     let group = match c.customer_group_id {
         0 => "none".to_string(),
         id => pane.group_label(id),
@@ -180,28 +175,13 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
     };
     lines.push(field("Orders", orders, theme));
     lines.push(field("Total spent", spent, theme));
-    lines.push(field(
-        "Created",
-        format::date_time(c.date_created.as_ref()),
-        theme,
-    ));
-    lines.push(field(
-        "Modified",
-        format::date_time(c.date_modified.as_ref()),
-        theme,
-    ));
+    lines.push(date_field("Created", c.date_created.as_ref(), theme));
+    lines.push(date_field("Modified", c.date_modified.as_ref(), theme));
     if !c.notes.trim().is_empty() {
         lines.push(field("Notes", c.notes.clone(), theme));
     }
 
-    section(
-        &format!("Addresses ({})", data.addresses.len()),
-        &mut lines,
-        theme,
-    );
-    if data.addresses.is_empty() {
-        lines.push(text("none", theme));
-    }
+    counted_section("Addresses", data.addresses.len(), "none", &mut lines, theme);
     for a in &data.addresses {
         let street = [a.address1.as_str(), a.address2.as_str()]
             .into_iter()
@@ -233,14 +213,9 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
         lines.push(field(&format!("#{}", a.id), text, theme));
     }
 
-    section(
-        &format!("Recent orders ({})", data.recent_orders.len()),
-        &mut lines,
-        theme,
-    );
-    if data.recent_orders.is_empty() {
-        lines.push(text("none", theme));
-    } else {
+    let orders = data.recent_orders.len();
+    counted_section("Recent orders", orders, "none", &mut lines, theme);
+    if orders > 0 {
         let rows = data
             .recent_orders
             .iter()
