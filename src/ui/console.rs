@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::overlays::muted_hint;
 use super::theme::Theme;
 use crate::app::console::{ConsoleMode, HttpMethod, layout_rows};
 use crate::app::{AppState, Mode};
@@ -29,7 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         Mode::Console(mode) => Some(mode),
         _ => None,
     };
-    draw_path(frame, path_area, state, theme, mode);
+    draw_path(
+        frame,
+        path_area,
+        state,
+        theme,
+        mode == Some(ConsoleMode::Path),
+    );
     if body_rows > 0 {
         draw_body(
             frame,
@@ -65,19 +72,12 @@ pub(super) fn method_style(method: HttpMethod, theme: &Theme) -> Style {
     }
 }
 
-fn draw_path(
-    frame: &mut Frame,
-    area: Rect,
-    state: &AppState,
-    theme: &Theme,
-    mode: Option<ConsoleMode>,
-) {
+fn draw_path(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, focused: bool) {
     let console = &state.console;
-    let focused = mode == Some(ConsoleMode::Path);
     let hint = if focused {
-        " Tab completes · ↑↓ history · Esc leaves "
+        "Tab completes · ↑↓ history · Esc leaves"
     } else {
-        " i types the path · m method · C-s/F5 sends "
+        "i types the path · m method · C-s/F5 sends"
     };
     // The method selector: all four, the current one marked.
     let mut methods = Vec::new();
@@ -92,7 +92,7 @@ fn draw_path(
     methods.push(Span::raw(" "));
     let block = block("Request", focused, theme)
         .title(Line::from(methods).right_aligned())
-        .title_bottom(Line::from(Span::styled(hint, theme.muted)).right_aligned());
+        .title_bottom(muted_hint(hint, theme).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -158,12 +158,14 @@ fn draw_body(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, foc
         Some(error) => {
             block.title_bottom(Line::from(Span::styled(format!(" {error} "), theme.bad)))
         }
-        None if focused => block.title_bottom(
-            Line::from(Span::styled(" C-s/F5 sends · Esc leaves ", theme.muted)).right_aligned(),
-        ),
-        None => block.title_bottom(
-            Line::from(Span::styled(" b edits the body ", theme.muted)).right_aligned(),
-        ),
+        None => {
+            let hint = if focused {
+                "C-s/F5 sends · Esc leaves"
+            } else {
+                "b edits the body"
+            };
+            block.title_bottom(muted_hint(hint, theme).right_aligned())
+        }
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);

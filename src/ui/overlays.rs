@@ -32,12 +32,17 @@ pub(super) fn popup(
     hint: Line<'static>,
     theme: &Theme,
 ) -> Rect {
-    frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(Span::styled(format!(" {title} "), theme.heading))
         .title_bottom(hint.right_aligned());
+    framed(frame, rect, block)
+}
+
+/// Clears `rect` and draws `block` there; returns the room inside it.
+pub(super) fn framed(frame: &mut Frame, rect: Rect, block: Block) -> Rect {
+    frame.render_widget(Clear, rect);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
@@ -156,29 +161,40 @@ pub fn draw_status_picker(
     let hint = muted_hint("Enter picks · Esc cancels", theme);
     let inner = popup(frame, rect, "Orders view", hint, theme);
 
+    let text = picker_lines(inner, lines, cursor, |i, (name, count), width| {
+        let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        Line::from(Span::styled(
+            format!(" {name}{}{count} ", " ".repeat(pad)),
+            style,
+        ))
+    });
+    frame.render_widget(Paragraph::new(text), inner);
+    rect
+}
+
+/// The lines a picker's `inner` room shows of `items`: scrolled so the one at
+/// `cursor` is in view, each built by `line(index, item, width)`.
+pub(super) fn picker_lines<T>(
+    inner: Rect,
+    items: Vec<T>,
+    cursor: usize,
+    line: impl Fn(usize, T, usize) -> Line<'static>,
+) -> Vec<Line<'static>> {
     let visible = inner.height as usize;
     let offset = cursor.saturating_sub(visible.saturating_sub(1));
     let width = inner.width as usize;
-    let text: Vec<Line> = lines
+    items
         .into_iter()
         .enumerate()
         .skip(offset)
         .take(visible)
-        .map(|(i, (name, count))| {
-            let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
-            let style = if i == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            Line::from(Span::styled(
-                format!(" {name}{}{count} ", " ".repeat(pad)),
-                style,
-            ))
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(text), inner);
-    rect
+        .map(|(i, item)| line(i, item, width))
+        .collect()
 }
 
 /// Completion candidates above the command line.

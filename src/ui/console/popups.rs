@@ -1,11 +1,11 @@
 //! The console's prompts: endpoint completions under the path line, the
 //! Ctrl-r history search and the DELETE confirmation.
 
-use crate::ui::overlays::centered;
+use crate::ui::overlays::{centered, framed, muted_hint};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::method_style;
 use crate::app::AppState;
@@ -34,20 +34,15 @@ pub(super) fn draw_completion(
         path_area.width.saturating_sub(4),
         height,
     );
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let title = format!(
+        "{} of {} endpoints · Tab next · type to refine",
+        completion.index + 1,
+        completion.candidates.len()
+    );
+    let block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(
-            format!(
-                " {} of {} endpoints · Tab next · type to refine ",
-                completion.index + 1,
-                completion.candidates.len()
-            ),
-            theme.muted,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+        .title(muted_hint(&title, theme));
+    let inner = framed(frame, area, block);
     let offset = completion.index.saturating_sub(shown - 1);
     let lines: Vec<Line> = completion
         .candidates
@@ -69,36 +64,32 @@ pub(super) fn draw_completion(
             if endpoint.deprecated {
                 spans.push(Span::styled(" (deprecated)", theme.bad));
             }
-            let line = Line::from(spans);
-            if i == completion.index {
-                line.style(theme.selected)
-            } else {
-                line
-            }
+            picked(Line::from(spans), i == completion.index, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     Some(area)
 }
 
+/// `line`, reversed when it is the one picked.
+fn picked(line: Line<'static>, selected: bool, theme: &Theme) -> Line<'static> {
+    if selected {
+        line.style(theme.selected)
+    } else {
+        line
+    }
+}
+
 /// Ctrl-r: a query line and the matching requests, newest first.
 pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Rect {
     let console = &state.console;
     let popup = centered(area, 90, area.height.saturating_sub(2).max(6));
-    frame.render_widget(Clear, popup);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let hint = muted_hint("Enter loads · ↑/C-r older · ↓ newer · Esc", theme);
+    let block = Block::bordered()
         .border_style(theme.key)
         .title(Span::styled(" Request history ", theme.heading))
-        .title_bottom(
-            Line::from(Span::styled(
-                " Enter loads · ↑/C-r older · ↓ newer · Esc ",
-                theme.muted,
-            ))
-            .right_aligned(),
-        );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+        .title_bottom(hint.right_aligned());
+    let inner = framed(frame, popup, block);
     if inner.height < 2 {
         return popup;
     }
@@ -148,11 +139,7 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
                 Span::styled(format!("{:<7}", entry.method), theme.key),
                 Span::styled(entry.path.clone(), theme.text),
             ]);
-            if row == console.history_pick {
-                line.style(theme.selected)
-            } else {
-                line
-            }
+            picked(line, row == console.history_pick, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
@@ -168,13 +155,10 @@ pub(super) fn draw_confirm_delete(
 ) -> Option<Rect> {
     let request = state.console.pending_delete.as_ref()?;
     let popup = centered(area, 64, 7);
-    frame.render_widget(Clear, popup);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .border_style(theme.bad)
         .title(Span::styled(" Send a DELETE? ", theme.bad));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = framed(frame, popup, block);
     let lines = vec![
         Line::from(Span::styled(
             format!("DELETE {}", request.path),

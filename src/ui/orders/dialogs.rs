@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::super::overlays::{centered, muted_hint, popup};
+use super::super::overlays::{centered, muted_hint, picker_lines, popup};
 use super::super::shown;
 use super::super::theme::Theme;
 use crate::app::AppState;
@@ -51,26 +51,17 @@ fn draw_status(
     };
     let hint = muted_hint("Enter sets · Esc cancels", theme);
     let inner = popup(frame, rect, &title, hint, theme);
-    let visible = inner.height as usize;
-    let offset = d.cursor.saturating_sub(visible.saturating_sub(1));
-    let width = inner.width as usize;
-    let lines: Vec<Line> = labels
-        .into_iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, (id, label))| {
-            let now = if id == d.current { "  (now)" } else { "" };
-            let style = if i == d.cursor {
-                theme.selected
-            } else if id == d.current {
-                theme.muted
-            } else {
-                theme.text
-            };
-            padded(format!("{label}{now}"), width, style)
-        })
-        .collect();
+    let lines = picker_lines(inner, labels, d.cursor, |i, (id, label), width| {
+        let now = if id == d.current { "  (now)" } else { "" };
+        let style = if i == d.cursor {
+            theme.selected
+        } else if id == d.current {
+            theme.muted
+        } else {
+            theme.text
+        };
+        padded(format!("{label}{now}"), width, style)
+    });
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
     if let Some(warning) = &d.warning {
         // Over the last labels: they must not show through.
