@@ -254,6 +254,42 @@ pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
         .or_else(|| state.orders.list.rows.iter().find(|o| o.id == order_id))
 }
 
+/// What the order on screen shows of the fields `write` sets: what the write
+/// path compares the store's values with before sending. Gone from the screen,
+/// nothing is sent and a toast says so.
+pub(super) fn seen_on_screen(
+    state: &mut AppState,
+    order_id: u64,
+    write: &impl serde::Serialize,
+) -> Result<serde_json::Value, Vec<Effect>> {
+    match shown_order(state, order_id) {
+        Some(shown) => Ok(crate::api::compare::seen(shown, write)),
+        None => Err(toast(
+            state,
+            ToastKind::Error,
+            format!("Order #{order_id} is no longer shown; nothing sent"),
+        )),
+    }
+}
+
+/// Records the write of `kind` on order `order_id` as waiting for the API;
+/// returns the request it goes under.
+pub(super) fn start_write(
+    state: &mut AppState,
+    order_id: u64,
+    kind: WriteKind,
+    from_list: bool,
+) -> RequestId {
+    let request = state.next_id();
+    state.orders.writing = Some(PendingWrite {
+        request,
+        order_id,
+        kind,
+        from_list,
+    });
+    request
+}
+
 /// Sends `PUT /v2/orders/{id}`, guarded by the values of the changed fields as shown.
 pub(super) fn begin_update(
     state: &mut AppState,
@@ -262,21 +298,11 @@ pub(super) fn begin_update(
     kind: WriteKind,
     from_list: bool,
 ) -> Vec<Effect> {
-    let Some(shown) = shown_order(state, order_id) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{order_id} is no longer shown; nothing sent"),
-        );
+    let expected = match seen_on_screen(state, order_id, &update) {
+        Ok(expected) => expected,
+        Err(refused) => return refused,
     };
-    let expected = crate::api::compare::seen(shown, &update);
-    let request = state.next_id();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind,
-        from_list,
-    });
+    let request = start_write(state, order_id, kind, from_list);
     vec![Effect::Orders(OrdersTask::Update {
         request,
         order_id,
@@ -293,23 +319,13 @@ pub(super) fn begin_ship(
     shipment: ShipmentCreate,
     from_list: bool,
 ) -> Vec<Effect> {
-    let Some(shown) = shown_order(state, order_id) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{order_id} is no longer shown; nothing sent"),
-        );
-    };
     let fields = serde_json::json!({ "status_id": null, "items_shipped": null });
-    let expected = crate::api::compare::seen(shown, &fields);
-    let request = state.next_id();
+    let expected = match seen_on_screen(state, order_id, &fields) {
+        Ok(expected) => expected,
+        Err(refused) => return refused,
+    };
     let items = shipment.items.iter().map(|i| i.quantity).sum();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Ship(items),
-        from_list,
-    });
+    let request = start_write(state, order_id, WriteKind::Ship(items), from_list);
     vec![Effect::Orders(OrdersTask::Ship {
         request,
         order_id,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use tui_input::Input;
 
 use super::OrdersTask;
-use super::actions::{PendingWrite, WriteKind};
+use super::actions::{WriteKind, seen_on_screen, start_write};
 use super::dialog::OrderDialog;
 use crate::api::models::{
     PaymentOption, RefundCreate, RefundItemRequest, RefundPaymentRequest, RefundQuote,
@@ -321,22 +321,12 @@ fn begin_refund(
     amount: String,
     method: String,
 ) -> Vec<Effect> {
-    let Some(shown) = super::actions::shown_order(state, order_id) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{order_id} is no longer shown; nothing sent"),
-        );
-    };
     let fields = serde_json::json!({ "status_id": null, "refunded_amount": null });
-    let expected = crate::api::compare::seen(shown, &fields);
-    let request = state.next_id();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Refund { amount, method },
-        from_list: false,
-    });
+    let expected = match seen_on_screen(state, order_id, &fields) {
+        Ok(expected) => expected,
+        Err(refused) => return refused,
+    };
+    let request = start_write(state, order_id, WriteKind::Refund { amount, method }, false);
     vec![Effect::Orders(OrdersTask::Refund {
         request,
         order_id,

@@ -6,7 +6,7 @@
 use tui_input::Input;
 
 use super::OrdersTask;
-use super::actions::{PendingWrite, WriteKind};
+use super::actions::{WriteKind, start_write};
 use super::dialog::{OrderDialog, PROVIDERS};
 use crate::api::models::{Shipment, ShipmentUpdate};
 use crate::app::update::toast;
@@ -190,16 +190,11 @@ pub(super) fn submit(state: &mut AppState, d: Box<ShipmentDialog>) -> Vec<Effect
     });
     let expected = crate::api::compare::seen(&shown, &fields);
     let (order_id, shipment_id) = (d.order_id, shown.id);
+    state.orders.dialog = None;
+    state.mode = Mode::Normal;
     if d.deleting {
-        state.orders.dialog = None;
-        state.mode = Mode::Normal;
-        let request = state.next_id();
-        state.orders.writing = Some(PendingWrite {
-            request,
-            order_id,
-            kind: WriteKind::Shipment(format!("Deleted shipment #{shipment_id}")),
-            from_list: false,
-        });
+        let done = WriteKind::Shipment(format!("Deleted shipment #{shipment_id}"));
+        let request = start_write(state, order_id, done, false);
         return vec![Effect::Orders(OrdersTask::DeleteShipment {
             request,
             order_id,
@@ -208,23 +203,14 @@ pub(super) fn submit(state: &mut AppState, d: Box<ShipmentDialog>) -> Vec<Effect
         })];
     }
     let Some(update) = d.update() else {
-        state.orders.dialog = None;
-        state.mode = Mode::Normal;
         return toast(
             state,
             ToastKind::Info,
             format!("Shipment #{shipment_id} unchanged"),
         );
     };
-    state.orders.dialog = None;
-    state.mode = Mode::Normal;
-    let request = state.next_id();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Shipment(format!("Saved shipment #{shipment_id}")),
-        from_list: false,
-    });
+    let done = WriteKind::Shipment(format!("Saved shipment #{shipment_id}"));
+    let request = start_write(state, order_id, done, false);
     vec![Effect::Orders(OrdersTask::UpdateShipment {
         request,
         order_id,
