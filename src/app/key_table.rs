@@ -49,19 +49,14 @@ fn on_tree(state: &AppState) -> bool {
     state.tab == Tab::Categories
 }
 
-/// A key that moves through the help or a picker: listed in the help only.
-const fn picker_step(
-    keys: &'static [Key],
-    label: &'static str,
-    name: &'static str,
-    description: &'static str,
-    intent: Intent,
-) -> Command {
+/// A key that moves through the help or a picker, listed (label, name,
+/// description) in the help only.
+const fn picker_step(keys: &'static [Key], listing: Listing, intent: Intent) -> Command {
     Command {
         keys,
-        label,
-        name,
-        description,
+        label: listing.0,
+        name: listing.1,
+        description: listing.2,
         group: Group::Typing,
         in_footer: false,
         intent,
@@ -69,6 +64,8 @@ const fn picker_step(
         available: always,
     }
 }
+
+type Listing = (&'static str, &'static str, &'static str);
 
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
@@ -349,30 +346,22 @@ pub static COMMANDS: &[Command] = &[
     },
     picker_step(
         &[Key::plain(KeyCode::Up)],
-        "↑",
-        "up",
-        "Previous entry",
+        ("↑", "up", "Previous entry"),
         Intent::Up,
     ),
     picker_step(
         &[Key::plain(KeyCode::Down)],
-        "↓",
-        "down",
-        "Next entry",
+        ("↓", "down", "Next entry"),
         Intent::Down,
     ),
     picker_step(
         &[Key::char('k')],
-        "k",
-        "up",
-        "Previous entry (help and pickers)",
+        ("k", "up", "Previous entry (help and pickers)"),
         Intent::Up,
     ),
     picker_step(
         &[Key::char('j')],
-        "j",
-        "down",
-        "Next entry (help and pickers)",
+        ("j", "down", "Next entry (help and pickers)"),
         Intent::Down,
     ),
     Command {

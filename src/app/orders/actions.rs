@@ -61,30 +61,30 @@ fn no_order(state: &mut AppState) -> Vec<Effect> {
     toast(state, ToastKind::Error, text)
 }
 
-/// Refuses a write on a read-only profile; true when refused.
-fn refuse_read_only(state: &mut AppState, what: &str, effects: &mut Vec<Effect>) -> bool {
+/// On a read-only profile, the toast refusing the write `what`.
+fn refuse_read_only(state: &mut AppState, what: &str) -> Option<Vec<Effect>> {
     if !state.header.read_only {
-        return false;
+        return None;
     }
-    effects.extend(toast(
-        state,
-        ToastKind::Error,
-        format!(
-            "Read-only: {what} is a write, and writes are off ({})",
-            state.read_only_reason()
-        ),
-    ));
-    true
+    let reason = state.read_only_reason();
+    let text = format!("Read-only: {what} is a write, and writes are off ({reason})");
+    Some(toast(state, ToastKind::Error, text))
+}
+
+/// The order a write (`what`) would go to and whether it was picked in the
+/// list; refused with a toast on a read-only profile or with no order.
+fn order_for_write(state: &mut AppState, what: &str) -> Result<(Order, bool), Vec<Effect>> {
+    if let Some(refused) = refuse_read_only(state, what) {
+        return Err(refused);
+    }
+    current_order(state).ok_or_else(|| no_order(state))
 }
 
 /// `s`: the status picker.
 pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "changing an order's status", &mut effects) {
-        return effects;
-    }
-    let Some((order, from_list)) = current_order(state) else {
-        return no_order(state);
+    let (order, from_list) = match order_for_write(state, "changing an order's status") {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     let bulk = if from_list {
         super::marks::marked_rows(state).len()
@@ -117,9 +117,8 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
 
 /// `t`: the ship dialog; from the list it opens the order first.
 pub(super) fn start_ship(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "shipping an order", &mut effects) {
-        return effects;
+    if let Some(refused) = refuse_read_only(state, "shipping an order") {
+        return refused;
     }
     if let Some(detail) = &state.orders.detail {
         return match &detail.data {
@@ -165,12 +164,9 @@ pub(crate) fn after_detail(state: &mut AppState) -> Vec<Effect> {
 
 /// `n`: the staff notes, with the customer message beside them.
 pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "editing staff notes", &mut effects) {
-        return effects;
-    }
-    let Some((order, from_list)) = current_order(state) else {
-        return no_order(state);
+    let (order, from_list) = match order_for_write(state, "editing staff notes") {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     if order.staff_notes.contains('\n') {
         // More than one line: straight to $EDITOR.
@@ -233,9 +229,8 @@ pub(crate) fn set_status(
     status_id: u32,
     from_list: bool,
 ) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "changing an order's status", &mut effects) {
-        return effects;
+    if let Some(refused) = refuse_read_only(state, "changing an order's status") {
+        return refused;
     }
     let update = OrderUpdate {
         status_id: Some(status_id),
@@ -254,22 +249,27 @@ pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
         .or_else(|| state.orders.list.rows.iter().find(|o| o.id == order_id))
 }
 
-/// What the order on screen shows of the fields `write` sets: what the write
-/// path compares the store's values with before sending. Gone from the screen,
-/// nothing is sent and a toast says so.
-pub(super) fn seen_on_screen(
+/// Sends the write `task(request, expected)` on order `order_id`, guarded by
+/// what the order on screen shows of `fields`: the write path compares the
+/// store's values with those before sending. Gone from the screen, nothing is
+/// sent and a toast says so.
+pub(super) fn send_guarded(
     state: &mut AppState,
     order_id: u64,
-    write: &impl serde::Serialize,
-) -> Result<serde_json::Value, Vec<Effect>> {
-    match shown_order(state, order_id) {
-        Some(shown) => Ok(crate::api::compare::seen(shown, write)),
-        None => Err(toast(
+    fields: &impl serde::Serialize,
+    (kind, from_list): (WriteKind, bool),
+    task: impl FnOnce(RequestId, serde_json::Value) -> OrdersTask,
+) -> Vec<Effect> {
+    let Some(shown) = shown_order(state, order_id) else {
+        return toast(
             state,
             ToastKind::Error,
             format!("Order #{order_id} is no longer shown; nothing sent"),
-        )),
-    }
+        );
+    };
+    let expected = crate::api::compare::seen(shown, fields);
+    let request = start_write(state, order_id, kind, from_list);
+    vec![Effect::Orders(task(request, expected))]
 }
 
 /// Records the write of `kind` on order `order_id` as waiting for the API;
@@ -298,17 +298,19 @@ pub(super) fn begin_update(
     kind: WriteKind,
     from_list: bool,
 ) -> Vec<Effect> {
-    let expected = match seen_on_screen(state, order_id, &update) {
-        Ok(expected) => expected,
-        Err(refused) => return refused,
-    };
-    let request = start_write(state, order_id, kind, from_list);
-    vec![Effect::Orders(OrdersTask::Update {
-        request,
+    let fields = update.clone();
+    send_guarded(
+        state,
         order_id,
-        update: Box::new(update),
-        expected,
-    })]
+        &fields,
+        (kind, from_list),
+        |request, expected| OrdersTask::Update {
+            request,
+            order_id,
+            update: Box::new(update),
+            expected,
+        },
+    )
 }
 
 /// Sends `POST /v2/orders/{id}/shipments`, guarded by the order's status and
@@ -320,18 +322,16 @@ pub(super) fn begin_ship(
     from_list: bool,
 ) -> Vec<Effect> {
     let fields = serde_json::json!({ "status_id": null, "items_shipped": null });
-    let expected = match seen_on_screen(state, order_id, &fields) {
-        Ok(expected) => expected,
-        Err(refused) => return refused,
-    };
     let items = shipment.items.iter().map(|i| i.quantity).sum();
-    let request = start_write(state, order_id, WriteKind::Ship(items), from_list);
-    vec![Effect::Orders(OrdersTask::Ship {
-        request,
-        order_id,
-        shipment: Box::new(shipment),
-        expected,
-    })]
+    let kind = (WriteKind::Ship(items), from_list);
+    send_guarded(state, order_id, &fields, kind, |request, expected| {
+        OrdersTask::Ship {
+            request,
+            order_id,
+            shipment: Box::new(shipment),
+            expected,
+        }
+    })
 }
 
 /// `]` / `[`: the next or previous order of the view.

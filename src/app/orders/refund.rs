@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use tui_input::Input;
 
 use super::OrdersTask;
-use super::actions::{WriteKind, seen_on_screen, start_write};
+use super::actions::{WriteKind, send_guarded};
 use super::dialog::OrderDialog;
 use crate::api::models::{
     PaymentOption, RefundCreate, RefundItemRequest, RefundPaymentRequest, RefundQuote,
@@ -322,17 +322,15 @@ fn begin_refund(
     method: String,
 ) -> Vec<Effect> {
     let fields = serde_json::json!({ "status_id": null, "refunded_amount": null });
-    let expected = match seen_on_screen(state, order_id, &fields) {
-        Ok(expected) => expected,
-        Err(refused) => return refused,
-    };
-    let request = start_write(state, order_id, WriteKind::Refund { amount, method }, false);
-    vec![Effect::Orders(OrdersTask::Refund {
-        request,
-        order_id,
-        refund: Box::new(refund),
-        expected,
-    })]
+    let kind = (WriteKind::Refund { amount, method }, false);
+    send_guarded(state, order_id, &fields, kind, |request, expected| {
+        OrdersTask::Refund {
+            request,
+            order_id,
+            refund: Box::new(refund),
+            expected,
+        }
+    })
 }
 
 /// The quote came back: on to confirming, or back to choosing with the store's reason.

@@ -61,19 +61,25 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
     }
 }
 
-fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme) {
-    let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name)
-            .trim()
-            .to_string(),
-        company: &a.company,
-        street: [&a.street_1, &a.street_2],
-        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
-        country: &a.country,
-        phone: &a.phone,
-        email: &a.email,
+/// The billing and the shipping addresses name their fields alike.
+macro_rules! address_text {
+    ($a:expr) => {
+        AddressText {
+            name: format!("{} {}", $a.first_name, $a.last_name)
+                .trim()
+                .to_string(),
+            company: &$a.company,
+            street: [&$a.street_1, &$a.street_2],
+            city: crate::app::words::city_line(&$a.city, &$a.state, &$a.zip, &$a.country_iso2),
+            country: &$a.country,
+            phone: &$a.phone,
+            email: &$a.email,
+        }
     };
-    address_lines("Billing address", text, lines, theme);
+}
+
+fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    address_lines("Billing address", address_text!(a), lines, theme);
 }
 
 fn shipping_lines(
@@ -87,18 +93,7 @@ fn shipping_lines(
     } else {
         format!("Shipping address {}", n + 1)
     };
-    let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name)
-            .trim()
-            .to_string(),
-        company: &a.company,
-        street: [&a.street_1, &a.street_2],
-        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
-        country: &a.country,
-        phone: &a.phone,
-        email: &a.email,
-    };
-    address_lines(&title, text, lines, theme);
+    address_lines(&title, address_text!(a), lines, theme);
     lines.push(field(
         "Method",
         format!(
