@@ -47,12 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         );
     }
     response::draw(frame, response_area, state, theme, mode);
-    match mode? {
-        ConsoleMode::Path => popups::draw_completion(frame, path_area, state, theme),
-        ConsoleMode::History => Some(popups::draw_history(frame, area, state, theme)),
-        ConsoleMode::ConfirmDelete => popups::draw_confirm_delete(frame, area, state, theme),
-        _ => None,
-    }
+    popups::draw(frame, (area, path_area), state, theme, mode?)
 }
 
 fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {

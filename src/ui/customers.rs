@@ -120,24 +120,28 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         theme,
         (Tab::Customers, "customers"),
         left,
-        |frame, body| {
-            let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
-                cell(state, theme, c, i)
-            });
-            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
-                && let Some(row) = pane.list.rows.iter().position(|c| c.id == edit.id)
-            {
-                let place = CellPlace {
-                    row,
-                    offset: pane.list.offset,
-                    fitted: &fitted,
-                    column: edit.field.column(),
-                };
-                super::cell_editor::draw(frame, body, place, &edit.editor, theme);
-            }
-        },
+        |frame, body| draw_table(frame, body, state, theme),
     );
     None
+}
+
+/// The customer rows, and the editor over the cell being edited.
+fn draw_table(frame: &mut Frame, body: Rect, state: &AppState, theme: &Theme) {
+    let list = &state.customers.list;
+    let fitted = draw_list(frame, body, theme, COLUMNS, list, |c, i| {
+        cell(state, theme, c, i)
+    });
+    if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
+        && let Some(row) = list.rows.iter().position(|c| c.id == edit.id)
+    {
+        let place = CellPlace {
+            row,
+            offset: list.offset,
+            fitted: &fitted,
+            column: edit.field.column(),
+        };
+        super::cell_editor::draw(frame, body, place, &edit.editor, theme);
+    }
 }
 
 fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {

@@ -6,6 +6,7 @@ use super::dialog::{NotesDialog, OrderDialog, ShipDialog, StatusDialog};
 use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
 use crate::app::edit::{ExternalEdit, ExternalPurpose};
 use crate::app::list::RequestId;
+use crate::app::panes::OrderDetail;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Mode, Tab, ToastKind};
 
@@ -103,16 +104,15 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
         .iter()
         .position(|(id, _)| *id == order.status_id)
         .unwrap_or(0);
-    state.orders.dialog = Some(OrderDialog::Status(StatusDialog {
+    let dialog = OrderDialog::Status(StatusDialog {
         order_id: order.id,
         current: order.status_id,
         cursor,
         from_list,
         marked: bulk,
         warning: None,
-    }));
-    state.mode = Mode::OrderDialog;
-    Vec::new()
+    });
+    open_dialog(state, Ok(dialog))
 }
 
 /// `t`: the ship dialog; from the list it opens the order first.
@@ -138,14 +138,43 @@ pub(super) fn start_ship(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn open_ship_dialog(state: &mut AppState, dialog: Result<ShipDialog, String>) -> Vec<Effect> {
+    open_dialog(state, dialog.map(OrderDialog::Ship))
+}
+
+/// Opens `dialog`, or says in a toast why it cannot open.
+pub(super) fn open_dialog(
+    state: &mut AppState,
+    dialog: Result<OrderDialog, String>,
+) -> Vec<Effect> {
     match dialog {
         Ok(dialog) => {
-            state.orders.dialog = Some(OrderDialog::Ship(dialog));
+            state.orders.dialog = Some(dialog);
             state.mode = Mode::OrderDialog;
             Vec::new()
         }
         Err(message) => toast(state, ToastKind::Error, message),
     }
+}
+
+/// Opens a dialog that writes (`what`, as the refusal names it), made by `build`
+/// from the open order's detail; a toast says why not on a read-only profile,
+/// or with `missing` when there is no detail.
+pub(super) fn open_on_detail(
+    state: &mut AppState,
+    (what, missing): (&str, &str),
+    build: impl FnOnce(&OrderDetail) -> Result<OrderDialog, String>,
+) -> Vec<Effect> {
+    let dialog = if state.header.read_only {
+        Err(format!(
+            "Read-only profile: {what} is a write, and writes are disabled"
+        ))
+    } else {
+        match state.orders.detail.as_ref().and_then(|d| d.data.as_ref()) {
+            Some(data) => build(data),
+            None => Err(missing.to_string()),
+        }
+    };
+    open_dialog(state, dialog)
 }
 
 /// Runs what waited for the detail that just loaded.
@@ -173,15 +202,14 @@ pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
         let text = order.staff_notes.clone();
         return vec![external_notes(order.id, text, order.staff_notes, from_list)];
     }
-    state.orders.dialog = Some(OrderDialog::Notes(NotesDialog {
+    let dialog = OrderDialog::Notes(NotesDialog {
         order_id: order.id,
         input: tui_input::Input::new(order.staff_notes.clone()),
         original: order.staff_notes,
         customer_message: order.customer_message,
         from_list,
-    }));
-    state.mode = Mode::OrderDialog;
-    Vec::new()
+    });
+    open_dialog(state, Ok(dialog))
 }
 
 /// Edits the staff notes of order `id` in `$EDITOR`, starting from `text`.

@@ -9,17 +9,28 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::method_style;
 use crate::app::AppState;
-use crate::app::console::HttpMethod;
+use crate::app::console::{ConsoleMode, HttpMethod};
 use crate::ui::theme::Theme;
 
-/// Completion candidates (up to 8) just under the path line. Each prompt
-/// returns the rectangle it drew in.
-pub(super) fn draw_completion(
+/// Draws the prompt `mode` opens over the console (`area`, its path line at
+/// `path_area`), if any; returns the rectangle it drew in.
+pub(super) fn draw(
     frame: &mut Frame,
-    path_area: Rect,
+    (area, path_area): (Rect, Rect),
     state: &AppState,
     theme: &Theme,
+    mode: ConsoleMode,
 ) -> Option<Rect> {
+    match mode {
+        ConsoleMode::Path => endpoints(frame, path_area, state, theme),
+        ConsoleMode::History => Some(history(frame, area, state, theme)),
+        ConsoleMode::ConfirmDelete => confirm_delete(frame, area, state, theme),
+        ConsoleMode::Body | ConsoleMode::Search => None,
+    }
+}
+
+/// Completion candidates (up to 8) just under the path line.
+fn endpoints(frame: &mut Frame, path_area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
     let completion = state.console.completion.as_ref()?;
     let screen = frame.area();
     let shown = completion.candidates.len().min(8);
@@ -81,7 +92,7 @@ fn picked(line: Line<'static>, selected: bool, theme: &Theme) -> Line<'static> {
 }
 
 /// Ctrl-r: a query line and the matching requests, newest first.
-pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Rect {
+fn history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Rect {
     let console = &state.console;
     let popup = centered(area, 90, area.height.saturating_sub(2).max(6));
     let hint = muted_hint("Enter loads · ↑/C-r older · ↓ newer · Esc", theme);
@@ -147,12 +158,7 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
 }
 
 /// `Send DELETE /path? y/N`.
-pub(super) fn draw_confirm_delete(
-    frame: &mut Frame,
-    area: Rect,
-    state: &AppState,
-    theme: &Theme,
-) -> Option<Rect> {
+fn confirm_delete(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
     let request = state.console.pending_delete.as_ref()?;
     let popup = centered(area, 64, 7);
     let block = Block::bordered()
