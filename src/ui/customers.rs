@@ -29,9 +29,12 @@ const COLUMNS: &[Column] = &[
 ];
 
 fn full_name(customer: &Customer) -> String {
-    format!("{} {}", customer.first_name, customer.last_name)
-        .trim()
-        .to_string()
+    full_name_of(&customer.first_name, &customer.last_name)
+}
+
+/// "First Last", without the space when one of them is missing.
+fn full_name_of(first: &str, last: &str) -> String {
+    format!("{first} {last}").trim().to_string()
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
@@ -187,33 +190,12 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
 
     counted_section("Addresses", data.addresses.len(), "none", &mut lines, theme);
     for a in &data.addresses {
-        let street = [a.address1.as_str(), a.address2.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let place = [
-            a.postal_code.as_str(),
-            a.city.as_str(),
-            a.state_or_province.as_str(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-        let parts = [
-            format!("{} {}", a.first_name, a.last_name)
-                .trim()
-                .to_string(),
-            street,
-            place,
-            a.country_code.clone(),
-        ];
-        let text = parts
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let street = format::join_present([a.address1.as_str(), &a.address2], ", ");
+        let place = [&a.postal_code, &a.city, &a.state_or_province].map(String::as_str);
+        let place = format::join_present(place, " ");
+        let name = full_name_of(&a.first_name, &a.last_name);
+        let parts = [name.as_str(), &street, &place, &a.country_code];
+        let text = format::join_present(parts, " · ");
         lines.push(field(&format!("#{}", a.id), text, theme));
     }
 

@@ -32,13 +32,7 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
     if !a.company.is_empty() {
         lines.push(field("Company", a.company.to_string(), theme));
     }
-    let street = a
-        .street
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let street = format::join_present(a.street, ", ");
     lines.push(field("Street", format::or_dash(&street).to_string(), theme));
     // A postcode on its own line (UK) stays on its own line.
     for (n, part) in a.city.split('\n').enumerate() {
