@@ -11,6 +11,7 @@ use ratatui::layout::{Position, Rect};
 use super::draw_screen;
 use super::tests::loaded_state;
 use crate::app::console::{ConsoleMode, ConsoleRequest, HttpMethod};
+use crate::app::edit::{Overlay, Report};
 use crate::app::orders::{NotesDialog, OrderDialog, StatusDialog};
 use crate::app::{Action, AppState, Mode, Tab, Toast, ToastKind, update};
 
@@ -38,8 +39,8 @@ fn on(tab: Tab, mode: Mode) -> AppState {
     state
 }
 
-/// Every kind of overlay, by name: the mode's popups, the Orders and edit
-/// dialogs, and the console's prompts.
+/// Every kind of overlay, by name, and whether it is a bordered box: the
+/// mode's popups, the Orders and edit dialogs, forms, and the console's prompts.
 fn every_overlay() -> Vec<(&'static str, AppState, bool)> {
     let mut cases = vec![
         ("help", on(Tab::Products, Mode::Help { scroll: 0 }), true),
@@ -49,6 +50,14 @@ fn every_overlay() -> Vec<(&'static str, AppState, bool)> {
             true,
         ),
     ];
+
+    let mut form = on(Tab::Webhooks, Mode::Normal);
+    crate::app::hooks::start_create(&mut form);
+    assert!(
+        matches!(form.edit.overlay, Some(Overlay::Form(_))),
+        "the webhook form is open"
+    );
+    cases.push(("webhook form", form, true));
 
     let mut command = on(Tab::Products, Mode::Command);
     command.command_input = tui_input::Input::new("or".to_string());
@@ -154,6 +163,23 @@ fn toasts_never_cover_any_overlay() {
         }
         assert_ne!(before, after, "{name}: the toasts found no room at all");
     }
+}
+
+#[test]
+fn a_toast_with_no_room_beside_a_report_waits() {
+    let mut state = on(Tab::Products, Mode::Edit);
+    state.edit.overlay = Some(Overlay::Report(Report {
+        title: "Write log".to_string(),
+        lines: (1..=40)
+            .map(|i| format!("write {i}: sent, verified"))
+            .collect(),
+        scroll: 0,
+    }));
+    let (before, overlay) = drawn(&state);
+    assert!(overlay.is_some());
+    let (after, _) = drawn(&with_toasts(state));
+    // The report leaves two columns and a row around it: no toast fits.
+    assert_eq!(before, after);
 }
 
 #[test]
