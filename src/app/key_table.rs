@@ -49,6 +49,24 @@ fn on_tree(state: &AppState) -> bool {
     state.tab == Tab::Categories
 }
 
+/// A key that moves through the help or a picker, listed (label, name,
+/// description) in the help only.
+const fn picker_step(keys: &'static [Key], listing: Listing, intent: Intent) -> Command {
+    Command {
+        keys,
+        label: listing.0,
+        name: listing.1,
+        description: listing.2,
+        group: Group::Typing,
+        in_footer: false,
+        intent,
+        modes: HELP_OR_PICKER,
+        available: always,
+    }
+}
+
+type Listing = (&'static str, &'static str, &'static str);
+
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 
@@ -326,50 +344,26 @@ pub static COMMANDS: &[Command] = &[
         modes: &[ModeKind::Command],
         available: always,
     },
-    Command {
-        keys: &[Key::plain(KeyCode::Up)],
-        label: "↑",
-        name: "up",
-        description: "Previous entry",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Up,
-        modes: HELP_OR_PICKER,
-        available: always,
-    },
-    Command {
-        keys: &[Key::plain(KeyCode::Down)],
-        label: "↓",
-        name: "down",
-        description: "Next entry",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Down,
-        modes: HELP_OR_PICKER,
-        available: always,
-    },
-    Command {
-        keys: &[Key::char('k')],
-        label: "k",
-        name: "up",
-        description: "Previous entry (help and pickers)",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Up,
-        modes: HELP_OR_PICKER,
-        available: always,
-    },
-    Command {
-        keys: &[Key::char('j')],
-        label: "j",
-        name: "down",
-        description: "Next entry (help and pickers)",
-        group: Group::Typing,
-        in_footer: false,
-        intent: Intent::Down,
-        modes: HELP_OR_PICKER,
-        available: always,
-    },
+    picker_step(
+        &[Key::plain(KeyCode::Up)],
+        ("↑", "up", "Previous entry"),
+        Intent::Up,
+    ),
+    picker_step(
+        &[Key::plain(KeyCode::Down)],
+        ("↓", "down", "Next entry"),
+        Intent::Down,
+    ),
+    picker_step(
+        &[Key::char('k')],
+        ("k", "up", "Previous entry (help and pickers)"),
+        Intent::Up,
+    ),
+    picker_step(
+        &[Key::char('j')],
+        ("j", "down", "Next entry (help and pickers)"),
+        Intent::Down,
+    ),
     Command {
         keys: &[Key::plain(KeyCode::Esc)],
         label: "Esc",

@@ -206,7 +206,7 @@ pub fn all_commands() -> impl Iterator<Item = &'static Command> {
         .chain(super::edit::keys::EDIT_COMMANDS.iter())
         .chain(super::edit::resource_keys::RESOURCE_COMMANDS.iter())
         .chain(super::orders::keys::ORDER_COMMANDS.iter())
-        .chain(super::console::keys::CONSOLE_COMMANDS.iter())
+        .chain(super::console::key_table::CONSOLE_COMMANDS.iter())
 }
 
 /// The command a key triggers in the current state, if any.

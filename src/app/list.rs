@@ -179,6 +179,17 @@ impl<T> PagedList<T> {
         self.clamp_cursor();
     }
 
+    /// Takes out the row at `index`, keeping the cursor on the row it was on
+    /// (or on the next, which slid up under it) and in view.
+    pub fn remove_at(&mut self, index: usize, viewport: usize) {
+        self.rows.remove(index);
+        self.total = self.total.map(|total| total.saturating_sub(1));
+        if index < self.cursor {
+            self.cursor -= 1;
+        }
+        self.move_by(0, viewport);
+    }
+
     /// Records a failed request.
     pub fn fail(&mut self, message: String) {
         self.load = LoadState::Failed(message);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use tui_tree_widget::{Tree, TreeItem, TreeState};
 
-use super::detail::{draw_lines, field, section};
+use super::detail::{description, draw_lines, field, section};
 use super::table::draw_message;
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
@@ -138,32 +138,14 @@ fn detail_lines(pane: &CategoriesPane, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(field("Views", c.views.to_string(), theme));
     let url = c.url.as_ref().map_or("-", |u| format::or_dash(&u.path));
     lines.push(field("URL", url.to_string(), theme));
-    lines.push(field(
-        "Page title",
-        format::or_dash(&c.page_title).to_string(),
-        theme,
-    ));
-    lines.push(field(
-        "Product sort",
-        format::or_dash(&c.default_product_sort).to_string(),
-        theme,
-    ));
-    lines.push(field(
-        "Search words",
-        format::or_dash(&c.search_keywords).to_string(),
-        theme,
-    ));
-    lines.push(field(
-        "Meta descr.",
-        format::or_dash(&c.meta_description).to_string(),
-        theme,
-    ));
-    if !c.description.trim().is_empty() {
-        section("Description", &mut lines, theme);
-        lines.push(Line::from(format!(
-            "  {}",
-            format::strip_html(&c.description)
-        )));
+    for (label, value) in [
+        ("Page title", &c.page_title),
+        ("Product sort", &c.default_product_sort),
+        ("Search words", &c.search_keywords),
+        ("Meta descr.", &c.meta_description),
+    ] {
+        lines.push(field(label, format::or_dash(value), theme));
     }
+    description(&c.description, &mut lines, theme);
     lines
 }

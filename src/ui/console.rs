@@ -10,12 +10,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::overlays::muted_hint;
 use super::theme::Theme;
 use crate::app::console::{ConsoleMode, HttpMethod, layout_rows};
 use crate::app::{AppState, Mode};
 
-/// Draws the console into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the console into `area`; returns the rectangle of the prompt open
+/// over it, if any, for toasts to keep clear of.
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
     let console = &state.console;
     let (path_rows, body_rows, response_rows) = layout_rows(area.height, console.method.has_body());
     let [path_area, body_area, response_area] = Layout::vertical([
@@ -28,7 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Mode::Console(mode) => Some(mode),
         _ => None,
     };
-    draw_path(frame, path_area, state, theme, mode);
+    draw_path(
+        frame,
+        path_area,
+        state,
+        theme,
+        mode == Some(ConsoleMode::Path),
+    );
     if body_rows > 0 {
         draw_body(
             frame,
@@ -39,12 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         );
     }
     response::draw(frame, response_area, state, theme, mode);
-    match mode {
-        Some(ConsoleMode::Path) => popups::draw_completion(frame, path_area, state, theme),
-        Some(ConsoleMode::History) => popups::draw_history(frame, area, state, theme),
-        Some(ConsoleMode::ConfirmDelete) => popups::draw_confirm_delete(frame, area, state, theme),
-        _ => {}
-    }
+    popups::draw(frame, (area, path_area), state, theme, mode?)
 }
 
 fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
@@ -64,19 +67,12 @@ pub(super) fn method_style(method: HttpMethod, theme: &Theme) -> Style {
     }
 }
 
-fn draw_path(
-    frame: &mut Frame,
-    area: Rect,
-    state: &AppState,
-    theme: &Theme,
-    mode: Option<ConsoleMode>,
-) {
+fn draw_path(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, focused: bool) {
     let console = &state.console;
-    let focused = mode == Some(ConsoleMode::Path);
     let hint = if focused {
-        " Tab completes · ↑↓ history · Esc leaves "
+        "Tab completes · ↑↓ history · Esc leaves"
     } else {
-        " i types the path · m method · C-s/F5 sends "
+        "i types the path · m method · C-s/F5 sends"
     };
     // The method selector: all four, the current one marked.
     let mut methods = Vec::new();
@@ -91,7 +87,7 @@ fn draw_path(
     methods.push(Span::raw(" "));
     let block = block("Request", focused, theme)
         .title(Line::from(methods).right_aligned())
-        .title_bottom(Line::from(Span::styled(hint, theme.muted)).right_aligned());
+        .title_bottom(muted_hint(hint, theme).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -157,12 +153,14 @@ fn draw_body(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, foc
         Some(error) => {
             block.title_bottom(Line::from(Span::styled(format!(" {error} "), theme.bad)))
         }
-        None if focused => block.title_bottom(
-            Line::from(Span::styled(" C-s/F5 sends · Esc leaves ", theme.muted)).right_aligned(),
-        ),
-        None => block.title_bottom(
-            Line::from(Span::styled(" b edits the body ", theme.muted)).right_aligned(),
-        ),
+        None => {
+            let hint = if focused {
+                "C-s/F5 sends · Esc leaves"
+            } else {
+                "b edits the body"
+            };
+            block.title_bottom(muted_hint(hint, theme).right_aligned())
+        }
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -5,7 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::cell_editor::CellPlace;
-use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
+use super::detail::{
+    counted_section, date_field, draw_lines, field, loaded_or_status, section, text_table,
+    title_line,
+};
 use super::orders::{customer_name, status_name};
 use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
@@ -26,9 +29,12 @@ const COLUMNS: &[Column] = &[
 ];
 
 fn full_name(customer: &Customer) -> String {
-    format!("{} {}", customer.first_name, customer.last_name)
-        .trim()
-        .to_string()
+    full_name_of(&customer.first_name, &customer.last_name)
+}
+
+/// "First Last", without the space when one of them is missing.
+fn full_name_of(first: &str, last: &str) -> String {
+    format!("{first} {last}").trim().to_string()
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
@@ -111,41 +117,37 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> O
         theme,
         (Tab::Customers, "customers"),
         left,
-        |frame, body| {
-            let fitted = draw_list(frame, body, theme, COLUMNS, &pane.list, |c, i| {
-                cell(state, theme, c, i)
-            });
-            if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
-                && let Some(row) = pane.list.rows.iter().position(|c| c.id == edit.id)
-            {
-                let place = CellPlace {
-                    row,
-                    offset: pane.list.offset,
-                    fitted: &fitted,
-                    column: edit.field.column(),
-                };
-                super::cell_editor::draw(frame, body, place, &edit.editor, theme);
-            }
-        },
+        |frame, body| draw_table(frame, body, state, theme),
     );
     None
 }
 
+/// The customer rows, and the editor over the cell being edited.
+fn draw_table(frame: &mut Frame, body: Rect, state: &AppState, theme: &Theme) {
+    let list = &state.customers.list;
+    let fitted = draw_list(frame, body, theme, COLUMNS, list, |c, i| {
+        cell(state, theme, c, i)
+    });
+    if let Some(Overlay::CustomerCell(edit)) = &state.edit.overlay
+        && let Some(row) = list.rows.iter().position(|c| c.id == edit.id)
+    {
+        let place = CellPlace {
+            row,
+            offset: list.offset,
+            fitted: &fitted,
+            column: edit.field.column(),
+        };
+        super::cell_editor::draw(frame, body, place, &edit.editor, theme);
+    }
+}
+
 fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
     let c = &data.customer;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {} ", full_name(c)), theme.heading),
-        Span::styled(format!(" #{}", c.id), theme.muted),
-        Span::styled("   Esc back", theme.muted),
-    ])];
+    let mut lines = vec![title_line(&full_name(c), c.id, theme)];
     section("Customer", &mut lines, theme);
     lines.push(field("Email", c.email.clone(), theme));
-    lines.push(field(
-        "Company",
-        format::or_dash(&c.company).to_string(),
-        theme,
-    ));
-    lines.push(field("Phone", format::or_dash(&c.phone).to_string(), theme));
+    lines.push(field("Company", format::or_dash(&c.company), theme));
+    lines.push(field("Phone", format::or_dash(&c.phone), theme));
     let group = match c.customer_group_id {
         0 => "none".to_string(),
         id => pane.group_label(id),
@@ -174,67 +176,26 @@ fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> V
     };
     lines.push(field("Orders", orders, theme));
     lines.push(field("Total spent", spent, theme));
-    lines.push(field(
-        "Created",
-        format::date_time(c.date_created.as_ref()),
-        theme,
-    ));
-    lines.push(field(
-        "Modified",
-        format::date_time(c.date_modified.as_ref()),
-        theme,
-    ));
+    lines.push(date_field("Created", c.date_created.as_ref(), theme));
+    lines.push(date_field("Modified", c.date_modified.as_ref(), theme));
     if !c.notes.trim().is_empty() {
         lines.push(field("Notes", c.notes.clone(), theme));
     }
 
-    section(
-        &format!("Addresses ({})", data.addresses.len()),
-        &mut lines,
-        theme,
-    );
-    if data.addresses.is_empty() {
-        lines.push(text("none", theme));
-    }
+    counted_section("Addresses", data.addresses.len(), "none", &mut lines, theme);
     for a in &data.addresses {
-        let street = [a.address1.as_str(), a.address2.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let place = [
-            a.postal_code.as_str(),
-            a.city.as_str(),
-            a.state_or_province.as_str(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-        let parts = [
-            format!("{} {}", a.first_name, a.last_name)
-                .trim()
-                .to_string(),
-            street,
-            place,
-            a.country_code.clone(),
-        ];
-        let text = parts
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let street = format::join_present([a.address1.as_str(), &a.address2], ", ");
+        let place = [&a.postal_code, &a.city, &a.state_or_province].map(String::as_str);
+        let place = format::join_present(place, " ");
+        let name = full_name_of(&a.first_name, &a.last_name);
+        let parts = [name.as_str(), &street, &place, &a.country_code];
+        let text = format::join_present(parts, " · ");
         lines.push(field(&format!("#{}", a.id), text, theme));
     }
 
-    section(
-        &format!("Recent orders ({})", data.recent_orders.len()),
-        &mut lines,
-        theme,
-    );
-    if data.recent_orders.is_empty() {
-        lines.push(text("none", theme));
-    } else {
+    let orders = data.recent_orders.len();
+    counted_section("Recent orders", orders, "none", &mut lines, theme);
+    if orders > 0 {
         let rows = data
             .recent_orders
             .iter()

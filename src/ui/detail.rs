@@ -1,6 +1,7 @@
 //! Building blocks for the detail views: labelled fields, section titles,
 //! small tables as text, and the loading/failed states.
 
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,6 +25,20 @@ pub fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'stat
     ])
 }
 
+/// `  Label           2025-03-01 10:00`, or `-` without a time.
+pub fn date_field(label: &str, value: Option<&DateTime<Utc>>, theme: &Theme) -> Line<'static> {
+    field(label, format::date_time(value), theme)
+}
+
+/// A detail's first line: ` Name `, its ` #id` and how to go back.
+pub fn title_line(name: &str, id: u64, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!(" {name} "), theme.heading),
+        Span::styled(format!(" #{id}"), theme.muted),
+        Span::styled("   Esc back", theme.muted),
+    ])
+}
+
 /// An indented line of plain text.
 pub fn text(value: &str, theme: &Theme) -> Line<'static> {
     Line::from(Span::styled(format!("  {value}"), theme.text))
@@ -35,6 +50,28 @@ pub fn section(title: &str, lines: &mut Vec<Line<'static>>, theme: &Theme) {
         lines.push(Line::from(""));
     }
     lines.push(Line::from(Span::styled(title.to_string(), theme.heading)));
+}
+
+/// A section of `count` things titled `title (count)`; an empty one says `none`.
+pub fn counted_section(
+    title: &str,
+    count: usize,
+    none: &str,
+    lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    section(&format!("{title} ({count})"), lines, theme);
+    if count == 0 {
+        lines.push(text(none, theme));
+    }
+}
+
+/// The description section, as text without its HTML, when there is one.
+pub fn description(html: &str, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    if !html.trim().is_empty() {
+        section("Description", lines, theme);
+        lines.push(Line::from(format!("  {}", format::strip_html(html))));
+    }
 }
 
 /// A text table: a header row and rows, each column padded to its widest

@@ -6,33 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::overlays::centered;
+use super::overlays::{centered, popup};
 use super::shown;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::edit::bulk::{BulkForm, BulkPreview};
 use crate::app::edit::inline::{InlineEditor, plain_money};
 use crate::app::edit::{Confirm, Overlay, Report};
-
-pub(super) fn popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    hint: Line<'static>,
-    theme: &Theme,
-) -> Rect {
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(format!(" {title} "), theme.heading))
-        .title_bottom(hint.right_aligned());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
-}
 
 pub(super) fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
@@ -43,10 +25,10 @@ pub(super) fn hint(parts: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Draws the open overlay, if any (the inline product editor is drawn in its
-/// cell by the Products pane instead).
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    match &state.edit.overlay {
+/// Draws the open overlay, if any, and returns the rectangle it drew in (the
+/// inline editors are drawn in their cells by the panes instead).
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
+    let rect = match &state.edit.overlay {
         Some(Overlay::Confirm(confirm)) => draw_confirm(frame, area, confirm, theme),
         Some(Overlay::Conflict(conflict)) => {
             let lines = conflict.lines();
@@ -66,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
                 0,
                 keys,
                 theme,
-            );
+            )
         }
         Some(Overlay::BulkForm(form)) => draw_bulk_form(frame, area, form, theme),
         Some(Overlay::BulkPreview(preview)) => draw_preview(frame, area, preview, theme),
@@ -89,13 +71,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
                 theme,
             );
             draw_editor_line(frame, inner, &edit.editor, theme);
+            rect
         }
         Some(Overlay::Form(form)) => super::form::draw(frame, area, form, theme),
-        Some(Overlay::Inline(_)) | Some(Overlay::CustomerCell(_)) | None => {}
-    }
+        Some(Overlay::Inline(_)) | Some(Overlay::CustomerCell(_)) | None => return None,
+    };
+    Some(rect)
 }
 
-fn draw_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
+fn draw_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) -> Rect {
     let keys = match confirm.retry {
         Some(_) => hint(
             &[
@@ -118,7 +102,7 @@ fn draw_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme)
         confirm.scroll,
         keys,
         theme,
-    );
+    )
 }
 
 fn draw_text(
@@ -129,7 +113,7 @@ fn draw_text(
     scroll: u16,
     keys: Line<'static>,
     theme: &Theme,
-) {
+) -> Rect {
     let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let width = (widest.min(90) as u16 + 4).clamp(44, 90);
     // A long line wraps over at most this many rows, so a huge name cannot
@@ -154,9 +138,10 @@ fn draw_text(
             .scroll((scroll.min(max), 0)),
         inner,
     );
+    rect
 }
 
-fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
+fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) -> Rect {
     let rect = centered(
         area,
         area.width.saturating_sub(4),
@@ -179,6 +164,7 @@ fn draw_report(frame: &mut Frame, area: Rect, report: &Report, theme: &Theme) {
             .scroll((report.scroll.min(max), 0)),
         inner,
     );
+    rect
 }
 
 /// One line: the editor's text with the cursor, or the toggle's value; the
@@ -212,7 +198,7 @@ pub fn draw_editor_line(frame: &mut Frame, area: Rect, editor: &InlineEditor, th
     }
 }
 
-fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme) {
+fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme) -> Rect {
     let rect = centered(area, 64, 12);
     let keys = hint(
         &[
@@ -269,9 +255,10 @@ fn draw_bulk_form(frame: &mut Frame, area: Rect, form: &BulkForm, theme: &Theme)
         pristine: false,
     };
     draw_editor_line(frame, field, &editor, theme);
+    rect
 }
 
-fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Theme) {
+fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Theme) -> Rect {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let mut keys = vec![("y", "apply"), ("j/k", "scroll")];
     if preview.own_price_variants() > 0 {
@@ -374,6 +361,7 @@ fn draw_preview(frame: &mut Frame, area: Rect, preview: &BulkPreview, theme: &Th
         Paragraph::new(lines).scroll((preview.scroll.min(max), 0)),
         body,
     );
+    rect
 }
 
 /// The names of the category ids typed so far ("Kitchen, Garden"), from the

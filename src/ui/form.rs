@@ -6,15 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
-use super::dialogs::{draw_editor_line, hint, popup};
-use super::overlays::centered;
+use super::dialogs::{draw_editor_line, hint};
+use super::overlays::{centered, popup};
 use super::theme::Theme;
 use crate::app::edit::InlineEditor;
 use crate::app::edit::form::Form;
 
-/// Draws `form` centred in `area`.
-pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
-    draw_with_notes(frame, area, form, theme, |_, _| None);
+/// Draws `form` centred in `area`; returns the rectangle it drew in.
+pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) -> Rect {
+    draw_with_notes(frame, area, form, theme, |_, _| None)
 }
 
 /// Draws `form` with `note(name, field)` (when some) under fields without an error.
@@ -24,7 +24,7 @@ pub fn draw_with_notes(
     form: &Form,
     theme: &Theme,
     note: impl Fn(&str, &InlineEditor) -> Option<String>,
-) {
+) -> Rect {
     let height = (form.fields.len() as u16 * 2 + 4).min(area.height);
 
     let longest = form.fields.iter().map(|f| f.label.chars().count()).max();
@@ -101,4 +101,5 @@ pub fn draw_with_notes(
             Rect::new(inner.x, y, inner.width, 1),
         );
     }
+    rect
 }

@@ -64,6 +64,12 @@ pub fn or_dash(text: &str) -> &str {
     if text.trim().is_empty() { "-" } else { text }
 }
 
+/// The parts that are not empty, joined by `separator` ("12 High St, Flat 2").
+pub fn join_present<'a>(parts: impl IntoIterator<Item = &'a str>, separator: &str) -> String {
+    let present: Vec<&str> = parts.into_iter().filter(|s| !s.is_empty()).collect();
+    present.join(separator)
+}
+
 /// Braille spinner frame for animation step `step`.
 pub fn spinner(step: usize) -> &'static str {
     const FRAMES: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::detail::{draw_lines, field, section};
+use super::detail::{date_field, draw_lines, field, section, title_line};
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_list_pane, empty_message, format};
@@ -94,25 +94,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 }
 
 fn detail_lines(hook: &Hook, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {} ", hook.scope), theme.heading),
-        Span::styled(format!(" #{}", hook.id), theme.muted),
-        Span::styled("   Esc back", theme.muted),
-    ])];
+    let mut lines = vec![title_line(&hook.scope, hook.id, theme)];
     section("Webhook", &mut lines, theme);
     lines.push(field("Scope", hook.scope.clone(), theme));
     lines.push(field("Destination", hook.destination.clone(), theme));
     lines.push(field("Active", format::yes_no(hook.is_active), theme));
-    lines.push(field(
-        "Created",
-        format::date_time(hook.created().as_ref()),
-        theme,
-    ));
-    lines.push(field(
-        "Updated",
-        format::date_time(hook.updated().as_ref()),
-        theme,
-    ));
+    lines.push(date_field("Created", hook.created().as_ref(), theme));
+    lines.push(date_field("Updated", hook.updated().as_ref(), theme));
     section("Custom headers", &mut lines, theme);
     if hook.headers.is_empty() {
         lines.push(Line::from(Span::styled("  none", theme.muted)));

@@ -28,12 +28,13 @@ mod hooks_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]
+mod overlay_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod width_tests;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -52,6 +53,12 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 /// Draws the whole screen for `state`; returns how far the open detail can
 /// scroll, for the runtime to report back (drawing changes nothing itself).
 pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<DetailMeasure> {
+    draw_screen(frame, state).0
+}
+
+/// Draws the whole screen; returns how far the open detail can scroll and the
+/// rectangle of the dialog, prompt or popup open over the body, if any.
+fn draw_screen(frame: &mut Frame, state: &AppState) -> (Option<DetailMeasure>, Option<Rect>) {
     let theme = if state.monochrome {
         Theme::monochrome()
     } else {
@@ -67,65 +74,51 @@ pub fn draw_measured(frame: &mut Frame, state: &AppState) -> Option<DetailMeasur
 
     chrome::draw_header(frame, header, state, &theme);
     chrome::draw_tabs(frame, tabs, state, &theme);
-    let measured = match state.tab {
-        Tab::Products => products::draw(frame, body, state, &theme),
-        Tab::Orders => orders::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
-        Tab::Customers => customers::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
-        tab => {
-            match tab {
-                Tab::Home => home::draw(frame, body, state, &theme),
-                Tab::Categories => categories::draw(frame, body, state, &theme),
-                Tab::Webhooks => hooks::draw(frame, body, state, &theme),
-                _ => console::draw(frame, body, state, &theme),
-            }
-            None
+    // The console draws its own prompts (they hang off its path line).
+    let (measured, console_prompt) = match state.tab {
+        Tab::Products => (products::draw(frame, body, state, &theme), None),
+        Tab::Orders => (
+            orders::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
+            None,
+        ),
+        Tab::Customers => (
+            customers::draw(frame, body, state, &theme).map(DetailMeasure::scrolls),
+            None,
+        ),
+        Tab::Console => (None, console::draw(frame, body, state, &theme)),
+        Tab::Home => {
+            home::draw(frame, body, state, &theme);
+            (None, None)
+        }
+        Tab::Categories => {
+            categories::draw(frame, body, state, &theme);
+            (None, None)
+        }
+        Tab::Webhooks => {
+            hooks::draw(frame, body, state, &theme);
+            (None, None)
         }
     };
     chrome::draw_footer(frame, footer, state, &theme);
-
-    // Whatever an overlay draws is kept clear of toasts: the cells it changed.
-    let under_overlay = matches!(
-        state.mode,
-        Mode::Help { .. }
-            | Mode::StatusPicker { .. }
-            | Mode::Command
-            | Mode::OrderDialog
-            | Mode::Edit
-    )
-    .then(|| frame.buffer_mut().clone());
-    match state.mode {
-        Mode::Help { scroll } => overlays::draw_help(frame, body, state, &theme, scroll),
-        Mode::StatusPicker { cursor } => {
-            overlays::draw_status_picker(frame, body, state, &theme, cursor)
-        }
-        Mode::Command => overlays::draw_completion(frame, body, state, &theme),
-        Mode::OrderDialog => orders::draw_dialog(frame, body, state, &theme),
-        Mode::Edit => dialogs::draw(frame, body, state, &theme),
-        _ => {}
-    }
-    let keep_clear = under_overlay.and_then(|before| changed_area(&before, frame.buffer_mut()));
-    overlays::draw_toasts(frame, body, state, &theme, keep_clear);
-    measured
+    let dialog = draw_overlay(frame, body, state, &theme).or(console_prompt);
+    overlays::draw_toasts(frame, body, state, &theme, dialog);
+    (measured, dialog)
 }
 
-/// The smallest rectangle holding every cell that differs between two buffers
-/// of the same area.
-fn changed_area(before: &Buffer, after: &Buffer) -> Option<Rect> {
-    let area = after.area;
-    if before.area != area {
-        return None;
+/// Draws what the mode opens over the body (help, picker, command-line
+/// completions, a dialog or form) and returns the rectangle it drew in, which
+/// toasts keep clear of.
+fn draw_overlay(frame: &mut Frame, body: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
+    match state.mode {
+        Mode::Help { scroll } => Some(overlays::draw_help(frame, body, state, theme, scroll)),
+        Mode::StatusPicker { cursor } => Some(overlays::draw_status_picker(
+            frame, body, state, theme, cursor,
+        )),
+        Mode::Command => overlays::draw_completion(frame, body, state, theme),
+        Mode::OrderDialog => orders::draw_dialog(frame, body, state, theme),
+        Mode::Edit => dialogs::draw(frame, body, state, theme),
+        Mode::Normal | Mode::Filter | Mode::Console(_) => None,
     }
-    let (mut left, mut top, mut right, mut bottom) = (u16::MAX, u16::MAX, 0, 0);
-    for (i, (old, new)) in before.content.iter().zip(&after.content).enumerate() {
-        if old != new {
-            let (x, y) = after.pos_of(i);
-            left = left.min(x);
-            top = top.min(y);
-            right = right.max(x + 1);
-            bottom = bottom.max(y + 1);
-        }
-    }
-    (left < right).then(|| Rect::new(left, top, right - left, bottom - top))
 }
 
 /// A list tab's status line(s) and the table below, split as

@@ -23,23 +23,50 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-pub(super) fn popup_block<'a>(title: &'a str, hint: &'a str, theme: &Theme) -> Block<'a> {
-    Block::new()
+/// Clears `rect` and draws a bordered popup there, `title` on top and `hint`
+/// at the bottom right; returns the room inside the border.
+pub(super) fn popup(
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    hint: Line<'static>,
+    theme: &Theme,
+) -> Rect {
+    let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(Span::styled(format!(" {title} "), theme.heading))
-        .title_bottom(Line::from(Span::styled(format!(" {hint} "), theme.muted)).right_aligned())
+        .title_bottom(hint.right_aligned());
+    framed(frame, rect, block)
+}
+
+/// Clears `rect` and draws `block` there; returns the room inside it.
+pub(super) fn framed(frame: &mut Frame, rect: Rect, block: Block) -> Rect {
+    frame.render_widget(Clear, rect);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// A popup's key hint as one muted phrase ("Enter picks · Esc cancels").
+pub(super) fn muted_hint(text: &str, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(format!(" {text} "), theme.muted))
 }
 
 /// The `?` help, built from the key table: first the keys of the view in
 /// focus (under its name), then navigation, general and typing keys, then the
 /// other views' keys under their names.
-pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: u16) {
-    let popup = centered(area, 84, area.height.saturating_sub(2).max(10));
-    frame.render_widget(Clear, popup);
-    let block = popup_block("Keys", "j/k scroll · Esc closes", theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+/// Returns the rectangle it drew in, as every overlay does.
+pub fn draw_help(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    scroll: u16,
+) -> Rect {
+    let rect = centered(area, 84, area.height.saturating_sub(2).max(10));
+    let hint = muted_hint("j/k scroll · Esc closes", theme);
+    let inner = popup(frame, rect, "Keys", hint, theme);
 
     let focus = Group::of_tab(state.tab);
     // The console is no list: the keys every list shares do not apply there.
@@ -112,6 +139,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme,
             .scroll((scroll, 0)),
         inner,
     );
+    rect
 }
 
 /// The `f` picker: Needs action, All, then each status with its count.
@@ -121,7 +149,7 @@ pub fn draw_status_picker(
     state: &AppState,
     theme: &Theme,
     cursor: usize,
-) {
+) -> Rect {
     let lines: Vec<(String, String)> = state
         .orders
         .view_choices()
@@ -129,43 +157,56 @@ pub fn draw_status_picker(
         .map(|(_, name, count)| (name, count.map_or(String::new(), format::count)))
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = centered(area, 44, height);
-    frame.render_widget(Clear, popup);
-    let block = popup_block("Orders view", "Enter picks · Esc cancels", theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let rect = centered(area, 44, height);
+    let hint = muted_hint("Enter picks · Esc cancels", theme);
+    let inner = popup(frame, rect, "Orders view", hint, theme);
 
+    let text = picker_lines(inner, lines, cursor, |i, (name, count), width| {
+        let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        Line::from(Span::styled(
+            format!(" {name}{}{count} ", " ".repeat(pad)),
+            style,
+        ))
+    });
+    frame.render_widget(Paragraph::new(text), inner);
+    rect
+}
+
+/// The lines a picker's `inner` room shows of `items`: scrolled so the one at
+/// `cursor` is in view, each built by `line(index, item, width)`.
+pub(super) fn picker_lines<T>(
+    inner: Rect,
+    items: Vec<T>,
+    cursor: usize,
+    line: impl Fn(usize, T, usize) -> Line<'static>,
+) -> Vec<Line<'static>> {
     let visible = inner.height as usize;
     let offset = cursor.saturating_sub(visible.saturating_sub(1));
     let width = inner.width as usize;
-    let text: Vec<Line> = lines
+    items
         .into_iter()
         .enumerate()
         .skip(offset)
         .take(visible)
-        .map(|(i, (name, count))| {
-            let pad = width.saturating_sub(name.chars().count() + count.chars().count() + 2);
-            let style = if i == cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            Line::from(Span::styled(
-                format!(" {name}{}{count} ", " ".repeat(pad)),
-                style,
-            ))
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(text), inner);
+        .map(|(i, item)| line(i, item, width))
+        .collect()
 }
 
 /// Completion candidates above the command line.
-pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let Some(completion) = &state.completion else {
-        return;
-    };
+pub fn draw_completion(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<Rect> {
+    let completion = state.completion.as_ref()?;
     if completion.candidates.len() < 2 || area.height == 0 {
-        return;
+        return None;
     }
     let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let mut spans = vec![Span::raw(" ")];
@@ -180,6 +221,7 @@ pub fn draw_completion(frame: &mut Frame, area: Rect, state: &AppState, theme: &
     }
     frame.render_widget(Clear, row);
     frame.render_widget(Paragraph::new(Line::from(spans)), row);
+    Some(row)
 }
 
 /// Toasts, newest first, right-aligned: stacked up from the bottom of `area`, or,

@@ -5,7 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::detail::{draw_lines, field, loaded_or_status, section, text, text_table};
+use super::detail::{
+    counted_section, date_field, description, draw_lines, field, loaded_or_status, section, text,
+    text_table, title_line,
+};
 use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
 use super::{draw_list_pane, format};
@@ -236,13 +239,8 @@ fn detail_lines(
     theme: &Theme,
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let p = &data.product;
-    let mut lines = Vec::new();
+    let mut lines = vec![title_line(&p.name, p.id, theme)];
     let mut first_variant = None;
-    lines.push(Line::from(vec![
-        Span::styled(format!(" {} ", p.name), theme.heading),
-        Span::styled(format!(" #{}", p.id), theme.muted),
-        Span::styled("   Esc back", theme.muted),
-    ]));
     section("Product", &mut lines, theme);
     lines.push(field("SKU", format::or_dash(&p.sku), theme));
     lines.push(field("Type", p.product_type.as_str(), theme));
@@ -281,16 +279,8 @@ fn detail_lines(
     lines.push(field("Availability", p.availability.as_str(), theme));
     lines.push(field("Condition", format::or_dash(&p.condition), theme));
     lines.push(field("Total sold", p.total_sold.to_string(), theme));
-    lines.push(field(
-        "Created",
-        format::date_time(p.date_created.as_ref()),
-        theme,
-    ));
-    lines.push(field(
-        "Modified",
-        format::date_time(p.date_modified.as_ref()),
-        theme,
-    ));
+    lines.push(date_field("Created", p.date_created.as_ref(), theme));
+    lines.push(date_field("Modified", p.date_modified.as_ref(), theme));
     let url = p
         .custom_url
         .as_ref()
@@ -309,14 +299,8 @@ fn detail_lines(
         lines.push(field(&format!("#{id}"), name, theme));
     }
 
-    section(
-        &format!("Variants ({})", p.variants.len()),
-        &mut lines,
-        theme,
-    );
-    if p.variants.is_empty() {
-        lines.push(text("none", theme));
-    } else {
+    counted_section("Variants", p.variants.len(), "none", &mut lines, theme);
+    if !p.variants.is_empty() {
         let pane = &state.products;
         lines.push(Line::from(Span::styled(
             format!(
@@ -363,12 +347,6 @@ fn detail_lines(
             theme,
         );
     }
-    if !p.description.trim().is_empty() {
-        section("Description", &mut lines, theme);
-        lines.push(Line::from(format!(
-            "  {}",
-            format::strip_html(&p.description)
-        )));
-    }
+    description(&p.description, &mut lines, theme);
     (lines, first_variant)
 }

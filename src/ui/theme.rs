@@ -40,16 +40,11 @@ pub struct Theme {
 impl Theme {
     /// The colour theme.
     pub fn colored() -> Self {
-        let text = Style::new().fg(Color::Reset).bg(Color::Reset);
+        // Text, headings and selection look the same with or without colour.
         Theme {
-            text,
-            muted: text.add_modifier(Modifier::ITALIC),
-            heading: text.add_modifier(Modifier::BOLD),
-            selected: text.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             tab_active: Style::new()
                 .fg(Color::Cyan)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            tab: text,
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             good: Style::new().fg(Color::Green),
             bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -58,6 +53,7 @@ impl Theme {
                 .fg(Color::Red)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             border: Style::new().fg(Color::Blue),
+            ..Theme::monochrome()
         }
     }
 

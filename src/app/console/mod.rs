@@ -3,6 +3,7 @@
 //! requests, formats bodies off the UI thread and reads/writes the history.
 
 pub mod history;
+pub mod key_table;
 pub mod keys;
 pub mod pretty;
 mod request;

@@ -317,7 +317,7 @@ fn esc_stops_waiting_but_the_history_still_records_the_request() {
 #[test]
 fn typing_modes_bind_no_plain_letters() {
     // Letters typed into the path or body must reach the input.
-    for command in super::keys::CONSOLE_COMMANDS {
+    for command in super::key_table::CONSOLE_COMMANDS {
         let typing = command.modes.iter().any(|m| {
             matches!(
                 m,

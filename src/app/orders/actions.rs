@@ -6,6 +6,7 @@ use super::dialog::{NotesDialog, OrderDialog, ShipDialog, StatusDialog};
 use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
 use crate::app::edit::{ExternalEdit, ExternalPurpose};
 use crate::app::list::RequestId;
+use crate::app::panes::OrderDetail;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Mode, Tab, ToastKind};
 
@@ -61,30 +62,30 @@ fn no_order(state: &mut AppState) -> Vec<Effect> {
     toast(state, ToastKind::Error, text)
 }
 
-/// Refuses a write on a read-only profile; true when refused.
-fn refuse_read_only(state: &mut AppState, what: &str, effects: &mut Vec<Effect>) -> bool {
+/// On a read-only profile, the toast refusing the write `what`.
+fn refuse_read_only(state: &mut AppState, what: &str) -> Option<Vec<Effect>> {
     if !state.header.read_only {
-        return false;
+        return None;
     }
-    effects.extend(toast(
-        state,
-        ToastKind::Error,
-        format!(
-            "Read-only: {what} is a write, and writes are off ({})",
-            state.read_only_reason()
-        ),
-    ));
-    true
+    let reason = state.read_only_reason();
+    let text = format!("Read-only: {what} is a write, and writes are off ({reason})");
+    Some(toast(state, ToastKind::Error, text))
+}
+
+/// The order a write (`what`) would go to and whether it was picked in the
+/// list; refused with a toast on a read-only profile or with no order.
+fn order_for_write(state: &mut AppState, what: &str) -> Result<(Order, bool), Vec<Effect>> {
+    if let Some(refused) = refuse_read_only(state, what) {
+        return Err(refused);
+    }
+    current_order(state).ok_or_else(|| no_order(state))
 }
 
 /// `s`: the status picker.
 pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "changing an order's status", &mut effects) {
-        return effects;
-    }
-    let Some((order, from_list)) = current_order(state) else {
-        return no_order(state);
+    let (order, from_list) = match order_for_write(state, "changing an order's status") {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     let bulk = if from_list {
         super::marks::marked_rows(state).len()
@@ -103,23 +104,21 @@ pub(super) fn start_status(state: &mut AppState) -> Vec<Effect> {
         .iter()
         .position(|(id, _)| *id == order.status_id)
         .unwrap_or(0);
-    state.orders.dialog = Some(OrderDialog::Status(StatusDialog {
+    let dialog = OrderDialog::Status(StatusDialog {
         order_id: order.id,
         current: order.status_id,
         cursor,
         from_list,
         marked: bulk,
         warning: None,
-    }));
-    state.mode = Mode::OrderDialog;
-    Vec::new()
+    });
+    open_dialog(state, Ok(dialog))
 }
 
 /// `t`: the ship dialog; from the list it opens the order first.
 pub(super) fn start_ship(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "shipping an order", &mut effects) {
-        return effects;
+    if let Some(refused) = refuse_read_only(state, "shipping an order") {
+        return refused;
     }
     if let Some(detail) = &state.orders.detail {
         return match &detail.data {
@@ -139,14 +138,43 @@ pub(super) fn start_ship(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn open_ship_dialog(state: &mut AppState, dialog: Result<ShipDialog, String>) -> Vec<Effect> {
+    open_dialog(state, dialog.map(OrderDialog::Ship))
+}
+
+/// Opens `dialog`, or says in a toast why it cannot open.
+pub(super) fn open_dialog(
+    state: &mut AppState,
+    dialog: Result<OrderDialog, String>,
+) -> Vec<Effect> {
     match dialog {
         Ok(dialog) => {
-            state.orders.dialog = Some(OrderDialog::Ship(dialog));
+            state.orders.dialog = Some(dialog);
             state.mode = Mode::OrderDialog;
             Vec::new()
         }
         Err(message) => toast(state, ToastKind::Error, message),
     }
+}
+
+/// Opens a dialog that writes (`what`, as the refusal names it), made by `build`
+/// from the open order's detail; a toast says why not on a read-only profile,
+/// or with `missing` when there is no detail.
+pub(super) fn open_on_detail(
+    state: &mut AppState,
+    (what, missing): (&str, &str),
+    build: impl FnOnce(&OrderDetail) -> Result<OrderDialog, String>,
+) -> Vec<Effect> {
+    let dialog = if state.header.read_only {
+        Err(format!(
+            "Read-only profile: {what} is a write, and writes are disabled"
+        ))
+    } else {
+        match state.orders.detail.as_ref().and_then(|d| d.data.as_ref()) {
+            Some(data) => build(data),
+            None => Err(missing.to_string()),
+        }
+    };
+    open_dialog(state, dialog)
 }
 
 /// Runs what waited for the detail that just loaded.
@@ -165,27 +193,23 @@ pub(crate) fn after_detail(state: &mut AppState) -> Vec<Effect> {
 
 /// `n`: the staff notes, with the customer message beside them.
 pub(super) fn start_notes(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "editing staff notes", &mut effects) {
-        return effects;
-    }
-    let Some((order, from_list)) = current_order(state) else {
-        return no_order(state);
+    let (order, from_list) = match order_for_write(state, "editing staff notes") {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     if order.staff_notes.contains('\n') {
         // More than one line: straight to $EDITOR.
         let text = order.staff_notes.clone();
         return vec![external_notes(order.id, text, order.staff_notes, from_list)];
     }
-    state.orders.dialog = Some(OrderDialog::Notes(NotesDialog {
+    let dialog = OrderDialog::Notes(NotesDialog {
         order_id: order.id,
         input: tui_input::Input::new(order.staff_notes.clone()),
         original: order.staff_notes,
         customer_message: order.customer_message,
         from_list,
-    }));
-    state.mode = Mode::OrderDialog;
-    Vec::new()
+    });
+    open_dialog(state, Ok(dialog))
 }
 
 /// Edits the staff notes of order `id` in `$EDITOR`, starting from `text`.
@@ -233,9 +257,8 @@ pub(crate) fn set_status(
     status_id: u32,
     from_list: bool,
 ) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if refuse_read_only(state, "changing an order's status", &mut effects) {
-        return effects;
+    if let Some(refused) = refuse_read_only(state, "changing an order's status") {
+        return refused;
     }
     let update = OrderUpdate {
         status_id: Some(status_id),
@@ -254,13 +277,16 @@ pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
         .or_else(|| state.orders.list.rows.iter().find(|o| o.id == order_id))
 }
 
-/// Sends `PUT /v2/orders/{id}`, guarded by the values of the changed fields as shown.
-pub(super) fn begin_update(
+/// Sends the write `task(request, expected)` on order `order_id`, guarded by
+/// what the order on screen shows of `fields`: the write path compares the
+/// store's values with those before sending. Gone from the screen, nothing is
+/// sent and a toast says so.
+pub(super) fn send_guarded(
     state: &mut AppState,
     order_id: u64,
-    update: OrderUpdate,
-    kind: WriteKind,
-    from_list: bool,
+    fields: &impl serde::Serialize,
+    (kind, from_list): (WriteKind, bool),
+    task: impl FnOnce(RequestId, serde_json::Value) -> OrdersTask,
 ) -> Vec<Effect> {
     let Some(shown) = shown_order(state, order_id) else {
         return toast(
@@ -269,7 +295,19 @@ pub(super) fn begin_update(
             format!("Order #{order_id} is no longer shown; nothing sent"),
         );
     };
-    let expected = crate::api::compare::seen(shown, &update);
+    let expected = crate::api::compare::seen(shown, fields);
+    let request = start_write(state, order_id, kind, from_list);
+    vec![Effect::Orders(task(request, expected))]
+}
+
+/// Records the write of `kind` on order `order_id` as waiting for the API;
+/// returns the request it goes under.
+pub(super) fn start_write(
+    state: &mut AppState,
+    order_id: u64,
+    kind: WriteKind,
+    from_list: bool,
+) -> RequestId {
     let request = state.next_id();
     state.orders.writing = Some(PendingWrite {
         request,
@@ -277,12 +315,30 @@ pub(super) fn begin_update(
         kind,
         from_list,
     });
-    vec![Effect::Orders(OrdersTask::Update {
-        request,
+    request
+}
+
+/// Sends `PUT /v2/orders/{id}`, guarded by the values of the changed fields as shown.
+pub(super) fn begin_update(
+    state: &mut AppState,
+    order_id: u64,
+    update: OrderUpdate,
+    kind: WriteKind,
+    from_list: bool,
+) -> Vec<Effect> {
+    let fields = update.clone();
+    send_guarded(
+        state,
         order_id,
-        update: Box::new(update),
-        expected,
-    })]
+        &fields,
+        (kind, from_list),
+        |request, expected| OrdersTask::Update {
+            request,
+            order_id,
+            update: Box::new(update),
+            expected,
+        },
+    )
 }
 
 /// Sends `POST /v2/orders/{id}/shipments`, guarded by the order's status and
@@ -293,29 +349,17 @@ pub(super) fn begin_ship(
     shipment: ShipmentCreate,
     from_list: bool,
 ) -> Vec<Effect> {
-    let Some(shown) = shown_order(state, order_id) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{order_id} is no longer shown; nothing sent"),
-        );
-    };
     let fields = serde_json::json!({ "status_id": null, "items_shipped": null });
-    let expected = crate::api::compare::seen(shown, &fields);
-    let request = state.next_id();
     let items = shipment.items.iter().map(|i| i.quantity).sum();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Ship(items),
-        from_list,
-    });
-    vec![Effect::Orders(OrdersTask::Ship {
-        request,
-        order_id,
-        shipment: Box::new(shipment),
-        expected,
-    })]
+    let kind = (WriteKind::Ship(items), from_list);
+    send_guarded(state, order_id, &fields, kind, |request, expected| {
+        OrdersTask::Ship {
+            request,
+            order_id,
+            shipment: Box::new(shipment),
+            expected,
+        }
+    })
 }
 
 /// `]` / `[`: the next or previous order of the view.

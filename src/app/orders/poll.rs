@@ -225,12 +225,7 @@ fn merge(state: &mut AppState, order: Order) {
         if belongs {
             list.rows[index] = order;
         } else {
-            list.rows.remove(index);
-            list.total = list.total.map(|t| t.saturating_sub(1));
-            if index < list.cursor {
-                list.cursor -= 1;
-            }
-            list.move_by(0, viewport);
+            list.remove_at(index, viewport);
         }
         return;
     }

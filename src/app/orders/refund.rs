@@ -7,15 +7,14 @@ use rust_decimal::Decimal;
 use tui_input::Input;
 
 use super::OrdersTask;
-use super::actions::{PendingWrite, WriteKind};
+use super::actions::{WriteKind, open_on_detail, send_guarded};
 use super::dialog::OrderDialog;
 use crate::api::models::{
     PaymentOption, RefundCreate, RefundItemRequest, RefundPaymentRequest, RefundQuote,
 };
 use crate::app::list::RequestId;
 use crate::app::panes::OrderDetail;
-use crate::app::update::toast;
-use crate::app::{AppState, Effect, Mode, ToastKind};
+use crate::app::{AppState, Effect, Mode};
 
 /// A line item that still has something to refund.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,29 +236,11 @@ fn customer_text(o: &crate::api::models::Order) -> String {
 
 /// `$`: the refund dialog for the open order.
 pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
-    if state.header.read_only {
-        return toast(
-            state,
-            ToastKind::Error,
-            "Read-only profile: a refund is a write, and writes are disabled".to_string(),
-        );
-    }
-    let Some(data) = state.orders.detail.as_ref().and_then(|d| d.data.as_ref()) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            "Open an order (Enter) to refund it".to_string(),
-        );
-    };
-    let customer = customer_text(&data.order);
-    match RefundDialog::for_order(data, customer) {
-        Ok(dialog) => {
-            state.orders.dialog = Some(OrderDialog::Refund(Box::new(dialog)));
-            state.mode = Mode::OrderDialog;
-            Vec::new()
-        }
-        Err(message) => toast(state, ToastKind::Error, message),
-    }
+    let why = ("a refund", "Open an order (Enter) to refund it");
+    open_on_detail(state, why, |data| {
+        let customer = customer_text(&data.order);
+        RefundDialog::for_order(data, customer).map(|d| OrderDialog::Refund(Box::new(d)))
+    })
 }
 
 /// Enter in the refund dialog: ask for a quote, or send the refund once the amount typed
@@ -321,28 +302,16 @@ fn begin_refund(
     amount: String,
     method: String,
 ) -> Vec<Effect> {
-    let Some(shown) = super::actions::shown_order(state, order_id) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{order_id} is no longer shown; nothing sent"),
-        );
-    };
     let fields = serde_json::json!({ "status_id": null, "refunded_amount": null });
-    let expected = crate::api::compare::seen(shown, &fields);
-    let request = state.next_id();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Refund { amount, method },
-        from_list: false,
-    });
-    vec![Effect::Orders(OrdersTask::Refund {
-        request,
-        order_id,
-        refund: Box::new(refund),
-        expected,
-    })]
+    let kind = (WriteKind::Refund { amount, method }, false);
+    send_guarded(state, order_id, &fields, kind, |request, expected| {
+        OrdersTask::Refund {
+            request,
+            order_id,
+            refund: Box::new(refund),
+            expected,
+        }
+    })
 }
 
 /// The quote came back: on to confirming, or back to choosing with the store's reason.

@@ -6,7 +6,7 @@
 use tui_input::Input;
 
 use super::OrdersTask;
-use super::actions::{PendingWrite, WriteKind};
+use super::actions::{WriteKind, open_on_detail, start_write};
 use super::dialog::{OrderDialog, PROVIDERS};
 use crate::api::models::{Shipment, ShipmentUpdate};
 use crate::app::update::toast;
@@ -95,43 +95,26 @@ impl ShipmentDialog {
 
 /// `T` in the order detail.
 pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
-    if state.header.read_only {
-        return toast(
-            state,
-            ToastKind::Error,
-            "Read-only profile: editing a shipment is a write, and writes are disabled".to_string(),
-        );
-    }
-    let Some(data) = state.orders.detail.as_ref().and_then(|d| d.data.as_ref()) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            "The order is still loading".to_string(),
-        );
-    };
-    if data.shipments.is_empty() {
-        let id = data.order.id;
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Order #{id} has no shipments (t ships items)"),
-        );
-    }
-    let mut dialog = ShipmentDialog {
-        order_id: data.order.id,
-        shipments: data.shipments.clone(),
-        index: 0,
-        provider: None,
-        carrier: Input::default(),
-        tracking: Input::default(),
-        focus: ShipmentField::Tracking,
-        deleting: false,
-        problem: None,
-    };
-    dialog.load();
-    state.orders.dialog = Some(OrderDialog::Shipment(Box::new(dialog)));
-    state.mode = Mode::OrderDialog;
-    Vec::new()
+    let why = ("editing a shipment", "The order is still loading");
+    open_on_detail(state, why, |data| {
+        if data.shipments.is_empty() {
+            let id = data.order.id;
+            return Err(format!("Order #{id} has no shipments (t ships items)"));
+        }
+        let mut dialog = ShipmentDialog {
+            order_id: data.order.id,
+            shipments: data.shipments.clone(),
+            index: 0,
+            provider: None,
+            carrier: Input::default(),
+            tracking: Input::default(),
+            focus: ShipmentField::Tracking,
+            deleting: false,
+            problem: None,
+        };
+        dialog.load();
+        Ok(OrderDialog::Shipment(Box::new(dialog)))
+    })
 }
 
 /// Tab / S-Tab.
@@ -190,16 +173,11 @@ pub(super) fn submit(state: &mut AppState, d: Box<ShipmentDialog>) -> Vec<Effect
     });
     let expected = crate::api::compare::seen(&shown, &fields);
     let (order_id, shipment_id) = (d.order_id, shown.id);
+    state.orders.dialog = None;
+    state.mode = Mode::Normal;
     if d.deleting {
-        state.orders.dialog = None;
-        state.mode = Mode::Normal;
-        let request = state.next_id();
-        state.orders.writing = Some(PendingWrite {
-            request,
-            order_id,
-            kind: WriteKind::Shipment(format!("Deleted shipment #{shipment_id}")),
-            from_list: false,
-        });
+        let done = WriteKind::Shipment(format!("Deleted shipment #{shipment_id}"));
+        let request = start_write(state, order_id, done, false);
         return vec![Effect::Orders(OrdersTask::DeleteShipment {
             request,
             order_id,
@@ -208,23 +186,14 @@ pub(super) fn submit(state: &mut AppState, d: Box<ShipmentDialog>) -> Vec<Effect
         })];
     }
     let Some(update) = d.update() else {
-        state.orders.dialog = None;
-        state.mode = Mode::Normal;
         return toast(
             state,
             ToastKind::Info,
             format!("Shipment #{shipment_id} unchanged"),
         );
     };
-    state.orders.dialog = None;
-    state.mode = Mode::Normal;
-    let request = state.next_id();
-    state.orders.writing = Some(PendingWrite {
-        request,
-        order_id,
-        kind: WriteKind::Shipment(format!("Saved shipment #{shipment_id}")),
-        from_list: false,
-    });
+    let done = WriteKind::Shipment(format!("Saved shipment #{shipment_id}"));
+    let request = start_write(state, order_id, done, false);
     vec![Effect::Orders(OrdersTask::UpdateShipment {
         request,
         order_id,

@@ -177,12 +177,6 @@ pub(super) fn replace_row(state: &mut AppState, order: Order, advance: bool) {
             list.move_by(1, viewport);
         }
     } else {
-        list.rows.remove(index);
-        list.total = list.total.map(|t| t.saturating_sub(1));
-        // The next order slid up under the cursor.
-        if index < list.cursor {
-            list.cursor -= 1;
-        }
-        list.move_by(0, viewport);
+        list.remove_at(index, viewport);
     }
 }

@@ -1,28 +1,43 @@
 //! The console's prompts: endpoint completions under the path line, the
 //! Ctrl-r history search and the DELETE confirmation.
 
-use crate::ui::overlays::centered;
+use crate::ui::overlays::{centered, framed, muted_hint};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::method_style;
 use crate::app::AppState;
-use crate::app::console::HttpMethod;
+use crate::app::console::{ConsoleMode, HttpMethod};
 use crate::ui::theme::Theme;
 
+/// Draws the prompt `mode` opens over the console (`area`, its path line at
+/// `path_area`), if any; returns the rectangle it drew in.
+pub(super) fn draw(
+    frame: &mut Frame,
+    (area, path_area): (Rect, Rect),
+    state: &AppState,
+    theme: &Theme,
+    mode: ConsoleMode,
+) -> Option<Rect> {
+    match mode {
+        ConsoleMode::Path => endpoints(frame, path_area, state, theme),
+        ConsoleMode::History => Some(history(frame, area, state, theme)),
+        ConsoleMode::ConfirmDelete => confirm_delete(frame, area, state, theme),
+        ConsoleMode::Body | ConsoleMode::Search => None,
+    }
+}
+
 /// Completion candidates (up to 8) just under the path line.
-pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppState, theme: &Theme) {
-    let Some(completion) = &state.console.completion else {
-        return;
-    };
+fn endpoints(frame: &mut Frame, path_area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
+    let completion = state.console.completion.as_ref()?;
     let screen = frame.area();
     let shown = completion.candidates.len().min(8);
     let top = path_area.bottom();
     let height = (shown as u16 + 2).min(screen.bottom().saturating_sub(top));
     if height < 3 {
-        return;
+        return None;
     }
     let area = Rect::new(
         path_area.x + 2,
@@ -30,20 +45,15 @@ pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppSta
         path_area.width.saturating_sub(4),
         height,
     );
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let title = format!(
+        "{} of {} endpoints · Tab next · type to refine",
+        completion.index + 1,
+        completion.candidates.len()
+    );
+    let block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(
-            format!(
-                " {} of {} endpoints · Tab next · type to refine ",
-                completion.index + 1,
-                completion.candidates.len()
-            ),
-            theme.muted,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+        .title(muted_hint(&title, theme));
+    let inner = framed(frame, area, block);
     let offset = completion.index.saturating_sub(shown - 1);
     let lines: Vec<Line> = completion
         .candidates
@@ -65,37 +75,34 @@ pub(super) fn draw_completion(frame: &mut Frame, path_area: Rect, state: &AppSta
             if endpoint.deprecated {
                 spans.push(Span::styled(" (deprecated)", theme.bad));
             }
-            let line = Line::from(spans);
-            if i == completion.index {
-                line.style(theme.selected)
-            } else {
-                line
-            }
+            picked(Line::from(spans), i == completion.index, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    Some(area)
+}
+
+/// `line`, reversed when it is the one picked.
+fn picked(line: Line<'static>, selected: bool, theme: &Theme) -> Line<'static> {
+    if selected {
+        line.style(theme.selected)
+    } else {
+        line
+    }
 }
 
 /// Ctrl-r: a query line and the matching requests, newest first.
-pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+fn history(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Rect {
     let console = &state.console;
     let popup = centered(area, 90, area.height.saturating_sub(2).max(6));
-    frame.render_widget(Clear, popup);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let hint = muted_hint("Enter loads · ↑/C-r older · ↓ newer · Esc", theme);
+    let block = Block::bordered()
         .border_style(theme.key)
         .title(Span::styled(" Request history ", theme.heading))
-        .title_bottom(
-            Line::from(Span::styled(
-                " Enter loads · ↑/C-r older · ↓ newer · Esc ",
-                theme.muted,
-            ))
-            .right_aligned(),
-        );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+        .title_bottom(hint.right_aligned());
+    let inner = framed(frame, popup, block);
     if inner.height < 2 {
-        return;
+        return popup;
     }
     let query = console.history_query.value();
     frame.render_widget(
@@ -123,7 +130,7 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
             "No request matches."
         };
         frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), list);
-        return;
+        return popup;
     }
     let offset = console.history_pick.saturating_sub(rows.saturating_sub(1));
     let lines: Vec<Line> = matches
@@ -143,29 +150,21 @@ pub(super) fn draw_history(frame: &mut Frame, area: Rect, state: &AppState, them
                 Span::styled(format!("{:<7}", entry.method), theme.key),
                 Span::styled(entry.path.clone(), theme.text),
             ]);
-            if row == console.history_pick {
-                line.style(theme.selected)
-            } else {
-                line
-            }
+            picked(line, row == console.history_pick, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    popup
 }
 
 /// `Send DELETE /path? y/N`.
-pub(super) fn draw_confirm_delete(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let Some(request) = &state.console.pending_delete else {
-        return;
-    };
+fn confirm_delete(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
+    let request = state.console.pending_delete.as_ref()?;
     let popup = centered(area, 64, 7);
-    frame.render_widget(Clear, popup);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .border_style(theme.bad)
         .title(Span::styled(" Send a DELETE? ", theme.bad));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = framed(frame, popup, block);
     let lines = vec![
         Line::from(Span::styled(
             format!("DELETE {}", request.path),
@@ -184,4 +183,5 @@ pub(super) fn draw_confirm_delete(frame: &mut Frame, area: Rect, state: &AppStat
         ]),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    Some(popup)
 }

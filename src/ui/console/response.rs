@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::app::console::pretty::{BodyKind, StyledLine, TokenKind};
 use crate::app::console::update::human_size;
 use crate::app::console::{ConsoleMode, ConsoleResponse};
+use crate::ui::overlays::muted_hint;
 use crate::ui::theme::Theme;
 use crate::ui::{format, shown};
 
@@ -30,13 +31,8 @@ pub(super) fn draw(
             Span::styled(format!("{} ", console.search_input.value()), theme.text),
         ]));
     } else if console.response.is_some() {
-        block = block.title_bottom(
-            Line::from(Span::styled(
-                " H headers · / search · w save · y cURL · Y body ",
-                theme.muted,
-            ))
-            .right_aligned(),
-        );
+        let hint = muted_hint("H headers · / search · w save · y cURL · Y body", theme);
+        block = block.title_bottom(hint.right_aligned());
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);

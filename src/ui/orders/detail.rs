@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::detail::{draw_lines, field, section, text, text_table};
+use super::super::detail::{
+    counted_section, date_field, draw_lines, field, section, text, text_table,
+};
 use super::super::format;
 use super::super::theme::Theme;
 use super::{customer_name, status_name};
@@ -30,13 +32,7 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
     if !a.company.is_empty() {
         lines.push(field("Company", a.company.to_string(), theme));
     }
-    let street = a
-        .street
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let street = format::join_present(a.street, ", ");
     lines.push(field("Street", format::or_dash(&street).to_string(), theme));
     // A postcode on its own line (UK) stays on its own line.
     for (n, part) in a.city.split('\n').enumerate() {
@@ -59,19 +55,25 @@ fn address_lines(title: &str, a: AddressText<'_>, lines: &mut Vec<Line<'static>>
     }
 }
 
-fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme) {
-    let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name)
-            .trim()
-            .to_string(),
-        company: &a.company,
-        street: [&a.street_1, &a.street_2],
-        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
-        country: &a.country,
-        phone: &a.phone,
-        email: &a.email,
+/// The billing and the shipping addresses name their fields alike.
+macro_rules! address_text {
+    ($a:expr) => {
+        AddressText {
+            name: format!("{} {}", $a.first_name, $a.last_name)
+                .trim()
+                .to_string(),
+            company: &$a.company,
+            street: [&$a.street_1, &$a.street_2],
+            city: crate::app::words::city_line(&$a.city, &$a.state, &$a.zip, &$a.country_iso2),
+            country: &$a.country,
+            phone: &$a.phone,
+            email: &$a.email,
+        }
     };
-    address_lines("Billing address", text, lines, theme);
+}
+
+fn billing_lines(a: &OrderAddress, lines: &mut Vec<Line<'static>>, theme: &Theme) {
+    address_lines("Billing address", address_text!(a), lines, theme);
 }
 
 fn shipping_lines(
@@ -85,18 +87,7 @@ fn shipping_lines(
     } else {
         format!("Shipping address {}", n + 1)
     };
-    let text = AddressText {
-        name: format!("{} {}", a.first_name, a.last_name)
-            .trim()
-            .to_string(),
-        company: &a.company,
-        street: [&a.street_1, &a.street_2],
-        city: crate::app::words::city_line(&a.city, &a.state, &a.zip, &a.country_iso2),
-        country: &a.country,
-        phone: &a.phone,
-        email: &a.email,
-    };
-    address_lines(&title, text, lines, theme);
+    address_lines(&title, address_text!(a), lines, theme);
     lines.push(field(
         "Method",
         format!(
@@ -154,17 +145,9 @@ fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
     let currency = o.currency_code.as_str();
     let mut lines = vec![Line::from("")];
     section("Order", &mut lines, theme);
-    lines.push(field(
-        "Modified",
-        format::date_time(o.date_modified.as_ref()),
-        theme,
-    ));
+    lines.push(date_field("Modified", o.date_modified.as_ref(), theme));
     if o.date_shipped.is_some() {
-        lines.push(field(
-            "Shipped",
-            format::date_time(o.date_shipped.as_ref()),
-            theme,
-        ));
+        lines.push(date_field("Shipped", o.date_shipped.as_ref(), theme));
     }
     let customer = if o.customer_id == 0 {
         format!("{} (guest)", customer_name(o))
@@ -186,39 +169,20 @@ fn summary_head(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         format!("{} ({} shipped)", o.items_total, o.items_shipped),
         theme,
     ));
-    lines.push(field(
-        "Subtotal",
-        format::money_with_currency(o.subtotal_inc_tax, currency),
-        theme,
-    ));
-    lines.push(field(
-        "Shipping",
-        format::money_with_currency(o.shipping_cost_inc_tax, currency),
-        theme,
-    ));
-    lines.push(field(
-        "Tax",
-        format::money_with_currency(o.total_tax, currency),
-        theme,
-    ));
-    if !o.discount_amount.is_zero() {
-        lines.push(field(
-            "Discount",
-            format::money_with_currency(o.discount_amount, currency),
-            theme,
-        ));
-    }
-    lines.push(field(
-        "Total",
-        format::money_with_currency(o.total_inc_tax, currency),
-        theme,
-    ));
-    if !o.refunded_amount.is_zero() {
-        lines.push(field(
-            "Refunded",
-            format::money_with_currency(o.refunded_amount, currency),
-            theme,
-        ));
+    // Discounts and refunds only when there are any.
+    let money = [
+        ("Subtotal", o.subtotal_inc_tax, true),
+        ("Shipping", o.shipping_cost_inc_tax, true),
+        ("Tax", o.total_tax, true),
+        ("Discount", o.discount_amount, false),
+        ("Total", o.total_inc_tax, true),
+        ("Refunded", o.refunded_amount, false),
+    ];
+    for (label, amount, always) in money {
+        if always || !amount.is_zero() {
+            let amount = format::money_with_currency(amount, currency);
+            lines.push(field(label, amount, theme));
+        }
     }
     lines
 }
@@ -269,14 +233,8 @@ fn item_lines(data: &OrderDetail, theme: &Theme) -> Vec<Line<'static>> {
         theme,
     );
 
-    section(
-        &format!("Shipments ({})", data.shipments.len()),
-        &mut lines,
-        theme,
-    );
-    if data.shipments.is_empty() {
-        lines.push(text("none yet", theme));
-    }
+    let shipments = data.shipments.len();
+    counted_section("Shipments", shipments, "none yet", &mut lines, theme);
     for shipment in &data.shipments {
         let carrier = [
             shipment.shipping_provider_display_name.as_str(),

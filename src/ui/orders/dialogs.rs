@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::super::overlays::{centered, popup_block};
+use super::super::overlays::{centered, muted_hint, picker_lines, popup};
 use super::super::shown;
 use super::super::theme::Theme;
 use crate::app::AppState;
@@ -17,15 +17,15 @@ use crate::app::orders::{
     StatusDialog,
 };
 
-/// Draws the open Orders dialog over `area`.
-pub fn draw_dialog(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the open Orders dialog over `area`; returns the rectangle it drew in.
+pub fn draw_dialog(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) -> Option<Rect> {
     match &state.orders.dialog {
-        Some(OrderDialog::Status(d)) => draw_status(frame, area, state, d, theme),
-        Some(OrderDialog::Ship(d)) => draw_ship(frame, area, d, theme),
-        Some(OrderDialog::Notes(d)) => draw_notes(frame, area, d, theme),
+        Some(OrderDialog::Status(d)) => Some(draw_status(frame, area, state, d, theme)),
+        Some(OrderDialog::Ship(d)) => Some(draw_ship(frame, area, d, theme)),
+        Some(OrderDialog::Notes(d)) => Some(draw_notes(frame, area, d, theme)),
         Some(OrderDialog::Refund(d)) => super::refund::draw_refund(frame, area, d, theme),
-        Some(OrderDialog::Shipment(d)) => draw_shipment(frame, area, d, theme),
-        None => {}
+        Some(OrderDialog::Shipment(d)) => Some(draw_shipment(frame, area, d, theme)),
+        None => None,
     }
 }
 
@@ -34,56 +34,59 @@ fn padded(text: String, width: usize, style: Style) -> Line<'static> {
     Line::from(Span::styled(format!(" {text}{}", " ".repeat(pad)), style))
 }
 
-fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, d: &StatusDialog, theme: &Theme) {
+fn draw_status(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    d: &StatusDialog,
+    theme: &Theme,
+) -> Rect {
     let labels = state.orders.status_labels();
     let height = (labels.len() as u16 + 2).min(area.height);
-    let popup = centered(area, 46, height);
-    frame.render_widget(Clear, popup);
+    let rect = centered(area, 46, height);
     let title = if d.marked > 0 {
         format!("{} marked orders: new status", d.marked)
     } else {
         format!("Order #{}: new status", d.order_id)
     };
-    let block = popup_block(&title, "Enter sets · Esc cancels", theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let visible = inner.height as usize;
-    let offset = d.cursor.saturating_sub(visible.saturating_sub(1));
-    let width = inner.width as usize;
-    let lines: Vec<Line> = labels
-        .into_iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, (id, label))| {
-            let now = if id == d.current { "  (now)" } else { "" };
-            let style = if i == d.cursor {
-                theme.selected
-            } else if id == d.current {
-                theme.muted
-            } else {
-                theme.text
-            };
-            padded(format!("{label}{now}"), width, style)
-        })
-        .collect();
+    let hint = muted_hint("Enter sets · Esc cancels", theme);
+    let inner = popup(frame, rect, &title, hint, theme);
+    let lines = picker_lines(inner, labels, d.cursor, |i, (id, label), width| {
+        let now = if id == d.current { "  (now)" } else { "" };
+        let style = if i == d.cursor {
+            theme.selected
+        } else if id == d.current {
+            theme.muted
+        } else {
+            theme.text
+        };
+        padded(format!("{label}{now}"), width, style)
+    });
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
     if let Some(warning) = &d.warning {
-        let rows = inner.height.min(3);
-        let bottom = Rect::new(inner.x, inner.y + inner.height - rows, inner.width, rows);
-        frame.render_widget(Clear, bottom);
-        frame.render_widget(
-            Paragraph::new(shown::lines(vec![Line::from(Span::styled(
-                warning.clone(),
-                theme.bad,
-            ))]))
-            .wrap(Wrap { trim: true }),
-            bottom,
-        );
+        // Over the last labels: they must not show through.
+        frame.render_widget(Clear, last_rows(inner, 3));
+        let warning = Line::from(Span::styled(warning.clone(), theme.bad));
+        draw_last_rows(frame, inner, 3, warning);
     }
+    rect
 }
 
-/// One labelled field; the focused one is highlighted.
+/// The last `rows` rows of a dialog's `inner` room (fewer when it is smaller).
+fn last_rows(inner: Rect, rows: u16) -> Rect {
+    let rows = inner.height.min(rows);
+    Rect::new(inner.x, inner.bottom() - rows, inner.width, rows)
+}
+
+/// `line` wrapped over the last `rows` rows of `inner`: where a dialog puts the
+/// store's reasons, which can be long.
+pub(super) fn draw_last_rows(frame: &mut Frame, inner: Rect, rows: u16, line: Line<'static>) {
+    frame.render_widget(
+        Paragraph::new(shown::lines(vec![line])).wrap(Wrap { trim: true }),
+        last_rows(inner, rows),
+    );
+}
+
 /// One line item of a dialog that picks quantities (ship, refund): a box that
 /// says none, all or some, `quantity of most`, then `name` and its SKU.
 pub(super) fn item_line(
@@ -108,45 +111,54 @@ pub(super) fn item_line(
     Line::from(Span::styled(text, style))
 }
 
+/// One labelled field; the focused one is highlighted.
 pub(super) fn label(text: &str, focused: bool, theme: &Theme) -> Span<'static> {
     let style = if focused { theme.selected } else { theme.muted };
     Span::styled(format!("{text:<10}"), style)
 }
 
-/// Draws `input` at (x, y), `width` wide, and puts the cursor in it.
-pub(super) fn draw_input(
-    frame: &mut Frame,
-    input: &Input,
-    x: u16,
-    y: u16,
-    width: u16,
-    theme: &Theme,
-) {
-    let scroll = input.visual_scroll(width.saturating_sub(1) as usize);
-    let area = Rect::new(x, y, width, 1);
+/// Draws `input` on the one-line `row` and puts the cursor in it.
+pub(super) fn draw_input(frame: &mut Frame, input: &Input, row: Rect, theme: &Theme) {
+    let scroll = input.visual_scroll(row.width.saturating_sub(1) as usize);
     frame.render_widget(
         Paragraph::new(input.value().to_string())
             .style(theme.text)
             .scroll((0, scroll as u16)),
-        area,
+        row,
     );
     let cursor = input.visual_cursor().saturating_sub(scroll) as u16;
-    frame.set_cursor_position((x + cursor.min(width.saturating_sub(1)), y));
+    frame.set_cursor_position((row.x + cursor.min(row.width.saturating_sub(1)), row.y));
 }
 
-fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
+/// A dialog's text field on the one-line `row`: being typed in (with the cursor)
+/// when `focused`, else just its text.
+pub(super) fn draw_field(
+    frame: &mut Frame,
+    input: &Input,
+    row: Rect,
+    focused: bool,
+    theme: &Theme,
+) {
+    if focused {
+        draw_input(frame, input, row, theme);
+    } else {
+        frame.render_widget(
+            Paragraph::new(input.value().to_string()).style(theme.text),
+            row,
+        );
+    }
+}
+
+fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) -> Rect {
     let visible = d.visible_lines();
     let height = (visible.len() as u16 + 8).min(area.height);
-    let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
+    let rect = centered(area, 76, height);
     let title = format!("Ship order #{}", d.order_id);
-    let block = popup_block(
-        &title,
+    let hint = muted_hint(
         "Tab field · ↑↓ choose · +/- qty · Space all/none · Enter ships",
         theme,
     );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, rect, &title, hint, theme);
 
     let mut lines = Vec::new();
     let address = d.addresses.get(d.address).map_or("-", |a| a.label.as_str());
@@ -201,31 +213,31 @@ fn draw_ship(frame: &mut Frame, area: Rect, d: &ShipDialog, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
     if tracking_row < inner.height {
-        let x = inner.x + 10;
-        let width = inner.width.saturating_sub(10);
-        let y = inner.y + tracking_row;
-        if d.focus == ShipFocus::Tracking {
-            draw_input(frame, &d.tracking, x, y, width, theme);
-        } else {
-            frame.render_widget(
-                Paragraph::new(d.tracking.value().to_string()).style(theme.text),
-                Rect::new(x, y, width, 1),
-            );
-        }
+        let row = field_row(inner, tracking_row, inner.width.saturating_sub(10));
+        draw_field(
+            frame,
+            &d.tracking,
+            row,
+            d.focus == ShipFocus::Tracking,
+            theme,
+        );
     }
+    rect
 }
 
-fn draw_shipment(frame: &mut Frame, area: Rect, d: &ShipmentDialog, theme: &Theme) {
-    let popup = centered(area, 76, 11);
-    frame.render_widget(Clear, popup);
+/// The field on line `line` of a dialog's `inner` room, after its 10-column label.
+pub(super) fn field_row(inner: Rect, line: u16, width: u16) -> Rect {
+    Rect::new(inner.x + 10, inner.y + line, width, 1)
+}
+
+fn draw_shipment(frame: &mut Frame, area: Rect, d: &ShipmentDialog, theme: &Theme) -> Rect {
+    let rect = centered(area, 76, 11);
     let title = format!("Order #{}: shipment", d.order_id);
-    let block = popup_block(
-        &title,
+    let hint = muted_hint(
         "Tab field · ↑↓ choose · Enter saves · Delete deletes · Esc cancels",
         theme,
     );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, rect, &title, hint, theme);
     let shipment = d.shipment().map_or_else(String::new, |s| {
         let items: u64 = s.items.iter().map(|i| i.quantity).sum();
         let count = if d.shipments.len() > 1 {
@@ -267,28 +279,19 @@ fn draw_shipment(frame: &mut Frame, area: Rect, d: &ShipmentDialog, theme: &Them
         (2u16, &d.carrier, ShipmentField::Carrier),
         (4u16, &d.tracking, ShipmentField::Tracking),
     ] {
-        if row >= inner.height {
-            continue;
-        }
-        let (x, y, width) = (inner.x + 10, inner.y + row, inner.width.saturating_sub(10));
-        if d.focus == field {
-            draw_input(frame, input, x, y, width, theme);
-        } else {
-            frame.render_widget(
-                Paragraph::new(input.value().to_string()).style(theme.text),
-                Rect::new(x, y, width, 1),
-            );
+        if row < inner.height {
+            let place = field_row(inner, row, inner.width.saturating_sub(10));
+            draw_field(frame, input, place, d.focus == field, theme);
         }
     }
+    rect
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
-    let popup = centered(area, 76, 12);
-    frame.render_widget(Clear, popup);
+fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) -> Rect {
+    let rect = centered(area, 76, 12);
     let title = format!("Order #{}: staff notes", d.order_id);
-    let block = popup_block(&title, "Enter saves · C-e $EDITOR · Esc cancels", theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let hint = muted_hint("Enter saves · C-e $EDITOR · Esc cancels", theme);
+    let inner = popup(frame, rect, &title, hint, theme);
     let message = if d.customer_message.trim().is_empty() {
         "(none)".to_string()
     } else {
@@ -309,6 +312,8 @@ fn draw_notes(frame: &mut Frame, area: Rect, d: &NotesDialog, theme: &Theme) {
         inner,
     );
     if inner.height > 1 {
-        draw_input(frame, &d.input, inner.x, inner.y + 1, inner.width, theme);
+        let row = Rect::new(inner.x, inner.y + 1, inner.width, 1);
+        draw_input(frame, &d.input, row, theme);
     }
+    rect
 }

@@ -4,34 +4,48 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::super::overlays::{centered, popup_block};
+use super::super::overlays::{centered, muted_hint, popup};
 use super::super::shown;
 use super::super::theme::Theme;
-use super::dialogs::{draw_input, item_line, label};
+use super::dialogs::{draw_field, draw_input, draw_last_rows, field_row, item_line, label};
 use crate::app::orders::refund::{method_text, two_places};
 use crate::app::orders::{RefundDialog, RefundFocus, RefundStage};
 
-pub(super) fn draw_refund(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) {
+/// Draws the refund dialog at its stage; returns the rectangle it drew in.
+pub(super) fn draw_refund(
+    frame: &mut Frame,
+    area: Rect,
+    d: &RefundDialog,
+    theme: &Theme,
+) -> Option<Rect> {
     match d.stage {
         RefundStage::Confirm => draw_confirm(frame, area, d, theme),
-        _ => draw_choose(frame, area, d, theme),
+        _ => Some(draw_choose(frame, area, d, theme)),
     }
 }
 
-fn draw_choose(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) {
-    let height = (d.lines.len() as u16 + 11).min(area.height);
-    let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
+/// The dialog's frame, tall enough for `rows` lines (items or methods) and
+/// the rest; returns it and the room inside.
+fn open(
+    frame: &mut Frame,
+    area: Rect,
+    d: &RefundDialog,
+    rows: usize,
+    hint: &str,
+    theme: &Theme,
+) -> (Rect, Rect) {
+    let height = (rows as u16 + 11).min(area.height);
+    let rect = centered(area, 76, height);
     let title = format!("Refund order #{} · {}", d.order_id, d.customer);
-    let block = popup_block(
-        &title,
-        "Tab items/amount · +/- qty · Space all/none · Enter quotes · Esc cancels",
-        theme,
-    );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, rect, &title, muted_hint(hint, theme), theme);
+    (rect, inner)
+}
+
+fn draw_choose(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) -> Rect {
+    let hint = "Tab items/amount · +/- qty · Space all/none · Enter quotes · Esc cancels";
+    let (rect, inner) = open(frame, area, d, d.lines.len(), hint, theme);
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "Paid and not yet refunded: {} {}",
@@ -84,42 +98,25 @@ fn draw_choose(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) {
         )),
     };
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
-    // The store's reasons can be long: the last three rows, wrapped.
-    let rows = inner.height.min(3);
-    let bottom = Rect::new(inner.x, inner.y + inner.height - rows, inner.width, rows);
-    frame.render_widget(
-        Paragraph::new(shown::lines(vec![status])).wrap(Wrap { trim: true }),
-        bottom,
-    );
+    draw_last_rows(frame, inner, 3, status);
     if amount_row < inner.height {
-        let (x, y, width) = (inner.x + 10, inner.y + amount_row, 16);
-        if d.focus == RefundFocus::Amount && d.stage == RefundStage::Choose {
-            draw_input(frame, &d.amount, x, y, width, theme);
-        } else {
-            frame.render_widget(
-                Paragraph::new(d.amount.value().to_string()).style(theme.text),
-                Rect::new(x, y, width, 1),
-            );
-        }
+        let typing = d.focus == RefundFocus::Amount && d.stage == RefundStage::Choose;
+        draw_field(
+            frame,
+            &d.amount,
+            field_row(inner, amount_row, 16),
+            typing,
+            theme,
+        );
     }
+    rect
 }
 
-fn draw_confirm(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) {
-    let Some(quote) = &d.quote else {
-        return;
-    };
+fn draw_confirm(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) -> Option<Rect> {
+    let quote = d.quote.as_ref()?;
     let methods = &quote.refund_methods;
-    let height = (methods.len() as u16 + 11).min(area.height);
-    let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
-    let title = format!("Refund order #{} · {}", d.order_id, d.customer);
-    let block = popup_block(
-        &title,
-        "↑↓ method · type the amount · Enter refunds · Esc cancels",
-        theme,
-    );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let hint = "↑↓ method · type the amount · Enter refunds · Esc cancels";
+    let (rect, inner) = open(frame, area, d, methods.len(), hint, theme);
     let amount = two_places(quote.total_refund_amount);
     let mut lines = vec![Line::from(vec![
         label("Refund", false, theme),
@@ -170,27 +167,18 @@ fn draw_confirm(frame: &mut Frame, area: Rect, d: &RefundDialog, theme: &Theme) 
     let typed_row = lines.len() as u16 - 1;
     frame.render_widget(Paragraph::new(shown::lines(lines)), inner);
     if let Some(problem) = &d.problem {
-        let rows = inner.height.min(2);
-        let bottom = Rect::new(inner.x, inner.y + inner.height - rows, inner.width, rows);
-        frame.render_widget(
-            Paragraph::new(shown::lines(vec![Line::from(Span::styled(
-                problem.clone(),
-                theme.bad,
-            ))]))
-            .wrap(Wrap { trim: true }),
-            bottom,
+        draw_last_rows(
+            frame,
+            inner,
+            2,
+            Line::from(Span::styled(problem.clone(), theme.bad)),
         );
     }
     let offset = format!("Type {amount} to refund it: ").chars().count() as u16;
     if typed_row < inner.height && offset < inner.width {
         let width = (inner.width - offset).min(16);
-        draw_input(
-            frame,
-            &d.typed,
-            inner.x + offset,
-            inner.y + typed_row,
-            width,
-            theme,
-        );
+        let row = Rect::new(inner.x + offset, inner.y + typed_row, width, 1);
+        draw_input(frame, &d.typed, row, theme);
     }
+    Some(rect)
 }
