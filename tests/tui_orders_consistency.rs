@@ -7,25 +7,10 @@ mod common;
 
 use crossterm::event::KeyCode;
 
-use bctui::api::models::OrderUpdate;
+use bctui::app::Mode;
 use bctui::app::list::LoadState;
-use bctui::app::orders::OrderDialog;
-use bctui::app::{Mode, Tab};
 
 use common::Harness;
-
-async fn start() -> Harness {
-    let mut h = Harness::launch(common::store_config(40, 60, 300), false, 100, 30).await;
-    h.press(KeyCode::Char('3'));
-    h.wait_for("the needs-action view", |s| {
-        s.tab == Tab::Orders
-            && s.orders.list.load == LoadState::Loaded
-            && s.orders.counts.is_some()
-            && !s.orders.statuses.is_empty()
-    })
-    .await;
-    h
-}
 
 /// The rows shown and the total said agree, and nothing is loading.
 fn settled(s: &bctui::app::AppState) -> bool {
@@ -38,48 +23,17 @@ fn settled(s: &bctui::app::AppState) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rows_and_counts_agree_after_a_colleague_ships_one_and_s_sets_another() {
-    let mut h = start().await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     assert!(rows.len() > 10);
     let before = rows.len() as u64;
     assert_eq!(h.state().orders.list.total, Some(before));
     // A colleague completes the fifth order through the API; nobody has polled yet.
     let theirs = rows[4];
-    let update = OrderUpdate {
-        status_id: Some(10),
-        ..OrderUpdate::default()
-    };
-    h.api
-        .update_order(theirs, &update)
-        .await
-        .expect("the colleague's write");
+    h.colleague_sets_status(theirs, 10).await;
     // We complete the first one with `s`.
     let ours = rows[0];
-    h.press(KeyCode::Char('s'));
-    h.wait_for("the status picker", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-    })
-    .await;
-    let target = h
-        .state()
-        .orders
-        .status_labels()
-        .iter()
-        .position(|(id, _)| *id == 10)
-        .expect("Completed is offered");
-    let cursor = match &h.state().orders.dialog {
-        Some(OrderDialog::Status(d)) => d.cursor,
-        _ => unreachable!("waited for it"),
-    };
-    let (key, steps) = if target >= cursor {
-        ('j', target - cursor)
-    } else {
-        ('k', cursor - target)
-    };
-    for _ in 0..steps {
-        h.press(KeyCode::Char(key));
-    }
-    h.press(KeyCode::Enter);
+    h.pick_status(10).await;
     h.wait_for("rows and counts to agree without either order", move |s| {
         settled(s)
             && !s
@@ -101,14 +55,10 @@ async fn rows_and_counts_agree_after_a_colleague_ships_one_and_s_sets_another() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_names_and_the_strip_are_whole_at_100x30() {
-    let mut h = start().await;
+    let mut h = Harness::on_orders(false).await;
     // A Manual Verification Required order at the top of the view.
     let id = h.state().orders.list.rows[0].id;
-    let update = OrderUpdate {
-        status_id: Some(12),
-        ..OrderUpdate::default()
-    };
-    h.api.update_order(id, &update).await.expect("the write");
+    h.colleague_sets_status(id, 12).await;
     h.press(KeyCode::Char('r'));
     h.wait_for("the reload", move |s| {
         settled(s)
@@ -133,39 +83,10 @@ async fn status_names_and_the_strip_are_whole_at_100x30() {
     insta::assert_snapshot!("orders_disputed_100x30", h.body());
 }
 
-/// `s`, the picker moved to `status_id`, Enter.
-async fn pick_status(h: &mut Harness, status_id: u32) {
-    h.press(KeyCode::Char('s'));
-    h.wait_for("the status picker", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-    })
-    .await;
-    let target = h
-        .state()
-        .orders
-        .status_labels()
-        .iter()
-        .position(|(id, _)| *id == status_id)
-        .expect("the status is offered");
-    let cursor = match &h.state().orders.dialog {
-        Some(OrderDialog::Status(d)) => d.cursor,
-        _ => unreachable!("waited for it"),
-    };
-    let (key, steps) = if target >= cursor {
-        ('j', target - cursor)
-    } else {
-        ('k', cursor - target)
-    };
-    for _ in 0..steps {
-        h.press(KeyCode::Char(key));
-    }
-    h.press(KeyCode::Enter);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_takes_the_marked() {
-    let mut h = start().await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     // Space marks and moves down: the first three orders.
     for _ in 0..3 {
         h.press(KeyCode::Char(' '));
@@ -173,18 +94,10 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
     h.wait_for("three marks", |s| s.orders.marked.len() == 3)
         .await;
     // A colleague moves the second one on meanwhile.
-    let update = OrderUpdate {
-        status_id: Some(9),
-        ..OrderUpdate::default()
-    };
     let before = h.api.get_order(rows[1]).await.expect("order").status_id;
     let colleague = if before == 9 { 8 } else { 9 };
-    let update = OrderUpdate {
-        status_id: Some(colleague),
-        ..update
-    };
-    h.api.update_order(rows[1], &update).await.expect("write");
-    pick_status(&mut h, 10).await;
+    h.colleague_sets_status(rows[1], colleague).await;
+    h.pick_status(10).await;
     h.wait_for("the bulk change", |s| {
         s.orders.bulk.is_none()
             && s.orders.writing.is_none()
@@ -195,13 +108,7 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
         let status = h.api.get_order(id).await.expect("order").status_id;
         assert_eq!(status, wanted, "order #{id}");
     }
-    let toast = h
-        .state()
-        .toasts
-        .iter()
-        .map(|t| t.text.clone())
-        .collect::<Vec<_>>()
-        .join(" | ");
+    let toast = h.toasts();
     assert!(toast.contains("Set 2 of 3 marked orders to"), "{toast}");
     assert!(toast.contains(&format!("#{}", rows[1])), "{toast}");
     // Only the one not sent stays marked.

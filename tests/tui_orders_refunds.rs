@@ -10,8 +10,8 @@ use reqwest::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use bctui::api::client::RawResponse;
 use bctui::api::models::{RefundItemRequest, RefundQuoteRequest};
-use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::app::orders::{OrderDialog, RefundStage};
 
@@ -51,17 +51,25 @@ impl Harness {
         order["id"].as_u64().expect("an id")
     }
 
-    /// Opens order `id` in the detail view and waits for it.
-    async fn open(&mut self, id: u64) {
-        self.command(&format!("order {id}"));
-        self.wait_for("the order detail", move |s| {
-            s.tab == Tab::Orders
-                && s.orders
-                    .detail
-                    .as_ref()
-                    .is_some_and(|d| d.id == id && d.load == LoadState::Loaded)
-        })
-        .await;
+    /// Opens order `id` and its refund dialog (`$`), at its first step.
+    async fn open_refund(&mut self, id: u64) {
+        self.open_order(id).await;
+        self.press(KeyCode::Char('$'));
+        self.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
+            .await;
+    }
+
+    /// Refunds `amount` of order `id` to `provider` through the API, as a colleague would.
+    async fn refund_through_api(&self, id: u64, amount: u32, provider: &str) -> RawResponse {
+        let body = json!({
+            "items": [{"item_type": "ORDER", "item_id": id, "amount": amount}],
+            "payments": [{"provider_id": provider, "amount": amount, "offline": false}]
+        });
+        let path = format!("/v3/orders/{id}/payment_actions/refunds");
+        self.api
+            .raw(Method::POST, &path, Some(body))
+            .await
+            .expect("a response")
     }
 
     async fn stage_is(&mut self, what: &str, wanted: fn(&RefundStage) -> bool) {
@@ -101,10 +109,7 @@ async fn start() -> (Harness, u64) {
 #[tokio::test]
 async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     let (mut h, id) = start().await;
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     // Both mugs.
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Enter);
@@ -195,28 +200,14 @@ async fn the_store_refuses_more_than_was_paid_and_the_screen_says_why() {
     };
     let error = h.api.refund_quote(id, &over).await.expect_err("refused");
     assert!(error.to_string().contains("38.01"), "{error}");
-    let response = h
-        .api
-        .raw(
-            Method::POST,
-            &format!("/v3/orders/{id}/payment_actions/refunds"),
-            Some(json!({
-                "items": [{"item_type": "ORDER", "item_id": id, "amount": 40}],
-                "payments": [{"provider_id": "braintree", "amount": 40, "offline": false}]
-            })),
-        )
-        .await
-        .expect("a response");
+    let response = h.refund_through_api(id, 40, "braintree").await;
     assert_eq!(response.status, 422);
     let body: Value = serde_json::from_slice(&response.body).expect("json");
     assert_eq!(body["data"][0]["status"], 422);
     assert!(h.order(id).await.refunded_amount.is_zero());
 
     // In the TUI: the quote's refusal shows in the dialog, and nothing is sent.
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     h.press(KeyCode::Tab);
     h.type_text("99.00");
     h.press(KeyCode::Enter);
@@ -237,28 +228,14 @@ async fn the_store_refuses_more_than_was_paid_and_the_screen_says_why() {
 #[tokio::test]
 async fn a_colleagues_refund_in_between_means_ours_is_not_sent() {
     let (mut h, id) = start().await;
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Enter);
     h.stage_is("the quote", |s| *s == RefundStage::Confirm)
         .await;
     // A colleague refunds the towel meanwhile.
-    let response = h
-        .api
-        .raw(
-            Method::POST,
-            &format!("/v3/orders/{id}/payment_actions/refunds"),
-            Some(json!({
-                "items": [{"item_type": "ORDER", "item_id": id, "amount": 8}],
-                "payments": [{"provider_id": "storecredit", "amount": 8, "offline": false}]
-            })),
-        )
-        .await
-        .expect("a response");
+    let response = h.refund_through_api(id, 8, "storecredit").await;
     assert_eq!(response.status, 201);
     h.type_text("8.00");
     h.press(KeyCode::Enter);
@@ -283,7 +260,7 @@ async fn read_only_refuses_a_refund_before_anything_is_asked() {
     let mut h = Harness::launch(common::store_config(20, 10, 20), true, 100, 30).await;
     let id = h.place_card_order().await;
     let before = h.writes().len();
-    h.open(id).await;
+    h.open_order(id).await;
     h.press(KeyCode::Char('$'));
     h.wait_toast("Read-only profile: a refund is a write").await;
     assert!(h.state().orders.dialog.is_none());

@@ -22,21 +22,6 @@ use bctui::app::{Mode, Tab};
 use common::Harness;
 
 impl Harness {
-    /// 300 orders; the app is on the Orders tab with the needs-action view, its counts and the
-    /// store's statuses loaded.
-    async fn start(read_only: bool) -> Harness {
-        let mut h = Harness::launch(common::store_config(40, 60, 300), read_only, 100, 30).await;
-        h.press(KeyCode::Char('3'));
-        h.wait_for("the needs-action view, counts and statuses", |s| {
-            s.tab == Tab::Orders
-                && s.orders.list.load == LoadState::Loaded
-                && s.orders.counts.is_some()
-                && !s.orders.statuses.is_empty()
-        })
-        .await;
-        h
-    }
-
     /// Waits until no write is in flight and the counts are back.
     async fn wait_written(&mut self, what: &str) {
         self.wait_for(what, |s| {
@@ -56,16 +41,6 @@ impl Harness {
             .id
     }
 
-    fn toasts(&self) -> String {
-        let texts: Vec<&str> = self
-            .state()
-            .toasts
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        texts.join(" | ")
-    }
-
     /// Moves the list cursor to row `index`.
     async fn select_row(&mut self, index: usize) {
         self.press(KeyCode::Char('g'));
@@ -74,34 +49,6 @@ impl Harness {
         }
         self.wait_for("the cursor", |s| s.orders.list.cursor == index)
             .await;
-    }
-
-    /// `s`, then the picker moved to `status_id`, then Enter.
-    async fn pick_status(&mut self, status_id: u32) {
-        self.press(KeyCode::Char('s'));
-        self.wait_for("the status picker", |s| {
-            matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-        })
-        .await;
-        let Some(OrderDialog::Status(dialog)) = &self.state().orders.dialog else {
-            unreachable!("waited for it");
-        };
-        let target = self
-            .state()
-            .orders
-            .status_labels()
-            .iter()
-            .position(|(id, _)| *id == status_id)
-            .expect("the status is offered");
-        let (key, steps) = if target >= dialog.cursor {
-            ('j', target - dialog.cursor)
-        } else {
-            ('k', dialog.cursor - target)
-        };
-        for _ in 0..steps {
-            self.press(KeyCode::Char(key));
-        }
-        self.press(KeyCode::Enter);
     }
 
     /// Waits until the write came back refused: nothing was sent.
@@ -119,7 +66,7 @@ impl Harness {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn needs_action_is_the_default_view_oldest_first() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     // The API's truth: every order of the six statuses.
     let mut expected = BTreeSet::new();
     for status in NEEDS_ACTION {
@@ -177,7 +124,7 @@ async fn needs_action_is_the_default_view_oldest_first() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let first = h.selected_id();
     let second = h.state().orders.list.rows[1].id;
 
@@ -253,14 +200,11 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shipping_part_of_the_items_then_the_rest() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let index = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .position(|o| matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0)
+        .order_index(|o| {
+            matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0
+        })
         .expect("an unshipped order with two items or more");
     h.select_row(index).await;
     let id = h.selected_id();
@@ -349,8 +293,8 @@ async fn shipping_part_of_the_items_then_the_rest() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_notes_detail_navigation_copy_and_customer() {
-    let mut h = Harness::start(false).await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     let first = rows[0];
     let original = h.api_order(first).await.staff_notes;
 
@@ -406,12 +350,7 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
     // `y` and `Y` copy with OSC 52.
     h.press(KeyCode::Char('y'));
     h.press(KeyCode::Char('Y'));
-    h.wait_for("two copies", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("Copied the shipping address"))
-    })
-    .await;
+    h.wait_toast("Copied the shipping address").await;
     let copied = h.runner.backend().copied().to_vec();
     assert_eq!(copied.first(), Some(&rows[1].to_string()));
     let address = h
@@ -456,7 +395,7 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn polling_picks_up_an_order_placed_after_start() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     h.wait_for("the watermark", |s| s.orders.poll.watermark.is_some())
         .await;
     h.command("poll 30");
@@ -521,7 +460,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn csv_export_matches_the_api() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let dir = std::env::temp_dir().join(format!("bctui-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let orders_csv = dir.join("orders.csv");
@@ -594,7 +533,7 @@ async fn csv_export_matches_the_api() {
         s.orders.needs_action && s.orders.list.load == LoadState::Loaded
     })
     .await;
-    let ids: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let ids: Vec<u64> = h.order_column(|o| o.id);
     h.command(&format!("export {}", lines_csv.display()));
     h.wait_for("the line export", |s| {
         s.orders
@@ -634,7 +573,7 @@ async fn csv_export_matches_the_api() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_refuses_writes_with_a_reason() {
-    let mut h = Harness::start(true).await;
+    let mut h = Harness::on_orders(true).await;
     let id = h.selected_id();
     let before = h.api_order(id).await;
     for key in ['s', 't', 'n'] {
@@ -648,14 +587,10 @@ async fn read_only_refuses_writes_with_a_reason() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let id = h.selected_id();
     // A colleague cancels the order after the list loaded.
-    let cancel = OrderUpdate {
-        status_id: Some(5),
-        ..OrderUpdate::default()
-    };
-    h.api.update_order(id, &cancel).await.expect("cancelled");
+    h.colleague_sets_status(id, 5).await;
     h.pick_status(10).await;
     h.wait_not_sent().await;
     assert!(
@@ -678,7 +613,7 @@ async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_notes_never_replace_a_colleagues_notes() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let id = h.selected_id();
     let theirs = OrderUpdate {
         staff_notes: Some("Customer called: hold".into()),
@@ -703,14 +638,9 @@ async fn staff_notes_never_replace_a_colleagues_notes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let index = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .position(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
+        .order_index(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
         .expect("an unshipped order");
     h.select_row(index).await;
     let id = h.selected_id();

@@ -221,10 +221,7 @@ async fn read_only_refuses_the_retry() {
     wait_dialog(&mut h).await;
     let p2 = price(&h.api, 2).await;
     h.press(KeyCode::Char('r'));
-    h.wait_for("the refusal", |s| {
-        s.toasts.iter().any(|t| t.text.contains("is disabled"))
-    })
-    .await;
+    h.wait_toast("is disabled").await;
     assert!(h.writes().is_empty(), "{:?}", h.writes());
     assert_eq!(price(&h.api, 2).await, p2);
     assert!(!journal_text(&h).contains("\"retried\""));
@@ -275,12 +272,7 @@ async fn a_write_that_took_effect_is_recorded_and_only_reported() {
         )
     })
     .await;
-    h.wait_for("the report", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("1 write of an earlier run took effect"))
-    })
-    .await;
+    h.wait_toast("1 write of an earlier run took effect").await;
     assert!(h.state().edit.overlay.is_none(), "nothing to decide");
     let journal = journal_text(&h);
     assert!(journal.contains("\"ok\""), "{journal}");

@@ -135,6 +135,118 @@ impl Driver {
         .await;
     }
 
+    /// Moves the cursor down `index` rows of the Products list and opens that product's
+    /// detail; waits until it is loaded.
+    pub async fn open_product_row(&mut self, index: usize) {
+        self.down(index);
+        self.press(KeyCode::Enter);
+        self.wait_for("the product detail", |s| {
+            s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
+        })
+        .await;
+    }
+
+    /// Moves the cursor down `index` rows of the Customers list and opens that customer's
+    /// detail; waits until it is loaded.
+    pub async fn open_customer_row(&mut self, index: usize) {
+        self.down(index);
+        self.press(KeyCode::Enter);
+        self.wait_for("the customer detail", |s| {
+            s.customers
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.data.is_some())
+        })
+        .await;
+    }
+
+    /// Opens order `id` with `:order` and waits until its detail is loaded.
+    pub async fn open_order(&mut self, id: u64) {
+        self.command(&format!("order {id}"));
+        self.wait_for("the order detail", move |s| {
+            s.tab == bctui::app::Tab::Orders
+                && s.orders
+                    .detail
+                    .as_ref()
+                    .is_some_and(|d| d.id == id && d.load == bctui::app::list::LoadState::Loaded)
+        })
+        .await;
+    }
+
+    /// `s`, then the picker moved to `status_id`, then Enter.
+    pub async fn pick_status(&mut self, status_id: u32) {
+        self.press(KeyCode::Char('s'));
+        self.wait_for("the status picker", |s| {
+            matches!(
+                s.orders.dialog,
+                Some(bctui::app::orders::OrderDialog::Status(_))
+            )
+        })
+        .await;
+        let Some(bctui::app::orders::OrderDialog::Status(dialog)) = &self.state().orders.dialog
+        else {
+            unreachable!("waited for it");
+        };
+        let target = self
+            .state()
+            .orders
+            .status_labels()
+            .iter()
+            .position(|(id, _)| *id == status_id)
+            .expect("the status is offered");
+        let (key, steps) = if target >= dialog.cursor {
+            ('j', target - dialog.cursor)
+        } else {
+            ('k', dialog.cursor - target)
+        };
+        for _ in 0..steps {
+            self.press(KeyCode::Char(key));
+        }
+        self.press(KeyCode::Enter);
+    }
+
+    /// The texts of the toasts showing, oldest first, joined by ` | `.
+    pub fn toasts(&self) -> String {
+        let texts: Vec<&str> = self
+            .state()
+            .toasts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        texts.join(" | ")
+    }
+
+    /// `j` `rows` times.
+    pub fn down(&self, rows: usize) {
+        for _ in 0..rows {
+            self.press(KeyCode::Char('j'));
+        }
+    }
+
+    /// The ids of the products the list shows, in its order.
+    pub fn product_ids(&self) -> Vec<u64> {
+        self.state()
+            .products
+            .list
+            .rows
+            .iter()
+            .map(|p| p.id)
+            .collect()
+    }
+
+    /// `field` of each order the list shows, in its order.
+    pub fn order_column<T>(&self, field: impl Fn(&bctui::api::models::Order) -> T) -> Vec<T> {
+        self.state().orders.list.rows.iter().map(field).collect()
+    }
+
+    /// The index in the Orders list of the first order `wanted` accepts.
+    pub fn order_index(
+        &self,
+        wanted: impl Fn(&bctui::api::models::Order) -> bool,
+    ) -> Option<usize> {
+        self.state().orders.list.rows.iter().position(wanted)
+    }
+
     pub fn state(&self) -> &AppState {
         self.runner.state()
     }
@@ -264,6 +376,33 @@ impl Harness {
         serde_json::from_slice(&response.body).expect("json")
     }
 
+    /// 300 orders at 100x30; the app is on the Orders tab (its `3` key) with the
+    /// needs-action view, its counts and the store's statuses loaded.
+    pub async fn on_orders(read_only: bool) -> Harness {
+        let mut h = Harness::launch(store_config(40, 60, 300), read_only, 100, 30).await;
+        h.press(KeyCode::Char('3'));
+        h.wait_for("the needs-action view, counts and statuses", |s| {
+            s.tab == bctui::app::Tab::Orders
+                && s.orders.list.load == bctui::app::list::LoadState::Loaded
+                && s.orders.counts.is_some()
+                && !s.orders.statuses.is_empty()
+        })
+        .await;
+        h
+    }
+
+    /// A colleague sets order `id`'s status through the API.
+    pub async fn colleague_sets_status(&self, id: u64, status_id: u32) {
+        let update = bctui::api::models::OrderUpdate {
+            status_id: Some(status_id),
+            ..Default::default()
+        };
+        self.api
+            .update_order(id, &update)
+            .await
+            .expect("the colleague's change is saved");
+    }
+
     /// How many requests the simulator served so far.
     pub fn requests(&self) -> usize {
         self.store.requests().len()
@@ -276,6 +415,28 @@ pub async fn next_delivery(receiver: &mut Receiver) -> Delivery {
         .await
         .expect("a delivery arrives")
         .expect("the receiver runs")
+}
+
+/// Makes the shell script `body` the app's `$VISUAL` and `$EDITOR` (for `E`, the external
+/// edit); returns the script's path (its folder is for files the script writes). Only one test in a
+/// test binary may call it: the environment is the whole process's.
+pub fn use_editor_script(name: &str, body: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bctui-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the script's folder");
+    let script = dir.join("editor.sh");
+    std::fs::write(&script, body).expect("the script");
+    let made_executable = std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod runs");
+    assert!(made_executable.success());
+    // SAFETY: callers are the only test in their binary that reads or writes these variables.
+    unsafe {
+        std::env::set_var("VISUAL", &script);
+        std::env::set_var("EDITOR", &script);
+    }
+    script
 }
 
 /// A client for `store`, refusing writes when `read_only`.

@@ -7,9 +7,11 @@ mod common;
 
 use std::str::FromStr;
 
+use crossterm::event::KeyCode;
 use rust_decimal::Decimal;
 
 use bctui::api::models::{Product, ProductWrite};
+use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
 pub use common::{Harness, PATIENCE, client_for};
 
@@ -47,6 +49,46 @@ impl Harness {
             .update_product(id, &theirs)
             .await
             .expect("the colleague's change is saved");
+    }
+}
+
+impl Harness {
+    /// `p`, `price` typed, Enter: an inline price edit of the selected row.
+    pub fn enter_price(&self, price: &str) {
+        self.press(KeyCode::Char('p'));
+        self.type_text(price);
+        self.press(KeyCode::Enter);
+    }
+
+    /// Space on the first `rows` rows: each mark moves the cursor down.
+    pub fn mark_rows(&self, rows: usize) {
+        for _ in 0..rows {
+            self.press(KeyCode::Char(' '));
+        }
+    }
+
+    /// `B`, `amount` typed into the bulk form, Enter; waits for the preview.
+    pub async fn bulk_preview(&mut self, amount: &str) {
+        self.press(KeyCode::Char('B'));
+        self.type_text(amount);
+        self.press(KeyCode::Enter);
+        self.wait_bulk_preview().await;
+    }
+
+    /// Waits until the bulk change's preview is open.
+    pub async fn wait_bulk_preview(&mut self) {
+        self.wait_for("the preview", |s| {
+            matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
+        })
+        .await;
+    }
+
+    /// Waits until the prompt about a value someone else changed is open.
+    pub async fn wait_conflict_prompt(&mut self) {
+        self.wait_for("the conflict prompt", |s| {
+            matches!(s.edit.overlay, Some(Overlay::Conflict(_))) && s.edit.pending.is_empty()
+        })
+        .await;
     }
 }
 

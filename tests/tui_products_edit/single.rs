@@ -55,9 +55,7 @@ async fn price_edit_saves_the_exact_decimal() {
 async fn invalid_price_sends_nothing_and_says_why() {
     let mut h = Harness::start(false).await;
     let before = h.requests();
-    h.press(KeyCode::Char('p'));
-    h.type_text("9.99999");
-    h.press(KeyCode::Enter);
+    h.enter_price("9.99999");
     h.wait_for(
         "the reason",
         |s| matches!(&s.edit.overlay, Some(Overlay::Inline(e)) if e.editor.error.is_some()),
@@ -175,18 +173,9 @@ async fn conflict_prompt_offers_overwrite() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
     // Someone else changes the product after it was loaded.
-    let theirs = ProductWrite {
-        price: Some(money("8.50")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("9.95");
-    h.press(KeyCode::Enter);
-    h.wait_for("the conflict prompt", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Conflict(_))) && s.edit.pending.is_empty()
-    })
-    .await;
+    h.colleague_sets_price(product.id, "8.50").await;
+    h.enter_price("9.95");
+    h.wait_conflict_prompt().await;
     let screen = h.screen();
     assert!(screen.contains("changed by someone else"), "{screen}");
     assert!(
@@ -209,18 +198,9 @@ async fn conflict_prompt_reload_takes_theirs() {
     let product = h.row(0);
     // A colleague sets the price in the same second as our edit: the guard compares
     // values, not timestamps, so it still notices.
-    let theirs = ProductWrite {
-        price: Some(money("200.00")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("1.00");
-    h.press(KeyCode::Enter);
-    h.wait_for("the conflict prompt", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Conflict(_)))
-    })
-    .await;
+    h.colleague_sets_price(product.id, "200.00").await;
+    h.enter_price("1.00");
+    h.wait_conflict_prompt().await;
     h.press(KeyCode::Char('r'));
     h.wait_toast("Reloaded").await;
     assert_eq!(h.row(0).price, money("200.00"));
@@ -240,9 +220,7 @@ async fn a_change_to_another_field_is_kept_alongside_ours() {
         ..ProductWrite::default()
     };
     h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("1.00");
-    h.press(KeyCode::Enter);
+    h.enter_price("1.00");
     h.wait_toast("Price").await;
     let stored = h.product(product.id).await;
     assert_eq!(
@@ -254,30 +232,13 @@ async fn a_change_to_another_field_is_kept_alongside_ours() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn editor_json_edit_sends_only_changed_fields() {
-    let dir = std::env::temp_dir().join(format!("bctui-editor-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let script = dir.join("editor.sh");
-    let record = dir.join("seen");
-    let offered = dir.join("offered.json");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nstat -c '%a %n' \"$1\" > {}\ncp \"$1\" {}\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
-            record.display(),
-            offered.display()
-        ),
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .unwrap();
-    // SAFETY: this is the only test in this binary that reads or writes these variables.
-    unsafe {
-        std::env::set_var("VISUAL", &script);
-        std::env::set_var("EDITOR", &script);
-    }
+    // The script records the file's mode and what it was offered, then sets the price.
+    let script = crate::common::use_editor_script(
+        "editor-test",
+        "#!/bin/sh\nhere=$(dirname \"$0\")\nstat -c '%a %n' \"$1\" > \"$here/seen\"\ncp \"$1\" \"$here/offered.json\"\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
+    );
+    let record = script.with_file_name("seen");
+    let offered = script.with_file_name("offered.json");
     let mut h = Harness::start(false).await;
     let product = h.row(0);
     let stored = h.product(product.id).await;
@@ -354,16 +315,16 @@ async fn editor_json_edit_sends_only_changed_fields() {
         h.screen()
     );
     assert_eq!(h.writes().len(), 2, "{:?}", h.writes());
-    std::fs::remove_dir_all(&dir).ok();
+    if let Some(dir) = script.parent() {
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undo_puts_the_old_price_back() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
-    h.press(KeyCode::Char('p'));
-    h.type_text("99.5");
-    h.press(KeyCode::Enter);
+    h.enter_price("99.5");
     h.wait_toast("→ 99.50").await;
     assert_eq!(h.product(product.id).await.price, money("99.5"));
     h.press(KeyCode::Char('u'));
@@ -380,14 +341,7 @@ async fn open_a_product_with_variants(h: &mut Harness) -> bctui::api::models::Pr
         .find(|i| h.row(*i).base_variant_id.is_none())
         .expect("a product with variants");
     let product = h.row(index);
-    for _ in 0..index {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_product_row(index).await;
     product
 }
 
@@ -408,9 +362,7 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
         .product
         .variants[1]
         .price;
-    h.press(KeyCode::Char('p'));
-    h.type_text("21.75");
-    h.press(KeyCode::Enter);
+    h.enter_price("21.75");
     // The old price as the cell showed it: `inherit` when the variant had none.
     let old = own_price.map_or("inherit".to_string(), |p| p.round_dp(2).to_string());
     h.wait_toast(&format!("Variant Price {old} → 21.75")).await;
@@ -440,9 +392,7 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
     // The variant write moved the product's date_modified; our own change
     // must not look like someone else's to the lost-update guard.
     h.press(KeyCode::Esc);
-    h.press(KeyCode::Char('p'));
-    h.type_text("33");
-    h.press(KeyCode::Enter);
+    h.enter_price("33");
     h.wait_toast("→ 33.00").await;
     assert_eq!(h.product(product.id).await.price, money("33"));
 }
@@ -462,12 +412,7 @@ async fn stock_of_a_variant_tracked_product_is_refused_up_front() {
         h.press(KeyCode::Char('l')); // Price → Sale → Retail → Cost → Stock
     }
     h.press(KeyCode::Char('e'));
-    h.wait_for("the refusal", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("tracked per variant"))
-    })
-    .await;
+    h.wait_toast("tracked per variant").await;
     assert_eq!(h.state().mode, Mode::Normal, "no editor opened");
     assert!(h.writes().is_empty(), "{:?}", h.writes());
 }
@@ -513,9 +458,7 @@ async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
         .await
         .expect("their price");
     h.press(KeyCode::Char(']'));
-    h.press(KeyCode::Char('p'));
-    h.type_text("21.75");
-    h.press(KeyCode::Enter);
+    h.enter_price("21.75");
     h.wait_refused_as_changed().await;
     let variants = h.api.all_variants(product.id).await.unwrap();
     let stored = variants.iter().find(|v| v.id == variant.id).unwrap();
