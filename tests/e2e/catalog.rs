@@ -9,7 +9,7 @@ use bctui::api::{
 use rust_decimal::Decimal;
 
 use crate::spec::assert_all_requests_in_spec;
-use crate::support::{self, client, served};
+use crate::support::{self, served};
 
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("decimal")
@@ -42,8 +42,7 @@ fn new_product(name: &str, sku: &str, price: &str) -> ProductWrite {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn products_page_sort_and_filter() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
 
     let first = products(
         &client,
@@ -111,8 +110,7 @@ async fn products_page_sort_and_filter() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn money_round_trips_exactly_and_writes_send_only_changes() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let created = client
         .create_product(&new_product("Exact Price Lamp", "EXACT-LAMP-1", "9.95"))
         .await
@@ -142,8 +140,7 @@ async fn money_round_trips_exactly_and_writes_send_only_changes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let existing = products(
         &client,
         "list",
@@ -187,8 +184,7 @@ async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let page = products(
         &client,
         "list",
@@ -235,8 +231,7 @@ async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn variants_list_and_update_and_summary() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let products = products(
         &client,
         "list",
@@ -278,8 +273,7 @@ async fn variants_list_and_update_and_summary() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn category_tree_create_update_delete() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let trees = client.list_trees().await.expect("trees");
     let tree = trees.first().expect("one tree");
     let nested = client.category_tree(tree.id, None).await.expect("nested");
