@@ -22,6 +22,17 @@ use bctui::app::{Mode, Tab};
 use common::Harness;
 
 impl Harness {
+    /// Waits until the detail of order `id` is loaded.
+    async fn wait_order_detail(&mut self, what: &str, id: u64) {
+        self.wait_for(what, move |s| {
+            s.orders
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.id == id && d.data.is_some())
+        })
+        .await;
+    }
+
     /// Waits until no write is in flight and the counts are back.
     async fn wait_written(&mut self, what: &str) {
         self.wait_for(what, |s| {
@@ -329,22 +340,10 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
     })
     .await;
     h.press(KeyCode::Char(']'));
-    h.wait_for("the next order", |s| {
-        s.orders
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.id == rows[3] && d.data.is_some())
-    })
-    .await;
+    h.wait_order_detail("the next order", rows[3]).await;
     h.press(KeyCode::Char('['));
     h.press(KeyCode::Char('['));
-    h.wait_for("two back", |s| {
-        s.orders
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.id == rows[1] && d.data.is_some())
-    })
-    .await;
+    h.wait_order_detail("two back", rows[1]).await;
     assert_eq!(h.state().orders.list.cursor, 1, "the list follows");
 
     // `y` and `Y` copy with OSC 52.

@@ -49,14 +49,7 @@ async fn failed_rows_stay_marked_and_r_retries_them_without_overwriting_a_collea
     );
 
     // A colleague sets product 2 meanwhile; the retry leaves theirs alone.
-    h.colleague_sets_price(2, "200.00").await;
-    h.press(KeyCode::Char('R'));
-    h.wait_report("the retry's report").await;
-    let screen = h.screen();
-    assert!(
-        screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
-        "{screen}"
-    );
+    h.send_over_a_colleagues_price('R').await;
     for (id, price) in [
         (1, "9.99"),
         (2, "200.00"),

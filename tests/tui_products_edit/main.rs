@@ -83,6 +83,21 @@ impl Harness {
         .await;
     }
 
+    /// A colleague sets product 2's price to 200.00 while five products are being changed;
+    /// then `key` sends the change. Waits for the report, which must say the colleague's
+    /// product was not saved over, and returns the screen.
+    pub async fn send_over_a_colleagues_price(&mut self, key: char) -> String {
+        self.colleague_sets_price(2, "200.00").await;
+        self.press(KeyCode::Char(key));
+        self.wait_report("the report").await;
+        let screen = self.screen();
+        assert!(
+            screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
+            "{screen}"
+        );
+        screen
+    }
+
     /// Waits until the prompt about a value someone else changed is open.
     pub async fn wait_conflict_prompt(&mut self) {
         self.wait_for("the conflict prompt", |s| {

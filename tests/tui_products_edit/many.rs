@@ -250,14 +250,7 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     h.mark_rows(5);
     h.bulk_preview("+10%").await;
     // While the preview is open a colleague sets product 2's price.
-    h.colleague_sets_price(2, "200.00").await;
-    h.press(KeyCode::Char('y'));
-    h.wait_report("the report").await;
-    let screen = h.screen();
-    assert!(
-        screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
-        "{screen}"
-    );
+    let screen = h.send_over_a_colleagues_price('y').await;
     assert!(
         screen.contains("price is 200"),
         "their value is named\n{screen}"

@@ -345,39 +345,24 @@ async fn open_a_product_with_variants(h: &mut Harness) -> bctui::api::models::Pr
     product
 }
 
+/// The second variant of the product whose detail is open, as the detail shows it.
+fn second_variant(h: &Harness) -> bctui::api::models::Variant {
+    let detail = h.state().products.detail.as_ref().expect("a detail");
+    let data = detail.data.as_ref().expect("the detail is loaded");
+    data.product.variants[1].clone()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn variant_price_is_edited_through_the_variants_endpoint() {
     let mut h = Harness::start(false).await;
     let product = open_a_product_with_variants(&mut h).await;
     h.press(KeyCode::Char(']'));
-    let own_price = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .price;
+    let own_price = second_variant(&h).price;
     h.enter_price("21.75");
     // The old price as the cell showed it: `inherit` when the variant had none.
     let old = own_price.map_or("inherit".to_string(), |p| p.round_dp(2).to_string());
     h.wait_toast(&format!("Variant Price {old} → 21.75")).await;
-    let variant = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .clone();
+    let variant = second_variant(&h);
     let variants = h.api.all_variants(product.id).await.unwrap();
     let saved = variants.iter().find(|v| v.id == variant.id).unwrap();
     assert_eq!(saved.price, Some(money("21.75")));
@@ -436,18 +421,7 @@ async fn a_name_opens_with_its_text_and_typing_adds_to_it() {
 async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
     let mut h = Harness::start(false).await;
     let product = open_a_product_with_variants(&mut h).await;
-    let variant = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .clone();
+    let variant = second_variant(&h);
     // A colleague sets the variant's price after the detail loaded.
     let theirs = bctui::api::models::VariantWrite {
         price: Some(Some(money("33.00"))),
