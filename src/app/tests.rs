@@ -376,14 +376,7 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
         fetches(&effects)[..],
         [(_, Fetch::ProductDetail { id: 7 }), ..]
     ));
-    let measured = Action::DetailMeasured {
-        tab: Tab::Products,
-        measure: DetailMeasure {
-            max_scroll: 3,
-            variant_rows: None,
-        },
-    };
-    update(&mut state, measured);
+    update(&mut state, measured(3));
     assert!(!state.changed, "the frame already shows it");
     for _ in 0..10 {
         press(&mut state, 'j');
@@ -393,15 +386,16 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
     press(&mut state, 'k');
     assert_eq!(scroll(&state), Some(2), "one key back up from the end");
     // A narrower frame wraps more: a shorter one pulls the scroll in.
-    let measured = Action::DetailMeasured {
-        tab: Tab::Products,
-        measure: DetailMeasure {
-            max_scroll: 1,
-            variant_rows: None,
-        },
-    };
-    update(&mut state, measured);
+    update(&mut state, measured(1));
     assert_eq!(scroll(&state), Some(1));
+}
+
+/// The Products detail as the frame measured it: `max_scroll` lines to scroll.
+fn measured(max_scroll: u16) -> Action {
+    Action::DetailMeasured {
+        tab: Tab::Products,
+        measure: DetailMeasure::scrolls(max_scroll),
+    }
 }
 
 #[test]

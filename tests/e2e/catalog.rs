@@ -40,19 +40,19 @@ fn new_product(name: &str, sku: &str, price: &str) -> ProductWrite {
     }
 }
 
+/// The first `limit` products, in the store's order.
+fn first(limit: u32) -> ProductQuery {
+    ProductQuery {
+        limit: Some(limit),
+        ..ProductQuery::default()
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn products_page_sort_and_filter() {
     let (store, client) = support::small_store().await;
 
-    let first = products(
-        &client,
-        "page 1",
-        ProductQuery {
-            limit: Some(250),
-            ..ProductQuery::default()
-        },
-    )
-    .await;
+    let first = products(&client, "page 1", first(250)).await;
     assert_eq!(first.items.len(), 250);
     let pagination = first.pagination.as_ref().expect("meta.pagination");
     assert_eq!(pagination.total, 300);
@@ -141,17 +141,7 @@ async fn money_round_trips_exactly_and_writes_send_only_changes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
     let (store, client) = support::small_store().await;
-    let existing = products(
-        &client,
-        "list",
-        ProductQuery {
-            limit: Some(1),
-            ..ProductQuery::default()
-        },
-    )
-    .await
-    .items
-    .remove(0);
+    let existing = products(&client, "list", first(1)).await.items.remove(0);
 
     let err = client
         .create_product(&new_product(
@@ -185,15 +175,7 @@ async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
     let (store, client) = support::small_store().await;
-    let page = products(
-        &client,
-        "list",
-        ProductQuery {
-            limit: Some(12),
-            ..ProductQuery::default()
-        },
-    )
-    .await;
+    let page = products(&client, "list", first(12)).await;
     let writes: Vec<ProductWrite> = page
         .items
         .iter()
