@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use bctui::api::models::{Availability, ProductWrite};
+use bctui::api::models::{Availability, Product, ProductWrite};
 use bctui::app::Mode;
 use bctui::app::edit::Overlay;
 
@@ -168,14 +168,21 @@ async fn each_inline_field_is_saved() {
     assert_eq!(h.writes().len(), 9, "one PUT per field: {:?}", h.writes());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn conflict_prompt_offers_overwrite() {
+/// A colleague sets the first product's price to `theirs` after the list loaded, then we
+/// enter `ours`: the conflict prompt is open.
+async fn conflict_over(theirs: &str, ours: &str) -> (Harness, Product) {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
-    // Someone else changes the product after it was loaded.
-    h.colleague_sets_price(product.id, "8.50").await;
-    h.enter_price("9.95");
+    h.colleague_sets_price(product.id, theirs).await;
+    h.enter_price(ours);
     h.wait_conflict_prompt().await;
+    (h, product)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conflict_prompt_offers_overwrite() {
+    // Someone else changes the product after it was loaded.
+    let (mut h, product) = conflict_over("8.50", "9.95").await;
     let screen = h.screen();
     assert!(screen.contains("changed by someone else"), "{screen}");
     assert!(
@@ -194,13 +201,9 @@ async fn conflict_prompt_offers_overwrite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conflict_prompt_reload_takes_theirs() {
-    let mut h = Harness::start(false).await;
-    let product = h.row(0);
     // A colleague sets the price in the same second as our edit: the guard compares
     // values, not timestamps, so it still notices.
-    h.colleague_sets_price(product.id, "200.00").await;
-    h.enter_price("1.00");
-    h.wait_conflict_prompt().await;
+    let (mut h, product) = conflict_over("200.00", "1.00").await;
     h.press(KeyCode::Char('r'));
     h.wait_toast("Reloaded").await;
     assert_eq!(h.row(0).price, money("200.00"));
