@@ -136,13 +136,7 @@ async fn filter_open_detail_and_back() {
         .max_by_key(|w| w.len())
         .unwrap_or("a")
         .to_string();
-    h.press(KeyCode::Char('/'));
-    h.type_text(&word);
-    h.wait_for("the filtered list", |s| {
-        s.products.keyword.as_deref() == Some(word.as_str())
-            && s.products.list.load == LoadState::Loaded
-    })
-    .await;
+    h.search_products(&word).await;
     assert!(
         h.product_ids().contains(&target.id),
         "the keyword finds the product it came from"

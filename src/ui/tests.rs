@@ -273,9 +273,12 @@ fn panes_loaded() {
     }
 }
 
+/// Builds a state for a screen of the given size.
+type StateAt = fn((u16, u16)) -> AppState;
+
 #[test]
 fn panes_empty_loading_and_failed() {
-    let states: [(&str, fn((u16, u16)) -> AppState); 3] = [
+    let states: [(&str, StateAt); 3] = [
         ("empty", empty_state),
         ("loading", loading_state),
         ("failed", failed_state),

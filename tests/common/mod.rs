@@ -135,6 +135,17 @@ impl Driver {
         .await;
     }
 
+    /// `/` and `text` typed: waits until the Products list the store filtered by it is in.
+    pub async fn search_products(&mut self, text: &str) {
+        self.press(KeyCode::Char('/'));
+        self.type_text(text);
+        self.wait_for("the filtered list", |s| {
+            s.products.keyword.as_deref() == Some(text)
+                && s.products.list.load == bctui::app::list::LoadState::Loaded
+        })
+        .await;
+    }
+
     /// Moves the cursor down `index` rows of the Products list and opens that product's
     /// detail; waits until it is loaded.
     pub async fn open_product_row(&mut self, index: usize) {
@@ -374,6 +385,20 @@ impl Harness {
             .expect("POST /v2/orders");
         assert_eq!(response.status, 200, "the spec says 200");
         serde_json::from_slice(&response.body).expect("json")
+    }
+
+    /// `products` products at 120x30; the app is on the Products tab with the first page
+    /// and the store's name loaded.
+    pub async fn on_products(products: usize, read_only: bool) -> Harness {
+        let config = store_config(products, 10, 10);
+        let mut h = Harness::launch(config, read_only, 120, 30).await;
+        h.wait_for("the first products", |s| {
+            s.products.list.load == bctui::app::list::LoadState::Loaded
+                && !s.products.list.rows.is_empty()
+                && s.header.store_name.is_some()
+        })
+        .await;
+        h
     }
 
     /// 300 orders at 100x30; the app is on the Orders tab (its `3` key) with the

@@ -28,9 +28,14 @@ impl Resp {
 
     /// The ids of the items in `data`, in order.
     pub fn ids(&self) -> Vec<u64> {
+        self.numbers("id")
+    }
+
+    /// The whole-number `field` of each item in `data`, in order.
+    pub fn numbers(&self, field: &str) -> Vec<u64> {
         self.data()
             .iter()
-            .map(|item| item["id"].as_u64().expect("a numeric id"))
+            .map(|item| item[field].as_u64().expect("a whole number"))
             .collect()
     }
 }

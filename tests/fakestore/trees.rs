@@ -363,12 +363,7 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     let left = h
         .get(&format!("{PATH}?category_id:in={created},{child},{other}"))
         .await;
-    let left: Vec<u64> = left
-        .data()
-        .iter()
-        .map(|c| c["category_id"].as_u64().unwrap())
-        .collect();
-    assert_eq!(left, vec![created]);
+    assert_eq!(left.numbers("category_id"), vec![created]);
     // A tree with no categories: nothing to delete.
     let none = h.delete(&format!("{PATH}?tree_id:in=99")).await;
     assert_eq!(none.status, 202, "{}", none.text);

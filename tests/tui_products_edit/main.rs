@@ -12,20 +12,12 @@ use rust_decimal::Decimal;
 
 use bctui::api::models::{Product, ProductWrite};
 use bctui::app::edit::Overlay;
-use bctui::app::list::LoadState;
 pub use common::{Harness, PATIENCE, client_for};
 
 impl Harness {
     /// 60 products; the app is on the Products tab with the first page loaded.
     pub async fn start(read_only: bool) -> Harness {
-        let mut h = Harness::launch(common::store_config(60, 10, 10), read_only, 120, 30).await;
-        h.wait_for("the first products", |s| {
-            s.products.list.load == LoadState::Loaded
-                && !s.products.list.rows.is_empty()
-                && s.header.store_name.is_some()
-        })
-        .await;
-        h
+        Harness::on_products(60, read_only).await
     }
 
     pub fn row(&self, index: usize) -> Product {
