@@ -72,6 +72,16 @@ impl Harness {
             .expect("a response")
     }
 
+    /// Types `amount` at the confirmation, as the dialog asks, and Enter; waits for the
+    /// refund of order `id` to be done and returns the order as the store then has it.
+    async fn confirm_refund(&mut self, id: u64, amount: &str) -> bctui::api::models::Order {
+        self.type_text(amount);
+        self.press(KeyCode::Enter);
+        self.wait_toast(&format!("Refunded {amount} on order"))
+            .await;
+        self.order(id).await
+    }
+
     async fn stage_is(&mut self, what: &str, wanted: fn(&RefundStage) -> bool) {
         self.wait_for(
             what,
@@ -132,10 +142,7 @@ async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     for _ in 0..5 {
         h.press(KeyCode::Backspace);
     }
-    h.type_text("25.00");
-    h.press(KeyCode::Enter);
-    h.wait_toast("Refunded 25.00 on order").await;
-    let order = h.order(id).await;
+    let order = h.confirm_refund(id, "25.00").await;
     assert_eq!(order.refunded_amount, money("25.00"));
     assert_eq!(order.status_id, 14, "Partially Refunded");
     let refunds = h.api.order_refunds(id).await.expect("refunds");
@@ -173,10 +180,7 @@ async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     h.press(KeyCode::Enter);
     h.stage_is("the second quote", |s| *s == RefundStage::Confirm)
         .await;
-    h.type_text("13.00");
-    h.press(KeyCode::Enter);
-    h.wait_toast("Refunded 13.00 on order").await;
-    let order = h.order(id).await;
+    let order = h.confirm_refund(id, "13.00").await;
     assert_eq!(order.refunded_amount, money("38.00"));
     assert_eq!(order.status_id, 4, "Refunded");
     h.wait_for("the detail again", move |s| {

@@ -37,11 +37,8 @@ async fn shipped_order(h: &Harness) -> (u64, u64) {
 }
 
 async fn edit_dialog(h: &mut Harness) {
-    h.press(KeyCode::Char('T'));
-    h.wait_for("the shipment dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Shipment(_)))
-    })
-    .await;
+    h.open_order_dialog('T', |d| matches!(d, OrderDialog::Shipment(_)))
+        .await;
 }
 
 #[tokio::test]

@@ -221,11 +221,8 @@ async fn shipping_part_of_the_items_then_the_rest() {
     let id = h.selected_id();
     let total = h.state().orders.list.rows[index].items_total;
 
-    h.press(KeyCode::Char('t'));
-    h.wait_for("the ship dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
-    })
-    .await;
+    h.open_order_dialog('t', |d| matches!(d, OrderDialog::Ship(_)))
+        .await;
     insta::assert_snapshot!("ship_dialog", h.body());
     let Some(OrderDialog::Ship(dialog)) = &h.state().orders.dialog else {
         unreachable!("waited for it");
@@ -619,11 +616,8 @@ async fn staff_notes_never_replace_a_colleagues_notes() {
         ..OrderUpdate::default()
     };
     h.api.update_order(id, &theirs).await.expect("their notes");
-    h.press(KeyCode::Char('n'));
-    h.wait_for("the notes dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Notes(_)))
-    })
-    .await;
+    h.open_order_dialog('n', |d| matches!(d, OrderDialog::Notes(_)))
+        .await;
     h.type_text("ship today");
     h.press(KeyCode::Enter);
     h.wait_not_sent().await;
@@ -643,11 +637,8 @@ async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
         .expect("an unshipped order");
     h.select_row(index).await;
     let id = h.selected_id();
-    h.press(KeyCode::Char('t'));
-    h.wait_for("the ship dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
-    })
-    .await;
+    h.open_order_dialog('t', |d| matches!(d, OrderDialog::Ship(_)))
+        .await;
     // Meanwhile a colleague ships everything.
     let lines = h.api.order_products(id).await.expect("items");
     let address = h.api.order_shipping_addresses(id).await.expect("address")[0].id;

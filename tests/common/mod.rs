@@ -227,6 +227,31 @@ impl Driver {
         texts.join(" | ")
     }
 
+    /// `E`: the loop stops for the external editor, which then runs (the script
+    /// [`use_editor_script`] set) on what the app offers.
+    pub async fn edit_with_editor(&mut self) {
+        self.press(KeyCode::Char('E'));
+        self.wait_for("the editor request", |_| false).await;
+        assert!(self.runner.wants_external_edit());
+        self.runner
+            .edit_externally()
+            .await
+            .expect("the editor runs");
+    }
+
+    /// `key` on the Orders tab; waits until a dialog `wanted` accepts is open.
+    pub async fn open_order_dialog(
+        &mut self,
+        key: char,
+        wanted: fn(&bctui::app::orders::OrderDialog) -> bool,
+    ) {
+        self.press(KeyCode::Char(key));
+        self.wait_for(&format!("the dialog of `{key}`"), |s| {
+            s.orders.dialog.as_ref().is_some_and(wanted)
+        })
+        .await;
+    }
+
     /// `j` `rows` times.
     pub fn down(&self, rows: usize) {
         for _ in 0..rows {

@@ -413,10 +413,7 @@ async fn the_body_can_be_written_in_the_editor() {
     h.set_path("/v3/catalog/products");
     h.press(KeyCode::Esc);
     h.set_body("{\"draft\": true}");
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.expect("the editor runs");
+    h.edit_with_editor().await;
     assert_eq!(
         std::fs::read_to_string(&seen).expect("the editor saw the body"),
         "{\"draft\": true}"

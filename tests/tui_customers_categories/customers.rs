@@ -125,10 +125,7 @@ async fn external_edit_sends_what_changed() {
     let mut h = Harness::start(false).await;
     h.open_customers().await;
     let first = h.state().customers.list.rows[0].clone();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Saved").await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.phone, "+44 20 7946 0000");
@@ -147,9 +144,7 @@ async fn external_edit_sends_what_changed() {
         "#!/bin/sh\nsed -i 's/^{/{\"nickname\": \"Ace\",/' \"$1\"\n",
     )
     .unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_overlay().await;
     assert!(h.screen().contains("nickname"), "{}", h.screen());
     h.press(KeyCode::Char('n'));

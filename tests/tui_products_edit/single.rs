@@ -253,10 +253,7 @@ async fn editor_json_edit_sends_only_changed_fields() {
         product.description.is_empty(),
         "the list row keeps only the list's fields"
     );
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Price").await;
     let saved = h.product(product.id).await;
     assert_eq!(saved.price, money("12.34"));
@@ -281,16 +278,12 @@ async fn editor_json_edit_sends_only_changed_fields() {
     assert_eq!(h.writes().len(), 1, "{:?}", h.writes());
     // Unchanged: nothing sent.
     std::fs::write(&script, "#!/bin/sh\ntrue\n").unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("No changes; nothing sent").await;
     assert_eq!(h.writes().len(), 1);
     // Invalid JSON: offered to reopen; any other key aborts.
     std::fs::write(&script, "#!/bin/sh\necho '{broken' > \"$1\"\n").unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_for("the reopen question", |s| {
         matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
     })
@@ -306,9 +299,7 @@ async fn editor_json_edit_sends_only_changed_fields() {
         "#!/bin/sh\nsed -i 's/\"description\": \".*\",$/\"description\": \"<p>Hand oiled.<\\/p>\",/' \"$1\"\n",
     )
     .unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Hand oiled").await;
     assert_eq!(
         h.product(product.id).await.description,
