@@ -16,6 +16,8 @@ use tokio_stream::wrappers::UnboundedReceiverStream;
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
+use bctui::app::edit::Overlay;
+use bctui::app::orders::OrderDialog;
 use bctui::cli::hook_receiver::{Delivery, Receiver};
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
@@ -117,8 +119,7 @@ impl Driver {
     /// an undo) is open.
     pub async fn wait_report(&mut self, what: &str) {
         self.wait_for(what, |s| {
-            s.edit.pending.is_empty()
-                && matches!(s.edit.overlay, Some(bctui::app::edit::Overlay::Report(_)))
+            s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
         })
         .await;
     }
@@ -188,14 +189,10 @@ impl Driver {
     pub async fn pick_status(&mut self, status_id: u32) {
         self.press(KeyCode::Char('s'));
         self.wait_for("the status picker", |s| {
-            matches!(
-                s.orders.dialog,
-                Some(bctui::app::orders::OrderDialog::Status(_))
-            )
+            matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
         })
         .await;
-        let Some(bctui::app::orders::OrderDialog::Status(dialog)) = &self.state().orders.dialog
-        else {
+        let Some(OrderDialog::Status(dialog)) = &self.state().orders.dialog else {
             unreachable!("waited for it");
         };
         let target = self
@@ -240,16 +237,22 @@ impl Driver {
     }
 
     /// `key` on the Orders tab; waits until a dialog `wanted` accepts is open.
-    pub async fn open_order_dialog(
-        &mut self,
-        key: char,
-        wanted: fn(&bctui::app::orders::OrderDialog) -> bool,
-    ) {
+    pub async fn open_order_dialog(&mut self, key: char, wanted: fn(&OrderDialog) -> bool) {
+        self.press_until(key, |s| s.orders.dialog.as_ref().is_some_and(wanted))
+            .await;
+    }
+
+    /// `key`; waits until an editor or dialog `wanted` accepts is open.
+    pub async fn open_overlay(&mut self, key: char, wanted: fn(&Overlay) -> bool) {
+        self.press_until(key, |s| s.edit.overlay.as_ref().is_some_and(wanted))
+            .await;
+    }
+
+    /// `key`; waits until what it opens is open.
+    async fn press_until(&mut self, key: char, opened: impl FnMut(&AppState) -> bool) {
         self.press(KeyCode::Char(key));
-        self.wait_for(&format!("the dialog of `{key}`"), |s| {
-            s.orders.dialog.as_ref().is_some_and(wanted)
-        })
-        .await;
+        self.wait_for(&format!("the dialog of `{key}`"), opened)
+            .await;
     }
 
     /// `j` `rows` times.

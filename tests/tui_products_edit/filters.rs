@@ -40,11 +40,7 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
         .position(|b| b.id == hidden.brand_id)
         .expect("its brand is listed");
     let brand = brands[position].clone();
-    h.press(KeyCode::Char('f'));
-    h.wait_for("the filter form", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Form(_)))
-    })
-    .await;
+    h.open_overlay('f', |o| matches!(o, Overlay::Form(_))).await;
     // Stock: any; Visibility: hidden only; Brand: that brand (after "any").
     h.press(KeyCode::Tab);
     h.press(KeyCode::Char(' '));

@@ -86,11 +86,8 @@ async fn bulk_change_of_25_marked_products_and_undo() {
 async fn delete_cancelled_then_confirmed() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
-    h.press(KeyCode::Char('x'));
-    h.wait_for("the dialog", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.open_overlay('x', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     let screen = h.screen();
     assert!(
         screen.contains(&product.name) && screen.contains(&product.sku),
@@ -118,11 +115,8 @@ async fn marked_products_delete_in_one_request() {
     let mut h = Harness::start(false).await;
     let ids: Vec<u64> = (0..3).map(|i| h.row(i).id).collect();
     h.mark_rows(3);
-    h.press(KeyCode::Char('x'));
-    h.wait_for("the dialog", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.open_overlay('x', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     assert!(h.screen().contains("Delete 3 products?"), "{}", h.screen());
     h.press(KeyCode::Char('y'));
     h.wait_toast("Deleted 3 products").await;
@@ -152,11 +146,8 @@ async fn delete_of_a_product_already_gone_is_reported() {
 async fn create_shows_field_errors_then_creates() {
     let mut h = Harness::start(false).await;
     let existing = h.row(0);
-    h.press(KeyCode::Char('c'));
-    h.wait_for("the form", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Create(_)))
-    })
-    .await;
+    h.open_overlay('c', |o| matches!(o, Overlay::Create(_)))
+        .await;
     h.type_text(&existing.name); // a duplicate name: 409 on the name field
     h.press(KeyCode::Tab);
     h.press(KeyCode::Tab);
@@ -324,11 +315,8 @@ async fn quit_during_a_slow_bulk_change(rows: usize, amount: &str) -> Harness {
     h.press(KeyCode::Char('y'));
     h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
         .await;
-    h.press(KeyCode::Char('q'));
-    h.wait_for("the question", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.open_overlay('q', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     h
 }
 
