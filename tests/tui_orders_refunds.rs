@@ -243,13 +243,7 @@ async fn a_colleagues_refund_in_between_means_ours_is_not_sent() {
     assert_eq!(response.status, 201);
     h.type_text("8.00");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.orders.writing.is_none()
-            && s.toasts
-                .iter()
-                .any(|t| t.text.contains("changed by someone else"))
-    })
-    .await;
+    h.wait_refused_as_changed().await;
     assert_eq!(
         h.refunds_sent(),
         1,

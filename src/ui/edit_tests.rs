@@ -431,16 +431,24 @@ fn toasts_keep_clear_of_a_250_row_delete_dialog() {
     }
 }
 
-#[test]
-fn a_long_error_toast_shows_all_its_words() {
+/// The products list with one error toast saying `text`.
+fn with_error_toast(text: String) -> AppState {
     let mut state = state();
     state.toasts.push(crate::app::Toast {
         id: 1,
         kind: crate::app::ToastKind::Error,
-        text: "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
-               it may have been deleted, or the store hash is wrong."
-            .into(),
+        text,
     });
+    state
+}
+
+#[test]
+fn a_long_error_toast_shows_all_its_words() {
+    let mut state = with_error_toast(
+        "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
+         it may have been deleted, or the store hash is wrong."
+            .into(),
+    );
     for (width, height) in [(100, 30), (80, 24)] {
         let screen = screen_at(&mut state, width, height);
         assert!(screen.contains("wrong."), "{width}x{height}:\n{screen}");
@@ -450,12 +458,7 @@ fn a_long_error_toast_shows_all_its_words() {
 
 #[test]
 fn a_toast_taller_than_the_screen_is_cut_not_lost() {
-    let mut state = state();
-    state.toasts.push(crate::app::Toast {
-        id: 1,
-        kind: crate::app::ToastKind::Error,
-        text: "A store message that never ends. ".repeat(200),
-    });
+    let mut state = with_error_toast("A store message that never ends. ".repeat(200));
     let screen = screen_at(&mut state, 80, 24);
     assert!(screen.contains("✗ A store message"), "{screen}");
     // The footer's keys stay below it.

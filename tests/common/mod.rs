@@ -124,11 +124,12 @@ impl Driver {
         .await;
     }
 
-    /// Waits until no write is in flight and a toast says a write was not sent
-    /// because someone changed what it would change.
+    /// Waits until no write (an edit's or the Orders tab's) is in flight and a toast says
+    /// a write was not sent because someone changed what it would change.
     pub async fn wait_refused_as_changed(&mut self) {
         self.wait_for("the refusal of a changed record", |s| {
             s.edit.pending.is_empty()
+                && s.orders.writing.is_none()
                 && s.toasts
                     .iter()
                     .any(|t| t.text.contains("changed by someone else"))
