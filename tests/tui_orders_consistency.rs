@@ -1,14 +1,17 @@
 //! What the Orders list says stays true while colleagues change the store: the rows and the
-//! "N of M" count agree after every action and poll, and the status strip and columns keep
-//! whole names at 100x30. Checked against the store simulator through the API.
+//! "N of M" count agree after every action and poll, the status strip and columns keep
+//! whole names at 100x30, and a status, notes or shipment over a colleague's change is not
+//! sent. Checked against the store simulator through the API.
 
 #[path = "common/mod.rs"]
 mod common;
 
 use crossterm::event::KeyCode;
 
+use bctui::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
 use bctui::app::Mode;
 use bctui::app::list::LoadState;
+use bctui::app::orders::OrderDialog;
 
 use common::Harness;
 
@@ -126,4 +129,92 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
     assert!(lines[1].starts_with(&rows[1].to_string()), "{csv}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
+    let mut h = Harness::on_orders(false).await;
+    let id = h.selected_id();
+    // A colleague cancels the order after the list loaded.
+    h.colleague_sets_status(id, 5).await;
+    h.pick_status(10).await;
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("it is Cancelled (you saw"),
+        "both statuses are named: {}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.status_id, 5, "still cancelled");
+    assert_eq!(
+        h.writes(),
+        [format!("PUT /stores/fakestore/v2/orders/{id} 200")],
+        "only the colleague's write reached the store"
+    );
+    let row = h.state().orders.list.rows.iter().find(|o| o.id == id);
+    assert!(
+        row.is_none_or(|r| r.status_id == 5),
+        "the row shows their status or left the view"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_notes_never_replace_a_colleagues_notes() {
+    let mut h = Harness::on_orders(false).await;
+    let id = h.selected_id();
+    let theirs = OrderUpdate {
+        staff_notes: Some("Customer called: hold".into()),
+        ..OrderUpdate::default()
+    };
+    h.api.update_order(id, &theirs).await.expect("their notes");
+    h.open_order_dialog('n', |d| matches!(d, OrderDialog::Notes(_)))
+        .await;
+    h.type_text("ship today");
+    h.press(KeyCode::Enter);
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("staff notes were changed"),
+        "{}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.staff_notes, "Customer called: hold");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
+    let mut h = Harness::on_orders(false).await;
+    let index = h
+        .order_index(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
+        .expect("an unshipped order");
+    h.select_row(index).await;
+    let id = h.selected_id();
+    h.open_order_dialog('t', |d| matches!(d, OrderDialog::Ship(_)))
+        .await;
+    // Meanwhile a colleague ships everything.
+    let lines = h.api.order_products(id).await.expect("items");
+    let address = h.api.order_shipping_addresses(id).await.expect("address")[0].id;
+    let everything = ShipmentCreate {
+        order_address_id: address,
+        items: lines
+            .iter()
+            .map(|l| ShipmentItem {
+                order_product_id: l.id,
+                product_id: None,
+                quantity: l.quantity,
+            })
+            .collect(),
+        ..ShipmentCreate::default()
+    };
+    h.api
+        .create_shipment(id, &everything)
+        .await
+        .expect("shipped");
+    h.press(KeyCode::Enter);
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("items are shipped (you saw 0)"),
+        "{}",
+        h.toasts()
+    );
+    let shipments = h.api.order_shipments(id).await.expect("shipments");
+    assert_eq!(shipments.len(), 1, "only the colleague's shipment");
 }
