@@ -13,12 +13,12 @@ use rust_decimal::Decimal;
 use tokio::sync::mpsc;
 
 use bctui::api::models::ProductWrite;
-use bctui::api::query::ProductQuery;
 use bctui::app::Action;
 use bctui::app::edit::bulk::BulkOp;
 use bctui::app::edit::write_request::GuardedWrite;
 use bctui::app::edit::{Write, Written};
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::clock::Clock;
+use bctui::fakestore::FakeStoreConfig;
 
 mod support;
 
@@ -31,25 +31,18 @@ fn main() {
 }
 
 async fn bench() {
-    let store = FakeStore::start(FakeStoreConfig {
-        products: PRODUCTS,
-        customers: 10,
-        orders: 10,
+    // The real quota on the wall clock: the bench waits for windows as a store would.
+    let store = support::start(FakeStoreConfig {
         quota: QUOTA,
         window_ms: WINDOW_MS,
-        ..FakeStoreConfig::default()
+        clock: Clock::system(),
+        ..support::catalog_config(PRODUCTS)
     })
-    .await
-    .expect("the simulator starts");
+    .await;
     let client = support::client_for(&store);
 
-    let loading = Instant::now();
-    let products = client
-        .all_products(&ProductQuery::default(), |_| {})
-        .await
-        .expect("the products load");
+    let (products, load_time) = support::walk_products(&client).await;
     let load_requests = store.requests().len();
-    let load_time = loading.elapsed();
     assert_eq!(products.len(), PRODUCTS);
 
     let op = BulkOp::AddPercent(Decimal::from_str("10").expect("a decimal"));

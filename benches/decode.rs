@@ -11,7 +11,6 @@ use std::time::Instant;
 use bctui::api::models::Product;
 use bctui::api::pagination::{ListEnvelope, Page, decode_page};
 use bctui::app::panes::LIST_FIELDS;
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
 mod support;
 
@@ -20,16 +19,7 @@ const ROUNDS: usize = 9;
 
 fn main() {
     let body = support::block_on(async {
-        let store = FakeStore::start(FakeStoreConfig {
-            products: 2_000,
-            customers: 10,
-            orders: 10,
-            quota: 1_000_000,
-            clock: bctui::clock::Clock::test(),
-            ..FakeStoreConfig::default()
-        })
-        .await
-        .expect("the simulator starts");
+        let store = support::start(support::catalog_config(2_000)).await;
         let page = |fields: &str| {
             let url = format!(
                 "{}/stores/{}/v3/catalog/products?page=2&limit=250{fields}",

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::fakestore::FakeStore;
 
 mod support;
 
@@ -48,16 +48,7 @@ async fn bench() {
     let http = reqwest::Client::new();
     println!("Simulator, median ms per request ({RUNS} runs), by catalog size:");
     for products in [2_000usize, 20_000, 100_000] {
-        let store = FakeStore::start(FakeStoreConfig {
-            products,
-            customers: 10,
-            orders: 10,
-            quota: 1_000_000,
-            clock: bctui::clock::Clock::test(),
-            ..FakeStoreConfig::default()
-        })
-        .await
-        .expect("the simulator starts");
+        let store = support::start(support::catalog_config(products)).await;
         let last_page = products.div_ceil(250);
         let mid = products as u64 / 2;
         let ids: Vec<String> = (0..10).map(|i| (mid + i * 7).to_string()).collect();

@@ -10,8 +10,7 @@ use std::cell::Cell;
 use std::io::{self, LineWriter, Write};
 use std::rc::Rc;
 
-use bctui::api::models::ProductRow;
-use bctui::app::{Action, AppState, Tab, update};
+use bctui::app::{Action, AppState, update};
 use bctui::runtime::FrameBackend;
 use bctui::runtime::scrolling::ScrollingBackend;
 use bctui::runtime::sized::SizedBackend;
@@ -20,7 +19,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Size;
-use rust_decimal::Decimal;
+
+mod support;
 
 const STEPS: usize = 200;
 /// The terminal the frames are drawn for, whatever terminal the bench runs under.
@@ -41,35 +41,6 @@ impl Write for Counter {
     }
 }
 
-fn state() -> AppState {
-    let mut state = AppState::new(
-        "bench",
-        "bench@host",
-        false,
-        bctui::clock::Clock::test(),
-        std::env::temp_dir().join("bctui-bench-never-written"),
-    );
-    state.size = (100, 30);
-    state.tab = Tab::Products;
-    let rows = 2_000u64;
-    let products: Vec<ProductRow> = (1..=rows)
-        .map(|id| ProductRow {
-            id,
-            name: format!("Benchmark Product {id}").into(),
-            sku: format!("BENCH-{id:06}").into(),
-            price: Decimal::new(995 + id as i64 % 10_000, 2),
-            inventory_level: (id % 500) as i64,
-            is_visible: true,
-            ..ProductRow::default()
-        })
-        .collect();
-    state
-        .products
-        .list
-        .append_page(1, products, rows as usize, Some(rows));
-    state
-}
-
 /// Average (bytes, writes) per frame over `STEPS` cursor steps, the cursor first moved to
 /// `start`; `keys` gives the key of each step; `frame` draws one frame and returns the
 /// counter's totals so far.
@@ -78,7 +49,7 @@ fn per_step(
     keys: impl Fn(usize) -> KeyCode,
     mut frame: impl FnMut(&AppState) -> (usize, usize),
 ) -> (f64, f64) {
-    let mut state = state();
+    let mut state = support::products_state(2_000);
     let viewport = state.list_rows();
     state.products.list.move_by(start, viewport);
     let (bytes0, writes0) = frame(&state);
@@ -109,7 +80,13 @@ type Output = fn() -> Frame;
 /// Draws frames as the runner does (synchronized-update markers around each) into `writer`.
 fn frames<W: Write + 'static>(writer: W, counter: Counter) -> Frame {
     let inner = CrosstermBackend::new(writer);
-    let mut terminal = Terminal::new(SizedBackend { inner, size: SIZE }).expect("terminal");
+    drawn_on(SizedBackend { inner, size: SIZE }, counter)
+}
+
+/// Draws frames as the runner does on `backend`, after clearing the screen; each frame
+/// returns what `counter` has counted so far.
+fn drawn_on<B: FrameBackend + 'static>(backend: B, counter: Counter) -> Frame {
+    let mut terminal = Terminal::new(backend).expect("terminal");
     bctui::runtime::terminal::clear_screen(&mut terminal).expect("cleared");
     Box::new(move |state| {
         terminal.backend_mut().begin_frame().expect("begun");
@@ -136,16 +113,12 @@ fn frame_writer() -> Frame {
 fn scrolling() -> Frame {
     let counter = Counter::default();
     let inner = CrosstermBackend::new(FrameWriter::new(counter.clone()));
-    let backend = ScrollingBackend::new(SizedBackend { inner, size: SIZE });
-    let mut terminal = Terminal::new(backend).expect("terminal");
-    bctui::runtime::terminal::clear_screen(&mut terminal).expect("cleared");
-    Box::new(move |state| {
-        terminal.backend_mut().begin_frame().expect("begun");
-        terminal.draw(|f| bctui::ui::draw(f, state)).expect("drawn");
-        terminal.backend_mut().end_frame().expect("ended");
-        counter.0.get()
-    })
+    drawn_on(
+        ScrollingBackend::new(SizedBackend { inner, size: SIZE }),
+        counter,
+    )
 }
+
 fn main() {
     println!("Products pane 100x30, 2,000 rows, average per cursor step over {STEPS} steps:");
     let outputs: [(&str, Output); 3] = [

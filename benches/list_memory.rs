@@ -19,8 +19,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use bctui::api::models::{Product, ProductRow};
 use bctui::api::query::ProductQuery;
 use bctui::app::list::LoadState;
-use bctui::clock::Clock;
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::fakestore::FakeStore;
 
 mod support;
 
@@ -57,16 +56,7 @@ fn main() {
 }
 
 async fn seeded_store() -> FakeStore {
-    FakeStore::start(FakeStoreConfig {
-        products: PRODUCTS,
-        customers: 10,
-        orders: 10,
-        quota: 1_000_000,
-        clock: Clock::test(),
-        ..FakeStoreConfig::default()
-    })
-    .await
-    .expect("the simulator starts")
+    support::start(support::catalog_config(PRODUCTS)).await
 }
 
 /// Prints the RSS growth from `seeded` for `rows` rows.

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use bctui::fakestore::{FakeStore, FakeStoreConfig};
+use bctui::fakestore::FakeStore;
 
 mod support;
 
@@ -78,16 +78,7 @@ fn high_water_kib(pid: u32) -> u64 {
 
 fn main() {
     support::block_on(async {
-        let store = FakeStore::start(FakeStoreConfig {
-            products: PRODUCTS,
-            customers: 10,
-            orders: 10,
-            quota: 1_000_000,
-            clock: bctui::clock::Clock::test(),
-            ..FakeStoreConfig::default()
-        })
-        .await
-        .expect("the simulator starts");
+        let store = support::start(support::catalog_config(PRODUCTS)).await;
         println!("bctui api --paginate, {PRODUCTS} products, output read as it comes:");
         for (label, extra) in [("--jsonl", &["--jsonl"][..]), ("array", &[][..])] {
             let store = &store;

@@ -7,48 +7,18 @@
 
 use std::time::Instant;
 
-use bctui::api::models::ProductRow;
-use bctui::app::{Action, AppState, Tab, update};
+use bctui::app::{Action, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rust_decimal::Decimal;
+
+mod support;
 
 const FRAMES: u32 = 400;
 
-fn product(id: u64) -> ProductRow {
-    ProductRow {
-        id,
-        name: format!("Benchmark Product {id}").into(),
-        sku: format!("BENCH-{id:06}").into(),
-        price: Decimal::new(995 + id as i64 % 10_000, 2),
-        inventory_level: (id % 500) as i64,
-        is_visible: true,
-        ..ProductRow::default()
-    }
-}
-
-fn state_with(rows: u64) -> AppState {
-    let mut state = AppState::new(
-        "bench",
-        "bench@host",
-        false,
-        bctui::clock::Clock::test(),
-        std::env::temp_dir().join("bctui-bench-never-written"),
-    );
-    state.size = (100, 30);
-    state.tab = Tab::Products;
-    let products: Vec<ProductRow> = (1..=rows).map(product).collect();
-    state
-        .products
-        .list
-        .append_page(1, products, rows as usize, Some(rows));
-    state
-}
-
 /// Average microseconds per frame: one cursor step through `update`, then a full draw.
 fn scroll_and_draw(rows: u64) -> f64 {
-    let mut state = state_with(rows);
+    let mut state = support::products_state(rows);
     // The last 100 rows, where a naive renderer would pay the most; the cursor starts on
     // the last one and turns at either end.
     let last = rows as usize - 1;

@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use bctui::api::query::ProductQuery;
 use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::clock::Clock;
@@ -37,25 +36,16 @@ fn main() {
 async fn catalog_walk() {
     const QUOTA: u32 = 60;
     const WINDOW_MS: u64 = 3_000;
-    let store = FakeStore::start(FakeStoreConfig {
-        products: 20_000,
-        customers: 10,
-        orders: 10,
+    let store = support::start(FakeStoreConfig {
         quota: QUOTA,
         window_ms: WINDOW_MS,
         latency_ms: LATENCY_MS,
-        clock: Clock::test(),
-        ..FakeStoreConfig::default()
+        ..support::catalog_config(20_000)
     })
-    .await
-    .expect("the simulator starts");
+    .await;
     let client = support::client_for(&store);
-    let started = Instant::now();
-    let products = client
-        .all_products(&ProductQuery::default(), |_| {})
-        .await
-        .expect("the walk succeeds");
-    let elapsed = started.elapsed().as_secs_f64();
+    let (products, elapsed) = support::walk_products(&client).await;
+    let elapsed = elapsed.as_secs_f64();
     let requests = store.requests();
     let limited = requests.iter().filter(|r| r.status == 429).count();
     let pages = requests.len() - limited;

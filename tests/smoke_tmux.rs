@@ -249,26 +249,19 @@ fn end_demo_with(signal: &str) -> (Tmux, String) {
 }
 
 #[test]
-fn sigterm_gives_the_terminal_back() {
+fn sigterm_and_sigint_give_the_terminal_back() {
     if !Tmux::available() {
         return;
     }
-    let (tmux, screen) = end_demo_with("TERM");
-    assert!(
-        screen.contains("exit=143"),
-        "SIGTERM exits 128+15:\n{screen}"
-    );
-    assert_terminal_restored(&tmux, &screen);
-}
-
-#[test]
-fn sigint_from_kill_exits_130() {
-    if !Tmux::available() {
-        return;
+    // (signal, the exit status the shell sees: 128 + its number)
+    for (signal, status) in [("TERM", 143), ("INT", 130)] {
+        let (tmux, screen) = end_demo_with(signal);
+        assert!(
+            screen.contains(&format!("exit={status}")),
+            "SIG{signal} exits {status}:\n{screen}"
+        );
+        assert_terminal_restored(&tmux, &screen);
     }
-    let (tmux, screen) = end_demo_with("INT");
-    assert!(screen.contains("exit=130"), "SIGINT exits 128+2:\n{screen}");
-    assert_terminal_restored(&tmux, &screen);
 }
 
 #[test]

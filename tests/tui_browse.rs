@@ -136,20 +136,9 @@ async fn filter_open_detail_and_back() {
         .max_by_key(|w| w.len())
         .unwrap_or("a")
         .to_string();
-    h.press(KeyCode::Char('/'));
-    h.type_text(&word);
-    h.wait_for("the filtered list", |s| {
-        s.products.keyword.as_deref() == Some(word.as_str())
-            && s.products.list.load == LoadState::Loaded
-    })
-    .await;
+    h.search_products(&word).await;
     assert!(
-        h.state()
-            .products
-            .list
-            .rows
-            .iter()
-            .any(|p| p.id == target.id),
+        h.product_ids().contains(&target.id),
         "the keyword finds the product it came from"
     );
     // Only the last keystroke's query went out (debounced, latest wins).
@@ -165,14 +154,7 @@ async fn filter_open_detail_and_back() {
         .iter()
         .position(|p| p.id == target.id)
         .unwrap_or(0);
-    for _ in 0..position {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the product detail", |s| {
-        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_product_row(position).await;
     let screen = h.screen();
     assert!(screen.contains("Variants ("), "{screen}");
     assert!(screen.contains(&*target.sku), "{screen}");
@@ -243,14 +225,7 @@ async fn tabs_orders_customers_and_categories() {
     h.wait_for("customers", |s| s.customers.list.load == LoadState::Loaded)
         .await;
     let customer = h.state().customers.list.rows[0].clone();
-    h.press(KeyCode::Enter);
-    h.wait_for("the customer detail", |s| {
-        s.customers
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_customer_row(0).await;
     assert!(h.screen().contains(&customer.email), "{}", h.screen());
     assert!(h.screen().contains("Recent orders"), "{}", h.screen());
 
@@ -396,12 +371,7 @@ async fn profile_switch_opens_the_other_store_with_its_own_settings() {
 
     // Its read-only setting holds: a price edit is refused and nothing is sent.
     h.press(KeyCode::Char('p'));
-    h.wait_for("the refusal", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("profile other has read_only = true"))
-    })
-    .await;
+    h.wait_toast("profile other has read_only = true").await;
     assert!(
         other.requests().iter().all(|r| r.method == "GET"),
         "{:?}",

@@ -1,31 +1,19 @@
 //! What the Orders list says stays true while colleagues change the store: the rows and the
-//! "N of M" count agree after every action and poll, and the status strip and columns keep
-//! whole names at 100x30. Checked against the store simulator through the API.
+//! "N of M" count agree after every action and poll, the status strip and columns keep
+//! whole names at 100x30, and a status, notes or shipment over a colleague's change is not
+//! sent. Checked against the store simulator through the API.
 
 #[path = "common/mod.rs"]
 mod common;
 
 use crossterm::event::KeyCode;
 
-use bctui::api::models::OrderUpdate;
+use bctui::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
+use bctui::app::Mode;
 use bctui::app::list::LoadState;
 use bctui::app::orders::OrderDialog;
-use bctui::app::{Mode, Tab};
 
 use common::Harness;
-
-async fn start() -> Harness {
-    let mut h = Harness::launch(common::store_config(40, 60, 300), false, 100, 30).await;
-    h.press(KeyCode::Char('3'));
-    h.wait_for("the needs-action view", |s| {
-        s.tab == Tab::Orders
-            && s.orders.list.load == LoadState::Loaded
-            && s.orders.counts.is_some()
-            && !s.orders.statuses.is_empty()
-    })
-    .await;
-    h
-}
 
 /// The rows shown and the total said agree, and nothing is loading.
 fn settled(s: &bctui::app::AppState) -> bool {
@@ -38,48 +26,17 @@ fn settled(s: &bctui::app::AppState) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rows_and_counts_agree_after_a_colleague_ships_one_and_s_sets_another() {
-    let mut h = start().await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     assert!(rows.len() > 10);
     let before = rows.len() as u64;
     assert_eq!(h.state().orders.list.total, Some(before));
     // A colleague completes the fifth order through the API; nobody has polled yet.
     let theirs = rows[4];
-    let update = OrderUpdate {
-        status_id: Some(10),
-        ..OrderUpdate::default()
-    };
-    h.api
-        .update_order(theirs, &update)
-        .await
-        .expect("the colleague's write");
+    h.colleague_sets_status(theirs, 10).await;
     // We complete the first one with `s`.
     let ours = rows[0];
-    h.press(KeyCode::Char('s'));
-    h.wait_for("the status picker", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-    })
-    .await;
-    let target = h
-        .state()
-        .orders
-        .status_labels()
-        .iter()
-        .position(|(id, _)| *id == 10)
-        .expect("Completed is offered");
-    let cursor = match &h.state().orders.dialog {
-        Some(OrderDialog::Status(d)) => d.cursor,
-        _ => unreachable!("waited for it"),
-    };
-    let (key, steps) = if target >= cursor {
-        ('j', target - cursor)
-    } else {
-        ('k', cursor - target)
-    };
-    for _ in 0..steps {
-        h.press(KeyCode::Char(key));
-    }
-    h.press(KeyCode::Enter);
+    h.pick_status(10).await;
     h.wait_for("rows and counts to agree without either order", move |s| {
         settled(s)
             && !s
@@ -101,14 +58,10 @@ async fn rows_and_counts_agree_after_a_colleague_ships_one_and_s_sets_another() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_names_and_the_strip_are_whole_at_100x30() {
-    let mut h = start().await;
+    let mut h = Harness::on_orders(false).await;
     // A Manual Verification Required order at the top of the view.
     let id = h.state().orders.list.rows[0].id;
-    let update = OrderUpdate {
-        status_id: Some(12),
-        ..OrderUpdate::default()
-    };
-    h.api.update_order(id, &update).await.expect("the write");
+    h.colleague_sets_status(id, 12).await;
     h.press(KeyCode::Char('r'));
     h.wait_for("the reload", move |s| {
         settled(s)
@@ -133,39 +86,10 @@ async fn status_names_and_the_strip_are_whole_at_100x30() {
     insta::assert_snapshot!("orders_disputed_100x30", h.body());
 }
 
-/// `s`, the picker moved to `status_id`, Enter.
-async fn pick_status(h: &mut Harness, status_id: u32) {
-    h.press(KeyCode::Char('s'));
-    h.wait_for("the status picker", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-    })
-    .await;
-    let target = h
-        .state()
-        .orders
-        .status_labels()
-        .iter()
-        .position(|(id, _)| *id == status_id)
-        .expect("the status is offered");
-    let cursor = match &h.state().orders.dialog {
-        Some(OrderDialog::Status(d)) => d.cursor,
-        _ => unreachable!("waited for it"),
-    };
-    let (key, steps) = if target >= cursor {
-        ('j', target - cursor)
-    } else {
-        ('k', cursor - target)
-    };
-    for _ in 0..steps {
-        h.press(KeyCode::Char(key));
-    }
-    h.press(KeyCode::Enter);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_takes_the_marked() {
-    let mut h = start().await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     // Space marks and moves down: the first three orders.
     for _ in 0..3 {
         h.press(KeyCode::Char(' '));
@@ -173,18 +97,10 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
     h.wait_for("three marks", |s| s.orders.marked.len() == 3)
         .await;
     // A colleague moves the second one on meanwhile.
-    let update = OrderUpdate {
-        status_id: Some(9),
-        ..OrderUpdate::default()
-    };
     let before = h.api.get_order(rows[1]).await.expect("order").status_id;
     let colleague = if before == 9 { 8 } else { 9 };
-    let update = OrderUpdate {
-        status_id: Some(colleague),
-        ..update
-    };
-    h.api.update_order(rows[1], &update).await.expect("write");
-    pick_status(&mut h, 10).await;
+    h.colleague_sets_status(rows[1], colleague).await;
+    h.pick_status(10).await;
     h.wait_for("the bulk change", |s| {
         s.orders.bulk.is_none()
             && s.orders.writing.is_none()
@@ -195,13 +111,7 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
         let status = h.api.get_order(id).await.expect("order").status_id;
         assert_eq!(status, wanted, "order #{id}");
     }
-    let toast = h
-        .state()
-        .toasts
-        .iter()
-        .map(|t| t.text.clone())
-        .collect::<Vec<_>>()
-        .join(" | ");
+    let toast = h.toasts();
     assert!(toast.contains("Set 2 of 3 marked orders to"), "{toast}");
     assert!(toast.contains(&format!("#{}", rows[1])), "{toast}");
     // Only the one not sent stays marked.
@@ -219,4 +129,92 @@ async fn s_on_marked_orders_sets_each_unless_a_colleague_changed_it_and_export_t
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
     assert!(lines[1].starts_with(&rows[1].to_string()), "{csv}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
+    let mut h = Harness::on_orders(false).await;
+    let id = h.selected_id();
+    // A colleague cancels the order after the list loaded.
+    h.colleague_sets_status(id, 5).await;
+    h.pick_status(10).await;
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("it is Cancelled (you saw"),
+        "both statuses are named: {}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.status_id, 5, "still cancelled");
+    assert_eq!(
+        h.writes(),
+        [format!("PUT /stores/fakestore/v2/orders/{id} 200")],
+        "only the colleague's write reached the store"
+    );
+    let row = h.state().orders.list.rows.iter().find(|o| o.id == id);
+    assert!(
+        row.is_none_or(|r| r.status_id == 5),
+        "the row shows their status or left the view"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_notes_never_replace_a_colleagues_notes() {
+    let mut h = Harness::on_orders(false).await;
+    let id = h.selected_id();
+    let theirs = OrderUpdate {
+        staff_notes: Some("Customer called: hold".into()),
+        ..OrderUpdate::default()
+    };
+    h.api.update_order(id, &theirs).await.expect("their notes");
+    h.open_order_dialog('n', |d| matches!(d, OrderDialog::Notes(_)))
+        .await;
+    h.type_text("ship today");
+    h.press(KeyCode::Enter);
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("staff notes were changed"),
+        "{}",
+        h.toasts()
+    );
+    assert_eq!(h.api_order(id).await.staff_notes, "Customer called: hold");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
+    let mut h = Harness::on_orders(false).await;
+    let index = h
+        .order_index(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
+        .expect("an unshipped order");
+    h.select_row(index).await;
+    let id = h.selected_id();
+    h.open_order_dialog('t', |d| matches!(d, OrderDialog::Ship(_)))
+        .await;
+    // Meanwhile a colleague ships everything.
+    let lines = h.api.order_products(id).await.expect("items");
+    let address = h.api.order_shipping_addresses(id).await.expect("address")[0].id;
+    let everything = ShipmentCreate {
+        order_address_id: address,
+        items: lines
+            .iter()
+            .map(|l| ShipmentItem {
+                order_product_id: l.id,
+                product_id: None,
+                quantity: l.quantity,
+            })
+            .collect(),
+        ..ShipmentCreate::default()
+    };
+    h.api
+        .create_shipment(id, &everything)
+        .await
+        .expect("shipped");
+    h.press(KeyCode::Enter);
+    h.wait_not_sent().await;
+    assert!(
+        h.toasts().contains("items are shipped (you saw 0)"),
+        "{}",
+        h.toasts()
+    );
+    let shipments = h.api.order_shipments(id).await.expect("shipments");
+    assert_eq!(shipments.len(), 1, "only the colleague's shipment");
 }

@@ -87,7 +87,7 @@ async fn date_and_total_ranges_filter_on_the_server_and_the_title_says_so() {
     };
     let expected = h.api.all_orders(&query, |_| {}).await.expect("orders");
     assert!(!expected.is_empty() && expected.len() < 300);
-    let shown: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let shown: Vec<u64> = h.order_column(|o| o.id);
     assert_eq!(shown.len(), expected.len());
     assert_eq!(h.state().orders.list.total, Some(expected.len() as u64));
     assert!(h.requested("min_date_created="), "sent to the server");
@@ -133,14 +133,7 @@ async fn o_sorts_on_the_server_and_total_is_refused_with_a_reason() {
     h.settle("sorted by status").await;
     // The all-orders view is newest first: the first `o` keeps that direction.
     assert!(h.requested("status_id%3Adesc") || h.requested("status_id:desc"));
-    let statuses: Vec<u32> = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .map(|o| o.status_id)
-        .collect();
+    let statuses: Vec<u32> = h.order_column(|o| o.status_id);
     assert!(statuses.windows(2).all(|w| w[0] >= w[1]), "{statuses:?}");
     assert!(h.screen().contains("by status ↓"), "{}", h.screen());
 
@@ -150,14 +143,7 @@ async fn o_sorts_on_the_server_and_total_is_refused_with_a_reason() {
     })
     .await;
     h.settle("sorted by status, ascending").await;
-    let statuses: Vec<u32> = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .map(|o| o.status_id)
-        .collect();
+    let statuses: Vec<u32> = h.order_column(|o| o.status_id);
     assert!(statuses.windows(2).all(|w| w[0] <= w[1]), "{statuses:?}");
 
     h.press(KeyCode::Char('o'));
@@ -169,14 +155,7 @@ async fn o_sorts_on_the_server_and_total_is_refused_with_a_reason() {
     })
     .await;
     h.settle("sorted by customer").await;
-    let customers: Vec<u64> = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .map(|o| o.customer_id)
-        .collect();
+    let customers: Vec<u64> = h.order_column(|o| o.customer_id);
     assert!(customers.windows(2).all(|w| w[0] <= w[1]), "{customers:?}");
     assert!(h.screen().contains("by customer ↑"), "{}", h.screen());
 
@@ -290,7 +269,7 @@ async fn a_name_several_customers_share_shows_all_their_orders() {
     })
     .await;
     h.settle("their orders").await;
-    let shown: BTreeSet<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let shown: BTreeSet<u64> = h.order_column(|o| o.id).into_iter().collect();
     assert_eq!(shown, expected);
     assert_eq!(h.state().orders.list.total, Some(expected.len() as u64));
     let title = format!("{} customers named like {name:?}", ids.len());

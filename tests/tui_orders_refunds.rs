@@ -10,8 +10,8 @@ use reqwest::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use bctui::api::client::RawResponse;
 use bctui::api::models::{RefundItemRequest, RefundQuoteRequest};
-use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::app::orders::{OrderDialog, RefundStage};
 
@@ -51,17 +51,35 @@ impl Harness {
         order["id"].as_u64().expect("an id")
     }
 
-    /// Opens order `id` in the detail view and waits for it.
-    async fn open(&mut self, id: u64) {
-        self.command(&format!("order {id}"));
-        self.wait_for("the order detail", move |s| {
-            s.tab == Tab::Orders
-                && s.orders
-                    .detail
-                    .as_ref()
-                    .is_some_and(|d| d.id == id && d.load == LoadState::Loaded)
-        })
-        .await;
+    /// Opens order `id` and its refund dialog (`$`), at its first step.
+    async fn open_refund(&mut self, id: u64) {
+        self.open_order(id).await;
+        self.press(KeyCode::Char('$'));
+        self.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
+            .await;
+    }
+
+    /// Refunds `amount` of order `id` to `provider` through the API, as a colleague would.
+    async fn refund_through_api(&self, id: u64, amount: u32, provider: &str) -> RawResponse {
+        let body = json!({
+            "items": [{"item_type": "ORDER", "item_id": id, "amount": amount}],
+            "payments": [{"provider_id": provider, "amount": amount, "offline": false}]
+        });
+        let path = format!("/v3/orders/{id}/payment_actions/refunds");
+        self.api
+            .raw(Method::POST, &path, Some(body))
+            .await
+            .expect("a response")
+    }
+
+    /// Types `amount` at the confirmation, as the dialog asks, and Enter; waits for the
+    /// refund of order `id` to be done and returns the order as the store then has it.
+    async fn confirm_refund(&mut self, id: u64, amount: &str) -> bctui::api::models::Order {
+        self.type_text(amount);
+        self.press(KeyCode::Enter);
+        self.wait_toast(&format!("Refunded {amount} on order"))
+            .await;
+        self.order(id).await
     }
 
     async fn stage_is(&mut self, what: &str, wanted: fn(&RefundStage) -> bool) {
@@ -101,10 +119,7 @@ async fn start() -> (Harness, u64) {
 #[tokio::test]
 async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     let (mut h, id) = start().await;
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     // Both mugs.
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Enter);
@@ -127,10 +142,7 @@ async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     for _ in 0..5 {
         h.press(KeyCode::Backspace);
     }
-    h.type_text("25.00");
-    h.press(KeyCode::Enter);
-    h.wait_toast("Refunded 25.00 on order").await;
-    let order = h.order(id).await;
+    let order = h.confirm_refund(id, "25.00").await;
     assert_eq!(order.refunded_amount, money("25.00"));
     assert_eq!(order.status_id, 14, "Partially Refunded");
     let refunds = h.api.order_refunds(id).await.expect("refunds");
@@ -168,10 +180,7 @@ async fn an_item_refund_is_sent_only_when_the_amount_is_typed_back_exactly() {
     h.press(KeyCode::Enter);
     h.stage_is("the second quote", |s| *s == RefundStage::Confirm)
         .await;
-    h.type_text("13.00");
-    h.press(KeyCode::Enter);
-    h.wait_toast("Refunded 13.00 on order").await;
-    let order = h.order(id).await;
+    let order = h.confirm_refund(id, "13.00").await;
     assert_eq!(order.refunded_amount, money("38.00"));
     assert_eq!(order.status_id, 4, "Refunded");
     h.wait_for("the detail again", move |s| {
@@ -195,28 +204,14 @@ async fn the_store_refuses_more_than_was_paid_and_the_screen_says_why() {
     };
     let error = h.api.refund_quote(id, &over).await.expect_err("refused");
     assert!(error.to_string().contains("38.01"), "{error}");
-    let response = h
-        .api
-        .raw(
-            Method::POST,
-            &format!("/v3/orders/{id}/payment_actions/refunds"),
-            Some(json!({
-                "items": [{"item_type": "ORDER", "item_id": id, "amount": 40}],
-                "payments": [{"provider_id": "braintree", "amount": 40, "offline": false}]
-            })),
-        )
-        .await
-        .expect("a response");
+    let response = h.refund_through_api(id, 40, "braintree").await;
     assert_eq!(response.status, 422);
     let body: Value = serde_json::from_slice(&response.body).expect("json");
     assert_eq!(body["data"][0]["status"], 422);
     assert!(h.order(id).await.refunded_amount.is_zero());
 
     // In the TUI: the quote's refusal shows in the dialog, and nothing is sent.
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     h.press(KeyCode::Tab);
     h.type_text("99.00");
     h.press(KeyCode::Enter);
@@ -237,38 +232,18 @@ async fn the_store_refuses_more_than_was_paid_and_the_screen_says_why() {
 #[tokio::test]
 async fn a_colleagues_refund_in_between_means_ours_is_not_sent() {
     let (mut h, id) = start().await;
-    h.open(id).await;
-    h.press(KeyCode::Char('$'));
-    h.stage_is("the refund dialog", |s| *s == RefundStage::Choose)
-        .await;
+    h.open_refund(id).await;
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Enter);
     h.stage_is("the quote", |s| *s == RefundStage::Confirm)
         .await;
     // A colleague refunds the towel meanwhile.
-    let response = h
-        .api
-        .raw(
-            Method::POST,
-            &format!("/v3/orders/{id}/payment_actions/refunds"),
-            Some(json!({
-                "items": [{"item_type": "ORDER", "item_id": id, "amount": 8}],
-                "payments": [{"provider_id": "storecredit", "amount": 8, "offline": false}]
-            })),
-        )
-        .await
-        .expect("a response");
+    let response = h.refund_through_api(id, 8, "storecredit").await;
     assert_eq!(response.status, 201);
     h.type_text("8.00");
     h.press(KeyCode::Enter);
-    h.wait_for("the refusal", |s| {
-        s.orders.writing.is_none()
-            && s.toasts
-                .iter()
-                .any(|t| t.text.contains("changed by someone else"))
-    })
-    .await;
+    h.wait_refused_as_changed().await;
     assert_eq!(
         h.refunds_sent(),
         1,
@@ -283,7 +258,7 @@ async fn read_only_refuses_a_refund_before_anything_is_asked() {
     let mut h = Harness::launch(common::store_config(20, 10, 20), true, 100, 30).await;
     let id = h.place_card_order().await;
     let before = h.writes().len();
-    h.open(id).await;
+    h.open_order(id).await;
     h.press(KeyCode::Char('$'));
     h.wait_toast("Read-only profile: a refund is a write").await;
     assert!(h.state().orders.dialog.is_none());

@@ -10,7 +10,6 @@ use reqwest::Method;
 use serde_json::json;
 
 use bctui::api::models::{ShipmentCreate, ShipmentItem};
-use bctui::app::Tab;
 use bctui::app::list::LoadState;
 use bctui::app::orders::OrderDialog;
 
@@ -37,31 +36,16 @@ async fn shipped_order(h: &Harness) -> (u64, u64) {
     (id, shipment.id)
 }
 
-async fn open(h: &mut Harness, id: u64) {
-    h.command(&format!("order {id}"));
-    h.wait_for("the order detail", move |s| {
-        s.tab == Tab::Orders
-            && s.orders
-                .detail
-                .as_ref()
-                .is_some_and(|d| d.id == id && d.load == LoadState::Loaded)
-    })
-    .await;
-}
-
 async fn edit_dialog(h: &mut Harness) {
-    h.press(KeyCode::Char('T'));
-    h.wait_for("the shipment dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Shipment(_)))
-    })
-    .await;
+    h.open_order_dialog('T', |d| matches!(d, OrderDialog::Shipment(_)))
+        .await;
 }
 
 #[tokio::test]
 async fn a_shipment_gets_a_free_text_carrier_and_a_new_number_then_is_deleted() {
     let mut h = Harness::launch(common::store_config(20, 10, 20), false, 100, 30).await;
     let (id, shipment_id) = shipped_order(&h).await;
-    open(&mut h, id).await;
+    h.open_order(id).await;
     edit_dialog(&mut h).await;
     // Focus starts on the tracking number.
     for _ in 0..10 {
@@ -144,7 +128,7 @@ async fn read_only_refuses_to_edit_a_shipment() {
     let mut h = Harness::launch(common::store_config(20, 10, 20), true, 100, 30).await;
     let (id, _) = shipped_order(&h).await;
     let before = h.writes().len();
-    open(&mut h, id).await;
+    h.open_order(id).await;
     h.press(KeyCode::Char('T'));
     h.wait_toast("Read-only profile: editing a shipment is a write")
         .await;

@@ -9,10 +9,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use reqwest::Method;
-use serde_json::Value;
 
-use bctui::api::models::{OrderUpdate, ShipmentCreate, ShipmentItem};
 use bctui::api::query::OrderQuery;
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
@@ -22,19 +19,15 @@ use bctui::app::{Mode, Tab};
 use common::Harness;
 
 impl Harness {
-    /// 300 orders; the app is on the Orders tab with the needs-action view, its counts and the
-    /// store's statuses loaded.
-    async fn start(read_only: bool) -> Harness {
-        let mut h = Harness::launch(common::store_config(40, 60, 300), read_only, 100, 30).await;
-        h.press(KeyCode::Char('3'));
-        h.wait_for("the needs-action view, counts and statuses", |s| {
-            s.tab == Tab::Orders
-                && s.orders.list.load == LoadState::Loaded
-                && s.orders.counts.is_some()
-                && !s.orders.statuses.is_empty()
+    /// Waits until the detail of order `id` is loaded.
+    async fn wait_order_detail(&mut self, what: &str, id: u64) {
+        self.wait_for(what, move |s| {
+            s.orders
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.id == id && d.data.is_some())
         })
         .await;
-        h
     }
 
     /// Waits until no write is in flight and the counts are back.
@@ -46,80 +39,11 @@ impl Harness {
         })
         .await;
     }
-
-    fn selected_id(&self) -> u64 {
-        self.state()
-            .orders
-            .list
-            .selected()
-            .expect("a selected order")
-            .id
-    }
-
-    fn toasts(&self) -> String {
-        let texts: Vec<&str> = self
-            .state()
-            .toasts
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
-        texts.join(" | ")
-    }
-
-    /// Moves the list cursor to row `index`.
-    async fn select_row(&mut self, index: usize) {
-        self.press(KeyCode::Char('g'));
-        for _ in 0..index {
-            self.press(KeyCode::Char('j'));
-        }
-        self.wait_for("the cursor", |s| s.orders.list.cursor == index)
-            .await;
-    }
-
-    /// `s`, then the picker moved to `status_id`, then Enter.
-    async fn pick_status(&mut self, status_id: u32) {
-        self.press(KeyCode::Char('s'));
-        self.wait_for("the status picker", |s| {
-            matches!(s.orders.dialog, Some(OrderDialog::Status(_)))
-        })
-        .await;
-        let Some(OrderDialog::Status(dialog)) = &self.state().orders.dialog else {
-            unreachable!("waited for it");
-        };
-        let target = self
-            .state()
-            .orders
-            .status_labels()
-            .iter()
-            .position(|(id, _)| *id == status_id)
-            .expect("the status is offered");
-        let (key, steps) = if target >= dialog.cursor {
-            ('j', target - dialog.cursor)
-        } else {
-            ('k', dialog.cursor - target)
-        };
-        for _ in 0..steps {
-            self.press(KeyCode::Char(key));
-        }
-        self.press(KeyCode::Enter);
-    }
-
-    /// Waits until the write came back refused: nothing was sent.
-    async fn wait_not_sent(&mut self) {
-        self.wait_for("the refusal", |s| {
-            s.orders.writing.is_none() && s.toasts.iter().any(|t| t.text.contains("Not sent"))
-        })
-        .await;
-    }
-
-    async fn api_order(&self, id: u64) -> bctui::api::models::Order {
-        self.api.get_order(id).await.expect("the order")
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn needs_action_is_the_default_view_oldest_first() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     // The API's truth: every order of the six statuses.
     let mut expected = BTreeSet::new();
     for status in NEEDS_ACTION {
@@ -177,7 +101,7 @@ async fn needs_action_is_the_default_view_oldest_first() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let first = h.selected_id();
     let second = h.state().orders.list.rows[1].id;
 
@@ -253,24 +177,18 @@ async fn status_change_with_and_without_confirmation_moves_to_the_next_order() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shipping_part_of_the_items_then_the_rest() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     let index = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .position(|o| matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0)
+        .order_index(|o| {
+            matches!(o.status_id, 9 | 11) && o.items_total >= 2 && o.items_shipped == 0
+        })
         .expect("an unshipped order with two items or more");
     h.select_row(index).await;
     let id = h.selected_id();
     let total = h.state().orders.list.rows[index].items_total;
 
-    h.press(KeyCode::Char('t'));
-    h.wait_for("the ship dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
-    })
-    .await;
+    h.open_order_dialog('t', |d| matches!(d, OrderDialog::Ship(_)))
+        .await;
     insta::assert_snapshot!("ship_dialog", h.body());
     let Some(OrderDialog::Ship(dialog)) = &h.state().orders.dialog else {
         unreachable!("waited for it");
@@ -349,8 +267,8 @@ async fn shipping_part_of_the_items_then_the_rest() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_notes_detail_navigation_copy_and_customer() {
-    let mut h = Harness::start(false).await;
-    let rows: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
+    let mut h = Harness::on_orders(false).await;
+    let rows: Vec<u64> = h.order_column(|o| o.id);
     let first = rows[0];
     let original = h.api_order(first).await.staff_notes;
 
@@ -385,33 +303,16 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
     })
     .await;
     h.press(KeyCode::Char(']'));
-    h.wait_for("the next order", |s| {
-        s.orders
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.id == rows[3] && d.data.is_some())
-    })
-    .await;
+    h.wait_order_detail("the next order", rows[3]).await;
     h.press(KeyCode::Char('['));
     h.press(KeyCode::Char('['));
-    h.wait_for("two back", |s| {
-        s.orders
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.id == rows[1] && d.data.is_some())
-    })
-    .await;
+    h.wait_order_detail("two back", rows[1]).await;
     assert_eq!(h.state().orders.list.cursor, 1, "the list follows");
 
     // `y` and `Y` copy with OSC 52.
     h.press(KeyCode::Char('y'));
     h.press(KeyCode::Char('Y'));
-    h.wait_for("two copies", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("Copied the shipping address"))
-    })
-    .await;
+    h.wait_toast("Copied the shipping address").await;
     let copied = h.runner.backend().copied().to_vec();
     assert_eq!(copied.first(), Some(&rows[1].to_string()));
     let address = h
@@ -456,7 +357,7 @@ async fn staff_notes_detail_navigation_copy_and_customer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn polling_picks_up_an_order_placed_after_start() {
-    let mut h = Harness::start(false).await;
+    let mut h = Harness::on_orders(false).await;
     h.wait_for("the watermark", |s| s.orders.poll.watermark.is_some())
         .await;
     h.command("poll 30");
@@ -491,150 +392,9 @@ async fn polling_picks_up_an_order_placed_after_start() {
     assert_eq!(polled(&h), 1, "one poll per interval");
 }
 
-/// A minimal RFC 4180 reader for checking the export.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn csv_export_matches_the_api() {
-    let mut h = Harness::start(false).await;
-    let dir = std::env::temp_dir().join(format!("bctui-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let orders_csv = dir.join("orders.csv");
-    let lines_csv = dir.join("orders-lines.csv");
-
-    // Every order, to see paging (300 orders, pages of 250).
-    h.command("orders all");
-    h.wait_for("all orders", |s| {
-        !s.orders.needs_action && s.orders.list.load == LoadState::Loaded
-    })
-    .await;
-    // A shopper-typed formula must open as text in a spreadsheet.
-    let formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
-    let target = h.state().orders.list.rows[0].id;
-    let update = bctui::api::OrderUpdate {
-        customer_message: Some(formula.to_string()),
-        ..Default::default()
-    };
-    h.api
-        .update_order(target, &update)
-        .await
-        .expect("message set");
-    h.command(&format!("export {}", orders_csv.display()));
-    h.wait_for("the export", |s| {
-        s.orders.export.as_ref().is_some_and(|e| !e.running)
-    })
-    .await;
-    assert!(h.toasts().contains("Wrote 300 rows"), "{}", h.toasts());
-    let mode = std::os::unix::fs::PermissionsExt::mode(
-        &std::fs::metadata(&orders_csv)
-            .expect("the file")
-            .permissions(),
-    );
-    assert_eq!(mode & 0o777, 0o600, "names and emails stay private");
-    let rows = read_csv(&std::fs::read_to_string(&orders_csv).expect("the file"));
-    let header = &rows[0];
-    let column = |name: &str| header.iter().position(|c| c == name).expect(name);
-    let (id, total, status, notes) = (
-        column("id"),
-        column("total_inc_tax"),
-        column("status_id"),
-        column("staff_notes"),
-    );
-    // The API's raw JSON, all pages: totals compare as the exact strings.
-    let mut api = Vec::new();
-    for page in 1..=2 {
-        let path = format!("/v2/orders?sort=date_created:desc&limit=250&page={page}");
-        let response = h.api.raw(Method::GET, &path, None).await.expect("orders");
-        let batch: Vec<Value> = serde_json::from_slice(&response.body).expect("json");
-        api.extend(batch);
-    }
-    assert_eq!(rows.len() - 1, api.len());
-    for (row, order) in rows[1..].iter().zip(&api) {
-        assert_eq!(row.len(), header.len(), "{row:?}");
-        assert_eq!(row[id], order["id"].to_string());
-        assert_eq!(Some(row[total].as_str()), order["total_inc_tax"].as_str());
-        assert_eq!(row[status], order["status_id"].to_string());
-        assert_eq!(Some(row[notes].as_str()), order["staff_notes"].as_str());
-    }
-    let message = column("customer_message");
-    let row = rows[1..]
-        .iter()
-        .find(|r| r[id] == target.to_string())
-        .expect("the order");
-    assert_eq!(row[message], format!("'{formula}"));
-
-    // Line items of the needs-action view.
-    h.command("orders needs action");
-    h.wait_for("needs action", |s| {
-        s.orders.needs_action && s.orders.list.load == LoadState::Loaded
-    })
-    .await;
-    let ids: Vec<u64> = h.state().orders.list.rows.iter().map(|o| o.id).collect();
-    h.command(&format!("export {}", lines_csv.display()));
-    h.wait_for("the line export", |s| {
-        s.orders
-            .export
-            .as_ref()
-            .is_some_and(|e| !e.running && e.path.ends_with("orders-lines.csv"))
-    })
-    .await;
-    let rows = read_csv(&std::fs::read_to_string(&lines_csv).expect("the file"));
-    let mut expected = Vec::new();
-    for id in &ids {
-        for line in h.api.order_products(*id).await.expect("items") {
-            expected.push((
-                line.order_id,
-                line.id,
-                line.quantity,
-                line.total_inc_tax.to_string(),
-            ));
-        }
-    }
-    let header = &rows[0];
-    let column = |name: &str| header.iter().position(|c| c == name).expect(name);
-    let got: Vec<(u64, u64, u64, String)> = rows[1..]
-        .iter()
-        .map(|r| {
-            (
-                r[column("order_id")].parse().expect("id"),
-                r[column("order_product_id")].parse().expect("id"),
-                r[column("quantity")].parse().expect("qty"),
-                r[column("total_inc_tax")].clone(),
-            )
-        })
-        .collect();
-    assert_eq!(got, expected);
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_refuses_writes_with_a_reason() {
-    let mut h = Harness::start(true).await;
+    let mut h = Harness::on_orders(true).await;
     let id = h.selected_id();
     let before = h.api_order(id).await;
     for key in ['s', 't', 'n'] {
@@ -644,107 +404,4 @@ async fn read_only_refuses_writes_with_a_reason() {
     assert!(h.toasts().contains("Read-only"), "{}", h.toasts());
     assert_eq!(h.state().mode, Mode::Normal);
     assert_eq!(h.api_order(id).await, before, "nothing changed");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_status_change_over_a_colleagues_cancellation_is_not_sent() {
-    let mut h = Harness::start(false).await;
-    let id = h.selected_id();
-    // A colleague cancels the order after the list loaded.
-    let cancel = OrderUpdate {
-        status_id: Some(5),
-        ..OrderUpdate::default()
-    };
-    h.api.update_order(id, &cancel).await.expect("cancelled");
-    h.pick_status(10).await;
-    h.wait_not_sent().await;
-    assert!(
-        h.toasts().contains("it is Cancelled (you saw"),
-        "both statuses are named: {}",
-        h.toasts()
-    );
-    assert_eq!(h.api_order(id).await.status_id, 5, "still cancelled");
-    assert_eq!(
-        h.writes(),
-        [format!("PUT /stores/fakestore/v2/orders/{id} 200")],
-        "only the colleague's write reached the store"
-    );
-    let row = h.state().orders.list.rows.iter().find(|o| o.id == id);
-    assert!(
-        row.is_none_or(|r| r.status_id == 5),
-        "the row shows their status or left the view"
-    );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_notes_never_replace_a_colleagues_notes() {
-    let mut h = Harness::start(false).await;
-    let id = h.selected_id();
-    let theirs = OrderUpdate {
-        staff_notes: Some("Customer called: hold".into()),
-        ..OrderUpdate::default()
-    };
-    h.api.update_order(id, &theirs).await.expect("their notes");
-    h.press(KeyCode::Char('n'));
-    h.wait_for("the notes dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Notes(_)))
-    })
-    .await;
-    h.type_text("ship today");
-    h.press(KeyCode::Enter);
-    h.wait_not_sent().await;
-    assert!(
-        h.toasts().contains("staff notes were changed"),
-        "{}",
-        h.toasts()
-    );
-    assert_eq!(h.api_order(id).await.staff_notes, "Customer called: hold");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn shipping_what_a_colleague_just_shipped_is_not_sent() {
-    let mut h = Harness::start(false).await;
-    let index = h
-        .state()
-        .orders
-        .list
-        .rows
-        .iter()
-        .position(|o| matches!(o.status_id, 9 | 11) && o.items_shipped == 0)
-        .expect("an unshipped order");
-    h.select_row(index).await;
-    let id = h.selected_id();
-    h.press(KeyCode::Char('t'));
-    h.wait_for("the ship dialog", |s| {
-        matches!(s.orders.dialog, Some(OrderDialog::Ship(_)))
-    })
-    .await;
-    // Meanwhile a colleague ships everything.
-    let lines = h.api.order_products(id).await.expect("items");
-    let address = h.api.order_shipping_addresses(id).await.expect("address")[0].id;
-    let everything = ShipmentCreate {
-        order_address_id: address,
-        items: lines
-            .iter()
-            .map(|l| ShipmentItem {
-                order_product_id: l.id,
-                product_id: None,
-                quantity: l.quantity,
-            })
-            .collect(),
-        ..ShipmentCreate::default()
-    };
-    h.api
-        .create_shipment(id, &everything)
-        .await
-        .expect("shipped");
-    h.press(KeyCode::Enter);
-    h.wait_not_sent().await;
-    assert!(
-        h.toasts().contains("items are shipped (you saw 0)"),
-        "{}",
-        h.toasts()
-    );
-    let shipments = h.api.order_shipments(id).await.expect("shipments");
-    assert_eq!(shipments.len(), 1, "only the colleague's shipment");
 }

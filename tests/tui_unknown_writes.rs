@@ -58,6 +58,25 @@ fn price_check(id: u64, seen: Decimal, written: &str) -> serde_json::Value {
     json!({"id": id, "before": {"price": seen}, "changes": {"price": money(written)}})
 }
 
+/// The app after a kill that left one price write of product `id` to `written` with no
+/// outcome; `took_effect` says whether the store holds it.
+async fn after_one_price_write(
+    read_only: bool,
+    id: u64,
+    written: &str,
+    took_effect: bool,
+) -> Harness {
+    start_after_a_kill(read_only, async |api| {
+        let seen = price(api, id).await;
+        if took_effect {
+            set_price(api, id, written).await;
+        }
+        let what = format!("PUT /v3/catalog/products/{id} {{\"price\":{written}}}");
+        sent(1, &what, Some(json!([price_check(id, seen, written)])))
+    })
+    .await
+}
+
 fn journal_path(dir: &Path) -> std::path::PathBuf {
     dir.join("journal/fakestore.jsonl")
 }
@@ -209,22 +228,11 @@ async fn each_unknown_write_is_classified_and_retry_sends_one_put() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_refuses_the_retry() {
-    let mut h = start_after_a_kill(true, async |api| {
-        let p2 = price(api, 2).await;
-        sent(
-            1,
-            "PUT /v3/catalog/products/2 {\"price\":22.22}",
-            Some(json!([price_check(2, p2, "22.22")])),
-        )
-    })
-    .await;
+    let mut h = after_one_price_write(true, 2, "22.22", false).await;
     wait_dialog(&mut h).await;
     let p2 = price(&h.api, 2).await;
     h.press(KeyCode::Char('r'));
-    h.wait_for("the refusal", |s| {
-        s.toasts.iter().any(|t| t.text.contains("is disabled"))
-    })
-    .await;
+    h.wait_toast("is disabled").await;
     assert!(h.writes().is_empty(), "{:?}", h.writes());
     assert_eq!(price(&h.api, 2).await, p2);
     assert!(!journal_text(&h).contains("\"retried\""));
@@ -232,15 +240,7 @@ async fn read_only_refuses_the_retry() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_after_the_check_is_never_overwritten_by_the_retry() {
-    let mut h = start_after_a_kill(false, async |api| {
-        let p5 = price(api, 5).await;
-        sent(
-            1,
-            "PUT /v3/catalog/products/5 {\"price\":55.55}",
-            Some(json!([price_check(5, p5, "55.55")])),
-        )
-    })
-    .await;
+    let mut h = after_one_price_write(false, 5, "55.55", false).await;
     wait_dialog(&mut h).await;
     assert!(h.body().contains("#5: not applied"), "{}", h.body());
     // The classification is now wrong: a colleague sets a price while the dialog is open.
@@ -265,22 +265,8 @@ async fn a_change_after_the_check_is_never_overwritten_by_the_retry() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_write_that_took_effect_is_recorded_and_only_reported() {
-    let mut h = start_after_a_kill(false, async |api| {
-        let p6 = price(api, 6).await;
-        set_price(api, 6, "66.66").await;
-        sent(
-            1,
-            "PUT /v3/catalog/products/6 {\"price\":66.66}",
-            Some(json!([price_check(6, p6, "66.66")])),
-        )
-    })
-    .await;
-    h.wait_for("the report", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("1 write of an earlier run took effect"))
-    })
-    .await;
+    let mut h = after_one_price_write(false, 6, "66.66", true).await;
+    h.wait_toast("1 write of an earlier run took effect").await;
     assert!(h.state().edit.overlay.is_none(), "nothing to decide");
     let journal = journal_text(&h);
     assert!(journal.contains("\"ok\""), "{journal}");

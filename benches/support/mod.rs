@@ -13,9 +13,14 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
 use bctui::api::client::{Client, ClientConfig};
+use bctui::api::models::{Product, ProductRow};
+use bctui::api::query::ProductQuery;
 use bctui::api::token::Token;
-use bctui::fakestore::FakeStore;
+use bctui::app::{AppState, Tab};
+use bctui::clock::Clock;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::runtime::{Runner, TuiOptions};
+use rust_decimal::Decimal;
 
 /// Runs `bench` on a two-worker tokio runtime (the CI machine has two cores).
 pub fn block_on<F: Future>(bench: F) -> F::Output {
@@ -25,6 +30,66 @@ pub fn block_on<F: Future>(bench: F) -> F::Output {
         .build()
         .expect("a tokio runtime")
         .block_on(bench)
+}
+
+/// A catalog of `products` products with 10 customers and 10 orders, on the test clock and
+/// with a quota no bench reaches.
+pub fn catalog_config(products: usize) -> FakeStoreConfig {
+    FakeStoreConfig {
+        products,
+        customers: 10,
+        orders: 10,
+        quota: 1_000_000,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    }
+}
+
+/// The simulator for `config`, started.
+pub async fn start(config: FakeStoreConfig) -> FakeStore {
+    FakeStore::start(config)
+        .await
+        .expect("the simulator starts")
+}
+
+/// Every product through `client`'s catalog walk, and how long the walk took.
+pub async fn walk_products(client: &Client) -> (Vec<Product>, Duration) {
+    let started = std::time::Instant::now();
+    let products = client
+        .all_products(&ProductQuery::default(), |_| {})
+        .await
+        .expect("the walk succeeds");
+    (products, started.elapsed())
+}
+
+/// App state on the Products tab at 100x30 with `rows` products loaded (no store: the
+/// benches that draw feed the list directly).
+pub fn products_state(rows: u64) -> AppState {
+    let mut state = AppState::new(
+        "bench",
+        "bench@host",
+        false,
+        Clock::test(),
+        std::env::temp_dir().join("bctui-bench-never-written"),
+    );
+    state.size = (100, 30);
+    state.tab = Tab::Products;
+    let products: Vec<ProductRow> = (1..=rows)
+        .map(|id| ProductRow {
+            id,
+            name: format!("Benchmark Product {id}").into(),
+            sku: format!("BENCH-{id:06}").into(),
+            price: Decimal::new(995 + id as i64 % 10_000, 2),
+            inventory_level: (id % 500) as i64,
+            is_visible: true,
+            ..ProductRow::default()
+        })
+        .collect();
+    state
+        .products
+        .list
+        .append_page(1, products, rows as usize, Some(rows));
+    state
 }
 
 /// A full-access client for `store`.

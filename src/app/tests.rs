@@ -376,14 +376,7 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
         fetches(&effects)[..],
         [(_, Fetch::ProductDetail { id: 7 }), ..]
     ));
-    let measured = Action::DetailMeasured {
-        tab: Tab::Products,
-        measure: DetailMeasure {
-            max_scroll: 3,
-            variant_rows: None,
-        },
-    };
-    update(&mut state, measured);
+    update(&mut state, measured(3));
     assert!(!state.changed, "the frame already shows it");
     for _ in 0..10 {
         press(&mut state, 'j');
@@ -393,43 +386,46 @@ fn a_detail_scrolls_no_further_than_the_last_frame_measured() {
     press(&mut state, 'k');
     assert_eq!(scroll(&state), Some(2), "one key back up from the end");
     // A narrower frame wraps more: a shorter one pulls the scroll in.
-    let measured = Action::DetailMeasured {
-        tab: Tab::Products,
-        measure: DetailMeasure {
-            max_scroll: 1,
-            variant_rows: None,
-        },
-    };
-    update(&mut state, measured);
+    update(&mut state, measured(1));
     assert_eq!(scroll(&state), Some(1));
+}
+
+/// The Products detail as the frame measured it: `max_scroll` lines to scroll.
+fn measured(max_scroll: u16) -> Action {
+    Action::DetailMeasured {
+        tab: Tab::Products,
+        measure: DetailMeasure::scrolls(max_scroll),
+    }
 }
 
 #[test]
 fn a_refused_write_names_why_writes_are_off() {
-    let mut by_profile = AppState::for_tests("prod", "me@here", true);
-    press(&mut by_profile, '2');
-    press(&mut by_profile, 'c');
-    let said = by_profile
-        .toasts
-        .last()
-        .map(|t| t.text.clone())
-        .unwrap_or_default();
-    assert!(
-        said.ends_with("is disabled: profile prod has read_only = true in the config"),
-        "{said}"
-    );
-    let mut by_flag = AppState::for_tests("prod", "me@here", true);
-    by_flag.header.read_only_flag = true;
-    press(&mut by_flag, '2');
-    press(&mut by_flag, 'c');
-    let said = by_flag
-        .toasts
-        .last()
-        .map(|t| t.text.clone())
-        .unwrap_or_default();
-    assert!(
-        said.ends_with(": bctui was started with --read-only"),
-        "{said}"
-    );
-    assert!(!said.contains("read_only ="), "{said}");
+    // (the --read-only flag given, what the refusal ends with, what it must not say)
+    let cases = [
+        (
+            false,
+            "is disabled: profile prod has read_only = true in the config",
+            None,
+        ),
+        (
+            true,
+            ": bctui was started with --read-only",
+            Some("read_only ="),
+        ),
+    ];
+    for (flag, ending, not_said) in cases {
+        let mut state = AppState::for_tests("prod", "me@here", true);
+        state.header.read_only_flag = flag;
+        press(&mut state, '2');
+        press(&mut state, 'c');
+        let said = state
+            .toasts
+            .last()
+            .map(|t| t.text.clone())
+            .unwrap_or_default();
+        assert!(said.ends_with(ending), "flag {flag}: {said}");
+        if let Some(not_said) = not_said {
+            assert!(!said.contains(not_said), "flag {flag}: {said}");
+        }
+    }
 }

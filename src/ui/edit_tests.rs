@@ -59,6 +59,15 @@ fn type_text(state: &mut AppState, text: &str) {
     }
 }
 
+/// Marks the first `rows` products, opens the bulk form (`B`) and types `change`.
+fn bulk_form(state: &mut AppState, rows: usize, change: &str) {
+    for _ in 0..rows {
+        press(state, KeyCode::Char(' '));
+    }
+    press(state, KeyCode::Char('B'));
+    type_text(state, change);
+}
+
 /// Answers the re-read the bulk form asked for with the marked rows as the list
 /// shows them, after `change` (what a colleague did meanwhile).
 fn store_answers(state: &mut AppState, change: impl Fn(&mut Product)) {
@@ -129,11 +138,7 @@ fn conflict_prompt() {
 #[test]
 fn bulk_preview() {
     let mut state = state();
-    for _ in 0..12 {
-        press(&mut state, KeyCode::Char(' '));
-    }
-    press(&mut state, KeyCode::Char('B'));
-    type_text(&mut state, "+10%");
+    bulk_form(&mut state, 12, "+10%");
     press(&mut state, KeyCode::Tab);
     insta::assert_snapshot!("edit_bulk_form", screen(&state));
     press(&mut state, KeyCode::Enter);
@@ -145,11 +150,7 @@ fn bulk_preview() {
 #[test]
 fn bulk_form_choices_and_a_preview_of_what_changed_meanwhile() {
     let mut state = state();
-    for _ in 0..6 {
-        press(&mut state, KeyCode::Char(' '));
-    }
-    press(&mut state, KeyCode::Char('B'));
-    type_text(&mut state, "f-10%");
+    bulk_form(&mut state, 6, "f-10%");
     press(&mut state, KeyCode::Tab);
     press(&mut state, KeyCode::Char('d'));
     press(&mut state, KeyCode::Char('d'));
@@ -182,9 +183,7 @@ fn bulk_form_choices_and_a_preview_of_what_changed_meanwhile() {
 #[test]
 fn the_preview_lists_variants_with_a_price_of_their_own() {
     let mut state = state();
-    press(&mut state, KeyCode::Char(' '));
-    press(&mut state, KeyCode::Char('B'));
-    type_text(&mut state, "+1");
+    bulk_form(&mut state, 1, "+1");
     press(&mut state, KeyCode::Enter);
     store_answers(&mut state, |p| {
         let variant = |id: u64, price: Option<&str>| crate::api::models::Variant {
@@ -280,11 +279,7 @@ fn a_huge_name_cannot_push_the_email_out_of_a_dialog() {
 #[test]
 fn a_resize_keeps_an_open_dialog_and_its_key_hints() {
     let mut state = state();
-    for _ in 0..12 {
-        press(&mut state, KeyCode::Char(' '));
-    }
-    press(&mut state, KeyCode::Char('B'));
-    type_text(&mut state, "+10%");
+    bulk_form(&mut state, 12, "+10%");
     press(&mut state, KeyCode::Enter);
     store_answers(&mut state, |_| {});
     assert!(matches!(state.edit.overlay, Some(Overlay::BulkPreview(_))));
@@ -319,9 +314,7 @@ fn the_preview_flags_prices_below_cost() {
     if let Some(first) = state.products.list.rows.first_mut() {
         first.cost_price = money("7.00");
     }
-    press(&mut state, KeyCode::Char(' '));
-    press(&mut state, KeyCode::Char('B'));
-    type_text(&mut state, "-50%");
+    bulk_form(&mut state, 1, "-50%");
     press(&mut state, KeyCode::Enter);
     store_answers(&mut state, |_| {});
     let Some(Overlay::BulkPreview(preview)) = &state.edit.overlay else {
@@ -446,16 +439,24 @@ fn toasts_keep_clear_of_a_250_row_delete_dialog() {
     }
 }
 
-#[test]
-fn a_long_error_toast_shows_all_its_words() {
+/// The products list with one error toast saying `text`.
+fn with_error_toast(text: String) -> AppState {
     let mut state = state();
     state.toasts.push(crate::app::Toast {
         id: 1,
         kind: crate::app::ToastKind::Error,
-        text: "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
-               it may have been deleted, or the store hash is wrong."
-            .into(),
+        text,
     });
+    state
+}
+
+#[test]
+fn a_long_error_toast_shows_all_its_words() {
+    let mut state = with_error_toast(
+        "GET /v2/store: 404 Not Found: The requested resource was not found. Not found: \
+         it may have been deleted, or the store hash is wrong."
+            .into(),
+    );
     for (width, height) in [(100, 30), (80, 24)] {
         let screen = screen_at(&mut state, width, height);
         assert!(screen.contains("wrong."), "{width}x{height}:\n{screen}");
@@ -465,12 +466,7 @@ fn a_long_error_toast_shows_all_its_words() {
 
 #[test]
 fn a_toast_taller_than_the_screen_is_cut_not_lost() {
-    let mut state = state();
-    state.toasts.push(crate::app::Toast {
-        id: 1,
-        kind: crate::app::ToastKind::Error,
-        text: "A store message that never ends. ".repeat(200),
-    });
+    let mut state = with_error_toast("A store message that never ends. ".repeat(200));
     let screen = screen_at(&mut state, 80, 24);
     assert!(screen.contains("✗ A store message"), "{screen}");
     // The footer's keys stay below it.

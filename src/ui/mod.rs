@@ -20,6 +20,8 @@ pub mod table;
 pub mod theme;
 
 #[cfg(test)]
+mod detail_tests;
+#[cfg(test)]
 mod edit_tests;
 #[cfg(test)]
 mod home_tests;

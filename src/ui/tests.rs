@@ -1,5 +1,6 @@
 //! Screen snapshots of every pane loaded, empty, loading and failed, at
-//! 100x30 and 80x24, plus details, overlays and the monochrome theme.
+//! 100x30 and 80x24, and the monochrome theme; the fixed model values and states the
+//! other screen tests build on (details and overlays: `detail_tests`).
 //! States are built from fixed model values, so snapshots never depend on the clock.
 
 use std::str::FromStr;
@@ -13,14 +14,14 @@ use rust_decimal::Decimal;
 use super::draw;
 use crate::api::models::*;
 use crate::app::list::LoadState;
-use crate::app::panes::{CustomerDetail, Detail, OrderDetail, OrderFilter, ProductDetail};
-use crate::app::{AppState, Mode, RateInfo, Tab};
+use crate::app::panes::OrderFilter;
+use crate::app::{AppState, RateInfo, Tab};
 
-fn money(text: &str) -> Decimal {
+pub(super) fn money(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
 }
 
-fn at(day: u32, hour: u32) -> Option<chrono::DateTime<Utc>> {
+pub(super) fn at(day: u32, hour: u32) -> Option<chrono::DateTime<Utc>> {
     Utc.with_ymd_and_hms(2025, 3, day, hour, 15, 0).single()
 }
 
@@ -38,7 +39,7 @@ fn row(i: u64) -> ProductRow {
     ProductRow::from(&product(i))
 }
 
-fn product(i: u64) -> Product {
+pub(super) fn product(i: u64) -> Product {
     Product {
         id: 100 + i,
         name: NAMES[i as usize % NAMES.len()].to_string(),
@@ -62,7 +63,7 @@ fn product(i: u64) -> Product {
     }
 }
 
-fn order(i: u64) -> Order {
+pub(super) fn order(i: u64) -> Order {
     let (status_id, status) = [
         (11, "Awaiting Fulfillment"),
         (2, "Shipped"),
@@ -95,7 +96,7 @@ fn order(i: u64) -> Order {
     }
 }
 
-fn customer(i: u64) -> Customer {
+pub(super) fn customer(i: u64) -> Customer {
     Customer {
         id: 1 + i,
         first_name: ["Ada", "Grace", "Linus", "Barbara"][i as usize % 4].to_string(),
@@ -277,24 +278,20 @@ fn panes_loaded() {
     }
 }
 
-#[test]
-fn panes_empty() {
-    for tab in [Tab::Products, Tab::Orders, Tab::Customers, Tab::Categories] {
-        snapshot_tab(tab, "empty", empty_state);
-    }
-}
+/// Builds a state for a screen of the given size.
+type StateAt = fn((u16, u16)) -> AppState;
 
 #[test]
-fn panes_loading() {
-    for tab in [Tab::Products, Tab::Orders, Tab::Customers, Tab::Categories] {
-        snapshot_tab(tab, "loading", loading_state);
-    }
-}
-
-#[test]
-fn panes_failed() {
-    for tab in [Tab::Products, Tab::Orders, Tab::Customers, Tab::Categories] {
-        snapshot_tab(tab, "failed", failed_state);
+fn panes_empty_loading_and_failed() {
+    let states: [(&str, StateAt); 3] = [
+        ("empty", empty_state),
+        ("loading", loading_state),
+        ("failed", failed_state),
+    ];
+    for (variant, build) in states {
+        for tab in [Tab::Products, Tab::Orders, Tab::Customers, Tab::Categories] {
+            snapshot_tab(tab, variant, build);
+        }
     }
 }
 
@@ -310,152 +307,6 @@ fn filtered_and_rate_limited() {
         });
         state.orders.status = Some((11, "Awaiting Fulfillment".to_string()));
         state.orders.filter = Some(OrderFilter::Email("buyer1@example.com".to_string()));
-        state
-    });
-}
-
-fn product_detail() -> ProductDetail {
-    let mut product = product(2);
-    product.description = "<p>Hand-thrown <b>stoneware</b> dripper.</p>".to_string();
-    product.custom_url = Some(CustomUrl {
-        url: "/ceramic-pour-over-coffee-dripper/".to_string(),
-        is_customized: false,
-    });
-    product.inventory_tracking = "variant".to_string();
-    product.variants = (0..3)
-        .map(|n| Variant {
-            id: 900 + n,
-            product_id: product.id,
-            sku: format!("SKU-0102-{n}"),
-            price: if n == 0 { None } else { Some(money("52.00")) },
-            calculated_price: money("52.00"),
-            inventory_level: Some(5 * n as i64),
-            option_values: vec![VariantOptionValue {
-                label: ["White", "Sand", "Charcoal"][n as usize].to_string(),
-                option_display_name: "Glaze".to_string(),
-                ..VariantOptionValue::default()
-            }],
-            ..Variant::default()
-        })
-        .collect();
-    ProductDetail { product }
-}
-
-fn order_detail() -> OrderDetail {
-    let order = order(1);
-    OrderDetail {
-        products: vec![OrderProduct {
-            id: 1,
-            order_id: order.id,
-            name: "Orbit Terrarium".to_string(),
-            sku: "SKU-0100".to_string(),
-            quantity: 2,
-            quantity_shipped: 1,
-            price_inc_tax: money("49.9500"),
-            total_inc_tax: money("99.9000"),
-            ..OrderProduct::default()
-        }],
-        shipping_addresses: vec![OrderShippingAddress {
-            id: 7,
-            first_name: "Grace".to_string(),
-            last_name: "Hopper".to_string(),
-            street_1: "1 Navy Yard".to_string(),
-            city: "Arlington".to_string(),
-            zip: "22202".to_string(),
-            country: "United States".to_string(),
-            shipping_method: "Flat Rate".to_string(),
-            items_total: 2,
-            items_shipped: 1,
-            ..OrderShippingAddress::default()
-        }],
-        shipments: vec![Shipment {
-            id: 3,
-            date_created: at(27, 16),
-            tracking_number: "1Z999AA10123456784".to_string(),
-            shipping_provider_display_name: "UPS".to_string(),
-            items: vec![ShipmentItem {
-                order_product_id: 1,
-                product_id: Some(100),
-                quantity: 1,
-            }],
-            ..Shipment::default()
-        }],
-        refunds: Ok(Vec::new()),
-        order,
-    }
-}
-
-fn customer_detail() -> CustomerDetail {
-    CustomerDetail {
-        customer: customer(0),
-        addresses: vec![CustomerAddress {
-            id: 11,
-            customer_id: 1,
-            first_name: "Ada".to_string(),
-            last_name: "Lovelace".to_string(),
-            address1: "12 St James's Square".to_string(),
-            city: "London".to_string(),
-            postal_code: "SW1Y 4JH".to_string(),
-            country_code: "GB".to_string(),
-            ..CustomerAddress::default()
-        }],
-        recent_orders: (0..3).map(order).collect(),
-        totals: None,
-    }
-}
-
-fn with_detail<T>(data: T) -> Option<Detail<T>> {
-    Some(Detail {
-        id: 1,
-        load: LoadState::Loaded,
-        data: Some(data),
-        scroll: 0,
-        max_scroll: 0,
-    })
-}
-
-#[test]
-fn details() {
-    snapshot_tab(Tab::Products, "detail", |size| {
-        let mut state = loaded_state(size);
-        state.products.detail = with_detail(product_detail());
-        state
-    });
-    snapshot_tab(Tab::Orders, "detail", |size| {
-        let mut state = loaded_state(size);
-        state.orders.detail = with_detail(order_detail());
-        state
-    });
-    snapshot_tab(Tab::Customers, "detail", |size| {
-        let mut state = loaded_state(size);
-        state.customers.detail = with_detail(customer_detail());
-        state
-    });
-}
-
-#[test]
-fn overlays() {
-    snapshot_tab(Tab::Products, "help", |size| {
-        let mut state = loaded_state(size);
-        state.mode = Mode::Help { scroll: 0 };
-        state
-    });
-    snapshot_tab(Tab::Orders, "status_picker", |size| {
-        let mut state = loaded_state(size);
-        state.mode = Mode::StatusPicker { cursor: 2 };
-        state
-    });
-    snapshot_tab(Tab::Customers, "filter_input", |size| {
-        let mut state = loaded_state(size);
-        state.mode = Mode::Filter;
-        state.filter_input = tui_input::Input::new("ada@".to_string());
-        state
-    });
-    snapshot_tab(Tab::Products, "command_completion", |size| {
-        let mut state = loaded_state(size);
-        state.mode = Mode::Command;
-        state.command_input = tui_input::Input::new("orders ".to_string());
-        state.completion = crate::app::cmdline::complete("or", &[], &[]);
         state
     });
 }

@@ -1,6 +1,6 @@
 //! What every TUI test drives: the real app loop (`Runner` on a `TestBackend`) fed with
 //! key events, against a store simulator, with a second client to check results through
-//! the API. Each test crate uses part of it.
+//! the API; the steps the suites share are in `steps`. Each test crate uses part of it.
 #![allow(dead_code)]
 
 use std::io;
@@ -16,12 +16,14 @@ use tokio_stream::wrappers::UnboundedReceiverStream;
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
 use bctui::app::AppState;
+use bctui::app::edit::Overlay;
 use bctui::cli::hook_receiver::{Delivery, Receiver};
 use bctui::clock::Clock;
 use bctui::fakestore::{FakeStore, FakeStoreConfig};
 use bctui::runtime::{Runner, TuiOptions};
 
 mod screen;
+mod steps;
 pub use screen::Screen;
 
 /// How long a condition may take before the test fails with the screen.
@@ -117,22 +119,45 @@ impl Driver {
     /// an undo) is open.
     pub async fn wait_report(&mut self, what: &str) {
         self.wait_for(what, |s| {
-            s.edit.pending.is_empty()
-                && matches!(s.edit.overlay, Some(bctui::app::edit::Overlay::Report(_)))
+            s.edit.pending.is_empty() && matches!(s.edit.overlay, Some(Overlay::Report(_)))
         })
         .await;
     }
 
-    /// Waits until no write is in flight and a toast says a write was not sent
-    /// because someone changed what it would change.
+    /// Waits until no write (an edit's or the Orders tab's) is in flight and a toast says
+    /// a write was not sent because someone changed what it would change.
     pub async fn wait_refused_as_changed(&mut self) {
         self.wait_for("the refusal of a changed record", |s| {
             s.edit.pending.is_empty()
+                && s.orders.writing.is_none()
                 && s.toasts
                     .iter()
                     .any(|t| t.text.contains("changed by someone else"))
         })
         .await;
+    }
+
+    /// The texts of the toasts showing, oldest first, joined by ` | `.
+    pub fn toasts(&self) -> String {
+        let texts: Vec<&str> = self
+            .state()
+            .toasts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        texts.join(" | ")
+    }
+
+    /// `E`: the loop stops for the external editor, which then runs (the script
+    /// [`use_editor_script`] set) on what the app offers.
+    pub async fn edit_with_editor(&mut self) {
+        self.press(KeyCode::Char('E'));
+        self.wait_for("the editor request", |_| false).await;
+        assert!(self.runner.wants_external_edit());
+        self.runner
+            .edit_externally()
+            .await
+            .expect("the editor runs");
     }
 
     pub fn state(&self) -> &AppState {
@@ -276,6 +301,28 @@ pub async fn next_delivery(receiver: &mut Receiver) -> Delivery {
         .await
         .expect("a delivery arrives")
         .expect("the receiver runs")
+}
+
+/// Makes the shell script `body` the app's `$VISUAL` and `$EDITOR` (for `E`, the external
+/// edit); returns the script's path (its folder is for files the script writes). Only one test in a
+/// test binary may call it: the environment is the whole process's.
+pub fn use_editor_script(name: &str, body: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bctui-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the script's folder");
+    let script = dir.join("editor.sh");
+    std::fs::write(&script, body).expect("the script");
+    let made_executable = std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod runs");
+    assert!(made_executable.success());
+    // SAFETY: callers are the only test in their binary that reads or writes these variables.
+    unsafe {
+        std::env::set_var("VISUAL", &script);
+        std::env::set_var("EDITOR", &script);
+    }
+    script
 }
 
 /// A client for `store`, refusing writes when `read_only`.

@@ -9,7 +9,7 @@ use bctui::api::{
 use rust_decimal::Decimal;
 
 use crate::spec::assert_all_requests_in_spec;
-use crate::support::{self, client, served};
+use crate::support::{self, served};
 
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("decimal")
@@ -40,20 +40,19 @@ fn new_product(name: &str, sku: &str, price: &str) -> ProductWrite {
     }
 }
 
+/// The first `limit` products, in the store's order.
+fn first(limit: u32) -> ProductQuery {
+    ProductQuery {
+        limit: Some(limit),
+        ..ProductQuery::default()
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn products_page_sort_and_filter() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
 
-    let first = products(
-        &client,
-        "page 1",
-        ProductQuery {
-            limit: Some(250),
-            ..ProductQuery::default()
-        },
-    )
-    .await;
+    let first = products(&client, "page 1", first(250)).await;
     assert_eq!(first.items.len(), 250);
     let pagination = first.pagination.as_ref().expect("meta.pagination");
     assert_eq!(pagination.total, 300);
@@ -111,8 +110,7 @@ async fn products_page_sort_and_filter() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn money_round_trips_exactly_and_writes_send_only_changes() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let created = client
         .create_product(&new_product("Exact Price Lamp", "EXACT-LAMP-1", "9.95"))
         .await
@@ -142,19 +140,8 @@ async fn money_round_trips_exactly_and_writes_send_only_changes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
-    let existing = products(
-        &client,
-        "list",
-        ProductQuery {
-            limit: Some(1),
-            ..ProductQuery::default()
-        },
-    )
-    .await
-    .items
-    .remove(0);
+    let (store, client) = support::small_store().await;
+    let existing = products(&client, "list", first(1)).await.items.remove(0);
 
     let err = client
         .create_product(&new_product(
@@ -187,17 +174,8 @@ async fn duplicate_sku_is_409_and_bad_fields_are_422_with_field_messages() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
-    let page = products(
-        &client,
-        "list",
-        ProductQuery {
-            limit: Some(12),
-            ..ProductQuery::default()
-        },
-    )
-    .await;
+    let (store, client) = support::small_store().await;
+    let page = products(&client, "list", first(12)).await;
     let writes: Vec<ProductWrite> = page
         .items
         .iter()
@@ -235,8 +213,7 @@ async fn batch_update_goes_ten_at_a_time_and_delete_by_ids() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn variants_list_and_update_and_summary() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let products = products(
         &client,
         "list",
@@ -278,8 +255,7 @@ async fn variants_list_and_update_and_summary() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn category_tree_create_update_delete() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let trees = client.list_trees().await.expect("trees");
     let tree = trees.first().expect("one tree");
     let nested = client.category_tree(tree.id, None).await.expect("nested");

@@ -3,7 +3,7 @@
 use bctui::api::{CustomerQuery, CustomerWrite};
 
 use crate::spec::assert_all_requests_in_spec;
-use crate::support::{self, client, served};
+use crate::support::{self, served};
 
 fn new_customer(n: usize) -> CustomerWrite {
     CustomerWrite {
@@ -16,8 +16,7 @@ fn new_customer(n: usize) -> CustomerWrite {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_search_and_get_one_via_id_in() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let page = client
         .list_customers(&CustomerQuery {
             include: vec!["addresses".into()],
@@ -67,8 +66,7 @@ async fn list_search_and_get_one_via_id_in() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_update_delete_with_array_bodies() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let batch: Vec<CustomerWrite> = (0..13).map(new_customer).collect();
     let created = client.create_customers(&batch).await.expect("created");
     assert_eq!(created.len(), 13);

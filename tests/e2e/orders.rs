@@ -7,14 +7,13 @@ use reqwest::Method;
 use rust_decimal::Decimal;
 
 use crate::spec::assert_all_requests_in_spec;
-use crate::support::{self, client};
+use crate::support;
 
 const AWAITING_FULFILLMENT: u32 = 11;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lists_count_and_empty_pages() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let newest = client
         .list_orders(&OrderQuery {
             sort: Some("date_created:desc".into()),
@@ -65,8 +64,7 @@ async fn lists_count_and_empty_pages() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn v2_limit_over_250_is_413_with_the_v2_body() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (_store, client) = support::small_store().await;
     let response = client
         .raw(Method::GET, "/v2/orders?limit=251", None)
         .await
@@ -80,10 +78,25 @@ async fn v2_limit_over_250_is_413_with_the_v2_body() {
     );
 }
 
+/// Order `id`'s items and shipping addresses.
+async fn items_and_addresses(
+    client: &bctui::api::Client,
+    id: u64,
+) -> (
+    Vec<bctui::api::models::OrderProduct>,
+    Vec<bctui::api::models::OrderShippingAddress>,
+) {
+    let products = client.order_products(id).await.expect("products");
+    let addresses = client
+        .order_shipping_addresses(id)
+        .await
+        .expect("addresses");
+    (products, addresses)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn order_detail_update_and_shipments() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let waiting = client
         .list_orders(&OrderQuery {
             status_id: Some(AWAITING_FULFILLMENT),
@@ -96,11 +109,7 @@ async fn order_detail_update_and_shipments() {
 
     // Ship everything of the first order: it moves to Shipped.
     let order = candidates[0];
-    let products = client.order_products(order.id).await.expect("products");
-    let addresses = client
-        .order_shipping_addresses(order.id)
-        .await
-        .expect("addresses");
+    let (products, addresses) = items_and_addresses(&client, order.id).await;
     assert!(!products.is_empty() && !addresses.is_empty());
     assert!(
         client
@@ -140,11 +149,7 @@ async fn order_detail_update_and_shipments() {
 
     // Ship one unit of the second: Partially Shipped.
     let order = candidates[1];
-    let products = client.order_products(order.id).await.expect("products");
-    let addresses = client
-        .order_shipping_addresses(order.id)
-        .await
-        .expect("addresses");
+    let (products, addresses) = items_and_addresses(&client, order.id).await;
     client
         .create_shipment(
             order.id,

@@ -20,6 +20,13 @@ pub async fn start(config: FakeStoreConfig) -> FakeStore {
     FakeStore::start(config).await.expect("simulator starts")
 }
 
+/// The small store started, and a full-access client for it.
+pub async fn small_store() -> (FakeStore, Client) {
+    let store = start(small_config()).await;
+    let client = client(&store);
+    (store, client)
+}
+
 pub fn client_with(store: &FakeStore, token: &str, read_only: bool) -> Client {
     Client::new(ClientConfig {
         api_url: store.api_url(),

@@ -12,7 +12,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::spec::assert_all_requests_in_spec;
-use crate::support::{self, client, client_with};
+use crate::support::{self, client_with};
 
 /// Only reached when a test fails.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -90,8 +90,7 @@ fn order_body() -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_order_placed_through_the_api_reaches_webhooks_listen() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let mut listener = Listener::start(&["--header", "X-Secret:abc123"]);
     let url = listener.url().await;
 
@@ -149,8 +148,7 @@ async fn an_order_placed_through_the_api_reaches_webhooks_listen() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_lists_updates_and_deletes_hooks() {
-    let store = support::start(support::small_config()).await;
-    let client = client(&store);
+    let (store, client) = support::small_store().await;
     let write = |scope: &str| HookWrite {
         scope: Some(scope.into()),
         destination: Some("https://localhost/hooks".into()),

@@ -1,7 +1,5 @@
 //! Catalog brands over real HTTP: the seeded brands products point at, with V3 paging and filters.
 
-use reqwest::Method;
-
 use crate::harness::*;
 
 #[tokio::test]
@@ -9,7 +7,7 @@ async fn brands_list_filters_and_get() {
     let h = Harness::new().await;
     let all = h.get("/v3/catalog/brands?limit=250").await;
     assert_eq!(all.status, 200);
-    let brands = all.json["data"].as_array().unwrap();
+    let brands = all.data();
     let total = all.json["meta"]["pagination"]["total"].as_u64().unwrap();
     assert_eq!(brands.len() as u64, total);
     assert!(total >= 3);
@@ -17,7 +15,7 @@ async fn brands_list_filters_and_get() {
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "sorted by id");
 
     let products = h.get("/v3/catalog/products?limit=250").await;
-    for p in products.json["data"].as_array().unwrap() {
+    for p in products.data() {
         let brand = p["brand_id"].as_u64().unwrap();
         assert!(brand == 0 || ids.contains(&brand), "brand {brand} exists");
     }
@@ -30,12 +28,7 @@ async fn brands_list_filters_and_get() {
     let picked = h
         .get(&format!("/v3/catalog/brands?id:in={},{}", ids[0], ids[2]))
         .await;
-    let got: Vec<u64> = picked.json["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["id"].as_u64().unwrap())
-        .collect();
+    let got: Vec<u64> = picked.ids();
     assert_eq!(got, vec![ids[0], ids[2]]);
 
     let name = brands[1]["name"].as_str().unwrap();
@@ -45,7 +38,7 @@ async fn brands_list_filters_and_get() {
             name.replace(' ', "%20")
         ))
         .await;
-    assert_eq!(by_name.json["data"].as_array().unwrap().len(), 1);
+    assert_eq!(by_name.data().len(), 1);
     assert_eq!(by_name.json["data"][0]["id"], ids[1]);
     assert_eq!(
         h.get("/v3/catalog/brands?name=No%20Such%20Brand")
@@ -64,12 +57,6 @@ async fn brands_list_filters_and_get() {
     let missing = h.get("/v3/catalog/brands/99999").await;
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json["status"], 404, "V3 error body");
-    let delete = h
-        .call(
-            Method::DELETE,
-            &format!("/v3/catalog/brands/{}", ids[0]),
-            None,
-        )
-        .await;
+    let delete = h.delete(&format!("/v3/catalog/brands/{}", ids[0])).await;
     assert_eq!(delete.status, 405);
 }

@@ -1,7 +1,6 @@
 //! The store simulator's catalog over real HTTP: products (list, filters, create, update, batch,
 //! delete, validation), variants, summary and category trees.
 
-use reqwest::Method;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -49,7 +48,7 @@ async fn product_list_envelope_filters_and_sorting() {
 
     let big = h.get("/v3/catalog/products?limit=1000&page=2").await;
     assert_eq!(big.json["meta"]["pagination"]["per_page"], 250);
-    assert_eq!(big.json["data"].as_array().unwrap().len(), 50);
+    assert_eq!(big.data().len(), 50);
     assert_eq!(
         big.json["meta"]["pagination"]["links"]["previous"],
         "?page=1&limit=250"
@@ -58,9 +57,8 @@ async fn product_list_envelope_filters_and_sorting() {
     let sorted = h
         .get("/v3/catalog/products?sort=price&direction=desc&limit=250")
         .await;
-    let prices: Vec<f64> = sorted.json["data"]
-        .as_array()
-        .unwrap()
+    let prices: Vec<f64> = sorted
+        .data()
         .iter()
         .map(|p| p["price"].as_f64().unwrap())
         .collect();
@@ -71,19 +69,14 @@ async fn product_list_envelope_filters_and_sorting() {
     let kw = h
         .get(&format!("/v3/catalog/products?keyword={word}&limit=250"))
         .await;
-    assert!(kw.json["data"].as_array().unwrap().iter().all(|p| {
+    assert!(kw.data().iter().all(|p| {
         let text = format!("{} {} {}", p["name"], p["sku"], p["description"]).to_lowercase();
         text.contains(&word.to_lowercase())
     }));
     assert!(kw.json["meta"]["pagination"]["total"].as_u64().unwrap() >= 1);
 
     let by_ids = h.get("/v3/catalog/products?id:in=3,1,2").await;
-    let ids: Vec<u64> = by_ids.json["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_u64().unwrap())
-        .collect();
+    let ids: Vec<u64> = by_ids.ids();
     assert_eq!(ids, vec![1, 2, 3]);
     let sku = h
         .get(&format!(
@@ -96,7 +89,7 @@ async fn product_list_envelope_filters_and_sorting() {
     let visible = h
         .get("/v3/catalog/products?is_visible=false&limit=250")
         .await;
-    let hidden = visible.json["data"].as_array().unwrap();
+    let hidden = visible.data();
     assert!(!hidden.is_empty() && hidden.iter().all(|p| p["is_visible"] == false));
 
     let cats: Vec<u64> = first["categories"]
@@ -115,7 +108,7 @@ async fn product_list_envelope_filters_and_sorting() {
             "/v3/catalog/products?categories:in={list}&limit=250"
         ))
         .await;
-    assert!(in_all.json["data"].as_array().unwrap().iter().all(|p| {
+    assert!(in_all.data().iter().all(|p| {
         cats.iter().all(|c| {
             p["categories"]
                 .as_array()
@@ -138,7 +131,7 @@ async fn product_list_envelope_filters_and_sorting() {
     let with_variants = h
         .get("/v3/catalog/products?include=variants,images&limit=250")
         .await;
-    let data = with_variants.json["data"].as_array().unwrap();
+    let data = with_variants.data();
     assert!(
         data.iter()
             .all(|p| p["variants"].is_array() && p["images"] == json!([]))
@@ -154,10 +147,7 @@ async fn product_list_envelope_filters_and_sorting() {
 
     assert_eq!(h.get("/v3/catalog/products?id:in=abc").await.status, 422);
     let empty = h.get("/v3/catalog/products?keyword=zzzznothing").await;
-    assert_eq!(
-        (empty.status, empty.json["data"].as_array().unwrap().len()),
-        (200, 0)
-    );
+    assert_eq!((empty.status, empty.data().len()), (200, 0));
 }
 
 fn new_product(name: &str, sku: &str) -> Value {
@@ -168,10 +158,9 @@ fn new_product(name: &str, sku: &str) -> Value {
 async fn product_create_update_delete_and_validation() {
     let h = Harness::new().await;
     let created = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/catalog/products",
-            Some(new_product("Test Mug", "TEST-MUG-1")),
+            new_product("Test Mug", "TEST-MUG-1"),
         )
         .await;
     assert_eq!(created.status, 200, "{}", created.text);
@@ -185,13 +174,7 @@ async fn product_create_update_delete_and_validation() {
     assert_eq!(created.json["data"]["calculated_price"], json!(9.95));
     assert!(created.json["data"]["base_variant_id"].is_u64());
 
-    let missing = h
-        .call(
-            Method::POST,
-            "/v3/catalog/products",
-            Some(json!({"sku": "X"})),
-        )
-        .await;
+    let missing = h.post("/v3/catalog/products", json!({"sku": "X"})).await;
     assert_eq!(missing.status, 422);
     for field in ["name", "type", "weight", "price"] {
         assert!(
@@ -200,40 +183,29 @@ async fn product_create_update_delete_and_validation() {
             missing.text
         );
     }
-    let empty_name = h
-        .call(
-            Method::POST,
-            "/v3/catalog/products",
-            Some(json!({"name": "", "type": "physical", "weight": 1, "price": 1})),
-        )
-        .await;
-    assert_eq!(
+    // (what is wrong, the body, the field the error names)
+    let invalid = [
         (
-            empty_name.status,
-            empty_name.json["errors"]["name"].is_string()
+            "an empty name",
+            json!({"name": "", "type": "physical", "weight": 1, "price": 1}),
+            "name",
         ),
-        (422, true)
-    );
-    let negative = h
-        .call(
-            Method::POST,
-            "/v3/catalog/products",
-            Some(json!({"name": "Neg", "type": "physical", "weight": 1, "price": -1})),
-        )
-        .await;
-    assert_eq!(
         (
-            negative.status,
-            negative.json["errors"]["price"].is_string()
+            "a negative price",
+            json!({"name": "Neg", "type": "physical", "weight": 1, "price": -1}),
+            "price",
         ),
-        (422, true)
-    );
+    ];
+    for (case, body, field) in invalid {
+        let refused = h.post("/v3/catalog/products", body).await;
+        let named = refused.json["errors"][field].is_string();
+        assert_eq!((refused.status, named), (422, true), "{case}");
+    }
 
     let dup = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/catalog/products",
-            Some(new_product("Other Mug", "test-mug-1")),
+            new_product("Other Mug", "test-mug-1"),
         )
         .await;
     assert_eq!(dup.status, 409);
@@ -246,9 +218,8 @@ async fn product_create_update_delete_and_validation() {
             .starts_with("https://developer.bigcommerce.com/")
     );
     let variants = h.get("/v3/catalog/variants?limit=250").await;
-    let variant_sku = variants.json["data"]
-        .as_array()
-        .unwrap()
+    let variant_sku = variants
+        .data()
         .iter()
         .find(|v| !v["option_values"].as_array().unwrap().is_empty())
         .unwrap()["sku"]
@@ -256,19 +227,14 @@ async fn product_create_update_delete_and_validation() {
         .unwrap()
         .to_lowercase();
     let dup_variant = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/catalog/products",
-            Some(new_product("Third Mug", &variant_sku)),
+            new_product("Third Mug", &variant_sku),
         )
         .await;
     assert_eq!(dup_variant.status, 409);
     let dup_name = h
-        .call(
-            Method::POST,
-            "/v3/catalog/products",
-            Some(new_product("test mug", "OTHER-SKU")),
-        )
+        .post("/v3/catalog/products", new_product("test mug", "OTHER-SKU"))
         .await;
     assert_eq!(
         (dup_name.status, dup_name.json["errors"]["name"].is_string()),
@@ -279,10 +245,9 @@ async fn product_create_update_delete_and_validation() {
         h.get(&format!("/v3/catalog/products/{id}")).await.json["data"]["date_modified"].clone();
     h.store.clock().advance(Duration::from_secs(1));
     let updated = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{id}"),
-            Some(json!({"sale_price": 7.5, "id": 999, "calculated_price": 1})),
+            json!({"sale_price": 7.5, "id": 999, "calculated_price": 1}),
         )
         .await;
     assert_eq!(updated.status, 200, "{}", updated.text);
@@ -299,72 +264,45 @@ async fn product_create_update_delete_and_validation() {
             "/v3/catalog/products?date_modified:min={since}&sort=date_modified"
         ))
         .await;
-    let changed_ids: Vec<u64> = changed.json["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_u64().unwrap())
-        .collect();
+    let changed_ids: Vec<u64> = changed.ids();
     assert_eq!(
         changed_ids,
         vec![id],
         "only the product just written was modified since then"
     );
     let invalid = h
-        .call(
-            Method::PUT,
-            &format!("/v3/catalog/products/{id}"),
-            Some(json!({"price": -3})),
-        )
+        .put(&format!("/v3/catalog/products/{id}"), json!({"price": -3}))
         .await;
     assert_eq!(invalid.status, 422);
     assert_eq!(
-        h.call(
-            Method::PUT,
-            "/v3/catalog/products/999999",
-            Some(json!({"price": 3}))
-        )
-        .await
-        .status,
+        h.put("/v3/catalog/products/999999", json!({"price": 3}))
+            .await
+            .status,
         404
     );
 
     let batch: Vec<Value> = (1..=11).map(|i| json!({"id": i, "price": 10})).collect();
-    let too_big = h
-        .call(
-            Method::PUT,
-            "/v3/catalog/products",
-            Some(Value::Array(batch)),
-        )
-        .await;
+    let too_big = h.put("/v3/catalog/products", Value::Array(batch)).await;
     assert_eq!(too_big.status, 413);
     assert_eq!(
         too_big.json["title"],
         "The request payload is too large. The maximum items allowed in the array is 10."
     );
     let ok = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/catalog/products",
-            Some(json!([{"id": 1, "price": 12.99}, {"id": 2, "is_visible": false}])),
+            json!([{"id": 1, "price": 12.99}, {"id": 2, "is_visible": false}]),
         )
         .await;
     assert_eq!(ok.status, 200, "{}", ok.text);
     assert_eq!(ok.json["data"][0]["price"], json!(12.99));
     assert_eq!(ok.json["data"][1]["is_visible"], false);
-    let no_id = h
-        .call(
-            Method::PUT,
-            "/v3/catalog/products",
-            Some(json!([{"price": 1}])),
-        )
-        .await;
+    let no_id = h.put("/v3/catalog/products", json!([{"price": 1}])).await;
     assert_eq!(no_id.status, 422);
     let unknown = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/catalog/products",
-            Some(json!([{"id": 1, "price": 5}, {"id": 999999, "price": 1}])),
+            json!([{"id": 1, "price": 5}, {"id": 999999, "price": 1}]),
         )
         .await;
     assert_eq!(unknown.status, 404);
@@ -375,24 +313,15 @@ async fn product_create_update_delete_and_validation() {
     );
 
     assert_eq!(
-        h.call(Method::DELETE, &format!("/v3/catalog/products/{id}"), None)
-            .await
-            .status,
+        h.delete(&format!("/v3/catalog/products/{id}")).await.status,
         204
     );
     assert_eq!(
         h.get(&format!("/v3/catalog/products/{id}")).await.status,
         404
     );
-    assert_eq!(
-        h.call(Method::DELETE, "/v3/catalog/products", None)
-            .await
-            .status,
-        422
-    );
-    let deleted = h
-        .call(Method::DELETE, "/v3/catalog/products?id:in=4,5", None)
-        .await;
+    assert_eq!(h.delete("/v3/catalog/products").await.status, 422);
+    let deleted = h.delete("/v3/catalog/products?id:in=4,5").await;
     assert_eq!((deleted.status, deleted.text.as_str()), (204, ""));
     assert_eq!(
         h.get("/v3/catalog/products?id:in=4,5").await.json["data"],
@@ -463,10 +392,9 @@ async fn common_filters_agree_with_a_full_scan_and_follow_writes() {
     let shown = ids(&quick.json)[0];
     assert!(!before.contains(&shown));
     let put = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{shown}"),
-            Some(json!({"is_visible": false})),
+            json!({"is_visible": false}),
         )
         .await;
     assert_eq!(put.status, 200);

@@ -1,6 +1,5 @@
 //! V2 customer groups over real HTTP: the seeded groups cover every customer's group id.
 
-use reqwest::Method;
 use serde_json::json;
 
 use crate::harness::*;
@@ -17,7 +16,7 @@ async fn groups_list_get_and_v2_conventions() {
     assert_eq!(groups[0]["category_access"]["type"], "all");
 
     let customers = h.get("/v3/customers?limit=250").await;
-    for c in customers.json["data"].as_array().unwrap() {
+    for c in customers.data() {
         let group = c["customer_group_id"].as_u64().unwrap();
         assert!(
             group == 0 || ids.contains(&group),
@@ -40,7 +39,7 @@ async fn groups_list_get_and_v2_conventions() {
     assert_eq!(by_name.json[0]["id"], 3);
     let like = h.get("/v2/customer_groups?name:like=sale").await;
     assert_eq!(like.json.as_array().unwrap().len(), 1);
-    let post = h.call(Method::DELETE, "/v2/customer_groups/1", None).await;
+    let post = h.delete("/v2/customer_groups/1").await;
     assert_eq!(post.status, 405);
 }
 
@@ -49,19 +48,14 @@ async fn customer_group_must_exist() {
     let h = Harness::new().await;
     let id = h.get("/v3/customers?limit=1").await.json["data"][0]["id"].clone();
     let bad = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/customers",
-            Some(json!([{"id": id, "customer_group_id": 42}])),
+            json!([{"id": id, "customer_group_id": 42}]),
         )
         .await;
     assert_eq!(bad.status, 422);
     let good = h
-        .call(
-            Method::PUT,
-            "/v3/customers",
-            Some(json!([{"id": id, "customer_group_id": 3}])),
-        )
+        .put("/v3/customers", json!([{"id": id, "customer_group_id": 3}]))
         .await;
     assert_eq!(good.status, 200);
     assert_eq!(good.json["data"][0]["customer_group_id"], 3);

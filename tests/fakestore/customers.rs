@@ -1,7 +1,6 @@
 //! The store simulator over real HTTP: V3 customers and addresses, and deterministic seeding.
 
 use bctui::fakestore::{FakeStoreConfig, seed};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::*;
@@ -33,24 +32,22 @@ async fn customers_and_addresses() {
             last.to_lowercase()
         ))
         .await;
-    assert!(like.json["data"].as_array().unwrap().iter().all(|x| {
+    assert!(like.data().iter().all(|x| {
         format!("{} {}", x["first_name"], x["last_name"])
             .to_lowercase()
             .contains(&last.to_lowercase())
     }));
     let sorted = h.get("/v3/customers?sort=last_name:asc&limit=250").await;
-    let names: Vec<String> = sorted.json["data"]
-        .as_array()
-        .unwrap()
+    let names: Vec<String> = sorted
+        .data()
         .iter()
         .map(|x| x["last_name"].as_str().unwrap().to_lowercase())
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(h.get("/v3/customers?id:in=abc").await.status, 422);
     assert_eq!(h.get("/v3/customers?sort=email:asc").await.status, 422);
-    let emails: std::collections::HashSet<String> = sorted.json["data"]
-        .as_array()
-        .unwrap()
+    let emails: std::collections::HashSet<String> = sorted
+        .data()
         .iter()
         .map(|x| x["email"].as_str().unwrap().to_string())
         .collect();
@@ -60,25 +57,18 @@ async fn customers_and_addresses() {
         .map(|i| json!({"email": format!("n{i}@example.com"), "first_name": "N", "last_name": "N"}))
         .collect();
     assert_eq!(
-        h.call(Method::POST, "/v3/customers", Some(Value::Array(eleven)))
-            .await
-            .status,
+        h.post("/v3/customers", Value::Array(eleven)).await.status,
         413
     );
     let invalid = h
-        .call(
-            Method::POST,
-            "/v3/customers",
-            Some(json!([{"email": "x@example.com"}])),
-        )
+        .post("/v3/customers", json!([{"email": "x@example.com"}]))
         .await;
     assert_eq!(invalid.status, 422);
     assert!(invalid.json["errors"]["0.first_name"].is_string());
     let dup = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/customers",
-            Some(json!([{"email": email.to_lowercase(), "first_name": "A", "last_name": "B"}])),
+            json!([{"email": email.to_lowercase(), "first_name": "A", "last_name": "B"}]),
         )
         .await;
     assert_eq!(dup.status, 422);
@@ -89,10 +79,10 @@ async fn customers_and_addresses() {
             .contains("already in use")
     );
 
-    let created = h.call(Method::POST, "/v3/customers", Some(json!([{
+    let created = h.post("/v3/customers", json!([{
         "email": "new.person@example.com", "first_name": "New", "last_name": "Person",
         "addresses": [{"first_name": "New", "last_name": "Person", "address1": "1 Elm Street", "city": "Boise", "state_or_province": "Idaho", "postal_code": "83702", "country_code": "US"}]
-    }]))).await;
+    }])).await;
     assert_eq!(created.status, 200, "{}", created.text);
     assert_eq!(created.json["meta"], json!({}));
     let new_id = created.json["data"][0]["id"].as_u64().unwrap();
@@ -102,12 +92,9 @@ async fn customers_and_addresses() {
     );
 
     let updated = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/customers",
-            Some(
-                json!([{"id": new_id, "company": "Acme", "date_created": "2000-01-01T00:00:00Z"}]),
-            ),
+            json!([{"id": new_id, "company": "Acme", "date_created": "2000-01-01T00:00:00Z"}]),
         )
         .await;
     assert_eq!(updated.status, 200, "{}", updated.text);
@@ -117,74 +104,53 @@ async fn customers_and_addresses() {
         created.json["data"][0]["date_created"]
     );
     assert_eq!(
-        h.call(
-            Method::PUT,
-            "/v3/customers",
-            Some(json!([{"id": 999999, "company": "X"}]))
-        )
-        .await
-        .status,
+        h.put("/v3/customers", json!([{"id": 999999, "company": "X"}]))
+            .await
+            .status,
         422
     );
 
     let addresses = h
         .get(&format!("/v3/customers/addresses?customer_id:in={new_id}"))
         .await;
-    assert_eq!(addresses.json["data"].as_array().unwrap().len(), 1);
+    assert_eq!(addresses.data().len(), 1);
     let address = addresses.json["data"][0].clone();
-    let again = h.call(Method::POST, "/v3/customers/addresses", Some(json!([{
+    let again = h.post("/v3/customers/addresses", json!([{
         "customer_id": new_id, "first_name": "New", "last_name": "Person", "address1": "1 Elm Street", "city": "Boise",
         "state_or_province": "Idaho", "postal_code": "83702", "country_code": "US"
     }, {
         "customer_id": new_id, "first_name": "New", "last_name": "Person", "address1": "9 Oak Avenue", "city": "Boise",
         "state_or_province": "Idaho", "postal_code": "83702", "country_code": "US"
-    }]))).await;
+    }])).await;
     assert_eq!(again.status, 200, "{}", again.text);
-    assert_eq!(
-        again.json["data"].as_array().unwrap().len(),
-        1,
-        "the exact duplicate is left out"
-    );
+    assert_eq!(again.data().len(), 1, "the exact duplicate is left out");
     let bad_address = h
-        .call(
-            Method::POST,
-            "/v3/customers/addresses",
-            Some(json!([{"customer_id": new_id}])),
-        )
+        .post("/v3/customers/addresses", json!([{"customer_id": new_id}]))
         .await;
     assert_eq!(bad_address.status, 422);
     let moved = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/customers/addresses",
-            Some(json!([{"id": address["id"], "city": "Nampa"}])),
+            json!([{"id": address["id"], "city": "Nampa"}]),
         )
         .await;
     assert_eq!(moved.json["data"][0]["city"], "Nampa");
     let gone = h
-        .call(
-            Method::DELETE,
-            &format!("/v3/customers/addresses?id:in={}", address["id"]),
-            None,
-        )
+        .delete(&format!("/v3/customers/addresses?id:in={}", address["id"]))
         .await;
     assert_eq!(gone.status, 204);
 
     // Without id:in the API answers 204 and deletes nothing.
-    let nothing = h.call(Method::DELETE, "/v3/customers", None).await;
+    let nothing = h.delete("/v3/customers").await;
     assert_eq!((nothing.status, nothing.text.as_str()), (204, ""));
     assert_eq!(
         h.get("/v3/customers").await.json["meta"]["pagination"]["total"],
         101
     );
     assert_eq!(
-        h.call(
-            Method::DELETE,
-            &format!("/v3/customers?id:in={new_id}"),
-            None
-        )
-        .await
-        .status,
+        h.delete(&format!("/v3/customers?id:in={new_id}"))
+            .await
+            .status,
         204
     );
     assert_eq!(
@@ -236,21 +202,15 @@ fn default_seed_sizes_and_shape() {
 async fn batch_updates_name_the_item_that_failed() {
     let h = Harness::new().await;
     let two = h.get("/v3/customers?limit=2").await;
-    let ids: Vec<u64> = two.json["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_u64().unwrap())
-        .collect();
+    let ids: Vec<u64> = two.ids();
     // Two customers given one email in the same batch: the second is refused, nothing is kept.
     let same = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/customers",
-            Some(json!([
+            json!([
                 {"id": ids[0], "email": "shared@example.com"},
                 {"id": ids[1], "email": "Shared@example.com"}
-            ])),
+            ]),
         )
         .await;
     assert_eq!(same.status, 422, "{}", same.text);
@@ -269,10 +229,9 @@ async fn batch_updates_name_the_item_that_failed() {
     assert_ne!(after.json["data"][0]["email"], "shared@example.com");
 
     let missing = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/customers/addresses",
-            Some(json!([{"id": 999_999, "city": "Boise"}])),
+            json!([{"id": 999_999, "city": "Boise"}]),
         )
         .await;
     assert_eq!(missing.status, 422, "{}", missing.text);

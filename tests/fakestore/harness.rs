@@ -20,6 +20,26 @@ pub struct Resp {
     pub json: Value,
 }
 
+impl Resp {
+    /// The `data` array of a V3 answer.
+    pub fn data(&self) -> &[Value] {
+        self.json["data"].as_array().expect("a data array")
+    }
+
+    /// The ids of the items in `data`, in order.
+    pub fn ids(&self) -> Vec<u64> {
+        self.numbers("id")
+    }
+
+    /// The whole-number `field` of each item in `data`, in order.
+    pub fn numbers(&self, field: &str) -> Vec<u64> {
+        self.data()
+            .iter()
+            .map(|item| item[field].as_u64().expect("a whole number"))
+            .collect()
+    }
+}
+
 /// Where the store's manual clock starts: the seeded data is relative to it.
 pub fn anchor() -> DateTime<Utc> {
     bctui::clock::test_anchor()
@@ -110,5 +130,24 @@ impl Harness {
 
     pub async fn get(&self, path: &str) -> Resp {
         self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Resp {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Resp {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    /// `body` as it is (malformed JSON, say) posted to `path` with the token.
+    pub async fn post_bytes(&self, path: &str, body: &[u8]) -> Resp {
+        let token = Some(self.token.as_str());
+        self.send_raw(Method::POST, self.url(path), token, Some(body.to_vec()))
+            .await
+    }
+
+    pub async fn delete(&self, path: &str) -> Resp {
+        self.call(Method::DELETE, path, None).await
     }
 }

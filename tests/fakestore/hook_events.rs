@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use bctui::cli::hook_receiver::{ExpectedHeader, HeaderCheck, Receiver};
 use bctui::fakestore::FakeStoreConfig;
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::common::{PATIENCE, next_delivery};
@@ -44,17 +43,14 @@ async fn lifecycle(
     create: Value,
     mut change: Value,
 ) {
-    let created = h.call(Method::POST, path, Some(json!([create]))).await;
+    let created = h.post(path, json!([create])).await;
     assert!(matches!(created.status, 200 | 201), "{}", created.text);
     let id = created.json["data"][0][id_field].as_u64().unwrap();
     change[id_field] = json!(id);
-    let updated = h.call(Method::PUT, path, Some(json!([change]))).await;
+    let updated = h.put(path, json!([change])).await;
     assert_eq!(updated.status, 200, "{}", updated.text);
     let query = format!("{path}?{id_field}:in={id}");
-    assert!(matches!(
-        h.call(Method::DELETE, &query, None).await.status,
-        202 | 204
-    ));
+    assert!(matches!(h.delete(&query).await.status, 202 | 204));
     let expected = ["created", "updated", "deleted"].map(|verb| {
         event(
             &format!("store/{kind}/{verb}"),
@@ -87,7 +83,7 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
     // from either would fail the header check in `events`.
     for (scope, active) in [("store/order/created", false), ("store/cart/*", true)] {
         let quiet = json!({"scope": scope, "destination": url, "is_active": active});
-        let r = h.call(Method::POST, "/v3/hooks", Some(quiet)).await;
+        let r = h.post("/v3/hooks", quiet).await;
         assert_eq!(r.status, 200, "{}", r.text);
     }
 
@@ -96,7 +92,7 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
         "billing_address": {"first_name": "Jane", "last_name": "Doe", "street_1": "1 Main St", "city": "Austin", "state": "Texas", "zip": "78751", "country": "United States", "country_iso2": "US", "email": "jane@example.com"},
         "products": [{"name": "Gift Wrap", "quantity": 1, "price_ex_tax": "4.50", "price_inc_tax": 4.5}],
     });
-    let order = h.call(Method::POST, "/v2/orders", Some(body)).await.json;
+    let order = h.post("/v2/orders", body).await.json;
     let order_id = order["id"].as_u64().unwrap();
     assert_eq!(
         events(&mut receiver, 1).await,
@@ -112,7 +108,7 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
         .json[0]["id"]
         .clone();
     let shipment = h
-        .call(Method::POST, &format!("/v2/orders/{order_id}/shipments"), Some(json!({"order_address_id": address, "items": [{"order_product_id": line, "quantity": 1}]})))
+        .post(&format!("/v2/orders/{order_id}/shipments"), json!({"order_address_id": address, "items": [{"order_product_id": line, "quantity": 1}]}))
         .await;
     assert_eq!(shipment.status, 201, "{}", shipment.text);
     let shipment_id = shipment.json["id"].as_u64().unwrap();
@@ -136,20 +132,18 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
 
     // Products: created, updated with a new stock level, a variant's stock, deleted.
     let product = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/catalog/products",
-            Some(json!({"name": "Hook Test Lamp", "type": "physical", "weight": 1, "price": 10})),
+            json!({"name": "Hook Test Lamp", "type": "physical", "weight": 1, "price": 10}),
         )
         .await
         .json["data"]["id"]
         .as_u64()
         .unwrap();
     let put = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{product}"),
-            Some(json!({"inventory_level": 12})),
+            json!({"inventory_level": 12}),
         )
         .await;
     assert_eq!(put.status, 200, "{}", put.text);
@@ -189,21 +183,16 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
         .unwrap()
         + 5;
     let v = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{pid}/variants/{vid}"),
-            Some(json!({"inventory_level": level})),
+            json!({"inventory_level": level}),
         )
         .await;
     assert_eq!(v.status, 200, "{}", v.text);
     assert_eq!(
-        h.call(
-            Method::DELETE,
-            &format!("/v3/catalog/products/{product}"),
-            None
-        )
-        .await
-        .status,
+        h.delete(&format!("/v3/catalog/products/{product}"))
+            .await
+            .status,
         204
     );
     assert_eq!(
@@ -250,14 +239,11 @@ async fn store_events_reach_matching_active_hooks_with_their_headers() {
     .await;
 
     // A failed write fires nothing: the next event is the one after it.
-    let refused = h
-        .call(Method::PUT, "/v3/customers", Some(json!([{"id": 999_999}])))
-        .await;
+    let refused = h.put("/v3/customers", json!([{"id": 999_999}])).await;
     assert_eq!(refused.status, 422);
-    h.call(
-        Method::PUT,
+    h.put(
         &format!("/v2/orders/{order_id}"),
-        Some(json!({"staff_notes": "checked"})),
+        json!({"staff_notes": "checked"}),
     )
     .await;
     let d = next_delivery(&mut receiver).await;
@@ -279,13 +265,12 @@ async fn failing_destinations_are_retried_then_deactivated() {
     .await;
     let mut receiver = Receiver::start(0, Some(secret())).await.unwrap();
     let body = json!({"scope": "store/customer/created", "destination": receiver.url(), "headers": {"X-Hook-Secret": "wrong"}});
-    let hook = h.call(Method::POST, "/v3/hooks", Some(body)).await.json["data"].clone();
+    let hook = h.post("/v3/hooks", body).await.json["data"].clone();
     let id = hook["id"].as_u64().unwrap();
     let created = h
-        .call(
-            Method::POST,
+        .post(
             "/v3/customers",
-            Some(json!([{"email": "retry@example.com", "first_name": "Re", "last_name": "Try"}])),
+            json!([{"email": "retry@example.com", "first_name": "Re", "last_name": "Try"}]),
         )
         .await;
     // The write never waits for (or fails with) its deliveries.
@@ -329,16 +314,10 @@ async fn failing_destinations_are_retried_then_deactivated() {
 
     // Reactivated with the right header, the next event goes through at once.
     let fixed = json!({"is_active": true, "headers": {"X-Hook-Secret": "opensesame"}});
-    assert_eq!(
-        h.call(Method::PUT, &format!("/v3/hooks/{id}"), Some(fixed))
-            .await
-            .status,
-        200
-    );
-    h.call(
-        Method::POST,
+    assert_eq!(h.put(&format!("/v3/hooks/{id}"), fixed).await.status, 200);
+    h.post(
         "/v3/customers",
-        Some(json!([{"email": "again@example.com", "first_name": "A", "last_name": "Gain"}])),
+        json!([{"email": "again@example.com", "first_name": "A", "last_name": "Gain"}]),
     )
     .await;
     assert_eq!(

@@ -9,7 +9,7 @@ use crate::harness::*;
 /// Creates a hook that sends the header `hook_events` receivers check.
 pub async fn create_hook(h: &Harness, scope: &str, destination: &str) -> Value {
     let body = json!({"scope": scope, "destination": destination, "headers": {"X-Hook-Secret": "opensesame"}});
-    let r = h.call(Method::POST, "/v3/hooks", Some(body)).await;
+    let r = h.post("/v3/hooks", body).await;
     assert_eq!(r.status, 200, "{}", r.text);
     r.json["data"].clone()
 }
@@ -21,7 +21,7 @@ async fn hook_crud_follows_the_spec() {
     assert_eq!((empty.status, empty.json["data"].clone()), (200, json!([])));
 
     let body = json!({"scope": "store/order/*", "destination": "https://localhost/orders", "is_active": false, "headers": {"custom-key": "developer-defined value"}});
-    let created = h.call(Method::POST, "/v3/hooks", Some(body)).await;
+    let created = h.post("/v3/hooks", body).await;
     assert_eq!(created.status, 200, "{}", created.text);
     let hook = &created.json["data"];
     let id = hook["id"].as_u64().unwrap();
@@ -47,28 +47,23 @@ async fn hook_crud_follows_the_spec() {
         ("scope=store/cart/created", 0),
     ] {
         let r = h.get(&format!("/v3/hooks?{query}")).await;
-        assert_eq!(r.json["data"].as_array().unwrap().len(), found, "{query}");
+        assert_eq!(r.data().len(), found, "{query}");
     }
 
     let updated = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/hooks/{id}"),
-            Some(json!({"is_active": true, "headers": null})),
+            json!({"is_active": true, "headers": null}),
         )
         .await;
     assert_eq!(updated.status, 200, "{}", updated.text);
     assert_eq!(updated.json["data"]["is_active"], true);
     assert_eq!(updated.json["data"]["headers"], Value::Null);
     assert_eq!(updated.json["data"]["scope"], "store/order/*");
-    let nothing = h
-        .call(Method::PUT, &format!("/v3/hooks/{id}"), Some(json!({})))
-        .await;
+    let nothing = h.put(&format!("/v3/hooks/{id}"), json!({})).await;
     assert_eq!(nothing.status, 422);
 
-    let deleted = h
-        .call(Method::DELETE, &format!("/v3/hooks/{id}"), None)
-        .await;
+    let deleted = h.delete(&format!("/v3/hooks/{id}")).await;
     assert_eq!(deleted.status, 200);
     assert_eq!(deleted.json["data"]["id"], id);
     let gone = h.get(&format!("/v3/hooks/{id}")).await;
@@ -77,38 +72,23 @@ async fn hook_crud_follows_the_spec() {
         gone.json["title"],
         format!("Webhook with id [{id}] not found")
     );
-    assert_eq!(
-        h.call(Method::DELETE, &format!("/v3/hooks/{id}"), None)
-            .await
-            .status,
-        404
-    );
+    assert_eq!(h.delete(&format!("/v3/hooks/{id}")).await.status, 404);
     assert_eq!(h.get("/v3/hooks/abc").await.status, 404);
     assert_eq!(h.call(Method::PATCH, "/v3/hooks", None).await.status, 405);
 
-    h.call(
-        Method::PUT,
-        "/v3/hooks/admin",
-        Some(json!({"emails": ["ops@example.com"]})),
-    )
-    .await;
+    h.put("/v3/hooks/admin", json!({"emails": ["ops@example.com"]}))
+        .await;
     let admin = h.get("/v3/hooks/admin").await;
     assert_eq!(admin.json["data"]["emails"], json!(["ops@example.com"]));
     assert_eq!(admin.json["data"]["hooks_list"][0]["status"], "active");
-    let bad_email = h
-        .call(
-            Method::PUT,
-            "/v3/hooks/admin",
-            Some(json!({"emails": ["nope"]})),
-        )
-        .await;
+    let bad_email = h.put("/v3/hooks/admin", json!({"emails": ["nope"]})).await;
     assert_eq!(bad_email.status, 422);
 }
 
 #[tokio::test]
 async fn hook_validation_and_limits() {
     let h = Harness::new().await;
-    let post = |body: Value| h.call(Method::POST, "/v3/hooks", Some(body));
+    let post = |body: Value| h.post("/v3/hooks", body);
     let missing = post(json!({})).await;
     assert_eq!(missing.status, 422);
     assert_eq!(missing.json["title"], "JSON data is missing or invalid");
@@ -156,14 +136,7 @@ async fn hook_validation_and_limits() {
     let batch = post(json!([{"scope": "store/order/created", "destination": dest}])).await;
     assert_eq!(batch.status, 422);
     assert!(batch.text.contains("Only one webhook at a time"));
-    let broken = h
-        .send_raw(
-            Method::POST,
-            h.url("/v3/hooks"),
-            Some(&h.token),
-            Some(b"{".to_vec()),
-        )
-        .await;
+    let broken = h.post_bytes("/v3/hooks", b"{").await;
     assert_eq!(broken.status, 400);
 
     // One hook per scope and destination; at most ten per scope.
@@ -194,10 +167,9 @@ async fn hook_validation_and_limits() {
     let other = post(json!({"scope": "store/order/updated", "destination": dest})).await;
     let id = other.json["data"]["id"].as_u64().unwrap();
     let clash = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/hooks/{id}"),
-            Some(json!({"scope": "store/order/created"})),
+            json!({"scope": "store/order/created"}),
         )
         .await;
     assert_eq!(clash.status, 422);

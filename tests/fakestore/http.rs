@@ -81,23 +81,9 @@ async fn auth_hash_routes_and_methods() {
     );
     assert_eq!(h.call(Method::POST, "/v2/store", None).await.status, 405);
 
-    let bad = h
-        .send_raw(
-            Method::POST,
-            h.url("/v3/catalog/products"),
-            Some(&h.token),
-            Some(b"{nope".to_vec()),
-        )
-        .await;
+    let bad = h.post_bytes("/v3/catalog/products", b"{nope").await;
     assert_eq!((bad.status, bad.json["status"].as_u64()), (400, Some(400)));
-    let bad_v2 = h
-        .send_raw(
-            Method::POST,
-            h.url("/v2/orders"),
-            Some(&h.token),
-            Some(b"[".to_vec()),
-        )
-        .await;
+    let bad_v2 = h.post_bytes("/v2/orders", b"[").await;
     assert_eq!(
         (bad_v2.status, bad_v2.json[0]["status"].as_u64()),
         (400, Some(400))
@@ -136,13 +122,7 @@ async fn read_only_token_gets_403_naming_the_scope() {
         assert!(r.text.contains(scope), "{path}: {}", r.text);
     }
     // Nothing was written.
-    assert_eq!(
-        h.get("/v3/customers?id:in=1").await.json["data"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(h.get("/v3/customers?id:in=1").await.data().len(), 1);
 }
 
 // Paused tokio time: the simulator's quota window is measured on tokio's clock, so the
@@ -240,11 +220,7 @@ async fn request_log_latency_and_failure_injection() {
     })
     .await;
     let r = failing
-        .call(
-            Method::PUT,
-            "/v3/catalog/products/1",
-            Some(json!({"name": "Changed"})),
-        )
+        .put("/v3/catalog/products/1", json!({"name": "Changed"}))
         .await;
     assert!([500, 502, 503].contains(&r.status));
     assert!(failing.store.requests().iter().all(|r| r.status >= 500));
@@ -307,10 +283,8 @@ async fn seeding_in_the_background_serves_the_same_store() {
     // Ids handed out after seeding continue from the same counters.
     let body = serde_json::json!([{"email": "new.customer@example.com", "first_name": "New", "last_name": "Customer"}]);
     let (a, b) = (
-        at_once
-            .call(Method::POST, "/v3/customers", Some(body.clone()))
-            .await,
-        later.call(Method::POST, "/v3/customers", Some(body)).await,
+        at_once.post("/v3/customers", body.clone()).await,
+        later.post("/v3/customers", body).await,
     );
     assert_eq!(a.json["data"][0]["id"], b.json["data"][0]["id"]);
     assert!(a.json["data"][0]["id"].as_u64().is_some());

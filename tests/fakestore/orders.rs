@@ -2,7 +2,6 @@
 //! archive, create, shipments) and order statuses. Customers are in `customers.rs`.
 
 use chrono::{DateTime, Duration, Utc};
-use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -218,7 +217,7 @@ async fn order_get_update_archive_and_sub_resources() {
     assert!(is_money4(&addresses.json[0]["cost_inc_tax"]));
     assert_eq!(h.get("/v2/orders/5/shippingaddresses").await.status, 200);
 
-    let updated = h.call(Method::PUT, "/v2/orders/5", Some(json!({"status_id": 9, "staff_notes": "Packed by Sam", "billing_address": {"phone": "555-0000"}}))).await;
+    let updated = h.put("/v2/orders/5", json!({"status_id": 9, "staff_notes": "Packed by Sam", "billing_address": {"phone": "555-0000"}})).await;
     assert_eq!(updated.status, 200, "{}", updated.text);
     assert_eq!(
         (
@@ -234,18 +233,13 @@ async fn order_get_update_archive_and_sub_resources() {
         o.json["billing_address"]["email"]
     );
     assert!(rfc2822(&updated.json["date_modified"]) > rfc2822(&o.json["date_modified"]));
-    let bad = h
-        .call(Method::PUT, "/v2/orders/5", Some(json!({"status_id": 99})))
-        .await;
+    let bad = h.put("/v2/orders/5", json!({"status_id": 99})).await;
     assert_eq!(
         (bad.status, bad.json[0]["status"].as_u64()),
         (400, Some(400))
     );
 
-    assert_eq!(
-        h.call(Method::DELETE, "/v2/orders/5", None).await.status,
-        204
-    );
+    assert_eq!(h.delete("/v2/orders/5").await.status, 204);
     let archived = h.get("/v2/orders/5").await;
     assert_eq!(archived.json["is_deleted"], true);
     let visible = h.get("/v2/orders?min_id=5&max_id=5").await;
@@ -257,9 +251,7 @@ async fn order_get_update_archive_and_sub_resources() {
 #[tokio::test]
 async fn order_create_and_shipments() {
     let h = Harness::new().await;
-    let missing = h
-        .call(Method::POST, "/v2/orders", Some(json!({"products": []})))
-        .await;
+    let missing = h.post("/v2/orders", json!({"products": []})).await;
     assert_eq!(missing.status, 400);
     assert!(missing.text.contains("billing_address"));
 
@@ -274,7 +266,7 @@ async fn order_create_and_shipments() {
         ],
         "base_shipping_cost": 5
     });
-    let created = h.call(Method::POST, "/v2/orders", Some(body)).await;
+    let created = h.post("/v2/orders", body).await;
     assert_eq!(created.status, 200, "{}", created.text);
     let order = created.json;
     let id = order["id"].as_u64().unwrap();
@@ -302,27 +294,23 @@ async fn order_create_and_shipments() {
     let first_line = lines[0]["id"].as_u64().unwrap();
     let second_line = lines[1]["id"].as_u64().unwrap();
 
-    let too_many = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({"order_address_id": address_id, "items": [{"order_product_id": first_line, "quantity": 4}]}))).await;
+    let too_many = h.post(&format!("/v2/orders/{id}/shipments"), json!({"order_address_id": address_id, "items": [{"order_product_id": first_line, "quantity": 4}]})).await;
     assert_eq!(too_many.status, 400);
-    let bad_address = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({"order_address_id": 1, "items": [{"order_product_id": first_line, "quantity": 1}]}))).await;
+    let bad_address = h.post(&format!("/v2/orders/{id}/shipments"), json!({"order_address_id": 1, "items": [{"order_product_id": first_line, "quantity": 1}]})).await;
     assert_eq!(bad_address.status, 400);
-    let bad_line = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({"order_address_id": address_id, "items": [{"order_product_id": 1, "quantity": 1}]}))).await;
+    let bad_line = h.post(&format!("/v2/orders/{id}/shipments"), json!({"order_address_id": address_id, "items": [{"order_product_id": 1, "quantity": 1}]})).await;
     assert_eq!(bad_line.status, 400);
     assert_eq!(
-        h.call(
-            Method::POST,
-            &format!("/v2/orders/{id}/shipments"),
-            Some(json!({"items": []}))
-        )
-        .await
-        .status,
+        h.post(&format!("/v2/orders/{id}/shipments"), json!({"items": []}))
+            .await
+            .status,
         400
     );
 
-    let partial = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({
+    let partial = h.post(&format!("/v2/orders/{id}/shipments"), json!({
         "order_address_id": address_id, "tracking_number": "1Z999AA10123456784", "shipping_provider": "ups",
         "items": [{"order_product_id": first_line, "quantity": 2}]
-    }))).await;
+    })).await;
     assert_eq!(partial.status, 201, "{}", partial.text);
     assert_eq!(
         partial.json["items"],
@@ -337,9 +325,9 @@ async fn order_create_and_shipments() {
     assert_eq!(after["status"], "Partially Shipped");
     assert_ne!(after["date_shipped"], "");
 
-    let rest = h.call(Method::POST, &format!("/v2/orders/{id}/shipments"), Some(json!({
+    let rest = h.post(&format!("/v2/orders/{id}/shipments"), json!({
         "order_address_id": address_id, "items": [{"order_product_id": first_line, "quantity": 1}, {"order_product_id": second_line, "quantity": 1}]
-    }))).await;
+    })).await;
     assert_eq!(rest.status, 201);
     let done = h.get(&format!("/v2/orders/{id}")).await.json;
     assert_eq!(
@@ -372,8 +360,5 @@ async fn order_coupons_are_an_empty_list() {
     let coupons = h.get(&link).await;
     assert_eq!((coupons.status, coupons.text.as_str()), (204, ""));
     assert_eq!(h.get("/v2/orders/999999/coupons").await.status, 404);
-    assert_eq!(
-        h.call(Method::POST, &link, Some(json!({}))).await.status,
-        405
-    );
+    assert_eq!(h.post(&link, json!({})).await.status, 405);
 }

@@ -12,9 +12,8 @@ async fn variants_and_summary() {
     let list = h
         .get("/v3/catalog/products?include=variants&limit=250")
         .await;
-    let product = list.json["data"]
-        .as_array()
-        .unwrap()
+    let product = list
+        .data()
         .iter()
         .find(|p| p["variants"].as_array().unwrap().len() > 1)
         .unwrap()
@@ -27,19 +26,17 @@ async fn variants_and_summary() {
     assert!(v["option_values"][0]["option_display_name"].is_string());
     let vid = v["id"].as_u64().unwrap();
     let priced = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{pid}/variants/{vid}"),
-            Some(json!({"price": "123.45"})),
+            json!({"price": "123.45"}),
         )
         .await;
     assert_eq!(priced.status, 200, "{}", priced.text);
     assert_eq!(priced.json["data"]["calculated_price"], json!(123.45));
     let inherit = h
-        .call(
-            Method::PUT,
+        .put(
             &format!("/v3/catalog/products/{pid}/variants/{vid}"),
-            Some(json!({"price": null})),
+            json!({"price": null}),
         )
         .await;
     assert!(inherit.json["data"]["price"].is_null());
@@ -58,27 +55,22 @@ async fn variants_and_summary() {
         .get(&format!("/v3/catalog/variants?product_id:in={pid}"))
         .await;
     assert_eq!(
-        all.json["data"].as_array().unwrap().len(),
+        all.data().len(),
         product["variants"].as_array().unwrap().len()
     );
     let batch: Vec<Value> = (1..=51)
         .map(|i| json!({"id": i, "inventory_level": 3}))
         .collect();
     assert_eq!(
-        h.call(
-            Method::PUT,
-            "/v3/catalog/variants",
-            Some(Value::Array(batch))
-        )
-        .await
-        .status,
+        h.put("/v3/catalog/variants", Value::Array(batch))
+            .await
+            .status,
         413
     );
     let updated = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/catalog/variants",
-            Some(json!([{"id": vid, "inventory_level": 7}])),
+            json!([{"id": vid, "inventory_level": 7}]),
         )
         .await;
     assert_eq!(
@@ -116,7 +108,7 @@ async fn category_trees() {
     );
     let cats = h.get("/v3/catalog/trees/categories?limit=250").await;
     assert_eq!(cats.status, 200);
-    let all = cats.json["data"].as_array().unwrap();
+    let all = cats.data();
     assert!((35..=50).contains(&all.len()));
     for field in [
         "category_id",
@@ -141,7 +133,7 @@ async fn category_trees() {
     }
     assert_eq!(all[0]["url"]["path"], "/shop-all/");
     let like = h.get("/v3/catalog/trees/categories?name:like=jacket").await;
-    assert_eq!(like.json["data"].as_array().unwrap().len(), 2);
+    assert_eq!(like.data().len(), 2);
     let apparel = all.iter().find(|c| c["name"] == "Apparel").unwrap()["category_id"]
         .as_u64()
         .unwrap();
@@ -150,11 +142,11 @@ async fn category_trees() {
             "/v3/catalog/trees/categories?parent_id:in={apparel}"
         ))
         .await;
-    assert_eq!(kids.json["data"].as_array().unwrap().len(), 3);
+    assert_eq!(kids.data().len(), 3);
 
     let nested = h.get("/v3/catalog/trees/1/categories").await;
     assert_eq!(nested.status, 200);
-    let top = nested.json["data"].as_array().unwrap();
+    let top = nested.data();
     let apparel_node = top.iter().find(|c| c["name"] == "Apparel").unwrap();
     let men = &apparel_node["children"][0];
     assert_eq!(
@@ -169,7 +161,7 @@ async fn category_trees() {
     assert_eq!(men["children"][0]["url"], "/apparel/men/jackets-coats/");
     assert_eq!(h.get("/v3/catalog/trees/99/categories").await.status, 404);
 
-    let created = h.call(Method::POST, "/v3/catalog/trees/categories", Some(json!([{"name": "Rain Gear", "parent_id": apparel}, {"name": "Clearance", "tree_id": 1}]))).await;
+    let created = h.post("/v3/catalog/trees/categories", json!([{"name": "Rain Gear", "parent_id": apparel}, {"name": "Clearance", "tree_id": 1}])).await;
     assert_eq!(created.status, 201, "{}", created.text);
     assert_eq!(
         created.json["meta"],
@@ -179,28 +171,19 @@ async fn category_trees() {
     assert_eq!(rain["url"]["path"], "/apparel/rain-gear/");
     assert_eq!(rain["tree_id"], 1);
     let invalid = h
-        .call(
-            Method::POST,
-            "/v3/catalog/trees/categories",
-            Some(json!([{"name": "No Tree"}])),
-        )
+        .post("/v3/catalog/trees/categories", json!([{"name": "No Tree"}]))
         .await;
     assert_eq!(invalid.status, 422);
     let no_name = h
-        .call(
-            Method::POST,
-            "/v3/catalog/trees/categories",
-            Some(json!([{"tree_id": 1}])),
-        )
+        .post("/v3/catalog/trees/categories", json!([{"tree_id": 1}]))
         .await;
     assert_eq!(no_name.status, 422);
 
     let rain_id = rain["category_id"].as_u64().unwrap();
     let put = h
-        .call(
-            Method::PUT,
+        .put(
             "/v3/catalog/trees/categories",
-            Some(json!([{"category_id": rain_id, "name": "Rainwear", "is_visible": false}])),
+            json!([{"category_id": rain_id, "name": "Rainwear", "is_visible": false}]),
         )
         .await;
     assert_eq!(put.status, 200, "{}", put.text);
@@ -220,7 +203,7 @@ async fn category_trees() {
     // Deleting Apparel deletes its whole subtree and takes the ids off products.
     let subtree: Vec<u64> = {
         let r = h.get("/v3/catalog/trees/categories?limit=250").await;
-        let all = r.json["data"].as_array().unwrap().clone();
+        let all = r.data().to_vec();
         let mut ids = vec![apparel];
         let mut i = 0;
         while i < ids.len() {
@@ -246,11 +229,9 @@ async fn category_trees() {
     }
     let used = used.expect("some Apparel category holds products");
     let deleted = h
-        .call(
-            Method::DELETE,
-            &format!("/v3/catalog/trees/categories?category_id:in={apparel}"),
-            None,
-        )
+        .delete(&format!(
+            "/v3/catalog/trees/categories?category_id:in={apparel}"
+        ))
         .await;
     assert_eq!(deleted.status, 202);
     assert_eq!(deleted.json["meta"]["success"], 1);
@@ -269,12 +250,7 @@ async fn category_trees() {
         .get(&format!("/v3/catalog/products?categories:in={used}"))
         .await;
     assert_eq!(products.json["meta"]["pagination"]["total"], 0);
-    assert_eq!(
-        h.call(Method::DELETE, "/v3/catalog/trees/categories", None)
-            .await
-            .status,
-        422
-    );
+    assert_eq!(h.delete("/v3/catalog/trees/categories").await.status, 422);
 }
 
 #[tokio::test]
@@ -378,13 +354,7 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     .await;
     assert_eq!(rename.status, 422, "{}", rename.text);
     assert_eq!(rename.json["errors"]["errors"]["0.name"], taken);
-    let deleted = h
-        .call(
-            Method::DELETE,
-            &format!("{PATH}?parent_id:in={created}"),
-            None,
-        )
-        .await;
+    let deleted = h.delete(&format!("{PATH}?parent_id:in={created}")).await;
     assert_eq!(deleted.status, 202, "{}", deleted.text);
     assert_eq!(
         deleted.json["meta"],
@@ -393,17 +363,9 @@ async fn category_batches_name_failed_items_and_deletes_follow_filters() {
     let left = h
         .get(&format!("{PATH}?category_id:in={created},{child},{other}"))
         .await;
-    let left: Vec<u64> = left.json["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["category_id"].as_u64().unwrap())
-        .collect();
-    assert_eq!(left, vec![created]);
+    assert_eq!(left.numbers("category_id"), vec![created]);
     // A tree with no categories: nothing to delete.
-    let none = h
-        .call(Method::DELETE, &format!("{PATH}?tree_id:in=99"), None)
-        .await;
+    let none = h.delete(&format!("{PATH}?tree_id:in=99")).await;
     assert_eq!(none.status, 202, "{}", none.text);
     assert_eq!(
         none.json["meta"],

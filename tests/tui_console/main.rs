@@ -230,12 +230,15 @@ async fn read_only_mode_refuses_writes() {
     // Copy as cURL and the body.
     h.press(KeyCode::Char('y'));
     h.press(KeyCode::Char('Y'));
-    h.wait_for("two copies", |s| {
-        s.toasts
+    h.wait_toast("Copied the response body").await;
+    let toasts = &h.state().toasts;
+    assert!(
+        toasts
             .iter()
-            .any(|t| t.text.starts_with("Copied the response body"))
-    })
-    .await;
+            .any(|t| t.text.starts_with("Copied the response body")),
+        "{}",
+        h.toasts()
+    );
     let copied = h.runner.backend().copied().to_vec();
     assert!(copied.len() >= 2, "{copied:?}");
     let curl = &copied[copied.len() - 2];
@@ -358,12 +361,7 @@ async fn a_five_megabyte_answer_keeps_the_ui_responsive_and_saves_whole() {
 
     // Too big for the clipboard: says so rather than flooding the terminal.
     h.press(KeyCode::Char('Y'));
-    h.wait_for("the clipboard refusal", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("too big for the clipboard"))
-    })
-    .await;
+    h.wait_toast("too big for the clipboard").await;
     assert!(h.runner.backend().copied().is_empty());
 
     h.press(KeyCode::Char('w'));
@@ -415,10 +413,7 @@ async fn the_body_can_be_written_in_the_editor() {
     h.set_path("/v3/catalog/products");
     h.press(KeyCode::Esc);
     h.set_body("{\"draft\": true}");
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.expect("the editor runs");
+    h.edit_with_editor().await;
     assert_eq!(
         std::fs::read_to_string(&seen).expect("the editor saw the body"),
         "{\"draft\": true}"

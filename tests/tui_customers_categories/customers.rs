@@ -118,31 +118,14 @@ async fn inline_edit_sends_only_the_field() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn external_edit_sends_what_changed() {
-    let dir = std::env::temp_dir().join(format!("bctui-cust-editor-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let script = dir.join("editor.sh");
-    std::fs::write(
-        &script,
+    let script = crate::common::use_editor_script(
+        "cust-editor",
         "#!/bin/sh\nsed -i 's/\"phone\": \"[^\"]*\"/\"phone\": \"+44 20 7946 0000\"/' \"$1\"\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .unwrap();
-    // SAFETY: the only test in this binary that touches these variables.
-    unsafe {
-        std::env::set_var("VISUAL", &script);
-        std::env::set_var("EDITOR", &script);
-    }
+    );
     let mut h = Harness::start(false).await;
     h.open_customers().await;
     let first = h.state().customers.list.rows[0].clone();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Saved").await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.phone, "+44 20 7946 0000");
@@ -161,9 +144,7 @@ async fn external_edit_sends_what_changed() {
         "#!/bin/sh\nsed -i 's/^{/{\"nickname\": \"Ace\",/' \"$1\"\n",
     )
     .unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_overlay().await;
     assert!(h.screen().contains("nickname"), "{}", h.screen());
     h.press(KeyCode::Char('n'));
@@ -271,14 +252,7 @@ async fn detail_edit_and_orders_of_the_customer() {
     assert!(line.contains(name.as_str()), "{line}");
 
     let first = h.state().customers.list.rows[0].clone();
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.customers
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_customer_row(0).await;
     let screen = h.screen();
     assert!(
         screen.contains("Store credit") && screen.contains("Addresses"),
@@ -476,17 +450,7 @@ async fn the_detail_counts_the_customers_orders_and_what_they_spent() {
     {
         spent += order.total_inc_tax - order.refunded_amount;
     }
-    for _ in 0..index {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.customers
-            .detail
-            .as_ref()
-            .is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_customer_row(index).await;
     let detail = h.state().customers.detail.as_ref().unwrap();
     let totals = detail
         .data

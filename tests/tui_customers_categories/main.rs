@@ -11,14 +11,9 @@ use bctui::app::list::LoadState;
 pub use common::{Harness, PATIENCE, client_for};
 
 impl Harness {
-    /// A small store; the app is on the Products tab with the first page loaded.
+    /// A small store (20 products); the app is on the Products tab with the first page loaded.
     pub async fn start(read_only: bool) -> Harness {
-        let mut h = Harness::launch(common::store_config(20, 10, 10), read_only, 120, 30).await;
-        h.wait_for("the first products", |s| {
-            s.products.list.load == LoadState::Loaded && !s.products.list.rows.is_empty()
-        })
-        .await;
-        h
+        Harness::on_products(20, read_only).await
     }
 
     /// Selects the first category that has subcategories and expands it.

@@ -40,14 +40,7 @@ async fn brands_show_by_name_in_the_table_and_the_detail() {
         .unwrap_or_default();
     assert!(line.contains(name.as_str()), "{line}");
 
-    for _ in 0..index {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_product_row(index).await;
     let screen = h.screen();
     assert!(
         screen

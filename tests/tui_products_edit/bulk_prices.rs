@@ -12,18 +12,13 @@ use crate::{Harness, money};
 /// Marks the first `rows` products, types `keys` into the bulk form and waits for
 /// the preview.
 async fn open_preview(h: &mut Harness, rows: usize, keys: &[KeyCode]) -> BulkPreview {
-    for _ in 0..rows {
-        h.press(KeyCode::Char(' '));
-    }
+    h.mark_rows(rows);
     h.press(KeyCode::Char('B'));
     for key in keys {
         h.press(*key);
     }
     h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.wait_bulk_preview().await;
     match &h.state().edit.overlay {
         Some(Overlay::BulkPreview(preview)) => preview.clone(),
         _ => unreachable!("waited for it"),

@@ -5,7 +5,6 @@ use crossterm::event::KeyCode;
 
 use bctui::api::client::{Client, ClientConfig};
 use bctui::api::token::Token;
-use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
 
 use crate::common::{self, Driver};
@@ -13,18 +12,10 @@ use crate::{Harness, money};
 
 /// Marks the first `rows` products, asks for `amount` and waits for the preview.
 async fn preview_of_the_first(h: &mut Harness, rows: usize, amount: &str) {
-    for _ in 0..rows {
-        h.press(KeyCode::Char(' '));
-    }
+    h.mark_rows(rows);
     h.wait_for("the marks", move |s| s.products.marked.len() == rows)
         .await;
-    h.press(KeyCode::Char('B'));
-    h.type_text(amount);
-    h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.bulk_preview(amount).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -58,14 +49,7 @@ async fn failed_rows_stay_marked_and_r_retries_them_without_overwriting_a_collea
     );
 
     // A colleague sets product 2 meanwhile; the retry leaves theirs alone.
-    h.colleague_sets_price(2, "200.00").await;
-    h.press(KeyCode::Char('R'));
-    h.wait_report("the retry's report").await;
-    let screen = h.screen();
-    assert!(
-        screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
-        "{screen}"
-    );
+    h.send_over_a_colleagues_price('R').await;
     for (id, price) in [
         (1, "9.99"),
         (2, "200.00"),
@@ -134,13 +118,7 @@ async fn a_403_stops_a_bulk_change_instead_of_trying_each_product() {
     .await;
     let marked = h.state().products.marked.len();
     assert!(marked > 10, "more than one batch: {marked}");
-    h.press(KeyCode::Char('B'));
-    h.type_text("+5%");
-    h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.bulk_preview("+5%").await;
     h.press(KeyCode::Char('y'));
     h.wait_report("the failure report").await;
     assert_eq!(

@@ -9,6 +9,16 @@ use bctui::app::list::LoadState;
 
 use crate::Harness;
 
+/// The ids of the products the store lists for `query` (up to 250), in its order.
+async fn store_answers(h: &Harness, query: ProductQuery) -> Vec<u64> {
+    let query = ProductQuery {
+        limit: Some(250),
+        ..query
+    };
+    let page = h.api.list_products(&query).await.expect("the store lists");
+    page.items.iter().map(|p| p.id).collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_combine_on_the_server_and_show_in_the_title() {
     let mut h = Harness::start(true).await;
@@ -30,11 +40,7 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
         .position(|b| b.id == hidden.brand_id)
         .expect("its brand is listed");
     let brand = brands[position].clone();
-    h.press(KeyCode::Char('f'));
-    h.wait_for("the filter form", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Form(_)))
-    })
-    .await;
+    h.open_overlay('f', |o| matches!(o, Overlay::Form(_))).await;
     // Stock: any; Visibility: hidden only; Brand: that brand (after "any").
     h.press(KeyCode::Tab);
     h.press(KeyCode::Char(' '));
@@ -53,24 +59,21 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
         s.products.hidden && s.products.list.load == LoadState::Loaded
     })
     .await;
-    let query = ProductQuery {
-        is_visible: Some(false),
-        brand_id: Some(brand.id),
-        limit: Some(250),
-        ..ProductQuery::default()
-    };
-    let expected: Vec<u64> = h
-        .api
-        .list_products(&query)
-        .await
-        .unwrap()
-        .items
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let shown: Vec<u64> = h.state().products.list.rows.iter().map(|p| p.id).collect();
+    let expected = store_answers(
+        &h,
+        ProductQuery {
+            is_visible: Some(false),
+            brand_id: Some(brand.id),
+            ..ProductQuery::default()
+        },
+    )
+    .await;
     assert!(!expected.is_empty(), "the seeded store has such products");
-    assert_eq!(shown, expected, "what the store answers for both filters");
+    assert_eq!(
+        h.product_ids(),
+        expected,
+        "what the store answers for both filters"
+    );
     let list_request = h.store.requests()[before..]
         .iter()
         .find(|r| r.path.contains("/v3/catalog/products?") && r.path.contains("sort="))
@@ -109,7 +112,7 @@ async fn filters_combine_on_the_server_and_show_in_the_title() {
 async fn low_stock_in_a_category_from_the_filter_form() {
     let mut h = Harness::start(true).await;
     // List rows carry no categories: the store says which product is in one.
-    let ids: Vec<u64> = h.state().products.list.rows.iter().map(|p| p.id).collect();
+    let ids = h.product_ids();
     let mut category = None;
     for id in ids {
         if let Some(first) = h.product(id).await.categories.first() {
@@ -134,23 +137,16 @@ async fn low_stock_in_a_category_from_the_filter_form() {
             && s.products.list.load == LoadState::Loaded
     })
     .await;
-    let query = ProductQuery {
-        inventory_low: true,
-        categories_in: vec![category],
-        limit: Some(250),
-        ..ProductQuery::default()
-    };
-    let expected: Vec<u64> = h
-        .api
-        .list_products(&query)
-        .await
-        .unwrap()
-        .items
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let shown: Vec<u64> = h.state().products.list.rows.iter().map(|p| p.id).collect();
-    assert_eq!(shown, expected);
+    let expected = store_answers(
+        &h,
+        ProductQuery {
+            inventory_low: true,
+            categories_in: vec![category],
+            ..ProductQuery::default()
+        },
+    )
+    .await;
+    assert_eq!(h.product_ids(), expected);
     let title = h.screen().lines().nth(2).unwrap_or_default().to_string();
     assert!(
         title.contains("· low stock") && title.contains("· category"),

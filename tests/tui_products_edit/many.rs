@@ -24,10 +24,7 @@ async fn bulk_change_of_25_marked_products_and_undo() {
     h.type_text("+10%");
     h.press(KeyCode::Tab); // rounding .99
     h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.wait_bulk_preview().await;
     assert!(h.screen().contains("→"), "{}", h.screen());
     let before = h.requests();
     h.press(KeyCode::Char('y'));
@@ -89,11 +86,8 @@ async fn bulk_change_of_25_marked_products_and_undo() {
 async fn delete_cancelled_then_confirmed() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
-    h.press(KeyCode::Char('x'));
-    h.wait_for("the dialog", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.open_overlay('x', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     let screen = h.screen();
     assert!(
         screen.contains(&*product.name) && screen.contains(&*product.sku),
@@ -113,28 +107,16 @@ async fn delete_cancelled_then_confirmed() {
             .unwrap_err()
             .is_not_found()
     );
-    assert!(
-        h.state()
-            .products
-            .list
-            .rows
-            .iter()
-            .all(|p| p.id != product.id)
-    );
+    assert!(!h.product_ids().contains(&product.id));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn marked_products_delete_in_one_request() {
     let mut h = Harness::start(false).await;
     let ids: Vec<u64> = (0..3).map(|i| h.row(i).id).collect();
-    for _ in 0..3 {
-        h.press(KeyCode::Char(' '));
-    }
-    h.press(KeyCode::Char('x'));
-    h.wait_for("the dialog", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.mark_rows(3);
+    h.open_overlay('x', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     assert!(h.screen().contains("Delete 3 products?"), "{}", h.screen());
     h.press(KeyCode::Char('y'));
     h.wait_toast("Deleted 3 products").await;
@@ -157,25 +139,15 @@ async fn delete_of_a_product_already_gone_is_reported() {
     h.press(KeyCode::Char('x'));
     h.press(KeyCode::Char('y'));
     h.wait_toast("Already gone (404)").await;
-    assert!(
-        h.state()
-            .products
-            .list
-            .rows
-            .iter()
-            .all(|p| p.id != product.id)
-    );
+    assert!(!h.product_ids().contains(&product.id));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_shows_field_errors_then_creates() {
     let mut h = Harness::start(false).await;
     let existing = h.row(0);
-    h.press(KeyCode::Char('c'));
-    h.wait_for("the form", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Create(_)))
-    })
-    .await;
+    h.open_overlay('c', |o| matches!(o, Overlay::Create(_)))
+        .await;
     h.type_text(&existing.name); // a duplicate name: 409 on the name field
     h.press(KeyCode::Tab);
     h.press(KeyCode::Tab);
@@ -232,18 +204,10 @@ async fn read_only_refuses_every_write_key() {
 async fn bulk_partial_failure_is_listed_and_the_rest_stays() {
     let mut h = Harness::start(false).await;
     let rows: Vec<ProductRow> = (0..12).map(|i| h.row(i)).collect();
-    for _ in 0..12 {
-        h.press(KeyCode::Char(' '));
-    }
+    h.mark_rows(12);
     h.wait_for("12 marked", |s| s.products.marked.len() == 12)
         .await;
-    h.press(KeyCode::Char('B'));
-    h.type_text("5");
-    h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.bulk_preview("5").await;
     // One of them disappears while the preview is open.
     h.api.delete_product(rows[3].id).await.unwrap();
     h.press(KeyCode::Char('y'));
@@ -274,25 +238,10 @@ async fn bulk_and_undo_never_overwrite_a_colleagues_price() {
     let mut h = Harness::start(false).await;
     let ids: Vec<u64> = (0..5).map(|i| h.row(i).id).collect();
     assert_eq!(ids, [1, 2, 3, 4, 5]);
-    for _ in 0..5 {
-        h.press(KeyCode::Char(' '));
-    }
-    h.press(KeyCode::Char('B'));
-    h.type_text("+10%");
-    h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.mark_rows(5);
+    h.bulk_preview("+10%").await;
     // While the preview is open a colleague sets product 2's price.
-    h.colleague_sets_price(2, "200.00").await;
-    h.press(KeyCode::Char('y'));
-    h.wait_report("the report").await;
-    let screen = h.screen();
-    assert!(
-        screen.contains("4 saved, 1 not saved") && screen.contains("changed by someone else"),
-        "{screen}"
-    );
+    let screen = h.send_over_a_colleagues_price('y').await;
     assert!(
         screen.contains("price is 200"),
         "their value is named\n{screen}"
@@ -361,24 +310,13 @@ async fn quit_during_a_slow_bulk_change(rows: usize, amount: &str) -> Harness {
         s.products.list.rows.len() >= rows && s.header.store_name.is_some()
     })
     .await;
-    for _ in 0..rows {
-        h.press(KeyCode::Char(' '));
-    }
-    h.press(KeyCode::Char('B'));
-    h.type_text(amount);
-    h.press(KeyCode::Enter);
-    h.wait_for("the preview", |s| {
-        matches!(s.edit.overlay, Some(Overlay::BulkPreview(_)))
-    })
-    .await;
+    h.mark_rows(rows);
+    h.bulk_preview(amount).await;
     h.press(KeyCode::Char('y'));
     h.wait_for("the change on its way", |s| !s.edit.pending.is_empty())
         .await;
-    h.press(KeyCode::Char('q'));
-    h.wait_for("the question", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
-    })
-    .await;
+    h.open_overlay('q', |o| matches!(o, Overlay::Confirm(_)))
+        .await;
     h
 }
 

@@ -1,9 +1,5 @@
 //! `/` on Products finds a product by the SKU of one of its variants.
 
-use crossterm::event::KeyCode;
-
-use bctui::app::list::LoadState;
-
 use crate::Harness;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,13 +21,7 @@ async fn a_variant_sku_typed_into_the_filter_finds_its_product() {
     let (product, sku) = found.expect("a variant SKU of its own");
     // Typed in lower case: the store compares SKUs without regard to case.
     let typed = sku.to_lowercase();
-    h.press(KeyCode::Char('/'));
-    h.type_text(&typed);
-    h.wait_for("the filtered list", |s| {
-        s.products.keyword.as_deref() == Some(typed.as_str())
-            && s.products.list.load == LoadState::Loaded
-    })
-    .await;
+    h.search_products(&typed).await;
     let rows = &h.state().products.list.rows;
     assert!(
         rows.iter().any(|p| p.id == product.id),

@@ -55,9 +55,7 @@ async fn price_edit_saves_the_exact_decimal() {
 async fn invalid_price_sends_nothing_and_says_why() {
     let mut h = Harness::start(false).await;
     let before = h.requests();
-    h.press(KeyCode::Char('p'));
-    h.type_text("9.99999");
-    h.press(KeyCode::Enter);
+    h.enter_price("9.99999");
     h.wait_for(
         "the reason",
         |s| matches!(&s.edit.overlay, Some(Overlay::Inline(e)) if e.editor.error.is_some()),
@@ -170,23 +168,21 @@ async fn each_inline_field_is_saved() {
     assert_eq!(h.writes().len(), 9, "one PUT per field: {:?}", h.writes());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn conflict_prompt_offers_overwrite() {
+/// A colleague sets the first product's price to `theirs` after the list loaded, then we
+/// enter `ours`: the conflict prompt is open.
+async fn conflict_over(theirs: &str, ours: &str) -> (Harness, ProductRow) {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
+    h.colleague_sets_price(product.id, theirs).await;
+    h.enter_price(ours);
+    h.wait_conflict_prompt().await;
+    (h, product)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conflict_prompt_offers_overwrite() {
     // Someone else changes the product after it was loaded.
-    let theirs = ProductWrite {
-        price: Some(money("8.50")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("9.95");
-    h.press(KeyCode::Enter);
-    h.wait_for("the conflict prompt", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Conflict(_))) && s.edit.pending.is_empty()
-    })
-    .await;
+    let (mut h, product) = conflict_over("8.50", "9.95").await;
     let screen = h.screen();
     assert!(screen.contains("changed by someone else"), "{screen}");
     assert!(
@@ -205,22 +201,9 @@ async fn conflict_prompt_offers_overwrite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conflict_prompt_reload_takes_theirs() {
-    let mut h = Harness::start(false).await;
-    let product = h.row(0);
     // A colleague sets the price in the same second as our edit: the guard compares
     // values, not timestamps, so it still notices.
-    let theirs = ProductWrite {
-        price: Some(money("200.00")),
-        ..ProductWrite::default()
-    };
-    h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("1.00");
-    h.press(KeyCode::Enter);
-    h.wait_for("the conflict prompt", |s| {
-        matches!(s.edit.overlay, Some(Overlay::Conflict(_)))
-    })
-    .await;
+    let (mut h, product) = conflict_over("200.00", "1.00").await;
     h.press(KeyCode::Char('r'));
     h.wait_toast("Reloaded").await;
     assert_eq!(h.row(0).price, money("200.00"));
@@ -240,9 +223,7 @@ async fn a_change_to_another_field_is_kept_alongside_ours() {
         ..ProductWrite::default()
     };
     h.api.update_product(product.id, &theirs).await.unwrap();
-    h.press(KeyCode::Char('p'));
-    h.type_text("1.00");
-    h.press(KeyCode::Enter);
+    h.enter_price("1.00");
     h.wait_toast("Price").await;
     let stored = h.product(product.id).await;
     assert_eq!(
@@ -254,30 +235,13 @@ async fn a_change_to_another_field_is_kept_alongside_ours() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn editor_json_edit_sends_only_changed_fields() {
-    let dir = std::env::temp_dir().join(format!("bctui-editor-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let script = dir.join("editor.sh");
-    let record = dir.join("seen");
-    let offered = dir.join("offered.json");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nstat -c '%a %n' \"$1\" > {}\ncp \"$1\" {}\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
-            record.display(),
-            offered.display()
-        ),
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .unwrap();
-    // SAFETY: this is the only test in this binary that reads or writes these variables.
-    unsafe {
-        std::env::set_var("VISUAL", &script);
-        std::env::set_var("EDITOR", &script);
-    }
+    // The script records the file's mode and what it was offered, then sets the price.
+    let script = crate::common::use_editor_script(
+        "editor-test",
+        "#!/bin/sh\nhere=$(dirname \"$0\")\nstat -c '%a %n' \"$1\" > \"$here/seen\"\ncp \"$1\" \"$here/offered.json\"\nsed -i 's/\"price\": [0-9.]*/\"price\": 12.34/' \"$1\"\n",
+    );
+    let record = script.with_file_name("seen");
+    let offered = script.with_file_name("offered.json");
     let mut h = Harness::start(false).await;
     let product = h.row(0);
     let stored = h.product(product.id).await;
@@ -285,10 +249,7 @@ async fn editor_json_edit_sends_only_changed_fields() {
         !stored.description.is_empty(),
         "the seeded product has a description"
     );
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    assert!(h.runner.wants_external_edit());
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Price").await;
     let saved = h.product(product.id).await;
     assert_eq!(saved.price, money("12.34"));
@@ -313,16 +274,12 @@ async fn editor_json_edit_sends_only_changed_fields() {
     assert_eq!(h.writes().len(), 1, "{:?}", h.writes());
     // Unchanged: nothing sent.
     std::fs::write(&script, "#!/bin/sh\ntrue\n").unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("No changes; nothing sent").await;
     assert_eq!(h.writes().len(), 1);
     // Invalid JSON: offered to reopen; any other key aborts.
     std::fs::write(&script, "#!/bin/sh\necho '{broken' > \"$1\"\n").unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_for("the reopen question", |s| {
         matches!(s.edit.overlay, Some(Overlay::Confirm(_)))
     })
@@ -338,9 +295,7 @@ async fn editor_json_edit_sends_only_changed_fields() {
         "#!/bin/sh\nsed -i 's/\"description\": \".*\",$/\"description\": \"<p>Hand oiled.<\\/p>\",/' \"$1\"\n",
     )
     .unwrap();
-    h.press(KeyCode::Char('E'));
-    h.wait_for("the editor request", |_| false).await;
-    h.runner.edit_externally().await.unwrap();
+    h.edit_with_editor().await;
     h.wait_toast("Hand oiled").await;
     assert_eq!(
         h.product(product.id).await.description,
@@ -350,16 +305,16 @@ async fn editor_json_edit_sends_only_changed_fields() {
         h.screen()
     );
     assert_eq!(h.writes().len(), 2, "{:?}", h.writes());
-    std::fs::remove_dir_all(&dir).ok();
+    if let Some(dir) = script.parent() {
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undo_puts_the_old_price_back() {
     let mut h = Harness::start(false).await;
     let product = h.row(0);
-    h.press(KeyCode::Char('p'));
-    h.type_text("99.5");
-    h.press(KeyCode::Enter);
+    h.enter_price("99.5");
     h.wait_toast("→ 99.50").await;
     assert_eq!(h.product(product.id).await.price, money("99.5"));
     h.press(KeyCode::Char('u'));
@@ -381,15 +336,15 @@ async fn open_a_product_with_variants(h: &mut Harness) -> ProductRow {
     }
     let index = index.expect("a product with variants");
     let product = h.row(index);
-    for _ in 0..index {
-        h.press(KeyCode::Char('j'));
-    }
-    h.press(KeyCode::Enter);
-    h.wait_for("the detail", |s| {
-        s.products.detail.as_ref().is_some_and(|d| d.data.is_some())
-    })
-    .await;
+    h.open_product_row(index).await;
     product
+}
+
+/// The second variant of the product whose detail is open, as the detail shows it.
+fn second_variant(h: &Harness) -> bctui::api::models::Variant {
+    let detail = h.state().products.detail.as_ref().expect("a detail");
+    let data = detail.data.as_ref().expect("the detail is loaded");
+    data.product.variants[1].clone()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -397,36 +352,12 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
     let mut h = Harness::start(false).await;
     let product = open_a_product_with_variants(&mut h).await;
     h.press(KeyCode::Char(']'));
-    let own_price = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .price;
-    h.press(KeyCode::Char('p'));
-    h.type_text("21.75");
-    h.press(KeyCode::Enter);
+    let own_price = second_variant(&h).price;
+    h.enter_price("21.75");
     // The old price as the cell showed it: `inherit` when the variant had none.
     let old = own_price.map_or("inherit".to_string(), |p| p.round_dp(2).to_string());
     h.wait_toast(&format!("Variant Price {old} → 21.75")).await;
-    let variant = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .clone();
+    let variant = second_variant(&h);
     let variants = h.api.all_variants(product.id).await.unwrap();
     let saved = variants.iter().find(|v| v.id == variant.id).unwrap();
     assert_eq!(saved.price, Some(money("21.75")));
@@ -441,9 +372,7 @@ async fn variant_price_is_edited_through_the_variants_endpoint() {
     // The variant write moved the product's date_modified; our own change
     // must not look like someone else's to the lost-update guard.
     h.press(KeyCode::Esc);
-    h.press(KeyCode::Char('p'));
-    h.type_text("33");
-    h.press(KeyCode::Enter);
+    h.enter_price("33");
     h.wait_toast("→ 33.00").await;
     assert_eq!(h.product(product.id).await.price, money("33"));
 }
@@ -463,12 +392,7 @@ async fn stock_of_a_variant_tracked_product_is_refused_up_front() {
         h.press(KeyCode::Char('l')); // Price → Sale → Retail → Cost → Stock
     }
     h.press(KeyCode::Char('e'));
-    h.wait_for("the refusal", |s| {
-        s.toasts
-            .iter()
-            .any(|t| t.text.contains("tracked per variant"))
-    })
-    .await;
+    h.wait_toast("tracked per variant").await;
     assert_eq!(h.state().mode, Mode::Normal, "no editor opened");
     assert!(h.writes().is_empty(), "{:?}", h.writes());
 }
@@ -492,18 +416,7 @@ async fn a_name_opens_with_its_text_and_typing_adds_to_it() {
 async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
     let mut h = Harness::start(false).await;
     let product = open_a_product_with_variants(&mut h).await;
-    let variant = h
-        .state()
-        .products
-        .detail
-        .as_ref()
-        .unwrap()
-        .data
-        .as_ref()
-        .unwrap()
-        .product
-        .variants[1]
-        .clone();
+    let variant = second_variant(&h);
     // A colleague sets the variant's price after the detail loaded.
     let theirs = bctui::api::models::VariantWrite {
         price: Some(Some(money("33.00"))),
@@ -514,9 +427,7 @@ async fn a_variant_price_over_a_colleagues_change_is_not_sent() {
         .await
         .expect("their price");
     h.press(KeyCode::Char(']'));
-    h.press(KeyCode::Char('p'));
-    h.type_text("21.75");
-    h.press(KeyCode::Enter);
+    h.enter_price("21.75");
     h.wait_refused_as_changed().await;
     let variants = h.api.all_variants(product.id).await.unwrap();
     let stored = variants.iter().find(|v| v.id == variant.id).unwrap();

@@ -28,6 +28,46 @@ fn typed(state: &mut AppState, text: &str) {
     }
 }
 
+/// `i` and `path` typed into the path line.
+fn type_path(state: &mut AppState, path: &str) {
+    key(state, KeyCode::Char('i'));
+    typed(state, path);
+}
+
+/// `path` typed and sent with Enter; returns the request's number.
+fn send(state: &mut AppState, path: &str) -> u64 {
+    type_path(state, path);
+    let effects = key(state, KeyCode::Enter);
+    match &effects[..] {
+        [Effect::Console(ConsoleEffect::Send { request, .. })] => *request,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The store's answer `status` with `body` to request `request`, `elapsed_ms` after it left.
+fn answer(
+    state: &mut AppState,
+    request: u64,
+    status: u16,
+    body: std::sync::Arc<Vec<u8>>,
+    elapsed_ms: u64,
+) -> Vec<Effect> {
+    update(
+        state,
+        Action::Console(ConsoleEvent::Response {
+            request,
+            sent_at: crate::clock::test_anchor(),
+            base_url: "http://127.0.0.1:1/stores/x".into(),
+            result: Ok(super::ConsoleResponse {
+                status,
+                headers: Vec::new(),
+                body,
+                elapsed: std::time::Duration::from_millis(elapsed_ms),
+            }),
+        }),
+    )
+}
+
 fn sends(effects: &[Effect]) -> Vec<(HttpMethod, String, Option<String>)> {
     effects
         .iter()
@@ -54,8 +94,7 @@ fn entry(method: &str, path: &str) -> HistoryEntry {
 #[test]
 fn a_placeholder_is_typed_over_and_must_be_filled() {
     let mut s = state(false);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v3/catalog/products/{product_id}/images");
+    type_path(&mut s, "/v3/catalog/products/{product_id}/images");
     // Sending with a placeholder left selects it instead.
     let effects = key(&mut s, KeyCode::Enter);
     assert!(sends(&effects).is_empty());
@@ -78,8 +117,7 @@ fn a_placeholder_is_typed_over_and_must_be_filled() {
 #[test]
 fn backspace_deletes_the_selected_placeholder() {
     let mut s = state(false);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v2/orders/{order_id}");
+    type_path(&mut s, "/v2/orders/{order_id}");
     key(&mut s, KeyCode::Tab);
     assert_eq!(s.console.selection, Some((11, 21)));
     key(&mut s, KeyCode::Backspace);
@@ -90,8 +128,7 @@ fn backspace_deletes_the_selected_placeholder() {
 #[test]
 fn arrows_move_in_the_completion_list_and_esc_closes_it() {
     let mut s = state(false);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v2/ord");
+    type_path(&mut s, "/v2/ord");
     key(&mut s, KeyCode::Tab);
     let first = s.console.path.value().to_string();
     key(&mut s, KeyCode::Down);
@@ -108,8 +145,7 @@ fn arrows_move_in_the_completion_list_and_esc_closes_it() {
 fn invalid_json_is_not_sent_and_points_at_the_error() {
     let mut s = state(false);
     key(&mut s, KeyCode::Char('m'));
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v3/catalog/products");
+    type_path(&mut s, "/v3/catalog/products");
     key(&mut s, KeyCode::Esc);
     key(&mut s, KeyCode::Char('b'));
     typed(&mut s, "{\"name\" \"x\"}");
@@ -126,8 +162,7 @@ fn invalid_json_is_not_sent_and_points_at_the_error() {
 fn writes_are_refused_in_read_only_mode_and_delete_asks_first() {
     let mut ro = state(true);
     key(&mut ro, KeyCode::Char('m'));
-    key(&mut ro, KeyCode::Char('i'));
-    typed(&mut ro, "/v3/catalog/products");
+    type_path(&mut ro, "/v3/catalog/products");
     assert!(sends(&ctrl(&mut ro, 's')).is_empty());
     assert!(
         ro.console
@@ -141,8 +176,7 @@ fn writes_are_refused_in_read_only_mode_and_delete_asks_first() {
         key(&mut s, KeyCode::Char('m'));
     }
     assert_eq!(s.console.method, HttpMethod::Delete);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v3/catalog/products/7");
+    type_path(&mut s, "/v3/catalog/products/7");
     assert!(sends(&ctrl(&mut s, 's')).is_empty());
     assert_eq!(s.mode, Mode::Console(ConsoleMode::ConfirmDelete));
     // Anything but y cancels.
@@ -167,8 +201,7 @@ fn history_walk_skips_repeats_and_returns_to_the_draft() {
             entry("POST", "/v3/catalog/products"),
         ]))),
     );
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v3/draft");
+    type_path(&mut s, "/v3/draft");
     key(&mut s, KeyCode::Up);
     assert_eq!(s.console.path.value(), "/v3/catalog/products");
     assert_eq!(s.console.method, HttpMethod::Post);
@@ -184,27 +217,8 @@ fn history_walk_skips_repeats_and_returns_to_the_draft() {
 #[test]
 fn a_response_is_recorded_in_the_history() {
     let mut s = state(false);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v2/orders?limit=1");
-    let effects = key(&mut s, KeyCode::Enter);
-    let request = match &effects[..] {
-        [Effect::Console(ConsoleEffect::Send { request, .. })] => *request,
-        other => panic!("{other:?}"),
-    };
-    let effects = update(
-        &mut s,
-        Action::Console(ConsoleEvent::Response {
-            request,
-            sent_at: crate::clock::test_anchor(),
-            base_url: "http://127.0.0.1:1/stores/x".into(),
-            result: Ok(super::ConsoleResponse {
-                status: 204,
-                headers: Vec::new(),
-                body: Default::default(),
-                elapsed: std::time::Duration::from_millis(3),
-            }),
-        }),
-    );
+    let request = send(&mut s, "/v2/orders?limit=1");
+    let effects = answer(&mut s, request, 204, Default::default(), 3);
     let appended: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -222,27 +236,9 @@ fn a_response_is_recorded_in_the_history() {
 fn showing(body: &str) -> AppState {
     let mut s = state(false);
     s.size = (60, 24);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v3/x");
-    let effects = key(&mut s, KeyCode::Enter);
-    let [Effect::Console(ConsoleEffect::Send { request, .. })] = effects[..] else {
-        panic!("{effects:?}");
-    };
+    let request = send(&mut s, "/v3/x");
     let body = std::sync::Arc::new(body.as_bytes().to_vec());
-    update(
-        &mut s,
-        Action::Console(ConsoleEvent::Response {
-            request,
-            sent_at: crate::clock::test_anchor(),
-            base_url: String::new(),
-            result: Ok(super::ConsoleResponse {
-                status: 200,
-                headers: Vec::new(),
-                body: body.clone(),
-                elapsed: std::time::Duration::from_millis(3),
-            }),
-        }),
-    );
+    answer(&mut s, request, 200, body.clone(), 3);
     let view = super::pretty::format_body(&body, super::pretty::VIEW_CAP);
     update(
         &mut s,
@@ -276,36 +272,17 @@ fn long_lines_scroll_sideways_and_search_follows_the_match() {
 #[test]
 fn esc_stops_waiting_but_the_history_still_records_the_request() {
     let mut s = state(false);
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "/v2/orders");
-    let effects = key(&mut s, KeyCode::Enter);
-    let [Effect::Console(ConsoleEffect::Send { request, .. })] = effects[..] else {
-        panic!("{effects:?}");
-    };
+    let request = send(&mut s, "/v2/orders");
     key(&mut s, KeyCode::Esc);
     assert_eq!(s.mode, Mode::Normal);
     key(&mut s, KeyCode::Esc);
     assert!(s.console.in_flight.is_none());
     // A new request may go at once.
-    key(&mut s, KeyCode::Char('i'));
-    typed(&mut s, "?limit=1");
+    type_path(&mut s, "?limit=1");
     let effects = key(&mut s, KeyCode::Enter);
     assert_eq!(sends(&effects).len(), 1);
     // The late answer is recorded, not shown.
-    let effects = update(
-        &mut s,
-        Action::Console(ConsoleEvent::Response {
-            request,
-            sent_at: crate::clock::test_anchor(),
-            base_url: String::new(),
-            result: Ok(super::ConsoleResponse {
-                status: 200,
-                headers: Vec::new(),
-                body: Default::default(),
-                elapsed: std::time::Duration::from_millis(30_000),
-            }),
-        }),
-    );
+    let effects = answer(&mut s, request, 200, Default::default(), 30_000);
     assert!(matches!(
         &effects[..],
         [Effect::Console(ConsoleEffect::AppendHistory { entry, .. })] if entry.path == "/v2/orders"
