@@ -7,6 +7,18 @@ use serde_json::{Map, Value};
 use super::errors::ApiError;
 use super::wire::{decimal_of, int_of};
 
+/// Sets each named field of `$target` that the body holds, read with the [`Fields`] reader
+/// named before the colon (`text`, `int`, `bool`...); a field the body leaves out keeps its
+/// value, and a field of the wrong type is recorded as an error by the reader.
+macro_rules! set_fields {
+    ($fields:ident => $target:ident, $reader:ident: $($field:ident),+ $(,)?) => {$(
+        if let Some(value) = $fields.$reader(stringify!($field)) {
+            $target.$field = value.into();
+        }
+    )+};
+}
+pub(crate) use set_fields;
+
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
 
 pub(crate) struct Fields<'a> {

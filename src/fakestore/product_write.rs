@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::catalog::{ProductFilter, Shape, product_not_found};
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::Fields;
+use super::fields::{Fields, set_fields};
 use super::seed::base_variant;
 use super::server::Ctx;
 use super::store::{CustomUrl, Product, StoreData, next_id};
@@ -129,69 +129,21 @@ fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Resul
             p.sku = sku;
         }
     }
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { p.$field = v.into(); }
-        )+};
-    }
-    set!(
-        amount,
-        weight,
-        width,
-        depth,
-        height,
-        price,
-        cost_price,
-        retail_price,
-        sale_price,
-        map_price,
-        fixed_cost_shipping_price
-    );
-    set!(
-        text,
-        description,
-        product_tax_code,
-        warranty,
-        bin_picking_number,
-        layout_file,
-        upc,
-        mpn,
-        gtin,
-        search_keywords
-    );
-    set!(
-        text,
-        availability_description,
-        page_title,
-        meta_description,
-        preorder_message,
-        price_hidden_label
-    );
-    set!(text, open_graph_title, open_graph_description);
-    set!(
-        bool,
-        is_free_shipping,
-        is_visible,
-        is_featured,
-        is_condition_shown,
-        is_preorder_only,
-        is_price_hidden
-    );
-    set!(
-        bool,
-        open_graph_use_meta_description,
-        open_graph_use_product_name,
-        open_graph_use_image
-    );
-    set!(
-        int,
-        inventory_level,
-        inventory_warning_level,
-        sort_order,
-        order_quantity_minimum,
-        order_quantity_maximum
-    );
-    set!(str_list, meta_keywords);
+    set_fields!(f => p, amount:
+        weight, width, depth, height, price, cost_price, retail_price, sale_price, map_price,
+        fixed_cost_shipping_price);
+    set_fields!(f => p, text:
+        description, product_tax_code, warranty, bin_picking_number, layout_file, upc, mpn, gtin,
+        search_keywords, availability_description, page_title, meta_description, preorder_message,
+        price_hidden_label, open_graph_title, open_graph_description);
+    set_fields!(f => p, bool:
+        is_free_shipping, is_visible, is_featured, is_condition_shown, is_preorder_only,
+        is_price_hidden, open_graph_use_meta_description, open_graph_use_product_name,
+        open_graph_use_image);
+    set_fields!(f => p, int:
+        inventory_level, inventory_warning_level, sort_order, order_quantity_minimum,
+        order_quantity_maximum);
+    set_fields!(f => p, str_list: meta_keywords);
     if let Some(v) = f.one_of("inventory_tracking", &["none", "product", "variant"]) {
         p.inventory_tracking = v.into();
     }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply, STATUS_CODES_URL};
-use super::fields::Fields;
+use super::fields::{Fields, set_fields};
 use super::product_write::touched;
 use super::query::{v3_list, v3_page};
 use super::seed::new_category;
@@ -105,23 +105,11 @@ fn apply(f: &mut Fields, c: &mut Category) {
             c.name = name;
         }
     }
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { c.$field = v; }
-        )+};
-    }
-    set!(
-        text,
-        description,
-        page_title,
-        meta_description,
-        layout_file,
-        image_url,
-        search_keywords
-    );
-    set!(int, sort_order);
-    set!(bool, is_visible);
-    set!(str_list, meta_keywords);
+    set_fields!(f => c, text:
+        description, page_title, meta_description, layout_file, image_url, search_keywords);
+    set_fields!(f => c, int: sort_order);
+    set_fields!(f => c, bool: is_visible);
+    set_fields!(f => c, str_list: meta_keywords);
     if let Some(v) = f.int("views") {
         c.views = v.max(0) as u64;
     }

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::catalog::product_not_found;
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::Fields;
+use super::fields::{Fields, set_fields};
 use super::product_write::touched;
 use super::query::{v3_list, v3_page};
 use super::seed::base_variant;
@@ -137,35 +137,13 @@ fn update(
     };
     let level_before = v.inventory_level;
     let mut f = Fields::new(body, prefix);
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(x) = f.$reader(stringify!($field)) { v.$field = x; }
-        )+};
-    }
-    set!(
-        nullable_amount,
-        price,
-        sale_price,
-        retail_price,
-        map_price,
-        cost_price,
-        weight,
-        width,
-        height,
-        depth,
-        fixed_cost_shipping_price
-    );
-    set!(bool, is_free_shipping, purchasing_disabled);
-    set!(
-        text,
-        purchasing_disabled_message,
-        image_url,
-        upc,
-        mpn,
-        gtin,
-        bin_picking_number
-    );
-    set!(int, inventory_level, inventory_warning_level);
+    set_fields!(f => v, nullable_amount:
+        price, sale_price, retail_price, map_price, cost_price, weight, width, height, depth,
+        fixed_cost_shipping_price);
+    set_fields!(f => v, bool: is_free_shipping, purchasing_disabled);
+    set_fields!(f => v, text:
+        purchasing_disabled_message, image_url, upc, mpn, gtin, bin_picking_number);
+    set_fields!(f => v, int: inventory_level, inventory_warning_level);
     let sku = f.str("sku");
     f.finish("JSON data is missing or invalid")?;
     if let Some(sku) = sku {
