@@ -410,3 +410,18 @@ pub(crate) fn only_get(method: &Method) -> Result<(), ApiError> {
         Err(ApiError::method_not_allowed())
     }
 }
+
+/// A read-only collection: `[]` lists it, `[id]` is one of it by id.
+pub(crate) fn read_only(
+    method: &Method,
+    rest: &[&str],
+    list: impl FnOnce() -> ApiResult,
+    one: impl FnOnce(u64) -> ApiResult,
+) -> ApiResult {
+    only_get(method)?;
+    match rest {
+        [] => list(),
+        [id] => one(path_id(id)?),
+        _ => Err(ApiError::not_found()),
+    }
+}

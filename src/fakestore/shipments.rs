@@ -10,7 +10,7 @@ use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, finish_with};
 use super::order_render::shipment_json;
 use super::product_write::touched;
-use super::query::{v2_list, v2_page};
+use super::query::v2_items;
 use super::seed_orders::payment_status_for;
 use super::server::{Ctx, path_id};
 use super::store::{Shipment, ShipmentItem, StoreData, next_id};
@@ -37,16 +37,6 @@ pub(crate) fn route(
     rest: &[&str],
 ) -> ApiResult {
     match (rest, method) {
-        ([], &Method::GET) => {
-            let o = &data.orders[&order_id];
-            let page = v2_page(&ctx.query)?;
-            Ok(v2_list(
-                page.slice(&o.shipments)
-                    .iter()
-                    .map(|s| shipment_json(o, s))
-                    .collect(),
-            ))
-        }
         ([], &Method::POST) => create(ctx, data, order_id),
         ([], &Method::DELETE) => {
             if let Some(o) = data.orders.get_mut(&order_id) {
@@ -58,15 +48,15 @@ pub(crate) fn route(
             200,
             &json!({ "count": data.orders[&order_id].shipments.len() }),
         )),
-        ([id], &Method::GET) => {
-            let id = path_id(id)?;
+        ([] | [_], &Method::GET) => {
             let o = &data.orders[&order_id];
-            let s = o
-                .shipments
-                .iter()
-                .find(|s| s.id == id)
-                .ok_or_else(ApiError::not_found)?;
-            Ok(Reply::json(200, &shipment_json(o, s)))
+            v2_items(
+                &ctx.query,
+                rest,
+                &o.shipments,
+                |s| s.id,
+                |s| shipment_json(o, s),
+            )
         }
         ([id], &Method::PUT) => {
             let id = path_id(id)?;
