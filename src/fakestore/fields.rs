@@ -94,6 +94,36 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A string of at most `max` characters (`null` reads as empty); a longer one is an error.
+    pub(crate) fn text_up_to(&mut self, key: &str, max: usize) -> Option<String> {
+        let text = self.text(key)?;
+        if text.chars().count() > max {
+            self.error(
+                key,
+                format!("The field '{key}' must be at most {max} characters."),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A name: a string that is not blank and has at most `max` characters.
+    pub(crate) fn name(&mut self, key: &str, max: usize) -> Option<String> {
+        let name = self.str(key)?;
+        if name.trim().is_empty() {
+            self.error(key, format!("The field '{key}' must not be empty."));
+            return None;
+        }
+        if name.chars().count() > max {
+            self.error(
+                key,
+                format!("The field '{key}' must be at most {max} characters."),
+            );
+            return None;
+        }
+        Some(name)
+    }
+
     /// Money or a measure; negative values are an error.
     pub(crate) fn amount(&mut self, key: &str) -> Option<Decimal> {
         let v = self.map.get(key)?;

@@ -110,24 +110,14 @@ pub(crate) fn blank_product(id: u64, now: DateTime<Utc>) -> Product {
 /// names, SKUs, categories and brands against the store (409). Read-only fields are ignored.
 fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Result<(), ApiError> {
     let mut f = Fields::new(body, prefix);
-    if let Some(name) = f.str("name") {
-        if name.trim().is_empty() {
-            f.error("name", "The field 'name' must not be empty.");
-        } else if name.chars().count() > 250 {
-            f.error("name", "The field 'name' must be at most 250 characters.");
-        } else {
-            p.name = name;
-        }
+    if let Some(name) = f.name("name", 250) {
+        p.name = name;
     }
     if let Some(kind) = f.one_of("type", &["physical", "digital"]) {
         p.kind = kind.into();
     }
-    if let Some(sku) = f.text("sku") {
-        if sku.chars().count() > 255 {
-            f.error("sku", "The field 'sku' must be at most 255 characters.");
-        } else {
-            p.sku = sku;
-        }
+    if let Some(sku) = f.text_up_to("sku", 255) {
+        p.sku = sku;
     }
     set_fields!(f => p, amount:
         weight, width, depth, height, price, cost_price, retail_price, sale_price, map_price,

@@ -100,22 +100,10 @@ fn update(ctx: &Ctx, data: &mut StoreData, order_id: u64, id: u64) -> ApiResult 
             f.error("order_address_id", format!("The field 'order_address_id' is invalid: {address_id} is not a shipping address of order {order_id}."));
         }
     }
-    if let Some(number) = f.text("tracking_number") {
-        if number.chars().count() > 50 {
-            f.error(
-                "tracking_number",
-                "The field 'tracking_number' must be at most 50 characters.",
-            );
-        }
+    if let Some(number) = f.text_up_to("tracking_number", 50) {
         s.tracking_number = number;
     }
-    if let Some(link) = f.text("tracking_link") {
-        if link.chars().count() > 500 {
-            f.error(
-                "tracking_link",
-                "The field 'tracking_link' must be at most 500 characters.",
-            );
-        }
+    if let Some(link) = f.text_up_to("tracking_link", 500) {
         s.tracking_link = link;
     }
     if let Some(provider) = f.text("shipping_provider") {
@@ -171,20 +159,8 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
     if f.has("order_address_id") && !order.addresses.iter().any(|a| a.id == address_id) {
         f.error("order_address_id", format!("The field 'order_address_id' is invalid: {address_id} is not a shipping address of order {order_id}."));
     }
-    let tracking_number = f.text("tracking_number").unwrap_or_default();
-    if tracking_number.chars().count() > 50 {
-        f.error(
-            "tracking_number",
-            "The field 'tracking_number' must be at most 50 characters.",
-        );
-    }
-    let tracking_link = f.text("tracking_link").unwrap_or_default();
-    if tracking_link.chars().count() > 500 {
-        f.error(
-            "tracking_link",
-            "The field 'tracking_link' must be at most 500 characters.",
-        );
-    }
+    let tracking_number = f.text_up_to("tracking_number", 50).unwrap_or_default();
+    let tracking_link = f.text_up_to("tracking_link", 500).unwrap_or_default();
     let provider = f.text("shipping_provider").unwrap_or_default();
     if !PROVIDERS.contains(&provider.as_str()) && !provider.starts_with("carrier_") {
         f.error(

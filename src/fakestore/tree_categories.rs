@@ -96,14 +96,8 @@ pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
 
 /// Applies the writable fields; validation problems go to `f`.
 fn apply(f: &mut Fields, c: &mut Category) {
-    if let Some(name) = f.str("name") {
-        if name.trim().is_empty() {
-            f.error("name", "The field 'name' must not be empty.");
-        } else if name.chars().count() > 50 {
-            f.error("name", "The field 'name' must be at most 50 characters.");
-        } else {
-            c.name = name;
-        }
+    if let Some(name) = f.name("name", 50) {
+        c.name = name;
     }
     set_fields!(f => c, text:
         description, page_title, meta_description, layout_file, image_url, search_keywords);
