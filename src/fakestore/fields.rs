@@ -97,14 +97,7 @@ impl<'a> Fields<'a> {
     /// A string of at most `max` characters (`null` reads as empty); a longer one is an error.
     pub(crate) fn text_up_to(&mut self, key: &str, max: usize) -> Option<String> {
         let text = self.text(key)?;
-        if text.chars().count() > max {
-            self.error(
-                key,
-                format!("The field '{key}' must be at most {max} characters."),
-            );
-            return None;
-        }
-        Some(text)
+        self.at_most(key, text, max)
     }
 
     /// A name: a string that is not blank and has at most `max` characters.
@@ -114,14 +107,18 @@ impl<'a> Fields<'a> {
             self.error(key, format!("The field '{key}' must not be empty."));
             return None;
         }
-        if name.chars().count() > max {
+        self.at_most(key, name, max)
+    }
+
+    fn at_most(&mut self, key: &str, text: String, max: usize) -> Option<String> {
+        if text.chars().count() > max {
             self.error(
                 key,
                 format!("The field '{key}' must be at most {max} characters."),
             );
             return None;
         }
-        Some(name)
+        Some(text)
     }
 
     /// Money or a measure; negative values are an error.

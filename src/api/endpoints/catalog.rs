@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::{require_ids, run_batches};
+use super::run_batches;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{Brand, CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
@@ -103,16 +103,8 @@ impl Client {
 
     /// Deletes with `?id:in=` (chunks of 250); refuses an empty list.
     pub async fn delete_products(&self, ids: &[u64]) -> Result<(), ApiError> {
-        require_ids(ids, "product")?;
-        run_batches(ids, PRODUCT_DELETE_LIMIT, |chunk| async move {
-            let mut q = QueryPairs::new();
-            q.list("id:in", chunk);
-            self.request_ok(Method::DELETE, &q.append_to(PRODUCTS), None)
-                .await
-                .map(|_| Vec::<()>::new())
-        })
-        .await
-        .map(drop)
+        self.delete_by_ids(PRODUCTS, "id:in", ids, PRODUCT_DELETE_LIMIT, "product")
+            .await
     }
 
     /// One page of a product's variants.

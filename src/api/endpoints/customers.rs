@@ -3,7 +3,7 @@
 
 use reqwest::Method;
 
-use super::{require_ids, run_batches};
+use super::run_batches;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerWrite};
@@ -87,16 +87,8 @@ impl Client {
     /// answers 204 to a filterless delete and deletes nothing, which would look
     /// like success.
     pub async fn delete_customers(&self, ids: &[u64]) -> Result<(), ApiError> {
-        require_ids(ids, "customer")?;
-        run_batches(ids, DELETE_CHUNK, |chunk| async move {
-            let mut q = QueryPairs::new();
-            q.list("id:in", chunk);
-            self.request_ok(Method::DELETE, &q.append_to(CUSTOMERS), None)
-                .await
-                .map(|_| Vec::<()>::new())
-        })
-        .await
-        .map(drop)
+        self.delete_by_ids(CUSTOMERS, "id:in", ids, DELETE_CHUNK, "customer")
+            .await
     }
 
     /// One page of customer addresses.

@@ -7,17 +7,37 @@ mod orders;
 mod store;
 mod trees;
 
-use super::error::ApiError;
+use reqwest::Method;
 
-/// Refuses an empty id list: several delete endpoints answer 204 and delete
-/// nothing (or everything matching no filter) when given no ids.
-pub(crate) fn require_ids(ids: &[u64], what: &str) -> Result<(), ApiError> {
-    if ids.is_empty() {
-        Err(ApiError::InvalidInput(format!(
-            "no {what} ids given; refusing to send a delete without an id:in filter"
-        )))
-    } else {
-        Ok(())
+use super::error::ApiError;
+use super::{Client, QueryPairs};
+
+impl Client {
+    /// Deletes the `what`s with these `ids` through `path?{filter}=…`, `chunk` ids a
+    /// request. Refuses an empty id list: several delete endpoints answer 204 and delete
+    /// nothing (or everything matching no filter) when given no ids.
+    pub(crate) async fn delete_by_ids(
+        &self,
+        path: &str,
+        filter: &str,
+        ids: &[u64],
+        chunk: usize,
+        what: &str,
+    ) -> Result<(), ApiError> {
+        if ids.is_empty() {
+            return Err(ApiError::InvalidInput(format!(
+                "no {what} ids given; refusing to send a delete without an id:in filter"
+            )));
+        }
+        run_batches(ids, chunk, |chunk| async move {
+            let mut q = QueryPairs::new();
+            q.list(filter, chunk);
+            self.request_ok(Method::DELETE, &q.append_to(path), None)
+                .await
+                .map(|_| Vec::<()>::new())
+        })
+        .await
+        .map(drop)
     }
 }
 
