@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::run_batches;
+use super::require_batch_ids;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{Brand, CatalogSummary, Product, ProductWrite, Variant, VariantWrite};
@@ -82,17 +82,9 @@ impl Client {
         if products.is_empty() {
             return Ok(Vec::new());
         }
-        if let Some(i) = products.iter().position(|p| p.id.is_none()) {
-            return Err(ApiError::InvalidInput(format!(
-                "product #{} in the batch has no id",
-                i + 1
-            )));
-        }
-        run_batches(products, PRODUCT_BATCH_LIMIT, |chunk| async move {
-            let env: ListEnvelope<Product> = self.send_json(Method::PUT, PRODUCTS, chunk).await?;
-            Ok(env.data)
-        })
-        .await
+        require_batch_ids(products, |p| p.id, "product")?;
+        self.send_batches(Method::PUT, PRODUCTS, products, PRODUCT_BATCH_LIMIT)
+            .await
     }
 
     pub async fn delete_product(&self, id: u64) -> Result<(), ApiError> {

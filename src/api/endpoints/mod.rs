@@ -8,11 +8,33 @@ mod store;
 mod trees;
 
 use reqwest::Method;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
+use super::pagination::ListEnvelope;
 use super::{Client, QueryPairs};
 
 impl Client {
+    /// Sends a V3 batch of `items` to `path`, `chunk` items a request, and gathers what
+    /// each answer's `data` holds.
+    pub(crate) async fn send_batches<I: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        items: &[I],
+        chunk: usize,
+    ) -> Result<Vec<T>, ApiError> {
+        run_batches(items, chunk, |chunk| {
+            let method = method.clone();
+            async move {
+                let env: ListEnvelope<T> = self.send_json(method, path, chunk).await?;
+                Ok(env.data)
+            }
+        })
+        .await
+    }
+
     /// Deletes the `what`s with these `ids` through `path?{filter}=…`, `chunk` ids a
     /// request. Refuses an empty id list: several delete endpoints answer 204 and delete
     /// nothing (or everything matching no filter) when given no ids.
@@ -38,6 +60,22 @@ impl Client {
         })
         .await
         .map(drop)
+    }
+}
+
+/// Refuses a batch update with an item that has no `id`: the store could not tell which
+/// record it is meant to change.
+pub(crate) fn require_batch_ids<T>(
+    items: &[T],
+    id_of: impl Fn(&T) -> Option<u64>,
+    what: &str,
+) -> Result<(), ApiError> {
+    match items.iter().position(|item| id_of(item).is_none()) {
+        Some(i) => Err(ApiError::InvalidInput(format!(
+            "{what} #{} in the batch has no id",
+            i + 1
+        ))),
+        None => Ok(()),
     }
 }
 
