@@ -52,6 +52,14 @@ pub(crate) fn product_not_found(id: u64) -> ApiError {
         .field("id", "The requested product does not exist.")
 }
 
+/// Product `id`, or the 404 that names it.
+pub(crate) fn find_product(data: &StoreData, id: u64) -> Result<&Product, ApiError> {
+    data.products
+        .get(&id)
+        .map(Box::as_ref)
+        .ok_or_else(|| product_not_found(id))
+}
+
 /// Which sub-resources to embed and which fields to keep.
 pub(crate) struct Shape {
     include: Vec<String>,
@@ -488,10 +496,7 @@ fn id_ordered_page(
 }
 
 fn get_product(ctx: &Ctx, data: &StoreData, id: u64) -> ApiResult {
-    let p = data
-        .products
-        .get(&id)
-        .ok_or_else(|| product_not_found(id))?;
+    let p = find_product(data, id)?;
     Ok(Reply::data(200, &Shape::from_query(&ctx.query).shaped(p)))
 }
 

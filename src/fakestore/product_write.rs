@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::catalog::{ProductFilter, Shape, product_not_found};
+use super::catalog::{ProductFilter, Shape, find_product, product_not_found};
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
 use super::seed::base_variant;
@@ -234,11 +234,7 @@ fn update_in_place(
     body: &Value,
     prefix: &str,
 ) -> Result<(), ApiError> {
-    let mut p = data
-        .products
-        .get(&id)
-        .cloned()
-        .ok_or_else(|| product_not_found(id))?;
+    let mut p = Box::new(find_product(data, id)?.clone());
     let level_before = p.inventory_level;
     apply(data, &mut p, body, prefix)?;
     p.date_modified = touched(p.date_modified, ctx.now);
@@ -267,12 +263,9 @@ pub(crate) fn update_one(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult 
 
 /// `PUT /catalog/products`: batch of ≤10, each with `id`; all or nothing.
 pub(crate) fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum items allowed in the array is 10.",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum items allowed in the array is 10.";
+    let items = ctx.json_batch(BATCH_LIMIT, too_large)?;
     let mut ids = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));

@@ -173,6 +173,15 @@ impl Ctx {
                 .field("body", "Expected an array of objects.")),
         }
     }
+
+    /// The body of a batch: an array of at most `limit` items, or a 413 titled `too_large`.
+    pub(crate) fn json_batch(&self, limit: usize, too_large: &str) -> Result<Vec<Value>, ApiError> {
+        let items = self.json_array()?;
+        if items.len() > limit {
+            return Err(ApiError::batch_too_large(too_large));
+        }
+        Ok(items)
+    }
 }
 
 /// Builds the axum router: the simulator-only request log plus a catch-all API handler.

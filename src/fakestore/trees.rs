@@ -56,12 +56,9 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
 
 /// `PUT /catalog/trees`: upsert; `channels` required on create.
 fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > TREE_BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum trees allowed in the array is 50.",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum trees allowed in the array is 50.";
+    let items = ctx.json_batch(TREE_BATCH_LIMIT, too_large)?;
     let mut staged = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));

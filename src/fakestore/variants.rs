@@ -3,7 +3,7 @@
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::catalog::product_not_found;
+use super::catalog::find_product;
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
 use super::product_write::touched;
@@ -44,10 +44,7 @@ pub(crate) fn route_product(
     product_id: u64,
     rest: &[&str],
 ) -> ApiResult {
-    let product = data
-        .products
-        .get(&product_id)
-        .ok_or_else(|| product_not_found(product_id))?;
+    let product = find_product(data, product_id)?;
     match (rest, method) {
         ([], &Method::GET) => {
             let page = v3_page(&ctx.query)?;
@@ -127,11 +124,7 @@ fn update(
     body: &Value,
     prefix: &str,
 ) -> Result<(), ApiError> {
-    let mut product = data
-        .products
-        .get(&product_id)
-        .cloned()
-        .ok_or_else(|| product_not_found(product_id))?;
+    let mut product = Box::new(find_product(data, product_id)?.clone());
     let Some(v) = product.variants.iter_mut().find(|v| v.id == id) else {
         return Err(variant_not_found(id));
     };
@@ -189,12 +182,9 @@ fn update(
 
 /// `PUT /catalog/variants`: ≤50 variants, each with `id`; all or nothing.
 fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum items allowed in the array is 50",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum items allowed in the array is 50";
+    let items = ctx.json_batch(BATCH_LIMIT, too_large)?;
     let mut targets = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));
