@@ -35,6 +35,7 @@ mod rng;
 mod seed;
 mod seed_customers;
 mod seed_orders;
+mod seed_variants;
 mod server;
 mod shipments;
 mod store;

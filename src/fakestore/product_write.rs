@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::catalog::{ProductFilter, Shape, find_product, product_not_found};
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
-use super::seed::base_variant;
+use super::seed_variants::base_variant;
 use super::server::Ctx;
 use super::store::{CustomUrl, Product, StoreData, next_id};
 use super::words::slug;

@@ -8,7 +8,7 @@ use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
 use super::product_write::touched;
 use super::query::{v3_list, v3_page};
-use super::seed::base_variant;
+use super::seed_variants::base_variant;
 use super::server::{Ctx, path_id};
 use super::store::{
     OptionValue, Product, ProductOption, StoreData, Variant, VariantOptionValue, next_id,
