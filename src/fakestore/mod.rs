@@ -28,6 +28,7 @@ mod order_refunds;
 mod order_render;
 mod order_write;
 mod orders;
+mod product_filter;
 mod product_rows;
 mod product_write;
 mod query;

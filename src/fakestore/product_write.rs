@@ -5,9 +5,10 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::catalog::{ProductFilter, Shape, find_product, product_not_found};
+use super::catalog::{Shape, find_product, product_not_found};
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
+use super::product_filter::ProductFilter;
 use super::seed_variants::base_variant;
 use super::server::Ctx;
 use super::store::{CustomUrl, Product, StoreData, next_id};
