@@ -55,6 +55,7 @@ use tokio::sync::oneshot;
 
 pub use config::FakeStoreConfig;
 pub use seed::seed;
+pub(crate) use server::serve_in_background;
 pub use store::StoreData;
 
 /// One API request the simulator answered.
@@ -115,16 +116,8 @@ impl FakeStore {
             format!("http://{addr}"),
             data,
         ));
-        let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(shared.clone());
-        tokio::spawn(async move {
-            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(err) = serve.await {
-                tracing::warn!("fakestore server stopped: {err}");
-            }
-        });
+        let stop = server::serve_in_background(listener, app, "fakestore server");
         Ok(FakeStore {
             addr,
             config,

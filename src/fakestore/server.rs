@@ -411,6 +411,25 @@ pub(crate) fn path_id(segment: &str) -> Result<u64, ApiError> {
     segment.parse().map_err(|_| ApiError::not_found())
 }
 
+/// Serves `app` on `listener` in the background until the returned sender is dropped (or
+/// sent to); `name` says whose server stopped when it fails.
+pub(crate) fn serve_in_background(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    name: &'static str,
+) -> tokio::sync::oneshot::Sender<()> {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        if let Err(err) = serve.await {
+            tracing::warn!("{name} stopped: {err}");
+        }
+    });
+    stop
+}
+
 /// Only `GET` exists here.
 pub(crate) fn only_get(method: &Method) -> Result<(), ApiError> {
     if *method == Method::GET {
