@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::errors::ApiResult;
 use super::errors::Reply;
 use super::fields::{Fields, finish_with, set_fields, stage_updates};
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, StoreData, next_id};
 use super::words::country_name;
@@ -64,12 +64,8 @@ pub(crate) fn list_addresses(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Address> = data
         .addresses
         .values()
-        .filter(|a| ids.as_ref().is_none_or(|l| l.contains(&(a.id as i64))))
-        .filter(|a| {
-            customers
-                .as_ref()
-                .is_none_or(|l| l.contains(&(a.customer_id as i64)))
-        })
+        .filter(|a| in_list(&ids, a.id))
+        .filter(|a| in_list(&customers, a.customer_id))
         .filter(|a| {
             companies
                 .as_ref()

@@ -11,7 +11,7 @@ use super::addresses;
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, finish_with, set_fields, stage_updates};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, Authentication, Customer, StoreData, next_id};
 use super::wire::v3_number;
@@ -95,7 +95,7 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let mut found: Vec<&Customer> = data
         .customers
         .values()
-        .filter(|c| ids.as_ref().is_none_or(|l| l.contains(&(c.id as i64))))
+        .filter(|c| in_list(&ids, c.id))
         .filter(|c| {
             emails
                 .as_ref()
@@ -114,11 +114,7 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
                 .is_none_or(|l| l.contains(&c.company.to_lowercase()))
         })
         .filter(|c| phones.as_ref().is_none_or(|l| l.contains(&c.phone)))
-        .filter(|c| {
-            groups
-                .as_ref()
-                .is_none_or(|l| l.contains(&(c.customer_group_id as i64)))
-        })
+        .filter(|c| in_list(&groups, c.customer_group_id))
         .filter(|c| created.is_none_or(|d| c.date_created == d))
         .filter(|c| {
             created_min.is_none_or(|d| c.date_created >= d)

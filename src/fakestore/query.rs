@@ -228,6 +228,11 @@ pub(crate) fn v3_list<T: serde::Serialize>(total: usize, page: Page, data: Vec<T
 }
 
 /// A V2 list reply: a bare array, or 204 with an empty body when there is nothing on the page.
+/// Whether `id` passes an `:in` filter (no list lets every id through).
+pub(crate) fn in_list(list: &Option<Vec<i64>>, id: u64) -> bool {
+    list.as_ref().is_none_or(|l| l.contains(&(id as i64)))
+}
+
 /// One page of `items` as V2 lists it (204 when the page is empty).
 pub(crate) fn v2_paged<T>(q: &Query, items: &[T], json: impl Fn(&T) -> Value) -> ApiResult {
     let page = v2_page(q)?;

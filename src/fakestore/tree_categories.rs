@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::errors::{ApiError, ApiResult, Reply, STATUS_CODES_URL};
 use super::fields::{Fields, set_fields};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::seed::new_category;
 use super::server::Ctx;
 use super::store::{Category, StoreData};
@@ -51,14 +51,13 @@ pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let keyword = q.get("keyword").map(str::to_lowercase);
     let visible = q.bool("is_visible")?;
     let page = v3_page(q)?;
-    let has = |l: &Option<Vec<i64>>, x: u64| l.as_ref().is_none_or(|l| l.contains(&(x as i64)));
     let lacks = |l: &Option<Vec<i64>>, x: u64| l.as_ref().is_none_or(|l| !l.contains(&(x as i64)));
     let found: Vec<&Category> = data
         .categories
         .values()
-        .filter(|c| has(&ids, c.category_id) && lacks(&not_ids, c.category_id))
-        .filter(|c| has(&trees, c.tree_id) && lacks(&not_trees, c.tree_id))
-        .filter(|c| has(&parents, c.parent_id) && lacks(&not_parents, c.parent_id))
+        .filter(|c| in_list(&ids, c.category_id) && lacks(&not_ids, c.category_id))
+        .filter(|c| in_list(&trees, c.tree_id) && lacks(&not_trees, c.tree_id))
+        .filter(|c| in_list(&parents, c.parent_id) && lacks(&not_parents, c.parent_id))
         .filter(|c| uuids.as_ref().is_none_or(|l| l.contains(&c.category_uuid)))
         .filter(|c| {
             not_uuids

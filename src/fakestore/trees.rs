@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::Fields;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
 use super::store::{Category, StoreData, Tree, next_id};
 use super::tree_categories;
@@ -43,7 +43,7 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Tree> = data
         .trees
         .values()
-        .filter(|t| ids.as_ref().is_none_or(|l| l.contains(&(t.id as i64))))
+        .filter(|t| in_list(&ids, t.id))
         .filter(|t| {
             channels
                 .as_ref()

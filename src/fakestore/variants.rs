@@ -7,7 +7,7 @@ use super::catalog::find_product;
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, set_fields};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::seed_variants::base_variant;
 use super::server::{Ctx, path_id};
 use super::store::{
@@ -101,11 +101,7 @@ fn list_all(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Variant> = data
         .products
         .values()
-        .filter(|p| {
-            product_ids
-                .as_ref()
-                .is_none_or(|l| l.contains(&(p.id as i64)))
-        })
+        .filter(|p| in_list(&product_ids, p.id))
         .flat_map(|p| p.variants.iter())
         .filter(|v| id.is_none_or(|x| v.id as i64 == x))
         .filter(|v| sku.as_ref().is_none_or(|s| v.sku.to_lowercase() == *s))
