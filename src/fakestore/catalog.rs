@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::product_filter::ProductFilter;
-use super::product_rows::product_rows;
+use super::product_rows::{product_rows, product_text};
 use super::product_write;
 use super::query::{Page, Query, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
@@ -171,6 +171,7 @@ fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let shape = Shape::from_query(q);
     let rows =
         (sort == "id" && !filter.ids_only() && filter.rows_decide()).then(|| product_rows(data));
+    let text = filter.by_text().then(|| product_text(data));
     let data = &*data;
     if let Some(rows) = rows {
         let matching = rows.iter().filter(|r| filter.matches_row(r));
@@ -183,7 +184,7 @@ fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     }
     let check = !filter.ids_only();
     let matching = filter
-        .candidates(&data.products)
+        .candidates(&data.products, text.as_deref())
         .filter(|(_, p)| !check || filter.matches(p, &data.brands));
     if sort == "id" {
         let ids: Box<dyn Iterator<Item = u64>> = if descending {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::errors::ApiError;
-use super::product_rows::ProductRow;
+use super::product_rows::{ProductRow, TextIndex};
 use super::query::Query;
 use super::store::Product;
 
@@ -216,11 +216,40 @@ impl ProductFilter {
             && self.total_sold.is_none_or(|x| r.total_sold as i64 == x)
     }
 
+    /// Whether an exact name or SKU filter is set, so that a [`TextIndex`] can list the
+    /// products worth testing.
+    pub(crate) fn by_text(&self) -> bool {
+        self.name.is_some() || self.sku.is_some() || self.sku_in.is_some()
+    }
+
+    /// The products the name or SKU filters allow, from `text` (a superset of the matches:
+    /// every candidate is still tested in full).
+    fn text_ids(&self, text: &TextIndex) -> Option<Vec<i64>> {
+        let ids: Vec<u64> = if let Some(name) = &self.name {
+            text.named(name).to_vec()
+        } else if let Some(sku) = &self.sku {
+            text.with_sku(sku).to_vec()
+        } else {
+            let skus = self.sku_in.as_ref()?;
+            skus.iter()
+                .flat_map(|sku| text.with_sku(sku))
+                .copied()
+                .collect()
+        };
+        Some(
+            ids.into_iter()
+                .filter_map(|id| i64::try_from(id).ok())
+                .collect(),
+        )
+    }
+
     /// The products worth testing with [`ProductFilter::matches`], in id order: the listed ids for
-    /// `id`/`id:in`, the id range the bounds allow, or the whole catalog.
+    /// `id`/`id:in`, those `text` finds for an exact name or SKU, the id range the bounds
+    /// allow, or the whole catalog.
     pub(crate) fn candidates<'a>(
         &self,
         products: &'a BTreeMap<u64, Box<Product>>,
+        text: Option<&TextIndex>,
     ) -> Box<dyn DoubleEndedIterator<Item = (u64, &'a Product)> + 'a> {
         let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
             .into_iter()
@@ -241,6 +270,12 @@ impl ProductFilter {
             (Some(id), None) => Some(vec![id]),
             (None, Some(ids)) => Some(ids.clone()),
             (None, None) => None,
+        };
+        let listed = match (listed, text.and_then(|text| self.text_ids(text))) {
+            (Some(ids), Some(by_text)) => {
+                Some(ids.into_iter().filter(|id| by_text.contains(id)).collect())
+            }
+            (ids, by_text) => ids.or(by_text),
         };
         if let Some(mut ids) = listed {
             ids.sort_unstable();
@@ -286,4 +321,64 @@ fn is_low_stock(p: &Product) -> bool {
     p.inventory_tracking != "none"
         && p.inventory_warning_level > 0
         && p.inventory_level <= p.inventory_warning_level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::fakestore::FakeStoreConfig;
+    use crate::fakestore::errors::ApiVersion;
+    use crate::fakestore::product_rows::product_text;
+    use crate::fakestore::seed::seed;
+
+    /// The ids `query` matches: testing every product, and only those the name/SKU index lists.
+    fn both_ways(data: &mut crate::fakestore::StoreData, query: &str) -> [Vec<u64>; 2] {
+        let query = Query::parse(Some(query), ApiVersion::V3, crate::clock::test_anchor());
+        let filter = ProductFilter::from_query(&query).expect("a valid filter");
+        assert!(filter.by_text(), "{query:?}");
+        let text = product_text(data);
+        [None, Some(text.as_ref())].map(|text| {
+            filter
+                .candidates(&data.products, text)
+                .filter(|(_, p)| filter.matches(p, &data.brands))
+                .map(|(id, _)| id)
+                .collect()
+        })
+    }
+
+    #[test]
+    fn the_name_and_sku_index_finds_what_testing_every_product_finds() {
+        let mut data = seed(&FakeStoreConfig {
+            products: 300,
+            customers: 0,
+            orders: 0,
+            clock: Clock::test(),
+            ..FakeStoreConfig::default()
+        });
+        let product = |id: u64| data.products[&id].clone();
+        let (a, b) = (product(7), product(211));
+        let enc = |text: &str| form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
+        let found = [
+            format!("name={}", enc(&a.name)),
+            format!("name={}", enc(&a.name.to_uppercase())),
+            format!("sku={}", enc(&b.sku)),
+            format!("sku:in={},{}", enc(&a.sku), enc(&b.sku)),
+            format!("name={}&id:in=3,7,9", enc(&a.name)),
+            format!("sku={}&is_visible={}", enc(&b.sku), b.is_visible),
+        ];
+        for query in &found {
+            let [scanned, indexed] = both_ways(&mut data, query);
+            assert!(!scanned.is_empty(), "{query}");
+            assert_eq!(scanned, indexed, "{query}");
+        }
+        let none = [
+            "name=no%20such%20product".to_string(),
+            format!("sku={}&id:in=1,2", enc(&b.sku)),
+            "sku:in=".to_string(),
+        ];
+        for query in &none {
+            assert_eq!(both_ways(&mut data, query), [Vec::<u64>::new(), Vec::new()], "{query}");
+        }
+    }
 }

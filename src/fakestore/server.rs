@@ -370,6 +370,7 @@ async fn handle(
         if *method != Method::GET && *method != Method::HEAD {
             // Any write may change what the filters test.
             data.product_rows = None;
+            data.product_text = None;
         }
         let result = dispatch(&ctx, &mut data, method, version, rest);
         hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());
