@@ -378,7 +378,11 @@ mod tests {
             "sku:in=".to_string(),
         ];
         for query in &none {
-            assert_eq!(both_ways(&mut data, query), [Vec::<u64>::new(), Vec::new()], "{query}");
+            assert_eq!(
+                both_ways(&mut data, query),
+                [Vec::<u64>::new(), Vec::new()],
+                "{query}"
+            );
         }
     }
 }
