@@ -450,16 +450,22 @@ impl Client {
         decode(&method, path, &response.body)
     }
 
+    /// GET of `path`; `None` when the store answers 204 or an empty body (an empty list).
+    pub(crate) async fn get_content(&self, path: &str) -> Result<Option<RawResponse>, ApiError> {
+        let response = self.request_ok(Method::GET, path, None).await?;
+        let empty = response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace);
+        Ok((!empty).then_some(response))
+    }
+
     /// GET of a V2 list: 204 (or an empty body) is an empty list.
     /// Items are decoded one by one, as in [`Client::get_page`].
     pub(crate) async fn get_v2_list<T: DeserializeOwned + Unreadable>(
         &self,
         path: &str,
     ) -> Result<Vec<T>, ApiError> {
-        let response = self.request_ok(Method::GET, path, None).await?;
-        if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
+        let Some(response) = self.get_content(path).await? else {
             return Ok(Vec::new());
-        }
+        };
         let items: Option<Vec<Box<serde_json::value::RawValue>>> =
             decode(&Method::GET, path, &response.body)?;
         Ok(decode_items(&Method::GET, path, items.unwrap_or_default()))

@@ -7,12 +7,9 @@
 //! does not fail a page; they write the format of their API version.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use std::fmt;
+use serde::{Deserializer, Serialize, Serializer};
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serializer};
-
-use super::money::MapKey;
+use super::scalar::{self, Scalar};
 
 /// Parses an RFC-2822, RFC-3339, naive ISO-8601 (taken as UTC) or date-only string.
 pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
@@ -41,82 +38,29 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
         .map(|naive| naive.and_utc())
 }
 
-fn deserialize_any<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    d.deserialize_any(DateVisitor)
-}
+/// A date as the API sends it: a date string, or a Unix timestamp.
+impl Scalar for DateTime<Utc> {
+    const EXPECTING: &'static str = "a date string";
+    const EMPTY_OBJECT_IS_NONE: bool = false;
 
-/// Reads a date string, `null`/`""`, or a Unix timestamp straight from the document.
-struct DateVisitor;
-
-impl<'de> Visitor<'de> for DateVisitor {
-    type Value = Option<DateTime<Utc>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date string")
+    fn from_text(text: &str) -> Result<DateTime<Utc>, String> {
+        parse_datetime(text).ok_or_else(|| format!("unrecognised date {text:?}"))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        if s.trim().is_empty() {
-            return Ok(None);
-        }
-        parse_datetime(s)
-            .map(Some)
-            .ok_or_else(|| E::custom(format!("unrecognised date {s:?}")))
-    }
-
-    fn visit_i64<E: de::Error>(self, secs: i64) -> Result<Self::Value, E> {
-        timestamp(&secs.to_string())
-    }
-
-    fn visit_u64<E: de::Error>(self, secs: u64) -> Result<Self::Value, E> {
-        timestamp(&secs.to_string())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        match map.next_key::<MapKey>()? {
-            Some(MapKey::Number) => Ok(map.next_value::<Timestamp>()?.0),
-            _ => Err(de::Error::custom("expected a date string, got an object")),
-        }
+    fn from_number(text: &str) -> Result<DateTime<Utc>, String> {
+        text.parse::<i64>()
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .ok_or_else(|| format!("unrecognised timestamp {text}"))
     }
 }
 
-fn timestamp<E: de::Error>(text: &str) -> Result<Option<DateTime<Utc>>, E> {
-    text.parse::<i64>()
-        .ok()
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .map(Some)
-        .ok_or_else(|| E::custom(format!("unrecognised timestamp {text}")))
-}
+/// A date the API may leave unset.
+pub type MaybeDate = Option<DateTime<Utc>>;
 
-/// A number's text (serde_json's `arbitrary_precision` form) read as a Unix timestamp.
-struct Timestamp(Option<DateTime<Utc>>);
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = Option<DateTime<Utc>>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number's text")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                timestamp(text)
-            }
-        }
-        d.deserialize_str(TextVisitor).map(Timestamp)
-    }
+/// Reads a date string or a Unix timestamp; `null`/`""` read as `None`.
+pub fn read_date<'de, D: Deserializer<'de>>(d: D) -> Result<MaybeDate, D::Error> {
+    scalar::read(d)
 }
 
 /// Formats a date as V2 wants it: `Wed, 10 Jan 2018 21:05:30 +0000`.
@@ -129,40 +73,22 @@ pub fn format_iso8601(dt: &DateTime<Utc>) -> String {
     dt.format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
 }
 
-/// V2 `Option<DateTime<Utc>>`: RFC-2822 out, `""` in → `None`.
+/// V2 `Option<DateTime<Utc>>`: RFC-2822 out (`""` when unset), `""` in → `None`.
 pub mod rfc2822_opt {
+    pub use super::read_date as deserialize;
     use super::*;
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        deserialize_any(d)
-    }
-
-    pub fn serialize<S: Serializer>(
-        value: &Option<DateTime<Utc>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(dt) => s.serialize_str(&format_rfc2822(dt)),
-            None => s.serialize_str(""),
-        }
+    pub fn serialize<S: Serializer>(value: &MaybeDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&value.as_ref().map(format_rfc2822).unwrap_or_default())
     }
 }
 
-/// V3 `Option<DateTime<Utc>>`: ISO-8601 out, `null`/`""` in → `None`.
+/// V3 `Option<DateTime<Utc>>`: ISO-8601 out (`null` when unset), `null`/`""` in → `None`.
 pub mod iso8601_opt {
+    pub use super::read_date as deserialize;
     use super::*;
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        deserialize_any(d)
-    }
-
-    pub fn serialize<S: Serializer>(
-        value: &Option<DateTime<Utc>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(dt) => s.serialize_str(&format_iso8601(dt)),
-            None => s.serialize_none(),
-        }
+    pub fn serialize<S: Serializer>(value: &MaybeDate, s: S) -> Result<S::Ok, S::Error> {
+        value.as_ref().map(format_iso8601).serialize(s)
     }
 }

@@ -23,6 +23,7 @@ pub mod query;
 pub mod ratelimit;
 pub mod response;
 pub mod retry;
+mod scalar;
 pub mod spec_endpoints;
 pub mod token;
 

@@ -10,13 +10,13 @@
 //! `""` and `{}` (seen in the spec's own variant examples for `map_price`) read as
 //! "no value" (zero for the non-optional helpers).
 
-use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 use serde_json::Value;
+
+use super::scalar::{self, Scalar};
 
 /// Parses decimal text such as `9.95`, `-3`, `225.0000` or `1e2`.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
@@ -30,134 +30,30 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 pub fn decimal_from_value(value: &Value) -> Result<Option<Decimal>, String> {
     match value {
         Value::Null => Ok(None),
-        Value::Number(n) => {
-            let text = n.to_string();
-            parse_decimal(&text)
-                .map(Some)
-                .ok_or_else(|| format!("number {text} is not a valid decimal"))
-        }
+        Value::Number(n) => Decimal::from_number(&n.to_string()).map(Some),
         Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => parse_decimal(s)
-            .map(Some)
-            .ok_or_else(|| format!("string {s:?} is not a decimal number")),
+        Value::String(s) => Decimal::from_text(s).map(Some),
         Value::Object(map) if map.is_empty() => Ok(None),
         other => Err(format!("expected a decimal number or string, got {other}")),
     }
 }
 
+/// Money as the API sends it: a JSON number or a numeric string.
+impl Scalar for Decimal {
+    const EXPECTING: &'static str = "a decimal number or string";
+    const EMPTY_OBJECT_IS_NONE: bool = true;
+
+    fn from_text(text: &str) -> Result<Decimal, String> {
+        parse_decimal(text).ok_or_else(|| format!("string {text:?} is not a decimal number"))
+    }
+
+    fn from_number(text: &str) -> Result<Decimal, String> {
+        parse_decimal(text).ok_or_else(|| format!("number {text} is not a valid decimal"))
+    }
+}
+
 fn deserialize_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(DecimalVisitor)
-}
-
-/// How serde_json (with `arbitrary_precision`) hands a number over: a one-entry map whose
-/// key is this token and whose value is the number's text.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-/// Reads what [`decimal_from_value`] accepts straight from the document, without building
-/// a `Value` for every money field of every item on a page.
-struct DecimalVisitor;
-
-impl<'de> Visitor<'de> for DecimalVisitor {
-    type Value = Option<Decimal>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a decimal number or string")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        if s.trim().is_empty() {
-            return Ok(None);
-        }
-        parse_decimal(s)
-            .map(Some)
-            .ok_or_else(|| E::custom(format!("string {s:?} is not a decimal number")))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(n)))
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(n)))
-    }
-
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
-        number(&n.to_string())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        match map.next_key::<MapKey>()? {
-            // `{}`: seen in the spec's own examples for an unset price.
-            None => Ok(None),
-            Some(MapKey::Number) => Ok(map.next_value::<NumberText>()?.0),
-            Some(MapKey::Other) => Err(de::Error::custom(
-                "expected a decimal number or string, got an object",
-            )),
-        }
-    }
-}
-
-fn number<E: de::Error>(text: &str) -> Result<Option<Decimal>, E> {
-    parse_decimal(text)
-        .map(Some)
-        .ok_or_else(|| E::custom(format!("number {text} is not a valid decimal")))
-}
-
-/// The first key of an object: serde_json's number token or anything else.
-pub(crate) enum MapKey {
-    Number,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for MapKey {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = MapKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<MapKey, E> {
-                Ok(if key == NUMBER_TOKEN {
-                    MapKey::Number
-                } else {
-                    MapKey::Other
-                })
-            }
-        }
-        d.deserialize_str(KeyVisitor)
-    }
-}
-
-/// A number's text, parsed where serde_json lends it.
-struct NumberText(Option<Decimal>);
-
-impl<'de> Deserialize<'de> for NumberText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = Option<Decimal>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number's text")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                number(text)
-            }
-        }
-        d.deserialize_str(TextVisitor).map(NumberText)
-    }
+    scalar::read(d)
 }
 
 fn serialize_number<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {

@@ -147,10 +147,9 @@ impl Client {
         &self,
         path: &str,
     ) -> Result<Page<T>, ApiError> {
-        let response = self.request_ok(Method::GET, path, None).await?;
-        if response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace) {
+        let Some(response) = self.get_content(path).await? else {
             return Ok(Page::default());
-        }
+        };
         decode_page(path, &response.body)
     }
 

@@ -12,6 +12,8 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::fakestore::serve_in_background;
+
 /// A header every callback must carry, from `--header NAME:VALUE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpectedHeader {
@@ -85,18 +87,10 @@ impl Receiver {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
         let (sink, deliveries) = mpsc::unbounded_channel();
-        let (stop, stopped) = oneshot::channel::<()>();
         let app = Router::new()
             .fallback(receive)
             .with_state(ReceiverState { expected, sink });
-        tokio::spawn(async move {
-            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(err) = serve.await {
-                tracing::warn!("webhook receiver stopped: {err}");
-            }
-        });
+        let stop = serve_in_background(listener, app, "webhook receiver");
         Ok(Receiver {
             addr,
             deliveries,

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::errors::ApiResult;
 use super::errors::Reply;
-use super::fields::{Fields, finish_with, stage_updates};
-use super::query::{v3_list, v3_page};
+use super::fields::{Fields, finish_with, set_fields, stage_updates};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, StoreData, next_id};
 use super::words::country_name;
@@ -31,22 +31,9 @@ pub(crate) fn blank_address(customer_id: u64) -> Address {
 }
 
 pub(crate) fn apply_address(f: &mut Fields, a: &mut Address) {
-    macro_rules! set {
-        ($($field:ident),+) => {$(
-            if let Some(v) = f.text(stringify!($field)) { a.$field = v; }
-        )+};
-    }
-    set!(
-        first_name,
-        last_name,
-        company,
-        address1,
-        address2,
-        city,
-        state_or_province,
-        postal_code,
-        phone
-    );
+    set_fields!(f => a, text:
+        first_name, last_name, company, address1, address2, city, state_or_province, postal_code,
+        phone);
     if let Some(code) = f.str("country_code") {
         if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
             a.country_code = code.to_ascii_uppercase();
@@ -77,12 +64,8 @@ pub(crate) fn list_addresses(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Address> = data
         .addresses
         .values()
-        .filter(|a| ids.as_ref().is_none_or(|l| l.contains(&(a.id as i64))))
-        .filter(|a| {
-            customers
-                .as_ref()
-                .is_none_or(|l| l.contains(&(a.customer_id as i64)))
-        })
+        .filter(|a| in_list(&ids, a.id))
+        .filter(|a| in_list(&customers, a.customer_id))
         .filter(|a| {
             companies
                 .as_ref()

@@ -5,23 +5,18 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::query::{v3_list, v3_page};
-use super::server::{Ctx, only_get, path_id};
+use super::server::{Ctx, read_only};
 use super::store::StoreData;
 
 pub(crate) fn route(ctx: &Ctx, data: &StoreData, method: &Method, rest: &[&str]) -> ApiResult {
-    only_get(method)?;
-    match rest {
-        [] => list(ctx, data),
-        [id] => {
-            let id = path_id(id)?;
-            let name = data.brands.get(&id).ok_or_else(|| {
-                ApiError::new(404, format!("Brand {id} was not found."))
-                    .field("id", "The requested brand does not exist.")
-            })?;
-            Ok(Reply::data(200, &render(id, name)))
-        }
-        _ => Err(ApiError::not_found()),
-    }
+    let one = |id| {
+        let name = data.brands.get(&id).ok_or_else(|| {
+            ApiError::new(404, format!("Brand {id} was not found."))
+                .field("id", "The requested brand does not exist.")
+        })?;
+        Ok(Reply::data(200, &render(id, name)))
+    };
+    read_only(method, rest, || list(ctx, data), one)
 }
 
 fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {

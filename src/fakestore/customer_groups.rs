@@ -6,23 +6,18 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::query::{v2_list, v2_page};
-use super::server::{Ctx, only_get, path_id};
+use super::server::{Ctx, read_only};
 use super::store::StoreData;
 
 pub(crate) fn route(ctx: &Ctx, data: &StoreData, method: &Method, rest: &[&str]) -> ApiResult {
-    only_get(method)?;
-    match rest {
-        [] => list(ctx, data),
-        [id] => {
-            let id = path_id(id)?;
-            let name = data
-                .customer_groups
-                .get(&id)
-                .ok_or_else(ApiError::not_found)?;
-            Ok(Reply::json(200, &render(id, name)))
-        }
-        _ => Err(ApiError::not_found()),
-    }
+    let one = |id| {
+        let name = data
+            .customer_groups
+            .get(&id)
+            .ok_or_else(ApiError::not_found)?;
+        Ok(Reply::json(200, &render(id, name)))
+    };
+    read_only(method, rest, || list(ctx, data), one)
 }
 
 fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {

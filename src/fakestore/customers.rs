@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 
 use super::addresses;
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::{Fields, finish_with, stage_updates};
+use super::fields::{Fields, finish_with, set_fields, stage_updates};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::Ctx;
 use super::store::{Address, Authentication, Customer, StoreData, next_id};
 use super::wire::v3_number;
@@ -95,7 +95,7 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let mut found: Vec<&Customer> = data
         .customers
         .values()
-        .filter(|c| ids.as_ref().is_none_or(|l| l.contains(&(c.id as i64))))
+        .filter(|c| in_list(&ids, c.id))
         .filter(|c| {
             emails
                 .as_ref()
@@ -114,11 +114,7 @@ fn list(ctx: &Ctx, data: &StoreData) -> ApiResult {
                 .is_none_or(|l| l.contains(&c.company.to_lowercase()))
         })
         .filter(|c| phones.as_ref().is_none_or(|l| l.contains(&c.phone)))
-        .filter(|c| {
-            groups
-                .as_ref()
-                .is_none_or(|l| l.contains(&(c.customer_group_id as i64)))
-        })
+        .filter(|c| in_list(&groups, c.customer_group_id))
         .filter(|c| created.is_none_or(|d| c.date_created == d))
         .filter(|c| {
             created_min.is_none_or(|d| c.date_created >= d)
@@ -175,13 +171,8 @@ fn apply_customer(f: &mut Fields, c: &mut Customer, data_groups: &BTreeMap<u64, 
             f.error("email", format!("'{email}' is not a valid email address."));
         }
     }
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { c.$field = v; }
-        )+};
-    }
-    set!(text, company, phone, notes, tax_exempt_category);
-    set!(bool, accepts_product_review_abandoned_cart_emails);
+    set_fields!(f => c, text: company, phone, notes, tax_exempt_category);
+    set_fields!(f => c, bool: accepts_product_review_abandoned_cart_emails);
     if let Some(g) = f.int("customer_group_id") {
         if g <= 0 || data_groups.contains_key(&(g as u64)) {
             c.customer_group_id = g.max(0) as u64;

@@ -7,6 +7,18 @@ use serde_json::{Map, Value};
 use super::errors::ApiError;
 use super::wire::{decimal_of, int_of};
 
+/// Sets each named field of `$target` that the body holds, read with the [`Fields`] reader
+/// named before the colon (`text`, `int`, `bool`...); a field the body leaves out keeps its
+/// value, and a field of the wrong type is recorded as an error by the reader.
+macro_rules! set_fields {
+    ($fields:ident => $target:ident, $reader:ident: $($field:ident),+ $(,)?) => {$(
+        if let Some(value) = $fields.$reader(stringify!($field)) {
+            $target.$field = value.into();
+        }
+    )+};
+}
+pub(crate) use set_fields;
+
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
 
 pub(crate) struct Fields<'a> {
@@ -80,6 +92,33 @@ impl<'a> Fields<'a> {
             Value::Null => Some(String::new()),
             _ => self.str(key),
         }
+    }
+
+    /// A string of at most `max` characters (`null` reads as empty); a longer one is an error.
+    pub(crate) fn text_up_to(&mut self, key: &str, max: usize) -> Option<String> {
+        let text = self.text(key)?;
+        self.at_most(key, text, max)
+    }
+
+    /// A name: a string that is not blank and has at most `max` characters.
+    pub(crate) fn name(&mut self, key: &str, max: usize) -> Option<String> {
+        let name = self.str(key)?;
+        if name.trim().is_empty() {
+            self.error(key, format!("The field '{key}' must not be empty."));
+            return None;
+        }
+        self.at_most(key, name, max)
+    }
+
+    fn at_most(&mut self, key: &str, text: String, max: usize) -> Option<String> {
+        if text.chars().count() > max {
+            self.error(
+                key,
+                format!("The field '{key}' must be at most {max} characters."),
+            );
+            return None;
+        }
+        Some(text)
     }
 
     /// Money or a measure; negative values are an error.

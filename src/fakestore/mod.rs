@@ -28,6 +28,7 @@ mod order_refunds;
 mod order_render;
 mod order_write;
 mod orders;
+mod product_filter;
 mod product_rows;
 mod product_write;
 mod query;
@@ -35,6 +36,7 @@ mod rng;
 mod seed;
 mod seed_customers;
 mod seed_orders;
+mod seed_variants;
 mod server;
 mod shipments;
 mod store;
@@ -53,6 +55,7 @@ use tokio::sync::oneshot;
 
 pub use config::FakeStoreConfig;
 pub use seed::seed;
+pub(crate) use server::serve_in_background;
 pub use store::StoreData;
 
 /// One API request the simulator answered.
@@ -113,16 +116,8 @@ impl FakeStore {
             format!("http://{addr}"),
             data,
         ));
-        let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(shared.clone());
-        tokio::spawn(async move {
-            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(err) = serve.await {
-                tracing::warn!("fakestore server stopped: {err}");
-            }
-        });
+        let stop = server::serve_in_background(listener, app, "fakestore server");
         Ok(FakeStore {
             addr,
             config,

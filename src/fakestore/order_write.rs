@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::{Fields, finish_with};
+use super::fields::{Fields, finish_with, set_fields};
 use super::order_render::order_json;
 use super::product_write::touched;
 use super::seed_orders::payment_status_for;
@@ -33,25 +33,9 @@ fn read_status(f: &mut Fields) -> Option<u8> {
 }
 
 fn apply_address(f: &mut Fields, a: &mut OrderAddressFields) {
-    macro_rules! set {
-        ($($field:ident),+) => {$(
-            if let Some(v) = f.text(stringify!($field)) { a.$field = v; }
-        )+};
-    }
-    set!(
-        first_name,
-        last_name,
-        company,
-        street_1,
-        street_2,
-        city,
-        state,
-        zip,
-        country,
-        country_iso2,
-        phone,
-        email
-    );
+    set_fields!(f => a, text:
+        first_name, last_name, company, street_1, street_2, city, state, zip, country,
+        country_iso2, phone, email);
 }
 
 /// `PUT /v2/orders/{id}` → 200 with the full order.
@@ -69,17 +53,7 @@ pub(crate) fn update(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult {
             o.date_shipped = Some(touched(ctx.now, ctx.now));
         }
     }
-    macro_rules! set {
-        ($($field:ident),+) => {$(
-            if let Some(v) = f.text(stringify!($field)) { o.$field = v; }
-        )+};
-    }
-    set!(
-        staff_notes,
-        customer_message,
-        payment_method,
-        external_order_id
-    );
+    set_fields!(f => o, text: staff_notes, customer_message, payment_method, external_order_id);
     if f.has("external_source") {
         o.external_source = f.str("external_source");
     }

@@ -11,8 +11,8 @@ use super::order_render::{
     STATUSES, custom_label, order_json, product_json, shipping_address_json, status_json,
 };
 use super::product_write::touched;
-use super::query::{Query, v2_list, v2_page};
-use super::server::{Ctx, only_get, path_id};
+use super::query::{Query, v2_items, v2_list, v2_page};
+use super::server::{Ctx, only_get, path_id, read_only};
 use super::store::{Order, StoreData};
 use super::{order_write, shipments};
 
@@ -65,52 +65,19 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
                 ["products", rest @ ..] => {
                     only_get(method)?;
                     let o = &data.orders[&id];
-                    match rest {
-                        [] => {
-                            let page = v2_page(&ctx.query)?;
-                            Ok(v2_list(
-                                page.slice(&o.products)
-                                    .iter()
-                                    .map(|p| product_json(id, p))
-                                    .collect(),
-                            ))
-                        }
-                        [pid] => {
-                            let pid = path_id(pid)?;
-                            let p = o
-                                .products
-                                .iter()
-                                .find(|p| p.id == pid)
-                                .ok_or_else(ApiError::not_found)?;
-                            Ok(Reply::json(200, &product_json(id, p)))
-                        }
-                        _ => Err(ApiError::not_found()),
-                    }
+                    v2_items(
+                        &ctx.query,
+                        rest,
+                        &o.products,
+                        |p| p.id,
+                        |p| product_json(id, p),
+                    )
                 }
                 ["shipping_addresses" | "shippingaddresses", rest @ ..] => {
                     only_get(method)?;
                     let o = &data.orders[&id];
-                    match rest {
-                        [] => {
-                            let page = v2_page(&ctx.query)?;
-                            Ok(v2_list(
-                                page.slice(&o.addresses)
-                                    .iter()
-                                    .map(|a| shipping_address_json(o, a, &ctx.v2_base))
-                                    .collect(),
-                            ))
-                        }
-                        [aid] => {
-                            let aid = path_id(aid)?;
-                            let a = o
-                                .addresses
-                                .iter()
-                                .find(|a| a.id == aid)
-                                .ok_or_else(ApiError::not_found)?;
-                            Ok(Reply::json(200, &shipping_address_json(o, a, &ctx.v2_base)))
-                        }
-                        _ => Err(ApiError::not_found()),
-                    }
+                    let json = |a: &_| shipping_address_json(o, a, &ctx.v2_base);
+                    v2_items(&ctx.query, rest, &o.addresses, |a| a.id, json)
                 }
                 ["shipments", rest @ ..] => shipments::route(ctx, data, method, id, rest),
                 // The simulator applies no coupons, so every order's coupon list is empty.
@@ -127,25 +94,16 @@ pub(crate) fn route(ctx: &Ctx, data: &mut StoreData, method: &Method, rest: &[&s
 
 /// `/v2/order_statuses[/{id}]`.
 pub(crate) fn route_statuses(method: &Method, rest: &[&str]) -> ApiResult {
-    only_get(method)?;
-    match rest {
-        [] => Ok(Reply::json(
-            200,
-            &STATUSES
-                .iter()
-                .map(|s| status_json(s.0))
-                .collect::<Vec<_>>(),
-        )),
-        [id] => {
-            let id = path_id(id)?;
-            let s = STATUSES
-                .iter()
-                .find(|s| u64::from(s.0) == id)
-                .ok_or_else(ApiError::not_found)?;
-            Ok(Reply::json(200, &status_json(s.0)))
-        }
-        _ => Err(ApiError::not_found()),
-    }
+    let all = || {
+        let all: Vec<Value> = STATUSES.iter().map(|s| status_json(s.0)).collect();
+        Ok(Reply::json(200, &all))
+    };
+    let one = |id| {
+        let s = STATUSES.iter().find(|s| u64::from(s.0) == id);
+        let s = s.ok_or_else(ApiError::not_found)?;
+        Ok(Reply::json(200, &status_json(s.0)))
+    };
+    read_only(method, rest, all, one)
 }
 
 /// The `/v2/orders` filters (shared with `/v2/orders/count`).

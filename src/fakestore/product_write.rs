@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::catalog::{ProductFilter, Shape, product_not_found};
+use super::catalog::{Shape, find_product, product_not_found};
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::Fields;
-use super::seed::base_variant;
+use super::fields::{Fields, set_fields};
+use super::product_filter::ProductFilter;
+use super::seed_variants::base_variant;
 use super::server::Ctx;
 use super::store::{CustomUrl, Product, StoreData, next_id};
 use super::words::slug;
@@ -110,88 +111,30 @@ pub(crate) fn blank_product(id: u64, now: DateTime<Utc>) -> Product {
 /// names, SKUs, categories and brands against the store (409). Read-only fields are ignored.
 fn apply(data: &StoreData, p: &mut Product, body: &Value, prefix: &str) -> Result<(), ApiError> {
     let mut f = Fields::new(body, prefix);
-    if let Some(name) = f.str("name") {
-        if name.trim().is_empty() {
-            f.error("name", "The field 'name' must not be empty.");
-        } else if name.chars().count() > 250 {
-            f.error("name", "The field 'name' must be at most 250 characters.");
-        } else {
-            p.name = name;
-        }
+    if let Some(name) = f.name("name", 250) {
+        p.name = name;
     }
     if let Some(kind) = f.one_of("type", &["physical", "digital"]) {
         p.kind = kind.into();
     }
-    if let Some(sku) = f.text("sku") {
-        if sku.chars().count() > 255 {
-            f.error("sku", "The field 'sku' must be at most 255 characters.");
-        } else {
-            p.sku = sku;
-        }
+    if let Some(sku) = f.text_up_to("sku", 255) {
+        p.sku = sku;
     }
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { p.$field = v.into(); }
-        )+};
-    }
-    set!(
-        amount,
-        weight,
-        width,
-        depth,
-        height,
-        price,
-        cost_price,
-        retail_price,
-        sale_price,
-        map_price,
-        fixed_cost_shipping_price
-    );
-    set!(
-        text,
-        description,
-        product_tax_code,
-        warranty,
-        bin_picking_number,
-        layout_file,
-        upc,
-        mpn,
-        gtin,
-        search_keywords
-    );
-    set!(
-        text,
-        availability_description,
-        page_title,
-        meta_description,
-        preorder_message,
-        price_hidden_label
-    );
-    set!(text, open_graph_title, open_graph_description);
-    set!(
-        bool,
-        is_free_shipping,
-        is_visible,
-        is_featured,
-        is_condition_shown,
-        is_preorder_only,
-        is_price_hidden
-    );
-    set!(
-        bool,
-        open_graph_use_meta_description,
-        open_graph_use_product_name,
-        open_graph_use_image
-    );
-    set!(
-        int,
-        inventory_level,
-        inventory_warning_level,
-        sort_order,
-        order_quantity_minimum,
-        order_quantity_maximum
-    );
-    set!(str_list, meta_keywords);
+    set_fields!(f => p, amount:
+        weight, width, depth, height, price, cost_price, retail_price, sale_price, map_price,
+        fixed_cost_shipping_price);
+    set_fields!(f => p, text:
+        description, product_tax_code, warranty, bin_picking_number, layout_file, upc, mpn, gtin,
+        search_keywords, availability_description, page_title, meta_description, preorder_message,
+        price_hidden_label, open_graph_title, open_graph_description);
+    set_fields!(f => p, bool:
+        is_free_shipping, is_visible, is_featured, is_condition_shown, is_preorder_only,
+        is_price_hidden, open_graph_use_meta_description, open_graph_use_product_name,
+        open_graph_use_image);
+    set_fields!(f => p, int:
+        inventory_level, inventory_warning_level, sort_order, order_quantity_minimum,
+        order_quantity_maximum);
+    set_fields!(f => p, str_list: meta_keywords);
     if let Some(v) = f.one_of("inventory_tracking", &["none", "product", "variant"]) {
         p.inventory_tracking = v.into();
     }
@@ -292,11 +235,7 @@ fn update_in_place(
     body: &Value,
     prefix: &str,
 ) -> Result<(), ApiError> {
-    let mut p = data
-        .products
-        .get(&id)
-        .cloned()
-        .ok_or_else(|| product_not_found(id))?;
+    let mut p = Box::new(find_product(data, id)?.clone());
     let level_before = p.inventory_level;
     apply(data, &mut p, body, prefix)?;
     p.date_modified = touched(p.date_modified, ctx.now);
@@ -325,12 +264,9 @@ pub(crate) fn update_one(ctx: &Ctx, data: &mut StoreData, id: u64) -> ApiResult 
 
 /// `PUT /catalog/products`: batch of ≤10, each with `id`; all or nothing.
 pub(crate) fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum items allowed in the array is 10.",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum items allowed in the array is 10.";
+    let items = ctx.json_batch(BATCH_LIMIT, too_large)?;
     let mut ids = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use super::errors::{ApiError, ApiVersion, Reply};
+use super::errors::{ApiError, ApiResult, ApiVersion, Reply};
+use super::server::path_id;
 use super::wire::parse_date_filter;
 
 /// V3 default page size, and the maximum for both versions.
@@ -227,6 +228,39 @@ pub(crate) fn v3_list<T: serde::Serialize>(total: usize, page: Page, data: Vec<T
 }
 
 /// A V2 list reply: a bare array, or 204 with an empty body when there is nothing on the page.
+/// Whether `id` passes an `:in` filter (no list lets every id through).
+pub(crate) fn in_list(list: &Option<Vec<i64>>, id: u64) -> bool {
+    list.as_ref().is_none_or(|l| l.contains(&(id as i64)))
+}
+
+/// One page of `items` as V2 lists it (204 when the page is empty).
+pub(crate) fn v2_paged<T>(q: &Query, items: &[T], json: impl Fn(&T) -> Value) -> ApiResult {
+    let page = v2_page(q)?;
+    Ok(v2_list(page.slice(items).iter().map(json).collect()))
+}
+
+/// A V2 sub-resource of `items`: `[]` lists a page of them, `[id]` is the one with that id.
+pub(crate) fn v2_items<T>(
+    q: &Query,
+    rest: &[&str],
+    items: &[T],
+    id_of: impl Fn(&T) -> u64,
+    json: impl Fn(&T) -> Value,
+) -> ApiResult {
+    match rest {
+        [] => v2_paged(q, items, json),
+        [id] => {
+            let id = path_id(id)?;
+            let item = items
+                .iter()
+                .find(|i| id_of(i) == id)
+                .ok_or_else(ApiError::not_found)?;
+            Ok(Reply::json(200, &json(item)))
+        }
+        _ => Err(ApiError::not_found()),
+    }
+}
+
 pub(crate) fn v2_list(data: Vec<Value>) -> Reply {
     if data.is_empty() {
         Reply::empty(204)

@@ -173,6 +173,15 @@ impl Ctx {
                 .field("body", "Expected an array of objects.")),
         }
     }
+
+    /// The body of a batch: an array of at most `limit` items, or a 413 titled `too_large`.
+    pub(crate) fn json_batch(&self, limit: usize, too_large: &str) -> Result<Vec<Value>, ApiError> {
+        let items = self.json_array()?;
+        if items.len() > limit {
+            return Err(ApiError::batch_too_large(too_large));
+        }
+        Ok(items)
+    }
 }
 
 /// Builds the axum router: the simulator-only request log plus a catch-all API handler.
@@ -361,6 +370,7 @@ async fn handle(
         if *method != Method::GET && *method != Method::HEAD {
             // Any write may change what the filters test.
             data.product_rows = None;
+            data.product_text = None;
         }
         let result = dispatch(&ctx, &mut data, method, version, rest);
         hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());
@@ -402,11 +412,45 @@ pub(crate) fn path_id(segment: &str) -> Result<u64, ApiError> {
     segment.parse().map_err(|_| ApiError::not_found())
 }
 
+/// Serves `app` on `listener` in the background until the returned sender is dropped (or
+/// sent to); `name` says whose server stopped when it fails.
+pub(crate) fn serve_in_background(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    name: &'static str,
+) -> tokio::sync::oneshot::Sender<()> {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        if let Err(err) = serve.await {
+            tracing::warn!("{name} stopped: {err}");
+        }
+    });
+    stop
+}
+
 /// Only `GET` exists here.
 pub(crate) fn only_get(method: &Method) -> Result<(), ApiError> {
     if *method == Method::GET {
         Ok(())
     } else {
         Err(ApiError::method_not_allowed())
+    }
+}
+
+/// A read-only collection: `[]` lists it, `[id]` is one of it by id.
+pub(crate) fn read_only(
+    method: &Method,
+    rest: &[&str],
+    list: impl FnOnce() -> ApiResult,
+    one: impl FnOnce(u64) -> ApiResult,
+) -> ApiResult {
+    only_get(method)?;
+    match rest {
+        [] => list(),
+        [id] => one(path_id(id)?),
+        _ => Err(ApiError::not_found()),
     }
 }

@@ -10,7 +10,7 @@ use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::{Fields, finish_with};
 use super::order_render::shipment_json;
 use super::product_write::touched;
-use super::query::{v2_list, v2_page};
+use super::query::v2_items;
 use super::seed_orders::payment_status_for;
 use super::server::{Ctx, path_id};
 use super::store::{Shipment, ShipmentItem, StoreData, next_id};
@@ -37,16 +37,6 @@ pub(crate) fn route(
     rest: &[&str],
 ) -> ApiResult {
     match (rest, method) {
-        ([], &Method::GET) => {
-            let o = &data.orders[&order_id];
-            let page = v2_page(&ctx.query)?;
-            Ok(v2_list(
-                page.slice(&o.shipments)
-                    .iter()
-                    .map(|s| shipment_json(o, s))
-                    .collect(),
-            ))
-        }
         ([], &Method::POST) => create(ctx, data, order_id),
         ([], &Method::DELETE) => {
             if let Some(o) = data.orders.get_mut(&order_id) {
@@ -58,15 +48,15 @@ pub(crate) fn route(
             200,
             &json!({ "count": data.orders[&order_id].shipments.len() }),
         )),
-        ([id], &Method::GET) => {
-            let id = path_id(id)?;
+        ([] | [_], &Method::GET) => {
             let o = &data.orders[&order_id];
-            let s = o
-                .shipments
-                .iter()
-                .find(|s| s.id == id)
-                .ok_or_else(ApiError::not_found)?;
-            Ok(Reply::json(200, &shipment_json(o, s)))
+            v2_items(
+                &ctx.query,
+                rest,
+                &o.shipments,
+                |s| s.id,
+                |s| shipment_json(o, s),
+            )
         }
         ([id], &Method::PUT) => {
             let id = path_id(id)?;
@@ -110,22 +100,10 @@ fn update(ctx: &Ctx, data: &mut StoreData, order_id: u64, id: u64) -> ApiResult 
             f.error("order_address_id", format!("The field 'order_address_id' is invalid: {address_id} is not a shipping address of order {order_id}."));
         }
     }
-    if let Some(number) = f.text("tracking_number") {
-        if number.chars().count() > 50 {
-            f.error(
-                "tracking_number",
-                "The field 'tracking_number' must be at most 50 characters.",
-            );
-        }
+    if let Some(number) = f.text_up_to("tracking_number", 50) {
         s.tracking_number = number;
     }
-    if let Some(link) = f.text("tracking_link") {
-        if link.chars().count() > 500 {
-            f.error(
-                "tracking_link",
-                "The field 'tracking_link' must be at most 500 characters.",
-            );
-        }
+    if let Some(link) = f.text_up_to("tracking_link", 500) {
         s.tracking_link = link;
     }
     if let Some(provider) = f.text("shipping_provider") {
@@ -181,20 +159,8 @@ fn create(ctx: &Ctx, data: &mut StoreData, order_id: u64) -> ApiResult {
     if f.has("order_address_id") && !order.addresses.iter().any(|a| a.id == address_id) {
         f.error("order_address_id", format!("The field 'order_address_id' is invalid: {address_id} is not a shipping address of order {order_id}."));
     }
-    let tracking_number = f.text("tracking_number").unwrap_or_default();
-    if tracking_number.chars().count() > 50 {
-        f.error(
-            "tracking_number",
-            "The field 'tracking_number' must be at most 50 characters.",
-        );
-    }
-    let tracking_link = f.text("tracking_link").unwrap_or_default();
-    if tracking_link.chars().count() > 500 {
-        f.error(
-            "tracking_link",
-            "The field 'tracking_link' must be at most 500 characters.",
-        );
-    }
+    let tracking_number = f.text_up_to("tracking_number", 50).unwrap_or_default();
+    let tracking_link = f.text_up_to("tracking_link", 500).unwrap_or_default();
     let provider = f.text("shipping_provider").unwrap_or_default();
     if !PROVIDERS.contains(&provider.as_str()) && !provider.starts_with("carrier_") {
         f.error(

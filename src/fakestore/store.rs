@@ -16,7 +16,7 @@ pub(crate) use super::order_model::{
     Order, OrderAddress, OrderAddressFields, OrderProduct, Refund, RefundLine, RefundPayment,
     Shipment, ShipmentItem,
 };
-use super::product_rows::ProductRow;
+use super::product_rows::{ProductRow, TextIndex};
 use super::rng::Rng;
 use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_date_z, ser_v3_money, ser_v3_money_opt};
 
@@ -366,6 +366,8 @@ pub struct StoreData {
     pub(crate) rng: Rng,
     /// The products' filter fields; `None` after any write until a filtered list needs them.
     pub(crate) product_rows: Option<Arc<Vec<ProductRow>>>,
+    /// The products by name and SKU; `None` after any write until a list filters by them.
+    pub(crate) product_text: Option<Arc<TextIndex>>,
 }
 
 impl StoreData {
@@ -385,6 +387,7 @@ impl StoreData {
             ids: Ids::default(),
             rng: Rng::new(seed.wrapping_add(0xA5A5)),
             product_rows: None,
+            product_text: None,
         }
     }
 

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply, STATUS_CODES_URL};
-use super::fields::Fields;
+use super::fields::{Fields, set_fields};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::seed::new_category;
 use super::server::Ctx;
 use super::store::{Category, StoreData};
@@ -51,14 +51,13 @@ pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let keyword = q.get("keyword").map(str::to_lowercase);
     let visible = q.bool("is_visible")?;
     let page = v3_page(q)?;
-    let has = |l: &Option<Vec<i64>>, x: u64| l.as_ref().is_none_or(|l| l.contains(&(x as i64)));
     let lacks = |l: &Option<Vec<i64>>, x: u64| l.as_ref().is_none_or(|l| !l.contains(&(x as i64)));
     let found: Vec<&Category> = data
         .categories
         .values()
-        .filter(|c| has(&ids, c.category_id) && lacks(&not_ids, c.category_id))
-        .filter(|c| has(&trees, c.tree_id) && lacks(&not_trees, c.tree_id))
-        .filter(|c| has(&parents, c.parent_id) && lacks(&not_parents, c.parent_id))
+        .filter(|c| in_list(&ids, c.category_id) && lacks(&not_ids, c.category_id))
+        .filter(|c| in_list(&trees, c.tree_id) && lacks(&not_trees, c.tree_id))
+        .filter(|c| in_list(&parents, c.parent_id) && lacks(&not_parents, c.parent_id))
         .filter(|c| uuids.as_ref().is_none_or(|l| l.contains(&c.category_uuid)))
         .filter(|c| {
             not_uuids
@@ -96,32 +95,14 @@ pub(crate) fn list_categories(ctx: &Ctx, data: &StoreData) -> ApiResult {
 
 /// Applies the writable fields; validation problems go to `f`.
 fn apply(f: &mut Fields, c: &mut Category) {
-    if let Some(name) = f.str("name") {
-        if name.trim().is_empty() {
-            f.error("name", "The field 'name' must not be empty.");
-        } else if name.chars().count() > 50 {
-            f.error("name", "The field 'name' must be at most 50 characters.");
-        } else {
-            c.name = name;
-        }
+    if let Some(name) = f.name("name", 50) {
+        c.name = name;
     }
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(v) = f.$reader(stringify!($field)) { c.$field = v; }
-        )+};
-    }
-    set!(
-        text,
-        description,
-        page_title,
-        meta_description,
-        layout_file,
-        image_url,
-        search_keywords
-    );
-    set!(int, sort_order);
-    set!(bool, is_visible);
-    set!(str_list, meta_keywords);
+    set_fields!(f => c, text:
+        description, page_title, meta_description, layout_file, image_url, search_keywords);
+    set_fields!(f => c, int: sort_order);
+    set_fields!(f => c, bool: is_visible);
+    set_fields!(f => c, str_list: meta_keywords);
     if let Some(v) = f.int("views") {
         c.views = v.max(0) as u64;
     }

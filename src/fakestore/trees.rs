@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
 use super::fields::Fields;
-use super::query::{v3_list, v3_page};
+use super::query::{in_list, v3_list, v3_page};
 use super::server::{Ctx, only_get, path_id};
 use super::store::{Category, StoreData, Tree, next_id};
 use super::tree_categories;
@@ -43,7 +43,7 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Tree> = data
         .trees
         .values()
-        .filter(|t| ids.as_ref().is_none_or(|l| l.contains(&(t.id as i64))))
+        .filter(|t| in_list(&ids, t.id))
         .filter(|t| {
             channels
                 .as_ref()
@@ -56,12 +56,9 @@ fn list_trees(ctx: &Ctx, data: &StoreData) -> ApiResult {
 
 /// `PUT /catalog/trees`: upsert; `channels` required on create.
 fn upsert_trees(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > TREE_BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum trees allowed in the array is 50.",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum trees allowed in the array is 50.";
+    let items = ctx.json_batch(TREE_BATCH_LIMIT, too_large)?;
     let mut staged = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));

@@ -3,12 +3,12 @@
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::catalog::product_not_found;
+use super::catalog::find_product;
 use super::errors::{ApiError, ApiResult, Reply};
-use super::fields::Fields;
+use super::fields::{Fields, set_fields};
 use super::product_write::touched;
-use super::query::{v3_list, v3_page};
-use super::seed::base_variant;
+use super::query::{in_list, v3_list, v3_page};
+use super::seed_variants::base_variant;
 use super::server::{Ctx, path_id};
 use super::store::{
     OptionValue, Product, ProductOption, StoreData, Variant, VariantOptionValue, next_id,
@@ -44,10 +44,7 @@ pub(crate) fn route_product(
     product_id: u64,
     rest: &[&str],
 ) -> ApiResult {
-    let product = data
-        .products
-        .get(&product_id)
-        .ok_or_else(|| product_not_found(product_id))?;
+    let product = find_product(data, product_id)?;
     match (rest, method) {
         ([], &Method::GET) => {
             let page = v3_page(&ctx.query)?;
@@ -104,11 +101,7 @@ fn list_all(ctx: &Ctx, data: &StoreData) -> ApiResult {
     let found: Vec<&Variant> = data
         .products
         .values()
-        .filter(|p| {
-            product_ids
-                .as_ref()
-                .is_none_or(|l| l.contains(&(p.id as i64)))
-        })
+        .filter(|p| in_list(&product_ids, p.id))
         .flat_map(|p| p.variants.iter())
         .filter(|v| id.is_none_or(|x| v.id as i64 == x))
         .filter(|v| sku.as_ref().is_none_or(|s| v.sku.to_lowercase() == *s))
@@ -127,45 +120,19 @@ fn update(
     body: &Value,
     prefix: &str,
 ) -> Result<(), ApiError> {
-    let mut product = data
-        .products
-        .get(&product_id)
-        .cloned()
-        .ok_or_else(|| product_not_found(product_id))?;
+    let mut product = Box::new(find_product(data, product_id)?.clone());
     let Some(v) = product.variants.iter_mut().find(|v| v.id == id) else {
         return Err(variant_not_found(id));
     };
     let level_before = v.inventory_level;
     let mut f = Fields::new(body, prefix);
-    macro_rules! set {
-        ($reader:ident, $($field:ident),+) => {$(
-            if let Some(x) = f.$reader(stringify!($field)) { v.$field = x; }
-        )+};
-    }
-    set!(
-        nullable_amount,
-        price,
-        sale_price,
-        retail_price,
-        map_price,
-        cost_price,
-        weight,
-        width,
-        height,
-        depth,
-        fixed_cost_shipping_price
-    );
-    set!(bool, is_free_shipping, purchasing_disabled);
-    set!(
-        text,
-        purchasing_disabled_message,
-        image_url,
-        upc,
-        mpn,
-        gtin,
-        bin_picking_number
-    );
-    set!(int, inventory_level, inventory_warning_level);
+    set_fields!(f => v, nullable_amount:
+        price, sale_price, retail_price, map_price, cost_price, weight, width, height, depth,
+        fixed_cost_shipping_price);
+    set_fields!(f => v, bool: is_free_shipping, purchasing_disabled);
+    set_fields!(f => v, text:
+        purchasing_disabled_message, image_url, upc, mpn, gtin, bin_picking_number);
+    set_fields!(f => v, int: inventory_level, inventory_warning_level);
     let sku = f.str("sku");
     f.finish("JSON data is missing or invalid")?;
     if let Some(sku) = sku {
@@ -211,12 +178,9 @@ fn update(
 
 /// `PUT /catalog/variants`: ≤50 variants, each with `id`; all or nothing.
 fn update_batch(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
-    let items = ctx.json_array()?;
-    if items.len() > BATCH_LIMIT {
-        return Err(ApiError::batch_too_large(
-            "The request payload is too large. The maximum items allowed in the array is 50",
-        ));
-    }
+    let too_large =
+        "The request payload is too large. The maximum items allowed in the array is 50";
+    let items = ctx.json_batch(BATCH_LIMIT, too_large)?;
     let mut targets = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let mut f = Fields::new(item, format!("{i}."));

@@ -1,5 +1,13 @@
 //! Word lists for seeding, compiled in from `assets/fakestore/`.
 
+/// The lines of `text` cut in three at `|`; a line with fewer parts is skipped.
+fn triples(text: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
+    lines(text).into_iter().filter_map(|l| {
+        let mut parts = l.split('|');
+        Some([parts.next()?, parts.next()?, parts.next()?])
+    })
+}
+
 fn lines(text: &'static str) -> Vec<&'static str> {
     text.lines()
         .map(str::trim_end)
@@ -36,26 +44,14 @@ pub(crate) struct Words {
 
 impl Words {
     pub(crate) fn load() -> Words {
-        let nouns = lines(include_str!("../../assets/fakestore/nouns.txt"))
-            .into_iter()
-            .filter_map(|l| {
-                let mut parts = l.split('|');
-                Some(Noun {
-                    name: parts.next()?,
-                    code: parts.next()?,
-                    group: parts.next()?,
-                })
-            })
+        let nouns = triples(include_str!("../../assets/fakestore/nouns.txt"))
+            .map(|[name, code, group]| Noun { name, code, group })
             .collect();
-        let cities = lines(include_str!("../../assets/fakestore/cities.txt"))
-            .into_iter()
-            .filter_map(|l| {
-                let mut parts = l.split('|');
-                Some(City {
-                    name: parts.next()?,
-                    state: parts.next()?,
-                    zip_prefix: parts.next()?,
-                })
+        let cities = triples(include_str!("../../assets/fakestore/cities.txt"))
+            .map(|[name, state, zip_prefix]| City {
+                name,
+                state,
+                zip_prefix,
             })
             .collect();
         let categories = lines(include_str!("../../assets/fakestore/categories.txt"))

@@ -172,7 +172,8 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
                 .map_err(|e| e.to_string()),
         )),
         Fetch::ProductsById(ids) => Ok(Loaded::ProductsById(
-            products_by_id(client, &ids)
+            client
+                .products_by_id(&ids, &["variants"])
                 .await
                 .map_err(|e| e.to_string()),
         )),
@@ -206,32 +207,14 @@ async fn products_of_variant_sku(
     if ids.is_empty() {
         return Vec::new();
     }
-    products_by_id(client, &ids)
+    client
+        .products_by_id(&ids, &["variants"])
         .await
         .inspect_err(|error| tracing::warn!("products of variant SKU {keyword:?}: {error}"))
         .unwrap_or_default()
         .iter()
         .map(ProductRow::from)
         .collect()
-}
-
-/// Products `ids` with their variants, `id:in` at most 250 (the API's page limit) a request.
-async fn products_by_id(
-    client: &Client,
-    ids: &[u64],
-) -> Result<Vec<crate::api::models::Product>, ApiError> {
-    const READ_LIMIT: usize = 250;
-    let mut products = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(READ_LIMIT) {
-        let query = ProductQuery {
-            id_in: chunk.to_vec(),
-            include: vec!["variants".to_string()],
-            limit: Some(READ_LIMIT as u32),
-            ..ProductQuery::default()
-        };
-        products.extend(client.list_products(&query).await?.items);
-    }
-    Ok(products)
 }
 
 /// The names a list shows for ids (brands, customer groups), fetched with its first page so a

@@ -8,12 +8,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::journal::{Journal, Record, Stage};
+use crate::api::Client;
 use crate::api::compare;
-use crate::api::{Client, ProductQuery};
 use crate::app::unknown_writes::{UnknownWrite, Verdict};
-
-/// Products re-read per request (the API's page limit).
-const READ_LIMIT: usize = 250;
 
 /// Checks `unknown` (records of `store`'s journal) against the store and records
 /// those that took effect.
@@ -68,20 +65,14 @@ pub async fn check(
 async fn read_products(client: &Client, mut ids: Vec<u64>) -> Result<HashMap<u64, Value>, String> {
     ids.sort_unstable();
     ids.dedup();
-    let mut current = HashMap::new();
-    for chunk in ids.chunks(READ_LIMIT) {
-        let query = ProductQuery {
-            id_in: chunk.to_vec(),
-            limit: Some(READ_LIMIT as u32),
-            ..ProductQuery::default()
-        };
-        let page = client
-            .list_products(&query)
-            .await
-            .map_err(|e| e.to_string())?;
-        current.extend(page.items.iter().map(|p| (p.id, compare::to_json(p))));
-    }
-    Ok(current)
+    let products = client
+        .products_by_id(&ids, &[])
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(products
+        .iter()
+        .map(|p| (p.id, compare::to_json(p)))
+        .collect())
 }
 
 #[cfg(test)]

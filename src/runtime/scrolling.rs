@@ -15,7 +15,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
-use super::terminal::FrameBackend;
+use super::terminal::{FrameBackend, forward_cursor_and_flush};
 
 /// A scroll of rows `region` by `by` rows, up (content moves toward the top) or down.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,7 @@ impl<B: Backend> ScrollingBackend<B> {
 
 impl<B: Backend> Backend for ScrollingBackend<B> {
     type Error = B::Error;
+    forward_cursor_and_flush!();
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
     where
@@ -119,22 +120,6 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
         self.inner.append_lines(n)
     }
 
-    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
-    }
-
-    fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
-    }
-
-    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
-    }
-
     fn clear(&mut self) -> Result<(), Self::Error> {
         self.clear_region(ClearType::All)
     }
@@ -158,10 +143,6 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
         self.inner.window_size()
-    }
-
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
     }
 
     fn scroll_region_up(&mut self, region: Range<u16>, by: u16) -> Result<(), Self::Error> {

@@ -7,7 +7,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 
-use super::terminal::FrameBackend;
+use super::terminal::{FrameBackend, forward_cursor_and_flush};
 
 /// `inner` with its size fixed at `size`.
 #[derive(Debug)]
@@ -18,6 +18,7 @@ pub struct SizedBackend<B: Backend> {
 
 impl<B: Backend> Backend for SizedBackend<B> {
     type Error = B::Error;
+    forward_cursor_and_flush!();
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
     where
@@ -27,18 +28,6 @@ impl<B: Backend> Backend for SizedBackend<B> {
     }
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
         self.inner.append_lines(n)
-    }
-    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
-    }
-    fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
-    }
-    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
-    }
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
     }
     fn clear(&mut self) -> Result<(), Self::Error> {
         self.inner.clear()
@@ -54,9 +43,6 @@ impl<B: Backend> Backend for SizedBackend<B> {
             columns_rows: self.size,
             pixels: Size::default(),
         })
-    }
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
     }
     fn scroll_region_up(&mut self, region: Range<u16>, by: u16) -> Result<(), Self::Error> {
         self.inner.scroll_region_up(region, by)

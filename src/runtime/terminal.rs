@@ -149,6 +149,29 @@ pub fn osc52(text: &str) -> String {
 
 impl FrameBackend for TestBackend {}
 
+/// The `Backend` calls a backend wrapping another as `inner` passes straight on: the
+/// cursor and flush (a wrapper changes what is drawn, never where the cursor is).
+macro_rules! forward_cursor_and_flush {
+    () => {
+        fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+            self.inner.hide_cursor()
+        }
+        fn show_cursor(&mut self) -> Result<(), Self::Error> {
+            self.inner.show_cursor()
+        }
+        fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+            self.inner.get_cursor_position()
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, to: P) -> Result<(), Self::Error> {
+            self.inner.set_cursor_position(to)
+        }
+        fn flush(&mut self) -> Result<(), Self::Error> {
+            self.inner.flush()
+        }
+    };
+}
+pub(crate) use forward_cursor_and_flush;
+
 /// The TUI's backend: frames leave in one write each, and a list that scrolls is sent as a
 /// terminal scroll plus the rows that came into view.
 pub type TuiBackend = ScrollingBackend<CrosstermBackend<FrameWriter<Stdout>>>;

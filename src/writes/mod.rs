@@ -6,7 +6,6 @@ use tokio::sync::mpsc;
 use std::collections::HashMap;
 
 use crate::api::Client;
-use crate::api::ProductQuery;
 use crate::api::compare::{self, FieldDiff};
 use crate::api::endpoints::catalog::PRODUCT_BATCH_LIMIT;
 use crate::api::error::ApiError;
@@ -18,8 +17,6 @@ use crate::app::edit::{Write, WriteFailure, Written};
 mod resources;
 mod variant_prices;
 
-/// Products re-read per request before a batch change (the API's page limit).
-const PRODUCT_READ_LIMIT: usize = 250;
 use crate::app::list::RequestId;
 
 fn failure(error: ApiError) -> WriteFailure {
@@ -195,16 +192,11 @@ async fn still_as_seen(
     client: &Client,
     items: Vec<GuardedWrite>,
 ) -> Result<(Vec<ProductWrite>, Vec<(Product, Vec<FieldDiff>)>), ApiError> {
-    let mut current: HashMap<u64, Product> = HashMap::new();
-    for chunk in items.chunks(PRODUCT_READ_LIMIT) {
-        let query = ProductQuery {
-            id_in: chunk.iter().map(GuardedWrite::id).collect(),
-            limit: Some(PRODUCT_READ_LIMIT as u32),
-            ..ProductQuery::default()
-        };
-        let page = client.list_products(&query).await?;
-        current.extend(page.items.into_iter().map(|p| (p.id, p)));
-    }
+    let ids: Vec<u64> = items.iter().map(GuardedWrite::id).collect();
+    let mut current: HashMap<u64, Product> = (client.products_by_id(&ids, &[]).await?)
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
     let mut unchanged = Vec::new();
     let mut changed = Vec::new();
     for item in items {

@@ -3,16 +3,12 @@
 use std::collections::BTreeSet;
 
 use crate::api::Client;
-use crate::api::ProductQuery;
 use crate::api::endpoints::catalog::VARIANT_BATCH_LIMIT;
 use crate::api::error::ApiError;
 use crate::api::models::{Variant, VariantWrite};
 use crate::app::edit::Written;
 use crate::app::edit::inline::plain_money as plain;
 use crate::app::edit::write_request::VariantPrice;
-
-/// Products re-read per request (the API's page limit).
-const READ_LIMIT: usize = 250;
 
 /// Sends the variant prices whose variant still has the price the user saw; the
 /// others are reported with the price the store holds now. A refused request
@@ -90,17 +86,6 @@ async fn current_variants(
 ) -> Result<Vec<Variant>, ApiError> {
     let products: BTreeSet<u64> = items.iter().map(|i| i.product_id).collect();
     let products: Vec<u64> = products.into_iter().collect();
-    let mut variants = Vec::new();
-    for chunk in products.chunks(READ_LIMIT) {
-        let query = ProductQuery {
-            id_in: chunk.to_vec(),
-            include: vec!["variants".to_string()],
-            limit: Some(READ_LIMIT as u32),
-            ..ProductQuery::default()
-        };
-        for product in client.list_products(&query).await?.items {
-            variants.extend(product.variants);
-        }
-    }
-    Ok(variants)
+    let products = client.products_by_id(&products, &["variants"]).await?;
+    Ok(products.into_iter().flat_map(|p| p.variants).collect())
 }

@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::{require_ids, run_batches};
+use super::require_batch_ids;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{
@@ -55,6 +55,27 @@ impl Client {
         self.fetch_all_v3(PRODUCTS, &q, progress).await
     }
 
+    /// The products `ids` with the sub-resources in `include`, `id:in` at most 250 ids (the
+    /// API's page limit) a request; an id no product has is left out.
+    pub async fn products_by_id(
+        &self,
+        ids: &[u64],
+        include: &[&str],
+    ) -> Result<Vec<Product>, ApiError> {
+        const READ_LIMIT: usize = 250;
+        let mut products = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(READ_LIMIT) {
+            let query = ProductQuery {
+                id_in: chunk.to_vec(),
+                include: include.iter().map(|i| i.to_string()).collect(),
+                limit: Some(READ_LIMIT as u32),
+                ..ProductQuery::default()
+            };
+            products.extend(self.list_products(&query).await?.items);
+        }
+        Ok(products)
+    }
+
     /// One product; `include` e.g. `["variants", "images"]`.
     pub async fn get_product(&self, id: u64, include: &[&str]) -> Result<Product, ApiError> {
         let mut q = QueryPairs::new();
@@ -93,17 +114,9 @@ impl Client {
         if products.is_empty() {
             return Ok(Vec::new());
         }
-        if let Some(i) = products.iter().position(|p| p.id.is_none()) {
-            return Err(ApiError::InvalidInput(format!(
-                "product #{} in the batch has no id",
-                i + 1
-            )));
-        }
-        run_batches(products, PRODUCT_BATCH_LIMIT, |chunk| async move {
-            let env: ListEnvelope<Product> = self.send_json(Method::PUT, PRODUCTS, chunk).await?;
-            Ok(env.data)
-        })
-        .await
+        require_batch_ids(products, |p| p.id, "product")?;
+        self.send_batches(Method::PUT, PRODUCTS, products, PRODUCT_BATCH_LIMIT)
+            .await
     }
 
     pub async fn delete_product(&self, id: u64) -> Result<(), ApiError> {
@@ -114,16 +127,8 @@ impl Client {
 
     /// Deletes with `?id:in=` (chunks of 250); refuses an empty list.
     pub async fn delete_products(&self, ids: &[u64]) -> Result<(), ApiError> {
-        require_ids(ids, "product")?;
-        run_batches(ids, PRODUCT_DELETE_LIMIT, |chunk| async move {
-            let mut q = QueryPairs::new();
-            q.list("id:in", chunk);
-            self.request_ok(Method::DELETE, &q.append_to(PRODUCTS), None)
-                .await
-                .map(|_| Vec::<()>::new())
-        })
-        .await
-        .map(drop)
+        self.delete_by_ids(PRODUCTS, "id:in", ids, PRODUCT_DELETE_LIMIT, "product")
+            .await
     }
 
     /// One page of a product's variants.

@@ -3,11 +3,11 @@
 
 use reqwest::Method;
 
-use super::{require_ids, run_batches};
+use super::require_batch_ids;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerWrite};
-use crate::api::pagination::{ListEnvelope, Page};
+use crate::api::pagination::Page;
 use crate::api::query::{AddressQuery, CustomerQuery, QueryPairs};
 
 /// `POST`/`PUT /v3/customers` accept at most 10 customers.
@@ -57,12 +57,8 @@ impl Client {
         &self,
         customers: &[CustomerWrite],
     ) -> Result<Vec<Customer>, ApiError> {
-        run_batches(customers, CUSTOMER_BATCH_LIMIT, |chunk| async move {
-            let env: ListEnvelope<Customer> =
-                self.send_json(Method::POST, CUSTOMERS, chunk).await?;
-            Ok(env.data)
-        })
-        .await
+        self.send_batches(Method::POST, CUSTOMERS, customers, CUSTOMER_BATCH_LIMIT)
+            .await
     }
 
     /// Updates customers (each needs `id`), 10 per request.
@@ -70,33 +66,17 @@ impl Client {
         &self,
         customers: &[CustomerWrite],
     ) -> Result<Vec<Customer>, ApiError> {
-        if let Some(i) = customers.iter().position(|c| c.id.is_none()) {
-            return Err(ApiError::InvalidInput(format!(
-                "customer #{} in the batch has no id",
-                i + 1
-            )));
-        }
-        run_batches(customers, CUSTOMER_BATCH_LIMIT, |chunk| async move {
-            let env: ListEnvelope<Customer> = self.send_json(Method::PUT, CUSTOMERS, chunk).await?;
-            Ok(env.data)
-        })
-        .await
+        require_batch_ids(customers, |c| c.id, "customer")?;
+        self.send_batches(Method::PUT, CUSTOMERS, customers, CUSTOMER_BATCH_LIMIT)
+            .await
     }
 
     /// Deletes customers, always with `?id:in=`. Refuses an empty list: the API
     /// answers 204 to a filterless delete and deletes nothing, which would look
     /// like success.
     pub async fn delete_customers(&self, ids: &[u64]) -> Result<(), ApiError> {
-        require_ids(ids, "customer")?;
-        run_batches(ids, DELETE_CHUNK, |chunk| async move {
-            let mut q = QueryPairs::new();
-            q.list("id:in", chunk);
-            self.request_ok(Method::DELETE, &q.append_to(CUSTOMERS), None)
-                .await
-                .map(|_| Vec::<()>::new())
-        })
-        .await
-        .map(drop)
+        self.delete_by_ids(CUSTOMERS, "id:in", ids, DELETE_CHUNK, "customer")
+            .await
     }
 
     /// One page of customer addresses.

@@ -1,12 +1,14 @@
 //! Orders and their sub-resources (`/v2/orders...`, `/v2/order_statuses`).
 
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{
     Order, OrderCount, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Refund,
     RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate, ShipmentUpdate,
+    Unreadable,
 };
 use crate::api::pagination::{DataEnvelope, WalkProgress};
 use crate::api::query::{OrderQuery, QueryPairs};
@@ -49,14 +51,19 @@ impl Client {
             .await
     }
 
+    /// Every item of an order's sub-resource list (all pages).
+    async fn order_sub_list<T: DeserializeOwned + Unreadable>(
+        &self,
+        id: u64,
+        sub: &str,
+    ) -> Result<Vec<T>, ApiError> {
+        let path = format!("{ORDERS}/{id}/{sub}");
+        self.fetch_all_v2(&path, &QueryPairs::new(), |_| {}).await
+    }
+
     /// Every line item (walks all pages: the sub-resource caps at 50 by default).
     pub async fn order_products(&self, id: u64) -> Result<Vec<OrderProduct>, ApiError> {
-        self.fetch_all_v2(
-            &format!("{ORDERS}/{id}/products"),
-            &QueryPairs::new(),
-            |_| {},
-        )
-        .await
+        self.order_sub_list(id, "products").await
     }
 
     /// Every shipping address of an order.
@@ -64,18 +71,12 @@ impl Client {
         &self,
         id: u64,
     ) -> Result<Vec<OrderShippingAddress>, ApiError> {
-        let path = format!("{ORDERS}/{id}/shipping_addresses");
-        self.fetch_all_v2(&path, &QueryPairs::new(), |_| {}).await
+        self.order_sub_list(id, "shipping_addresses").await
     }
 
     /// Every shipment of an order (204 = none).
     pub async fn order_shipments(&self, id: u64) -> Result<Vec<Shipment>, ApiError> {
-        self.fetch_all_v2(
-            &format!("{ORDERS}/{id}/shipments"),
-            &QueryPairs::new(),
-            |_| {},
-        )
-        .await
+        self.order_sub_list(id, "shipments").await
     }
 
     /// Creates a shipment (201). Not retried except after a 429.

@@ -3,7 +3,6 @@
 use reqwest::Method;
 use serde::Deserialize;
 
-use super::{require_ids, run_batches};
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{BatchMeta, CategoryNode, CategoryTree, TreeCategory, TreeCategoryWrite};
@@ -102,16 +101,14 @@ impl Client {
 
     /// Deletes categories with `?category_id:in=` (202); refuses an empty list.
     pub async fn delete_tree_categories(&self, ids: &[u64]) -> Result<(), ApiError> {
-        require_ids(ids, "category")?;
-        run_batches(ids, DELETE_CHUNK, |chunk| async move {
-            let mut q = QueryPairs::new();
-            q.list("category_id:in", chunk);
-            self.request_ok(Method::DELETE, &q.append_to(TREE_CATEGORIES), None)
-                .await
-                .map(|_| Vec::<()>::new())
-        })
+        self.delete_by_ids(
+            TREE_CATEGORIES,
+            "category_id:in",
+            ids,
+            DELETE_CHUNK,
+            "category",
+        )
         .await
-        .map(drop)
     }
 
     /// The nested category tree, optionally limited to `depth` levels.

@@ -251,6 +251,7 @@ pub struct VariantOptionValue {
 /// Fields to create or update a product. Only `Some` fields are sent; `id` is
 /// required for batch updates and ignored by single update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProductWrite {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
@@ -262,59 +263,23 @@ pub struct ProductWrite {
     pub sku: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub width: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub depth: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub height: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub cost_price: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub retail_price: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub sale_price: Option<Decimal>,
-    #[serde(
-        with = "money::v3_opt",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_opt", skip_serializing_if = "Option::is_none")]
     pub map_price: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_class_id: Option<u64>,
@@ -361,44 +326,21 @@ pub struct ProductWrite {
 /// leaves the field alone, `Some(None)` sends `null` (inherit the product's
 /// value again), `Some(Some(x))` sets it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VariantWrite {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub price: Option<Option<Decimal>>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub sale_price: Option<Option<Decimal>>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub retail_price: Option<Option<Decimal>>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub cost_price: Option<Option<Decimal>>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub map_price: Option<Option<Decimal>>,
-    #[serde(
-        with = "money::v3_patch",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
+    #[serde(with = "money::v3_patch", skip_serializing_if = "Option::is_none")]
     pub weight: Option<Option<Decimal>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inventory_level: Option<i64>,

@@ -1,9 +1,15 @@
 //! `ApiError`: every way a request can fail, with the API's own messages and a
 //! hint that says what a person should do. Never holds the token or a full URL.
 
+mod body;
+mod hint;
+
 use std::fmt;
 
 use serde_json::Value;
+
+use body::{collect_messages, truncate};
+pub use hint::scope_for_path;
 
 /// An HTTP error response from the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,197 +143,6 @@ impl ApiError {
             messages: vec![what],
             field_errors: Vec::new(),
         }))
-    }
-
-    /// What a person should do about it.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            ApiError::Http(e) => Some(http_hint(e)),
-            ApiError::Transport { .. } => {
-                Some("Could not reach the store: check the network and the API URL.".to_string())
-            }
-            ApiError::Timeout { .. } => Some(
-                "The store did not answer in time; try again (large pages can be slow).".into(),
-            ),
-            ApiError::ReadOnly { .. } => Some(
-                "Writes are off: bctui was started with --read-only, or its profile has \
-                 read_only = true."
-                    .into(),
-            ),
-            ApiError::RefusedUrl { .. } => {
-                Some("Give a path relative to the store, starting with /v2/ or /v3/.".to_string())
-            }
-            ApiError::Redirected { .. } => Some(
-                "Redirects are not followed, so the token never leaves the configured API URL; \
-                 check the API URL (https, no trailing path)."
-                    .to_string(),
-            ),
-            ApiError::Decode { .. } => {
-                Some("The store sent data bctui does not understand; please report it.".to_string())
-            }
-            ApiError::Batch { source, .. } => source.hint(),
-            ApiError::InvalidInput(_) | ApiError::Config(_) => None,
-        }
-    }
-}
-
-/// The OAuth scope the API account needs for a path.
-pub fn scope_for_path(path: &str) -> Option<&'static str> {
-    let path = path.split('?').next().unwrap_or(path);
-    if path.starts_with("/v3/catalog") || path.starts_with("/v2/products") {
-        Some("store_v2_products")
-    } else if path.starts_with("/v2/orders") || path.starts_with("/v2/order_statuses") {
-        Some("store_v2_orders")
-    } else if path.starts_with("/v3/customers") || path.starts_with("/v2/customers") {
-        Some("store_v2_customers")
-    } else if path.starts_with("/v2/store") || path.starts_with("/v2/time") {
-        Some("store_v2_information")
-    } else {
-        None
-    }
-}
-
-fn http_hint(e: &HttpError) -> String {
-    let is_read = matches!(e.method.as_str(), "GET" | "HEAD");
-    match e.status {
-        400 => "The request was malformed; check the parameters.".to_string(),
-        401 => "The access token was rejected: it is wrong, or the API account was deleted \
-                and its token revoked. Check the token in your profile or \
-                BIGCOMMERCE_ACCESS_TOKEN."
-            .to_string(),
-        403 => match scope_for_path(&e.path) {
-            Some(scope) if is_read => format!(
-                "The API account lacks the `{scope}` scope (read-only or modify). Edit the \
-                 API account in the control panel and grant it."
-            ),
-            Some(scope) => format!(
-                "The API account lacks the `{scope}` scope with modify access (read-only \
-                 is not enough for {}). Edit the API account in the control panel.",
-                e.method
-            ),
-            None => "The API account lacks the OAuth scope for this resource.".to_string(),
-        },
-        404 => "Not found: it may have been deleted, or the store hash is wrong.".to_string(),
-        405 => "This endpoint does not accept that method.".to_string(),
-        409 => format!("Conflict with existing data{}.", fields_suffix(e)),
-        413 => "Too much at once: a batch over its limit or `limit` over 250.".to_string(),
-        415 => "The store wants Content-Type: application/json.".to_string(),
-        422 => format!("The store rejected the data{}.", fields_suffix(e)),
-        207 => format!(
-            "Only partly done: some items were saved, others failed{}.",
-            fields_suffix(e)
-        ),
-        429 => "Still rate limited after several waits: the request quota is shared by every \
-                app on this store. Try again in a minute."
-            .to_string(),
-        // BigCommerce asks for a longer pause after a 500; 502-504 were retried already.
-        500 => "BigCommerce had an internal error; wait a minute before trying again.".to_string(),
-        502..=504 => "The store is unreachable or overloaded right now; the request was \
-                      retried and still failed. Try again shortly."
-            .to_string(),
-        501..=599 => "BigCommerce could not handle this request.".to_string(),
-        _ => "Unexpected response from the store.".to_string(),
-    }
-}
-
-fn fields_suffix(e: &HttpError) -> String {
-    if e.field_errors.is_empty() {
-        String::new()
-    } else {
-        let fields: Vec<String> = e
-            .field_errors
-            .iter()
-            .map(|(f, m)| format!("{f}: {m}"))
-            .collect();
-        format!(" — fix {}", fields.join("; "))
-    }
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("{cut}…")
-    }
-}
-
-fn value_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, text: String) {
-    if !text.is_empty() && !list.contains(&text) {
-        list.push(text);
-    }
-}
-
-/// Collects title, messages and field errors from any of the documented shapes.
-fn collect_messages(value: &Value, err: &mut HttpError) {
-    match value {
-        // V2: [{"status":404,"message":"...","details":{...}}]; also the trees
-        // 400 shape [{status,title,type}].
-        Value::Array(items) => {
-            for item in items {
-                collect_messages(item, err);
-            }
-        }
-        Value::Object(map) => {
-            if let Some(title) = map.get("title").and_then(Value::as_str) {
-                if err.title.is_none() {
-                    err.title = Some(title.to_string());
-                }
-                push_unique(&mut err.messages, title.to_string());
-            }
-            if let Some(message) = map.get("message").and_then(Value::as_str) {
-                let mut text = message.to_string();
-                if let Some(Value::Object(details)) = map.get("details") {
-                    let parts: Vec<String> = details
-                        .iter()
-                        .map(|(k, v)| format!("{k}: {}", value_text(v)))
-                        .collect();
-                    if !parts.is_empty() {
-                        text = format!("{text} ({})", parts.join(", "));
-                    }
-                }
-                push_unique(&mut err.messages, text);
-            }
-            // createOrderRefund 422: {"data": [{status, title, type}]}.
-            if let Some(Value::Array(items)) = map.get("data") {
-                for item in items {
-                    collect_messages(item, err);
-                }
-            }
-            match map.get("errors") {
-                // Trees 422: {"errors": {status, title, type, errors{...}}}
-                Some(Value::Object(inner))
-                    if inner.contains_key("title") || inner.contains_key("status") =>
-                {
-                    collect_messages(&Value::Object(inner.clone()), err);
-                }
-                Some(Value::Object(fields)) => {
-                    for (field, msg) in fields {
-                        let msg = value_text(msg);
-                        push_unique(&mut err.messages, format!("{field}: {msg}"));
-                        err.field_errors.push((field.clone(), msg));
-                    }
-                }
-                Some(Value::Array(items)) => {
-                    for item in items {
-                        match item {
-                            Value::String(s) => push_unique(&mut err.messages, s.clone()),
-                            other => collect_messages(other, err),
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        Value::String(s) => push_unique(&mut err.messages, truncate(s, 300)),
-        _ => {}
     }
 }
 
