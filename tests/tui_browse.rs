@@ -251,7 +251,7 @@ async fn tabs_orders_customers_and_categories() {
             .is_some_and(|d| d.data.is_some())
     })
     .await;
-    assert!(h.screen().contains(&customer.email), "{}", h.screen());
+    assert!(h.screen().contains(&*customer.email), "{}", h.screen());
     assert!(h.screen().contains("Recent orders"), "{}", h.screen());
 
     h.press(KeyCode::Char('5'));

@@ -290,7 +290,11 @@ mod tests {
         assert!(next.unknown("abc123").is_empty(), "put aside once");
         assert_eq!(next.read("abc123").len(), 6);
         next.sent("abc123", 9, "PUT /v3/catalog/products/9 {}".into(), None);
-        assert_eq!(next.earlier_runs("abc123").len(), 6, "its own write is not history");
+        assert_eq!(
+            next.earlier_runs("abc123").len(),
+            6,
+            "its own write is not history"
+        );
         let seen_by_first = first.earlier_runs("abc123");
         assert_eq!(seen_by_first.len(), 1);
         assert_eq!(seen_by_first[0].run, "next-run");

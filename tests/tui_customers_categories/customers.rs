@@ -105,10 +105,13 @@ async fn inline_edit_sends_only_the_field() {
     h.wait_toast("Saved").await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.company, "Acme Widgets");
-    assert_eq!(saved.email, first.email);
-    assert_eq!(h.state().customers.list.rows[0].company, "Acme Widgets");
-    assert_eq!(saved.first_name, first.first_name);
-    assert_eq!(saved.phone, first.phone);
+    assert_eq!(saved.email, *first.email);
+    assert_eq!(
+        h.state().customers.list.rows[0].company,
+        "Acme Widgets".into()
+    );
+    assert_eq!(saved.first_name, *first.first_name);
+    assert_eq!(saved.phone, *first.phone);
     let writes = h.writes();
     assert_eq!(writes, ["PUT /stores/fakestore/v3/customers 200"]);
     let log = h.state().edit.log.lines().join("\n");
@@ -146,8 +149,8 @@ async fn external_edit_sends_what_changed() {
     h.wait_toast("Saved").await;
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.phone, "+44 20 7946 0000");
-    assert_eq!(saved.first_name, first.first_name);
-    assert_eq!(saved.email, first.email);
+    assert_eq!(saved.first_name, *first.first_name);
+    assert_eq!(saved.email, *first.email);
     assert_eq!(h.writes(), ["PUT /stores/fakestore/v3/customers 200"]);
     let log = h.state().edit.log.lines().join("\n");
     assert!(
@@ -179,7 +182,7 @@ async fn delete_cancelled_then_confirmed_then_marked() {
     h.press(KeyCode::Char('x'));
     h.wait_overlay().await;
     let screen = h.screen();
-    assert!(screen.contains(&first.email), "{screen}");
+    assert!(screen.contains(&*first.email), "{screen}");
     assert!(screen.contains("Orders:"), "{screen}");
     insta::assert_snapshot!("customer_delete_dialog", h.body());
     h.press(KeyCode::Char('n'));
@@ -266,7 +269,7 @@ async fn detail_edit_and_orders_of_the_customer() {
     let screen = h.screen();
     let line = screen
         .lines()
-        .find(|l| l.contains(&grouped.email))
+        .find(|l| l.contains(&*grouped.email))
         .unwrap_or_default();
     assert!(line.contains(name.as_str()), "{line}");
 
@@ -386,7 +389,7 @@ async fn a_refused_inline_edit_reverts_with_the_api_message() {
     h.wait_overlay().await;
     // Text opens with the current value and the cursor at its end: typing adds to it.
     h.wait_for("the current email", |s| {
-        matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.input.value() == first.email)
+        matches!(&s.edit.overlay, Some(Overlay::CustomerCell(e)) if e.editor.input.value() == &*first.email)
     })
     .await;
     h.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -413,7 +416,7 @@ async fn a_refused_inline_edit_reverts_with_the_api_message() {
         "reverted"
     );
     let saved = h.api.get_customer(first.id).await.unwrap();
-    assert_eq!(saved.email, first.email);
+    assert_eq!(saved.email, *first.email);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
