@@ -124,9 +124,13 @@ async fn external_edit_sends_what_changed() {
     let dir = std::env::temp_dir().join(format!("bctui-cust-editor-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("editor.sh");
+    let offered = dir.join("offered.json");
     std::fs::write(
         &script,
-        "#!/bin/sh\nsed -i 's/\"phone\": \"[^\"]*\"/\"phone\": \"+44 20 7946 0000\"/' \"$1\"\n",
+        format!(
+            "#!/bin/sh\ncp \"$1\" '{}'\nsed -i 's/\"phone\": \"[^\"]*\"/\"phone\": \"+44 20 7946 0000\"/' \"$1\"\n",
+            offered.display()
+        ),
     )
     .unwrap();
     std::process::Command::new("chmod")
@@ -142,19 +146,33 @@ async fn external_edit_sends_what_changed() {
     let mut h = Harness::start(false).await;
     h.open_customers().await;
     let first = h.state().customers.list.rows[0].clone();
+    // A field the list's rows do not hold: the editor offers it as the store has it.
+    let exempt = bctui::api::models::CustomerWrite {
+        id: Some(first.id),
+        tax_exempt_category: Some("B".into()),
+        ..Default::default()
+    };
+    h.api.update_customers(&[exempt]).await.expect("set up");
     h.press(KeyCode::Char('E'));
     h.wait_for("the editor request", |_| false).await;
     assert!(h.runner.wants_external_edit());
     h.runner.edit_externally().await.unwrap();
     h.wait_toast("Saved").await;
+    let offered = std::fs::read_to_string(&offered).unwrap();
+    assert!(
+        offered.contains(r#""tax_exempt_category": "B""#),
+        "{offered}"
+    );
     let saved = h.api.get_customer(first.id).await.unwrap();
     assert_eq!(saved.phone, "+44 20 7946 0000");
     assert_eq!(saved.first_name, *first.first_name);
     assert_eq!(saved.email, *first.email);
-    assert_eq!(h.writes(), ["PUT /stores/fakestore/v3/customers 200"]);
+    assert_eq!(saved.tax_exempt_category, "B");
+    // The set-up's write, then the editor's.
+    assert_eq!(h.writes(), ["PUT /stores/fakestore/v3/customers 200"; 2]);
     let log = h.state().edit.log.lines().join("\n");
     assert!(
-        log.contains("Phone") && !log.contains("First name"),
+        log.contains("Phone") && !log.contains("First name") && !log.contains("Tax"),
         "{log}"
     );
 
@@ -171,7 +189,7 @@ async fn external_edit_sends_what_changed() {
     assert!(h.screen().contains("nickname"), "{}", h.screen());
     h.press(KeyCode::Char('n'));
     h.wait_toast("Cancelled").await;
-    assert_eq!(h.writes().len(), 1, "nothing more sent");
+    assert_eq!(h.writes().len(), 2, "nothing more sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
