@@ -1,14 +1,16 @@
-//! Memory the Products pane's list costs with 100,000 products loaded, in the real app loop
-//! (`Runner` on a `TestBackend`) against the store simulator, which shares this process.
+//! Memory the Products and Customers panes' lists cost with 100,000 records loaded, in the real
+//! app loop (`Runner` on a `TestBackend`) against the store simulator, which shares this process.
 //!
-//! What is measured, each case in a process of its own (this bench runs itself twice): the
-//! resident set (`VmRSS` in `/proc/self/status`) after the simulator has seeded its 100,000
-//! products, and again once the rows are held; the difference is what the rows cost (plus
-//! what the allocator keeps of the pages decoded on the way).
-//! - `list`: the app's Products pane (its rows are `ProductRow`s: the list's fields only), End
-//!   pressed until the last page is in;
-//! - `whole`: the same products decoded whole and held in a `Vec` (what the list kept before
-//!   it asked the store for only its fields and held rows of its own).
+//! What is measured, each case in a process of its own (this bench runs itself once a case):
+//! the resident set (`VmRSS` in `/proc/self/status`) after the simulator has seeded its 100,000
+//! records, and again once the rows are held; the difference is what the rows cost (plus what
+//! the allocator keeps of the pages decoded on the way).
+//! - `products-list`: the app's Products pane (its rows are `ProductRow`s: the list's fields
+//!   only), End pressed until the last page is in;
+//! - `products-whole`: the same products decoded whole and held in a `Vec` (what the list kept
+//!   before it asked the store for only its fields and held rows of its own);
+//! - `customers-list`, `customers-whole`: the same for the Customers pane (`CustomerRow`s) and
+//!   whole `Customer`s.
 //!
 //! Run: `cargo bench --bench list_memory`
 
@@ -16,30 +18,39 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use bctui::api::models::{Product, ProductRow};
-use bctui::api::query::ProductQuery;
-use bctui::app::list::LoadState;
-use bctui::fakestore::FakeStore;
+use bctui::api::models::{Customer, CustomerRow, Product, ProductRow};
+use bctui::api::query::{CustomerQuery, ProductQuery};
+use bctui::app::AppState;
+use bctui::app::list::{LoadState, PagedList};
+use bctui::clock::Clock;
+use bctui::fakestore::{FakeStore, FakeStoreConfig};
 
 mod support;
 
-const PRODUCTS: usize = 100_000;
+/// Records of each kind the simulator seeds for its case.
+const RECORDS: usize = 100_000;
 /// How long loading every row may take before the bench gives up.
 const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Which case a child process runs.
 const CASE: &str = "BCTUI_LIST_MEMORY_CASE";
+const CASES: [&str; 4] = [
+    "products-list",
+    "products-whole",
+    "customers-list",
+    "customers-whole",
+];
 
 fn main() {
     match std::env::var(CASE).as_deref() {
-        Ok("list") => support::block_on(list()),
-        Ok("whole") => support::block_on(whole()),
+        Ok("products-list") => support::block_on(products_list()),
+        Ok("products-whole") => support::block_on(products_whole()),
+        Ok("customers-list") => support::block_on(customers_list()),
+        Ok("customers-whole") => support::block_on(customers_whole()),
         _ => {
             let exe = std::env::current_exe().expect("this bench's path");
-            println!(
-                "Products pane with {PRODUCTS} products loaded (simulator in the same process):"
-            );
-            for case in ["list", "whole"] {
+            println!("Lists with {RECORDS} records loaded (simulator in the same process):");
+            for case in CASES {
                 let out = std::process::Command::new(&exe)
                     .env(CASE, case)
                     .output()
@@ -55,23 +66,43 @@ fn main() {
     }
 }
 
-async fn seeded_store() -> FakeStore {
-    support::start(support::catalog_config(PRODUCTS)).await
+/// What the simulator seeds: `RECORDS` of the kind measured, a few of the others.
+#[derive(Clone, Copy)]
+enum Seeded {
+    Products,
+    Customers,
+}
+
+async fn seeded_store(kind: Seeded) -> FakeStore {
+    let (products, customers) = match kind {
+        Seeded::Products => (RECORDS, 10),
+        Seeded::Customers => (10, RECORDS),
+    };
+    FakeStore::start(FakeStoreConfig {
+        products,
+        customers,
+        orders: 10,
+        quota: 1_000_000,
+        clock: Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+    .await
+    .expect("the simulator starts")
 }
 
 /// Prints the RSS growth from `seeded` for `rows` rows.
 fn report(label: &str, seeded: f64, rows: usize) {
     let held = rss();
     println!(
-        "  {label:<42} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
+        "  {label:<50} RSS {seeded:6.1} -> {held:6.1} MiB: +{:5.1} MiB, {:4.0} B a row (peak {:.1} MiB)",
         held - seeded,
         (held - seeded) * 1024.0 * 1024.0 / rows as f64,
         status_mib("VmHWM:")
     );
 }
 
-async fn whole() {
-    let store = seeded_store().await;
+async fn products_whole() {
+    let store = seeded_store(Seeded::Products).await;
     let seeded = rss();
     let whole = support::client_for(&store)
         .all_products(&ProductQuery::default(), |_| {})
@@ -107,36 +138,84 @@ fn rss() -> f64 {
     status_mib("VmRSS:")
 }
 
-async fn list() {
-    let store = seeded_store().await;
+async fn customers_whole() {
+    let store = seeded_store(Seeded::Customers).await;
+    let client = support::client_for(&store);
+    let seeded = rss();
+    let mut whole: Vec<Customer> = Vec::new();
+    for page in 1.. {
+        let query = CustomerQuery {
+            page: Some(page),
+            limit: Some(250),
+            ..CustomerQuery::default()
+        };
+        let items = client.list_customers(&query).await.expect("a page").items;
+        if items.is_empty() {
+            break;
+        }
+        whole.extend(items);
+    }
+    assert_eq!(whole.len(), RECORDS, "every customer is read");
+    report(
+        &format!(
+            "whole customers (size_of::<Customer>() {} B)",
+            std::mem::size_of::<Customer>()
+        ),
+        seeded,
+        whole.len(),
+    );
+}
+
+/// Loads every row of a pane's list in the app loop (End until the last page is in), after
+/// `tab` switches to the pane, and reports what they cost.
+async fn rows_held<T>(
+    kind: Seeded,
+    tab: Option<char>,
+    list: fn(&AppState) -> &PagedList<T>,
+    label: &str,
+) {
+    let store = seeded_store(kind).await;
     let data_dir = tempfile::tempdir().expect("a temporary directory");
     let seeded = rss();
     let (mut runner, keys, mut input) = support::app(&store, &data_dir);
+    if let Some(key) = tab {
+        let key = Event::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        keys.send(Ok(key)).expect("the loop listens");
+    }
     loop {
         support::run_until(&mut runner, &mut input, PATIENCE, |s| {
-            s.products.list.load == LoadState::Loaded
+            list(s).load == LoadState::Loaded
         })
         .await;
-        let list = &runner.state().products.list;
-        if list.next_page.is_none() {
+        let held = list(runner.state());
+        if held.next_page.is_none() {
             break;
         }
-        let shown = list.rows.len();
+        let shown = held.rows.len();
         let end = Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
         keys.send(Ok(end)).expect("the loop listens");
         support::run_until(&mut runner, &mut input, PATIENCE, move |s| {
-            s.products.list.rows.len() > shown || s.products.list.next_page.is_none()
+            list(s).rows.len() > shown || list(s).next_page.is_none()
         })
         .await;
     }
-    let rows = runner.state().products.list.rows.len();
-    assert_eq!(rows, PRODUCTS, "every product is in the list");
-    report(
-        &format!(
-            "list rows (size_of::<ProductRow>() {} B)",
-            std::mem::size_of::<ProductRow>()
-        ),
-        seeded,
-        rows,
+    let rows = list(runner.state()).rows.len();
+    assert_eq!(rows, RECORDS, "every record is in the list");
+    report(label, seeded, rows);
+}
+
+async fn products_list() {
+    let label = format!(
+        "list rows (size_of::<ProductRow>() {} B)",
+        std::mem::size_of::<ProductRow>()
     );
+    rows_held(Seeded::Products, None, |s| &s.products.list, &label).await;
+}
+
+async fn customers_list() {
+    let label = format!(
+        "customer list rows (size_of::<CustomerRow>() {} B)",
+        std::mem::size_of::<CustomerRow>()
+    );
+    rows_held(Seeded::Customers, Some('4'), |s| &s.customers.list, &label).await;
 }

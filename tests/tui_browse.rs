@@ -226,7 +226,7 @@ async fn tabs_orders_customers_and_categories() {
         .await;
     let customer = h.state().customers.list.rows[0].clone();
     h.open_customer_row(0).await;
-    assert!(h.screen().contains(&customer.email), "{}", h.screen());
+    assert!(h.screen().contains(&*customer.email), "{}", h.screen());
     assert!(h.screen().contains("Recent orders"), "{}", h.screen());
 
     h.press(KeyCode::Char('5'));

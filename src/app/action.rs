@@ -11,7 +11,8 @@ use super::panes::{
     CustomerDetail, CustomersQuery, OrderDetail, OrdersQuery, ProductDetail, ProductsQuery,
 };
 use crate::api::models::{
-    Brand, Customer, CustomerGroup, Order, OrderCount, Product, ProductRow, TreeCategory,
+    Brand, Customer, CustomerGroup, CustomerRow, Order, OrderCount, Product, ProductRow,
+    TreeCategory,
 };
 
 /// Everything that can change the state.
@@ -108,7 +109,7 @@ pub enum Loaded {
     OrderDetail(Box<OrderDetail>),
     Customers {
         page: u32,
-        rows: Vec<Customer>,
+        rows: Vec<CustomerRow>,
         total: Option<u64>,
         /// The customer groups, fetched with the first page (`None`: not fetched or failed).
         groups: Option<Vec<CustomerGroup>>,
@@ -121,6 +122,8 @@ pub enum Loaded {
     ProductsById(Result<Vec<Product>, String>),
     /// A whole product to open in `$EDITOR`; a failure is kept for a toast.
     ProductForEditor(Result<Box<Product>, String>),
+    /// A whole customer to open in `$EDITOR`; a failure is kept for a toast.
+    CustomerForEditor(Result<Box<Customer>, String>),
     /// Counts for a dialog or a detail; a failure is kept, not routed as an error.
     Count {
         query: super::edit::CountQuery,
@@ -155,6 +158,10 @@ pub enum Fetch {
     ProductsById(Vec<u64>),
     /// The whole product `id`, to open in `$EDITOR`.
     ProductForEditor {
+        id: u64,
+    },
+    /// The whole customer `id`, to open in `$EDITOR`.
+    CustomerForEditor {
         id: u64,
     },
 }
@@ -201,7 +208,7 @@ impl Fetch {
             Fetch::Count(query) if query.for_delete() => Slot::DeleteCounts,
             Fetch::Count(_) => Slot::DetailCount,
             Fetch::ProductsById(_) => Slot::BulkReread,
-            Fetch::ProductForEditor { .. } => Slot::EditorRead,
+            Fetch::ProductForEditor { .. } | Fetch::CustomerForEditor { .. } => Slot::EditorRead,
         }
     }
 }

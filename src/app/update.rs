@@ -394,6 +394,9 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
         Ok(Loaded::ProductForEditor(result)) => {
             return super::edit::product::read_for_editor(state, request, result.map(|p| *p));
         }
+        Ok(Loaded::CustomerForEditor(result)) => {
+            return super::edit::customer::read_for_editor(state, request, result.map(|c| *c));
+        }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);
         }

@@ -103,7 +103,7 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
             let page = query.page;
             let groups = with_first_page(page, "customer groups", client.customer_groups());
             let customers = customer_query(&query);
-            let (result, groups) = tokio::join!(client.list_customers(&customers), groups);
+            let (result, groups) = tokio::join!(client.list_customer_rows(&customers), groups);
             result.map(|result| Loaded::Customers {
                 page,
                 total: result.pagination.as_ref().map(|p| p.total),
@@ -167,6 +167,13 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
         Fetch::ProductForEditor { id } => Ok(Loaded::ProductForEditor(
             client
                 .get_product(id, &[])
+                .await
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        )),
+        Fetch::CustomerForEditor { id } => Ok(Loaded::CustomerForEditor(
+            client
+                .get_customer(id)
                 .await
                 .map(Box::new)
                 .map_err(|e| e.to_string()),

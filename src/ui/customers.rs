@@ -13,7 +13,7 @@ use super::orders::{customer_name, status_name};
 use super::table::{Column, RowState, draw_list, edit_cell, edit_hints};
 use super::theme::Theme;
 use super::{draw_list_pane, format};
-use crate::api::models::Customer;
+use crate::api::models::CustomerRow;
 use crate::app::edit::Overlay;
 use crate::app::panes::{CustomerDetail, CustomersPane};
 use crate::app::{AppState, Tab};
@@ -28,17 +28,13 @@ const COLUMNS: &[Column] = &[
     Column::left("Created", 10, 10, 2),
 ];
 
-fn full_name(customer: &Customer) -> String {
-    full_name_of(&customer.first_name, &customer.last_name)
-}
-
 /// "First Last", without the space when one of them is missing.
 fn full_name_of(first: &str, last: &str) -> String {
     format!("{first} {last}").trim().to_string()
 }
 
 /// A cell, with marks, the focused column and saving rows shown.
-fn cell(state: &AppState, theme: &Theme, customer: &Customer, column: usize) -> Span<'static> {
+fn cell(state: &AppState, theme: &Theme, customer: &CustomerRow, column: usize) -> Span<'static> {
     let pane = &state.customers;
     let selected = pane.list.selected().is_some_and(|c| c.id == customer.id);
     let row = RowState {
@@ -55,11 +51,11 @@ fn saving(state: &AppState, id: u64) -> bool {
     state.edit.is_saving_in(crate::app::Tab::Customers, id)
 }
 
-fn cell_text(pane: &CustomersPane, customer: &Customer, column: usize) -> String {
+fn cell_text(pane: &CustomersPane, customer: &CustomerRow, column: usize) -> String {
     match column {
         0 => customer.id.to_string(),
-        1 => full_name(customer),
-        2 => customer.email.clone(),
+        1 => customer.full_name(),
+        2 => customer.email.to_string(),
         3 => format::or_dash(&customer.company).to_string(),
         4 => format::or_dash(&customer.phone).to_string(),
         5 => pane.group_label(customer.customer_group_id),
@@ -143,7 +139,7 @@ fn draw_table(frame: &mut Frame, body: Rect, state: &AppState, theme: &Theme) {
 
 fn detail_lines(pane: &CustomersPane, data: &CustomerDetail, theme: &Theme) -> Vec<Line<'static>> {
     let c = &data.customer;
-    let mut lines = vec![title_line(&full_name(c), c.id, theme)];
+    let mut lines = vec![title_line(&c.full_name(), c.id, theme)];
     section("Customer", &mut lines, theme);
     lines.push(field("Email", c.email.clone(), theme));
     lines.push(field("Company", format::or_dash(&c.company), theme));

@@ -96,6 +96,11 @@ pub(super) fn order(i: u64) -> Order {
     }
 }
 
+/// Customer `i` as the list holds it.
+fn customer_row(i: u64) -> CustomerRow {
+    CustomerRow::from(&customer(i))
+}
+
 pub(super) fn customer(i: u64) -> Customer {
     Customer {
         id: 1 + i,
@@ -182,7 +187,7 @@ pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
     state
         .customers
         .list
-        .append_page(1, (0..30).map(customer).collect(), 250, Some(1500));
+        .append_page(1, (0..30).map(customer_row).collect(), 250, Some(1500));
     state.customers.list.total = Some(1500);
     state.customers.groups = [(1, "Wholesale"), (2, "VIP")]
         .map(|(id, name)| CustomerGroup {

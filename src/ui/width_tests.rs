@@ -10,7 +10,7 @@ const SIZES: [(u16, u16); 3] = [(100, 30), (80, 24), (160, 45)];
 fn state(size: (u16, u16)) -> crate::app::AppState {
     let mut state = loaded_state(size);
     state.products.list.rows[3].sku = "TRS-OAK-00002-X".into();
-    state.customers.list.rows[1].email = "grace.hopper@navy-research.example.com".to_string();
+    state.customers.list.rows[1].email = "grace.hopper@navy-research.example.com".into();
     state
 }
 

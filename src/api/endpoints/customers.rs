@@ -6,7 +6,7 @@ use reqwest::Method;
 use super::require_batch_ids;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
-use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerWrite};
+use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerRow, CustomerWrite};
 use crate::api::pagination::Page;
 use crate::api::query::{AddressQuery, CustomerQuery, QueryPairs};
 
@@ -36,6 +36,15 @@ impl Client {
 
     /// One page of customers.
     pub async fn list_customers(&self, query: &CustomerQuery) -> Result<Page<Customer>, ApiError> {
+        self.get_page(&query.pairs().append_to(CUSTOMERS)).await
+    }
+
+    /// One page of customers as list rows: only the rows' fields are decoded (the V3 list
+    /// has no `include_fields`, so the store still sends every field).
+    pub async fn list_customer_rows(
+        &self,
+        query: &CustomerQuery,
+    ) -> Result<Page<CustomerRow>, ApiError> {
         self.get_page(&query.pairs().append_to(CUSTOMERS)).await
     }
 

@@ -8,6 +8,7 @@
 
 pub mod category;
 pub mod customer;
+pub mod customer_row;
 pub mod hook;
 pub mod order;
 pub mod product;
@@ -18,6 +19,7 @@ pub mod unreadable;
 
 pub use category::*;
 pub use customer::*;
+pub use customer_row::CustomerRow;
 pub use hook::*;
 pub use order::*;
 pub use product::*;

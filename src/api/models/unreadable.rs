@@ -5,8 +5,9 @@
 use serde_json::Value;
 
 use super::{
-    Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, Hook, Order, OrderProduct,
-    OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory, Variant,
+    Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, CustomerRow, Hook, Order,
+    OrderProduct, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory,
+    Variant,
 };
 
 /// The text a placeholder shows where the record's name would be: the field
@@ -65,6 +66,16 @@ impl Unreadable for Brand {
         Brand {
             id,
             name: unreadable_label(problem),
+        }
+    }
+}
+
+impl Unreadable for CustomerRow {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        CustomerRow {
+            id,
+            first_name: unreadable_label(problem).into(),
+            ..CustomerRow::default()
         }
     }
 }

@@ -2,8 +2,10 @@
 //! name as a two-field form), `E` JSON in `$EDITOR`, `x` delete (the dialog
 //! names the customers and how many orders each has), Space marks.
 
-use super::customer_fields::{CustomerField, apply, describe, editable_json};
-use super::external::{EditedJson, ExternalEdit, ExternalPurpose, edit_json, edited_json};
+use std::borrow::Cow;
+
+use super::customer_fields::{CustomerField, apply, describe};
+use super::external::EditedJson;
 use super::form::{Form, FormPurpose, text_of};
 use super::inline::InlineEditor;
 use super::log::LogRow;
@@ -12,11 +14,14 @@ use super::resource::{
 };
 use super::write_request::{Write, Written};
 use super::{EditIntent, Overlay, Pending, close, open, send};
-use crate::api::models::{Customer, CustomerAddressWrite, CustomerGroup, CustomerWrite};
+use crate::api::models::{
+    Customer, CustomerAddressWrite, CustomerGroup, CustomerRow, CustomerWrite,
+};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Tab, ToastKind};
 
 pub use super::customer_delete::{COUNTING_ORDERS, confirm_delete, delete, remove, start_delete};
+pub use super::customer_external::{external_done, read_for_editor, start_external};
 
 /// The Customers tab's edits.
 pub struct Customers;
@@ -88,7 +93,10 @@ impl ResourceWrite for CustomerPending {
                     .set_subject(request, created.id, name.clone());
                 state.edit.log.finish(request, &[]);
                 let text = format!("Created customer {name} <{}>", created.email);
-                state.customers.list.insert_first(*created);
+                state
+                    .customers
+                    .list
+                    .insert_first(CustomerRow::from(&*created));
                 toast(state, ToastKind::Info, text)
             }
             (CustomerPending::Create(form), Err(failure)) => {
@@ -142,22 +150,38 @@ pub fn label(c: &Customer) -> String {
     format!("#{} {}", c.id, c.full_name())
 }
 
-/// The customer the keys act on: the open detail, else the selected row.
-pub(super) fn target(state: &AppState) -> Option<&Customer> {
+/// The customer the keys act on: the open detail, else the selected row (its list fields).
+pub(super) fn target(state: &AppState) -> Option<Cow<'_, Customer>> {
     match &state.customers.detail {
-        Some(detail) => detail.data.as_ref().map(|d| &d.customer),
-        None => state.customers.list.selected(),
+        Some(detail) => detail.data.as_ref().map(|d| Cow::Borrowed(&d.customer)),
+        None => state
+            .customers
+            .list
+            .selected()
+            .map(|row| Cow::Owned(row.to_customer())),
     }
 }
 
-pub(super) fn find(state: &AppState, id: u64) -> Option<&Customer> {
-    state
+/// Customer `id` as the detail or the list has it: the detail first, as it holds the
+/// whole customer; a list row only the list's fields (the rest left empty).
+pub(super) fn find(state: &AppState, id: u64) -> Option<Cow<'_, Customer>> {
+    let detail = state
         .customers
-        .list
-        .rows
-        .iter()
-        .find(|c| c.id == id)
-        .or_else(|| target(state).filter(|c| c.id == id))
+        .detail
+        .as_ref()
+        .and_then(|d| d.data.as_ref())
+        .map(|d| &d.customer)
+        .filter(|c| c.id == id);
+    match detail {
+        Some(customer) => Some(Cow::Borrowed(customer)),
+        None => state
+            .customers
+            .list
+            .rows
+            .iter()
+            .find(|c| c.id == id)
+            .map(|row| Cow::Owned(row.to_customer())),
+    }
 }
 
 /// Shows `customer` wherever it is listed or open.
@@ -169,7 +193,7 @@ pub(super) fn show(state: &mut AppState, customer: &Customer) {
         .iter_mut()
         .find(|c| c.id == customer.id)
     {
-        *row = customer.clone();
+        *row = CustomerRow::from(customer);
     }
     if let Some(data) = state
         .customers
@@ -292,7 +316,7 @@ fn build_create(form: &mut Form, groups: &[CustomerGroup]) -> Option<CustomerWri
 
 /// `e`: the focused column of the selected customer (the name as a form).
 pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
-    let Some(customer) = target(state) else {
+    let Some(customer) = target(state).map(Cow::into_owned) else {
         return Vec::new();
     };
     let (id, field) = (customer.id, state.customers.column);
@@ -310,8 +334,8 @@ pub fn start_inline(state: &mut AppState) -> Vec<Effect> {
     let groups = &state.customers.groups;
     let editor = InlineEditor::new(
         field.label(),
-        field.kind(groups, customer),
-        field.get(groups, customer),
+        field.kind(groups, &customer),
+        field.get(groups, &customer),
     );
     open(state, Overlay::CustomerCell(CellEdit { id, field, editor }));
     Vec::new()
@@ -352,7 +376,7 @@ fn submit_name(state: &mut AppState, id: u64, mut form: Form) -> Vec<Effect> {
         open(state, Overlay::Form(Box::new(form)));
         return Vec::new();
     };
-    let Some(customer) = find(state, id) else {
+    let Some(customer) = find(state, id).map(Cow::into_owned) else {
         return Vec::new();
     };
     let mut write = CustomerWrite {
@@ -382,13 +406,24 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
     let Some(id) = changes.id else {
         return Vec::new();
     };
-    let Some(before) = find(state, id).cloned() else {
+    let Some(before) = find(state, id).map(Cow::into_owned) else {
         return toast(
             state,
             ToastKind::Error,
             format!("Customer #{id} is no longer shown"),
         );
     };
+    save_over(state, before, changes)
+}
+
+/// Sends `changes` (with `id`) over `before`, what the user saw: the log, the undo on
+/// failure and the check that the store still holds it are made from `before`.
+pub(super) fn save_over(
+    state: &mut AppState,
+    before: Customer,
+    changes: CustomerWrite,
+) -> Vec<Effect> {
+    let id = before.id;
     let mut shown = before.clone();
     apply(&mut shown, &changes);
     show(state, &shown);
@@ -413,36 +448,6 @@ pub(super) fn save(state: &mut AppState, changes: CustomerWrite) -> Vec<Effect> 
         pending,
         rows,
     )
-}
-
-/// `E`: the customer's writable fields as JSON in `$EDITOR`.
-pub fn start_external(state: &mut AppState) -> Vec<Effect> {
-    let Some(customer) = target(state) else {
-        return Vec::new();
-    };
-    let (id, record) = (customer.id, editable_json(customer));
-    edit_json(state, &record, |original| ExternalPurpose::RecordJson {
-        tab: Tab::Customers,
-        id,
-        original,
-    })
-}
-
-/// The editor closed with `text` for customer `id`: send only what changed.
-pub fn external_done(
-    state: &mut AppState,
-    id: u64,
-    original: &str,
-    edit: ExternalEdit,
-    text: String,
-) -> Vec<Effect> {
-    match edited_json::<CustomerWrite>(state, original, &edit, text) {
-        Ok(mut changes) => {
-            changes.id = Some(id);
-            save(state, changes)
-        }
-        Err(effects) => effects,
-    }
 }
 
 /// `h`/`l`: focus another column (what `e` edits).

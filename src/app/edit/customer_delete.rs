@@ -60,7 +60,7 @@ pub fn confirm_delete(
     let customers: Vec<Customer> = ids
         .iter()
         .filter_map(|id| find(state, *id))
-        .cloned()
+        .map(std::borrow::Cow::into_owned)
         .collect();
     let mut lines = Vec::new();
     let title = if let [c] = customers.as_slice() {
@@ -106,7 +106,7 @@ pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = ids
         .iter()
         .map(|&id| {
-            let subject = find(state, id).map_or_else(|| format!("customer #{id}"), label);
+            let subject = find(state, id).map_or_else(|| format!("customer #{id}"), |c| label(&c));
             LogRow::deleted("customer", id, subject)
         })
         .collect();

@@ -16,6 +16,7 @@ pub mod confirm;
 pub mod create;
 pub mod customer;
 pub mod customer_delete;
+mod customer_external;
 pub mod customer_fields;
 pub mod external;
 pub mod failed;

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Detail, PAGE_SIZE};
-use crate::api::models::{Customer, CustomerAddress, CustomerGroup, Order};
+use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerRow, Order};
 use crate::app::list::{PagedList, RequestId};
 use crate::app::list_pane::{self, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
@@ -100,8 +100,8 @@ pub const RECENT_ORDERS: usize = 10;
 /// State of the Customers tab.
 #[derive(Debug, Default)]
 pub struct CustomersPane {
-    /// Loaded rows.
-    pub list: PagedList<Customer>,
+    /// Loaded rows: the list's fields only (the detail holds the whole customer).
+    pub list: PagedList<CustomerRow>,
     /// The order whose `C` opened the customer shown: Esc goes back to it.
     pub opened_from_order: Option<u64>,
     /// Applied filter.
@@ -175,7 +175,7 @@ impl AppState {
         &mut self,
         request: RequestId,
         page: u32,
-        rows: Vec<Customer>,
+        rows: Vec<CustomerRow>,
         total: Option<u64>,
         groups: Option<Vec<CustomerGroup>>,
     ) -> bool {

@@ -1,0 +1,89 @@
+//! Customer edits in `$EDITOR` (`E`): the customer's writable fields as JSON, and only
+//! what changed sent back.
+
+use std::borrow::Cow;
+
+use super::customer::{find, save_over, target};
+use super::customer_fields::{apply, editable_json};
+use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
+use crate::api::models::{Customer, CustomerWrite};
+use crate::app::list::RequestId;
+use crate::app::update::toast;
+use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
+
+/// `E`: the customer's writable fields as JSON in `$EDITOR`. The detail holds the whole
+/// customer; a list row only the list's fields, so from the list the customer is read
+/// first (offering a row's empty tax exempt category would show it blank).
+pub fn start_external(state: &mut AppState) -> Vec<Effect> {
+    if state.customers.detail.is_none()
+        && let Some(id) = state.customers.list.selected().map(|c| c.id)
+    {
+        let request = state.next_id();
+        state.edit.editor_read = Some(request);
+        return vec![Effect::Fetch {
+            request,
+            fetch: Fetch::CustomerForEditor { id },
+        }];
+    }
+    let Some(customer) = target(state) else {
+        return Vec::new();
+    };
+    let (id, record) = (customer.id, editable_json(&customer));
+    open_editor(state, id, &record)
+}
+
+fn open_editor(state: &mut AppState, id: u64, record: &serde_json::Value) -> Vec<Effect> {
+    edit_json(state, record, |original| ExternalPurpose::RecordJson {
+        tab: Tab::Customers,
+        id,
+        original,
+    })
+}
+
+/// The whole customer `E` asked for came back: open it in the editor.
+pub fn read_for_editor(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<Customer, String>,
+) -> Vec<Effect> {
+    if state.edit.editor_read != Some(request) {
+        state.changed = false;
+        return Vec::new();
+    }
+    state.edit.editor_read = None;
+    match result {
+        Ok(customer) => open_editor(state, customer.id, &editable_json(&customer)),
+        Err(message) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not read the customer to edit: {message}"),
+        ),
+    }
+}
+
+/// The editor closed with `text` for customer `id`: send only what changed, checked
+/// against the values the editor offered (a list row lacks some of them).
+pub fn external_done(
+    state: &mut AppState,
+    id: u64,
+    original: &str,
+    edit: ExternalEdit,
+    text: String,
+) -> Vec<Effect> {
+    let mut changes = match edited_json::<CustomerWrite>(state, original, &edit, text) {
+        Ok(changes) => changes,
+        Err(effects) => return effects,
+    };
+    changes.id = Some(id);
+    let Some(mut before) = find(state, id).map(Cow::into_owned) else {
+        return toast(
+            state,
+            ToastKind::Error,
+            format!("Customer #{id} is no longer shown"),
+        );
+    };
+    if let Ok(offered) = serde_json::from_str::<CustomerWrite>(original) {
+        apply(&mut before, &offered);
+    }
+    save_over(state, before, changes)
+}
