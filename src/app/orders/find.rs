@@ -4,7 +4,6 @@
 //! A partial email or a product SKU has no filter in the orders API; the screen says so
 //! instead of filtering a page locally.
 
-use super::OrdersTask;
 use crate::app::panes::OrderFilter;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
@@ -58,12 +57,6 @@ fn whole_email(text: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Asks the store for the customers whose name contains `name`.
-pub(crate) fn look_up(state: &mut AppState, name: String) -> Vec<Effect> {
-    state.orders.looking_up = Some(name.clone());
-    vec![Effect::Orders(OrdersTask::FindCustomer { name })]
 }
 
 /// The customers named like `name` (id and full name): their orders are shown (at most
