@@ -90,13 +90,8 @@ pub(super) fn found(
             format!("No customer's name contains {name:?} (guest orders: search their email)"),
         ),
         [(id, full_name)] => {
-            let filter = Some(OrderFilter::Customer(*id));
             state.orders.filter_name = Some(format!("{full_name} (customer #{id})"));
-            if state.orders.filter == filter {
-                return Vec::new();
-            }
-            state.orders.filter = filter;
-            state.reload_orders()
+            show(state, OrderFilter::Customer(*id))
         }
         several => {
             // The orders API takes one customer_id: each is asked for, the answers merged.
@@ -108,12 +103,17 @@ pub(super) fn found(
                 several.len(),
                 names.join(", ")
             ));
-            let filter = Some(OrderFilter::Customers(ids));
-            if state.orders.filter == filter {
-                return Vec::new();
-            }
-            state.orders.filter = filter;
-            state.reload_orders()
+            show(state, OrderFilter::Customers(ids))
         }
     }
+}
+
+/// Shows the orders of the customers found (unless they are shown already).
+fn show(state: &mut AppState, filter: OrderFilter) -> Vec<Effect> {
+    let filter = Some(filter);
+    if state.orders.filter == filter {
+        return Vec::new();
+    }
+    state.orders.filter = filter;
+    state.reload_orders()
 }

@@ -346,14 +346,7 @@ pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
                 }
                 Vec::new()
             }
-            Err(message) => {
-                if !state.orders.list.expects(request) {
-                    state.changed = false;
-                    return Vec::new();
-                }
-                state.orders.list.fail(message.clone());
-                toast(state, ToastKind::Error, message)
-            }
+            Err(message) => super::update::on_failed(state, request, message),
         },
         OrdersMsg::Statuses(result) => match result {
             Ok(statuses) => {
