@@ -309,7 +309,11 @@ pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
         .unwrap_or_default()
 }
 
-fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>) -> Vec<Effect> {
+pub(super) fn on_loaded(
+    state: &mut AppState,
+    request: u64,
+    result: Result<Loaded, String>,
+) -> Vec<Effect> {
     if result.is_ok() {
         state.header.refused = None;
     }
@@ -385,7 +389,7 @@ fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>)
 /// where that view cannot show all of it: an empty list or a detail says it in
 /// its body, and a refused token is named in the header, so the same words do
 /// not show twice.
-pub(super) fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect> {
+fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect> {
     let failed = LoadState::Failed(message.clone());
     let mut found = true;
     let mut toasted = true;

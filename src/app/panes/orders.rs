@@ -245,7 +245,8 @@ impl OrdersPane {
 impl ListPane for OrdersPane {
     list_pane_fields!(marked);
     fn reset_for_query(&mut self) {
-        // Marks stay: a bulk change or an export of them spans views.
+        // Marks stay: rows fetched anew after a write (see `refetch_stale_orders`)
+        // still hold the orders a bulk change left marked.
         self.list.reset();
     }
     fn page_fetch(&self, page: u32) -> Fetch {
