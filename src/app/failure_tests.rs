@@ -156,3 +156,42 @@ fn a_store_failure_with_another_cause_than_the_pane_is_still_toasted() {
     assert_eq!(state.toasts.len(), 1, "{:?}", state.toasts);
     assert!(state.toasts[0].text.contains("500 Internal Server Error"));
 }
+
+#[test]
+fn a_failed_needs_action_view_is_said_in_its_pane_and_loads_again_when_the_store_answers() {
+    use super::Effect;
+    use super::orders::{OrdersMsg, OrdersTask};
+    let needs_action = |effects: &[Effect]| {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::Orders(OrdersTask::NeedsAction { request, .. }) => Some(*request),
+                _ => None,
+            })
+            .expect("the needs-action fetch")
+    };
+    let mut state = AppState::for_tests("demo", "me@here", false);
+    state.tab = Tab::Orders;
+    let request = needs_action(&state.ensure_loaded());
+    let failed = |request| {
+        Action::Orders(OrdersMsg::NeedsAction {
+            request,
+            result: Err("GET /v2/orders: connection refused".into()),
+        })
+    };
+    update(&mut state, failed(request));
+    // The empty list says it in its body, as every list pane does.
+    assert!(state.toasts.is_empty(), "{:?}", state.toasts);
+    assert!(matches!(
+        &state.orders.list.load,
+        super::list::LoadState::Failed(m) if m.contains("connection refused")
+    ));
+    // An answer to a request nobody waits for any more changes nothing.
+    update(&mut state, failed(request + 1000));
+    assert!(!state.changed);
+
+    let effects = update(&mut state, Action::StoreReachable(None));
+    let again = needs_action(&effects);
+    assert_ne!(again, request);
+    assert_eq!(state.orders.list.load.request(), Some(again));
+}

@@ -10,7 +10,7 @@ use super::edit::{
     Confirm, Confirmed, EditIntent, Overlay, Pending, Write, Written, open, open_confirm, send,
 };
 use super::list::{PagedList, RequestId};
-use super::list_pane::{ListPane, list_pane_fields};
+use super::list_pane::{Filtered, ListPane, list_pane_fields};
 use super::update::toast;
 use super::{AppState, Effect, Fetch, Tab, ToastKind};
 use crate::api::models::{Hook, HookWrite};
@@ -144,11 +144,11 @@ impl ListPane for HooksPane {
             .map(|f| f.text().to_string())
             .unwrap_or_default()
     }
-    fn set_filter(&mut self, text: &str) -> bool {
+    fn set_filter(&mut self, text: &str) -> Result<Filtered, String> {
         self.filter = HookFilter::parse(text);
         self.list.cursor = 0;
         self.list.offset = 0;
-        true
+        Ok(Filtered::Changed)
     }
     fn clear_filter(&mut self) {
         self.filter = None;

@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::cmdline::{self, CommandLine};
 use super::keys::Intent;
-use super::update::{apply_filter, ask_quit, bump_filter_generation, current_filter_text, toast};
+use super::update::{ask_quit, bump_filter_generation, current_filter_text, toast};
 use super::{AppState, Effect, Mode, Tab, ToastKind};
 
 pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) -> Vec<Effect> {
@@ -78,7 +78,7 @@ pub(super) fn on_intent(state: &mut AppState, intent: Intent, key: &KeyEvent) ->
     }
 }
 
-/// `:product ID`, `:customer ID`: the tab, loaded, with that record open.
+/// `:product ID`, `:order ID`, `:customer ID`: the tab, loaded, with that record open.
 fn open_in(state: &mut AppState, tab: Tab, id: u64) -> Vec<Effect> {
     state.tab = tab;
     let mut effects = state.ensure_loaded();
@@ -120,20 +120,6 @@ fn move_cursor(state: &mut AppState, delta: isize) -> Vec<Effect> {
             super::home::move_cursor(state, delta.clamp(-1000, 1000));
             Vec::new()
         }
-        Tab::Orders => match state.orders.detail.as_mut() {
-            Some(detail) => {
-                detail.scroll_by(delta.clamp(-1000, 1000) as i32);
-                Vec::new()
-            }
-            None => {
-                state.orders.list.move_by(delta, viewport);
-                if state.orders.list.wants_more(viewport) {
-                    state.fetch_more_orders()
-                } else {
-                    Vec::new()
-                }
-            }
-        },
         Tab::Categories => {
             state.categories.move_by(delta, viewport);
             super::edit::category::count_selected(state)
@@ -151,13 +137,6 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
     }
     match state.tab {
         Tab::Home => super::home::open_selected(state),
-        Tab::Orders => match state.orders.list.selected() {
-            Some(order) => {
-                let id = order.id;
-                state.open_order(id)
-            }
-            None => Vec::new(),
-        },
         Tab::Categories => match state.categories.selected() {
             Some(category) => {
                 let (id, name) = (category.category_id, category.name.clone());
@@ -181,19 +160,8 @@ fn go_back(state: &mut AppState) -> Vec<Effect> {
         if tab == Tab::Customers && state.customers.opened_from_order.take().is_some() {
             state.tab = Tab::Orders;
         }
-        return Vec::new();
     }
-    match tab {
-        Tab::Orders => {
-            if state.orders.detail.take().is_some() {
-                Vec::new()
-            } else {
-                state.orders.filter = None;
-                state.reload_orders()
-            }
-        }
-        _ => Vec::new(),
-    }
+    Vec::new()
 }
 
 fn refresh(state: &mut AppState) -> Vec<Effect> {
@@ -212,13 +180,6 @@ fn refresh(state: &mut AppState) -> Vec<Effect> {
     }
     match tab {
         Tab::Home => state.reload_home(),
-        Tab::Orders => match &state.orders.detail {
-            Some(detail) => {
-                let id = detail.id;
-                state.open_order(id)
-            }
-            None => state.reload_orders(),
-        },
         Tab::Categories => state.reload_categories(),
         _ => Vec::new(),
     }
@@ -234,12 +195,9 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
             // Cancels a pending debounce: this applies now.
             bump_filter_generation(state, tab);
             let text = state.filter_input.value().to_string();
-            match tab {
-                Tab::Orders => match state.set_order_filter(&text) {
-                    Ok(effects) => effects,
-                    Err(message) => toast(state, ToastKind::Error, message),
-                },
-                _ => apply_filter(state, tab, &text),
+            match state.set_list_filter(tab, &text) {
+                Ok(effects) => effects,
+                Err(message) => toast(state, ToastKind::Error, message),
             }
         }
         Mode::Command => {
@@ -272,7 +230,7 @@ fn cancel(state: &mut AppState) -> Vec<Effect> {
                 return Vec::new();
             };
             bump_filter_generation(state, tab);
-            apply_filter(state, tab, "")
+            state.set_list_filter(tab, "").unwrap_or_default()
         }
         _ => Vec::new(),
     }
@@ -318,12 +276,7 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         CommandLine::Webhooks => switch_tab(state, Tab::Webhooks),
         CommandLine::Console => switch_tab(state, Tab::Console),
         CommandLine::Product(id) => open_in(state, Tab::Products, id),
-        CommandLine::Order(id) => {
-            state.tab = Tab::Orders;
-            let mut effects = state.ensure_loaded();
-            effects.extend(state.open_order(id));
-            effects
-        }
+        CommandLine::Order(id) => open_in(state, Tab::Orders, id),
         CommandLine::Customer(id) => open_in(state, Tab::Customers, id),
         CommandLine::Profile(name) => {
             let writes = state.writes_in_flight();

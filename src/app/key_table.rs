@@ -5,6 +5,7 @@
 use crossterm::event::KeyCode;
 
 use super::keys::{Command, Group, Intent, Key, ModeKind};
+use super::orders::keys::on_order_list;
 use super::{AppState, Tab};
 
 const NORMAL: &[ModeKind] = &[ModeKind::Normal];
@@ -38,9 +39,6 @@ fn can_filter(state: &AppState) -> bool {
 }
 fn on_product_list(state: &AppState) -> bool {
     state.tab == Tab::Products && state.products.detail.is_none()
-}
-fn on_order_list(state: &AppState) -> bool {
-    state.tab == Tab::Orders && state.orders.detail.is_none()
 }
 fn on_home(state: &AppState) -> bool {
     state.tab == Tab::Home

@@ -1,4 +1,4 @@
-//! One list pane, many resources: what every paged list tab (Products,
+//! One list pane, many resources: what every paged list tab (Products, Orders,
 //! Customers, Webhooks) does the same way — move, page as you scroll, filter,
 //! open a record, go back, refresh, fail — dispatched through [`ListPane`], so
 //! the key handling and the update function carry no per-tab copies. A new
@@ -106,7 +106,34 @@ impl DetailSlot for Option<u64> {
     }
 }
 
+/// What a `/` text did to a pane's filter.
+#[derive(Debug)]
+pub enum Filtered {
+    /// The filter is the one applied already: nothing to load.
+    Same,
+    /// Another filter: the list loads again.
+    Changed,
+    /// The filter is not known yet: this work finds it (Orders looks up a
+    /// customer name and filters once the customers are back).
+    Asks(Effect),
+}
+
+impl From<bool> for Filtered {
+    fn from(changed: bool) -> Self {
+        if changed {
+            Filtered::Changed
+        } else {
+            Filtered::Same
+        }
+    }
+}
+
 /// A list tab over one resource: its rows, filter and detail view.
+///
+/// Orders adds its own around it (in `crate::app::orders`): the views
+/// (needs action, all, one status), the per-status counts that a new query
+/// fetches again, new-order polling and its highlights, the write dialogs,
+/// bulk status changes and the export.
 pub trait ListPane {
     /// The rows loaded so far.
     fn paged(&self) -> &dyn Paged;
@@ -117,6 +144,14 @@ pub trait ListPane {
     fn reset_for_query(&mut self);
     /// The request for page `page` with the current filter and sort.
     fn page_fetch(&self, page: u32) -> Fetch;
+    /// The work that loads page `page` as `request`: the fetch of
+    /// [`page_fetch`](Self::page_fetch), unless the pane loads its rows otherwise.
+    fn page_effect(&self, request: RequestId, page: u32) -> Effect {
+        Effect::Fetch {
+            request,
+            fetch: self.page_fetch(page),
+        }
+    }
 
     /// The open record.
     fn detail(&self) -> &dyn DetailSlot;
@@ -139,8 +174,8 @@ pub trait ListPane {
     fn has_filter(&self) -> bool;
     /// The text that shows the filter, to edit it again.
     fn filter_text(&self) -> String;
-    /// Applies the text typed after `/`; true when the list must load again.
-    fn set_filter(&mut self, text: &str) -> bool;
+    /// Applies the text typed after `/`; the reason when it is no filter here.
+    fn set_filter(&mut self, text: &str) -> Result<Filtered, String>;
     /// Drops every filter (Esc on the list).
     fn clear_filter(&mut self);
     /// Bumped on every filter keystroke; only the latest debounce applies.
@@ -209,13 +244,14 @@ pub(crate) fn loaded<T>(
 }
 
 /// The tabs that are list panes, for what applies to all of them.
-pub const LIST_TABS: [Tab; 3] = [Tab::Products, Tab::Customers, Tab::Webhooks];
+pub const LIST_TABS: [Tab; 4] = [Tab::Products, Tab::Orders, Tab::Customers, Tab::Webhooks];
 
 impl AppState {
     /// The list pane of `tab`, when it is one.
     pub fn list_pane(&self, tab: Tab) -> Option<&dyn ListPane> {
         match tab {
             Tab::Products => Some(&self.products),
+            Tab::Orders => Some(&self.orders),
             Tab::Customers => Some(&self.customers),
             Tab::Webhooks => Some(&self.hooks),
             _ => None,
@@ -226,6 +262,7 @@ impl AppState {
     pub fn list_pane_mut(&mut self, tab: Tab) -> Option<&mut dyn ListPane> {
         match tab {
             Tab::Products => Some(&mut self.products),
+            Tab::Orders => Some(&mut self.orders),
             Tab::Customers => Some(&mut self.customers),
             Tab::Webhooks => Some(&mut self.hooks),
             _ => None,
@@ -234,6 +271,10 @@ impl AppState {
 
     /// Drops `tab`'s rows and fetches page 1 with the current query.
     pub(crate) fn reload_list(&mut self, tab: Tab) -> Vec<Effect> {
+        if tab == Tab::Orders {
+            // A new orders query counts its statuses again too.
+            return self.reload_orders();
+        }
         if let Some(pane) = self.list_pane_mut(tab) {
             pane.reset_for_query();
         }
@@ -254,10 +295,7 @@ impl AppState {
             return Vec::new();
         };
         pane.paged_mut().start(request);
-        vec![Effect::Fetch {
-            request,
-            fetch: pane.page_fetch(page),
-        }]
+        vec![pane.page_effect(request, page)]
     }
 
     /// Opens the detail of record `id` in `tab`.
@@ -291,16 +329,17 @@ impl AppState {
         }
     }
 
-    /// Applies the `/` text to `tab`'s list (empty clears it).
-    pub(crate) fn set_list_filter(&mut self, tab: Tab, text: &str) -> Vec<Effect> {
-        let reload = self
-            .list_pane_mut(tab)
-            .is_some_and(|pane| pane.set_filter(text));
-        if reload {
-            self.reload_list(tab)
-        } else {
-            Vec::new()
-        }
+    /// Applies the `/` text to `tab`'s list (empty clears it); the reason
+    /// when the text is no filter of that list.
+    pub(crate) fn set_list_filter(&mut self, tab: Tab, text: &str) -> Result<Vec<Effect>, String> {
+        let Some(pane) = self.list_pane_mut(tab) else {
+            return Ok(Vec::new());
+        };
+        Ok(match pane.set_filter(text)? {
+            Filtered::Same => Vec::new(),
+            Filtered::Changed => self.reload_list(tab),
+            Filtered::Asks(effect) => vec![effect],
+        })
     }
 
     /// Moves the cursor of `tab`'s list (or scrolls its detail) and fetches

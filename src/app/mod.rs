@@ -323,7 +323,6 @@ impl AppState {
     pub fn is_animating(&self) -> bool {
         !self.edit.pending.is_empty()
             || self.home.is_loading()
-            || self.orders.is_loading()
             || self.categories.is_loading()
             || self.console.is_busy()
             || list_pane::LIST_TABS
@@ -339,7 +338,6 @@ impl AppState {
         }
         match self.tab {
             Tab::Home => self.home.selected().is_some(),
-            Tab::Orders => self.orders.detail.is_none() && self.orders.list.selected().is_some(),
             Tab::Categories => self.categories.selected().is_some(),
             _ => false,
         }
@@ -347,23 +345,14 @@ impl AppState {
 
     /// Whether Esc does something here.
     pub fn can_go_back(&self) -> bool {
-        if let Some(pane) = self.list_pane(self.tab) {
-            return pane.detail().id().is_some() || pane.has_filter();
-        }
-        match self.tab {
-            Tab::Orders => self.orders.detail.is_some() || self.orders.filter.is_some(),
-            _ => false,
-        }
+        self.list_pane(self.tab)
+            .is_some_and(|pane| pane.detail().id().is_some() || pane.has_filter())
     }
 
     /// The tab a `/` filter applies to, when the current view has one.
     pub fn filter_target(&self) -> Option<Tab> {
-        let open = match self.list_pane(self.tab) {
-            Some(pane) => pane.detail().id().is_some(),
-            None if self.tab == Tab::Orders => self.orders.detail.is_some(),
-            None => return None,
-        };
-        (!open).then_some(self.tab)
+        let pane = self.list_pane(self.tab)?;
+        pane.detail().id().is_none().then_some(self.tab)
     }
 
     /// Effects that load the current tab if it has nothing yet.
@@ -376,7 +365,6 @@ impl AppState {
         }
         match self.tab {
             Tab::Home if self.home_idle() => self.reload_home(),
-            Tab::Orders if self.orders.list.load == list::LoadState::Idle => self.reload_orders(),
             Tab::Categories if self.categories.load == list::LoadState::Idle => {
                 self.reload_categories()
             }

@@ -16,6 +16,7 @@ pub(super) fn reachable(state: &mut AppState, name: Option<String>) -> Vec<Effec
         state.header.store_name = Some(name);
         state.store_load = LoadState::Loaded;
     }
+    let orders_failed = failed(&state.orders.list.load);
     let mut effects = Vec::new();
     // Lists go on from the page that failed (page 1 on a first load).
     for tab in super::list_pane::LIST_TABS {
@@ -29,8 +30,7 @@ pub(super) fn reachable(state: &mut AppState, name: Option<String>) -> Vec<Effec
     if failed(&state.orders.counts_load) {
         effects.extend(state.reload_order_counts());
     }
-    if failed(&state.orders.list.load) {
-        effects.extend(state.fetch_more_orders());
+    if orders_failed {
         effects.extend(state.start_order_polling());
     }
     if failed(&state.categories.load) {

@@ -7,7 +7,6 @@ use tui_input::backend::crossterm::to_input_request;
 
 use super::keys;
 use super::list::LoadState;
-use super::list_pane::DetailSlot;
 use super::panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
 use super::{Action, AppState, Effect, Loaded, Mode, Tab, Toast, ToastKind};
 
@@ -51,11 +50,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                     pane.paged_mut().scroll_into_view(rows);
                 }
             }
-            let (orders, categories) = (
-                state.list_rows_for(Tab::Orders),
-                state.list_rows_for(Tab::Categories),
-            );
-            state.orders.list.scroll_into_view(orders);
+            let categories = state.list_rows_for(Tab::Categories);
             state.categories.move_by(0, categories);
             Vec::new()
         }
@@ -66,10 +61,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             if let Some(rows) = measure.variant_rows {
                 state.products.variant_rows = rows;
             }
-            match state.list_pane_mut(tab) {
-                Some(pane) => pane.detail_mut().measured(max_scroll),
-                None if tab == Tab::Orders => state.orders.detail.measured(max_scroll),
-                None => {}
+            if let Some(pane) = state.list_pane_mut(tab) {
+                pane.detail_mut().measured(max_scroll);
             }
             Vec::new()
         }
@@ -93,7 +86,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let text = state.filter_input.value().to_string();
-            apply_filter(state, tab, &text)
+            // Half-typed text is no filter yet: Enter says why.
+            state.set_list_filter(tab, &text).unwrap_or_default()
         }
         Action::ToastExpired(id) => {
             let before = state.toasts.len();
@@ -294,7 +288,6 @@ fn after_typing(state: &mut AppState) -> Vec<Effect> {
 fn filter_generation(state: &mut AppState, tab: Tab) -> u64 {
     match state.list_pane_mut(tab) {
         Some(pane) => *pane.filter_generation(),
-        None if tab == Tab::Orders => state.orders.filter_generation,
         None => 0,
     }
 }
@@ -302,39 +295,25 @@ fn filter_generation(state: &mut AppState, tab: Tab) -> u64 {
 pub(super) fn bump_filter_generation(state: &mut AppState, tab: Tab) -> u64 {
     let generation = match state.list_pane_mut(tab) {
         Some(pane) => pane.filter_generation(),
-        None if tab == Tab::Orders => &mut state.orders.filter_generation,
         None => return 0,
     };
     *generation += 1;
     *generation
 }
 
-/// Sends the filter text to the server for `tab`.
-pub(super) fn apply_filter(state: &mut AppState, tab: Tab, text: &str) -> Vec<Effect> {
-    match tab {
-        Tab::Orders => state.set_order_filter(text).unwrap_or_default(),
-        _ => state.set_list_filter(tab, text),
-    }
-}
-
 /// The text that shows the current filter of `tab`, to edit it again.
 pub(super) fn current_filter_text(state: &AppState, tab: Tab) -> String {
-    use super::panes::OrderFilter;
-    if let Some(pane) = state.list_pane(tab) {
-        return pane.filter_text();
-    }
-    match (tab, &state.orders.filter) {
-        (Tab::Orders, Some(OrderFilter::Id(id))) => id.to_string(),
-        (Tab::Orders, Some(OrderFilter::Email(email))) => email.clone(),
-        (Tab::Orders, Some(OrderFilter::Customer(id))) => format!("customer:{id}"),
-        (Tab::Orders, Some(OrderFilter::Customers(_))) => {
-            state.orders.searched_name.clone().unwrap_or_default()
-        }
-        _ => String::new(),
-    }
+    state
+        .list_pane(tab)
+        .map(|pane| pane.filter_text())
+        .unwrap_or_default()
 }
 
-fn on_loaded(state: &mut AppState, request: u64, result: Result<Loaded, String>) -> Vec<Effect> {
+pub(super) fn on_loaded(
+    state: &mut AppState,
+    request: u64,
+    result: Result<Loaded, String>,
+) -> Vec<Effect> {
     if result.is_ok() {
         state.header.refused = None;
     }
@@ -419,17 +398,11 @@ fn on_failed(state: &mut AppState, request: u64, message: String) -> Vec<Effect>
     let mut toasted = true;
     if let Some(toast) = state.fail_list_request(request, &message) {
         toasted = toast;
-    } else if state.orders.list.expects(request) {
-        state.orders.list.load = failed;
-        toasted = !state.orders.list.rows.is_empty();
     } else if state.orders.counts_load.request() == Some(request) {
         state.orders.counts_load = failed;
     } else if state.categories.load.request() == Some(request) {
         state.categories.load = failed;
         toasted = !state.categories.rows.is_empty();
-    } else if let Some(detail) = state.orders.detail.as_mut().filter(|d| d.expects(request)) {
-        detail.load = failed;
-        toasted = false;
     } else if state.store_load.request() == Some(request) {
         state.store_load = failed;
         toasted = state.header.refused != Some(401);
@@ -468,7 +441,6 @@ fn pane_says(state: &AppState, message: &str) -> bool {
             &home.top_sellers.load,
             &state.store_load,
         ],
-        Tab::Orders if state.orders.list.rows.is_empty() => vec![&state.orders.list.load],
         Tab::Categories if state.categories.rows.is_empty() => vec![&state.categories.load],
         tab => match state.list_pane(tab) {
             Some(pane) if pane.paged().is_empty() => vec![pane.paged().load()],

@@ -387,7 +387,7 @@ pub(super) fn step_order(state: &mut AppState, delta: isize) -> Vec<Effect> {
     state.orders.list.scroll_into_view(viewport);
     let mut effects = state.open_order(id);
     if state.orders.list.wants_more(viewport) {
-        effects.extend(state.fetch_more_orders());
+        effects.extend(state.fetch_more(Tab::Orders));
     }
     effects
 }

@@ -4,7 +4,6 @@
 //! A partial email or a product SKU has no filter in the orders API; the screen says so
 //! instead of filtering a page locally.
 
-use super::OrdersTask;
 use crate::app::panes::OrderFilter;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
@@ -60,12 +59,6 @@ fn whole_email(text: &str) -> bool {
     }
 }
 
-/// Asks the store for the customers whose name contains `name`.
-pub(crate) fn look_up(state: &mut AppState, name: String) -> Vec<Effect> {
-    state.orders.looking_up = Some(name.clone());
-    vec![Effect::Orders(OrdersTask::FindCustomer { name })]
-}
-
 /// The customers named like `name` (id and full name): their orders are shown (at most
 /// [`NAME_MATCHES`] customers; none says so).
 pub(super) fn found(
@@ -97,13 +90,8 @@ pub(super) fn found(
             format!("No customer's name contains {name:?} (guest orders: search their email)"),
         ),
         [(id, full_name)] => {
-            let filter = Some(OrderFilter::Customer(*id));
             state.orders.filter_name = Some(format!("{full_name} (customer #{id})"));
-            if state.orders.filter == filter {
-                return Vec::new();
-            }
-            state.orders.filter = filter;
-            state.reload_orders()
+            show(state, OrderFilter::Customer(*id))
         }
         several => {
             // The orders API takes one customer_id: each is asked for, the answers merged.
@@ -115,12 +103,17 @@ pub(super) fn found(
                 several.len(),
                 names.join(", ")
             ));
-            let filter = Some(OrderFilter::Customers(ids));
-            if state.orders.filter == filter {
-                return Vec::new();
-            }
-            state.orders.filter = filter;
-            state.reload_orders()
+            show(state, OrderFilter::Customers(ids))
         }
     }
+}
+
+/// Shows the orders of the customers found (unless they are shown already).
+fn show(state: &mut AppState, filter: OrderFilter) -> Vec<Effect> {
+    let filter = Some(filter);
+    if state.orders.filter == filter {
+        return Vec::new();
+    }
+    state.orders.filter = filter;
+    state.reload_orders()
 }

@@ -339,22 +339,12 @@ pub enum OrdersMsg {
 /// Handles a result from an orders task.
 pub fn on_message(state: &mut AppState, message: OrdersMsg) -> Vec<Effect> {
     match message {
-        OrdersMsg::NeedsAction { request, result } => match result {
-            Ok(rows) => {
-                if !state.orders_loaded(request, 1, rows) {
-                    state.changed = false;
-                }
-                Vec::new()
-            }
-            Err(message) => {
-                if !state.orders.list.expects(request) {
-                    state.changed = false;
-                    return Vec::new();
-                }
-                state.orders.list.fail(message.clone());
-                toast(state, ToastKind::Error, message)
-            }
-        },
+        // The merged view is the list's one page: loaded or failed as any page.
+        OrdersMsg::NeedsAction { request, result } => super::update::on_loaded(
+            state,
+            request,
+            result.map(|rows| super::Loaded::Orders { page: 1, rows }),
+        ),
         OrdersMsg::Statuses(result) => match result {
             Ok(statuses) => {
                 state.orders.statuses = statuses;

@@ -164,9 +164,7 @@ impl AppState {
                 self.orders.needs_action = true;
                 self.orders.status = None;
                 self.orders.detail = None;
-                self.orders.list.reset();
-                self.orders.list.total = self.orders.total_for_status();
-                self.fetch_more_orders()
+                self.reload_order_rows()
             }
             // Leaves needs-action itself (and reloads even though the status stays None).
             OrderView::All => self.set_order_status(None),

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::{Customer, CustomerAddress, CustomerGroup, CustomerRow, Order};
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, ListPane, list_pane_fields};
+use crate::app::list_pane::{self, Filtered, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// A `/` filter on customers.
@@ -154,11 +154,11 @@ impl ListPane for CustomersPane {
             None => String::new(),
         }
     }
-    fn set_filter(&mut self, text: &str) -> bool {
+    fn set_filter(&mut self, text: &str) -> Result<Filtered, String> {
         let filter = CustomerFilter::parse(text);
         let changed = filter != self.filter;
         self.filter = filter;
-        changed
+        Ok(changed.into())
     }
     fn clear_filter(&mut self) {
         self.filter = None;

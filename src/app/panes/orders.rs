@@ -7,11 +7,12 @@ use super::{Detail, PAGE_SIZE};
 use crate::api::models::OrderStatus;
 use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Refund, Shipment};
 use crate::app::list::{LoadState, PagedList, RequestId};
+use crate::app::list_pane::{self, DetailSlot, Filtered, ListPane, list_pane_fields};
 use crate::app::orders::{
     AfterDetail, ExportState, Highlight, NEEDS_ACTION, OrderDialog, OrdersTask, PendingWrite,
-    PollState,
+    PollState, find,
 };
-use crate::app::{AppState, Effect, Fetch};
+use crate::app::{AppState, Effect, Fetch, Tab};
 use std::collections::HashMap;
 
 /// A `/` filter on orders.
@@ -185,18 +186,6 @@ impl Default for OrdersPane {
 }
 
 impl OrdersPane {
-    /// Whether a spinner should run.
-    pub fn is_loading(&self) -> bool {
-        self.list.load.is_loading()
-            || self.counts_load.is_loading()
-            || self.writing.is_some()
-            || self.export.as_ref().is_some_and(|e| e.running)
-            || self
-                .detail
-                .as_ref()
-                .is_some_and(|detail| detail.load.is_loading())
-    }
-
     fn query(&self, page: u32) -> OrdersQuery {
         OrdersQuery {
             page,
@@ -253,13 +242,84 @@ impl OrdersPane {
     }
 }
 
+impl ListPane for OrdersPane {
+    list_pane_fields!(marked);
+    fn reset_for_query(&mut self) {
+        // Marks stay: rows fetched anew after a write (see `refetch_stale_orders`)
+        // still hold the orders a bulk change left marked.
+        self.list.reset();
+    }
+    fn page_fetch(&self, page: u32) -> Fetch {
+        Fetch::Orders(self.query(page))
+    }
+    fn page_effect(&self, request: RequestId, page: u32) -> Effect {
+        if self.needs_action {
+            // One fetch brings every page of every needs-action status.
+            return Effect::Orders(OrdersTask::NeedsAction {
+                request,
+                filter: self.filter.clone(),
+                scope: self.scope.clone(),
+            });
+        }
+        Effect::Fetch {
+            request,
+            fetch: self.page_fetch(page),
+        }
+    }
+    fn open_detail(&mut self, id: u64, request: RequestId) -> Option<Fetch> {
+        self.after_detail = None;
+        // Seen now: no longer news.
+        self.highlight.remove(&id);
+        self.detail = Some(Detail::loading(id, request));
+        Some(Fetch::OrderDetail { id })
+    }
+    fn has_filter(&self) -> bool {
+        self.filter.is_some()
+    }
+    fn filter_text(&self) -> String {
+        match &self.filter {
+            Some(OrderFilter::Id(id)) => id.to_string(),
+            Some(OrderFilter::Email(email)) => email.clone(),
+            Some(OrderFilter::Customer(id)) => format!("customer:{id}"),
+            Some(OrderFilter::Customers(_)) => self.searched_name.clone().unwrap_or_default(),
+            None => String::new(),
+        }
+    }
+    fn set_filter(&mut self, text: &str) -> Result<Filtered, String> {
+        let filter = match find::classify(text)? {
+            find::Search::Filter(filter) => filter,
+            find::Search::CustomerName(name) => {
+                self.looking_up = Some(name.clone());
+                return Ok(Filtered::Asks(Effect::Orders(OrdersTask::FindCustomer {
+                    name,
+                })));
+            }
+        };
+        self.looking_up = None;
+        self.filter_name = None;
+        let changed = filter != self.filter;
+        self.filter = filter;
+        Ok(changed.into())
+    }
+    fn clear_filter(&mut self) {
+        self.filter = None;
+    }
+    fn is_loading(&self) -> bool {
+        self.list.load.is_loading()
+            || self.detail.is_loading()
+            || self.counts_load.is_loading()
+            || self.writing.is_some()
+            || self.export.as_ref().is_some_and(|e| e.running)
+    }
+}
+
 impl AppState {
     /// Drops the order rows and fetches page 1 and the counts (and, the
     /// first time, the statuses and the new-order polling watermark).
     pub(crate) fn reload_orders(&mut self) -> Vec<Effect> {
-        self.orders.list.reset();
+        self.orders.reset_for_query();
         let mut effects = self.reload_order_counts();
-        effects.extend(self.fetch_more_orders());
+        effects.extend(self.fetch_more(Tab::Orders));
         effects.extend(self.start_order_polling());
         effects
     }
@@ -274,49 +334,17 @@ impl AppState {
         }]
     }
 
-    /// Drops the order rows and fetches page 1, keeping the counts (a status
+    /// Drops the order rows and fetches page 1, keeping the counts (a view
     /// change does not change them).
-    fn reload_order_rows(&mut self) -> Vec<Effect> {
-        self.orders.list.reset();
+    pub(crate) fn reload_order_rows(&mut self) -> Vec<Effect> {
+        self.orders.reset_for_query();
         self.orders.list.total = self.orders.total_for_status();
-        self.fetch_more_orders()
+        self.fetch_more(Tab::Orders)
     }
 
-    /// Fetches the next page of orders if there is one and none is in flight.
-    pub(crate) fn fetch_more_orders(&mut self) -> Vec<Effect> {
-        let Some(page) = self.orders.list.next_page else {
-            return Vec::new();
-        };
-        if self.orders.list.load.is_loading() {
-            return Vec::new();
-        }
-        let request = self.next_id();
-        self.orders.list.start(request);
-        if self.orders.needs_action {
-            // One fetch brings every page of every needs-action status.
-            return vec![Effect::Orders(OrdersTask::NeedsAction {
-                request,
-                filter: self.orders.filter.clone(),
-                scope: self.orders.scope.clone(),
-            })];
-        }
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::Orders(self.orders.query(page)),
-        }]
-    }
-
-    /// Opens the detail view of order `id` (from the list or `:order ID`).
+    /// Opens the detail view of order `id`.
     pub(crate) fn open_order(&mut self, id: u64) -> Vec<Effect> {
-        self.orders.after_detail = None;
-        // Seen now: no longer news.
-        self.orders.highlight.remove(&id);
-        let request = self.next_id();
-        self.orders.detail = Some(Detail::loading(id, request));
-        vec![Effect::Fetch {
-            request,
-            fetch: Fetch::OrderDetail { id },
-        }]
+        self.open_record(Tab::Orders, id)
     }
 
     pub(crate) fn orders_loaded(
@@ -404,38 +432,13 @@ impl AppState {
         request: RequestId,
         result: Result<OrderDetail, String>,
     ) -> bool {
-        let Some(detail) = self.orders.detail.as_mut().filter(|d| d.expects(request)) else {
-            return false;
-        };
-        match result {
-            Ok(data) => {
-                detail.data = Some(data);
-                detail.load = LoadState::Loaded;
-            }
-            Err(message) => {
-                detail.load = LoadState::Failed(message);
-                self.orders.after_detail = None;
-            }
+        let failed = result.is_err();
+        let handled = list_pane::loaded(&mut self.orders.detail, request, result);
+        if handled && failed {
+            // What waited for the order cannot happen now.
+            self.orders.after_detail = None;
         }
-        true
-    }
-
-    /// Applies an id/email filter typed after `/`. Returns the reason when
-    /// the text is not a valid orders filter.
-    pub(crate) fn set_order_filter(&mut self, text: &str) -> Result<Vec<Effect>, String> {
-        let filter = match crate::app::orders::find::classify(text)? {
-            crate::app::orders::find::Search::Filter(filter) => filter,
-            crate::app::orders::find::Search::CustomerName(name) => {
-                return Ok(crate::app::orders::find::look_up(self, name));
-            }
-        };
-        self.orders.looking_up = None;
-        self.orders.filter_name = None;
-        if filter == self.orders.filter {
-            return Ok(Vec::new());
-        }
-        self.orders.filter = filter;
-        Ok(self.reload_orders())
+        handled
     }
 
     /// Shows only orders with status `status` (None: all).

@@ -8,7 +8,7 @@ use crate::api::models::{Brand, Product, ProductRow};
 use crate::app::edit::ProductField;
 use crate::app::edit::variant::VariantField;
 use crate::app::list::{PagedList, RequestId};
-use crate::app::list_pane::{self, ListPane, list_pane_fields};
+use crate::app::list_pane::{self, Filtered, ListPane, list_pane_fields};
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// The product fields the list's columns, inline and bulk edits, marks and write checks
@@ -226,11 +226,11 @@ impl ListPane for ProductsPane {
     fn filter_text(&self) -> String {
         self.keyword.clone().unwrap_or_default()
     }
-    fn set_filter(&mut self, text: &str) -> bool {
+    fn set_filter(&mut self, text: &str) -> Result<Filtered, String> {
         let keyword = Some(text.trim().to_string()).filter(|k| !k.is_empty());
         let changed = keyword != self.keyword;
         self.keyword = keyword;
-        changed
+        Ok(changed.into())
     }
     fn clear_filter(&mut self) {
         self.keyword = None;
