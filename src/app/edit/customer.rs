@@ -346,12 +346,8 @@ pub fn submit_cell(state: &mut AppState) -> Vec<Effect> {
     let Some(Overlay::CustomerCell(edit)) = state.edit.overlay.as_mut() else {
         return Vec::new();
     };
-    let value = match edit.editor.value() {
-        Ok(value) => value,
-        Err(reason) => {
-            edit.editor.error = Some(reason);
-            return Vec::new();
-        }
+    let Some(value) = edit.editor.entered() else {
+        return Vec::new();
     };
     if edit.field == CustomerField::Email && !text_of(&value).contains('@') {
         edit.editor.error = Some("an email address has an @".to_string());

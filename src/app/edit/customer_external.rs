@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::customer::{find, save_over, target};
 use super::customer_fields::{apply, editable_json};
-use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
+use super::external::{self, ExternalEdit, edit_record, edited_json, read_first};
 use crate::api::models::{Customer, CustomerWrite};
 use crate::app::list::RequestId;
 use crate::app::update::toast;
@@ -18,26 +18,17 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     if state.customers.detail.is_none()
         && let Some(id) = state.customers.list.selected().map(|c| c.id)
     {
-        let request = state.next_id();
-        state.edit.editor_read = Some(request);
-        return vec![Effect::Fetch {
-            request,
-            fetch: Fetch::CustomerForEditor { id },
-        }];
+        return read_first(state, Fetch::CustomerForEditor { id });
     }
-    let Some(customer) = target(state) else {
-        return Vec::new();
-    };
-    let (id, record) = (customer.id, editable_json(&customer));
-    open_editor(state, id, &record)
+    // Owned: the editor's effects need `state` mutably.
+    match target(state).map(Cow::into_owned) {
+        Some(customer) => open_editor(state, &customer),
+        None => Vec::new(),
+    }
 }
 
-fn open_editor(state: &mut AppState, id: u64, record: &serde_json::Value) -> Vec<Effect> {
-    edit_json(state, record, |original| ExternalPurpose::RecordJson {
-        tab: Tab::Customers,
-        id,
-        original,
-    })
+fn open_editor(state: &mut AppState, customer: &Customer) -> Vec<Effect> {
+    edit_record(state, Tab::Customers, customer.id, &editable_json(customer))
 }
 
 /// The whole customer `E` asked for came back: open it in the editor.
@@ -46,19 +37,9 @@ pub fn read_for_editor(
     request: RequestId,
     result: Result<Customer, String>,
 ) -> Vec<Effect> {
-    if state.edit.editor_read != Some(request) {
-        state.changed = false;
-        return Vec::new();
-    }
-    state.edit.editor_read = None;
-    match result {
-        Ok(customer) => open_editor(state, customer.id, &editable_json(&customer)),
-        Err(message) => toast(
-            state,
-            ToastKind::Error,
-            format!("Could not read the customer to edit: {message}"),
-        ),
-    }
+    external::read_for_editor(state, request, result, "customer", |state, customer| {
+        open_editor(state, &customer)
+    })
 }
 
 /// The editor closed with `text` for customer `id`: send only what changed, checked

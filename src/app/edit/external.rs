@@ -22,7 +22,8 @@ use super::confirm::{Confirm, Confirmed};
 use super::open_confirm;
 use crate::api::money::decimal_from_value;
 use crate::app::update::toast;
-use crate::app::{AppState, Effect, ToastKind};
+use crate::app::list::RequestId;
+use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
 /// Opens `record` (a write struct of its writable fields) as pretty JSON in the editor;
 /// `purpose` gets the text as offered, which later edits are measured against.
@@ -44,6 +45,52 @@ pub fn edit_json(
             state,
             ToastKind::Error,
             format!("Could not write the record as JSON: {error}"),
+        ),
+    }
+}
+
+/// `E` on a list row: a row holds only the list's fields, so the whole record is read
+/// first with `fetch`; [`read_for_editor`] opens it when it comes.
+pub(super) fn read_first(state: &mut AppState, fetch: Fetch) -> Vec<Effect> {
+    let request = state.next_id();
+    state.edit.editor_read = Some(request);
+    vec![Effect::Fetch { request, fetch }]
+}
+
+/// Opens record `id` of `tab` in the editor as `record`, the JSON of its writable fields.
+pub(super) fn edit_record(
+    state: &mut AppState,
+    tab: Tab,
+    id: u64,
+    record: &impl Serialize,
+) -> Vec<Effect> {
+    edit_json(state, record, |original| ExternalPurpose::RecordJson {
+        tab,
+        id,
+        original,
+    })
+}
+
+/// The whole record (a `noun`) that `E` asked for came back: `open` puts it in the
+/// editor, or the reason it could not be read is shown.
+pub(super) fn read_for_editor<T>(
+    state: &mut AppState,
+    request: RequestId,
+    result: Result<T, String>,
+    noun: &str,
+    open: impl FnOnce(&mut AppState, T) -> Vec<Effect>,
+) -> Vec<Effect> {
+    if state.edit.editor_read != Some(request) {
+        state.changed = false;
+        return Vec::new();
+    }
+    state.edit.editor_read = None;
+    match result {
+        Ok(record) => open(state, record),
+        Err(message) => toast(
+            state,
+            ToastKind::Error,
+            format!("Could not read the {noun} to edit: {message}"),
         ),
     }
 }

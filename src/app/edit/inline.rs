@@ -187,6 +187,12 @@ impl InlineEditor {
         }
     }
 
+    /// The validated value on Enter; a refused one is shown under the cell instead
+    /// (and nothing is sent).
+    pub fn entered(&mut self) -> Option<FieldValue> {
+        self.value().map_err(|reason| self.error = Some(reason)).ok()
+    }
+
     /// The validated value, or why it is refused.
     pub fn value(&self) -> Result<FieldValue, String> {
         let text = self.input.value();

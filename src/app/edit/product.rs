@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::confirm::{Confirm, Confirmed};
-use super::external::{ExternalEdit, ExternalPurpose, edit_json, edited_json};
+use super::external::{self, ExternalEdit, edited_json};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
@@ -191,13 +191,8 @@ pub fn submit_inline(state: &mut AppState) -> Vec<Effect> {
     let Some(Overlay::Inline(edit)) = state.edit.overlay.as_mut() else {
         return Vec::new();
     };
-    let value = match edit.editor.value() {
-        Ok(value) => value,
-        Err(reason) => {
-            // Shown under the cell; nothing is sent.
-            edit.editor.error = Some(reason);
-            return Vec::new();
-        }
+    let Some(value) = edit.editor.entered() else {
+        return Vec::new();
     };
     let (id, field, unchanged) = (edit.id, edit.field, value == edit.editor.original);
     close(state);
@@ -306,22 +301,17 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     if state.products.detail.is_none()
         && let Some(id) = target(state).map(|p| p.id)
     {
-        let request = state.next_id();
-        state.edit.editor_read = Some(request);
-        return vec![Effect::Fetch {
-            request,
-            fetch: Fetch::ProductForEditor { id },
-        }];
+        return external::read_first(state, Fetch::ProductForEditor { id });
     }
-    let Some(product) = target(state) else {
-        return Vec::new();
-    };
-    let (id, record) = (product.id, full_write(&product));
-    edit_json(state, &record, |original| ExternalPurpose::RecordJson {
-        tab: Tab::Products,
-        id,
-        original,
-    })
+    // Owned: the editor's effects need `state` mutably.
+    match target(state).map(Cow::into_owned) {
+        Some(product) => open_editor(state, &product),
+        None => Vec::new(),
+    }
+}
+
+fn open_editor(state: &mut AppState, product: &Product) -> Vec<Effect> {
+    external::edit_record(state, Tab::Products, product.id, &full_write(product))
 }
 
 /// The whole product `E` asked for came back: open it in the editor.
@@ -330,26 +320,9 @@ pub fn read_for_editor(
     request: RequestId,
     result: Result<Product, String>,
 ) -> Vec<Effect> {
-    if state.edit.editor_read != Some(request) {
-        state.changed = false;
-        return Vec::new();
-    }
-    state.edit.editor_read = None;
-    match result {
-        Ok(product) => {
-            let (id, record) = (product.id, full_write(&product));
-            edit_json(state, &record, |original| ExternalPurpose::RecordJson {
-                tab: Tab::Products,
-                id,
-                original,
-            })
-        }
-        Err(message) => toast(
-            state,
-            ToastKind::Error,
-            format!("Could not read the product to edit: {message}"),
-        ),
-    }
+    external::read_for_editor(state, request, result, "product", |state, product| {
+        open_editor(state, &product)
+    })
 }
 
 /// The editor closed with `text` for product `id`: send only what changed, checked

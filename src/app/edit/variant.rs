@@ -164,12 +164,8 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     let Some(Overlay::Variant(edit)) = state.edit.overlay.as_mut() else {
         return Vec::new();
     };
-    let value = match edit.editor.value() {
-        Ok(value) => value,
-        Err(reason) => {
-            edit.editor.error = Some(reason);
-            return Vec::new();
-        }
+    let Some(value) = edit.editor.entered() else {
+        return Vec::new();
     };
     let Some(Overlay::Variant(edit)) = close(state) else {
         return Vec::new();
