@@ -371,10 +371,12 @@ pub(super) fn on_loaded(
             return super::edit::bulk_preview::reread(state, request, result);
         }
         Ok(Loaded::ProductForEditor(result)) => {
-            return super::edit::product::read_for_editor(state, request, result.map(|p| *p));
+            let (result, open) = (result.map(|p| *p), super::edit::product::open_editor);
+            return super::edit::external::read_for_editor(state, request, result, "product", open);
         }
         Ok(Loaded::CustomerForEditor(result)) => {
-            return super::edit::customer::read_for_editor(state, request, result.map(|c| *c));
+            let (result, open) = (result.map(|c| *c), super::edit::customer::open_editor);
+            return super::edit::external::read_for_editor(state, request, result, "customer", open);
         }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);

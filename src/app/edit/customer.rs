@@ -21,7 +21,7 @@ use crate::app::update::toast;
 use crate::app::{AppState, Effect, Tab, ToastKind};
 
 pub use super::customer_delete::{COUNTING_ORDERS, confirm_delete, delete, remove, start_delete};
-pub use super::customer_external::{external_done, read_for_editor, start_external};
+pub use super::customer_external::{external_done, open_editor, start_external};
 
 /// The Customers tab's edits.
 pub struct Customers;

@@ -5,9 +5,8 @@ use std::borrow::Cow;
 
 use super::customer::{find, save_over, target};
 use super::customer_fields::{apply, editable_json};
-use super::external::{self, ExternalEdit, edit_record, edited_json, read_first};
+use super::external::{ExternalEdit, edit_record, edited_json, read_first};
 use crate::api::models::{Customer, CustomerWrite};
-use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
@@ -22,24 +21,14 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     }
     // Owned: the editor's effects need `state` mutably.
     match target(state).map(Cow::into_owned) {
-        Some(customer) => open_editor(state, &customer),
+        Some(customer) => open_editor(state, customer),
         None => Vec::new(),
     }
 }
 
-fn open_editor(state: &mut AppState, customer: &Customer) -> Vec<Effect> {
-    edit_record(state, Tab::Customers, customer.id, &editable_json(customer))
-}
-
-/// The whole customer `E` asked for came back: open it in the editor.
-pub fn read_for_editor(
-    state: &mut AppState,
-    request: RequestId,
-    result: Result<Customer, String>,
-) -> Vec<Effect> {
-    external::read_for_editor(state, request, result, "customer", |state, customer| {
-        open_editor(state, &customer)
-    })
+/// Opens `customer` (the whole record) in the editor.
+pub fn open_editor(state: &mut AppState, customer: Customer) -> Vec<Effect> {
+    edit_record(state, Tab::Customers, customer.id, &editable_json(&customer))
 }
 
 /// The editor closed with `text` for customer `id`: send only what changed, checked

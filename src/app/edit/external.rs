@@ -73,7 +73,7 @@ pub(super) fn edit_record(
 
 /// The whole record (a `noun`) that `E` asked for came back: `open` puts it in the
 /// editor, or the reason it could not be read is shown.
-pub(super) fn read_for_editor<T>(
+pub fn read_for_editor<T>(
     state: &mut AppState,
     request: RequestId,
     result: Result<T, String>,

@@ -11,7 +11,6 @@ use super::log::LogRow;
 use super::write_request::Write;
 use super::{Overlay, Pending, close, open, open_confirm, send};
 use crate::api::models::{Product, ProductRow, ProductWrite};
-use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
@@ -305,24 +304,14 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
     }
     // Owned: the editor's effects need `state` mutably.
     match target(state).map(Cow::into_owned) {
-        Some(product) => open_editor(state, &product),
+        Some(product) => open_editor(state, product),
         None => Vec::new(),
     }
 }
 
-fn open_editor(state: &mut AppState, product: &Product) -> Vec<Effect> {
-    external::edit_record(state, Tab::Products, product.id, &full_write(product))
-}
-
-/// The whole product `E` asked for came back: open it in the editor.
-pub fn read_for_editor(
-    state: &mut AppState,
-    request: RequestId,
-    result: Result<Product, String>,
-) -> Vec<Effect> {
-    external::read_for_editor(state, request, result, "product", |state, product| {
-        open_editor(state, &product)
-    })
+/// Opens `product` (the whole record) in the editor.
+pub fn open_editor(state: &mut AppState, product: Product) -> Vec<Effect> {
+    external::edit_record(state, Tab::Products, product.id, &full_write(&product))
 }
 
 /// The editor closed with `text` for product `id`: send only what changed, checked
