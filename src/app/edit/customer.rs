@@ -13,7 +13,7 @@ use super::resource::{
     Answer, EditableResource, ResourceWrite, create_refused, failure_text, not_done,
 };
 use super::write_request::{Write, Written};
-use super::{EditIntent, Overlay, Pending, close, open, send};
+use super::{EditIntent, Overlay, Pending, close, open, send, shown};
 use crate::api::models::{
     Customer, CustomerAddressWrite, CustomerGroup, CustomerRow, CustomerWrite,
 };
@@ -165,56 +165,26 @@ pub(super) fn target(state: &AppState) -> Option<Cow<'_, Customer>> {
 /// Customer `id` as the detail or the list has it: the detail first, as it holds the
 /// whole customer; a list row only the list's fields (the rest left empty).
 pub(super) fn find(state: &AppState, id: u64) -> Option<Cow<'_, Customer>> {
-    let detail = state
-        .customers
-        .detail
-        .as_ref()
-        .and_then(|d| d.data.as_ref())
-        .map(|d| &d.customer)
-        .filter(|c| c.id == id);
-    match detail {
-        Some(customer) => Some(Cow::Borrowed(customer)),
-        None => state
-            .customers
-            .list
-            .rows
-            .iter()
-            .find(|c| c.id == id)
-            .map(|row| Cow::Owned(row.to_customer())),
-    }
+    let customers = &state.customers;
+    let whole = customers.detail.as_ref().and_then(|d| d.data.as_ref());
+    shown::find(whole.map(|d| &d.customer), &customers.list.rows, id)
 }
 
 /// Shows `customer` wherever it is listed or open.
 pub(super) fn show(state: &mut AppState, customer: &Customer) {
-    if let Some(row) = state
-        .customers
-        .list
-        .rows
-        .iter_mut()
-        .find(|c| c.id == customer.id)
-    {
-        *row = CustomerRow::from(customer);
-    }
-    if let Some(data) = state
-        .customers
-        .detail
-        .as_mut()
-        .and_then(|d| d.data.as_mut())
-        .filter(|d| d.customer.id == customer.id)
-    {
-        // The write answer has no addresses or store credit: keep those.
-        let kept = (
-            std::mem::take(&mut data.customer.addresses),
-            std::mem::take(&mut data.customer.store_credit_amounts),
-        );
-        data.customer = customer.clone();
-        if data.customer.addresses.is_empty() {
-            data.customer.addresses = kept.0;
+    let customers = &mut state.customers;
+    let whole = customers.detail.as_mut().and_then(|d| d.data.as_mut());
+    // The write answer has no addresses or store credit: keep those.
+    let keep = |now: &mut Customer, before: Customer| {
+        if now.addresses.is_empty() {
+            now.addresses = before.addresses;
         }
-        if data.customer.store_credit_amounts.is_empty() {
-            data.customer.store_credit_amounts = kept.1;
+        if now.store_credit_amounts.is_empty() {
+            now.store_credit_amounts = before.store_credit_amounts;
         }
-    }
+    };
+    let whole = whole.map(|d| &mut d.customer);
+    shown::show(&mut customers.list.rows, whole, customer, keep);
 }
 
 /// `c`: the new-customer form.

@@ -34,6 +34,7 @@ pub mod resource;
 pub mod resource_keys;
 pub mod resources;
 mod results;
+mod shown;
 pub mod variant;
 pub mod write_request;
 

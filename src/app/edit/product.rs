@@ -9,7 +9,7 @@ use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
 use super::write_request::Write;
-use super::{Overlay, Pending, close, open, open_confirm, send};
+use super::{Overlay, Pending, close, open, open_confirm, send, shown};
 use crate::api::models::{Product, ProductRow, ProductWrite};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
@@ -71,50 +71,23 @@ impl Conflict {
 /// The product `id` as the detail or the list has it: the detail first, as it holds the
 /// whole product; a list row only the list's fields (the rest left empty).
 pub(super) fn find_product(state: &AppState, id: u64) -> Option<Cow<'_, Product>> {
-    let detail = state
-        .products
-        .detail
-        .as_ref()
-        .and_then(|d| d.data.as_ref())
-        .map(|d| &d.product)
-        .filter(|p| p.id == id);
-    match detail {
-        Some(product) => Some(Cow::Borrowed(product)),
-        None => state
-            .products
-            .list
-            .rows
-            .iter()
-            .find(|p| p.id == id)
-            .map(|row| Cow::Owned(row.to_product())),
-    }
+    let products = &state.products;
+    let whole = products.detail.as_ref().and_then(|d| d.data.as_ref());
+    shown::find(whole.map(|d| &d.product), &products.list.rows, id)
 }
 
 /// Replaces product `product.id` wherever it is shown: as a [`ProductRow`] in the list, whole in
 /// the detail (keeping its loaded variants).
 pub(super) fn show_product(state: &mut AppState, product: &Product) {
-    if let Some(row) = state
-        .products
-        .list
-        .rows
-        .iter_mut()
-        .find(|p| p.id == product.id)
-    {
-        *row = ProductRow::from(product);
-    }
-    if let Some(data) = state
-        .products
-        .detail
-        .as_mut()
-        .and_then(|d| d.data.as_mut())
-        .filter(|d| d.product.id == product.id)
-    {
-        let variants = std::mem::take(&mut data.product.variants);
-        data.product = product.clone();
-        if data.product.variants.is_empty() {
-            data.product.variants = variants;
+    let products = &mut state.products;
+    let whole = products.detail.as_mut().and_then(|d| d.data.as_mut());
+    let keep = |now: &mut Product, before: Product| {
+        if now.variants.is_empty() {
+            now.variants = before.variants;
         }
-    }
+    };
+    let whole = whole.map(|d| &mut d.product);
+    shown::show(&mut products.list.rows, whole, product, keep);
 }
 
 /// The product the keys act on: the open detail, else the selected row (its list fields).
