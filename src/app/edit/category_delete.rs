@@ -112,13 +112,7 @@ pub fn confirm_delete(state: &mut AppState, id: u64, counts: Result<Vec<(u64, u6
 
 /// Sends the delete the user confirmed.
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
-    let rows = ids
-        .iter()
-        .map(|&id| {
-            let subject = find(state, id).map_or_else(|| format!("category #{id}"), label);
-            LogRow::deleted("category", id, subject)
-        })
-        .collect();
+    let rows = LogRow::deletes("category", &ids, |id| find(state, id).map(label));
     let write = Write::DeleteCategories { ids: ids.clone() };
     send(
         state,

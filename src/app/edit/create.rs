@@ -5,6 +5,7 @@ use super::Write;
 use super::form::{Form, FormPurpose};
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
+use super::resource::refused;
 use super::write_request::{WriteFailure, Written};
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Product, ProductType, ProductWrite};
@@ -162,14 +163,9 @@ pub(super) fn created(
         }
         Ok(_) => Vec::new(),
         Err(failure) => {
-            state.edit.log.fail(request, &failure.message);
             form.show_failure(&failure);
             open(state, Overlay::Create(Box::new(form)));
-            toast(
-                state,
-                ToastKind::Error,
-                format!("Not created: {}", failure.message),
-            )
+            refused(state, request, "Not created", &failure.message)
         }
     }
 }

@@ -103,13 +103,7 @@ pub fn confirm_delete(
 
 /// Sends the delete the user confirmed (one request with `id:in`).
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
-    let rows = ids
-        .iter()
-        .map(|&id| {
-            let subject = find(state, id).map_or_else(|| format!("customer #{id}"), |c| label(&c));
-            LogRow::deleted("customer", id, subject)
-        })
-        .collect();
+    let rows = LogRow::deletes("customer", &ids, |id| find(state, id).map(|c| label(&c)));
     let write = Write::DeleteCustomers { ids: ids.clone() };
     send(
         state,

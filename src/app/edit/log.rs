@@ -40,6 +40,15 @@ impl LogRow {
             new: "deleted".to_string(),
         }
     }
+
+    /// The deletes of `ids` of `field` ("customer"), each named as `name` finds it, else
+    /// `customer #id`.
+    pub fn deletes(field: &str, ids: &[u64], name: impl Fn(u64) -> Option<String>) -> Vec<LogRow> {
+        let subject = |id| name(id).unwrap_or_else(|| format!("{field} #{id}"));
+        ids.iter()
+            .map(|&id| LogRow::deleted(field, id, subject(id)))
+            .collect()
+    }
 }
 
 /// How a logged write ended.

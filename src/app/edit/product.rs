@@ -370,12 +370,9 @@ pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = ids
         .iter()
-        .map(|id| LogRow {
-            id: *id,
-            subject: find_product(state, *id).map_or_else(|| format!("#{id}"), |p| label(&p)),
-            field: "product".to_string(),
-            old: "exists".to_string(),
-            new: "deleted".to_string(),
+        .map(|&id| {
+            let subject = find_product(state, id).map_or_else(|| format!("#{id}"), |p| label(&p));
+            LogRow::deleted("product", id, subject)
         })
         .collect();
     let write = Write::DeleteProducts { ids: ids.clone() };

@@ -79,11 +79,9 @@ pub(crate) fn create_refused(
     mut form: Box<Form>,
     failure: WriteFailure,
 ) -> Vec<Effect> {
-    state.edit.log.fail(request, &failure.message);
     form.show_failure(&failure);
     open(state, Overlay::Form(form));
-    let text = format!("Not created: {}", failure.message);
-    toast(state, ToastKind::Error, text)
+    refused(state, request, "Not created", &failure.message)
 }
 
 /// A write that did not do what was asked, said as such.
@@ -92,9 +90,18 @@ pub(crate) fn not_done(
     request: RequestId,
     result: Result<Written, WriteFailure>,
 ) -> Vec<Effect> {
-    let message = failure_text(result);
-    state.edit.log.fail(request, &message);
-    toast(state, ToastKind::Error, format!("Not done: {message}"))
+    refused(state, request, "Not done", &failure_text(result))
+}
+
+/// A write that failed with `message`: logged as failed, and said after `what`.
+pub(crate) fn refused(
+    state: &mut AppState,
+    request: RequestId,
+    what: &str,
+    message: &str,
+) -> Vec<Effect> {
+    state.edit.log.fail(request, message);
+    toast(state, ToastKind::Error, format!("{what}: {message}"))
 }
 
 // Key predicates for any editable tab (the key table checks the tab itself).

@@ -5,6 +5,7 @@
 use super::fields::{describe_changes, undo_write};
 use super::product::{Conflict, label, show_product};
 use super::write_request::GuardedWrite;
+use super::resource::refused;
 use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
 use crate::api::compare::FieldDiff;
 use crate::api::models::Product;
@@ -187,12 +188,7 @@ fn variant_prices_done(
         Ok(Written::VariantPrices { failed, .. }) => failed,
         Ok(_) => Vec::new(),
         Err(failure) => {
-            state.edit.log.fail(request, &failure.message);
-            return toast(
-                state,
-                ToastKind::Error,
-                format!("Variant prices not saved: {}", failure.message),
-            );
+            return refused(state, request, "Variant prices not saved", &failure.message);
         }
     };
     state.edit.log.finish(request, &failed);
@@ -412,16 +408,8 @@ fn deleted(
         }
         Ok(_) => Vec::new(),
         Err(failure) => {
-            state.edit.log.fail(request, &failure.message);
-            toast(
-                state,
-                ToastKind::Error,
-                format!(
-                    "Could not delete {} product(s): {}",
-                    ids.len(),
-                    failure.message
-                ),
-            )
+            let what = format!("Could not delete {} product(s)", ids.len());
+            refused(state, request, &what, &failure.message)
         }
     }
 }

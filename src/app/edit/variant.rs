@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
 use super::write_request::{Write, WriteFailure, Written};
+use super::resource::refused;
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Variant, VariantWrite};
 use crate::app::list::RequestId;
@@ -243,12 +244,8 @@ pub(super) fn saved(
         }
         Ok(_) => Vec::new(),
         Err(failure) => {
-            state.edit.log.fail(request, &failure.message);
-            toast(
-                state,
-                ToastKind::Error,
-                format!("Variant #{variant_id} not saved: {}", failure.message),
-            )
+            let what = format!("Variant #{variant_id} not saved");
+            refused(state, request, &what, &failure.message)
         }
     }
 }
