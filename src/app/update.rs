@@ -376,7 +376,9 @@ pub(super) fn on_loaded(
         }
         Ok(Loaded::CustomerForEditor(result)) => {
             let (result, open) = (result.map(|c| *c), super::edit::customer::open_editor);
-            return super::edit::external::read_for_editor(state, request, result, "customer", open);
+            return super::edit::external::read_for_editor(
+                state, request, result, "customer", open,
+            );
         }
         Ok(Loaded::Count { query, result }) => {
             return super::edit::on_counted(state, request, query, result);

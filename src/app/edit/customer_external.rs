@@ -28,7 +28,12 @@ pub fn start_external(state: &mut AppState) -> Vec<Effect> {
 
 /// Opens `customer` (the whole record) in the editor.
 pub fn open_editor(state: &mut AppState, customer: Customer) -> Vec<Effect> {
-    edit_record(state, Tab::Customers, customer.id, &editable_json(&customer))
+    edit_record(
+        state,
+        Tab::Customers,
+        customer.id,
+        &editable_json(&customer),
+    )
 }
 
 /// The editor closed with `text` for customer `id`: send only what changed, checked

@@ -21,8 +21,8 @@ use serde_json::{Map, Value};
 use super::confirm::{Confirm, Confirmed};
 use super::open_confirm;
 use crate::api::money::decimal_from_value;
-use crate::app::update::toast;
 use crate::app::list::RequestId;
+use crate::app::update::toast;
 use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 
 /// Opens `record` (a write struct of its writable fields) as pretty JSON in the editor;

@@ -190,7 +190,9 @@ impl InlineEditor {
     /// The validated value on Enter; a refused one is shown under the cell instead
     /// (and nothing is sent).
     pub fn entered(&mut self) -> Option<FieldValue> {
-        self.value().map_err(|reason| self.error = Some(reason)).ok()
+        self.value()
+            .map_err(|reason| self.error = Some(reason))
+            .ok()
     }
 
     /// The validated value, or why it is refused.

@@ -104,6 +104,49 @@ macro_rules! command {
 }
 pub(super) use command;
 
+/// `E` on a record of `$group`: its JSON (`$noun`'s) in `$EDITOR`.
+macro_rules! external_key {
+    ($noun:literal, $group:expr) => {
+        $crate::app::edit::keys::command!(
+            &[$crate::app::keys::Key::char('E')],
+            "E",
+            "$EDITOR",
+            concat!(
+                "Edit the ",
+                $noun,
+                "'s JSON in $EDITOR; only changed fields are sent"
+            ),
+            $group,
+            false,
+            External,
+            &[$crate::app::keys::ModeKind::Normal],
+            $crate::app::edit::resource::on_record
+        )
+    };
+}
+pub(super) use external_key;
+
+/// `x` / Delete on `$group` where `$available` says, described as `$description`.
+macro_rules! delete_key {
+    ($description:expr, $group:expr, $available:expr) => {
+        $crate::app::edit::keys::command!(
+            &[
+                $crate::app::keys::Key::char('x'),
+                $crate::app::keys::Key::plain(crossterm::event::KeyCode::Delete),
+            ],
+            "x/Del",
+            "delete",
+            $description,
+            $group,
+            true,
+            Delete,
+            &[$crate::app::keys::ModeKind::Normal],
+            $available
+        )
+    };
+}
+pub(super) use delete_key;
+
 /// Edit keys: products list and detail (normal mode), then editors and dialogs.
 pub static EDIT_COMMANDS: &[Command] = &[
     command!(
@@ -128,26 +171,10 @@ pub static EDIT_COMMANDS: &[Command] = &[
         NORMAL,
         price_target
     ),
-    command!(
-        &[Key::char('E')],
-        "E",
-        "$EDITOR",
-        "Edit the product's JSON in $EDITOR; only changed fields are sent",
-        PRODUCTS,
-        false,
-        External,
-        NORMAL,
-        on_record
-    ),
-    command!(
-        &[Key::char('x'), Key::plain(KeyCode::Delete)],
-        "x/Del",
-        "delete",
+    external_key!("product", PRODUCTS),
+    delete_key!(
         "Delete the product (or the marked ones) after confirming",
         PRODUCTS,
-        true,
-        Delete,
-        NORMAL,
         on_record
     ),
     command!(

@@ -6,7 +6,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::keys::command;
+use super::keys::{command, delete_key, external_key};
 use super::resource::{in_list, on_record, on_row};
 use crate::app::Tab;
 use crate::app::keys::{Command, Group, Key, ModeKind};
@@ -40,26 +40,10 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         NORMAL,
         on_record
     ),
-    command!(
-        &[Key::char('E')],
-        "E",
-        "$EDITOR",
-        "Edit the customer's JSON in $EDITOR; only changed fields are sent",
-        CUSTOMERS,
-        false,
-        External,
-        NORMAL,
-        on_record
-    ),
-    command!(
-        &[Key::char('x'), Key::plain(KeyCode::Delete)],
-        "x/Del",
-        "delete",
+    external_key!("customer", CUSTOMERS),
+    delete_key!(
         "Delete the customer (or the marked ones) after confirming",
         CUSTOMERS,
-        true,
-        Delete,
-        NORMAL,
         on_record
     ),
     command!(
@@ -150,15 +134,9 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         NORMAL,
         on_row
     ),
-    command!(
-        &[Key::char('x'), Key::plain(KeyCode::Delete)],
-        "x/Del",
-        "delete",
+    delete_key!(
         "Delete the category (and its subcategories) after confirming",
         CATEGORIES,
-        true,
-        Delete,
-        NORMAL,
         on_row
     ),
     command!(
@@ -183,15 +161,5 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         NORMAL,
         on_record
     ),
-    command!(
-        &[Key::char('x'), Key::plain(KeyCode::Delete)],
-        "x/Del",
-        "delete",
-        "Delete the webhook (asks first)",
-        WEBHOOKS,
-        true,
-        Delete,
-        NORMAL,
-        on_record
-    ),
+    delete_key!("Delete the webhook (asks first)", WEBHOOKS, on_record),
 ];

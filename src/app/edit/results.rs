@@ -4,8 +4,8 @@
 
 use super::fields::{describe_changes, undo_write};
 use super::product::{Conflict, label, show_product};
-use super::write_request::GuardedWrite;
 use super::resource::refused;
+use super::write_request::GuardedWrite;
 use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
 use crate::api::compare::FieldDiff;
 use crate::api::models::Product;

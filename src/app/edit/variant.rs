@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::inline::{FieldKind, FieldValue, InlineEditor};
 use super::log::LogRow;
-use super::write_request::{Write, WriteFailure, Written};
 use super::resource::refused;
+use super::write_request::{Write, WriteFailure, Written};
 use super::{Overlay, Pending, close, open, send};
 use crate::api::models::{Variant, VariantWrite};
 use crate::app::list::RequestId;
