@@ -5,10 +5,9 @@ use std::borrow::Cow;
 
 use super::customer::{find, save_over, target};
 use super::customer_fields::{apply, editable_json};
-use super::external::{ExternalEdit, edit_record, edited_json, read_first};
+use super::external::{ExternalEdit, edit_record, edited_record, read_first};
 use crate::api::models::{Customer, CustomerWrite};
-use crate::app::update::toast;
-use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
+use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// `E`: the customer's writable fields as JSON in `$EDITOR`. The detail holds the whole
 /// customer; a list row only the list's fields, so from the list the customer is read
@@ -45,20 +44,16 @@ pub fn external_done(
     edit: ExternalEdit,
     text: String,
 ) -> Vec<Effect> {
-    let mut changes = match edited_json::<CustomerWrite>(state, original, &edit, text) {
-        Ok(changes) => changes,
-        Err(effects) => return effects,
-    };
-    changes.id = Some(id);
-    let Some(mut before) = find(state, id).map(Cow::into_owned) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Customer #{id} is no longer shown"),
-        );
-    };
-    if let Ok(offered) = serde_json::from_str::<CustomerWrite>(original) {
-        apply(&mut before, &offered);
+    let found = |state: &AppState| find(state, id).map(Cow::into_owned);
+    let edited = (original, &edit, text);
+    match edited_record(state, (id, "Customer"), edited, found, apply) {
+        Ok((before, changes)) => {
+            let changes = CustomerWrite {
+                id: Some(id),
+                ..changes
+            };
+            save_over(state, before, changes)
+        }
+        Err(effects) => effects,
     }
-    save_over(state, before, changes)
 }

@@ -95,6 +95,27 @@ pub fn read_for_editor<T>(
     }
 }
 
+/// The editor closed with `text` on record `id` (a `noun`): the fields the user changed,
+/// and the record they are measured against: as shown (`find`), with the values the
+/// editor offered put over it (a list row lacks some of them).
+pub(super) fn edited_record<R, W: DeserializeOwned>(
+    state: &mut AppState,
+    (id, noun): (u64, &str),
+    (original, edit, text): (&str, &ExternalEdit, String),
+    find: impl FnOnce(&AppState) -> Option<R>,
+    apply: impl FnOnce(&mut R, &W),
+) -> Result<(R, W), Vec<Effect>> {
+    let changes = edited_json::<W>(state, original, edit, text)?;
+    let Some(mut before) = find(state) else {
+        let text = format!("{noun} #{id} is no longer shown");
+        return Err(toast(state, ToastKind::Error, text));
+    };
+    if let Ok(offered) = serde_json::from_str::<W>(original) {
+        apply(&mut before, &offered);
+    }
+    Ok((before, changes))
+}
+
 /// The editor closed on a JSON edit: the fields the user changed, read into the
 /// write struct `W`. Invalid JSON, fields that were not offered, or values of the
 /// wrong type offer to reopen the editor with the user's text; no change sends

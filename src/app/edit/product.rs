@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::confirm::{Confirm, Confirmed};
-use super::external::{self, ExternalEdit, edited_json};
+use super::external::{self, ExternalEdit};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
@@ -296,21 +296,12 @@ pub fn external_done(
     edit: ExternalEdit,
     text: String,
 ) -> Vec<Effect> {
-    let changes = match edited_json::<ProductWrite>(state, original, &edit, text) {
-        Ok(changes) => changes,
-        Err(effects) => return effects,
-    };
-    let Some(mut before) = find_product(state, id).map(Cow::into_owned) else {
-        return toast(
-            state,
-            ToastKind::Error,
-            format!("Product #{id} is no longer shown"),
-        );
-    };
-    if let Ok(offered) = serde_json::from_str::<ProductWrite>(original) {
-        apply_write(&mut before, &offered);
+    let found = |state: &AppState| find_product(state, id).map(Cow::into_owned);
+    let edited = (original, &edit, text);
+    match external::edited_record(state, (id, "Product"), edited, found, apply_write) {
+        Ok((before, changes)) => save_seen(state, before, changes, false),
+        Err(effects) => effects,
     }
-    save_seen(state, before, changes, false)
 }
 
 /// `x` / Delete: confirm deleting the marked products, or the selected one.
