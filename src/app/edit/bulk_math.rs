@@ -167,26 +167,16 @@ mod tests {
 
     #[test]
     fn operations_parse_and_apply() {
-        assert_eq!(
-            BulkOp::parse("9.99").unwrap().apply(d("5")),
-            Some(d("9.99"))
-        );
-        assert_eq!(
-            BulkOp::parse("+2").unwrap().apply(d("7.95")),
-            Some(d("9.95"))
-        );
-        assert_eq!(
-            BulkOp::parse("-1.5").unwrap().apply(d("7.95")),
-            Some(d("6.45"))
-        );
-        assert_eq!(
-            BulkOp::parse("+10%").unwrap().apply(d("7.95")),
-            Some(d("8.75"))
-        );
-        assert_eq!(
-            BulkOp::parse("-15 %").unwrap().apply(d("20")),
-            Some(d("17.00"))
-        );
+        for (op, old, new) in [
+            ("9.99", "5", "9.99"),
+            ("+2", "7.95", "9.95"),
+            ("-1.5", "7.95", "6.45"),
+            ("+10%", "7.95", "8.75"),
+            ("-15 %", "20", "17.00"),
+        ] {
+            let applied = BulkOp::parse(op).unwrap().apply(d(old));
+            assert_eq!(applied, Some(d(new)), "{op} on {old}");
+        }
         assert!(BulkOp::parse("10%").is_err());
         assert!(BulkOp::parse("abc").is_err());
     }

@@ -114,12 +114,8 @@ pub fn confirm_delete(state: &mut AppState, id: u64, counts: Result<Vec<(u64, u6
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = LogRow::deletes("category", &ids, |id| find(state, id).map(label));
     let write = Write::DeleteCategories { ids: ids.clone() };
-    send(
-        state,
-        write,
-        Pending::Resource(Box::new(CategoryPending::Delete { ids })),
-        rows,
-    )
+    let pending = Pending::Resource(Box::new(CategoryPending::Delete { ids }));
+    send(state, write, pending, rows)
 }
 
 /// Fetches the selected category's product count for the detail, unless known.

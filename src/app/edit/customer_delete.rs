@@ -105,12 +105,8 @@ pub fn confirm_delete(
 pub fn delete(state: &mut AppState, ids: Vec<u64>) -> Vec<Effect> {
     let rows = LogRow::deletes("customer", &ids, |id| find(state, id).map(|c| label(&c)));
     let write = Write::DeleteCustomers { ids: ids.clone() };
-    send(
-        state,
-        write,
-        Pending::Resource(Box::new(CustomerPending::Delete { ids })),
-        rows,
-    )
+    let pending = Pending::Resource(Box::new(CustomerPending::Delete { ids }));
+    send(state, write, pending, rows)
 }
 
 /// Takes deleted customers out of the list, the marks and the detail.

@@ -179,16 +179,9 @@ impl AppState {
         total: Option<u64>,
         groups: Option<Vec<CustomerGroup>>,
     ) -> bool {
-        if !self.customers.list.expects(request) {
-            return false;
-        }
-        if let Some(groups) = groups {
-            self.customers.groups = groups;
-        }
-        self.customers
-            .list
-            .append_page(page, rows, PAGE_SIZE, total);
-        true
+        let pane = &mut self.customers;
+        let page = (page, rows, total);
+        super::page_loaded(&mut pane.list, &mut pane.groups, request, page, groups)
     }
 
     pub(crate) fn customer_detail_loaded(

@@ -14,7 +14,7 @@ pub use products::{
     LIST_FIELDS, ProductDetail, ProductSort, ProductsPane, ProductsQuery, StockFilter,
 };
 
-use super::list::{LoadState, RequestId};
+use super::list::{LoadState, PagedList, RequestId};
 
 /// Rows per page for list walks (the API maximum).
 pub const PAGE_SIZE: usize = 250;
@@ -27,6 +27,25 @@ fn name_or_id<'a>(id: u64, mut names: impl Iterator<Item = (u64, &'a str)>) -> S
     names
         .find(|(known, _)| *known == id)
         .map_or_else(|| format!("#{id}"), |(_, name)| name.to_string())
+}
+
+/// A page of `list` arrived (`page` number, rows, total), with the names its rows refer
+/// to when they were fetched with it; false when `list` waits for another request.
+fn page_loaded<R, N>(
+    list: &mut PagedList<R>,
+    names: &mut Vec<N>,
+    request: RequestId,
+    (page, rows, total): (u32, Vec<R>, Option<u64>),
+    fetched: Option<Vec<N>>,
+) -> bool {
+    if !list.expects(request) {
+        return false;
+    }
+    if let Some(fetched) = fetched {
+        *names = fetched;
+    }
+    list.append_page(page, rows, PAGE_SIZE, total);
+    true
 }
 
 /// A detail view: which record, its load state, the data and the scroll position.

@@ -250,14 +250,9 @@ impl AppState {
         total: Option<u64>,
         brands: Option<Vec<Brand>>,
     ) -> bool {
-        if !self.products.list.expects(request) {
-            return false;
-        }
-        if let Some(brands) = brands {
-            self.products.brands = brands;
-        }
-        self.products.list.append_page(page, rows, PAGE_SIZE, total);
-        true
+        let pane = &mut self.products;
+        let page = (page, rows, total);
+        super::page_loaded(&mut pane.list, &mut pane.brands, request, page, brands)
     }
 
     pub(crate) fn product_detail_loaded(
