@@ -306,14 +306,7 @@ fn run_command(state: &mut AppState, command: CommandLine) -> Vec<Effect> {
         }
         CommandLine::Log => {
             let lines = state.edit.log.lines();
-            super::edit::open(
-                state,
-                super::edit::Overlay::Report(super::edit::Report {
-                    title: "Writes this run".to_string(),
-                    lines,
-                    scroll: 0,
-                }),
-            );
+            super::edit::open_report(state, "Writes this run".to_string(), lines);
             Vec::new()
         }
         CommandLine::Quit => ask_quit(state),

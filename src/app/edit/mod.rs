@@ -199,6 +199,19 @@ pub fn open(state: &mut AppState, mut overlay: Overlay) {
     state.mode = Mode::Edit;
 }
 
+/// Opens a scrollable report of `lines` under `title`.
+pub fn open_report(state: &mut AppState, title: String, lines: Vec<String>) {
+    let scroll = 0;
+    open(
+        state,
+        Overlay::Report(Report {
+            title,
+            lines,
+            scroll,
+        }),
+    );
+}
+
 /// Closes the overlay.
 pub fn close(state: &mut AppState) -> Option<Overlay> {
     state.mode = Mode::Normal;

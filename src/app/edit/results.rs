@@ -6,7 +6,7 @@ use super::fields::{describe_changes, undo_write};
 use super::product::{Conflict, label, show_product};
 use super::resource::refused;
 use super::write_request::GuardedWrite;
-use super::{Overlay, Pending, Report, WriteFailure, Written, bulk, open};
+use super::{Overlay, Pending, WriteFailure, Written, bulk, open, open_report};
 use crate::api::compare::FieldDiff;
 use crate::api::models::Product;
 use crate::app::list::RequestId;
@@ -211,13 +211,10 @@ fn variant_prices_done(
         failed.len()
     )];
     lines.extend(summary);
-    open(
+    open_report(
         state,
-        Overlay::Report(Report {
-            title: "Some variant prices were not saved".to_string(),
-            lines,
-            scroll: 0,
-        }),
+        "Some variant prices were not saved".to_string(),
+        lines,
     );
     toast(
         state,
@@ -308,13 +305,10 @@ fn batch_done(
             .map_or(String::new(), |p| format!(" {}", p.name));
         lines.push(format!("#{id}{name}: {message}"));
     }
-    open(
+    open_report(
         state,
-        Overlay::Report(Report {
-            title: format!("Some products were not saved ({label})"),
-            lines,
-            scroll: 0,
-        }),
+        format!("Some products were not saved ({label})"),
+        lines,
     );
     toast(
         state,
