@@ -54,7 +54,7 @@ impl EditableResource for Customers {
         delete(state, ids)
     }
     fn edited_externally(&self, state: &mut AppState, json: EditedJson) -> Vec<Effect> {
-        external_done(state, json.id, &json.original, json.edit, json.text)
+        external_done(state, json)
     }
 }
 

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use super::customer::{find, save_over, target};
 use super::customer_fields::{apply, editable_json};
-use super::external::{ExternalEdit, edit_record, edited_record, read_first};
-use crate::api::models::{Customer, CustomerWrite};
+use super::external::{EditedJson, edit_record, edited_record, read_first};
+use crate::api::models::Customer;
 use crate::app::{AppState, Effect, Fetch, Tab};
 
 /// `E`: the customer's writable fields as JSON in `$EDITOR`. The detail holds the whole
@@ -35,23 +35,13 @@ pub fn open_editor(state: &mut AppState, customer: Customer) -> Vec<Effect> {
     )
 }
 
-/// The editor closed with `text` for customer `id`: send only what changed, checked
-/// against the values the editor offered (a list row lacks some of them).
-pub fn external_done(
-    state: &mut AppState,
-    id: u64,
-    original: &str,
-    edit: ExternalEdit,
-    text: String,
-) -> Vec<Effect> {
-    let found = |state: &AppState| find(state, id).map(Cow::into_owned);
-    let edited = (original, &edit, text);
-    match edited_record(state, (id, "Customer"), edited, found, apply) {
-        Ok((before, changes)) => {
-            let changes = CustomerWrite {
-                id: Some(id),
-                ..changes
-            };
+/// The editor closed on a customer's JSON: send only what changed, checked against the
+/// values the editor offered (a list row lacks some of them).
+pub fn external_done(state: &mut AppState, json: EditedJson) -> Vec<Effect> {
+    let found = |state: &AppState, id| find(state, id).map(Cow::into_owned);
+    match edited_record(state, json, "Customer", found, apply) {
+        Ok((before, mut changes)) => {
+            changes.id = Some(before.id);
             save_over(state, before, changes)
         }
         Err(effects) => effects,

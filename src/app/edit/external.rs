@@ -95,18 +95,19 @@ pub fn read_for_editor<T>(
     }
 }
 
-/// The editor closed with `text` on record `id` (a `noun`): the fields the user changed,
-/// and the record they are measured against: as shown (`find`), with the values the
-/// editor offered put over it (a list row lacks some of them).
+/// The editor closed on a record's JSON (the record a `noun`): the fields the user
+/// changed, and the record they are measured against: as shown (`find`), with the values
+/// the editor offered put over it (a list row lacks some of them).
 pub(super) fn edited_record<R, W: DeserializeOwned>(
     state: &mut AppState,
-    (id, noun): (u64, &str),
-    (original, edit, text): (&str, &ExternalEdit, String),
-    find: impl FnOnce(&AppState) -> Option<R>,
+    json: EditedJson,
+    noun: &str,
+    find: impl FnOnce(&AppState, u64) -> Option<R>,
     apply: impl FnOnce(&mut R, &W),
 ) -> Result<(R, W), Vec<Effect>> {
-    let changes = edited_json::<W>(state, original, edit, text)?;
-    let Some(mut before) = find(state) else {
+    let (id, original) = (json.id, json.original.as_str());
+    let changes = edited_json::<W>(state, original, &json.edit, json.text)?;
+    let Some(mut before) = find(state, id) else {
         let text = format!("{noun} #{id} is no longer shown");
         return Err(toast(state, ToastKind::Error, text));
     };

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::confirm::{Confirm, Confirmed};
-use super::external::{self, ExternalEdit};
+use super::external::{self, EditedJson};
 use super::fields::{ProductField, apply_write, describe_changes, full_write};
 use super::inline::InlineEditor;
 use super::log::LogRow;
@@ -287,18 +287,11 @@ pub fn open_editor(state: &mut AppState, product: Product) -> Vec<Effect> {
     external::edit_record(state, Tab::Products, product.id, &full_write(&product))
 }
 
-/// The editor closed with `text` for product `id`: send only what changed, checked
-/// against the values the editor offered (a list row lacks most of them).
-pub fn external_done(
-    state: &mut AppState,
-    id: u64,
-    original: &str,
-    edit: ExternalEdit,
-    text: String,
-) -> Vec<Effect> {
-    let found = |state: &AppState| find_product(state, id).map(Cow::into_owned);
-    let edited = (original, &edit, text);
-    match external::edited_record(state, (id, "Product"), edited, found, apply_write) {
+/// The editor closed on a product's JSON: send only what changed, checked against the
+/// values the editor offered (a list row lacks most of them).
+pub fn external_done(state: &mut AppState, json: EditedJson) -> Vec<Effect> {
+    let found = |state: &AppState, id| find_product(state, id).map(Cow::into_owned);
+    match external::edited_record(state, json, "Product", found, apply_write) {
         Ok((before, changes)) => save_seen(state, before, changes, false),
         Err(effects) => effects,
     }

@@ -52,6 +52,6 @@ impl EditableResource for Products {
         product::delete(state, ids)
     }
     fn edited_externally(&self, state: &mut AppState, json: EditedJson) -> Vec<Effect> {
-        product::external_done(state, json.id, &json.original, json.edit, json.text)
+        product::external_done(state, json)
     }
 }
