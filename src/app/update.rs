@@ -7,7 +7,7 @@ use tui_input::backend::crossterm::to_input_request;
 
 use super::keys;
 use super::list::LoadState;
-use super::panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane};
+use super::panes::{CategoriesPane, CustomersPane, OrdersPane, ProductsPane, page_loaded};
 use super::{Action, AppState, Effect, Loaded, Mode, Tab, Toast, ToastKind};
 
 /// How long typing must pause before a filter goes to the server.
@@ -331,7 +331,11 @@ pub(super) fn on_loaded(
             rows,
             total,
             brands,
-        }) => state.products_loaded(request, page, rows, total, brands),
+        }) => {
+            let pane = &mut state.products;
+            let page = (page, rows, total);
+            page_loaded(&mut pane.list, &mut pane.brands, request, page, brands)
+        }
         Ok(Loaded::ProductDetail(detail)) => state.product_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Orders { page, rows }) => state.orders_loaded(request, page, rows),
         Ok(Loaded::OrderCounts(counts)) => {
@@ -358,7 +362,11 @@ pub(super) fn on_loaded(
             rows,
             total,
             groups,
-        }) => state.customers_loaded(request, page, rows, total, groups),
+        }) => {
+            let pane = &mut state.customers;
+            let page = (page, rows, total);
+            page_loaded(&mut pane.list, &mut pane.groups, request, page, groups)
+        }
         Ok(Loaded::CustomerDetail(detail)) => state.customer_detail_loaded(request, Ok(*detail)),
         Ok(Loaded::Categories(all)) => {
             if state.categories_loaded(request, Ok(all)) {

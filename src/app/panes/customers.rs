@@ -171,19 +171,6 @@ impl AppState {
         self.open_record(Tab::Customers, id)
     }
 
-    pub(crate) fn customers_loaded(
-        &mut self,
-        request: RequestId,
-        page: u32,
-        rows: Vec<CustomerRow>,
-        total: Option<u64>,
-        groups: Option<Vec<CustomerGroup>>,
-    ) -> bool {
-        let pane = &mut self.customers;
-        let page = (page, rows, total);
-        super::page_loaded(&mut pane.list, &mut pane.groups, request, page, groups)
-    }
-
     pub(crate) fn customer_detail_loaded(
         &mut self,
         request: RequestId,

@@ -31,7 +31,7 @@ fn name_or_id<'a>(id: u64, mut names: impl Iterator<Item = (u64, &'a str)>) -> S
 
 /// A page of `list` arrived (`page` number, rows, total), with the names its rows refer
 /// to when they were fetched with it; false when `list` waits for another request.
-fn page_loaded<R, N>(
+pub(crate) fn page_loaded<R, N>(
     list: &mut PagedList<R>,
     names: &mut Vec<N>,
     request: RequestId,

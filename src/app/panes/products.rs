@@ -242,19 +242,6 @@ impl ListPane for ProductsPane {
 }
 
 impl AppState {
-    pub(crate) fn products_loaded(
-        &mut self,
-        request: RequestId,
-        page: u32,
-        rows: Vec<ProductRow>,
-        total: Option<u64>,
-        brands: Option<Vec<Brand>>,
-    ) -> bool {
-        let pane = &mut self.products;
-        let page = (page, rows, total);
-        super::page_loaded(&mut pane.list, &mut pane.brands, request, page, brands)
-    }
-
     pub(crate) fn product_detail_loaded(
         &mut self,
         request: RequestId,
