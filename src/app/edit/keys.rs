@@ -126,6 +126,24 @@ macro_rules! external_key {
 }
 pub(super) use external_key;
 
+/// `e` on `$group` where `$available` says: edit in place, described as `$description`.
+macro_rules! edit_key {
+    ($description:expr, $group:expr, $available:expr) => {
+        $crate::app::edit::keys::command!(
+            &[$crate::app::keys::Key::char('e')],
+            "e",
+            "edit",
+            $description,
+            $group,
+            true,
+            Inline,
+            &[$crate::app::keys::ModeKind::Normal],
+            $available
+        )
+    };
+}
+pub(super) use edit_key;
+
 /// `x` / Delete on `$group` where `$available` says, described as `$description`.
 macro_rules! delete_key {
     ($description:expr, $group:expr, $available:expr) => {
@@ -160,15 +178,9 @@ pub static EDIT_COMMANDS: &[Command] = &[
         NORMAL,
         price_target
     ),
-    command!(
-        &[Key::char('e')],
-        "e",
-        "edit",
+    edit_key!(
         "Edit the focused column inline (h/l or ←/→ pick it)",
         PRODUCTS,
-        true,
-        Inline,
-        NORMAL,
         price_target
     ),
     external_key!("product", PRODUCTS),

@@ -6,7 +6,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::keys::{command, delete_key, external_key};
+use super::keys::{command, delete_key, edit_key, external_key};
 use super::resource::{in_list, on_record, on_row};
 use crate::app::Tab;
 use crate::app::keys::{Command, Group, Key, ModeKind};
@@ -29,15 +29,9 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         NORMAL,
         in_list
     ),
-    command!(
-        &[Key::char('e')],
-        "e",
-        "edit",
+    edit_key!(
         "Edit the focused column of the customer (h/l or ←/→ pick it)",
         CUSTOMERS,
-        true,
-        Inline,
-        NORMAL,
         on_record
     ),
     external_key!("customer", CUSTOMERS),
@@ -112,15 +106,9 @@ pub static RESOURCE_COMMANDS: &[Command] = &[
         NORMAL,
         in_list
     ),
-    command!(
-        &[Key::char('e')],
-        "e",
-        "edit",
+    edit_key!(
         "Rename the category, change its visibility or sort order",
         CATEGORIES,
-        true,
-        Inline,
-        NORMAL,
         on_row
     ),
     command!(
