@@ -1,7 +1,7 @@
 //! How long the store simulator takes to answer one request as its catalog grows: a list page
 //! at the start and at the end of the catalog, the common filters (name and SKU included) and a
-//! lookup by id, at 2,000, 20,000 and 100,000 products. Flat figures mean no request scans the
-//! whole catalog; the keyword search (a substring of several fields) still does.
+//! lookup by id, category filters, keyword searches and sorts, at 2,000, 20,000 and 100,000
+//! products. Flat figures mean no request scans the whole catalog.
 //! Timed from the client's side over loopback, body read but not decoded.
 //!
 //! Run: `cargo bench --bench fakestore_pages`
@@ -45,8 +45,12 @@ async fn median_ms(http: &reqwest::Client, store: &FakeStore, path: &str) -> (f6
     (times[RUNS / 2], bytes)
 }
 
-/// The name and SKU of product `id`, as the simulator has them.
-async fn name_and_sku(http: &reqwest::Client, store: &FakeStore, id: u64) -> (String, String) {
+/// The name, SKU and first category of product `id`, as the simulator has them.
+async fn name_sku_category(
+    http: &reqwest::Client,
+    store: &FakeStore,
+    id: u64,
+) -> (String, String, u64) {
     let url = format!(
         "{}/stores/{}/v3/catalog/products/{id}",
         store.api_url(),
@@ -63,7 +67,8 @@ async fn name_and_sku(http: &reqwest::Client, store: &FakeStore, id: u64) -> (St
         .expect("a body");
     let body: serde_json::Value = serde_json::from_slice(&bytes).expect("a product");
     let field = |key: &str| body["data"][key].as_str().unwrap_or_default().to_string();
-    (field("name"), field("sku"))
+    let category = body["data"]["categories"][0].as_u64().unwrap_or_default();
+    (field("name"), field("sku"), category)
 }
 
 /// `text` as a query value.
@@ -79,7 +84,7 @@ async fn bench() {
         let last_page = products.div_ceil(250);
         let mid = products as u64 / 2;
         let ids: Vec<String> = (0..10).map(|i| (mid + i * 7).to_string()).collect();
-        let (name, sku) = name_and_sku(&http, &store, mid).await;
+        let (name, sku, category) = name_sku_category(&http, &store, mid).await;
         let cases = [
             (
                 "first page (250)".to_string(),
@@ -112,6 +117,30 @@ async fn bench() {
             (
                 "keyword= (substring)".to_string(),
                 format!("/v3/catalog/products?keyword={}", encoded(&sku)),
+            ),
+            (
+                "keyword= (a word, page 1)".to_string(),
+                "/v3/catalog/products?keyword=steel&limit=50".to_string(),
+            ),
+            (
+                "categories:in= page 1 (50)".to_string(),
+                format!("/v3/catalog/products?categories:in={category}&limit=50"),
+            ),
+            (
+                "categories= page 1 (50)".to_string(),
+                format!("/v3/catalog/products?categories={category}&limit=50"),
+            ),
+            (
+                "sort=name page 1 (50)".to_string(),
+                "/v3/catalog/products?sort=name&limit=50".to_string(),
+            ),
+            (
+                "sort=price desc page 1 (50)".to_string(),
+                "/v3/catalog/products?sort=price&direction=desc&limit=50".to_string(),
+            ),
+            (
+                "sort=name, is_visible, page 3 (50)".to_string(),
+                "/v3/catalog/products?sort=name&is_visible=true&page=3&limit=50".to_string(),
             ),
         ];
         println!("  {products} products:");
