@@ -2,13 +2,12 @@
 //! `/v3/catalog/summary`. The filters are in `product_filter.rs`, writes in `product_write.rs`,
 //! variants in `variants.rs`.
 
-use std::cmp::Ordering;
-
 use axum::http::Method;
 use serde_json::{Value, json};
 
 use super::errors::{ApiError, ApiResult, Reply};
-use super::product_filter::ProductFilter;
+use super::product_filter::{Lookups, ProductFilter};
+use super::product_indexes::{product_categories, product_keywords, product_order};
 use super::product_rows::{product_rows, product_text};
 use super::product_write;
 use super::query::{Page, Query, v3_list, v3_page};
@@ -147,21 +146,6 @@ const SORTS: &[&str] = &[
     "calculated_price",
 ];
 
-fn compare(a: &Product, b: &Product, field: &str) -> Ordering {
-    match field {
-        "name" => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-        "sku" => a.sku.to_lowercase().cmp(&b.sku.to_lowercase()),
-        "price" => a.price.cmp(&b.price),
-        "calculated_price" => a.calculated_price.cmp(&b.calculated_price),
-        "date_modified" => a.date_modified.cmp(&b.date_modified),
-        "inventory_level" => a.inventory_level.cmp(&b.inventory_level),
-        "is_visible" => a.is_visible.cmp(&b.is_visible),
-        "total_sold" => a.total_sold.cmp(&b.total_sold),
-        _ => Ordering::Equal,
-    }
-    .then(a.id.cmp(&b.id))
-}
-
 fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let q = &ctx.query;
     let filter = ProductFilter::from_query(q)?;
@@ -169,38 +153,100 @@ fn list_products(ctx: &Ctx, data: &mut StoreData) -> ApiResult {
     let descending = q.one_of("direction", &["asc", "desc"])?.as_deref() == Some("desc");
     let page = v3_page(q)?;
     let shape = Shape::from_query(q);
-    let rows =
-        (sort == "id" && !filter.ids_only() && filter.rows_decide()).then(|| product_rows(data));
     let text = filter.by_text().then(|| product_text(data));
-    let data = &*data;
-    if let Some(rows) = rows {
-        let matching = rows.iter().filter(|r| filter.matches_row(r));
-        let ids: Box<dyn Iterator<Item = u64>> = if descending {
-            Box::new(matching.rev().map(|r| r.id))
+    let categories = filter.by_category().then(|| product_categories(data));
+    let found = Lookups {
+        text: text.as_deref(),
+        categories: categories.as_deref(),
+    };
+    let listed = filter.lists_candidates(&found);
+    if sort != "id" && !listed {
+        // Walk the sort's cached order, testing each product's row (and keyword haystack).
+        let order = product_order(data, &sort);
+        let rows = product_rows(data);
+        let keywords = filter.by_keyword().then(|| product_keywords(data));
+        let decided = filter.rows_and_keywords_decide();
+        let data = &*data;
+        let places: Box<dyn Iterator<Item = &u32>> = if descending {
+            Box::new(order.order.iter().rev())
         } else {
-            Box::new(matching.map(|r| r.id))
+            Box::new(order.order.iter())
         };
+        if !filter.any {
+            // Unfiltered: the page is a slice of the order, and the total its length.
+            let skip = (page.page - 1).saturating_mul(page.limit);
+            let items = places
+                .skip(skip)
+                .take(page.limit)
+                .filter_map(|at| rows.get(*at as usize))
+                .filter_map(|row| data.products.get(&row.id))
+                .map(|p| shape.shaped(p))
+                .collect();
+            return Ok(v3_list(order.order.len(), page, items));
+        }
+        let ids = places.filter_map(|at| {
+            let at = *at as usize;
+            let row = rows.get(at)?;
+            let keyword_ok = match &keywords {
+                Some(haystacks) if decided => filter.matches_keywords(haystacks.get(at)?),
+                _ => true,
+            };
+            let matched = filter.matches_row(row)
+                && keyword_ok
+                && (decided
+                    || data
+                        .products
+                        .get(&row.id)
+                        .is_some_and(|p| filter.matches(p, &data.brands)));
+            matched.then_some(row.id)
+        });
         return Ok(id_ordered_page(ids, data, page, &shape));
     }
+    if sort == "id" && !listed && !filter.ids_only() && filter.rows_and_keywords_decide() {
+        let rows = product_rows(data);
+        let keywords = filter.by_keyword().then(|| product_keywords(data));
+        let matching = rows.iter().enumerate().filter(|(at, r)| {
+            filter.matches_row(r)
+                && keywords.as_ref().is_none_or(|haystacks| {
+                    haystacks
+                        .get(*at)
+                        .is_some_and(|h| filter.matches_keywords(h))
+                })
+        });
+        let ids: Box<dyn Iterator<Item = u64>> = if descending {
+            Box::new(matching.rev().map(|(_, r)| r.id))
+        } else {
+            Box::new(matching.map(|(_, r)| r.id))
+        };
+        return Ok(id_ordered_page(ids, &*data, page, &shape));
+    }
+    let order = (sort != "id").then(|| (product_order(data, &sort), product_rows(data)));
+    let data = &*data;
     let check = !filter.ids_only();
     let matching = filter
-        .candidates(&data.products, text.as_deref())
+        .candidates(&data.products, &found)
         .filter(|(_, p)| !check || filter.matches(p, &data.brands));
-    if sort == "id" {
+    let Some((order, rows)) = order else {
         let ids: Box<dyn Iterator<Item = u64>> = if descending {
             Box::new(matching.rev().map(|(id, _)| id))
         } else {
             Box::new(matching.map(|(id, _)| id))
         };
         return Ok(id_ordered_page(ids, data, page, &shape));
-    }
-    let mut found: Vec<&Product> = matching.map(|(_, p)| p).collect();
-    found.sort_by(|a, b| compare(a, b, &sort));
+    };
+    // A few listed products: sorted by their place in the sort's cached order.
+    let mut found: Vec<(u32, u64)> = matching
+        .filter_map(|(id, _)| {
+            let at = rows.binary_search_by_key(&id, |r| r.id).ok()?;
+            Some((*order.rank.get(at)?, id))
+        })
+        .collect();
+    found.sort_unstable();
     if descending {
         found.reverse();
     }
-    let items = page.slice(&found).iter().map(|p| shape.shaped(p)).collect();
-    Ok(v3_list(found.len(), page, items))
+    let ids = found.into_iter().map(|(_, id)| id);
+    Ok(id_ordered_page(ids, data, page, &shape))
 }
 
 /// One page of the matching products, given their ids in list order: counts them all and

@@ -29,6 +29,9 @@ mod order_render;
 mod order_write;
 mod orders;
 mod product_filter;
+mod product_indexes;
+#[cfg(test)]
+mod product_indexes_tests;
 mod product_rows;
 mod product_write;
 mod query;

@@ -1,14 +1,22 @@
 //! The product filters of `GET /v3/catalog/products` (and of its bulk DELETE): reading them
 //! from the query and matching products, through their [`ProductRow`]s where those answer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rust_decimal::Decimal;
 
 use super::errors::ApiError;
+use super::product_indexes::{CategoryIndex, FIELD_BREAK};
 use super::product_rows::{ProductRow, TextIndex};
 use super::query::Query;
 use super::store::Product;
+
+/// The indexes a list built for its filter, which [`ProductFilter::candidates`] consults.
+#[derive(Default)]
+pub(crate) struct Lookups<'a> {
+    pub text: Option<&'a TextIndex>,
+    pub categories: Option<&'a CategoryIndex>,
+}
 
 /// The product filters of `GET /catalog/products` (also used by the bulk DELETE).
 #[derive(Default, PartialEq)]
@@ -153,9 +161,9 @@ impl ProductFilter {
         *self == ids
     }
 
-    /// Whether only filters that [`ProductRow`]s answer are set (with the id filters).
-    pub(crate) fn rows_decide(&self) -> bool {
-        let covered = ProductFilter {
+    /// The filters of this one that [`ProductRow`]s answer (with the id filters).
+    fn row_part(&self) -> ProductFilter {
+        ProductFilter {
             id: self.id,
             id_in: self.id_in.clone(),
             id_not_in: self.id_not_in.clone(),
@@ -179,12 +187,70 @@ impl ProductFilter {
             total_sold: self.total_sold,
             any: self.any,
             ..ProductFilter::default()
-        };
-        *self == covered
+        }
     }
 
-    /// The filters a [`ProductRow`] answers (all of them for a filter that
-    /// [`ProductFilter::rows_decide`]).
+    /// Whether only filters that [`ProductRow`]s and the keyword haystacks answer are set (a
+    /// keyword holding [`FIELD_BREAK`] could match across two fields of a haystack).
+    pub(crate) fn rows_and_keywords_decide(&self) -> bool {
+        let keyword = self.keyword.clone().filter(|k| !k.contains(FIELD_BREAK));
+        *self
+            == ProductFilter {
+                keyword,
+                ..self.row_part()
+            }
+    }
+
+    /// The keyword filter, tested on a product's haystack from [`product_keywords`].
+    ///
+    /// [`product_keywords`]: super::product_indexes::product_keywords
+    pub(crate) fn matches_keywords(&self, haystack: &str) -> bool {
+        self.keyword
+            .as_ref()
+            .is_none_or(|k| haystack.contains(k.as_str()))
+    }
+
+    /// Whether a keyword filter is set.
+    pub(crate) fn by_keyword(&self) -> bool {
+        self.keyword.is_some()
+    }
+
+    /// Whether a category filter is set, so that a [`CategoryIndex`] can list the products
+    /// worth testing.
+    pub(crate) fn by_category(&self) -> bool {
+        self.category.is_some() || self.categories_in.as_ref().is_some_and(|l| !l.is_empty())
+    }
+
+    /// Whether [`ProductFilter::candidates`] lists the products worth testing rather than
+    /// walking an id range.
+    pub(crate) fn lists_candidates(&self, found: &Lookups) -> bool {
+        self.id.is_some()
+            || self.id_in.is_some()
+            || (found.text.is_some() && self.by_text())
+            || (found.categories.is_some() && self.by_category())
+    }
+
+    /// The products the category filters allow, from `index` (a superset of the matches).
+    fn category_ids(&self, index: &CategoryIndex) -> Option<Vec<i64>> {
+        let ids = if let Some(category) = self.category {
+            index.in_category(category)
+        } else {
+            // In all the listed categories: those in the smallest of them are worth testing.
+            let listed = self.categories_in.as_ref()?;
+            listed
+                .iter()
+                .map(|c| index.in_category(*c))
+                .min_by_key(|ids| ids.len())?
+        };
+        Some(
+            ids.iter()
+                .filter_map(|id| i64::try_from(*id).ok())
+                .collect(),
+        )
+    }
+
+    /// The filters a [`ProductRow`] answers (all of them but the keyword for a filter that
+    /// [`ProductFilter::rows_and_keywords_decide`]).
     pub(crate) fn matches_row(&self, r: &ProductRow) -> bool {
         let id = r.id as i64;
         let inv = r.inventory_level;
@@ -244,12 +310,12 @@ impl ProductFilter {
     }
 
     /// The products worth testing with [`ProductFilter::matches`], in id order: the listed ids for
-    /// `id`/`id:in`, those `text` finds for an exact name or SKU, the id range the bounds
-    /// allow, or the whole catalog.
+    /// `id`/`id:in`, those the indexes in `found` list for an exact name or SKU or a category,
+    /// the id range the bounds allow, or the whole catalog.
     pub(crate) fn candidates<'a>(
         &self,
         products: &'a BTreeMap<u64, Box<Product>>,
-        text: Option<&TextIndex>,
+        found: &Lookups,
     ) -> Box<dyn DoubleEndedIterator<Item = (u64, &'a Product)> + 'a> {
         let low = [self.id_min, self.id_greater.map(|x| x.saturating_add(1))]
             .into_iter()
@@ -271,12 +337,19 @@ impl ProductFilter {
             (None, Some(ids)) => Some(ids.clone()),
             (None, None) => None,
         };
-        let listed = match (listed, text.and_then(|text| self.text_ids(text))) {
-            (Some(ids), Some(by_text)) => {
-                Some(ids.into_iter().filter(|id| by_text.contains(id)).collect())
-            }
-            (ids, by_text) => ids.or(by_text),
-        };
+        let indexed = [
+            found.text.and_then(|text| self.text_ids(text)),
+            found.categories.and_then(|index| self.category_ids(index)),
+        ];
+        let listed = indexed
+            .into_iter()
+            .fold(listed, |listed, more| match (listed, more) {
+                (Some(ids), Some(more)) => {
+                    let more: HashSet<i64> = more.into_iter().collect();
+                    Some(ids.into_iter().filter(|id| more.contains(id)).collect())
+                }
+                (ids, more) => ids.or(more),
+            });
         if let Some(mut ids) = listed {
             ids.sort_unstable();
             ids.dedup();
@@ -339,8 +412,12 @@ mod tests {
         assert!(filter.by_text(), "{query:?}");
         let text = product_text(data);
         [None, Some(text.as_ref())].map(|text| {
+            let found = Lookups {
+                text,
+                categories: None,
+            };
             filter
-                .candidates(&data.products, text)
+                .candidates(&data.products, &found)
                 .filter(|(_, p)| filter.matches(p, &data.brands))
                 .map(|(id, _)| id)
                 .collect()

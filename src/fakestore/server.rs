@@ -369,8 +369,7 @@ async fn handle(
         let mut data = lock(&shared.data);
         if *method != Method::GET && *method != Method::HEAD {
             // Any write may change what the filters test.
-            data.product_rows = None;
-            data.product_text = None;
+            data.forget_product_indexes();
         }
         let result = dispatch(&ctx, &mut data, method, version, rest);
         hook_delivery::fire(shared, &mut data, &ctx, result.is_ok());

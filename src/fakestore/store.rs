@@ -16,6 +16,7 @@ pub(crate) use super::order_model::{
     Order, OrderAddress, OrderAddressFields, OrderProduct, Refund, RefundLine, RefundPayment,
     Shipment, ShipmentItem,
 };
+use super::product_indexes::ProductIndexes;
 use super::product_rows::{ProductRow, TextIndex};
 use super::rng::Rng;
 use super::wire::{ser_v3_date, ser_v3_date_opt, ser_v3_date_z, ser_v3_money, ser_v3_money_opt};
@@ -368,6 +369,8 @@ pub struct StoreData {
     pub(crate) product_rows: Option<Arc<Vec<ProductRow>>>,
     /// The products by name and SKU; `None` after any write until a list filters by them.
     pub(crate) product_text: Option<Arc<TextIndex>>,
+    /// The keyword, category and sort indexes; emptied by any write.
+    pub(crate) product_indexes: ProductIndexes,
 }
 
 impl StoreData {
@@ -388,7 +391,16 @@ impl StoreData {
             rng: Rng::new(seed.wrapping_add(0xA5A5)),
             product_rows: None,
             product_text: None,
+            product_indexes: ProductIndexes::default(),
         }
+    }
+
+    /// Drops the product rows and indexes: after a write they may no longer say what the
+    /// products say; the next list that needs one builds it again.
+    pub(crate) fn forget_product_indexes(&mut self) {
+        self.product_rows = None;
+        self.product_text = None;
+        self.product_indexes = ProductIndexes::default();
     }
 
     /// Takes over the customers, addresses and orders seeded into `seeded` (a copy of this
