@@ -182,7 +182,12 @@ pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
     state
         .orders
         .list
-        .append_page(1, (0..40).map(order).collect(), 250, Some(5952));
+        .append_page(
+            1,
+            (0..40).map(|i| OrderRow::from(&order(i))).collect(),
+            250,
+            Some(5952),
+        );
     state.orders.list.total = Some(5952);
     state
         .customers

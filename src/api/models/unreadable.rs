@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::{
     Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, CustomerRow, Hook, Order,
+    OrderRow,
     OrderProduct, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory,
     Variant,
 };
@@ -100,6 +101,19 @@ impl Unreadable for Order {
         // The customer column shows the billing name: say it there too.
         order.billing_address.first_name = unreadable_label(problem);
         order
+    }
+}
+
+impl Unreadable for OrderRow {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        let mut row = OrderRow {
+            id,
+            status: unreadable_label(problem).into(),
+            ..OrderRow::default()
+        };
+        // The customer column shows the billing name: say it there too.
+        row.billing_address.first_name = unreadable_label(problem).into();
+        row
     }
 }
 

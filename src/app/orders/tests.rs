@@ -39,7 +39,7 @@ fn triage_state() -> AppState {
         &mut state,
         Action::Orders(OrdersMsg::NeedsAction {
             request,
-            result: Ok(rows),
+            result: Ok(rows.iter().map(OrderRow::from).collect()),
         }),
     );
     state.orders.poll.watermark = at(10);
@@ -239,7 +239,7 @@ fn notes_keep_the_order_and_move_the_cursor_on() {
     saved.staff_notes = "ring first".into();
     complete_write(&mut state, effects, saved);
     assert_eq!(ids(&state), [1, 2, 3]);
-    assert_eq!(state.orders.list.rows[0].staff_notes, "ring first");
+    assert_eq!(&*state.orders.list.rows[0].staff_notes, "ring first");
     assert_eq!(state.orders.list.cursor, 1, "on to the next order");
 }
 
