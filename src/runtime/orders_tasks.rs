@@ -425,13 +425,9 @@ where
         // Each status came sorted by the server; the merge keeps that order.
         orders.sort_by(|a, b| sort.compare(a, b));
     } else if view.view.oldest_first() {
-        orders.sort_by(|a, b| {
-            (a.date_created().cmp(&b.date_created())).then(a.id().cmp(&b.id()))
-        });
+        orders.sort_by(|a, b| (a.date_created().cmp(&b.date_created())).then(a.id().cmp(&b.id())));
     } else {
-        orders.sort_by(|a, b| {
-            (b.date_created().cmp(&a.date_created())).then(b.id().cmp(&a.id()))
-        });
+        orders.sort_by(|a, b| (b.date_created().cmp(&a.date_created())).then(b.id().cmp(&a.id())));
     }
     Ok(orders)
 }

@@ -6,9 +6,9 @@ use serde::de::DeserializeOwned;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{
-    Order, OrderCount, OrderRow, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Refund,
-    RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate, ShipmentUpdate,
-    Unreadable,
+    Order, OrderCount, OrderProduct, OrderRow, OrderShippingAddress, OrderStatus, OrderUpdate,
+    Refund, RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate,
+    ShipmentUpdate, Unreadable,
 };
 use crate::api::pagination::{DataEnvelope, WalkProgress};
 use crate::api::query::{OrderQuery, QueryPairs};

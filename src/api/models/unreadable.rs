@@ -6,9 +6,8 @@ use serde_json::Value;
 
 use super::{
     Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, CustomerRow, Hook, Order,
-    OrderRow,
-    OrderProduct, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory,
-    Variant,
+    OrderProduct, OrderRow, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment,
+    TreeCategory, Variant,
 };
 
 /// The text a placeholder shows where the record's name would be: the field

@@ -31,8 +31,8 @@ use super::panes::OrderFilter;
 use super::update::toast;
 use super::{AppState, Effect, ToastKind};
 use crate::api::models::{
-    Order, OrderRow, OrderStatus, OrderUpdate, RefundCreate, RefundItemRequest, RefundQuote, ShipmentCreate,
-    ShipmentUpdate,
+    Order, OrderRow, OrderStatus, OrderUpdate, RefundCreate, RefundItemRequest, RefundQuote,
+    ShipmentCreate, ShipmentUpdate,
 };
 
 pub use actions::{AfterDetail, PendingWrite, WriteKind};

@@ -115,8 +115,12 @@ impl OrderScope {
             && query
                 .max_date_created
                 .is_none_or(|max| created.is_some_and(|c| c <= max))
-            && self.min_total.is_none_or(|min| order.total_inc_tax() >= min)
-            && self.max_total.is_none_or(|max| order.total_inc_tax() <= max)
+            && self
+                .min_total
+                .is_none_or(|min| order.total_inc_tax() >= min)
+            && self
+                .max_total
+                .is_none_or(|max| order.total_inc_tax() <= max)
     }
 
     /// What the title says of it, e.g. `since 2026-11-01 · total 100–500 · by status ↓`.

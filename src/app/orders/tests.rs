@@ -34,7 +34,7 @@ fn triage_state() -> AppState {
             _ => None,
         })
         .expect("the needs-action fetch");
-    let rows = vec![order(1, 11, 1), order(2, 9, 2), order(3, 7, 3)];
+    let rows = [order(1, 11, 1), order(2, 9, 2), order(3, 7, 3)];
     update(
         &mut state,
         Action::Orders(OrdersMsg::NeedsAction {

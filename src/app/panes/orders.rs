@@ -5,7 +5,9 @@
 
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::OrderStatus;
-use crate::api::models::{Order, OrderCount, OrderRow, OrderProduct, OrderShippingAddress, Refund, Shipment};
+use crate::api::models::{
+    Order, OrderCount, OrderProduct, OrderRow, OrderShippingAddress, Refund, Shipment,
+};
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::list_pane::{self, DetailSlot, Filtered, ListPane, list_pane_fields};
 use crate::app::orders::{
