@@ -1,4 +1,4 @@
-//! Memory the Products and Customers panes' lists cost with 100,000 records loaded, in the real
+//! Memory the Products, Customers and Orders panes' lists cost with 100,000 records loaded, in the real
 //! app loop (`Runner` on a `TestBackend`) against the store simulator, which shares this process.
 //!
 //! What is measured, each case in a process of its own (this bench runs itself once a case):
@@ -10,7 +10,9 @@
 //! - `products-whole`: the same products decoded whole and held in a `Vec` (what the list kept
 //!   before it asked the store for only its fields and held rows of its own);
 //! - `customers-list`, `customers-whole`: the same for the Customers pane (`CustomerRow`s) and
-//!   whole `Customer`s.
+//!   whole `Customer`s;
+//! - `orders-list`, `orders-whole`: the same for the Orders pane's "all" view (`OrderRow`s)
+//!   and whole V2 `Order`s (what the list held before it had rows of its own).
 //!
 //! Run: `cargo bench --bench list_memory`
 
@@ -18,8 +20,8 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use bctui::api::models::{Customer, CustomerRow, Product, ProductRow};
-use bctui::api::query::{CustomerQuery, ProductQuery};
+use bctui::api::models::{Customer, CustomerRow, Order, OrderRow, Product, ProductRow};
+use bctui::api::query::{CustomerQuery, OrderQuery, ProductQuery};
 use bctui::app::AppState;
 use bctui::app::list::{LoadState, PagedList};
 use bctui::clock::Clock;
@@ -34,11 +36,13 @@ const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Which case a child process runs.
 const CASE: &str = "BCTUI_LIST_MEMORY_CASE";
-const CASES: [&str; 4] = [
+const CASES: [&str; 6] = [
     "products-list",
     "products-whole",
     "customers-list",
     "customers-whole",
+    "orders-list",
+    "orders-whole",
 ];
 
 fn main() {
@@ -47,6 +51,8 @@ fn main() {
         Ok("products-whole") => support::block_on(products_whole()),
         Ok("customers-list") => support::block_on(customers_list()),
         Ok("customers-whole") => support::block_on(customers_whole()),
+        Ok("orders-list") => support::block_on(orders_list()),
+        Ok("orders-whole") => support::block_on(orders_whole()),
         _ => {
             let exe = std::env::current_exe().expect("this bench's path");
             println!("Lists with {RECORDS} records loaded (simulator in the same process):");
@@ -71,17 +77,19 @@ fn main() {
 enum Seeded {
     Products,
     Customers,
+    Orders,
 }
 
 async fn seeded_store(kind: Seeded) -> FakeStore {
-    let (products, customers) = match kind {
-        Seeded::Products => (RECORDS, 10),
-        Seeded::Customers => (10, RECORDS),
+    let (products, customers, orders) = match kind {
+        Seeded::Products => (RECORDS, 10, 10),
+        Seeded::Customers => (10, RECORDS, 10),
+        Seeded::Orders => (10, 10, RECORDS),
     };
     FakeStore::start(FakeStoreConfig {
         products,
         customers,
-        orders: 10,
+        orders,
         quota: 1_000_000,
         clock: Clock::test(),
         ..FakeStoreConfig::default()
@@ -167,10 +175,11 @@ async fn customers_whole() {
 }
 
 /// Loads every row of a pane's list in the app loop (End until the last page is in), after
-/// `tab` switches to the pane, and reports what they cost.
+/// `typed` (keys, `\n` for Enter) switches to the pane and its view, and reports what they
+/// cost.
 async fn rows_held<T>(
     kind: Seeded,
-    tab: Option<char>,
+    typed: &str,
     list: fn(&AppState) -> &PagedList<T>,
     label: &str,
 ) {
@@ -178,8 +187,12 @@ async fn rows_held<T>(
     let data_dir = tempfile::tempdir().expect("a temporary directory");
     let seeded = rss();
     let (mut runner, keys, mut input) = support::app(&store, &data_dir);
-    if let Some(key) = tab {
-        let key = Event::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+    for typed in typed.chars() {
+        let code = match typed {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        let key = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
         keys.send(Ok(key)).expect("the loop listens");
     }
     loop {
@@ -209,7 +222,7 @@ async fn products_list() {
         "list rows (size_of::<ProductRow>() {} B)",
         std::mem::size_of::<ProductRow>()
     );
-    rows_held(Seeded::Products, None, |s| &s.products.list, &label).await;
+    rows_held(Seeded::Products, "", |s| &s.products.list, &label).await;
 }
 
 async fn customers_list() {
@@ -217,5 +230,35 @@ async fn customers_list() {
         "customer list rows (size_of::<CustomerRow>() {} B)",
         std::mem::size_of::<CustomerRow>()
     );
-    rows_held(Seeded::Customers, Some('4'), |s| &s.customers.list, &label).await;
+    rows_held(Seeded::Customers, "4", |s| &s.customers.list, &label).await;
+}
+
+async fn orders_list() {
+    let label = format!(
+        "order list rows (size_of::<OrderRow>() {} B)",
+        std::mem::size_of::<OrderRow>()
+    );
+    // The Orders tab, then its "all" view (it opens on needs action).
+    let typed = "3:orders all\n";
+    rows_held(Seeded::Orders, typed, |s| &s.orders.list, &label).await;
+}
+
+/// Every order decoded whole, as the list held them before.
+async fn orders_whole() {
+    let store = seeded_store(Seeded::Orders).await;
+    let client = support::client_for(&store);
+    let seeded = rss();
+    let whole: Vec<Order> = client
+        .all_orders(&OrderQuery::default(), |_| {})
+        .await
+        .expect("the walk succeeds");
+    assert_eq!(whole.len(), RECORDS, "every order is read");
+    report(
+        &format!(
+            "whole orders (size_of::<Order>() {} B)",
+            std::mem::size_of::<Order>()
+        ),
+        seeded,
+        whole.len(),
+    );
 }

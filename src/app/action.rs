@@ -11,7 +11,7 @@ use super::panes::{
     CustomerDetail, CustomersQuery, OrderDetail, OrdersQuery, ProductDetail, ProductsQuery,
 };
 use crate::api::models::{
-    Brand, Customer, CustomerGroup, CustomerRow, Order, OrderCount, Product, ProductRow,
+    Brand, Customer, CustomerGroup, CustomerRow, OrderCount, OrderRow, Product, ProductRow,
     TreeCategory,
 };
 
@@ -103,7 +103,7 @@ pub enum Loaded {
     ProductDetail(Box<ProductDetail>),
     Orders {
         page: u32,
-        rows: Vec<Order>,
+        rows: Vec<OrderRow>,
     },
     OrderCounts(OrderCount),
     OrderDetail(Box<OrderDetail>),

@@ -63,7 +63,7 @@ pub async fn run(client: &Client, fetch: Fetch) -> Result<Loaded, ApiError> {
                 super::order_queries::per_customer(query.filter.as_ref(), order_query(&query));
             match queries.as_slice() {
                 [one] => client
-                    .list_orders(one)
+                    .list_order_rows(one)
                     .await
                     .map(|rows| Loaded::Orders { page, rows }),
                 several => super::order_queries::merged_orders(client, several, page)

@@ -3,7 +3,7 @@
 //! merged in the requested order, and their counts added up.
 
 use crate::api::Client;
-use crate::api::models::Order;
+use crate::api::models::OrderKeys;
 use crate::api::query::OrderQuery;
 use crate::app::panes::OrderFilter;
 
@@ -24,16 +24,19 @@ pub(super) fn per_customer(filter: Option<&OrderFilter>, query: OrderQuery) -> V
 
 /// Every order of several customers, in the order the queries' `sort` asks for (page 1
 /// holds them all; a later page is empty).
-pub(super) async fn merged_orders(
+pub(super) async fn merged_orders<T>(
     client: &Client,
     queries: &[OrderQuery],
     page: u32,
-) -> Result<Vec<Order>, crate::api::ApiError> {
+) -> Result<Vec<T>, crate::api::ApiError>
+where
+    T: OrderKeys + serde::de::DeserializeOwned + crate::api::models::Unreadable,
+{
     if page > 1 {
         return Ok(Vec::new());
     }
-    let walks = queries.iter().map(|q| client.all_orders(q, |_| {}));
-    let mut orders: Vec<Order> = futures_util::future::try_join_all(walks)
+    let walks = queries.iter().map(|q| client.all_orders_as(q, |_| {}));
+    let mut orders: Vec<T> = futures_util::future::try_join_all(walks)
         .await?
         .into_iter()
         .flatten()
@@ -48,12 +51,12 @@ pub(super) async fn merged_orders(
     };
     orders.sort_by(|a, b| {
         let order = match field.as_str() {
-            "status_id" => a.status_id.cmp(&b.status_id),
-            "customer_id" => a.customer_id.cmp(&b.customer_id),
-            "date_created" => a.date_created.cmp(&b.date_created),
+            "status_id" => a.status_id().cmp(&b.status_id()),
+            "customer_id" => a.customer_id().cmp(&b.customer_id()),
+            "date_created" => a.date_created().cmp(&b.date_created()),
             _ => std::cmp::Ordering::Equal,
         }
-        .then(a.id.cmp(&b.id));
+        .then(a.id().cmp(&b.id()));
         if descending { order.reverse() } else { order }
     });
     Ok(orders)

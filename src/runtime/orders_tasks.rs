@@ -8,7 +8,7 @@ use crate::api::Client;
 use crate::api::compare;
 use crate::api::error::ApiError;
 use crate::api::models::{
-    Order, OrderUpdate, RefundCreate, RefundQuoteRequest, ShipmentCreate, ShipmentUpdate,
+    Order, OrderKeys, OrderUpdate, RefundCreate, RefundQuoteRequest, ShipmentCreate, ShipmentUpdate,
 };
 use crate::api::query::OrderQuery;
 use crate::app::Action;
@@ -366,11 +366,14 @@ fn base_query(filter: Option<&OrderFilter>) -> OrderQuery {
 
 /// Every order of a view, all pages, in the view's order. `progress` gets
 /// the number of orders fetched so far.
-async fn view_orders(
+async fn view_orders<T>(
     client: &Client,
     view: &ViewQuery,
     progress: impl FnMut(u64) + Send,
-) -> Result<Vec<Order>, String> {
+) -> Result<Vec<T>, String>
+where
+    T: OrderKeys + serde::de::DeserializeOwned + crate::api::models::Unreadable,
+{
     let mut base = base_query(view.filter.as_ref());
     view.scope.apply(&mut base, false);
     let statuses: Vec<Option<u32>> = match &view.view {
@@ -402,7 +405,7 @@ async fn view_orders(
         let fetched = &fetched;
         async move {
             client
-                .all_orders(&query, |walk| {
+                .all_orders_as(&query, |walk| {
                     let mut guard = fetched.lock().unwrap_or_else(|e| e.into_inner());
                     let (counts, progress) = &mut *guard;
                     counts[index] = walk.items as u64;
@@ -413,7 +416,7 @@ async fn view_orders(
                 .map_err(|e| e.to_string())
         }
     });
-    let mut orders: Vec<Order> = futures_util::future::try_join_all(walks)
+    let mut orders: Vec<T> = futures_util::future::try_join_all(walks)
         .await?
         .into_iter()
         .flatten()
@@ -422,9 +425,9 @@ async fn view_orders(
         // Each status came sorted by the server; the merge keeps that order.
         orders.sort_by(|a, b| sort.compare(a, b));
     } else if view.view.oldest_first() {
-        orders.sort_by(|a, b| a.date_created.cmp(&b.date_created).then(a.id.cmp(&b.id)));
+        orders.sort_by(|a, b| (a.date_created().cmp(&b.date_created())).then(a.id().cmp(&b.id())));
     } else {
-        orders.sort_by(|a, b| b.date_created.cmp(&a.date_created).then(b.id.cmp(&a.id)));
+        orders.sort_by(|a, b| (b.date_created().cmp(&a.date_created())).then(b.id().cmp(&a.id())));
     }
     Ok(orders)
 }
@@ -437,7 +440,7 @@ async fn export_view(
     path: &std::path::Path,
     progress: impl Fn(u64, Option<u64>) + Send + Sync,
 ) -> Result<usize, String> {
-    let mut orders = view_orders(client, query, |done| progress(done, None)).await?;
+    let mut orders: Vec<Order> = view_orders(client, query, |done| progress(done, None)).await?;
     if let Some(only) = &query.only {
         orders.retain(|o| only.contains(&o.id));
     }

@@ -179,10 +179,12 @@ pub(super) fn loaded_state(size: (u16, u16)) -> AppState {
     state.orders.counts = Some(counts());
     // The "all orders" view (the default is needs-action).
     state.orders.needs_action = false;
-    state
-        .orders
-        .list
-        .append_page(1, (0..40).map(order).collect(), 250, Some(5952));
+    state.orders.list.append_page(
+        1,
+        (0..40).map(|i| OrderRow::from(&order(i))).collect(),
+        250,
+        Some(5952),
+    );
     state.orders.list.total = Some(5952);
     state
         .customers

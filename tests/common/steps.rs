@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use bctui::api::models::{Order, OrderUpdate};
+use bctui::api::models::{Order, OrderRow, OrderUpdate};
 use bctui::app::edit::Overlay;
 use bctui::app::list::LoadState;
 use bctui::app::orders::OrderDialog;
@@ -126,12 +126,12 @@ impl Driver {
     }
 
     /// `field` of each order the list shows, in its order.
-    pub fn order_column<T>(&self, field: impl Fn(&Order) -> T) -> Vec<T> {
+    pub fn order_column<T>(&self, field: impl Fn(&OrderRow) -> T) -> Vec<T> {
         self.state().orders.list.rows.iter().map(field).collect()
     }
 
     /// The index in the Orders list of the first order `wanted` accepts.
-    pub fn order_index(&self, wanted: impl Fn(&Order) -> bool) -> Option<usize> {
+    pub fn order_index(&self, wanted: impl Fn(&OrderRow) -> bool) -> Option<usize> {
         self.state().orders.list.rows.iter().position(wanted)
     }
 }

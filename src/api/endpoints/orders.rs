@@ -6,9 +6,9 @@ use serde::de::DeserializeOwned;
 use crate::api::client::Client;
 use crate::api::error::ApiError;
 use crate::api::models::{
-    Order, OrderCount, OrderProduct, OrderShippingAddress, OrderStatus, OrderUpdate, Refund,
-    RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate, ShipmentUpdate,
-    Unreadable,
+    Order, OrderCount, OrderProduct, OrderRow, OrderShippingAddress, OrderStatus, OrderUpdate,
+    Refund, RefundCreate, RefundQuote, RefundQuoteRequest, Shipment, ShipmentCreate,
+    ShipmentUpdate, Unreadable,
 };
 use crate::api::pagination::{DataEnvelope, WalkProgress};
 use crate::api::query::{OrderQuery, QueryPairs};
@@ -21,6 +21,12 @@ impl Client {
         self.get_v2_list(&query.pairs().append_to(ORDERS)).await
     }
 
+    /// One page of orders as list rows: only the rows' fields are decoded (the V2 list
+    /// has no `include_fields`, so the store still sends every field).
+    pub async fn list_order_rows(&self, query: &OrderQuery) -> Result<Vec<OrderRow>, ApiError> {
+        self.get_v2_list(&query.pairs().append_to(ORDERS)).await
+    }
+
     /// Every order matching the filters (its `page`/`limit` ignored).
     pub async fn all_orders<F>(
         &self,
@@ -28,6 +34,19 @@ impl Client {
         progress: F,
     ) -> Result<Vec<Order>, ApiError>
     where
+        F: FnMut(WalkProgress) + Send,
+    {
+        self.all_orders_as(query, progress).await
+    }
+
+    /// Every order matching the filters, decoded as `T` (whole orders or list rows).
+    pub async fn all_orders_as<T, F>(
+        &self,
+        query: &OrderQuery,
+        progress: F,
+    ) -> Result<Vec<T>, ApiError>
+    where
+        T: DeserializeOwned + Unreadable,
         F: FnMut(WalkProgress) + Send,
     {
         let mut q = query.pairs();

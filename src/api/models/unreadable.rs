@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{
     Brand, CategoryTree, Customer, CustomerAddress, CustomerGroup, CustomerRow, Hook, Order,
-    OrderProduct, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment, TreeCategory,
-    Variant,
+    OrderProduct, OrderRow, OrderShippingAddress, OrderStatus, Product, ProductRow, Shipment,
+    TreeCategory, Variant,
 };
 
 /// The text a placeholder shows where the record's name would be: the field
@@ -100,6 +100,19 @@ impl Unreadable for Order {
         // The customer column shows the billing name: say it there too.
         order.billing_address.first_name = unreadable_label(problem);
         order
+    }
+}
+
+impl Unreadable for OrderRow {
+    fn unreadable(id: u64, problem: &str) -> Self {
+        let mut row = OrderRow {
+            id,
+            status: unreadable_label(problem).into(),
+            ..OrderRow::default()
+        };
+        // The customer column shows the billing name: say it there too.
+        row.billing_address.first_name = unreadable_label(problem).into();
+        row
     }
 }
 

@@ -1,6 +1,8 @@
 //! Acting on the order under the cursor (or in the detail view): opening the
 //! dialogs, sending the writes, and landing on the next order afterwards.
 
+use std::borrow::Cow;
+
 use super::OrdersTask;
 use super::dialog::{NotesDialog, OrderDialog, ShipDialog, StatusDialog};
 use crate::api::models::{Order, OrderShippingAddress, OrderUpdate, ShipmentCreate};
@@ -49,7 +51,7 @@ pub enum AfterDetail {
 fn current_order(state: &AppState) -> Option<(Order, bool)> {
     match &state.orders.detail {
         Some(detail) => detail.data.as_ref().map(|d| (d.order.clone(), false)),
-        None => state.orders.list.selected().map(|o| (o.clone(), true)),
+        None => state.orders.list.selected().map(|o| (o.to_order(), true)),
     }
 }
 
@@ -268,13 +270,20 @@ pub(crate) fn set_status(
     begin_update(state, order_id, update, WriteKind::Status(label), from_list)
 }
 
-/// The order as the user sees it: the open detail, else its row.
-pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<&Order> {
+/// The order as the user sees it: the open detail, else its row (which holds every
+/// field a write from the list is guarded by).
+pub(super) fn shown_order(state: &AppState, order_id: u64) -> Option<Cow<'_, Order>> {
     let detail = state.orders.detail.as_ref().filter(|d| d.id == order_id);
-    detail
-        .and_then(|d| d.data.as_ref())
-        .map(|d| &d.order)
-        .or_else(|| state.orders.list.rows.iter().find(|o| o.id == order_id))
+    match detail.and_then(|d| d.data.as_ref()) {
+        Some(data) => Some(Cow::Borrowed(&data.order)),
+        None => state
+            .orders
+            .list
+            .rows
+            .iter()
+            .find(|o| o.id == order_id)
+            .map(|row| Cow::Owned(row.to_order())),
+    }
 }
 
 /// Sends the write `task(request, expected)` on order `order_id`, guarded by
@@ -295,7 +304,7 @@ pub(super) fn send_guarded(
             format!("Order #{order_id} is no longer shown; nothing sent"),
         );
     };
-    let expected = crate::api::compare::seen(shown, fields);
+    let expected = crate::api::compare::seen(&*shown, fields);
     let request = start_write(state, order_id, kind, from_list);
     vec![Effect::Orders(task(request, expected))]
 }

@@ -31,8 +31,8 @@ use super::panes::OrderFilter;
 use super::update::toast;
 use super::{AppState, Effect, ToastKind};
 use crate::api::models::{
-    Order, OrderStatus, OrderUpdate, RefundCreate, RefundItemRequest, RefundQuote, ShipmentCreate,
-    ShipmentUpdate,
+    Order, OrderRow, OrderStatus, OrderUpdate, RefundCreate, RefundItemRequest, RefundQuote,
+    ShipmentCreate, ShipmentUpdate,
 };
 
 pub use actions::{AfterDetail, PendingWrite, WriteKind};
@@ -291,7 +291,7 @@ pub enum OrdersMsg {
     /// The merged needs-action view.
     NeedsAction {
         request: RequestId,
-        result: Result<Vec<Order>, String>,
+        result: Result<Vec<OrderRow>, String>,
     },
     /// The store's statuses.
     Statuses(Result<Vec<OrderStatus>, String>),

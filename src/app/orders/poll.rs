@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use super::OrdersTask;
 use super::views::filter_matches;
-use crate::api::models::Order;
+use crate::api::models::{Order, OrderRow};
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
 
@@ -223,7 +223,7 @@ fn merge(state: &mut AppState, order: Order) {
     let list = &mut state.orders.list;
     if let Some(index) = list.rows.iter().position(|r| r.id == order.id) {
         if belongs {
-            list.rows[index] = order;
+            list.rows[index] = OrderRow::from(&order);
         } else {
             list.remove_at(index, viewport);
         }
@@ -247,7 +247,7 @@ fn merge(state: &mut AppState, order: Order) {
         // It belongs on a page not loaded yet; it arrives with that page.
         return;
     }
-    list.rows.insert(position, order);
+    list.rows.insert(position, OrderRow::from(&order));
     if position <= list.cursor && list.rows.len() > 1 {
         // Keep the selected order selected.
         list.cursor += 1;

@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 
-use crate::api::models::Order;
+use crate::api::models::OrderKeys;
 use crate::api::query::OrderQuery;
 
 /// A key the V2 `sort=` takes.
@@ -61,13 +61,13 @@ impl OrderSort {
 
     /// Orders merged from several requests (the needs-action statuses) in this order;
     /// ties by id, as the store breaks them.
-    pub fn compare(self, a: &Order, b: &Order) -> std::cmp::Ordering {
+    pub fn compare(self, a: &impl OrderKeys, b: &impl OrderKeys) -> std::cmp::Ordering {
         let order = match self.key {
-            SortKey::Date => a.date_created.cmp(&b.date_created),
-            SortKey::Status => a.status_id.cmp(&b.status_id),
-            SortKey::Customer => a.customer_id.cmp(&b.customer_id),
+            SortKey::Date => a.date_created().cmp(&b.date_created()),
+            SortKey::Status => a.status_id().cmp(&b.status_id()),
+            SortKey::Customer => a.customer_id().cmp(&b.customer_id()),
         }
-        .then(a.id.cmp(&b.id));
+        .then(a.id().cmp(&b.id()));
         if self.descending {
             order.reverse()
         } else {
@@ -105,18 +105,22 @@ impl OrderScope {
     }
 
     /// Whether `order` falls in the ranges (as the server filters them).
-    pub fn matches(&self, order: &Order) -> bool {
+    pub fn matches(&self, order: &impl OrderKeys) -> bool {
         let mut query = OrderQuery::default();
         self.apply(&mut query, false);
-        let created = order.date_created;
+        let created = order.date_created();
         query
             .min_date_created
             .is_none_or(|min| created.is_some_and(|c| c >= min))
             && query
                 .max_date_created
                 .is_none_or(|max| created.is_some_and(|c| c <= max))
-            && self.min_total.is_none_or(|min| order.total_inc_tax >= min)
-            && self.max_total.is_none_or(|max| order.total_inc_tax <= max)
+            && self
+                .min_total
+                .is_none_or(|min| order.total_inc_tax() >= min)
+            && self
+                .max_total
+                .is_none_or(|max| order.total_inc_tax() <= max)
     }
 
     /// What the title says of it, e.g. `since 2026-11-01 · total 100–500 · by status ↓`.

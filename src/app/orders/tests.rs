@@ -34,12 +34,12 @@ fn triage_state() -> AppState {
             _ => None,
         })
         .expect("the needs-action fetch");
-    let rows = vec![order(1, 11, 1), order(2, 9, 2), order(3, 7, 3)];
+    let rows = [order(1, 11, 1), order(2, 9, 2), order(3, 7, 3)];
     update(
         &mut state,
         Action::Orders(OrdersMsg::NeedsAction {
             request,
-            result: Ok(rows),
+            result: Ok(rows.iter().map(OrderRow::from).collect()),
         }),
     );
     state.orders.poll.watermark = at(10);
@@ -239,7 +239,7 @@ fn notes_keep_the_order_and_move_the_cursor_on() {
     saved.staff_notes = "ring first".into();
     complete_write(&mut state, effects, saved);
     assert_eq!(ids(&state), [1, 2, 3]);
-    assert_eq!(state.orders.list.rows[0].staff_notes, "ring first");
+    assert_eq!(&*state.orders.list.rows[0].staff_notes, "ring first");
     assert_eq!(state.orders.list.cursor, 1, "on to the next order");
 }
 

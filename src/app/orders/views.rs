@@ -1,7 +1,7 @@
 //! Which orders the list shows: "needs action" (the default), everything, or
 //! one status.
 
-use crate::api::models::Order;
+use crate::api::models::OrderKeys;
 use crate::app::panes::{OrderFilter, OrdersPane};
 use crate::app::{AppState, Effect};
 
@@ -52,16 +52,13 @@ impl OrderView {
 }
 
 /// Whether `order` passes the id/email filter.
-pub fn filter_matches(filter: Option<&OrderFilter>, order: &Order) -> bool {
+pub fn filter_matches(filter: Option<&OrderFilter>, order: &impl OrderKeys) -> bool {
     match filter {
         None => true,
-        Some(OrderFilter::Id(id)) => order.id == *id,
-        Some(OrderFilter::Email(email)) => order
-            .billing_address
-            .email
-            .eq_ignore_ascii_case(email.trim()),
-        Some(OrderFilter::Customer(id)) => order.customer_id == *id,
-        Some(OrderFilter::Customers(ids)) => ids.contains(&order.customer_id),
+        Some(OrderFilter::Id(id)) => order.id() == *id,
+        Some(OrderFilter::Email(email)) => order.billing_email().eq_ignore_ascii_case(email.trim()),
+        Some(OrderFilter::Customer(id)) => order.customer_id() == *id,
+        Some(OrderFilter::Customers(ids)) => ids.contains(&order.customer_id()),
     }
 }
 

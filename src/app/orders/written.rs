@@ -5,7 +5,7 @@
 use super::OrderWritten;
 use super::actions::WriteKind;
 use super::views::needs_confirmation;
-use crate::api::models::Order;
+use crate::api::models::{Order, OrderRow};
 use crate::app::list::RequestId;
 use crate::app::update::toast;
 use crate::app::{AppState, Effect, ToastKind};
@@ -172,7 +172,7 @@ pub(super) fn replace_row(state: &mut AppState, order: Order, advance: bool) {
         return;
     };
     if view.includes(order.status_id) {
-        list.rows[index] = order;
+        list.rows[index] = OrderRow::from(&order);
         if advance && index == list.cursor {
             list.move_by(1, viewport);
         }

@@ -5,7 +5,9 @@
 
 use super::{Detail, PAGE_SIZE};
 use crate::api::models::OrderStatus;
-use crate::api::models::{Order, OrderCount, OrderProduct, OrderShippingAddress, Refund, Shipment};
+use crate::api::models::{
+    Order, OrderCount, OrderProduct, OrderRow, OrderShippingAddress, Refund, Shipment,
+};
 use crate::app::list::{LoadState, PagedList, RequestId};
 use crate::app::list_pane::{self, DetailSlot, Filtered, ListPane, list_pane_fields};
 use crate::app::orders::{
@@ -120,7 +122,7 @@ pub struct OrdersPane {
     /// A running or finished CSV export.
     pub export: Option<ExportState>,
     /// Loaded rows.
-    pub list: PagedList<Order>,
+    pub list: PagedList<OrderRow>,
     /// Applied id/email filter.
     pub filter: Option<OrderFilter>,
     /// Applied status filter: id and name.
@@ -351,7 +353,7 @@ impl AppState {
         &mut self,
         request: RequestId,
         page: u32,
-        rows: Vec<Order>,
+        rows: Vec<OrderRow>,
     ) -> bool {
         if !self.orders.list.expects(request) {
             return false;

@@ -16,7 +16,7 @@ use super::detail::loaded_or_status;
 use super::table::{Column, draw_list, draw_message};
 use super::theme::Theme;
 use super::{draw_status_line, empty_message, format, load_status};
-use crate::api::models::Order;
+use crate::api::models::{Order, OrderRow};
 use crate::app::AppState;
 use crate::app::list::LoadState;
 use crate::app::orders::{ExportState, Highlight, OrderView};
@@ -36,10 +36,20 @@ const COLUMNS: &[Column] = &[
 /// The name on an order: billing first and last name, else the email.
 pub fn customer_name(order: &Order) -> String {
     let address = &order.billing_address;
-    let name = format!("{} {}", address.first_name, address.last_name);
+    billing_name(&address.first_name, &address.last_name, &address.email)
+}
+
+/// The name on a list row, as [`customer_name`].
+fn row_customer_name(order: &OrderRow) -> String {
+    let address = &order.billing_address;
+    billing_name(&address.first_name, &address.last_name, &address.email)
+}
+
+fn billing_name(first_name: &str, last_name: &str, email: &str) -> String {
+    let name = format!("{first_name} {last_name}");
     let name = name.trim();
     if name.is_empty() {
-        format::or_dash(&address.email).to_string()
+        format::or_dash(email).to_string()
     } else {
         name.to_string()
     }
@@ -47,14 +57,18 @@ pub fn customer_name(order: &Order) -> String {
 
 /// The status as the store names it (custom label first).
 pub fn status_name(order: &Order) -> &str {
-    if order.custom_status.is_empty() {
-        &order.status
+    status_label(&order.status, &order.custom_status)
+}
+
+fn status_label<'a>(status: &'a str, custom_status: &'a str) -> &'a str {
+    if custom_status.is_empty() {
+        status
     } else {
-        &order.custom_status
+        custom_status
     }
 }
 
-fn cell(order: &Order, column: usize, mark: Option<Highlight>) -> String {
+fn cell(order: &OrderRow, column: usize, mark: Option<Highlight>) -> String {
     match column {
         0 => match mark {
             Some(Highlight::New) => format!("+{}", order.id),
@@ -62,8 +76,8 @@ fn cell(order: &Order, column: usize, mark: Option<Highlight>) -> String {
             None => order.id.to_string(),
         },
         1 => format::date(order.date_created.as_ref()),
-        2 => customer_name(order),
-        3 => status_name(order).to_string(),
+        2 => row_customer_name(order),
+        3 => status_label(&order.status, &order.custom_status).to_string(),
         4 => order.items_total.to_string(),
         5 => format::money_with_currency(order.total_inc_tax, &order.currency_code),
         _ => format::or_dash(&order.payment_method).to_string(),
