@@ -149,7 +149,7 @@ pub fn mask_times(text: &str) -> String {
             let start = masked[..at]
                 .rfind(|c: char| !c.is_ascii_digit())
                 .map_or(0, |i| i + 1);
-            mask_digits(&mut masked, start, at);
+            masked = same_width_whatever_the_time(&masked, start, at);
         }
         if let Some(at) = masked.find("quota ") {
             let start = at + "quota ".len();
@@ -162,6 +162,20 @@ pub fn mask_times(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The line with the `start..end` digits of a response time as one `#`. A slower answer
+/// (up to 999 ms) has more digits and pushes the rest of a boxed line right, so the box's
+/// inside is cut two characters short and padded back: the same text for 1 to 3 digits.
+fn same_width_whatever_the_time(line: &str, start: usize, end: usize) -> String {
+    let width = line.chars().count();
+    let mut masked = format!("{}#{}", &line[..start], &line[end..]);
+    // Screen lines are quoted: `"│…│"`.
+    if let Some(inside) = masked.strip_suffix("│\"") {
+        let kept: String = inside.chars().take(width.saturating_sub(4)).collect();
+        masked = format!("{kept:<0$}│\"", width - 2);
+    }
+    masked
 }
 
 /// Replaces dates and times (`2025-06-01T12:00:00`, `2025-06-01 12:00`)
@@ -258,4 +272,20 @@ pub fn five_megabytes() -> String {
         })
         .collect();
     format!(r#"{{"data":[{}],"meta":{{}}}}"#, items.join(","))
+}
+
+#[test]
+fn a_response_time_of_one_to_three_digits_masks_to_the_same_line() {
+    let line = |ms: &str| {
+        let inside = format!("200 OK · {ms} ms · 1 KB  GET /v3/catalog/products?limit=2");
+        let cut: String = inside.chars().take(40).collect();
+        format!("\"│{cut:<40}│\"")
+    };
+    let masked: Vec<String> = ["5", "12", "345"]
+        .iter()
+        .map(|ms| mask_times(&line(ms)))
+        .collect();
+    assert_eq!(masked[0], masked[1]);
+    assert_eq!(masked[1], masked[2]);
+    assert!(masked[0].contains("· # ms ·"), "{}", masked[0]);
 }
