@@ -138,47 +138,32 @@ pub trait OrderKeys {
     fn billing_email(&self) -> &str;
 }
 
-impl OrderKeys for Order {
-    fn id(&self) -> u64 {
-        self.id
-    }
-    fn customer_id(&self) -> u64 {
-        self.customer_id
-    }
-    fn status_id(&self) -> u32 {
-        self.status_id
-    }
-    fn date_created(&self) -> Option<DateTime<Utc>> {
-        self.date_created
-    }
-    fn total_inc_tax(&self) -> Decimal {
-        self.total_inc_tax
-    }
-    fn billing_email(&self) -> &str {
-        &self.billing_address.email
-    }
+// A whole order and its row name these fields alike, so one body serves both.
+macro_rules! order_keys {
+    ($($order:ty),+) => {$(
+        impl OrderKeys for $order {
+            fn id(&self) -> u64 {
+                self.id
+            }
+            fn customer_id(&self) -> u64 {
+                self.customer_id
+            }
+            fn status_id(&self) -> u32 {
+                self.status_id
+            }
+            fn date_created(&self) -> Option<DateTime<Utc>> {
+                self.date_created
+            }
+            fn total_inc_tax(&self) -> Decimal {
+                self.total_inc_tax
+            }
+            fn billing_email(&self) -> &str {
+                &self.billing_address.email
+            }
+        }
+    )+};
 }
-
-impl OrderKeys for OrderRow {
-    fn id(&self) -> u64 {
-        self.id
-    }
-    fn customer_id(&self) -> u64 {
-        self.customer_id
-    }
-    fn status_id(&self) -> u32 {
-        self.status_id
-    }
-    fn date_created(&self) -> Option<DateTime<Utc>> {
-        self.date_created
-    }
-    fn total_inc_tax(&self) -> Decimal {
-        self.total_inc_tax
-    }
-    fn billing_email(&self) -> &str {
-        &self.billing_address.email
-    }
-}
+order_keys!(Order, OrderRow);
 
 #[cfg(test)]
 mod tests {
