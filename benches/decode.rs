@@ -20,22 +20,13 @@ const ROUNDS: usize = 9;
 fn main() {
     let body = support::block_on(async {
         let store = support::start(support::catalog_config(2_000)).await;
+        let http = reqwest::Client::new();
         let page = |fields: &str| {
-            let url = format!(
-                "{}/stores/{}/v3/catalog/products?page=2&limit=250{fields}",
-                store.api_url(),
-                store.store_hash()
-            );
-            async {
-                reqwest::Client::new()
-                    .get(url)
-                    .header("x-auth-token", store.token())
-                    .send()
-                    .await
-                    .expect("the simulator answers")
-                    .bytes()
-                    .await
-                    .expect("a body")
+            let path = format!("/v3/catalog/products?page=2&limit=250{fields}");
+            let (http, store) = (&http, &store);
+            async move {
+                let response = support::get(http, store, &path).await;
+                response.bytes().await.expect("a body")
             }
         };
         let list_fields = format!("&include_fields={}", LIST_FIELDS.join(","));

@@ -21,18 +21,12 @@ fn main() {
 /// Milliseconds of the first GET of `path` (which builds any index it needs) and the median of
 /// `RUNS` more, and the body's size.
 async fn median_ms(http: &reqwest::Client, store: &FakeStore, path: &str) -> (f64, f64, usize) {
-    let url = format!("{}/stores/{}{}", store.api_url(), store.store_hash(), path);
     let mut times = Vec::with_capacity(RUNS);
     let mut bytes = 0;
     let mut first = 0.0;
     for run in 0..=RUNS {
         let started = Instant::now();
-        let response = http
-            .get(&url)
-            .header("x-auth-token", store.token())
-            .send()
-            .await
-            .expect("the simulator answers");
+        let response = support::get(http, store, path).await;
         assert!(
             response.status().is_success(),
             "{path}: {}",
@@ -56,20 +50,8 @@ async fn name_sku_category(
     store: &FakeStore,
     id: u64,
 ) -> (String, String, u64) {
-    let url = format!(
-        "{}/stores/{}/v3/catalog/products/{id}",
-        store.api_url(),
-        store.store_hash()
-    );
-    let bytes = http
-        .get(&url)
-        .header("x-auth-token", store.token())
-        .send()
-        .await
-        .expect("the simulator answers")
-        .bytes()
-        .await
-        .expect("a body");
+    let response = support::get(http, store, &format!("/v3/catalog/products/{id}")).await;
+    let bytes = response.bytes().await.expect("a body");
     let body: serde_json::Value = serde_json::from_slice(&bytes).expect("a product");
     let field = |key: &str| body["data"][key].as_str().unwrap_or_default().to_string();
     let category = body["data"]["categories"][0].as_u64().unwrap_or_default();

@@ -92,6 +92,17 @@ pub fn products_state(rows: u64) -> AppState {
     state
 }
 
+/// The simulator's answer to an authenticated `GET` of `path` (`/v3/…`, as a store's API
+/// path), as a raw HTTP response: benches that measure bytes and times see what was sent.
+pub async fn get(http: &reqwest::Client, store: &FakeStore, path: &str) -> reqwest::Response {
+    let url = format!("{}/stores/{}{path}", store.api_url(), store.store_hash());
+    http.get(url)
+        .header("x-auth-token", store.token())
+        .send()
+        .await
+        .expect("the simulator answers")
+}
+
 /// A full-access client for `store`.
 pub fn client_for(store: &FakeStore) -> Client {
     Client::new(ClientConfig {
