@@ -399,11 +399,9 @@ fn is_low_stock(p: &Product) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Clock;
-    use crate::fakestore::FakeStoreConfig;
     use crate::fakestore::errors::ApiVersion;
     use crate::fakestore::product_rows::product_text;
-    use crate::fakestore::seed::seed;
+    use crate::fakestore::seed::catalog_only;
 
     /// The ids `query` matches: testing every product, and only those the name/SKU index lists.
     fn both_ways(data: &mut crate::fakestore::StoreData, query: &str) -> [Vec<u64>; 2] {
@@ -426,13 +424,7 @@ mod tests {
 
     #[test]
     fn the_name_and_sku_index_finds_what_testing_every_product_finds() {
-        let mut data = seed(&FakeStoreConfig {
-            products: 300,
-            customers: 0,
-            orders: 0,
-            clock: Clock::test(),
-            ..FakeStoreConfig::default()
-        });
+        let mut data = catalog_only(300);
         let product = |id: u64| data.products[&id].clone();
         let (a, b) = (product(7), product(211));
         let enc = |text: &str| form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();

@@ -7,15 +7,14 @@ use axum::body::Bytes;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::FakeStoreConfig;
 use super::catalog;
 use super::errors::ApiVersion;
 use super::product_filter::ProductFilter;
 use super::query::{Query, v3_page};
-use super::seed::seed;
+use super::seed::catalog_only;
 use super::server::Ctx;
 use super::store::{Product, StoreData};
-use crate::clock::{Clock, test_anchor};
+use crate::clock::test_anchor;
 
 fn ctx(query: &str, body: Value) -> Ctx {
     Ctx {
@@ -165,13 +164,7 @@ fn queries(data: &StoreData) -> Vec<String> {
 
 #[test]
 fn the_keyword_category_and_sort_indexes_list_what_testing_every_product_lists() {
-    let mut data = seed(&FakeStoreConfig {
-        products: 300,
-        customers: 0,
-        orders: 0,
-        clock: Clock::test(),
-        ..FakeStoreConfig::default()
-    });
+    let mut data = catalog_only(300);
     let before = queries(&data);
     check(&mut data, &before);
     check_none(&mut data);

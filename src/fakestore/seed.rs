@@ -34,6 +34,18 @@ pub fn seed(config: &FakeStoreConfig) -> StoreData {
     data
 }
 
+/// A store of `products` products and nothing else, for tests of the catalog's lookups.
+#[cfg(test)]
+pub(crate) fn catalog_only(products: usize) -> StoreData {
+    seed(&FakeStoreConfig {
+        products,
+        customers: 0,
+        orders: 0,
+        clock: crate::clock::Clock::test(),
+        ..FakeStoreConfig::default()
+    })
+}
+
 /// What seeding still has to do after the catalog: customers, then orders, continuing the
 /// same random sequence (so a store seeded in two steps equals one seeded at once).
 pub(crate) struct SeedRest {
