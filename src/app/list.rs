@@ -105,6 +105,17 @@ impl<T> PagedList<T> {
         Some(count)
     }
 
+    /// The marked rows still loaded, in the list's order (marks can outlive their rows).
+    pub fn marked_rows<'a>(
+        &'a self,
+        marked: &'a BTreeSet<u64>,
+        id: impl Fn(&T) -> u64 + 'a,
+    ) -> impl Iterator<Item = &'a T> + 'a {
+        self.rows
+            .iter()
+            .filter(move |row| marked.contains(&id(row)))
+    }
+
     /// `*`: marks every loaded row, or clears the marks when all are marked
     /// already (`true` back then).
     pub fn mark_all(&self, marked: &mut BTreeSet<u64>, id: impl Fn(&T) -> u64) -> bool {

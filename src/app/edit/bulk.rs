@@ -129,12 +129,10 @@ pub fn mark_all(state: &mut AppState) -> Vec<Effect> {
 
 /// `B`: the bulk form for the marked products.
 pub fn start(state: &mut AppState) -> Vec<Effect> {
-    let ids: Vec<u64> = state
-        .products
+    let pane = &state.products;
+    let ids: Vec<u64> = pane
         .list
-        .rows
-        .iter()
-        .filter(|p| state.products.marked.contains(&p.id))
+        .marked_rows(&pane.marked, |p| p.id)
         .map(|p| p.id)
         .collect();
     if ids.is_empty() {

@@ -16,15 +16,15 @@ use crate::app::{AppState, Effect, Fetch, Tab, ToastKind};
 /// `x` / Delete: count the orders of the marked customers (or the selected
 /// one); the dialog opens when the counts are in.
 pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
-    let in_list = state.customers.detail.is_none();
-    let mut ids: Vec<u64> = state
-        .customers
-        .list
-        .rows
-        .iter()
-        .filter(|c| in_list && state.customers.marked.contains(&c.id))
-        .map(|c| c.id)
-        .collect();
+    let pane = &state.customers;
+    let mut ids: Vec<u64> = match pane.detail {
+        None => pane
+            .list
+            .marked_rows(&pane.marked, |c| c.id)
+            .map(|c| c.id)
+            .collect(),
+        Some(_) => Vec::new(),
+    };
     if ids.is_empty() {
         let Some(c) = target(state) else {
             return Vec::new();

@@ -300,14 +300,11 @@ pub fn external_done(state: &mut AppState, json: EditedJson) -> Vec<Effect> {
 /// `x` / Delete: confirm deleting the marked products, or the selected one.
 pub fn start_delete(state: &mut AppState) -> Vec<Effect> {
     // Marks belong to the list; in the detail view `x` means this product.
-    let in_list = state.products.detail.is_none();
-    let marked: Vec<&ProductRow> = state
-        .products
-        .list
-        .rows
-        .iter()
-        .filter(|p| in_list && state.products.marked.contains(&p.id))
-        .collect();
+    let pane = &state.products;
+    let marked: Vec<&ProductRow> = match pane.detail {
+        None => pane.list.marked_rows(&pane.marked, |p| p.id).collect(),
+        Some(_) => Vec::new(),
+    };
     let confirm = if marked.is_empty() {
         let Some(p) = target(state) else {
             return Vec::new();

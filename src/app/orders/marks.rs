@@ -71,12 +71,9 @@ pub(super) fn all(state: &mut AppState) -> Vec<Effect> {
 
 /// The marked orders still on screen, in the list's order.
 pub(super) fn marked_rows(state: &AppState) -> Vec<u64> {
-    state
-        .orders
-        .list
-        .rows
-        .iter()
-        .filter(|o| state.orders.marked.contains(&o.id))
+    let pane = &state.orders;
+    pane.list
+        .marked_rows(&pane.marked, |o| o.id)
         .map(|o| o.id)
         .collect()
 }
